@@ -1,0 +1,44 @@
+"""Diagnostics are data: where (file and line or JSON pointer), what, and how bad."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about an input, printed by the CLI as a single line."""
+
+    code: str
+    origin: str
+    location: str
+    message: str
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.origin}:{self.location}" if self.location else self.origin
+        return f"{where}: {self.severity} {self.code}: {self.message}"
+
+
+class MCPGenError(Exception):
+    """Bad input: reported as one line, exit code 2, nothing written."""
+
+    def __init__(self, origin: str, location: str, message: str, code: str = "E-INPUT") -> None:
+        self.diagnostic = Diagnostic(code, origin, location, _one_line(message), "error")
+        super().__init__(str(self.diagnostic))
+
+
+class GeneratorBug(Exception):
+    """Generated text that does not parse or format: a bug in mcpgen, never in the input."""
+
+
+def json_pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:
+    """RFC 6901 pointer for a path of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts) or "/"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,1 @@
+"""MCP's own JSON schemas -> typed pydantic message models."""

@@ -1,0 +1,528 @@
+"""Build IR: an MCP JSON schema becomes the definitions of one models module.
+
+All naming happens here, once:
+- a definition keeps its own name (``CallToolResult``), unions and aliases too;
+- an inline object is named from where it stands: parent + property
+  (``CallToolRequest`` + ``params`` -> ``CallToolRequestParams``), array items
+  add ``Item``, map values add ``Value``, union members their tag value;
+- properties become snake_case attributes; the wire name is kept as an alias.
+
+Types are strict (``StrictStr``, ``StrictInt``, ...) so the models accept what
+the schema accepts and nothing more: ``true`` is not an id, ``"300"`` is not an
+integer, ``null`` is not an omitted optional field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .. import naming
+from ..diagnostics import json_pointer
+from .ir import AliasIR, Definition, FieldIR, ModelIR
+from .schema import SchemaDocument
+
+# Names the generated module defines or imports itself; a definition with one
+# of these names gets a suffix instead of shadowing it.
+RESERVED = frozenset(
+    {
+        "Annotated",
+        "Any",
+        "BaseModel",
+        "BeforeValidator",
+        "ConfigDict",
+        "Field",
+        "Final",
+        "Literal",
+        "Mapping",
+        "MethodInfo",
+        "NOTIFICATIONS",
+        "PROTOCOL_VERSION",
+        "REQUESTS",
+        "StrictBool",
+        "StrictFloat",
+        "StrictInt",
+        "StrictStr",
+        "TypeAdapter",
+        "TypeAlias",
+        "TypeAliasType",
+        "ValidationError",
+        "annotations",
+        "cache",
+        "dataclass",
+        "overload",
+        "parse_message",
+        "parse_params",
+        "parse_result",
+        "result_type",
+    }
+)
+
+# Preferred discriminator properties when several would do.
+_TAG_PREFERENCE = ("type", "method", "kind", "mode")
+
+
+@dataclass(frozen=True)
+class _Type:
+    """A Python type expression, the definitions it names, and whether it admits null."""
+
+    code: str
+    deps: frozenset[str] = frozenset()
+    nullable: bool = False
+
+
+_ANY = _Type("Any", nullable=True)
+
+
+class ModelBuilder:
+    """Turns one schema document into ordered definitions (see ``build``)."""
+
+    def __init__(self, schema: SchemaDocument) -> None:
+        self.schema = schema
+        self.defs: dict[str, Any] = schema.definitions
+        self.ref_prefix = f"#/{schema.defs_key}/"
+        self.taken: set[str] = set(RESERVED)
+        self.names: dict[str, str] = {d: naming.class_name(d, self.taken) for d in self.defs}
+        self.built: dict[str, Definition] = {}
+        self.deps: dict[str, frozenset[str]] = {}
+        # JSON pointer of an inline object -> the class hoisted from it.
+        self.hoisted: dict[str, str] = {}
+
+    # -- entry point -------------------------------------------------------
+
+    def build(self) -> list[Definition]:
+        """Every definition (hoisted ones included) in dependency order."""
+        for def_name, node in self.defs.items():
+            pointer = f"/{self.schema.defs_key}/{def_name}"
+            self._build_definition(self.names[def_name], node, pointer)
+        return self._ordered()
+
+    def class_for(self, pointer: str, node: Any) -> str | None:
+        """The class name a schema node at ``pointer`` became (refs followed)."""
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            return self.names[self.ref_name(node["$ref"])]
+        return self.hoisted.get(pointer)
+
+    # -- definitions -------------------------------------------------------
+
+    def _build_definition(self, name: str, node: Any, pointer: str) -> None:
+        doc = _description(node)
+        if self._is_object_model(node):
+            self._build_model(name, node, pointer)
+            return
+        expr = self._expr(node, name, pointer, top_level=True)
+        self.built[name] = AliasIR(name, doc, expr.code, recursive=False)
+        self.deps[name] = expr.deps
+
+    def _is_object_model(self, node: Any) -> bool:
+        if not isinstance(node, dict):
+            return False
+        if "properties" in node:
+            return True
+        parts = node.get("allOf")
+        return isinstance(parts, list) and bool(parts) and all(self._is_object_model(self.deref(p)) for p in parts)
+
+    def _build_model(self, name: str, node: dict[str, Any], pointer: str) -> None:
+        merged = self._merge_all_of(node, pointer)
+        required = set(merged["required"])
+        taken: set[str] = set()
+        fields: list[FieldIR] = []
+        deps: set[str] = set()
+        for prop, sub in merged["properties"].items():
+            attr = naming.field_name(prop, taken)
+            sub_pointer = merged["pointers"][prop]
+            expr = self._expr(sub, name + naming.pascal_case(prop), sub_pointer)
+            deps |= expr.deps
+            is_required = prop in required
+            annotation = expr.code
+            if not is_required and not expr.nullable:
+                # Optional but not nullable: omitted is fine, an explicit null is not.
+                annotation = f"Annotated[{expr.code} | None, _not_null]"
+            fields.append(
+                FieldIR(
+                    name=attr,
+                    annotation=annotation,
+                    required=is_required,
+                    alias_literal=None if attr == prop else naming.py_literal(prop),
+                    description_literal=_literal_description(sub),
+                )
+            )
+        extra: Literal["allow", "forbid"] = "allow"
+        extra_annotation = None
+        additional = merged["additionalProperties"]
+        if additional is False:
+            extra = "forbid"
+        elif isinstance(additional, dict) and additional:
+            expr = self._expr(additional, name + "Value", pointer + "/additionalProperties")
+            if expr.code != "Any":
+                extra_annotation = expr.code
+                deps |= expr.deps
+        self.built[name] = ModelIR(name, _description(node), tuple(fields), extra, extra_annotation)
+        self.deps[name] = frozenset(deps)
+
+    def _merge_all_of(self, node: dict[str, Any], pointer: str = "") -> dict[str, Any]:
+        """Properties, required names and additionalProperties of ``node`` and its allOf parts."""
+        properties: dict[str, Any] = {}
+        pointers: dict[str, str] = {}
+        required: list[str] = []
+        additional: Any = node.get("additionalProperties", True)
+        for part_pointer, part in self._all_of_parts(node, pointer):
+            for prop, sub in (part.get("properties") or {}).items():
+                properties[prop] = sub
+                pointers[prop] = part_pointer + "/properties/" + json_pointer([prop])[1:]
+            required.extend(r for r in part.get("required", []) if r not in required)
+            if part is not node and part.get("additionalProperties") is False:
+                additional = False
+        return {
+            "properties": properties,
+            "pointers": pointers,
+            "required": required,
+            "additionalProperties": additional,
+        }
+
+    def _all_of_parts(self, node: dict[str, Any], pointer: str) -> list[tuple[str, dict[str, Any]]]:
+        parts: list[tuple[str, dict[str, Any]]] = []
+        for index, part in enumerate(node.get("allOf") or []):
+            target_pointer = pointer + f"/allOf/{index}"
+            if isinstance(part, dict) and "$ref" in part:
+                ref_name = self.ref_name(part["$ref"])
+                target_pointer = f"/{self.schema.defs_key}/{ref_name}"
+            parts.extend(self._all_of_parts(self.deref(part), target_pointer))
+        parts.append((pointer, node))
+        return parts
+
+    # -- type expressions --------------------------------------------------
+
+    def _expr(self, node: Any, hint: str, pointer: str, top_level: bool = False) -> _Type:
+        if node is True or node == {} or node is None:
+            return _ANY
+        if node is False:
+            return _Type("Never")
+        if not isinstance(node, dict):
+            return _ANY
+        if "$ref" in node:
+            target = self.names[self.ref_name(node["$ref"])]
+            return _Type(target, frozenset({target}), self._admits_null(node["$ref"]))
+        if "const" in node:
+            return _literal([node["const"]])
+        if isinstance(node.get("enum"), list):
+            return _literal(node["enum"])
+        if not top_level and self._is_object_model(node):
+            return self._hoist(node, hint, pointer)
+        for key in ("anyOf", "oneOf"):
+            if isinstance(node.get(key), list):
+                return self._union(node[key], hint, pointer + "/" + key)
+        if isinstance(node.get("allOf"), list) and len(node["allOf"]) == 1:
+            return self._expr(node["allOf"][0], hint, pointer + "/allOf/0")
+        kind = node.get("type")
+        if isinstance(kind, list):
+            members = [self._expr({**node, "type": k}, hint, pointer) for k in kind]
+            return _join(members)
+        return self._typed(kind, node, hint, pointer)
+
+    def _typed(self, kind: Any, node: dict[str, Any], hint: str, pointer: str) -> _Type:
+        if kind == "string":
+            return _Type(_constrained("StrictStr", _string_constraints(node)))
+        if kind == "integer":
+            return _Type(_constrained("StrictInt", _number_constraints(node)))
+        if kind == "number":
+            constraints = _number_constraints(node)
+            return _Type(
+                f"{_constrained('StrictInt', constraints)} | {_constrained('StrictFloat', constraints)}"
+            )
+        if kind == "boolean":
+            return _Type("StrictBool")
+        if kind == "null":
+            return _Type("None", nullable=True)
+        if kind == "array":
+            items = self._expr(node.get("items", True), hint + "Item", pointer + "/items")
+            code = _constrained(f"list[{items.code}]", _array_constraints(node))
+            return _Type(code, items.deps)
+        if kind == "object" or "additionalProperties" in node:
+            additional = node.get("additionalProperties", True)
+            value = self._expr(additional, hint + "Value", pointer + "/additionalProperties")
+            return _Type(f"dict[str, {value.code}]", value.deps)
+        return _ANY
+
+    def _hoist(self, node: dict[str, Any], hint: str, pointer: str) -> _Type:
+        name = naming.class_name(hint, self.taken)
+        self.hoisted[pointer] = name
+        self._build_model(name, node, pointer)
+        return _Type(name, frozenset({name}))
+
+    def _union(self, members: list[Any], hint: str, pointer: str) -> _Type:
+        tag = self._discriminator(members)
+        if tag is not None:
+            flat = self._flatten(members, pointer)
+            exprs = [
+                self._expr(m, hint + naming.pascal_case(str(self._tags(m)[tag])), p) for p, m in flat
+            ]
+            joined = _join(exprs)
+            code = f"Annotated[{joined.code}, Field(discriminator={naming.py_literal(tag)})]"
+            return _Type(code, joined.deps, joined.nullable)
+        exprs = []
+        for index, member in enumerate(members):
+            tags = self._tags(member)
+            suffix = naming.pascal_case(str(next(iter(tags.values())))) if tags else f"Variant{index + 1}"
+            exprs.append(self._expr(member, hint + suffix, f"{pointer}/{index}"))
+        return _join(exprs)
+
+    # -- discriminators ----------------------------------------------------
+
+    def _flatten(self, members: list[Any], pointer: str) -> list[tuple[str, Any]]:
+        """Union members, with members that are themselves named unions expanded."""
+        flat: list[tuple[str, Any]] = []
+        for index, member in enumerate(members):
+            target = self.deref(member)
+            inner = self._union_members(target)
+            if inner is not None and "$ref" in member:
+                ref_pointer = f"/{self.schema.defs_key}/{self.ref_name(member['$ref'])}"
+                key = "anyOf" if "anyOf" in target else "oneOf"
+                flat.extend(self._flatten(inner, f"{ref_pointer}/{key}"))
+            else:
+                flat.append((f"{pointer}/{index}", member))
+        return flat
+
+    def _union_members(self, node: Any) -> list[Any] | None:
+        if isinstance(node, dict) and "properties" not in node:
+            for key in ("anyOf", "oneOf"):
+                if isinstance(node.get(key), list):
+                    members: list[Any] = node[key]
+                    return members
+        return None
+
+    def _discriminator(self, members: list[Any]) -> str | None:
+        """A required property whose const value tells every member apart, if any."""
+        flat = [m for _, m in self._flatten(members, "")]
+        if len(flat) < 2:
+            return None
+        signatures = [self._tags(m) for m in flat]
+        if not all(signatures):
+            return None
+        common = set(signatures[0]).intersection(*signatures[1:])
+        candidates = [
+            prop
+            for prop in common
+            if len({repr(sig[prop]) for sig in signatures}) == len(signatures)
+            and all(isinstance(sig[prop], str) for sig in signatures)
+        ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda p: (p not in _TAG_PREFERENCE, _rank(p), p))
+
+    def _tags(self, member: Any) -> dict[str, Any]:
+        """Required properties with a const value of an object member."""
+        node = self.deref(member)
+        if not self._is_object_model(node):
+            return {}
+        merged = self._merge_all_of(node)
+        tags: dict[str, Any] = {}
+        for prop, sub in merged["properties"].items():
+            sub = self.deref(sub)
+            if (
+                prop in merged["required"]
+                and isinstance(sub, dict)
+                and "const" in sub
+                and naming.field_name(prop, set()) == prop
+            ):
+                tags[prop] = sub["const"]
+        return tags
+
+    # -- references --------------------------------------------------------
+
+    def ref_name(self, ref: str) -> str:
+        return ref[len(self.ref_prefix) :]
+
+    def deref(self, node: Any) -> Any:
+        seen: set[str] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
+            seen.add(node["$ref"])
+            node = self.defs[self.ref_name(node["$ref"])]
+        return node
+
+    def _admits_null(self, ref: str, seen: frozenset[str] = frozenset()) -> bool:
+        if ref in seen:
+            return False
+        node = self.defs[self.ref_name(ref)]
+        if not isinstance(node, dict) or node == {}:
+            return True
+        if "$ref" in node:
+            return self._admits_null(node["$ref"], seen | {ref})
+        kind = node.get("type")
+        if kind == "null" or (isinstance(kind, list) and "null" in kind):
+            return True
+        members = self._union_members(node) or []
+        return any(
+            m is True
+            or m == {}
+            or (isinstance(m, dict) and ("$ref" in m and self._admits_null(m["$ref"], seen | {ref})))
+            or (isinstance(m, dict) and (m.get("type") == "null" or "null" in (m.get("type") or [])))
+            for m in members
+        )
+
+    # -- ordering ----------------------------------------------------------
+
+    def _ordered(self) -> list[Definition]:
+        """Dependencies first (Tarjan's SCCs); aliases on a cycle become lazy."""
+        order: list[list[str]] = []
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        stack: list[str] = []
+        on_stack: set[str] = set()
+
+        def visit(start: str) -> None:
+            # Iterative Tarjan, so deep schemas cannot hit the recursion limit.
+            work: list[tuple[str, list[str]]] = [(start, sorted(self.deps[start]))]
+            index[start] = low[start] = len(index)
+            stack.append(start)
+            on_stack.add(start)
+            while work:
+                node, pending = work[-1]
+                if pending:
+                    nxt = pending.pop(0)
+                    if nxt not in index:
+                        index[nxt] = low[nxt] = len(index)
+                        stack.append(nxt)
+                        on_stack.add(nxt)
+                        work.append((nxt, sorted(self.deps[nxt])))
+                    elif nxt in on_stack:
+                        low[node] = min(low[node], index[nxt])
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    order.append(sorted(component))
+
+        for name in self.built:
+            if name not in index:
+                visit(name)
+        result: list[Definition] = []
+        for component in order:
+            cyclic = len(component) > 1 or component[0] in self.deps[component[0]]
+            for name in component:
+                definition = self.built[name]
+                if cyclic and isinstance(definition, AliasIR):
+                    definition = AliasIR(definition.name, definition.doc, definition.annotation, True)
+                result.append(definition)
+        return result
+
+
+def _rank(prop: str) -> int:
+    return _TAG_PREFERENCE.index(prop) if prop in _TAG_PREFERENCE else len(_TAG_PREFERENCE)
+
+
+def _join(members: list[_Type]) -> _Type:
+    codes: list[str] = []
+    deps: set[str] = set()
+    nullable = False
+    for member in members:
+        deps |= member.deps
+        nullable = nullable or member.nullable
+        if member.code == "Any":
+            return _Type("Any", frozenset(deps | {d for m in members for d in m.deps}), True)
+        for part in _split_top_level(member.code):
+            if part not in codes:
+                codes.append(part)
+    if "None" in codes:
+        codes.remove("None")
+        codes.append("None")
+    return _Type(" | ".join(codes), frozenset(deps), nullable)
+
+
+def _split_top_level(code: str) -> list[str]:
+    """``A | list[B | C]`` -> ``["A", "list[B | C]"]``."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    quote: str | None = None
+    for i, ch in enumerate(code):
+        if quote:
+            if ch == quote and code[i - 1] != "\\":
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(code[start:i].strip())
+            start = i + 1
+    parts.append(code[start:].strip())
+    return parts
+
+
+def _literal(values: list[Any]) -> _Type:
+    nullable = None in values
+    plain = [v for v in values if v is not None]
+    if not plain:
+        return _Type("None", nullable=True)
+    if not all(isinstance(v, (str, int, bool)) and not isinstance(v, float) for v in plain):
+        return _ANY
+    code = "Literal[" + ", ".join(naming.py_literal(v) for v in plain) + "]"
+    if all(isinstance(v, bool) for v in plain):
+        code = f"Annotated[{code}, _only_bool]"
+    elif any(isinstance(v, int) and not isinstance(v, bool) for v in plain):
+        code = f"Annotated[{code}, _not_bool]"
+    if nullable:
+        code += " | None"
+    return _Type(code, nullable=nullable)
+
+
+def _constrained(base: str, constraints: dict[str, Any]) -> str:
+    if not constraints:
+        return base
+    args = ", ".join(f"{k}={naming.py_literal(v)}" for k, v in constraints.items())
+    return f"Annotated[{base}, Field({args})]"
+
+
+def _number_constraints(node: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, arg in (
+        ("minimum", "ge"),
+        ("maximum", "le"),
+        ("exclusiveMinimum", "gt"),
+        ("exclusiveMaximum", "lt"),
+        ("multipleOf", "multiple_of"),
+    ):
+        value = node.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[arg] = value
+    return out
+
+
+def _string_constraints(node: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, arg in (("minLength", "min_length"), ("maxLength", "max_length"), ("pattern", "pattern")):
+        if key in node:
+            out[arg] = node[key]
+    return out
+
+
+def _array_constraints(node: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, arg in (("minItems", "min_length"), ("maxItems", "max_length")):
+        if key in node:
+            out[arg] = node[key]
+    return out
+
+
+def _description(node: Any) -> str | None:
+    if isinstance(node, dict) and isinstance(node.get("description"), str) and node["description"].strip():
+        return naming.docstring(node["description"])
+    return None
+
+
+def _literal_description(node: Any) -> str | None:
+    if isinstance(node, dict) and isinstance(node.get("description"), str) and node["description"].strip():
+        return naming.py_literal(node["description"].strip())
+    return None

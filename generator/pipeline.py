@@ -1,0 +1,186 @@
+"""The stages every generator shares: plan -> render -> format -> compare | write.
+
+``render_plan`` returns ``{path: content}`` and touches no disk. ``check_tree``
+compares that mapping with a directory; ``write_tree`` publishes it atomically
+(stage in a temporary directory beside the target, ``os.replace`` each file,
+manifest last). Nothing is written when any stage fails.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+import black
+import jinja2
+from black.mode import TargetVersion
+from black.parsing import InvalidInput
+
+from . import __version__
+from .diagnostics import GeneratorBug, MCPGenError
+
+Owner = Literal["generated", "user"]
+MANIFEST = PurePosixPath(".mcpgen/manifest.json")
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file to emit: its template, the IR-derived context, and who owns it."""
+
+    path: PurePosixPath
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    owner: Owner = "generated"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # Templates live in the ``mcpgen.templates`` package so that both regular and
+    # editable installs find them.
+    root = files("mcpgen.templates")
+
+    def load(name: str) -> str:
+        return root.joinpath(name).read_text(encoding="utf-8")
+
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(load),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    return env
+
+
+_BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
+
+
+def format_python(text: str, path: PurePosixPath) -> str:
+    """Parse, then format in-process. A failure here is a generator bug."""
+    try:
+        ast.parse(text, filename=str(path))
+        return black.format_str(text, mode=_BLACK_MODE)
+    except (SyntaxError, InvalidInput) as exc:
+        numbered = "\n".join(f"{i:5} {line}" for i, line in enumerate(text.splitlines(), 1))
+        raise GeneratorBug(f"generated {path} does not parse ({exc}):\n{numbered}") from exc
+
+
+def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
+    """Render and format every planned file, then add the manifest."""
+    env = _environment()
+    out: dict[PurePosixPath, str] = {}
+    for planned in plan:
+        text = env.get_template(planned.template).render(**planned.context)
+        if planned.path.suffix == ".py":
+            text = format_python(text, planned.path)
+        out[planned.path] = text
+    owners = {p.path: p.owner for p in plan}
+    out[MANIFEST] = _manifest(out, owners)
+    return out
+
+
+def _manifest(contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner]) -> str:
+    entries = [
+        {"path": str(path), "sha256": _sha256(text), "owner": owners[path]}
+        for path, text in sorted(contents.items())
+    ]
+    return json.dumps({"generator": f"mcpgen {__version__}", "files": entries}, indent=2) + "\n"
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_manifest(root: Path) -> dict[str, dict[str, str]]:
+    path = root / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {e["path"]: e for e in data["files"]}
+    except (ValueError, KeyError, TypeError):
+        raise MCPGenError(str(path), "", "manifest is not valid mcpgen manifest JSON") from None
+
+
+def stale_paths(root: Path, contents: Mapping[PurePosixPath, str]) -> list[PurePosixPath]:
+    """Generated files recorded in the manifest on disk that are no longer generated."""
+    previous = _read_manifest(root)
+    return sorted(
+        PurePosixPath(p)
+        for p, entry in previous.items()
+        if entry.get("owner") == "generated" and PurePosixPath(p) not in contents
+    )
+
+
+def check_tree(root: Path, contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner] | None = None) -> str:
+    """A unified diff from the tree on disk to ``contents``; empty when current.
+
+    User-owned files only need to exist: what the user wrote there is theirs.
+    """
+    owners = owners or {}
+    chunks: list[str] = []
+    for path, text in sorted(contents.items()):
+        target = root / path
+        old = target.read_text(encoding="utf-8") if target.is_file() else None
+        if owners.get(path) == "user" and old is not None:
+            continue
+        if old != text:
+            chunks.extend(
+                difflib.unified_diff(
+                    [] if old is None else old.splitlines(keepends=True),
+                    text.splitlines(keepends=True),
+                    fromfile="/dev/null" if old is None else f"a/{path}",
+                    tofile=f"b/{path}",
+                )
+            )
+    for path in stale_paths(root, contents):
+        target = root / path
+        if target.is_file():
+            old_lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+            chunks.extend(difflib.unified_diff(old_lines, [], fromfile=f"a/{path}", tofile="/dev/null"))
+    return "".join(chunk if chunk.endswith("\n") else chunk + "\n" for chunk in chunks)
+
+
+def write_tree(root: Path, contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner] | None = None) -> list[PurePosixPath]:
+    """Publish ``contents`` under ``root``; returns the paths written.
+
+    Every file is first written to a staging directory on the same filesystem,
+    so a failure while staging leaves the tree untouched; then each file is
+    moved into place with ``os.replace`` and the manifest goes last.
+    User-owned files that already exist are never touched.
+    """
+    owners = owners or {}
+    root.mkdir(parents=True, exist_ok=True)
+    stale = stale_paths(root, contents)
+    staging = Path(tempfile.mkdtemp(prefix=".mcpgen-staging-", dir=root))
+    written: list[PurePosixPath] = []
+    try:
+        for path, text in sorted(contents.items()):
+            if owners.get(path) == "user" and (root / path).exists():
+                continue
+            staged = staging / path
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_text(text, encoding="utf-8", newline="\n")
+            written.append(path)
+        ordered = [p for p in written if p != MANIFEST] + [p for p in written if p == MANIFEST]
+        for path in ordered:
+            final = root / path
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / path, final)
+        for path in stale:
+            (root / path).unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
