@@ -49,7 +49,9 @@ def main() -> None:
     show_default=True,
     help="Directory of the generated package.",
 )
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current."
+)
 def models(
     versions: tuple[str, ...], schema: Path | None, version_name: str | None, out: Path, check: bool
 ) -> None:
@@ -68,7 +70,9 @@ def _run(produce: Callable[[], Mapping[PurePosixPath, str]], out: Path, check: b
             diff = check_tree(out, contents)
             if diff:
                 click.echo(diff, nl=False)
-                click.echo(f"mcpgen: {out} is out of date; run the same command without --check", err=True)
+                click.echo(
+                    f"mcpgen: {out} is out of date; run the same command without --check", err=True
+                )
                 sys.exit(EXIT_STALE)
             click.echo(f"mcpgen: {out} is up to date ({len(contents)} files)")
             return

@@ -149,7 +149,9 @@ def comment_text(text: str) -> str:
 
 
 def _natural(text: str) -> list[tuple[int, int | str]]:
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part]
+    return [
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part
+    ]
 
 
 def export_order(name: str) -> tuple[int, list[tuple[int, int | str]]]:

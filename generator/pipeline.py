@@ -124,7 +124,11 @@ def stale_paths(root: Path, contents: Mapping[PurePosixPath, str]) -> list[PureP
     )
 
 
-def check_tree(root: Path, contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner] | None = None) -> str:
+def check_tree(
+    root: Path,
+    contents: Mapping[PurePosixPath, str],
+    owners: Mapping[PurePosixPath, Owner] | None = None,
+) -> str:
     """A unified diff from the tree on disk to ``contents``; empty when current.
 
     User-owned files only need to exist: what the user wrote there is theirs.
@@ -149,11 +153,17 @@ def check_tree(root: Path, contents: Mapping[PurePosixPath, str], owners: Mappin
         target = root / path
         if target.is_file():
             old_lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-            chunks.extend(difflib.unified_diff(old_lines, [], fromfile=f"a/{path}", tofile="/dev/null"))
+            chunks.extend(
+                difflib.unified_diff(old_lines, [], fromfile=f"a/{path}", tofile="/dev/null")
+            )
     return "".join(chunk if chunk.endswith("\n") else chunk + "\n" for chunk in chunks)
 
 
-def write_tree(root: Path, contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner] | None = None) -> list[PurePosixPath]:
+def write_tree(
+    root: Path,
+    contents: Mapping[PurePosixPath, str],
+    owners: Mapping[PurePosixPath, Owner] | None = None,
+) -> list[PurePosixPath]:
     """Publish ``contents`` under ``root``; returns the paths written.
 
     Every file is first written to a staging directory on the same filesystem,

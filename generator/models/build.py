@@ -22,40 +22,46 @@ from ..diagnostics import json_pointer
 from .ir import AliasIR, Definition, FieldIR, ModelIR
 from .schema import SchemaDocument
 
-# Names the generated module defines or imports itself; a definition with one
-# of these names gets a suffix instead of shadowing it.
+# Names the generated module defines itself; a definition with one of these
+# names gets a suffix.
 RESERVED = frozenset(
     {
-        "Annotated",
-        "Any",
-        "BaseModel",
-        "BeforeValidator",
-        "ConfigDict",
-        "Field",
-        "Final",
-        "Literal",
-        "Mapping",
         "MethodInfo",
         "NOTIFICATIONS",
         "PROTOCOL_VERSION",
         "REQUESTS",
-        "StrictBool",
-        "StrictFloat",
-        "StrictInt",
-        "StrictStr",
-        "TypeAdapter",
-        "TypeAlias",
-        "TypeAliasType",
-        "ValidationError",
         "annotations",
-        "cache",
-        "dataclass",
-        "overload",
         "parse_message",
         "parse_params",
         "parse_result",
         "result_type",
     }
+)
+
+# Names the generated module imports. A definition may be called the same
+# (2024-11-05 has ``Annotated``): the definition keeps its name and the import
+# is renamed ``_Annotated`` instead.
+HELPERS = (
+    "Annotated",
+    "Any",
+    "BaseModel",
+    "BeforeValidator",
+    "ConfigDict",
+    "Field",
+    "Final",
+    "Literal",
+    "Mapping",
+    "Never",
+    "StrictBool",
+    "StrictFloat",
+    "StrictInt",
+    "StrictStr",
+    "TypeAdapter",
+    "TypeAlias",
+    "TypeAliasType",
+    "dataclass",
+    "json",
+    "overload",
 )
 
 # Preferred discriminator properties when several would do.
@@ -71,9 +77,6 @@ class _Type:
     nullable: bool = False
 
 
-_ANY = _Type("Any", nullable=True)
-
-
 class ModelBuilder:
     """Turns one schema document into ordered definitions (see ``build``)."""
 
@@ -83,6 +86,9 @@ class ModelBuilder:
         self.ref_prefix = f"#/{schema.defs_key}/"
         self.taken: set[str] = set(RESERVED)
         self.names: dict[str, str] = {d: naming.class_name(d, self.taken) for d in self.defs}
+        used = set(self.names.values())
+        self.h: dict[str, str] = {n: f"_{n}" if n in used else n for n in HELPERS}
+        self.any = _Type(self.h["Any"], nullable=True)
         self.built: dict[str, Definition] = {}
         self.deps: dict[str, frozenset[str]] = {}
         # JSON pointer of an inline object -> the class hoisted from it.
@@ -120,7 +126,11 @@ class ModelBuilder:
         if "properties" in node:
             return True
         parts = node.get("allOf")
-        return isinstance(parts, list) and bool(parts) and all(self._is_object_model(self.deref(p)) for p in parts)
+        return (
+            isinstance(parts, list)
+            and bool(parts)
+            and all(self._is_object_model(self.deref(p)) for p in parts)
+        )
 
     def _build_model(self, name: str, node: dict[str, Any], pointer: str) -> None:
         merged = self._merge_all_of(node, pointer)
@@ -137,7 +147,7 @@ class ModelBuilder:
             annotation = expr.code
             if not is_required and not expr.nullable:
                 # Optional but not nullable: omitted is fine, an explicit null is not.
-                annotation = f"Annotated[{expr.code} | None, _not_null]"
+                annotation = f"{self.h['Annotated']}[{expr.code} | None, _not_null]"
             fields.append(
                 FieldIR(
                     name=attr,
@@ -154,7 +164,7 @@ class ModelBuilder:
             extra = "forbid"
         elif isinstance(additional, dict) and additional:
             expr = self._expr(additional, name + "Value", pointer + "/additionalProperties")
-            if expr.code != "Any":
+            if expr.code != self.h["Any"]:
                 extra_annotation = expr.code
                 deps |= expr.deps
         self.built[name] = ModelIR(name, _description(node), tuple(fields), extra, extra_annotation)
@@ -195,18 +205,18 @@ class ModelBuilder:
 
     def _expr(self, node: Any, hint: str, pointer: str, top_level: bool = False) -> _Type:
         if node is True or node == {} or node is None:
-            return _ANY
+            return self.any
         if node is False:
-            return _Type("Never")
+            return _Type(self.h["Never"])
         if not isinstance(node, dict):
-            return _ANY
+            return self.any
         if "$ref" in node:
             target = self.names[self.ref_name(node["$ref"])]
             return _Type(target, frozenset({target}), self._admits_null(node["$ref"]))
         if "const" in node:
-            return _literal([node["const"]])
+            return self._literal([node["const"]])
         if isinstance(node.get("enum"), list):
-            return _literal(node["enum"])
+            return self._literal(node["enum"])
         if not top_level and self._is_object_model(node):
             return self._hoist(node, hint, pointer)
         for key in ("anyOf", "oneOf"):
@@ -217,32 +227,33 @@ class ModelBuilder:
         kind = node.get("type")
         if isinstance(kind, list):
             members = [self._expr({**node, "type": k}, hint, pointer) for k in kind]
-            return _join(members)
+            return self._join(members)
         return self._typed(kind, node, hint, pointer)
 
     def _typed(self, kind: Any, node: dict[str, Any], hint: str, pointer: str) -> _Type:
         if kind == "string":
-            return _Type(_constrained("StrictStr", _string_constraints(node)))
+            return _Type(self._constrained("StrictStr", _string_constraints(node)))
         if kind == "integer":
-            return _Type(_constrained("StrictInt", _number_constraints(node)))
+            return _Type(self._constrained("StrictInt", _number_constraints(node)))
         if kind == "number":
             constraints = _number_constraints(node)
             return _Type(
-                f"{_constrained('StrictInt', constraints)} | {_constrained('StrictFloat', constraints)}"
+                f"{self._constrained('StrictInt', constraints)}"
+                f" | {self._constrained('StrictFloat', constraints)}"
             )
         if kind == "boolean":
-            return _Type("StrictBool")
+            return _Type(self.h["StrictBool"])
         if kind == "null":
             return _Type("None", nullable=True)
         if kind == "array":
             items = self._expr(node.get("items", True), hint + "Item", pointer + "/items")
-            code = _constrained(f"list[{items.code}]", _array_constraints(node))
+            code = self._constrained(f"list[{items.code}]", _array_constraints(node), helper=False)
             return _Type(code, items.deps)
         if kind == "object" or "additionalProperties" in node:
             additional = node.get("additionalProperties", True)
             value = self._expr(additional, hint + "Value", pointer + "/additionalProperties")
             return _Type(f"dict[str, {value.code}]", value.deps)
-        return _ANY
+        return self.any
 
     def _hoist(self, node: dict[str, Any], hint: str, pointer: str) -> _Type:
         name = naming.class_name(hint, self.taken)
@@ -255,17 +266,23 @@ class ModelBuilder:
         if tag is not None:
             flat = self._flatten(members, pointer)
             exprs = [
-                self._expr(m, hint + naming.pascal_case(str(self._tags(m)[tag])), p) for p, m in flat
+                self._expr(m, hint + naming.pascal_case(str(self._tags(m)[tag])), p)
+                for p, m in flat
             ]
-            joined = _join(exprs)
-            code = f"Annotated[{joined.code}, Field(discriminator={naming.py_literal(tag)})]"
+            joined = self._join(exprs)
+            tag_literal = naming.py_literal(tag)
+            code = f"{self.h['Annotated']}[{joined.code}, {self.h['Field']}(discriminator={tag_literal})]"
             return _Type(code, joined.deps, joined.nullable)
         exprs = []
         for index, member in enumerate(members):
             tags = self._tags(member)
-            suffix = naming.pascal_case(str(next(iter(tags.values())))) if tags else f"Variant{index + 1}"
+            suffix = (
+                naming.pascal_case(str(next(iter(tags.values()))))
+                if tags
+                else f"Variant{index + 1}"
+            )
             exprs.append(self._expr(member, hint + suffix, f"{pointer}/{index}"))
-        return _join(exprs)
+        return self._join(exprs)
 
     # -- discriminators ----------------------------------------------------
 
@@ -335,7 +352,11 @@ class ModelBuilder:
 
     def deref(self, node: Any) -> Any:
         seen: set[str] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
+        while (
+            isinstance(node, dict)
+            and isinstance(node.get("$ref"), str)
+            and node["$ref"] not in seen
+        ):
             seen.add(node["$ref"])
             node = self.defs[self.ref_name(node["$ref"])]
         return node
@@ -355,10 +376,59 @@ class ModelBuilder:
         return any(
             m is True
             or m == {}
-            or (isinstance(m, dict) and ("$ref" in m and self._admits_null(m["$ref"], seen | {ref})))
-            or (isinstance(m, dict) and (m.get("type") == "null" or "null" in (m.get("type") or [])))
+            or (
+                isinstance(m, dict) and ("$ref" in m and self._admits_null(m["$ref"], seen | {ref}))
+            )
+            or (
+                isinstance(m, dict) and (m.get("type") == "null" or "null" in (m.get("type") or []))
+            )
             for m in members
         )
+
+    # -- type helpers ----------------------------------------------------
+
+    def _join(self, members: list[_Type]) -> _Type:
+        codes: list[str] = []
+        deps: set[str] = set()
+        nullable = False
+        for member in members:
+            deps |= member.deps
+            nullable = nullable or member.nullable
+            if member.code == self.h["Any"]:
+                return _Type(
+                    self.h["Any"], frozenset(deps | {d for m in members for d in m.deps}), True
+                )
+            for part in _split_top_level(member.code):
+                if part not in codes:
+                    codes.append(part)
+        if "None" in codes:
+            codes.remove("None")
+            codes.append("None")
+        return _Type(" | ".join(codes), frozenset(deps), nullable)
+
+    def _literal(self, values: list[Any]) -> _Type:
+        nullable = None in values
+        plain = [v for v in values if v is not None]
+        if not plain:
+            return _Type("None", nullable=True)
+        if not all(isinstance(v, (str, int, bool)) and not isinstance(v, float) for v in plain):
+            return self.any
+        code = f"{self.h['Literal']}[" + ", ".join(naming.py_literal(v) for v in plain) + "]"
+        if all(isinstance(v, bool) for v in plain):
+            code = f"{self.h['Annotated']}[{code}, _only_bool]"
+        elif any(isinstance(v, int) and not isinstance(v, bool) for v in plain):
+            code = f"{self.h['Annotated']}[{code}, _not_bool]"
+        if nullable:
+            code += " | None"
+        return _Type(code, nullable=nullable)
+
+    def _constrained(self, base: str, constraints: dict[str, Any], helper: bool = True) -> str:
+        if helper:
+            base = self.h[base]
+        if not constraints:
+            return base
+        args = ", ".join(f"{k}={naming.py_literal(v)}" for k, v in constraints.items())
+        return f"{self.h['Annotated']}[{base}, {self.h['Field']}({args})]"
 
     # -- ordering ----------------------------------------------------------
 
@@ -411,31 +481,15 @@ class ModelBuilder:
             for name in component:
                 definition = self.built[name]
                 if cyclic and isinstance(definition, AliasIR):
-                    definition = AliasIR(definition.name, definition.doc, definition.annotation, True)
+                    definition = AliasIR(
+                        definition.name, definition.doc, definition.annotation, True
+                    )
                 result.append(definition)
         return result
 
 
 def _rank(prop: str) -> int:
     return _TAG_PREFERENCE.index(prop) if prop in _TAG_PREFERENCE else len(_TAG_PREFERENCE)
-
-
-def _join(members: list[_Type]) -> _Type:
-    codes: list[str] = []
-    deps: set[str] = set()
-    nullable = False
-    for member in members:
-        deps |= member.deps
-        nullable = nullable or member.nullable
-        if member.code == "Any":
-            return _Type("Any", frozenset(deps | {d for m in members for d in m.deps}), True)
-        for part in _split_top_level(member.code):
-            if part not in codes:
-                codes.append(part)
-    if "None" in codes:
-        codes.remove("None")
-        codes.append("None")
-    return _Type(" | ".join(codes), frozenset(deps), nullable)
 
 
 def _split_top_level(code: str) -> list[str]:
@@ -461,30 +515,6 @@ def _split_top_level(code: str) -> list[str]:
     return parts
 
 
-def _literal(values: list[Any]) -> _Type:
-    nullable = None in values
-    plain = [v for v in values if v is not None]
-    if not plain:
-        return _Type("None", nullable=True)
-    if not all(isinstance(v, (str, int, bool)) and not isinstance(v, float) for v in plain):
-        return _ANY
-    code = "Literal[" + ", ".join(naming.py_literal(v) for v in plain) + "]"
-    if all(isinstance(v, bool) for v in plain):
-        code = f"Annotated[{code}, _only_bool]"
-    elif any(isinstance(v, int) and not isinstance(v, bool) for v in plain):
-        code = f"Annotated[{code}, _not_bool]"
-    if nullable:
-        code += " | None"
-    return _Type(code, nullable=nullable)
-
-
-def _constrained(base: str, constraints: dict[str, Any]) -> str:
-    if not constraints:
-        return base
-    args = ", ".join(f"{k}={naming.py_literal(v)}" for k, v in constraints.items())
-    return f"Annotated[{base}, Field({args})]"
-
-
 def _number_constraints(node: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, arg in (
@@ -502,7 +532,11 @@ def _number_constraints(node: dict[str, Any]) -> dict[str, Any]:
 
 def _string_constraints(node: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key, arg in (("minLength", "min_length"), ("maxLength", "max_length"), ("pattern", "pattern")):
+    for key, arg in (
+        ("minLength", "min_length"),
+        ("maxLength", "max_length"),
+        ("pattern", "pattern"),
+    ):
         if key in node:
             out[arg] = node[key]
     return out
@@ -517,12 +551,20 @@ def _array_constraints(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _description(node: Any) -> str | None:
-    if isinstance(node, dict) and isinstance(node.get("description"), str) and node["description"].strip():
+    if (
+        isinstance(node, dict)
+        and isinstance(node.get("description"), str)
+        and node["description"].strip()
+    ):
         return naming.docstring(node["description"])
     return None
 
 
 def _literal_description(node: Any) -> str | None:
-    if isinstance(node, dict) and isinstance(node.get("description"), str) and node["description"].strip():
+    if (
+        isinstance(node, dict)
+        and isinstance(node.get("description"), str)
+        and node["description"].strip()
+    ):
         return naming.py_literal(node["description"].strip())
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from .. import __version__, naming
@@ -16,17 +16,42 @@ from .patches import apply_patches
 from .registry import build_registry
 from .schema import SchemaDocument, bundled_versions, load_bundled, load_user_schema
 
-# Names a module may need beside what it always imports; the optional ones
-# are imported only when used, since ruff rejects unused imports.
-_ALWAYS = {
-    "typing": ("Any", "Final", "Literal", "overload"),
-    "pydantic": ("BaseModel", "BeforeValidator", "ConfigDict", "Field", "TypeAdapter"),
-}
-_OPTIONAL_IMPORTS = {
-    "typing": ("Annotated", "Never", "TypeAlias"),
-    "pydantic": ("StrictBool", "StrictFloat", "StrictInt", "StrictStr"),
-    "typing_extensions": ("TypeAliasType",),
-}
+# What a module imports, by import line; names marked optional only when used,
+# since ruff rejects unused imports.
+_IMPORTS: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
+    ("import json", (("json", False),)),
+    ("collections.abc", (("Mapping", False),)),
+    ("dataclasses", (("dataclass", False),)),
+    (
+        "typing",
+        (
+            ("Annotated", True),
+            ("Any", False),
+            ("Final", False),
+            ("Literal", False),
+            ("Never", True),
+            ("TypeAlias", True),
+            ("overload", False),
+        ),
+    ),
+    (
+        "pydantic",
+        (
+            ("BaseModel", False),
+            ("BeforeValidator", False),
+            ("ConfigDict", False),
+            ("Field", False),
+            ("StrictBool", True),
+            ("StrictFloat", True),
+            ("StrictInt", True),
+            ("StrictStr", True),
+            ("TypeAdapter", False),
+        ),
+    ),
+    ("typing_extensions", (("TypeAliasType", True),)),
+)
+_THIRD_PARTY = ("pydantic", "typing_extensions")
+
 _REGISTRY_NAMES = (
     "MethodInfo",
     "NOTIFICATIONS",
@@ -72,6 +97,7 @@ def build_module(schema: SchemaDocument) -> ModuleIR:
         notifications=notifications,
         message_union=message_union,
         exports=tuple(sorted([*names, *_REGISTRY_NAMES], key=naming.export_order)),
+        helpers=builder.h,
     )
 
 
@@ -81,22 +107,32 @@ def _display_origin(origin: str) -> str:
     return origin if origin.startswith("mcpgen:") else PurePosixPath(origin.replace("\\", "/")).name
 
 
-def _imports(definitions: Iterable[Definition]) -> list[str]:
+def _imports(definitions: Iterable[Definition], helpers: Mapping[str, str]) -> list[list[str]]:
+    """Import lines in the order ruff's isort wants: standard library, then third party."""
     words: set[str] = set()
     for definition in definitions:
-        texts = [definition.annotation] if definition.kind == "alias" else [f.annotation for f in definition.fields]
         if definition.kind == "alias":
-            words.add("TypeAliasType" if definition.recursive else "TypeAlias")
-        elif definition.extra_annotation:
-            texts.append(definition.extra_annotation)
-        for text in texts:
-            words.update(_WORD.findall(text))
-    lines = []
-    for module, optional in _OPTIONAL_IMPORTS.items():
-        names = list(_ALWAYS.get(module, ())) + [n for n in optional if n in words]
-        if names:
-            lines.append(f"from {module} import {', '.join(sorted(names, key=naming.import_order))}")
-    return lines
+            words.update(_WORD.findall(definition.annotation))
+            words.add(helpers["TypeAliasType" if definition.recursive else "TypeAlias"])
+        else:
+            for f in definition.fields:
+                words.update(_WORD.findall(f.annotation))
+            words.update(_WORD.findall(definition.extra_annotation or ""))
+    blocks: list[list[str]] = [[], []]
+    for module, names in _IMPORTS:
+        block = blocks[module in _THIRD_PARTY]
+        wanted = [n for n, optional in names if not optional or helpers[n] in words]
+        if module.startswith("import "):
+            block.extend(
+                f"import {n}" if helpers[n] == n else f"import {n} as {helpers[n]}" for n in wanted
+            )
+            continue
+        plain = sorted((n for n in wanted if helpers[n] == n), key=naming.import_order)
+        renamed = sorted((n for n in wanted if helpers[n] != n), key=naming.import_order)
+        block.extend(f"from {module} import {n} as {helpers[n]}" for n in renamed)
+        if plain:
+            block.append(f"from {module} import {', '.join(plain)}")
+    return [b for b in blocks if b]
 
 
 def plan_models(schemas: Sequence[SchemaDocument]) -> list[PlannedFile]:
@@ -116,7 +152,8 @@ def plan_models(schemas: Sequence[SchemaDocument]) -> list[PlannedFile]:
                 "models/module.py.jinja",
                 {
                     "module": module,
-                    "imports": _imports(module.definitions),
+                    "imports": _imports(module.definitions, module.helpers),
+                    "h": module.helpers,
                     "generator_version": __version__,
                     "schema_sha256": digest,
                 },
@@ -142,8 +179,6 @@ def plan_models(schemas: Sequence[SchemaDocument]) -> list[PlannedFile]:
     )
     plan.append(PlannedFile(PurePosixPath("py.typed"), "models/py.typed.jinja"))
     return plan
-
-
 
 
 def generate_models(

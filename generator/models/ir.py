@@ -7,6 +7,7 @@ Python source), and literals (already escaped). Templates only substitute.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Literal
 
 Direction = Literal["client_to_server", "server_to_client", "both"]
@@ -77,3 +78,5 @@ class ModuleIR:
     notifications: tuple[MethodIR, ...]
     message_union: str | None
     exports: tuple[str, ...]
+    # Imported helper name -> the name it has in this module.
+    helpers: Mapping[str, str]

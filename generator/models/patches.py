@@ -45,7 +45,9 @@ def _json_value_primitives(defs_key: str, name: str, node: Any) -> list[AppliedP
     self_ref = f"#/{defs_key}/{name}"
     members = node["anyOf"]
     recursive = any(
-        isinstance(m, dict) and m.get("type") == "array" and (m.get("items") or {}).get("$ref") == self_ref
+        isinstance(m, dict)
+        and m.get("type") == "array"
+        and (m.get("items") or {}).get("$ref") == self_ref
         for m in members
     )
     if not recursive:

@@ -58,7 +58,9 @@ def load_user_schema(path: Path, version_name: str | None) -> SchemaDocument:
         version_name = path.parent.name if _VERSION.match(path.parent.name) else path.stem
     if not _VERSION_NAME.match(version_name):
         raise MCPGenError(
-            "--version-name", "", f"{version_name!r} is not a usable version name (letters, digits, . _ -)"
+            "--version-name",
+            "",
+            f"{version_name!r} is not a usable version name (letters, digits, . _ -)",
         )
     return validate(load_json_file(path), version_name)
 
@@ -69,16 +71,22 @@ def validate(source: Source, version: str) -> SchemaDocument:
     if not isinstance(doc, dict):
         raise MCPGenError(source.origin, "/", "not a JSON schema: the document is not an object")
     try:
-        jsonschema.validators.validator_for(doc, default=jsonschema.Draft202012Validator).check_schema(doc)
+        jsonschema.validators.validator_for(
+            doc, default=jsonschema.Draft202012Validator
+        ).check_schema(doc)
     except jsonschema.exceptions.SchemaError as exc:
         raise MCPGenError(
-            source.origin, json_pointer(list(exc.absolute_path)), f"not a valid JSON schema: {exc.message}"
+            source.origin,
+            json_pointer(list(exc.absolute_path)),
+            f"not a valid JSON schema: {exc.message}",
         ) from None
     defs_key = "$defs" if isinstance(doc.get("$defs"), dict) else "definitions"
     defs = doc.get(defs_key)
     if not isinstance(defs, dict) or not defs:
         raise MCPGenError(
-            source.origin, "/", "not an MCP schema: it has no '$defs' or 'definitions' to generate models from"
+            source.origin,
+            "/",
+            "not an MCP schema: it has no '$defs' or 'definitions' to generate models from",
         )
     _check_refs(doc, defs_key, source.origin)
     return SchemaDocument(version, source.origin, defs_key, doc)
