@@ -9,7 +9,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from mcpgen import generate_models
 from mcpgen.pipeline import write_tree
 

@@ -17,10 +17,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from pydantic import TypeAdapter, ValidationError
-
 from mcpgen.models.patches import apply_patches
 from mcpgen.models.schema import SchemaDocument, load_bundled
+from pydantic import TypeAdapter, ValidationError
 
 from .conftest import SPEC, VERSIONS
 

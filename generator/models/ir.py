@@ -6,8 +6,8 @@ Python source), and literals (already escaped). Templates only substitute.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 Direction = Literal["client_to_server", "server_to_client", "both"]
