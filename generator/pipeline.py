@@ -12,10 +12,12 @@ import ast
 import difflib
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -80,15 +82,28 @@ def format_python(text: str, path: PurePosixPath) -> str:
 def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
     """Render and format every planned file, then add the manifest."""
     env = _environment()
-    out: dict[PurePosixPath, str] = {}
-    for planned in plan:
-        text = env.get_template(planned.template).render(**planned.context)
-        if planned.path.suffix == ".py":
-            text = format_python(text, planned.path)
-        out[planned.path] = text
+    rendered = {p.path: env.get_template(p.template).render(**p.context) for p in plan}
+    python = [path for path in rendered if path.suffix == ".py"]
+    out = dict(rendered)
+    for path, text in zip(python, _format_all([(rendered[p], p) for p in python]), strict=True):
+        out[path] = text
     owners = {p.path: p.owner for p in plan}
     out[MANIFEST] = _manifest(out, owners)
     return out
+
+
+def _format_all(jobs: list[tuple[str, PurePosixPath]]) -> list[str]:
+    # black dominates generation time; large outputs are formatted on every core.
+    large = sum(len(text) for text, _ in jobs) > 500_000
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if not large or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [format_python(text, path) for text, path in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # Biggest first, so the last worker to finish is not handed the largest file.
+        order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
+        futures = {i: pool.submit(format_python, *jobs[i]) for i in order}
+        return [futures[i].result() for i in range(len(jobs))]
 
 
 def _manifest(contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner]) -> str:

@@ -114,7 +114,7 @@ def test_bad_input_one_line_exit_2_nothing_written(
     if content is not None:
         schema.write_text(content)
     out = tmp_path / "out"
-    code, stdout, stderr = run("models", "--schema", str(schema), "--out", str(out))
+    code, _stdout, stderr = run("models", "--schema", str(schema), "--out", str(out))
     assert code == 2
     assert stderr.count("\n") == 1, stderr
     assert expected in stderr
@@ -178,7 +178,7 @@ def hostile_schema() -> dict[str, object]:
 def test_hostile_schema_text_cannot_inject_code(tmp_path: Path) -> None:
     schema = tmp_path / "hostile.json"
     schema.write_text(json.dumps(hostile_schema()))
-    code, stdout, stderr = run(
+    code, _stdout, stderr = run(
         "models", "--schema", str(schema), "--version-name", "evil", "--out", str(tmp_path / "pkg")
     )
     assert code == 0, stderr
@@ -227,6 +227,7 @@ def test_generated_package_passes_ruff_and_mypy(models_dir: Path) -> None:
             os.devnull,
             str(package),
         ],
+        check=False,
         capture_output=True,
         text=True,
         cwd=models_dir,
@@ -256,6 +257,7 @@ def test_typed_registry_is_seen_by_mypy(models_dir: Path, tmp_path: Path) -> Non
             os.devnull,
             str(script),
         ],
+        check=False,
         capture_output=True,
         text=True,
         env={**os.environ, "MYPYPATH": str(models_dir)},
@@ -277,6 +279,7 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
             "--out",
             str(tmp_path / "m"),
         ],
+        check=False,
         capture_output=True,
         text=True,
     )

@@ -186,3 +186,12 @@ def test_parse_helpers(models: dict[str, ModuleType]) -> None:
         m.parse_message({"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": {}})
     with pytest.raises(ValidationError):
         m.parse_message({"jsonrpc": "1.0", "id": 7, "method": "ping"})
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_bundled_schema_is_a_valid_json_schema(version: str) -> None:
+    # Bundled schemas skip the meta-schema check at generation time; this is it.
+    import jsonschema
+
+    document = load_bundled(version).document
+    jsonschema.validators.validator_for(document).check_schema(document)

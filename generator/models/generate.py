@@ -171,7 +171,7 @@ def plan_models(schemas: Sequence[SchemaDocument]) -> list[PlannedFile]:
                 "newest_name": newest_name,
                 "newest": newest,
                 "exports": sorted(
-                    [*newest.exports, "PROTOCOL_VERSIONS", *(n for n, _ in modules)],
+                    [*newest.exports, "PROTOCOL_VERSIONS"],
                     key=naming.export_order,
                 ),
             },
