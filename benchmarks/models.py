@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from datamodel_code_generator import DataModelType, InputFileType, generate
-
 from mcpgen import generate_models
 from mcpgen.models.schema import bundled_versions
 from mcpgen.pipeline import write_tree
