@@ -210,28 +210,21 @@ def test_hostile_schema_text_cannot_inject_code(tmp_path: Path) -> None:
     assert lines[1:] == ["c", "True"]
 
 
+def mypy_strict(
+    target: Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
+    command += ["--cache-dir", os.devnull, str(target)]
+    return subprocess.run(command, check=False, capture_output=True, text=True, cwd=cwd, env=env)
+
+
 def test_generated_package_passes_ruff_and_mypy(models_dir: Path) -> None:
     package = models_dir / "mcp_models"
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     subprocess.run(
         [ruff, "check", "--no-cache", "--isolated", str(package)], check=True, capture_output=True
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-incremental",
-            "--cache-dir",
-            os.devnull,
-            str(package),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=models_dir,
-    )
+    result = mypy_strict(package, cwd=models_dir)
     assert result.returncode == 0, result.stdout
 
 
@@ -246,22 +239,7 @@ def test_typed_registry_is_seen_by_mypy(models_dir: Path, tmp_path: Path) -> Non
         "wrong: int = parse_result('tools/call', {})\n"
         'ok = CallToolResult(content=[], is_error=True, result_type="complete")\n'
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-incremental",
-            "--cache-dir",
-            os.devnull,
-            str(script),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MYPYPATH": str(models_dir)},
-    )
+    result = mypy_strict(script, env={**os.environ, "MYPYPATH": str(models_dir)})
     assert 'Revealed type is "mcp_models.v2026_07_28.CallToolResult"' in result.stdout
     assert "use_models.py:6: error: Incompatible types in assignment" in result.stdout
     assert result.stdout.count("error:") == 1, result.stdout
