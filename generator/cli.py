@@ -36,7 +36,8 @@ def main() -> None:
 @click.option(
     "--schema",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also generate from this schema.json (e.g. a new draft of the specification).",
+    help="Generate from this schema.json (e.g. a new draft of the specification); "
+    "add --version to generate bundled versions beside it.",
 )
 @click.option(
     "--version-name",

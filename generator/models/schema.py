@@ -58,7 +58,9 @@ def load_bundled(version: str) -> SchemaDocument:
 def load_user_schema(path: Path, version_name: str | None) -> SchemaDocument:
     """A schema.json the user points at, e.g. a new draft of the specification."""
     if version_name is None:
-        version_name = path.parent.name if _VERSION.match(path.parent.name) else path.stem
+        # spec/<version>/schema.json is how the specification lays its schemas out.
+        named_by_folder = path.stem == "schema" or _VERSION.match(path.parent.name)
+        version_name = path.resolve().parent.name if named_by_folder else path.stem
     if not _VERSION_NAME.match(version_name):
         raise MCPGenError(
             "--version-name",
