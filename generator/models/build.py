@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from .. import naming
 from ..diagnostics import json_pointer
+from . import keywords
 from .ir import AliasIR, Definition, FieldIR, ModelIR
 from .schema import SchemaDocument
 
@@ -112,7 +113,7 @@ class ModelBuilder:
     # -- definitions -------------------------------------------------------
 
     def _build_definition(self, name: str, node: Any, pointer: str) -> None:
-        doc = _description(node)
+        doc = keywords.description(node)
         if self._is_object_model(node):
             self._build_model(name, node, pointer)
             return
@@ -154,7 +155,7 @@ class ModelBuilder:
                     annotation=annotation,
                     required=is_required,
                     alias_literal=None if attr == prop else naming.py_literal(prop),
-                    description_literal=_literal_description(sub),
+                    description_literal=keywords.literal_description(sub),
                 )
             )
         extra: Literal["allow", "forbid"] = "allow"
@@ -167,7 +168,9 @@ class ModelBuilder:
             if expr.code != self.h["Any"]:
                 extra_annotation = expr.code
                 deps |= expr.deps
-        self.built[name] = ModelIR(name, _description(node), tuple(fields), extra, extra_annotation)
+        self.built[name] = ModelIR(
+            name, keywords.description(node), tuple(fields), extra, extra_annotation
+        )
         self.deps[name] = frozenset(deps)
 
     def _merge_all_of(self, node: dict[str, Any], pointer: str = "") -> dict[str, Any]:
@@ -232,11 +235,11 @@ class ModelBuilder:
 
     def _typed(self, kind: Any, node: dict[str, Any], hint: str, pointer: str) -> _Type:
         if kind == "string":
-            return _Type(self._constrained("StrictStr", _string_constraints(node)))
+            return _Type(self._constrained("StrictStr", keywords.string_constraints(node)))
         if kind == "integer":
-            return _Type(self._constrained("StrictInt", _number_constraints(node)))
+            return _Type(self._constrained("StrictInt", keywords.number_constraints(node)))
         if kind == "number":
-            constraints = _number_constraints(node)
+            constraints = keywords.number_constraints(node)
             return _Type(
                 f"{self._constrained('StrictInt', constraints)}"
                 f" | {self._constrained('StrictFloat', constraints)}"
@@ -247,7 +250,9 @@ class ModelBuilder:
             return _Type("None", nullable=True)
         if kind == "array":
             items = self._expr(node.get("items", True), hint + "Item", pointer + "/items")
-            code = self._constrained(f"list[{items.code}]", _array_constraints(node), helper=False)
+            code = self._constrained(
+                f"list[{items.code}]", keywords.array_constraints(node), helper=False
+            )
             return _Type(code, items.deps)
         if kind == "object" or "additionalProperties" in node:
             additional = node.get("additionalProperties", True)
@@ -398,7 +403,7 @@ class ModelBuilder:
                 return _Type(
                     self.h["Any"], frozenset(deps | {d for m in members for d in m.deps}), True
                 )
-            for part in _split_top_level(member.code):
+            for part in keywords.split_top_level(member.code):
                 if part not in codes:
                     codes.append(part)
         if "None" in codes:
@@ -490,81 +495,3 @@ class ModelBuilder:
 
 def _rank(prop: str) -> int:
     return _TAG_PREFERENCE.index(prop) if prop in _TAG_PREFERENCE else len(_TAG_PREFERENCE)
-
-
-def _split_top_level(code: str) -> list[str]:
-    """``A | list[B | C]`` -> ``["A", "list[B | C]"]``."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    quote: str | None = None
-    for i, ch in enumerate(code):
-        if quote:
-            if ch == quote and code[i - 1] != "\\":
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(code[start:i].strip())
-            start = i + 1
-    parts.append(code[start:].strip())
-    return parts
-
-
-def _number_constraints(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, arg in (
-        ("minimum", "ge"),
-        ("maximum", "le"),
-        ("exclusiveMinimum", "gt"),
-        ("exclusiveMaximum", "lt"),
-        ("multipleOf", "multiple_of"),
-    ):
-        value = node.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            out[arg] = value
-    return out
-
-
-def _string_constraints(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, arg in (
-        ("minLength", "min_length"),
-        ("maxLength", "max_length"),
-        ("pattern", "pattern"),
-    ):
-        if key in node:
-            out[arg] = node[key]
-    return out
-
-
-def _array_constraints(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, arg in (("minItems", "min_length"), ("maxItems", "max_length")):
-        if key in node:
-            out[arg] = node[key]
-    return out
-
-
-def _description(node: Any) -> str | None:
-    if (
-        isinstance(node, dict)
-        and isinstance(node.get("description"), str)
-        and node["description"].strip()
-    ):
-        return naming.docstring(node["description"])
-    return None
-
-
-def _literal_description(node: Any) -> str | None:
-    if (
-        isinstance(node, dict)
-        and isinstance(node.get("description"), str)
-        and node["description"].strip()
-    ):
-        return naming.py_literal(node["description"].strip())
-    return None
