@@ -30,39 +30,39 @@ def split_top_level(code: str) -> list[str]:
     return parts
 
 
+# JSON Schema keyword -> pydantic ``Field`` argument, per kind of value.
+_NUMBER = {
+    "minimum": "ge",
+    "maximum": "le",
+    "exclusiveMinimum": "gt",
+    "exclusiveMaximum": "lt",
+    "multipleOf": "multiple_of",
+}
+_STRING = {"minLength": "min_length", "maxLength": "max_length", "pattern": "pattern"}
+_ARRAY = {"minItems": "min_length", "maxItems": "max_length"}
+
+
+def _constraints(
+    node: dict[str, Any], keywords: dict[str, str], types: tuple[type, ...] = (int, float)
+) -> dict[str, Any]:
+    # Only values of the right JSON type; a bool is not a number here.
+    return {
+        arg: node[key]
+        for key, arg in keywords.items()
+        if isinstance(node.get(key), types) and not isinstance(node.get(key), bool)
+    }
+
+
 def number_constraints(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, arg in (
-        ("minimum", "ge"),
-        ("maximum", "le"),
-        ("exclusiveMinimum", "gt"),
-        ("exclusiveMaximum", "lt"),
-        ("multipleOf", "multiple_of"),
-    ):
-        value = node.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            out[arg] = value
-    return out
+    return _constraints(node, _NUMBER)
 
 
 def string_constraints(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, arg in (
-        ("minLength", "min_length"),
-        ("maxLength", "max_length"),
-        ("pattern", "pattern"),
-    ):
-        if key in node:
-            out[arg] = node[key]
-    return out
+    return _constraints(node, _STRING, (int, str))
 
 
 def array_constraints(node: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, arg in (("minItems", "min_length"), ("maxItems", "max_length")):
-        if key in node:
-            out[arg] = node[key]
-    return out
+    return _constraints(node, _ARRAY)
 
 
 def description(node: Any) -> str | None:
