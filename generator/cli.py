@@ -12,7 +12,10 @@ from . import __version__
 from .diagnostics import MCPGenError
 from .models.generate import generate_models
 from .models.schema import bundled_versions
-from .pipeline import check_tree, write_tree
+from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
+from .openapi.generate import generate_server
+from .openapi.operations import Filters
+from .pipeline import check_tree, owners_of, write_tree
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
@@ -61,14 +64,145 @@ def models(
     Each module has every schema definition under its own name, and a method
     registry (REQUESTS, NOTIFICATIONS, parse_message, parse_result).
     """
-    _run(lambda: generate_models(versions, schema, version_name), out, check)
+    _run(lambda: generate_models(versions, schema, version_name), lambda: out, check)
 
 
-def _run(produce: Callable[[], Mapping[PurePosixPath, str]], out: Path, check: bool) -> None:
+@main.command()
+@click.option(
+    "--openapi",
+    "document",
+    required=True,
+    metavar="PATH_OR_URL",
+    help="OpenAPI 3.0/3.1 or Swagger 2.0 document, JSON or YAML, a file or an http(s) URL.",
+)
+@click.option("--name", help="Project name (default: the API title + '-mcp').")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project directory (default: output/<name>).",
+)
+@click.option(
+    "--output-schema",
+    type=click.Choice(["full", "shallow", "none"]),
+    default="full",
+    show_default=True,
+    help="outputSchema of each tool: complete, top-level properties only, or none "
+    "(controls the size of tools/list).",
+)
+@click.option(
+    "--keep-refs",
+    is_flag=True,
+    help="Keep $defs/$ref in tool schemas instead of inlining (recursive schemas always use $defs).",
+)
+@click.option("--allow-remote-refs", is_flag=True, help="Follow $refs to http(s) URLs.")
+@click.option("--include-tag", multiple=True, metavar="TAG", help="Only operations with this tag.")
+@click.option(
+    "--exclude-tag", multiple=True, metavar="TAG", help="Leave out operations with this tag."
+)
+@click.option(
+    "--include-operation",
+    multiple=True,
+    metavar="GLOB",
+    help="Only operations whose operationId or tool name matches.",
+)
+@click.option(
+    "--exclude-operation", multiple=True, metavar="GLOB", help="Leave out matching operations."
+)
+@click.option(
+    "--path", "paths", multiple=True, metavar="GLOB", help="Only paths matching, e.g. '/pets*'."
+)
+@click.option(
+    "--method", "methods", multiple=True, metavar="METHOD", help="Only these HTTP methods."
+)
+@click.option("--include-deprecated", is_flag=True, help="Keep deprecated operations.")
+@click.option(
+    "--description-budget",
+    type=click.IntRange(min=40),
+    default=DESCRIPTION_BUDGET,
+    show_default=True,
+    help="Maximum characters of a tool description.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--quiet", is_flag=True, help="Print only the summary and errors.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current."
+)
+def server(
+    document: str,
+    name: str | None,
+    out: Path | None,
+    output_schema: str,
+    keep_refs: bool,
+    allow_remote_refs: bool,
+    include_tag: tuple[str, ...],
+    exclude_tag: tuple[str, ...],
+    include_operation: tuple[str, ...],
+    exclude_operation: tuple[str, ...],
+    paths: tuple[str, ...],
+    methods: tuple[str, ...],
+    include_deprecated: bool,
+    description_budget: int,
+    strict: bool,
+    quiet: bool,
+    check: bool,
+) -> None:
+    """An MCP server project that calls a real HTTP API: one tool per operation.
+
+    Operations that cannot be expressed are skipped with a reason; everything
+    else generates, with warnings for defects that do not stop it.
+    """
+    options = ServerOptions(
+        name=name,
+        output_schema=output_schema,  # type: ignore[arg-type]
+        keep_refs=keep_refs,
+        allow_remote_refs=allow_remote_refs,
+        description_budget=description_budget,
+        filters=Filters(
+            include_tags=include_tag,
+            exclude_tags=exclude_tag,
+            include_operations=include_operation,
+            exclude_operations=exclude_operation,
+            paths=paths,
+            methods=methods,
+            include_deprecated=include_deprecated,
+        ),
+    )
+    summary: list[str] = []
+
+    def produce() -> Mapping[PurePosixPath, str]:
+        contents, project, diagnostics = generate_server(document, options)
+        warnings = [d for d in diagnostics if d.severity == "warning"]
+        if not quiet:
+            for diagnostic in diagnostics:
+                click.echo(f"mcpgen: {diagnostic}", err=True)
+        if strict and warnings:
+            raise MCPGenError(document, "", f"{len(warnings)} warnings and --strict is set")
+        summary.append(
+            f"mcpgen: {len(project.tools)} tools, {len(project.skipped)} operations skipped, "
+            f"{len(warnings)} warnings"
+        )
+        summary.extend(f"mcpgen: skipped {op}: {reason}" for op, reason in project.skipped)
+        nonlocal out
+        if out is None:
+            out = Path("output") / project.distribution
+        return contents
+
+    _run(produce, lambda: out or Path("output"), check, summary)
+
+
+def _run(
+    produce: Callable[[], Mapping[PurePosixPath, str]],
+    destination: Callable[[], Path],
+    check: bool,
+    summary: list[str] | None = None,
+) -> None:
     try:
         contents = produce()
+        out = destination()
+        for line in summary or []:
+            click.echo(line, err=True)
         if check:
-            diff = check_tree(out, contents)
+            diff = check_tree(out, contents, owners_of(contents))
             if diff:
                 click.echo(diff, nl=False)
                 click.echo(
@@ -77,7 +211,7 @@ def _run(produce: Callable[[], Mapping[PurePosixPath, str]], out: Path, check: b
                 sys.exit(EXIT_STALE)
             click.echo(f"mcpgen: {out} is up to date ({len(contents)} files)")
             return
-        written = write_tree(out, contents)
+        written = write_tree(out, contents, owners_of(contents))
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)

@@ -114,6 +114,14 @@ def _manifest(contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPa
     return json.dumps({"generator": f"mcpgen {__version__}", "files": entries}, indent=2) + "\n"
 
 
+def owners_of(contents: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, Owner]:
+    """Who owns each rendered file, as recorded in the rendered manifest."""
+    if MANIFEST not in contents:
+        return {}
+    entries = json.loads(contents[MANIFEST])["files"]
+    return {PurePosixPath(e["path"]): e["owner"] for e in entries}
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -1,0 +1,472 @@
+"""Build the IR of a server project from an OpenAPI document: one tool per operation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostic, MCPGenError
+from .document import DocumentSet, Ref, RefError, child
+from .ir import Arg, Body, OutputMode, Project, SecurityScheme, Tool
+from .names import ArgNames, assign_tool_names, project_names
+from .operations import (
+    Filters,
+    Operation,
+    Unexpressible,
+    media_kind,
+    operations,
+    produces,
+    resolve_parameters,
+    swagger_param_schema,
+)
+from .schemas import FILE_SCHEMA, SchemaConverter, is_object_schema
+from .security import base_url, requirements, security_schemes
+
+DESCRIPTION_BUDGET = 1024
+"""Characters of a tool description; longer text is cut and ends with an ellipsis."""
+
+_READ_ONLY = frozenset({"get", "head", "options", "trace"})
+_IDEMPOTENT = frozenset({"get", "head", "options", "trace", "put", "delete"})
+_DESTRUCTIVE = frozenset({"delete", "put"})
+_PREFIX = {
+    "query": "query",
+    "header": "header",
+    "cookie": "cookie",
+    "field": "body",
+    "body": "body",
+}
+
+
+@dataclass(frozen=True)
+class ServerOptions:
+    name: str | None = None
+    output_schema: OutputMode = "full"
+    keep_refs: bool = False
+    allow_remote_refs: bool = False
+    description_budget: int = DESCRIPTION_BUDGET
+    filters: Filters = field(default_factory=Filters)
+
+
+class _Builder:
+    def __init__(self, docs: DocumentSet, options: ServerOptions) -> None:
+        self.docs = docs
+        self.options = options
+        self.diagnostics: list[Diagnostic] = []
+        root = docs.root
+        if not isinstance(root, dict):
+            raise MCPGenError(docs.origin, "/", "not an OpenAPI document (expected an object)")
+        raw_version = root.get("openapi", root.get("swagger"))
+        version = str(raw_version) if raw_version is not None else ""
+        if not version.startswith(("2.", "3.0", "3.1")):
+            where = "/openapi" if "openapi" in root else "/swagger" if "swagger" in root else "/"
+            raise MCPGenError(
+                docs.origin,
+                where,
+                f"unsupported document version {raw_version!r}; expected Swagger 2.0 or OpenAPI 3.0/3.1",
+            )
+        if not isinstance(root.get("paths", {}), dict):
+            raise MCPGenError(docs.origin, "/paths", "'paths' is not an object")
+        self.version = version
+        self.converter = SchemaConverter(docs, version, keep_refs=options.keep_refs, warn=self.warn)
+
+    def warn(self, code: str, at: Ref, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, self.docs.name(at.uri), at.pointer, message))
+
+    def build(self) -> Project:
+        root = self.docs.root
+        root_at = Ref(self.docs.root_uri, "")
+        info = root.get("info") if isinstance(root.get("info"), dict) else {}
+        title = str(info.get("title") or "OpenAPI server")
+        api_version = info.get("version")
+        if api_version is None:
+            self.warn(
+                "W-INFO-VERSION", child(root_at, "info"), "info.version is missing; using '0'"
+            )
+        distribution, package, prefix = project_names(self.options.name, title)
+        schemes = security_schemes(self.docs, self.version, prefix, self.warn)
+        url, variables = base_url(self.docs, self.version, prefix, self.warn)
+        default_security = requirements(root.get("security"), schemes)
+
+        ops, broken = operations(self.docs, self.version)
+        for at, reason in broken:
+            self.diagnostics.append(
+                Diagnostic("W-SKIP", self.docs.name(at.uri), at.pointer, reason)
+            )
+        names = assign_tool_names([(op.operation_id, op.method, op.path) for op in ops])
+        tools: list[Tool] = []
+        skipped: list[tuple[str, str]] = []
+        for op, name in zip(ops, names, strict=True):
+            if self.options.filters.reason_to_skip(op, name) is not None:
+                continue
+            try:
+                tools.append(self.tool(op, name, schemes, default_security))
+            except (Unexpressible, RefError) as exc:
+                at = exc.at if isinstance(exc, Unexpressible) else Ref(exc.uri, exc.pointer)
+                skipped.append((op.label, exc.message))
+                self.diagnostics.append(
+                    Diagnostic(
+                        "W-SKIP",
+                        self.docs.name(at.uri),
+                        at.pointer,
+                        f"operation {op.label} skipped: {exc.message}",
+                    )
+                )
+        return Project(
+            title=title,
+            api_version=str(api_version if api_version is not None else "0"),
+            description=str(info.get("description") or ""),
+            package=package,
+            distribution=distribution,
+            env_prefix=prefix,
+            source=self.docs.origin,
+            base_url=url,
+            variables=variables,
+            tools=tuple(tools),
+            schemes=tuple(schemes[k] for k in sorted(schemes)),
+            output_mode=self.options.output_schema,
+            skipped=tuple(skipped),
+        )
+
+    # -- one operation ------------------------------------------------------
+
+    def tool(
+        self,
+        op: Operation,
+        name: str,
+        schemes: dict[str, SecurityScheme],
+        default_security: tuple[tuple[str, ...], ...],
+    ) -> Tool:
+        resolve_parameters(self.docs, op, self.version)
+        allocate = ArgNames()
+        needs: set[Ref] = set()
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        args: list[Arg] = []
+
+        def add(arg: Arg, schema: Any) -> None:
+            args.append(arg)
+            properties[arg.name] = schema
+            if arg.required:
+                required.append(arg.name)
+
+        declared = {p.name for p in op.params if p.location == "path"}
+        for placeholder in _placeholders(op.path):
+            if placeholder not in declared:
+                self.warn(
+                    "W-PATH-PARAM",
+                    op.at,
+                    f"path parameter {placeholder!r} is not declared; added as a required string",
+                )
+                add(
+                    Arg(allocate.claim(placeholder, ""), "path", placeholder, True, "simple"),
+                    {"type": "string"},
+                )
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        for param in sorted(op.params, key=lambda p: order[p.location]):
+            if param.location == "header" and param.name.lower() in (
+                "accept",
+                "content-type",
+                "authorization",
+            ):
+                continue
+            arg_name = allocate.claim(param.name, _PREFIX.get(param.location, ""))
+            arg, schema = self.parameter(param.node, param.at, param.location, arg_name, needs)
+            add(arg, schema)
+
+        body = None
+        if op.body is not None:
+            kind = media_kind(op.body.media_type)
+            body = Body(op.body.media_type, kind, op.body.required)  # type: ignore[arg-type]
+            for arg, schema in self.body_args(op, kind, allocate, needs):
+                add(arg, schema)
+
+        input_schema: dict[str, Any] = {"type": "object", "properties": properties}
+        if required:
+            input_schema["required"] = required
+        input_schema["additionalProperties"] = False
+        input_schema = self.converter.finish(input_schema, needs)
+        output_schema, wrap, accept = self.output(op)
+
+        method = op.method
+        security_node = op.node.get("security")
+        security = (
+            requirements(security_node, schemes) if security_node is not None else default_security
+        )
+        return Tool(
+            name=name,
+            title=self.title(op),
+            description=self.description(op),
+            method=method.upper(),
+            path=op.path,
+            operation=f"{op.label} ({op.at.pointer})",
+            args=tuple(args),
+            body=body,
+            input_schema=input_schema,
+            output_schema=output_schema,
+            wrap_output=wrap,
+            annotations={
+                "readOnlyHint": method in _READ_ONLY,
+                "destructiveHint": method in _DESTRUCTIVE,
+                "idempotentHint": method in _IDEMPOTENT,
+                "openWorldHint": True,
+            },
+            security=security,
+            tags=op.tags,
+            accept=accept,
+        )
+
+    def parameter(
+        self, node: dict[str, Any], at: Ref, location: str, name: str, needs: set[Ref]
+    ) -> tuple[Arg, Any]:
+        content_type = ""
+        if self.version.startswith("2."):
+            schema = self.converter.convert(swagger_param_schema(node), at, needs)
+            style, explode = _collection_style(node, location)
+        else:
+            style = str(
+                node.get("style") or ("form" if location in ("query", "cookie") else "simple")
+            )
+            explode = node.get("explode", style == "form") is True
+            if "schema" in node:
+                schema = self.converter.convert(node["schema"], child(at, "schema"), needs)
+            elif isinstance(node.get("content"), dict) and node["content"]:
+                content_type = next(iter(node["content"]))
+                entry = node["content"][content_type]
+                raw = entry.get("schema", {}) if isinstance(entry, dict) else {}
+                schema = self.converter.convert(
+                    raw, child(at, "content", content_type, "schema"), needs
+                )
+            else:
+                schema = {}
+        schema = _describe(schema, node.get("description"), node.get("deprecated") is True)
+        required = location == "path" or node.get("required") is True
+        arg = Arg(
+            name,
+            location,
+            node["name"],
+            required,
+            style,
+            explode,  # type: ignore[arg-type]
+            node.get("allowReserved") is True,
+            content_type,
+        )
+        return arg, schema
+
+    def body_args(
+        self, op: Operation, kind: str, allocate: ArgNames, needs: set[Ref]
+    ) -> list[tuple[Arg, Any]]:
+        body = op.body
+        assert body is not None
+        out: list[tuple[Arg, Any]] = []
+        if body.fields is not None:  # Swagger 2.0 formData
+            for f in body.fields:
+                schema = self.converter.convert(f.schema, f.at, needs)
+                is_file = f.schema.get("type") == "file"
+                schema = _describe(schema, f.description, False)
+                arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
+                out.append((arg, schema))
+            return out
+        if kind in ("binary",):
+            arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
+            return [(arg, _describe(dict(FILE_SCHEMA), body.description, False))]
+        if kind == "text":
+            schema = {"type": "string"}
+            arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
+            return [(arg, _describe(schema, body.description, False))]
+        resolved, resolved_at = self.converter.resolve(body.schema, body.at)
+        if _spreadable(resolved):
+            props = resolved.get("properties") or {}
+            wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
+            for field_name, sub in props.items():
+                sub_at = child(resolved_at, "properties", field_name)
+                is_file = kind == "multipart" and _is_binary(self.converter, sub, sub_at)
+                field_schema: Any
+                if is_file:
+                    field_schema = dict(FILE_SCHEMA)
+                    if _is_array(self.converter, sub, sub_at):
+                        field_schema = {"type": "array", "items": FILE_SCHEMA}
+                else:
+                    field_schema = self.converter.convert(sub, sub_at, needs)
+                arg = Arg(
+                    allocate.claim(field_name, "body"),
+                    "field",
+                    field_name,
+                    field_name in wanted,
+                    file=is_file,
+                )
+                out.append((arg, field_schema))
+            return out
+        schema = self.converter.convert(body.schema, body.at, needs)
+        arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
+        return [(arg, _describe(schema, body.description, False))]
+
+    def output(self, op: Operation) -> tuple[dict[str, Any] | None, bool, str]:
+        responses = op.node.get("responses")
+        if not isinstance(responses, dict):
+            return None, False, ""
+        codes = sorted(k for k in responses if k.startswith("2"))
+        if not codes and "default" in responses:
+            codes = ["default"]
+        accept_types: list[str] = []
+        for code in codes:
+            try:
+                node, at = self.docs.deref(responses[code], child(op.at, "responses", code))
+            except RefError as exc:
+                raise Unexpressible(Ref(exc.uri, exc.pointer), exc.message) from None
+            if not isinstance(node, dict):
+                continue
+            if self.version.startswith("2."):
+                if "schema" not in node:
+                    continue
+                media_types = produces(self.docs, op) or ["application/json"]
+                json_media = next((m for m in media_types if media_kind(m) == "json"), None)
+                schema_node, schema_at = node["schema"], child(at, "schema")
+                accept_types.extend(media_types)
+            else:
+                content = node.get("content")
+                if not isinstance(content, dict):
+                    continue
+                accept_types.extend(content)
+                json_media = next((m for m in content if media_kind(m) == "json"), None)
+                if json_media is None or not isinstance(content[json_media], dict):
+                    continue
+                schema_node = content[json_media].get("schema")
+                schema_at = child(at, "content", json_media, "schema")
+                if schema_node is None:
+                    continue
+            if json_media is None:
+                continue
+            accept = ", ".join(dict.fromkeys([json_media, *accept_types]))
+            return self._output_schema(schema_node, schema_at) + (accept,)
+        return None, False, ", ".join(dict.fromkeys(accept_types))
+
+    def _output_schema(self, node: Any, at: Ref) -> tuple[dict[str, Any] | None, bool]:
+        mode = self.options.output_schema
+        wrap = not is_object_schema(self.converter, node, at)
+        if mode == "none":
+            return None, wrap
+        needs: set[Ref] = set()
+        converted = self.converter.convert(node, at, needs)
+        if wrap:
+            schema: dict[str, Any] = {
+                "type": "object",
+                "properties": {"result": converted},
+                "required": ["result"],
+            }
+        else:
+            schema = dict(converted) if isinstance(converted, dict) else {}
+            schema["type"] = "object"
+        if mode == "shallow":
+            return _shallow(schema), wrap
+        return self.converter.finish(schema, needs), wrap
+
+    def title(self, op: Operation) -> str:
+        summary = op.node.get("summary")
+        text = str(summary).strip() if isinstance(summary, str) and summary.strip() else ""
+        return " ".join((text or op.operation_id or op.label).split())[:120]
+
+    def description(self, op: Operation) -> str:
+        parts = [
+            str(op.node.get(key)).strip()
+            for key in ("summary", "description")
+            if isinstance(op.node.get(key), str) and str(op.node.get(key)).strip()
+        ]
+        if len(parts) == 2 and parts[1].startswith(parts[0]):
+            parts = parts[1:]
+        text = "\n\n".join(parts) or op.label
+        if op.node.get("deprecated") is True:
+            text = "Deprecated. " + text
+        budget = self.options.description_budget
+        return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
+
+
+def _placeholders(path: str) -> list[str]:
+    out: list[str] = []
+    depth_start = -1
+    for i, ch in enumerate(path):
+        if ch == "{":
+            depth_start = i
+        elif ch == "}" and depth_start >= 0:
+            out.append(path[depth_start + 1 : i])
+            depth_start = -1
+    return out
+
+
+def _collection_style(node: dict[str, Any], location: str) -> tuple[str, bool]:
+    fmt = node.get("collectionFormat", "csv")
+    if fmt == "multi":
+        return "form", True
+    if fmt == "ssv":
+        return "spaceDelimited", False
+    if fmt == "pipes":
+        return "pipeDelimited", False
+    if fmt == "tsv":
+        return "tabDelimited", False
+    return ("form" if location in ("query", "cookie") else "simple"), False
+
+
+def _describe(schema: Any, description: Any, deprecated: bool) -> Any:
+    if not isinstance(schema, dict):
+        return schema
+    extra: dict[str, Any] = {}
+    if isinstance(description, str) and description.strip() and "description" not in schema:
+        extra["description"] = description.strip()
+    if deprecated:
+        extra["deprecated"] = True
+    return {**schema, **extra} if extra else schema
+
+
+def _spreadable(node: Any) -> bool:
+    if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
+        return False
+    if node.get("type") not in (None, "object"):
+        return False
+    if any(k in node for k in ("allOf", "anyOf", "oneOf", "not", "$ref")):
+        return False
+    extra = node.get("additionalProperties")
+    return extra in (None, False) and node.get("nullable") is not True
+
+
+def _is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    try:
+        node, at = converter.resolve(node, at)
+    except RefError:
+        return False
+    if not isinstance(node, dict):
+        return False
+    if node.get("type") == "array":
+        return _is_binary(converter, node.get("items"), child(at, "items"))
+    return (
+        node.get("format") in ("binary", "base64")
+        or node.get("type") == "file"
+        or (node.get("contentMediaType") is not None and node.get("type") in (None, "string"))
+    )
+
+
+def _is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    try:
+        node, _ = converter.resolve(node, at)
+    except RefError:
+        return False
+    return isinstance(node, dict) and node.get("type") == "array"
+
+
+def _shallow(schema: dict[str, Any]) -> dict[str, Any]:
+    """Top-level properties with their types only: small, and lenient by construction."""
+    out: dict[str, Any] = {"type": "object"}
+    props = schema.get("properties")
+    if isinstance(props, dict):
+        out["properties"] = {
+            key: {"type": value["type"]} if isinstance(value, dict) and "type" in value else {}
+            for key, value in props.items()
+        }
+    if isinstance(schema.get("required"), list):
+        out["required"] = schema["required"]
+    return out
+
+
+def build_project(docs: DocumentSet, options: ServerOptions) -> tuple[Project, list[Diagnostic]]:
+    """The project IR and every diagnostic found on the way."""
+    builder = _Builder(docs, options)
+    project = builder.build()
+    return project, builder.diagnostics

@@ -1,0 +1,178 @@
+"""The intermediate representation of a generated server: frozen, named, JSON-ready.
+
+Everything a template or the generated runtime needs is decided here: tool
+names, argument names, where each argument goes on the wire, schemas and
+annotations. Names are final; templates never derive names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Location = Literal["path", "query", "header", "cookie", "body", "field"]
+BodyKind = Literal["json", "form", "multipart", "binary", "text"]
+OutputMode = Literal["full", "shallow", "none"]
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One tool argument and where it goes in the HTTP request.
+
+    ``location`` is ``field`` for a property of an object body spread into the
+    arguments, and ``body`` for an argument that is the whole body.
+    """
+
+    name: str
+    location: Location
+    wire: str
+    required: bool
+    style: str = ""
+    explode: bool = False
+    allow_reserved: bool = False
+    content_type: str = ""
+    file: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "in": self.location, "wire": self.wire}
+        if self.location in ("path", "query", "header", "cookie"):
+            data["style"] = self.style
+            data["explode"] = self.explode
+        if self.allow_reserved:
+            data["allowReserved"] = True
+        if self.content_type:
+            data["contentType"] = self.content_type
+        if self.file:
+            data["file"] = True
+        return data
+
+
+@dataclass(frozen=True)
+class Body:
+    media_type: str
+    kind: BodyKind
+    required: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"mediaType": self.media_type, "kind": self.kind, "required": self.required}
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    title: str
+    description: str
+    method: str
+    path: str
+    operation: str
+    """Where the operation is: ``METHOD /path`` and its JSON pointer, for messages."""
+    args: tuple[Arg, ...]
+    body: Body | None
+    input_schema: dict[str, Any]
+    output_schema: dict[str, Any] | None
+    wrap_output: bool
+    annotations: dict[str, Any]
+    security: tuple[tuple[str, ...], ...]
+    """Alternatives of scheme names; an empty alternative means 'no auth is fine'."""
+    tags: tuple[str, ...] = ()
+    accept: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "inputSchema": self.input_schema,
+        }
+        if self.output_schema is not None:
+            data["outputSchema"] = self.output_schema
+        data["annotations"] = self.annotations
+        data["http"] = {
+            "method": self.method,
+            "path": self.path,
+            "args": [a.to_json() for a in self.args],
+            "body": self.body.to_json() if self.body else None,
+            "wrapOutput": self.wrap_output,
+            "security": [list(alt) for alt in self.security],
+            "accept": self.accept,
+        }
+        return data
+
+
+SchemeKind = Literal["apiKey", "bearer", "basic", "oauth2", "unsupported"]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    key: str
+    """The scheme's name in the document."""
+    kind: SchemeKind
+    env: dict[str, str]
+    """Role (``value``, ``token``, ``username``...) -> environment variable."""
+    location: str = ""
+    param: str = ""
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    description: str = ""
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "env": self.env,
+            "in": self.location,
+            "param": self.param,
+            "tokenUrl": self.token_url,
+            "scopes": list(self.scopes),
+        }
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    env: str
+    default: str
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Project:
+    title: str
+    api_version: str
+    description: str
+    package: str
+    distribution: str
+    env_prefix: str
+    source: str
+    base_url: str
+    variables: tuple[ServerVariable, ...]
+    tools: tuple[Tool, ...]
+    schemes: tuple[SecurityScheme, ...]
+    output_mode: OutputMode
+    skipped: tuple[tuple[str, str], ...] = field(default=())
+    """Operations left out, and why."""
+
+    @property
+    def base_url_env(self) -> str:
+        return f"{self.env_prefix}_BASE_URL"
+
+    def spec_json(self) -> dict[str, Any]:
+        """The data file the generated server loads: all text from the document is here,
+        none of it in Python source."""
+        return {
+            "server": {
+                "name": self.distribution,
+                "title": self.title,
+                "version": self.api_version,
+                "description": self.description,
+            },
+            "envPrefix": self.env_prefix,
+            "baseUrl": self.base_url,
+            "variables": [
+                {"name": v.name, "env": v.env, "default": v.default, "enum": list(v.enum)}
+                for v in self.variables
+            ],
+            "securitySchemes": [s.to_json() for s in self.schemes],
+            "tools": [t.to_json() for t in self.tools],
+        }

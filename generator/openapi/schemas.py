@@ -1,0 +1,405 @@
+"""OpenAPI schemas to self-contained JSON Schema (2020-12), as MCP clients read it.
+
+Every ``$ref`` target is converted once and memoised. Targets that are not on
+a reference cycle are inlined (the same converted object is shared, so memory
+does not grow with the number of uses); targets on a cycle, or every target
+with ``keep_refs``, become ``{"$ref": "#/$defs/Name"}`` and the tool's schema
+carries the ``$defs`` it needs. Cycles are found with Tarjan's algorithm over
+the reference graph, explored lazily from the targets actually used.
+
+OpenAPI dialects are normalised: ``nullable`` (3.0) and ``x-nullable``
+(Swagger 2.0) become ``null`` in ``type``/``enum``; boolean
+``exclusiveMinimum``/``exclusiveMaximum`` become numbers; Swagger's
+``type: file`` becomes a file argument; annotations that only bloat a tool list
+(``example``, ``xml``, ``discriminator``, ``externalDocs``, ``x-*``) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .document import JSON, DocumentSet, Ref, RefError, child
+
+Warn = Callable[[str, Ref, str], None]
+
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SCHEMA_ONE = (
+    "additionalProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "additionalItems",
+)
+_DROPPED = frozenset(
+    {
+        "example",
+        "examples",
+        "xml",
+        "discriminator",
+        "externalDocs",
+        "nullable",
+        "x-nullable",
+        "$id",
+        "$schema",
+        "$comment",
+        "$anchor",
+        "$dynamicAnchor",
+    }
+)
+_KNOWN_FORMATS = frozenset(
+    {
+        "int32",
+        "int64",
+        "float",
+        "double",
+        "byte",
+        "binary",
+        "date",
+        "date-time",
+        "time",
+        "duration",
+        "password",
+        "email",
+        "idn-email",
+        "hostname",
+        "idn-hostname",
+        "ipv4",
+        "ipv6",
+        "uri",
+        "uri-reference",
+        "iri",
+        "iri-reference",
+        "uri-template",
+        "uuid",
+        "json-pointer",
+        "relative-json-pointer",
+        "regex",
+        "url",
+        "decimal",
+        "int8",
+        "int16",
+        "uint8",
+        "uint32",
+        "uint64",
+        "char",
+        "string",
+        "textarea",
+        "html",
+    }
+)
+_DEF_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+FILE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "A file: its content as text, or base64 when encoding is 'base64'.",
+    "properties": {
+        "content": {"type": "string"},
+        "encoding": {"enum": ["text", "base64"], "default": "text"},
+        "filename": {"type": "string"},
+        "contentType": {"type": "string"},
+    },
+    "required": ["content"],
+    "additionalProperties": False,
+}
+
+
+class SchemaConverter:
+    """Converts schema nodes of one document set; shared by every tool of a project."""
+
+    def __init__(self, docs: DocumentSet, version: str, *, keep_refs: bool, warn: Warn) -> None:
+        self.docs = docs
+        self.legacy = not version.startswith("3.1")
+        self.swagger = version.startswith("2.")
+        self.keep_refs = keep_refs
+        self.warn = warn
+        self._targets: dict[Ref, tuple[JSON, frozenset[Ref]]] = {}
+        self._in_progress: set[Ref] = set()
+        self._component: dict[Ref, int] = {}
+        self._recursive: set[Ref] = set()
+        self._names: dict[Ref, str] = {}
+        self._taken: set[str] = set()
+        self._formats_seen: set[str] = set()
+
+    # -- public -----------------------------------------------------------
+
+    def convert(self, node: JSON, at: Ref, needs: set[Ref]) -> JSON:
+        """The JSON Schema for ``node`` (found at ``at``); recursive targets go to ``needs``."""
+        if isinstance(node, bool):
+            if self.legacy:
+                self.warn("W-SCHEMA-BOOL", at, "boolean schema before OpenAPI 3.1; kept as is")
+            return node
+        if not isinstance(node, dict):
+            self.warn("W-SCHEMA-TYPE", at, "schema is not an object; treated as 'any value'")
+            return {}
+        if "$ref" in node:
+            return self._reference(node, at, needs)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in _DROPPED or key.startswith("x-"):
+                continue
+            if key in _SCHEMA_MAPS and isinstance(value, dict):
+                out[key] = {
+                    name: self.convert(sub, child(at, key, name), needs)
+                    for name, sub in value.items()
+                }
+            elif key in _SCHEMA_LISTS and isinstance(value, list):
+                out[key] = [
+                    self.convert(sub, child(at, key, i), needs) for i, sub in enumerate(value)
+                ]
+            elif key == "items":
+                if isinstance(value, list):
+                    out["prefixItems"] = [
+                        self.convert(sub, child(at, key, i), needs) for i, sub in enumerate(value)
+                    ]
+                else:
+                    out[key] = self.convert(value, child(at, key), needs)
+            elif key in _SCHEMA_ONE:
+                out[key] = self.convert(value, child(at, key), needs)
+            elif key in ("exclusiveMinimum", "exclusiveMaximum") and isinstance(value, bool):
+                bound = "minimum" if key == "exclusiveMinimum" else "maximum"
+                if value and bound in node:
+                    out[key] = node[bound]
+            elif key == "required" and not isinstance(value, list):
+                self.warn("W-SCHEMA-REQUIRED", child(at, key), "'required' is not a list; ignored")
+            elif key == "type" and value == "file":
+                out.update(FILE_SCHEMA)
+            elif key == "format" and isinstance(value, str):
+                if value not in _KNOWN_FORMATS and value not in self._formats_seen:
+                    self._formats_seen.add(value)
+                    self.warn("W-SCHEMA-FORMAT", child(at, key), f"unknown format {value!r}; kept")
+                out[key] = value
+            else:
+                if key == "type" and self.legacy and _mentions_null(value):
+                    self.warn(
+                        "W-SCHEMA-NULL", child(at, key), "type 'null' before OpenAPI 3.1; kept"
+                    )
+                out[key] = value
+        for key in ("exclusiveMinimum", "exclusiveMaximum"):
+            bound = "minimum" if key == "exclusiveMinimum" else "maximum"
+            if isinstance(node.get(key), bool) and node[key] and bound in node:
+                out.pop(bound, None)
+        if node.get("nullable") is True or node.get("x-nullable") is True:
+            return _nullable(out)
+        return out
+
+    def finish(self, schema: dict[str, Any], needs: set[Ref]) -> dict[str, Any]:
+        """``schema`` with the ``$defs`` its recursive references need."""
+        if not needs:
+            return schema
+        defs: dict[str, JSON] = {}
+        pending = sorted(needs, key=self.def_name)
+        done: set[Ref] = set()
+        while pending:
+            target = pending.pop()
+            if target in done:
+                continue
+            done.add(target)
+            body, more = self.target(target)
+            defs[self.def_name(target)] = body
+            pending.extend(m for m in more if m not in done)
+        return {**schema, "$defs": dict(sorted(defs.items()))}
+
+    def resolve(self, node: JSON, at: Ref) -> tuple[JSON, Ref]:
+        """Follow ``$ref``s to the schema itself (for shape decisions, not for output)."""
+        return self.docs.deref(node, at)
+
+    def target(self, ref: Ref) -> tuple[JSON, frozenset[Ref]]:
+        """The converted schema at ``ref`` and the recursive targets it needs (memoised)."""
+        cached = self._targets.get(ref)
+        if cached is not None:
+            return cached
+        if ref in self._in_progress:
+            # Only reachable if cycle detection missed a cycle; never inline forever.
+            return {"$ref": "#/$defs/" + self.def_name(ref)}, frozenset({ref})
+        self._in_progress.add(ref)
+        try:
+            needs: set[Ref] = set()
+            node = self.docs.get(ref)
+            converted = self.convert(node, ref, needs)
+        finally:
+            self._in_progress.discard(ref)
+        result = (converted, frozenset(needs))
+        self._targets[ref] = result
+        return result
+
+    def def_name(self, ref: Ref) -> str:
+        name = self._names.get(ref)
+        if name is None:
+            last = ref.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            if not last:
+                last = ref.uri.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+            base = _DEF_NAME.sub("_", last).strip("_") or "Schema"
+            name, counter = base, 2
+            while name in self._taken:
+                name, counter = f"{base}_{counter}", counter + 1
+            self._taken.add(name)
+            self._names[ref] = name
+        return name
+
+    # -- references -------------------------------------------------------
+
+    def _reference(self, node: dict[str, Any], at: Ref, needs: set[Ref]) -> JSON:
+        target = self.docs.target(node["$ref"], at)
+        self.docs.get(target, origin=at)  # a broken reference fails here, at its own location
+        if self.keep_refs or self._is_recursive(target):
+            result: JSON = {"$ref": "#/$defs/" + self.def_name(target)}
+            needs.add(target)
+        else:
+            result, more = self.target(target)
+            needs.update(more)
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        if siblings and isinstance(result, dict):
+            extra = self.convert(siblings, at, needs)
+            if isinstance(extra, dict) and extra:
+                if "$ref" in result or "type" in extra and extra.get("type") != result.get("type"):
+                    result = {"allOf": [result], **extra}
+                else:
+                    result = {**result, **extra}
+        return result
+
+    def _is_recursive(self, ref: Ref) -> bool:
+        if ref not in self._component:
+            self._tarjan(ref)
+        return ref in self._recursive
+
+    def _edges(self, ref: Ref) -> list[Ref]:
+        try:
+            node = self.docs.get(ref)
+        except RefError:
+            return []
+        found: list[Ref] = []
+        _collect_refs(node, ref, self.docs, found)
+        return found
+
+    def _tarjan(self, start: Ref) -> None:
+        # Iterative Tarjan; components already found stay final, so exploring
+        # lazily from each new start is exact.
+        index: dict[Ref, int] = {}
+        low: dict[Ref, int] = {}
+        stack: list[Ref] = []
+        on_stack: set[Ref] = set()
+        counter = len(self._component)
+        work: list[tuple[Ref, list[Ref], int]] = []
+
+        def push(node: Ref) -> None:
+            nonlocal counter
+            index[node] = low[node] = counter
+            counter += 1
+            stack.append(node)
+            on_stack.add(node)
+            work.append((node, self._edges(node), 0))
+
+        push(start)
+        while work:
+            node, edges, i = work[-1]
+            if i < len(edges):
+                work[-1] = (node, edges, i + 1)
+                succ = edges[i]
+                if succ in self._component and succ not in index:
+                    continue
+                if succ not in index:
+                    push(succ)
+                elif succ in on_stack:
+                    low[node] = min(low[node], index[succ])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                members: list[Ref] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == node:
+                        break
+                for member in members:
+                    self._component[member] = index[node]
+                if len(members) > 1 or node in edges:
+                    self._recursive.update(members)
+
+
+def _collect_refs(node: JSON, at: Ref, docs: DocumentSet, found: list[Ref]) -> None:
+    """Targets of the ``$ref``s in schema positions of ``node`` (not in examples or defaults)."""
+    if not isinstance(node, dict):
+        return
+    if "$ref" in node:
+        try:
+            found.append(docs.target(node["$ref"], at))
+        except RefError:
+            pass
+    for key, value in node.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            for name, sub in value.items():
+                _collect_refs(sub, child(at, key, name), docs, found)
+        elif (key in _SCHEMA_LISTS or key == "items") and isinstance(value, list):
+            for i, sub in enumerate(value):
+                _collect_refs(sub, child(at, key, i), docs, found)
+        elif key in _SCHEMA_ONE or key == "items":
+            _collect_refs(value, child(at, key), docs, found)
+
+
+def _mentions_null(value: Any) -> bool:
+    return value == "null" or (isinstance(value, list) and "null" in value)
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    out = dict(schema)
+    kind = out.get("type")
+    if "enum" in out and isinstance(out["enum"], list) and None not in out["enum"]:
+        out["enum"] = [*out["enum"], None]
+    if isinstance(kind, str):
+        out["type"] = [kind, "null"] if kind != "null" else kind
+        return out
+    if isinstance(kind, list):
+        if "null" not in kind:
+            out["type"] = [*kind, "null"]
+        return out
+    if "enum" in out:
+        return out
+    return {"anyOf": [out, {"type": "null"}]}
+
+
+def is_object_schema(converter: SchemaConverter, node: JSON, at: Ref, depth: int = 0) -> bool:
+    """True when every value the schema admits is a JSON object (so it can be an
+    MCP ``outputSchema`` or be spread into tool arguments as is)."""
+    if depth > 20:
+        return False
+    try:
+        node, at = converter.resolve(node, at)
+    except RefError:
+        return False
+    if not isinstance(node, dict):
+        return False
+    if node.get("nullable") is True or node.get("x-nullable") is True:
+        return False
+    kind = node.get("type")
+    if kind == "object":
+        return True
+    if kind is not None:
+        return False
+    if "properties" in node or "additionalProperties" in node:
+        return True
+    parts = node.get("allOf")
+    if isinstance(parts, list) and parts:
+        return any(
+            is_object_schema(converter, part, child(at, "allOf", i), depth + 1)
+            for i, part in enumerate(parts)
+        )
+    for key in ("oneOf", "anyOf"):
+        options = node.get(key)
+        if isinstance(options, list) and options:
+            return all(
+                is_object_schema(converter, part, child(at, key, i), depth + 1)
+                for i, part in enumerate(options)
+            )
+    return False
