@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError
-from .document import DocumentSet, Ref, RefError, child
+from .document import DocumentSet, Ref, RefError, as_dict, child
 from .ir import Arg, Body, OutputMode, Project, SecurityScheme, Tool
 from .names import ArgNames, assign_tool_names, project_names
 from .operations import (
@@ -287,11 +287,15 @@ class _Builder:
                         field_schema = {"type": "array", "items": FILE_SCHEMA}
                 else:
                     field_schema = self.converter.convert(sub, sub_at, needs)
+                encoding = as_dict(body.encoding.get(field_name))
+                style = str(encoding.get("style") or "") if kind == "form" else ""
                 arg = Arg(
                     allocate.claim(field_name, "body"),
                     "field",
                     field_name,
                     field_name in wanted,
+                    style=style,
+                    explode=encoding.get("explode", style in ("", "form")) is True,
                     file=is_file,
                 )
                 out.append((arg, field_schema))

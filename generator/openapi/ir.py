@@ -35,7 +35,7 @@ class Arg:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "in": self.location, "wire": self.wire}
-        if self.location in ("path", "query", "header", "cookie"):
+        if self.location in ("path", "query", "header", "cookie") or self.style:
             data["style"] = self.style
             data["explode"] = self.explode
         if self.allow_reserved:

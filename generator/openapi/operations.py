@@ -11,7 +11,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import JSON, DocumentSet, Ref, RefError, as_list, child
+from .document import JSON, DocumentSet, Ref, RefError, as_dict, as_list, child
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -53,6 +53,8 @@ class RequestBody:
     description: str = ""
     fields: list[BodyField] | None = None
     """Swagger 2.0 formData parameters, already split into fields."""
+    encoding: dict[str, Any] = field(default_factory=dict)
+    """OpenAPI 3 ``encoding`` of form fields (style, explode)."""
 
 
 @dataclass
