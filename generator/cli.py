@@ -83,16 +83,22 @@ def models(
 )
 @click.option(
     "--output-schema",
-    type=click.Choice(["full", "shallow", "none"]),
-    default="full",
+    type=click.Choice(["auto", "full", "shallow", "none"]),
+    default="auto",
     show_default=True,
-    help="outputSchema of each tool: complete, top-level properties only, or none "
-    "(controls the size of tools/list).",
+    help="outputSchema of each tool: complete ('full'), top-level properties and their types "
+    "('shallow'), or none; 'auto' is full unless a tool's schema exceeds 16 KB, then shallow. "
+    "Controls the size of tools/list.",
 )
 @click.option(
     "--keep-refs",
     is_flag=True,
     help="Keep $defs/$ref in tool schemas instead of inlining (recursive schemas always use $defs).",
+)
+@click.option(
+    "--keep-links",
+    is_flag=True,
+    help="Keep the URLs of Markdown links in descriptions (by default a link keeps its text only).",
 )
 @click.option("--allow-remote-refs", is_flag=True, help="Follow $refs to http(s) URLs.")
 @click.option("--include-tag", multiple=True, metavar="TAG", help="Only operations with this tag.")
@@ -133,6 +139,7 @@ def server(
     out: Path | None,
     output_schema: str,
     keep_refs: bool,
+    keep_links: bool,
     allow_remote_refs: bool,
     include_tag: tuple[str, ...],
     exclude_tag: tuple[str, ...],
@@ -155,6 +162,7 @@ def server(
         name=name,
         output_schema=output_schema,  # type: ignore[arg-type]
         keep_refs=keep_refs,
+        keep_links=keep_links,
         allow_remote_refs=allow_remote_refs,
         description_budget=description_budget,
         filters=Filters(

@@ -43,8 +43,9 @@ def import_package(root: Path, package: str) -> ModuleType:
     return importlib.import_module(f"{package}.server")
 
 
-def stdio_client(root: Path, package: str, *args: str, env: dict[str, str] | None = None,
-                 mode: str = "auto") -> Client:
+def stdio_client(
+    root: Path, package: str, *args: str, env: dict[str, str] | None = None, mode: str = "auto"
+) -> Client:
     params = StdioServerParameters(
         command=sys.executable,
         args=["-m", package, *args],
@@ -54,8 +55,9 @@ def stdio_client(root: Path, package: str, *args: str, env: dict[str, str] | Non
 
 
 @contextlib.contextmanager
-def http_server(root: Path, package: str, *args: str, env: dict[str, str] | None = None
-                ) -> Iterator[str]:
+def http_server(
+    root: Path, package: str, *args: str, env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Run ``python -m package --transport http`` on a free port; yields the MCP URL."""
     port = free_port()
     process = subprocess.Popen(
@@ -83,8 +85,9 @@ def http_server(root: Path, package: str, *args: str, env: dict[str, str] | None
 
 
 @contextlib.asynccontextmanager
-async def in_process(server_module: ModuleType, base_url: str, timeout: float = 5.0,
-                     mode: str = "auto") -> AsyncIterator[Client]:
+async def in_process(
+    server_module: ModuleType, base_url: str, timeout: float = 5.0, mode: str = "auto"
+) -> AsyncIterator[Client]:
     upstream = server_module.Upstream(server_module.SPEC, base_url, timeout)
     try:
         async with Client(server_module.build_server(upstream), mode=mode) as client:  # type: ignore[arg-type]

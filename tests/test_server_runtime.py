@@ -80,7 +80,9 @@ ITEM = {"id": 7, "name": "lamp", "tags": ["a"]}
 def test_path_query_header_cookie_and_api_key(kitchen: ModuleType, upstream: Upstream) -> None:
     upstream.routes["GET /v1/items/a%2F..%2Fb%20c"] = Reply(200, ITEM)
     result = call(
-        kitchen, upstream, "getItem",
+        kitchen,
+        upstream,
+        "getItem",
         {"id": "a/../b c", "query_id": 5, "X-Trace": "t-1", "pref": "dark mode"},
     )
     assert not result.is_error, text(result)
@@ -104,13 +106,16 @@ def test_dot_segments_cannot_escape_the_path(kitchen: ModuleType, upstream: Upst
     assert upstream.last().query == ""
 
 
-def test_query_styles(kitchen: ModuleType, upstream: Upstream, monkeypatch: pytest.MonkeyPatch
-                      ) -> None:
+def test_query_styles(
+    kitchen: ModuleType, upstream: Upstream, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(f"{PREFIX}_API_KEY_QUERY_API_KEY", "q-key")
     monkeypatch.setenv(f"{PREFIX}_API_KEY_COOKIE_API_KEY", "c key")
     upstream.routes["GET /v1/search"] = Reply(200, [ITEM])
     result = call(
-        kitchen, upstream, "search",
+        kitchen,
+        upstream,
+        "search",
         {
             "tags": ["a", "b c"],
             "ids": [1, 2],
@@ -134,7 +139,10 @@ def test_query_styles(kitchen: ModuleType, upstream: Upstream, monkeypatch: pyte
 def test_colliding_names_and_json_body(kitchen: ModuleType, upstream: Upstream) -> None:
     upstream.routes["PUT /v1/items/7"] = Reply(200, ITEM)
     result = call(
-        kitchen, upstream, "replaceItem", {"id": "7", "body_id": "ref-1", "name": "lamp", "yes": True}
+        kitchen,
+        upstream,
+        "replaceItem",
+        {"id": "7", "body_id": "ref-1", "name": "lamp", "yes": True},
     )
     assert not result.is_error, text(result)
     seen = upstream.last()
@@ -151,9 +159,10 @@ def test_bearer_then_basic_alternatives(
     result = call(kitchen, upstream, "deleteItem", {"id": "1"})
     assert not result.is_error
     assert text(result) == "HTTP 204 (no content)"
-    assert upstream.last().headers["authorization"] == "Basic " + base64.b64encode(
-        b"ann:s3cret"
-    ).decode()
+    assert (
+        upstream.last().headers["authorization"]
+        == "Basic " + base64.b64encode(b"ann:s3cret").decode()
+    )
     monkeypatch.setenv(f"{PREFIX}_BEARER_TOKEN", "tok")
     call(kitchen, upstream, "deleteItem", {"id": "1"})
     assert upstream.last().headers["authorization"] == "Bearer tok"
@@ -168,7 +177,12 @@ def test_oauth2_client_credentials_fetched_cached_and_refreshed(
     upstream.routes["POST /oauth/token"] = lambda r: Reply(
         200, {"access_token": next(tokens), "expires_in": 3600, "token_type": "bearer"}
     )
-    replies = [Reply(201, {"created": 1}), Reply(201, {"created": 1}), Reply(401, {}), Reply(201, {"created": 2})]
+    replies = [
+        Reply(201, {"created": 1}),
+        Reply(201, {"created": 1}),
+        Reply(401, {}),
+        Reply(201, {"created": 2}),
+    ]
     upstream.routes["POST /v1/items"] = lambda r: replies.pop(0)
 
     async def body(client: Any) -> list[types.CallToolResult]:
@@ -195,7 +209,9 @@ def test_oauth2_client_credentials_fetched_cached_and_refreshed(
 def test_form_urlencoded_with_encoding(kitchen: ModuleType, upstream: Upstream) -> None:
     upstream.routes["POST /v1/forms"] = Reply(200, "thanks", "text/plain")
     result = call(
-        kitchen, upstream, "submitForm",
+        kitchen,
+        upstream,
+        "submitForm",
         {"name": "A&B", "metadata": {"k": "v 1"}, "expand": ["x", "y"]},
     )
     assert not result.is_error
@@ -209,11 +225,17 @@ def test_multipart_upload_with_base64_file(kitchen: ModuleType, upstream: Upstre
     upstream.routes["POST /v1/upload/pic"] = Reply(200, {"ok": True})
     raw = bytes(range(256))
     result = call(
-        kitchen, upstream, "upload",
+        kitchen,
+        upstream,
+        "upload",
         {
             "name": "pic",
-            "file": {"content": base64.b64encode(raw).decode(), "encoding": "base64",
-                     "filename": "x.bin", "contentType": "application/x-thing"},
+            "file": {
+                "content": base64.b64encode(raw).decode(),
+                "encoding": "base64",
+                "filename": "x.bin",
+                "contentType": "application/x-thing",
+            },
             "note": "hello",
             "meta": {"k": 1},
         },
@@ -223,7 +245,10 @@ def test_multipart_upload_with_base64_file(kitchen: ModuleType, upstream: Upstre
     assert seen.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert b'name="note"\r\n\r\nhello\r\n' in seen.body
     assert b'name="meta"\r\n\r\n{"k": 1}\r\n' in seen.body
-    assert b'name="file"; filename="x.bin"\r\nContent-Type: application/x-thing\r\n\r\n' + raw in seen.body
+    assert (
+        b'name="file"; filename="x.bin"\r\nContent-Type: application/x-thing\r\n\r\n' + raw
+        in seen.body
+    )
 
 
 def test_binary_body_and_image_response(kitchen: ModuleType, upstream: Upstream) -> None:
@@ -259,7 +284,9 @@ def test_retries_429_and_503_honouring_retry_after(kitchen: ModuleType, upstream
     assert [r.path for r in upstream.requests] == ["/v1/flaky"] * 3
     # A Retry-After beyond the bound is not waited for: the 429 is the answer.
     upstream.requests.clear()
-    upstream.routes["GET /v1/flaky"] = Reply(429, {"m": "slow down"}, headers={"Retry-After": "3600"})
+    upstream.routes["GET /v1/flaky"] = Reply(
+        429, {"m": "slow down"}, headers={"Retry-After": "3600"}
+    )
     result = call(kitchen, upstream, "flaky", {})
     assert result.is_error and text(result).startswith("HTTP 429")
     assert len(upstream.requests) == 1
@@ -269,7 +296,9 @@ def test_http_errors_are_error_results_with_problem_summary(
     kitchen: ModuleType, upstream: Upstream
 ) -> None:
     upstream.routes["GET /v1/items/9"] = Reply(
-        404, {"title": "Not Found", "detail": "no item 9", "status": 404}, "application/problem+json"
+        404,
+        {"title": "Not Found", "detail": "no item 9", "status": 404},
+        "application/problem+json",
     )
     result = call(kitchen, upstream, "getItem", {"id": "9"})
     assert result.is_error
@@ -331,7 +360,9 @@ def test_output_mismatch_is_logged_not_fatal(
     assert "getItem: response does not match the outputSchema at id" in caplog.text
 
 
-def test_base_url_from_server_variables(kitchen: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_base_url_from_server_variables(
+    kitchen: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert kitchen.base_url() == "https://api.example.test/v1"
     monkeypatch.setenv(f"{PREFIX}_SERVER_STAGE", "v2")
     assert kitchen.base_url() == "https://api.example.test/v2"
@@ -348,8 +379,18 @@ def test_tools_and_annotations(kitchen: ModuleType, upstream: Upstream) -> None:
     listed = run_with_client(kitchen, upstream, body)
     tools = {t.name: t for t in listed.tools}
     assert sorted(tools) == sorted(
-        ["getItem", "replaceItem", "deleteItem", "search", "createItems", "submitForm",
-         "upload", "putRaw", "flaky", "slow"]
+        [
+            "getItem",
+            "replaceItem",
+            "deleteItem",
+            "search",
+            "createItems",
+            "submitForm",
+            "upload",
+            "putRaw",
+            "flaky",
+            "slow",
+        ]
     ), "deprecated oldThing is left out by default"
     get, delete = tools["getItem"].annotations, tools["deleteItem"].annotations
     assert get is not None and delete is not None

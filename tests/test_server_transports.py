@@ -17,7 +17,7 @@ import anyio
 import httpx
 import httpx2
 import pytest
-from mcp import Client, types
+from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
 from .server_support import (
@@ -139,7 +139,9 @@ def test_http_rejects_foreign_host_headers(project: tuple[Path, str], upstream: 
             },
         }
         headers = {"Accept": "application/json, text/event-stream"}
-        evil = httpx.post(url, json=message, headers={**headers, "Host": "evil.example"}, timeout=10)
+        evil = httpx.post(
+            url, json=message, headers={**headers, "Host": "evil.example"}, timeout=10
+        )
         assert evil.status_code in (403, 421), evil.text
         good = httpx.post(url, json=message, headers=headers, timeout=10)
         assert good.status_code == 200, good.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,10 @@ from .security import base_url, requirements, security_schemes
 DESCRIPTION_BUDGET = 1024
 """Characters of a tool description; longer text is cut and ends with an ellipsis."""
 
+AUTO_OUTPUT_BUDGET = 16_000
+"""With ``--output-schema auto``, a tool's outputSchema larger than this many bytes of
+JSON is made shallow (top-level properties and their types)."""
+
 _READ_ONLY = frozenset({"get", "head", "options", "trace"})
 _IDEMPOTENT = frozenset({"get", "head", "options", "trace", "put", "delete"})
 _DESTRUCTIVE = frozenset({"delete", "put"})
@@ -40,8 +45,9 @@ _PREFIX = {
 @dataclass(frozen=True)
 class ServerOptions:
     name: str | None = None
-    output_schema: OutputMode = "full"
+    output_schema: OutputMode = "auto"
     keep_refs: bool = False
+    keep_links: bool = False
     allow_remote_refs: bool = False
     description_budget: int = DESCRIPTION_BUDGET
     filters: Filters = field(default_factory=Filters)
@@ -67,7 +73,10 @@ class _Builder:
         if not isinstance(root.get("paths", {}), dict):
             raise MCPGenError(docs.origin, "/paths", "'paths' is not an object")
         self.version = version
-        self.converter = SchemaConverter(docs, version, keep_refs=options.keep_refs, warn=self.warn)
+        self.text = str if options.keep_links else compact_links
+        self.converter = SchemaConverter(
+            docs, version, keep_refs=options.keep_refs, warn=self.warn, text=self.text
+        )
 
     def warn(self, code: str, at: Ref, message: str) -> None:
         self.diagnostics.append(Diagnostic(code, self.docs.name(at.uri), at.pointer, message))
@@ -238,7 +247,7 @@ class _Builder:
                 )
             else:
                 schema = {}
-        schema = _describe(schema, node.get("description"), node.get("deprecated") is True)
+        schema = _describe(schema, self._t(node.get("description")), node.get("deprecated") is True)
         required = location == "path" or node.get("required") is True
         arg = Arg(
             name,
@@ -262,17 +271,17 @@ class _Builder:
             for f in body.fields:
                 schema = self.converter.convert(f.schema, f.at, needs)
                 is_file = f.schema.get("type") == "file"
-                schema = _describe(schema, f.description, False)
+                schema = _describe(schema, self._t(f.description), False)
                 arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
                 out.append((arg, schema))
             return out
         if kind in ("binary",):
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
-            return [(arg, _describe(dict(FILE_SCHEMA), body.description, False))]
+            return [(arg, _describe(dict(FILE_SCHEMA), self._t(body.description), False))]
         if kind == "text":
             schema = {"type": "string"}
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-            return [(arg, _describe(schema, body.description, False))]
+            return [(arg, _describe(schema, self._t(body.description), False))]
         resolved, resolved_at = self.converter.resolve(body.schema, body.at)
         if _spreadable(resolved):
             props = resolved.get("properties") or {}
@@ -302,7 +311,7 @@ class _Builder:
             return out
         schema = self.converter.convert(body.schema, body.at, needs)
         arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-        return [(arg, _describe(schema, body.description, False))]
+        return [(arg, _describe(schema, self._t(body.description), False))]
 
     def output(self, op: Operation) -> tuple[dict[str, Any] | None, bool, str]:
         responses = op.node.get("responses")
@@ -362,12 +371,18 @@ class _Builder:
             schema["type"] = "object"
         if mode == "shallow":
             return _shallow(schema), wrap
-        return self.converter.finish(schema, needs), wrap
+        full = self.converter.finish(schema, needs)
+        if mode == "auto" and self.converter.size(full) > AUTO_OUTPUT_BUDGET:
+            return _shallow(schema), wrap
+        return full, wrap
 
     def title(self, op: Operation) -> str:
         summary = op.node.get("summary")
         text = str(summary).strip() if isinstance(summary, str) and summary.strip() else ""
         return " ".join((text or op.operation_id or op.label).split())[:120]
+
+    def _t(self, text: Any) -> Any:
+        return self.text(text) if isinstance(text, str) else text
 
     def description(self, op: Operation) -> str:
         parts = [
@@ -377,11 +392,20 @@ class _Builder:
         ]
         if len(parts) == 2 and parts[1].startswith(parts[0]):
             parts = parts[1:]
-        text = "\n\n".join(parts) or op.label
+        text = self.text("\n\n".join(parts)) or op.label
         if op.node.get("deprecated") is True:
             text = "Deprecated. " + text
         budget = self.options.description_budget
         return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
+
+
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
+
+
+def compact_links(text: str) -> str:
+    """Markdown links keep their text and lose their URL: a tool list is read by a model,
+    which cannot follow them, and on large APIs the URLs are a tenth of the list."""
+    return _LINK.sub(r"\1", text)
 
 
 def _placeholders(path: str) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 Location = Literal["path", "query", "header", "cookie", "body", "field"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text"]
-OutputMode = Literal["full", "shallow", "none"]
+OutputMode = Literal["auto", "full", "shallow", "none"]
 
 
 @dataclass(frozen=True)

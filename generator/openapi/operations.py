@@ -274,16 +274,8 @@ def _openapi_body(docs: DocumentSet, op: Operation) -> RequestBody | None:
         child(at, "content", media, "schema"),
         node.get("required") is True,
         str(node.get("description") or ""),
+        encoding=as_dict(entry.get("encoding")),
     )
-
-
-_PREFERENCE = (
-    "json",
-    "application/x-www-form-urlencoded",
-    "multipart/form-data",
-    "text",
-    "binary",
-)
 
 
 def media_kind(media: str) -> str:

@@ -114,11 +114,20 @@ FILE_SCHEMA: dict[str, Any] = {
 class SchemaConverter:
     """Converts schema nodes of one document set; shared by every tool of a project."""
 
-    def __init__(self, docs: DocumentSet, version: str, *, keep_refs: bool, warn: Warn) -> None:
+    def __init__(
+        self,
+        docs: DocumentSet,
+        version: str,
+        *,
+        keep_refs: bool,
+        warn: Warn,
+        text: Callable[[str], str] = str,
+    ) -> None:
         self.docs = docs
         self.legacy = not version.startswith("3.1")
         self.swagger = version.startswith("2.")
         self.keep_refs = keep_refs
+        self.text = text
         self.warn = warn
         self._targets: dict[Ref, tuple[JSON, frozenset[Ref]]] = {}
         self._in_progress: set[Ref] = set()
@@ -127,6 +136,8 @@ class SchemaConverter:
         self._names: dict[Ref, str] = {}
         self._taken: set[str] = set()
         self._formats_seen: set[str] = set()
+        # Keyed by id(); the value keeps the object alive so that its id is never reused.
+        self._sizes: dict[int, tuple[JSON, int]] = {}
 
     # -- public -----------------------------------------------------------
 
@@ -169,6 +180,8 @@ class SchemaConverter:
                     out[key] = node[bound]
             elif key == "required" and not isinstance(value, list):
                 self.warn("W-SCHEMA-REQUIRED", child(at, key), "'required' is not a list; ignored")
+            elif key == "description" and isinstance(value, str):
+                out[key] = self.text(value)
             elif key == "type" and value == "file":
                 out.update(FILE_SCHEMA)
             elif key == "format" and isinstance(value, str):
@@ -206,6 +219,22 @@ class SchemaConverter:
             defs[self.def_name(target)] = body
             pending.extend(m for m in more if m not in done)
         return {**schema, "$defs": dict(sorted(defs.items()))}
+
+    def size(self, value: JSON) -> int:
+        """About how many bytes ``value`` takes as compact JSON; shared parts are measured once."""
+        if isinstance(value, str):
+            return len(value) + 2
+        if isinstance(value, (dict, list)):
+            known = self._sizes.get(id(value))
+            if known is not None:
+                return known[1]
+            if isinstance(value, dict):
+                total = 1 + sum(len(k) + 4 + self.size(v) for k, v in value.items())
+            else:
+                total = 1 + sum(1 + self.size(v) for v in value)
+            self._sizes[id(value)] = (value, total)
+            return total
+        return 5
 
     def resolve(self, node: JSON, at: Ref) -> tuple[JSON, Ref]:
         """Follow ``$ref``s to the schema itself (for shape decisions, not for output)."""
