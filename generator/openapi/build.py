@@ -251,11 +251,11 @@ class _Builder:
         required = location == "path" or node.get("required") is True
         arg = Arg(
             name,
-            location,
+            location,  # type: ignore[arg-type]
             node["name"],
             required,
             style,
-            explode,  # type: ignore[arg-type]
+            explode,
             node.get("allowReserved") is True,
             content_type,
         )
