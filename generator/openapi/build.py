@@ -288,6 +288,8 @@ class _Builder:
             wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
             for field_name, sub in props.items():
                 sub_at = child(resolved_at, "properties", field_name)
+                if _read_only(self.converter, sub, sub_at):
+                    continue  # response-only: a client never sends it
                 is_file = kind == "multipart" and _is_binary(self.converter, sub, sub_at)
                 field_schema: Any
                 if is_file:
@@ -469,6 +471,14 @@ def _is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
         or node.get("type") == "file"
         or (node.get("contentMediaType") is not None and node.get("type") in (None, "string"))
     )
+
+
+def _read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    try:
+        node, _ = converter.resolve(node, at)
+    except RefError:
+        return False
+    return isinstance(node, dict) and node.get("readOnly") is True
 
 
 def _is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
