@@ -213,13 +213,22 @@ class DocumentSet:
 
     def get(self, at: Ref, *, origin: Ref | None = None) -> JSON:
         """The node at ``at``; a bad file or pointer is a ``RefError`` at ``origin``."""
+        return self.locate(at, origin=origin)[0]
+
+    def locate(self, at: Ref, *, origin: Ref | None = None) -> tuple[JSON, Ref]:
+        """The node at ``at`` and where it really is (a pointer may pass through a $ref)."""
         where = origin or at
         try:
             node = self.load(at.uri)
         except MCPGenError as exc:
             raise RefError(where.uri, where.pointer, exc.diagnostic.message) from None
-        for token in at.pointer.split("/")[1:]:
+        uri, walked = at.uri, ""
+        for depth, token in enumerate(at.pointer.split("/")[1:]):
             key = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and key not in node and "$ref" in node and depth < 64:
+                # A pointer that walks through a reference follows it, as most tools do.
+                node, landed = self.deref(node, Ref(uri, walked))
+                uri, walked = landed.uri, landed.pointer
             if isinstance(node, dict) and key in node:
                 node = node[key]
             elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
@@ -230,7 +239,8 @@ class DocumentSet:
                     where.pointer,
                     f"$ref target {self.name(at.uri)}#{at.pointer} does not exist",
                 )
-        return node
+            walked += "/" + token
+        return node, Ref(uri, walked)
 
     def deref(self, node: JSON, at: Ref) -> tuple[JSON, Ref]:
         """Follow ``$ref`` chains (parameters, responses, bodies, path items)."""
@@ -240,7 +250,7 @@ class DocumentSet:
             if target in seen:
                 raise RefError(at.uri, at.pointer, "$ref chain loops back on itself")
             seen.add(target)
-            node, at = self.get(target, origin=at), target
+            node, at = self.locate(target, origin=at)
         return node, at
 
 

@@ -6,7 +6,7 @@ operations would share a name, and then only those two are affected.
 
 Rules (documented in the README):
 - The name is the ``operationId``, or ``<method>_<path>`` without one; every run
-  of other characters becomes ``_``.
+  of other characters becomes ``_`` (``GET /pets/{id}`` -> ``get_pets_id``).
 - A name longer than 64 characters keeps its first 55 and ends with ``_`` and 8
   hex digits of a hash of the full name.
 - When several operations get the same name, one whose ``operationId`` is exactly
@@ -49,6 +49,8 @@ def candidate_tool_name(operation_id: str | None, method: str, path: str) -> tup
     """The name an operation asks for, and whether it is its operationId verbatim."""
     original = operation_id if operation_id else f"{method.lower()}_{path}"
     name = _TOOL_CHARS.sub("_", original).strip("_") or method.lower()
+    if not operation_id:
+        name = re.sub(r"_+", "_", name)
     verbatim = bool(operation_id) and name == operation_id and len(name) <= MAX_TOOL_NAME
     return _fit(name, original), verbatim
 

@@ -251,8 +251,8 @@ class SchemaConverter:
         self._in_progress.add(ref)
         try:
             needs: set[Ref] = set()
-            node = self.docs.get(ref)
-            converted = self.convert(node, ref, needs)
+            node, real = self.docs.locate(ref)
+            converted = self.convert(node, real, needs)
         finally:
             self._in_progress.discard(ref)
         result = (converted, frozenset(needs))
@@ -301,11 +301,11 @@ class SchemaConverter:
 
     def _edges(self, ref: Ref) -> list[Ref]:
         try:
-            node = self.docs.get(ref)
+            node, real = self.docs.locate(ref)
         except RefError:
             return []
         found: list[Ref] = []
-        _collect_refs(node, ref, self.docs, found)
+        _collect_refs(node, real, self.docs, found)
         return found
 
     def _tarjan(self, start: Ref) -> None:

@@ -1,0 +1,302 @@
+"""From operations to tools: names, arguments, schemas, Swagger 2.0, regeneration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from click.testing import CliRunner
+from mcpgen.cli import main
+from mcpgen.openapi.names import assign_tool_names
+
+from .test_server_input import OK, build, doc, write
+
+
+def test_tool_names_are_valid_unique_and_stable(tmp_path: Path) -> None:
+    paths: dict[str, Any] = {
+        "/pets": {"get": {"operationId": "listPets", "responses": OK}, "post": {"responses": OK}},
+        "/pets/{id}": {"get": {"operationId": "get pet/by id", "responses": OK}},
+        "/x": {"get": {"operationId": "a" * 80, "responses": OK}},
+        "/dup1": {"get": {"operationId": "get_pet_by_id", "responses": OK}},
+    }
+    first = {
+        t.path + t.method: t.name for t in build(write(tmp_path, "a.json", doc(paths)))[0].tools
+    }
+    assert first["/petsGET"] == "listPets"
+    assert first["/petsPOST"] == "post_pets"
+    assert first["/dup1GET"] == "get_pet_by_id", "the verbatim operationId keeps its name"
+    assert first["/pets/{id}GET"].startswith("get_pet_by_id_") and len(first["/pets/{id}GET"]) == 20
+    assert first["/xGET"].startswith("a" * 55 + "_") and len(first["/xGET"]) == 64
+    # Adding and removing unrelated operations renames nothing.
+    changed = dict(paths)
+    del changed["/pets"]
+    changed["/new"] = {
+        "get": {"operationId": "brandNew", "responses": OK},
+        "delete": {"responses": OK},
+    }
+    second = {
+        t.path + t.method: t.name for t in build(write(tmp_path, "b.json", doc(changed)))[0].tools
+    }
+    assert {k: v for k, v in first.items() if k in second} == {
+        k: v for k, v in second.items() if k in first
+    }
+
+
+def test_assign_tool_names_never_collides() -> None:
+    names = assign_tool_names([("x", "get", "/a"), ("x", "get", "/b"), ("x!", "post", "/c")])
+    assert len(set(names)) == 3
+    assert all(name.startswith("x_") for name in names)
+
+
+def test_argument_collisions_follow_the_documented_rule(tmp_path: Path) -> None:
+    body = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "q": {"type": "string"},
+            "note": {"type": "string"},
+        },
+    }
+    path = write(
+        tmp_path,
+        "a.json",
+        doc(
+            {
+                "/t/{id}": {
+                    "post": {
+                        "operationId": "t",
+                        "parameters": [
+                            {
+                                "name": "id",
+                                "in": "path",
+                                "required": True,
+                                "schema": {"type": "integer"},
+                            },
+                            {"name": "id", "in": "query", "schema": {"type": "integer"}},
+                            {"name": "id", "in": "header", "schema": {"type": "string"}},
+                            {"name": "q", "in": "cookie", "schema": {"type": "string"}},
+                            {"name": "filter[name]", "in": "query", "schema": {"type": "string"}},
+                        ],
+                        "requestBody": {"content": {"application/json": {"schema": body}}},
+                        "responses": OK,
+                    }
+                }
+            }
+        ),
+    )
+    tool = build(path)[0].tools[0]
+    assert [(a.name, a.location, a.wire) for a in tool.args] == [
+        ("id", "path", "id"),
+        ("query_id", "query", "id"),
+        ("filter_name", "query", "filter[name]"),
+        ("header_id", "header", "id"),
+        ("q", "cookie", "q"),
+        ("body_id", "field", "id"),
+        ("body_q", "field", "q"),
+        ("note", "field", "note"),
+    ]
+    assert list(tool.input_schema["properties"]) == [a.name for a in tool.args]
+
+
+def test_swagger2_parameters_bodies_and_security(tmp_path: Path) -> None:
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "Old", "version": "1"},
+        "host": "api.example.test",
+        "basePath": "/v2",
+        "schemes": ["http", "https"],
+        "securityDefinitions": {
+            "basicAuth": {"type": "basic"},
+            "key": {"type": "apiKey", "in": "query", "name": "key"},
+            "app": {
+                "type": "oauth2",
+                "flow": "application",
+                "tokenUrl": "https://auth.test/token",
+                "scopes": {"a": "A"},
+            },
+        },
+        "security": [{"key": []}],
+        "paths": {
+            "/things": {
+                "post": {
+                    "operationId": "upload",
+                    "consumes": ["multipart/form-data"],
+                    "parameters": [
+                        {"name": "file", "in": "formData", "type": "file", "required": True},
+                        {
+                            "name": "tags",
+                            "in": "formData",
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "collectionFormat": "multi",
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "schema": {
+                                "type": "object",
+                                "x-nullable": True,
+                                "properties": {"n": {"type": "integer"}},
+                            },
+                        }
+                    },
+                },
+                "put": {
+                    "operationId": "replace",
+                    "security": [{"basicAuth": []}, {"app": []}],
+                    "parameters": [
+                        {
+                            "name": "ids",
+                            "in": "query",
+                            "type": "array",
+                            "items": {"type": "integer"},
+                            "collectionFormat": "pipes",
+                        },
+                        {
+                            "name": "body",
+                            "in": "body",
+                            "required": True,
+                            "schema": {"type": "array", "items": {"type": "string"}},
+                        },
+                    ],
+                    "responses": {"204": {"description": "done"}},
+                },
+            }
+        },
+    }
+    project, diagnostics = build(write(tmp_path, "s.json", spec))
+    assert diagnostics == []
+    assert project.base_url == "https://api.example.test/v2"
+    tools = {t.name: t for t in project.tools}
+    upload, replace = tools["upload"], tools["replace"]
+    assert upload.body is not None and upload.body.kind == "multipart"
+    assert [(a.name, a.location, a.file) for a in upload.args] == [
+        ("file", "field", True),
+        ("tags", "field", False),
+    ]
+    assert upload.input_schema["required"] == ["file"]
+    assert upload.wrap_output, "x-nullable object responses are wrapped"
+    assert upload.security == (("key",),)
+    assert replace.security == (("basicAuth",), ("app",))
+    ids = replace.args[0]
+    assert (ids.style, ids.explode) == ("pipeDelimited", False)
+    assert replace.args[1].location == "body"
+    assert replace.input_schema["required"] == ["body"]
+    kinds = {s.key: (s.kind, s.token_url) for s in project.schemes}
+    assert kinds == {
+        "basicAuth": ("basic", ""),
+        "key": ("apiKey", ""),
+        "app": ("oauth2", "https://auth.test/token"),
+    }
+
+
+def test_openapi30_nullable_and_exclusive_bounds(tmp_path: Path) -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "n": {"type": "integer", "nullable": True, "minimum": 1, "exclusiveMinimum": True},
+            "e": {"type": "string", "enum": ["a"], "nullable": True},
+            "c": {"allOf": [{"type": "object"}], "nullable": True},
+        },
+    }
+    spec = doc(
+        {
+            "/a": {
+                "post": {
+                    "operationId": "a",
+                    "requestBody": {"content": {"application/json": {"schema": schema}}},
+                    "responses": OK,
+                }
+            }
+        }
+    )
+    spec["openapi"] = "3.0.3"
+    props = build(write(tmp_path, "a.json", spec))[0].tools[0].input_schema["properties"]
+    assert props["n"] == {"type": ["integer", "null"], "exclusiveMinimum": 1}
+    assert props["e"] == {"type": ["string", "null"], "enum": ["a", None]}
+    assert props["c"] == {"anyOf": [{"allOf": [{"type": "object"}]}, {"type": "null"}]}
+
+
+def test_keep_refs_and_output_modes(tmp_path: Path) -> None:
+    spec = doc(
+        {
+            "/a": {
+                "get": {
+                    "operationId": "a",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Big"}}
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        components={
+            "schemas": {
+                "Big": {
+                    "type": "object",
+                    "properties": {
+                        "inner": {"$ref": "#/components/schemas/In"},
+                        "n": {"type": "integer"},
+                    },
+                },
+                "In": {"type": "object", "properties": {"x": {"type": "string"}}},
+            }
+        },
+    )
+    path = write(tmp_path, "a.json", spec)
+    full = build(path, output_schema="full")[0].tools[0].output_schema
+    assert full == {
+        "type": "object",
+        "properties": {
+            "inner": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "n": {"type": "integer"},
+        },
+    }
+    kept = build(path, output_schema="full", keep_refs=True)[0].tools[0].output_schema
+    assert kept is not None and kept["$ref"] == "#/$defs/Big"
+    assert set(kept["$defs"]) == {"Big", "In"}
+    jsonschema.Draft202012Validator(kept).validate({"inner": {"x": "y"}, "n": 1})
+    shallow = build(path, output_schema="shallow")[0].tools[0].output_schema
+    assert shallow == {
+        "type": "object",
+        "properties": {"inner": {"type": "object"}, "n": {"type": "integer"}},
+    }
+    assert build(path, output_schema="none")[0].tools[0].output_schema is None
+
+
+def test_check_regenerate_and_user_hooks(tmp_path: Path) -> None:
+    spec = doc({"/a": {"get": {"operationId": "a", "responses": OK}}})
+    path = write(tmp_path, "api.json", spec)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    args = ["server", "--openapi", str(path), "--out", str(out), "--name", "demo"]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "1 tools, 0 operations skipped, 0 warnings" in first.output
+    snapshot = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert runner.invoke(main, [*args, "--check"]).exit_code == 0
+    hooks = out / "demo" / "hooks.py"
+    hooks.write_text(hooks.read_text() + "\nEDITED = True\n")
+    assert runner.invoke(main, [*args, "--check"]).exit_code == 0, "user files are theirs"
+    spec["paths"]["/b"] = {"get": {"operationId": "b", "responses": OK}}
+    path.write_text(json.dumps(spec))
+    stale = runner.invoke(main, [*args, "--check"])
+    assert stale.exit_code == 1
+    assert '+{"name":"b"' in stale.output
+    assert runner.invoke(main, args).exit_code == 0
+    assert "EDITED = True" in hooks.read_text()
+    again = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    changed = {p for p in again if again[p] != snapshot.get(p)}
+    assert {str(p) for p in changed} == {
+        "demo/spec.json",
+        "README.md",
+        ".mcpgen/manifest.json",
+        "demo/hooks.py",
+    }

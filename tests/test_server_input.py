@@ -1,0 +1,302 @@
+"""Reading OpenAPI documents: YAML as meant, $refs across files and their limits, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+from mcpgen.cli import main
+from mcpgen.openapi.build import ServerOptions, build_project
+from mcpgen.openapi.document import DocumentSet, parse_text
+from mcpgen.openapi.ir import Project
+from mcpgen.openapi.operations import Filters
+
+from .server_support import CASES
+
+
+def build(path: Path | str, **options: Any) -> tuple[Project, list[str]]:
+    project, diagnostics = build_project(DocumentSet(str(path)), ServerOptions(**options))
+    return project, [str(d) for d in diagnostics]
+
+
+def write(tmp_path: Path, name: str, data: Any) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = data if isinstance(data, str) else json.dumps(data)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def doc(paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "servers": [{"url": "http://127.0.0.1:9"}],
+        "paths": paths,
+        **extra,
+    }
+
+
+OK = {"200": {"description": "ok"}}
+
+
+def test_yaml_keys_and_scalars_stay_strings() -> None:
+    data = parse_text(b"200: a\nyes: b\non: c\n1.0: d\nv: yes\nd: 2020-01-01\nt: true\n", "x.yaml")
+    assert data == {
+        "200": "a",
+        "yes": "b",
+        "on": "c",
+        "1.0": "d",
+        "v": "yes",
+        "d": "2020-01-01",
+        "t": True,
+    }
+
+
+def test_multi_file_refs_pointer_escapes_and_cycles() -> None:
+    project, diagnostics = build(CASES / "multi" / "openapi.yaml")
+    assert diagnostics == []
+    tools = {t.name: t for t in project.tools}
+    assert tools["listPets"].input_schema["properties"]["after"] == {
+        "type": "integer",
+        "minimum": 1,
+    }
+    output = tools["getPet"].output_schema
+    assert output is not None
+    # Pet refers to itself: kept once in $defs; everything else is inlined.
+    assert output["$ref"] == "#/$defs/Pet"
+    pet = output["$defs"]["Pet"]
+    assert pet["properties"]["friend"] == {"$ref": "#/$defs/Pet"}
+    assert pet["properties"]["owner"]["properties"]["since"] == {"type": "string", "format": "date"}
+    validator = jsonschema.Draft202012Validator(output)
+    validator.validate({"id": 1, "friend": {"id": 2, "friend": {"id": 3}}})
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"id": 1, "friend": {"id": 0}})
+
+
+def test_refs_may_not_leave_the_document_directory(tmp_path: Path) -> None:
+    write(tmp_path, "secret.yaml", "X: {type: string}\n")
+    schema = {"$ref": "../secret.yaml#/X"}
+    path = write(
+        tmp_path,
+        "api/openapi.json",
+        doc(
+            {
+                "/a": {
+                    "get": {
+                        "operationId": "a",
+                        "parameters": [{"name": "q", "in": "query", "schema": schema}],
+                        "responses": OK,
+                    }
+                },
+                "/b": {"get": {"operationId": "b", "responses": OK}},
+            }
+        ),
+    )
+    project, diagnostics = build(path)
+    assert [t.name for t in project.tools] == ["b"]
+    assert project.skipped == (
+        ("GET /a", "$ref '../secret.yaml#/X' leaves the document's directory; refusing to read it"),
+    )
+    assert diagnostics == [
+        (
+            f"{path}:/paths/~1a/get/parameters/0/schema: warning W-SKIP: operation GET /a skipped: "
+            "$ref '../secret.yaml#/X' leaves the document's directory; refusing to read it"
+        )
+    ]
+
+
+def test_remote_refs_need_the_flag(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "openapi.json",
+        doc(
+            {
+                "/a": {
+                    "get": {
+                        "operationId": "a",
+                        "parameters": [
+                            {
+                                "name": "q",
+                                "in": "query",
+                                "schema": {"$ref": "http://127.0.0.1:9/s.json#/X"},
+                            }
+                        ],
+                        "responses": OK,
+                    }
+                }
+            }
+        ),
+    )
+    project, _ = build(path)
+    assert project.tools == ()
+    assert "--allow-remote-refs" in project.skipped[0][1]
+
+
+def test_refs_in_examples_and_extensions_are_never_followed(tmp_path: Path) -> None:
+    schema = {
+        "type": "object",
+        "example": {"$ref": "../../etc/passwd"},
+        "x-thing": {"$ref": "http://127.0.0.1:9/x"},
+        "properties": {"a": {"type": "string", "default": {"$ref": "nope"}}},
+    }
+    path = write(
+        tmp_path,
+        "openapi.json",
+        doc(
+            {
+                "/a": {
+                    "post": {
+                        "operationId": "a",
+                        "requestBody": {"content": {"application/json": {"schema": schema}}},
+                        "responses": OK,
+                    }
+                }
+            }
+        ),
+    )
+    project, diagnostics = build(path)
+    assert diagnostics == []
+    assert project.tools[0].input_schema["properties"]["a"] == {
+        "type": "string",
+        "default": {"$ref": "nope"},
+    }
+
+
+def test_slightly_invalid_documents_generate_with_warnings(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "openapi.yaml",
+        """
+openapi: 3.0.0
+info: {title: Sloppy}
+paths:
+  /a:
+    get:
+      operationId: a
+      parameters:
+        - {name: q, in: query, schema: {type: 'null'}}
+        - {name: r, in: query, schema: {type: string, format: snowflake}}
+        - {name: s, in: query, schema: true}
+      responses: {200: {description: ok}}
+""",
+    )
+    project, diagnostics = build(path)
+    assert len(project.tools) == 1
+    codes = sorted(line.split(": warning ")[1].split(":")[0] for line in diagnostics)
+    assert codes == [
+        "W-INFO-VERSION",
+        "W-SCHEMA-BOOL",
+        "W-SCHEMA-FORMAT",
+        "W-SCHEMA-NULL",
+        "W-SERVER-NONE",
+    ]
+    assert project.api_version == "0"
+
+
+def test_deprecated_and_filters(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "openapi.json",
+        doc(
+            {
+                "/pets": {
+                    "get": {"operationId": "listPets", "tags": ["pets"], "responses": OK},
+                    "post": {"operationId": "addPet", "tags": ["pets", "write"], "responses": OK},
+                },
+                "/store": {
+                    "get": {
+                        "operationId": "inventory",
+                        "tags": ["store"],
+                        "responses": OK,
+                        "deprecated": True,
+                    }
+                },
+            }
+        ),
+    )
+
+    def names(**filters: Any) -> list[str]:
+        return [t.name for t in build(path, filters=Filters(**filters))[0].tools]
+
+    assert names() == ["listPets", "addPet"]
+    assert names(include_deprecated=True) == ["listPets", "addPet", "inventory"]
+    assert names(include_tags=("pets",)) == ["listPets", "addPet"]
+    assert names(exclude_tags=("write",)) == ["listPets"]
+    assert names(include_operations=("list*",)) == ["listPets"]
+    assert names(exclude_operations=("listPets",)) == ["addPet"]
+    assert names(methods=("post",)) == ["addPet"]
+    assert names(paths=("/st*",), include_deprecated=True) == ["inventory"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "bad.json",
+            '{"openapi": "3.0.0",\n "paths": {,}}',
+            "bad.json:2:12: error E-INPUT: invalid JSON",
+        ),
+        (
+            "bad.yaml",
+            "openapi: 3.0.0\npaths:\n  - a\n  b: c\n",
+            "bad.yaml:4:3: error E-INPUT: invalid YAML",
+        ),
+        (
+            "v.yaml",
+            "openapi: 4.0.0\npaths: {}\n",
+            "v.yaml:/openapi: error E-INPUT: unsupported document version '4.0.0'",
+        ),
+        ("n.json", '{"hello": 1}', "n.json:/: error E-INPUT: unsupported document version None"),
+        (
+            "p.json",
+            '{"swagger": "2.0", "paths": []}',
+            "p.json:/paths: error E-INPUT: 'paths' is not an object",
+        ),
+    ],
+)
+def test_bad_input_one_line_exit_2_nothing_written(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    path = write(tmp_path, name, text)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["server", "--openapi", str(path), "--out", str(out)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"mcpgen: {tmp_path}/{expected}"), lines[0]
+    assert not out.exists()
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["server", "--openapi", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert result.output == f"mcpgen: {tmp_path}/nope.yaml: error E-INPUT: file not found\n"
+
+
+def test_strict_turns_warnings_into_errors_and_keeps_the_tree(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "openapi.json", doc({"/a": {"get": {"operationId": "a", "responses": OK}}})
+    )
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["server", "--openapi", str(path), "--out", str(out)]).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    data = yaml.safe_load(path.read_text())
+    data["paths"]["/b"] = {
+        "get": {
+            "operationId": "b",
+            "parameters": [{"name": "q", "in": "query", "schema": {"$ref": "#/nowhere"}}],
+            "responses": OK,
+        }
+    }
+    path.write_text(json.dumps(data))
+    result = runner.invoke(main, ["server", "--openapi", str(path), "--out", str(out), "--strict"])
+    assert result.exit_code == 2
+    assert "W-SKIP" in result.output and "--strict" in result.output
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
