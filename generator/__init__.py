@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from .diagnostics import Diagnostic, MCPGenError
-from .models.generate import generate_models
 
-__all__ = ["Diagnostic", "MCPGenError", "__version__", "generate_models"]
+if TYPE_CHECKING:
+    from .models.generate import generate_models
+    from .openapi.generate import generate_server
+
+__all__ = ["Diagnostic", "MCPGenError", "__version__", "generate_models", "generate_server"]
+
+
+def __getattr__(name: str) -> Any:
+    # Generators are imported on first use, so that `mcpgen --help` and each command
+    # load only what they need.
+    if name == "generate_models":
+        from .models.generate import generate_models
+
+        return generate_models
+    if name == "generate_server":
+        from .openapi.generate import generate_server
+
+        return generate_server
+    raise AttributeError(f"module 'mcpgen' has no attribute {name!r}")

@@ -10,10 +10,8 @@ import click
 
 from . import __version__
 from .diagnostics import MCPGenError
-from .models.generate import generate_models
 from .models.schema import bundled_versions
 from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
-from .openapi.generate import generate_server
 from .openapi.operations import Filters
 from .pipeline import check_tree, owners_of, write_tree
 
@@ -64,6 +62,8 @@ def models(
     Each module has every schema definition under its own name, and a method
     registry (REQUESTS, NOTIFICATIONS, parse_message, parse_result).
     """
+    from .models.generate import generate_models
+
     _run(lambda: generate_models(versions, schema, version_name), lambda: out, check)
 
 
@@ -175,6 +175,8 @@ def server(
             include_deprecated=include_deprecated,
         ),
     )
+    from .openapi.generate import generate_server
+
     summary: list[str] = []
 
     def produce() -> Mapping[PurePosixPath, str]:

@@ -24,10 +24,7 @@ from importlib.resources import files
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-import black
 import jinja2
-from black.mode import TargetVersion
-from black.parsing import InvalidInput
 
 from . import __version__
 from .diagnostics import GeneratorBug, MCPGenError
@@ -44,6 +41,8 @@ class PlannedFile:
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     owner: Owner = "generated"
+    verbatim: bool = False
+    """The template renders black-formatted Python already: parse it, do not reformat."""
 
 
 @cache
@@ -66,38 +65,56 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-_BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
+def format_python(text: str, path: PurePosixPath, verbatim: bool = False) -> str:
+    """Parse, then format in-process. A failure here is a generator bug.
 
-
-def format_python(text: str, path: PurePosixPath) -> str:
-    """Parse, then format in-process. A failure here is a generator bug."""
+    ``verbatim`` text comes from a template whose output is already black-formatted
+    (the test suite checks that); it is parsed but not reformatted.
+    """
     try:
         ast.parse(text, filename=str(path))
-        return black.format_str(text, mode=_BLACK_MODE)
-    except (SyntaxError, InvalidInput) as exc:
-        numbered = "\n".join(f"{i:5} {line}" for i, line in enumerate(text.splitlines(), 1))
-        raise GeneratorBug(f"generated {path} does not parse ({exc}):\n{numbered}") from exc
+    except SyntaxError as exc:
+        raise _bug(text, path, exc) from exc
+    if verbatim:
+        return text
+    # black is imported on first use: it is most of mcpgen's start-up time.
+    import black
+    from black.mode import TargetVersion
+    from black.parsing import InvalidInput
+
+    try:
+        mode = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
+        return black.format_str(text, mode=mode)
+    except InvalidInput as exc:
+        raise _bug(text, path, exc) from exc
+
+
+def _bug(text: str, path: PurePosixPath, exc: Exception) -> GeneratorBug:
+    numbered = "\n".join(f"{i:5} {line}" for i, line in enumerate(text.splitlines(), 1))
+    return GeneratorBug(f"generated {path} does not parse ({exc}):\n{numbered}")
 
 
 def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
     """Render and format every planned file, then add the manifest."""
     env = _environment()
     rendered = {p.path: env.get_template(p.template).render(**p.context) for p in plan}
+    verbatim = {p.path for p in plan if p.verbatim}
     python = [path for path in rendered if path.suffix == ".py"]
     out = dict(rendered)
-    for path, text in zip(python, _format_all([(rendered[p], p) for p in python]), strict=True):
+    jobs = [(rendered[p], p, p in verbatim) for p in python]
+    for path, text in zip(python, _format_all(jobs), strict=True):
         out[path] = text
     owners = {p.path: p.owner for p in plan}
     out[MANIFEST] = _manifest(out, owners)
     return out
 
 
-def _format_all(jobs: list[tuple[str, PurePosixPath]]) -> list[str]:
+def _format_all(jobs: list[tuple[str, PurePosixPath, bool]]) -> list[str]:
     # black dominates generation time; large outputs are formatted on every core.
-    large = sum(len(text) for text, _ in jobs) > 500_000
+    large = sum(len(text) for text, _, verbatim in jobs if not verbatim) > 500_000
     workers = min(len(jobs), os.cpu_count() or 1)
     if not large or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [format_python(text, path) for text, path in jobs]
+        return [format_python(*job) for job in jobs]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Biggest first, so the last worker to finish is not handed the largest file.

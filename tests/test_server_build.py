@@ -300,3 +300,23 @@ def test_check_regenerate_and_user_hooks(tmp_path: Path) -> None:
         ".mcpgen/manifest.json",
         "demo/hooks.py",
     }
+
+
+def test_verbatim_templates_render_black_formatted_code() -> None:
+    """Templates marked verbatim skip black at generation time; this keeps that honest."""
+    import black
+    from black.mode import TargetVersion
+    from mcpgen.openapi.generate import plan
+    from mcpgen.pipeline import _environment
+
+    from .server_support import CASES
+
+    project, _ = build(CASES / "kitchen.yaml", name="a_rather_long_package_name_for_line_lengths")
+    mode = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
+    checked = 0
+    for planned in plan(project):
+        if planned.verbatim:
+            text = _environment().get_template(planned.template).render(**planned.context)
+            assert black.format_str(text, mode=mode) == text, planned.template
+            checked += 1
+    assert checked == 7

@@ -8,9 +8,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import jsonschema.exceptions
-
 from ..diagnostics import MCPGenError, json_pointer
 from ..loader import Source, load_bundled_json, load_json_file
 
@@ -76,6 +73,8 @@ def validate(source: Source, version: str, check_meta_schema: bool = True) -> Sc
     if not isinstance(doc, dict):
         raise MCPGenError(source.origin, "/", "not a JSON schema: the document is not an object")
     if check_meta_schema:
+        import jsonschema  # only when a user schema is checked: keeps the CLI quick to start
+
         validator = jsonschema.validators.validator_for(
             doc, default=jsonschema.Draft202012Validator
         )

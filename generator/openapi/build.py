@@ -407,7 +407,7 @@ _LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\
 def compact_links(text: str) -> str:
     """Markdown links keep their text and lose their URL: a tool list is read by a model,
     which cannot follow them, and on large APIs the URLs are a tenth of the list."""
-    return _LINK.sub(r"\1", text)
+    return _LINK.sub(r"\1", text) if "](" in text else text
 
 
 def _placeholders(path: str) -> list[str]:

@@ -15,15 +15,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
-import httpx
 import yaml
 
-from ..diagnostics import MCPGenError, json_pointer
+from ..diagnostics import MCPGenError
 
 JSON = Any
 _REMOTE_SCHEMES = ("http", "https")
@@ -125,9 +123,8 @@ def display_name(uri: str, root_dir: str) -> str:
         return str(path)
 
 
-@dataclass(frozen=True)
-class Ref:
-    """Where a node lives."""
+class Ref(NamedTuple):
+    """Where a node lives (a tuple: millions are made on large documents)."""
 
     uri: str
     pointer: str
@@ -148,6 +145,8 @@ class DocumentSet:
             self.root_dir = str(path.resolve().parent)
             self.origin = str(location)
         self._docs: dict[str, JSON] = {}
+        self._targets: dict[tuple[str, str], Ref] = {}
+        self._located: dict[Ref, tuple[JSON, Ref]] = {}
         self.root = self.load(self.root_uri, origin=self.origin)
 
     def name(self, uri: str) -> str:
@@ -177,8 +176,18 @@ class DocumentSet:
 
     def target(self, ref: str, base: Ref) -> Ref:
         """Where ``ref`` (written in the document ``base.uri``) points; checks the rules."""
+        key = (ref, base.uri)
+        known = self._targets.get(key) if isinstance(ref, str) else None
+        if known is None:
+            known = self._target(ref, base)
+            self._targets[key] = known
+        return known
+
+    def _target(self, ref: str, base: Ref) -> Ref:
         if not isinstance(ref, str):
             raise RefError(base.uri, base.pointer, "$ref is not a string")
+        if ref.startswith("#/"):
+            return Ref(base.uri, unquote(ref[1:]))
         address, fragment = urldefrag(ref)
         if not address:
             uri = base.uri
@@ -217,7 +226,13 @@ class DocumentSet:
 
     def locate(self, at: Ref, *, origin: Ref | None = None) -> tuple[JSON, Ref]:
         """The node at ``at`` and where it really is (a pointer may pass through a $ref)."""
-        where = origin or at
+        known = self._located.get(at)
+        if known is None:
+            known = self._locate(at, origin or at)
+            self._located[at] = known
+        return known
+
+    def _locate(self, at: Ref, where: Ref) -> tuple[JSON, Ref]:
         try:
             node = self.load(at.uri)
         except MCPGenError as exc:
@@ -256,10 +271,18 @@ class DocumentSet:
 
 def child(at: Ref, *keys: str | int) -> Ref:
     """The location of a child node."""
-    return Ref(at.uri, at.pointer + (json_pointer(list(keys)) if keys else ""))
+    pointer = at.pointer
+    for key in keys:
+        text = str(key)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        pointer += "/" + text
+    return Ref(at.uri, pointer)
 
 
 def _fetch(url: str, origin: str) -> bytes:
+    import httpx  # only documents given by URL need it
+
     try:
         response = httpx.get(url, timeout=_FETCH_TIMEOUT, follow_redirects=True)
     except httpx.HTTPError as exc:
