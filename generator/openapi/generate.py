@@ -148,6 +148,7 @@ def readme_context(project: Project) -> dict[str, Any]:
         (t.name, md_text(f"{t.method} {t.path}", 120), md_text(t.title, 120)) for t in project.tools
     ]
     return {
+        "command": project.distribution,
         "title": md_text(project.title, 120),
         "source": md_text(project.source, 200),
         "tool_count": len(project.tools),
