@@ -13,10 +13,12 @@ from click.testing import CliRunner
 from mcpgen.cli import main
 from mcpgen.openapi.build import ServerOptions, build_project
 from mcpgen.openapi.document import DocumentSet, parse_text
+from mcpgen.openapi.generate import generate_server
 from mcpgen.openapi.ir import Project
 from mcpgen.openapi.operations import Filters
 
 from .server_support import CASES
+from .upstream_app import Recorded, Reply, Upstream, serve
 
 
 def build(path: Path | str, **options: Any) -> tuple[Project, list[str]]:
@@ -300,3 +302,44 @@ def test_strict_turns_warnings_into_errors_and_keeps_the_tree(tmp_path: Path) ->
     assert result.exit_code == 2
     assert "W-SKIP" in result.output and "--strict" in result.output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def _static(root: Path) -> Upstream:
+    app = Upstream()
+
+    def reply(request: Recorded) -> Reply:
+        target = root / request.path.lstrip("/")
+        if not target.is_file():
+            return Reply(404, b"missing", "text/plain")
+        return Reply(200, target.read_bytes(), "application/yaml")
+
+    app.routes["*"] = reply
+    return app
+
+
+def test_documents_from_urls_with_relative_refs() -> None:
+    app = _static(CASES / "multi")
+    with serve(app) as url:
+        contents, project, diagnostics = generate_server(f"{url}/openapi.yaml")
+    assert diagnostics == []
+    assert [t.name for t in project.tools] == ["getPet", "listPets"]
+    assert project.source == f"{url}/openapi.yaml"
+    assert "/schemas/common.yaml" in {r.path for r in app.requests}
+
+
+def test_url_documents_reach_other_origins_only_with_the_flag(tmp_path: Path) -> None:
+    other = Upstream()
+    other.routes["GET /s.json"] = Reply(200, {"X": {"type": "string", "maxLength": 3}})
+    with serve(other) as other_url:
+        spec = doc({"/a": {"get": {"operationId": "a", "parameters": [
+            {"name": "q", "in": "query", "schema": {"$ref": f"{other_url}/s.json#/X"}}],
+            "responses": OK}}}, servers=[{"url": "/api"}])
+        write(tmp_path, "openapi.json", spec)
+        with serve(_static(tmp_path)) as url:
+            _, blocked, _ = generate_server(f"{url}/openapi.json")
+            _, allowed, _ = generate_server(
+                f"{url}/openapi.json", ServerOptions(allow_remote_refs=True)
+            )
+    assert blocked.tools == () and "--allow-remote-refs" in blocked.skipped[0][1]
+    assert allowed.tools[0].input_schema["properties"]["q"] == {"type": "string", "maxLength": 3}
+    assert allowed.base_url == f"{url}/api"

@@ -172,6 +172,8 @@ class SchemaConverter:
                     ]
                 else:
                     out[key] = self.convert(value, child(at, key), needs)
+            elif key == "additionalProperties" and isinstance(value, bool):
+                out[key] = value  # a boolean here is valid OpenAPI 3.0 and Swagger 2.0
             elif key in _SCHEMA_ONE:
                 out[key] = self.convert(value, child(at, key), needs)
             elif key in ("exclusiveMinimum", "exclusiveMaximum") and isinstance(value, bool):
