@@ -320,7 +320,7 @@ def _static(root: Path) -> Upstream:
 def test_documents_from_urls_with_relative_refs() -> None:
     app = _static(CASES / "multi")
     with serve(app) as url:
-        contents, project, diagnostics = generate_server(f"{url}/openapi.yaml")
+        _, project, diagnostics = generate_server(f"{url}/openapi.yaml")
     assert diagnostics == []
     assert [t.name for t in project.tools] == ["getPet", "listPets"]
     assert project.source == f"{url}/openapi.yaml"
