@@ -331,9 +331,24 @@ def test_url_documents_reach_other_origins_only_with_the_flag(tmp_path: Path) ->
     other = Upstream()
     other.routes["GET /s.json"] = Reply(200, {"X": {"type": "string", "maxLength": 3}})
     with serve(other) as other_url:
-        spec = doc({"/a": {"get": {"operationId": "a", "parameters": [
-            {"name": "q", "in": "query", "schema": {"$ref": f"{other_url}/s.json#/X"}}],
-            "responses": OK}}}, servers=[{"url": "/api"}])
+        spec = doc(
+            {
+                "/a": {
+                    "get": {
+                        "operationId": "a",
+                        "parameters": [
+                            {
+                                "name": "q",
+                                "in": "query",
+                                "schema": {"$ref": f"{other_url}/s.json#/X"},
+                            }
+                        ],
+                        "responses": OK,
+                    }
+                }
+            },
+            servers=[{"url": "/api"}],
+        )
         write(tmp_path, "openapi.json", spec)
         with serve(_static(tmp_path)) as url:
             _, blocked, _ = generate_server(f"{url}/openapi.json")
