@@ -8,6 +8,7 @@ The server runs in-process here (the SDK client connects to the generated
 from __future__ import annotations
 
 import base64
+import importlib
 import json
 import logging
 import os
@@ -398,3 +399,56 @@ def test_tools_and_annotations(kitchen: ModuleType, upstream: Upstream) -> None:
     assert (delete.read_only_hint, delete.destructive_hint) == (False, True)
     assert tools["getItem"].title == "Get one item"
     assert tools["getItem"].input_schema["required"] == ["id"]
+
+
+COLORS = ["blue", "black", "brown"]
+RGB = {"R": 100, "G": 200, "B": 150}
+
+
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "expected"),
+    [
+        ("simple", False, "blue", "blue"),
+        ("simple", False, COLORS, "blue,black,brown"),
+        ("simple", True, RGB, "R=100,G=200,B=150"),
+        ("simple", False, RGB, "R,100,G,200,B,150"),
+        ("label", False, "blue", ".blue"),
+        ("label", True, COLORS, ".blue.black.brown"),
+        ("label", False, COLORS, ".blue,black,brown"),
+        ("label", True, RGB, ".R=100.G=200.B=150"),
+        ("label", False, RGB, ".R,100,G,200,B,150"),
+        ("matrix", False, "blue", ";color=blue"),
+        ("matrix", True, COLORS, ";color=blue;color=black;color=brown"),
+        ("matrix", False, COLORS, ";color=blue,black,brown"),
+        ("matrix", True, RGB, ";R=100;G=200;B=150"),
+        ("matrix", False, RGB, ";color=R,100,G,200,B,150"),
+    ],
+)
+def test_path_styles_match_the_openapi_examples(
+    kitchen: ModuleType, style: str, explode: bool, value: Any, expected: str
+) -> None:
+    upstream = importlib.import_module(kitchen.__package__ + ".upstream")
+    arg = {"style": style, "explode": explode, "wire": "color"}
+    assert upstream.path_value(value, arg) == expected
+
+
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "expected"),
+    [
+        ("form", True, "blue", [("color", "blue")]),
+        ("form", True, COLORS, [("color", c) for c in COLORS]),
+        ("form", False, COLORS, [("color", "blue,black,brown")]),
+        ("form", True, RGB, [("R", "100"), ("G", "200"), ("B", "150")]),
+        ("form", False, RGB, [("color", "R,100,G,200,B,150")]),
+        ("spaceDelimited", False, COLORS, [("color", "blue black brown")]),
+        ("pipeDelimited", False, COLORS, [("color", "blue|black|brown")]),
+        ("deepObject", True, RGB, [("color[R]", "100"), ("color[G]", "200"), ("color[B]", "150")]),
+        ("form", True, True, [("color", "true")]),
+    ],
+)
+def test_query_styles_match_the_openapi_examples(
+    kitchen: ModuleType, style: str, explode: bool, value: Any, expected: list[tuple[str, str]]
+) -> None:
+    upstream = importlib.import_module(kitchen.__package__ + ".upstream")
+    arg = {"style": style, "explode": explode, "wire": "color"}
+    assert upstream.query_pairs(value, arg) == expected
