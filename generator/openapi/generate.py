@@ -18,7 +18,7 @@ from ..naming import comment_text
 from ..pipeline import PlannedFile, render_plan
 from .build import ServerOptions, build_project
 from .document import DocumentSet
-from .ir import Project
+from .ir import Project, SecurityScheme
 
 
 def generate_server(
@@ -115,9 +115,29 @@ def md_text(text: str, limit: int = 200) -> str:
     )
 
 
+_ROLES = {
+    "token": "access token, sent as `Authorization: Bearer`",
+    "username": "HTTP basic user name",
+    "password": "HTTP basic password",
+    "client_id": "OAuth2 client id (client credentials flow)",
+    "client_secret": "OAuth2 client secret",
+    "cert": "client certificate file (PEM)",
+    "key": "client private key file (PEM)",
+}
+
+
+def _role_text(scheme: SecurityScheme, role: str) -> str:
+    if role == "value":
+        return f"API key, sent in {scheme.location} `{md_text(scheme.param)}`"
+    return _ROLES.get(role, role)
+
+
 def readme_context(project: Project) -> dict[str, Any]:
     prefix = project.env_prefix
-    default = md_text(project.base_url) if project.base_url else "none: it must be set"
+    url = project.base_url
+    for variable in project.variables:
+        url = url.replace("{" + variable.name + "}", variable.default)
+    default = md_text(url) if url else "none: it must be set"
     env_rows = [
         (project.base_url_env, f"upstream base URL (default: {default})"),
         (f"{prefix}_TIMEOUT", "seconds per upstream request (default 30)"),
@@ -134,14 +154,21 @@ def readme_context(project: Project) -> dict[str, Any]:
                 ),
             )
         )
+    credentials: dict[str, str] = {}
     for scheme in project.schemes:
-        for role, name in scheme.env.items():
-            text = f"{md_text(scheme.key)}: {role.replace('_', ' ')} ({scheme.kind})"
-            if scheme.note:
-                text += f"; {md_text(scheme.note)}"
+        for index, (role, name) in enumerate(scheme.env.items()):
+            text = f"`{md_text(scheme.key)}`: {_role_text(scheme, role)}"
+            if scheme.note and index == 0:
+                text += f". {md_text(scheme.note)}"
             env_rows.append((name, text))
+        if scheme.env:
+            first = next(iter(scheme.env.values()))
+            credentials.setdefault(first, f"<{_role_text(scheme, next(iter(scheme.env)))}>")
     command = {"command": "python", "args": ["-m", project.package]}
-    env_example = {project.base_url_env: project.base_url or "https://api.example.com"}
+    env_example = {
+        project.base_url_env: url or "https://api.example.com",
+        **dict(list(credentials.items())[:2]),
+    }
     claude = {"mcpServers": {project.distribution: {**command, "env": env_example}}}
     vscode = {"servers": {project.distribution: {"type": "stdio", **command, "env": env_example}}}
     tool_rows = [
