@@ -88,7 +88,8 @@ def http_server(
 async def in_process(
     server_module: ModuleType, base_url: str, timeout: float = 5.0, mode: str = "auto"
 ) -> AsyncIterator[Client]:
-    upstream = server_module.Upstream(server_module.SPEC, base_url, timeout)
+    backend = importlib.import_module(server_module.__package__ + ".upstream")
+    upstream = backend.Upstream(server_module.SPEC, base_url, timeout)
     try:
         async with Client(server_module.build_server(upstream), mode=mode) as client:  # type: ignore[arg-type]
             yield client

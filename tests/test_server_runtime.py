@@ -344,7 +344,8 @@ def test_output_mismatch_is_logged_not_fatal(
     upstream.routes["GET /v1/items/1"] = Reply(200, {"id": "one", "name": "x"})
 
     async def run() -> types.CallToolResult:
-        client_upstream = kitchen.Upstream(kitchen.SPEC, upstream.url + "/v1", 5.0)
+        backend = importlib.import_module(kitchen.__package__ + ".upstream")
+        client_upstream = backend.Upstream(kitchen.SPEC, upstream.url + "/v1", 5.0)
         try:
             result: types.CallToolResult = await client_upstream.call(
                 kitchen.TOOLS["getItem"], {"id": "1"}
@@ -364,12 +365,13 @@ def test_output_mismatch_is_logged_not_fatal(
 def test_base_url_from_server_variables(
     kitchen: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert kitchen.base_url() == "https://api.example.test/v1"
+    base_url = importlib.import_module(kitchen.__package__ + ".upstream").base_url
+    assert base_url(kitchen.SPEC) == "https://api.example.test/v1"
     monkeypatch.setenv(f"{PREFIX}_SERVER_STAGE", "v2")
-    assert kitchen.base_url() == "https://api.example.test/v2"
+    assert base_url(kitchen.SPEC) == "https://api.example.test/v2"
     monkeypatch.setenv(f"{PREFIX}_BASE_URL", "http://localhost:9/x")
-    assert kitchen.base_url() == "http://localhost:9/x"
-    assert kitchen.base_url("http://flag") == "http://flag"
+    assert base_url(kitchen.SPEC) == "http://localhost:9/x"
+    assert base_url(kitchen.SPEC, "http://flag") == "http://flag"
 
 
 def test_tools_and_annotations(kitchen: ModuleType, upstream: Upstream) -> None:
