@@ -71,11 +71,23 @@ def models(
 @click.option(
     "--openapi",
     "document",
-    required=True,
     metavar="PATH_OR_URL",
     help="OpenAPI 3.0/3.1 or Swagger 2.0 document, JSON or YAML, a file or an http(s) URL.",
 )
-@click.option("--name", help="Project name (default: the API title + '-mcp').")
+@click.option(
+    "--functions",
+    "target",
+    metavar="MODULE_OR_FILE",
+    help="A module (pkg.module) or .py file of typed functions; it is imported to read them.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="NAME",
+    help="--functions: expose only these functions (default: __all__, else the module's "
+    "own public functions).",
+)
+@click.option("--name", help="Project name (default: the API title or module name + '-mcp').")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -134,7 +146,9 @@ def models(
     "--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current."
 )
 def server(
-    document: str,
+    document: str | None,
+    target: str | None,
+    select: tuple[str, ...],
     name: str | None,
     out: Path | None,
     output_schema: str,
@@ -153,11 +167,15 @@ def server(
     quiet: bool,
     check: bool,
 ) -> None:
-    """An MCP server project that calls a real HTTP API: one tool per operation.
+    """An MCP server project: an HTTP API's operations (--openapi) or Python functions
+    (--functions) as tools.
 
-    Operations that cannot be expressed are skipped with a reason; everything
-    else generates, with warnings for defects that do not stop it.
+    Operations or functions that cannot be expressed are skipped with a reason;
+    everything else generates, with warnings for defects that do not stop it.
+    The other options apply to --openapi.
     """
+    if (document is None) == (target is None):
+        raise click.UsageError("give exactly one of --openapi and --functions")
     options = ServerOptions(
         name=name,
         output_schema=output_schema,  # type: ignore[arg-type]
@@ -175,20 +193,28 @@ def server(
             include_deprecated=include_deprecated,
         ),
     )
+    from .functions.generate import generate_functions_server
     from .openapi.generate import generate_server
 
     summary: list[str] = []
+    origin = document or target or ""
 
     def produce() -> Mapping[PurePosixPath, str]:
-        contents, project, diagnostics = generate_server(document, options)
+        contents: Mapping[PurePosixPath, str]
+        if document is not None:
+            contents, project, diagnostics = generate_server(document, options)
+            unit = "operations"
+        else:
+            contents, project, diagnostics = generate_functions_server(origin, select, name)  # type: ignore[assignment]
+            unit = "functions"
         warnings = [d for d in diagnostics if d.severity == "warning"]
         if not quiet:
             for diagnostic in diagnostics:
                 click.echo(f"mcpgen: {diagnostic}", err=True)
         if strict and warnings:
-            raise MCPGenError(document, "", f"{len(warnings)} warnings and --strict is set")
+            raise MCPGenError(origin, "", f"{len(warnings)} warnings and --strict is set")
         summary.append(
-            f"mcpgen: {len(project.tools)} tools, {len(project.skipped)} operations skipped, "
+            f"mcpgen: {len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
             f"{len(warnings)} warnings"
         )
         summary.extend(f"mcpgen: skipped {op}: {reason}" for op, reason in project.skipped)

@@ -94,6 +94,11 @@ def _bug(text: str, path: PurePosixPath, exc: Exception) -> GeneratorBug:
     return GeneratorBug(f"generated {path} does not parse ({exc}):\n{numbered}")
 
 
+def render_template(template: str, **context: Any) -> str:
+    """One template rendered, unformatted."""
+    return _environment().get_template(template).render(**context)
+
+
 def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
     """Render and format every planned file, then add the manifest."""
     env = _environment()

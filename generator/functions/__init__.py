@@ -1,0 +1,1 @@
+"""Python functions to MCP server projects."""
