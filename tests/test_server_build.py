@@ -311,12 +311,16 @@ def test_verbatim_templates_render_black_formatted_code() -> None:
 
     from .server_support import CASES
 
+    from mcpgen.functions.build import build_functions
+    from mcpgen.functions.generate import plan as functions_plan
+
     project, _ = build(CASES / "kitchen.yaml", name="a_rather_long_package_name_for_line_lengths")
+    functions, _ = build_functions(str(CASES.parent / "functions" / "typed_tools.py"))
     mode = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
     checked = 0
-    for planned in plan(project):
+    for planned in [*plan(project), *functions_plan(functions)]:
         if planned.verbatim:
             text = _environment().get_template(planned.template).render(**planned.context)
             assert black.format_str(text, mode=mode) == text, planned.template
             checked += 1
-    assert checked == 7
+    assert checked == 7 + 6

@@ -208,6 +208,36 @@ def build_functions(
     return project, diagnostics
 
 
+def _type_text(annotation: Any) -> str:
+    if isinstance(annotation, type):
+        return annotation.__qualname__
+    return repr(annotation).replace("typing.", "").replace("typing_extensions.", "")
+
+
+def _signature_text(
+    function: Callable[..., Any], signature: inspect.Signature, hints: dict[str, Any]
+) -> str:
+    """``add(a: int, b: int = 2) -> int``, with annotations resolved (not strings)."""
+    parts: list[str] = []
+    for parameter in signature.parameters.values():
+        text = parameter.name
+        if parameter.kind is parameter.VAR_POSITIONAL:
+            text = "*" + text
+        elif parameter.kind is parameter.VAR_KEYWORD:
+            text = "**" + text
+        if parameter.name in hints:
+            text += f": {_type_text(hints[parameter.name])}"
+        if parameter.default is not parameter.empty:
+            text += (
+                f" = {parameter.default!r}"
+                if parameter.name in hints
+                else f"={parameter.default!r}"
+            )
+        parts.append(text)
+    result = f" -> {_type_text(hints['return'])}" if "return" in hints else ""
+    return f"{function.__name__}({', '.join(parts)}){result}"
+
+
 def _tool(
     runtime: types.ModuleType,
     module: str,
@@ -230,17 +260,34 @@ def _tool(
                     f"{star}{parameter.name} is not exposed; the tool calls without it",
                 )
             )
+        elif parameter.name in hints and (
+            (narrowed := runtime.usable(declared := runtime.compatible(hints[parameter.name])))
+            is not declared
+        ):
+            into = "any JSON value" if narrowed is Any else _type_text(narrowed)
+            diagnostics.append(
+                Diagnostic(
+                    "W-FUNC-TYPE",
+                    origin,
+                    where,
+                    f"parameter {parameter.name!r}: {_type_text(declared)} has no JSON schema; "
+                    f"it accepts {into}",
+                )
+            )
         elif parameter.name not in hints:
             fallback = runtime._fallback(parameter)
             kind = (
                 "any JSON value" if fallback is Any else f"{fallback.__name__} (from its default)"
             )
+            problem = "has no annotation"
+            if parameter.annotation is not parameter.empty:
+                problem = f"annotation {parameter.annotation!r} cannot be resolved"
             diagnostics.append(
                 Diagnostic(
                     "W-FUNC-UNTYPED",
                     origin,
                     where,
-                    f"parameter {parameter.name!r} has no annotation; it accepts {kind}",
+                    f"parameter {parameter.name!r} {problem}; it accepts {kind}",
                 )
             )
     docs = docstring_parser.parse(inspect.getdoc(function) or "")
@@ -283,5 +330,5 @@ def _tool(
         wrap_output=wrap,
         input_schema=schema,
         output_schema=output,
-        signature=f"{function.__name__}{signature}",
+        signature=_signature_text(function, signature, hints),
     )

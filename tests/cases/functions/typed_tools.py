@@ -111,7 +111,12 @@ def collections(
 
 
 def when(
-    day: dt.date, moment: dt.datetime, clock: dt.time, ident: uuid.UUID, amount: Decimal, where: Path
+    day: dt.date,
+    moment: dt.datetime,
+    clock: dt.time,
+    ident: uuid.UUID,
+    amount: Decimal,
+    where: Path,
 ) -> str:
     """Types with string formats, converted before the call."""
     assert isinstance(day, dt.date) and isinstance(ident, uuid.UUID)
@@ -131,7 +136,9 @@ def area(box: Box) -> Box:
     return Box(box.width * box.height, 1, [*box.tags, "area"])
 
 
-def greet(person: Person, /, greeting: Annotated[str, Field(description="How to greet.")] = "Hello") -> str:
+def greet(
+    person: Person, /, greeting: Annotated[str, Field(description="How to greet.")] = "Hello"
+) -> str:
     """Greet a person (a nested pydantic model; ``person`` is positional-only)."""
     assert isinstance(person, Person)
     city = person.address.city if person.address else "nowhere"
