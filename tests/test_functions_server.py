@@ -56,8 +56,10 @@ def test_diagnostics_for_what_cannot_be_typed(project: tuple[Path, str, list[str
     _, _, diagnostics = project
     assert diagnostics == [
         "loose: W-FUNC-UNTYPED: parameter 'value' has no annotation; it accepts any JSON value",
-        "loose: W-FUNC-UNTYPED: parameter 'scale' has no annotation; it accepts int (from its "
-        "default)",
+        (
+            "loose: W-FUNC-UNTYPED: parameter 'scale' has no annotation; it accepts int (from its "
+            "default)"
+        ),
         "loose: W-FUNC-VARARGS: *args is not exposed; the tool calls without it",
         "loose: W-FUNC-VARARGS: **kwargs is not exposed; the tool calls without it",
     ]

@@ -306,13 +306,12 @@ def test_verbatim_templates_render_black_formatted_code() -> None:
     """Templates marked verbatim skip black at generation time; this keeps that honest."""
     import black
     from black.mode import TargetVersion
+    from mcpgen.functions.build import build_functions
+    from mcpgen.functions.generate import plan as functions_plan
     from mcpgen.openapi.generate import plan
     from mcpgen.pipeline import _environment
 
     from .server_support import CASES
-
-    from mcpgen.functions.build import build_functions
-    from mcpgen.functions.generate import plan as functions_plan
 
     project, _ = build(CASES / "kitchen.yaml", name="a_rather_long_package_name_for_line_lengths")
     functions, _ = build_functions(str(CASES.parent / "functions" / "typed_tools.py"))
