@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,17 @@ from .operations import (
 )
 from .schemas import FILE_SCHEMA, SchemaConverter, is_object_schema
 from .security import base_url, requirements, security_schemes
+from .shapes import (
+    collection_style,
+    compact_links,
+    describe,
+    is_array,
+    is_binary,
+    placeholders,
+    read_only,
+    shallow,
+    spreadable,
+)
 
 DESCRIPTION_BUDGET = 1024
 """Characters of a tool description; longer text is cut and ends with an ellipsis."""
@@ -159,7 +169,7 @@ class _Builder:
                 required.append(arg.name)
 
         declared = {p.name for p in op.params if p.location == "path"}
-        for placeholder in _placeholders(op.path):
+        for placeholder in placeholders(op.path):
             if placeholder not in declared:
                 self.warn(
                     "W-PATH-PARAM",
@@ -230,7 +240,7 @@ class _Builder:
         content_type = ""
         if self.version.startswith("2."):
             schema = self.converter.convert(swagger_param_schema(node), at, needs)
-            style, explode = _collection_style(node, location)
+            style, explode = collection_style(node, location)
         else:
             style = str(
                 node.get("style") or ("form" if location in ("query", "cookie") else "simple")
@@ -247,7 +257,7 @@ class _Builder:
                 )
             else:
                 schema = {}
-        schema = _describe(schema, self._t(node.get("description")), node.get("deprecated") is True)
+        schema = describe(schema, self._t(node.get("description")), node.get("deprecated") is True)
         required = location == "path" or node.get("required") is True
         arg = Arg(
             name,
@@ -271,30 +281,30 @@ class _Builder:
             for f in body.fields:
                 schema = self.converter.convert(f.schema, f.at, needs)
                 is_file = f.schema.get("type") == "file"
-                schema = _describe(schema, self._t(f.description), False)
+                schema = describe(schema, self._t(f.description), False)
                 arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
                 out.append((arg, schema))
             return out
         if kind in ("binary",):
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
-            return [(arg, _describe(dict(FILE_SCHEMA), self._t(body.description), False))]
+            return [(arg, describe(dict(FILE_SCHEMA), self._t(body.description), False))]
         if kind == "text":
             schema = {"type": "string"}
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-            return [(arg, _describe(schema, self._t(body.description), False))]
+            return [(arg, describe(schema, self._t(body.description), False))]
         resolved, resolved_at = self.converter.resolve(body.schema, body.at)
-        if _spreadable(resolved):
+        if spreadable(resolved):
             props = resolved.get("properties") or {}
             wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
             for field_name, sub in props.items():
                 sub_at = child(resolved_at, "properties", field_name)
-                if _read_only(self.converter, sub, sub_at):
+                if read_only(self.converter, sub, sub_at):
                     continue  # response-only: a client never sends it
-                is_file = kind == "multipart" and _is_binary(self.converter, sub, sub_at)
+                is_file = kind == "multipart" and is_binary(self.converter, sub, sub_at)
                 field_schema: Any
                 if is_file:
                     field_schema = dict(FILE_SCHEMA)
-                    if _is_array(self.converter, sub, sub_at):
+                    if is_array(self.converter, sub, sub_at):
                         field_schema = {"type": "array", "items": FILE_SCHEMA}
                 else:
                     field_schema = self.converter.convert(sub, sub_at, needs)
@@ -313,7 +323,7 @@ class _Builder:
             return out
         schema = self.converter.convert(body.schema, body.at, needs)
         arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-        return [(arg, _describe(schema, self._t(body.description), False))]
+        return [(arg, describe(schema, self._t(body.description), False))]
 
     def output(self, op: Operation) -> tuple[dict[str, Any] | None, bool, str]:
         responses = op.node.get("responses")
@@ -372,10 +382,10 @@ class _Builder:
             schema = dict(converted) if isinstance(converted, dict) else {}
             schema["type"] = "object"
         if mode == "shallow":
-            return _shallow(schema), wrap
+            return shallow(schema), wrap
         full = self.converter.finish(schema, needs)
         if mode == "auto" and self.converter.size(full) > AUTO_OUTPUT_BUDGET:
-            return _shallow(schema), wrap
+            return shallow(schema), wrap
         return full, wrap
 
     def title(self, op: Operation) -> str:
@@ -399,108 +409,6 @@ class _Builder:
             text = "Deprecated. " + text
         budget = self.options.description_budget
         return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
-
-
-_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
-
-
-def compact_links(text: str) -> str:
-    """Markdown links keep their text and lose their URL: a tool list is read by a model,
-    which cannot follow them, and on large APIs the URLs are a tenth of the list."""
-    return _LINK.sub(r"\1", text) if "](" in text else text
-
-
-def _placeholders(path: str) -> list[str]:
-    out: list[str] = []
-    depth_start = -1
-    for i, ch in enumerate(path):
-        if ch == "{":
-            depth_start = i
-        elif ch == "}" and depth_start >= 0:
-            out.append(path[depth_start + 1 : i])
-            depth_start = -1
-    return out
-
-
-def _collection_style(node: dict[str, Any], location: str) -> tuple[str, bool]:
-    fmt = node.get("collectionFormat", "csv")
-    if fmt == "multi":
-        return "form", True
-    if fmt == "ssv":
-        return "spaceDelimited", False
-    if fmt == "pipes":
-        return "pipeDelimited", False
-    if fmt == "tsv":
-        return "tabDelimited", False
-    return ("form" if location in ("query", "cookie") else "simple"), False
-
-
-def _describe(schema: Any, description: Any, deprecated: bool) -> Any:
-    if not isinstance(schema, dict):
-        return schema
-    extra: dict[str, Any] = {}
-    if isinstance(description, str) and description.strip() and "description" not in schema:
-        extra["description"] = description.strip()
-    if deprecated:
-        extra["deprecated"] = True
-    return {**schema, **extra} if extra else schema
-
-
-def _spreadable(node: Any) -> bool:
-    if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
-        return False
-    if node.get("type") not in (None, "object"):
-        return False
-    if any(k in node for k in ("allOf", "anyOf", "oneOf", "not", "$ref")):
-        return False
-    extra = node.get("additionalProperties")
-    return extra in (None, False) and node.get("nullable") is not True
-
-
-def _is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
-    try:
-        node, at = converter.resolve(node, at)
-    except RefError:
-        return False
-    if not isinstance(node, dict):
-        return False
-    if node.get("type") == "array":
-        return _is_binary(converter, node.get("items"), child(at, "items"))
-    return (
-        node.get("format") in ("binary", "base64")
-        or node.get("type") == "file"
-        or (node.get("contentMediaType") is not None and node.get("type") in (None, "string"))
-    )
-
-
-def _read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
-    try:
-        node, _ = converter.resolve(node, at)
-    except RefError:
-        return False
-    return isinstance(node, dict) and node.get("readOnly") is True
-
-
-def _is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
-    try:
-        node, _ = converter.resolve(node, at)
-    except RefError:
-        return False
-    return isinstance(node, dict) and node.get("type") == "array"
-
-
-def _shallow(schema: dict[str, Any]) -> dict[str, Any]:
-    """Top-level properties with their types only: small, and lenient by construction."""
-    out: dict[str, Any] = {"type": "object"}
-    props = schema.get("properties")
-    if isinstance(props, dict):
-        out["properties"] = {
-            key: {"type": value["type"]} if isinstance(value, dict) and "type" in value else {}
-            for key, value in props.items()
-        }
-    if isinstance(schema.get("required"), list):
-        out["required"] = schema["required"]
-    return out
 
 
 def build_project(docs: DocumentSet, options: ServerOptions) -> tuple[Project, list[Diagnostic]]:

@@ -1,0 +1,110 @@
+"""What a schema, path or parameter looks like: small decisions the tool builder asks about."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .document import Ref, RefError, child
+from .schemas import SchemaConverter
+
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
+
+
+def compact_links(text: str) -> str:
+    """Markdown links keep their text and lose their URL: a tool list is read by a model,
+    which cannot follow them, and on large APIs the URLs are a tenth of the list."""
+    return _LINK.sub(r"\1", text) if "](" in text else text
+
+
+def placeholders(path: str) -> list[str]:
+    out: list[str] = []
+    depth_start = -1
+    for i, ch in enumerate(path):
+        if ch == "{":
+            depth_start = i
+        elif ch == "}" and depth_start >= 0:
+            out.append(path[depth_start + 1 : i])
+            depth_start = -1
+    return out
+
+
+def collection_style(node: dict[str, Any], location: str) -> tuple[str, bool]:
+    fmt = node.get("collectionFormat", "csv")
+    if fmt == "multi":
+        return "form", True
+    if fmt == "ssv":
+        return "spaceDelimited", False
+    if fmt == "pipes":
+        return "pipeDelimited", False
+    if fmt == "tsv":
+        return "tabDelimited", False
+    return ("form" if location in ("query", "cookie") else "simple"), False
+
+
+def describe(schema: Any, description: Any, deprecated: bool) -> Any:
+    if not isinstance(schema, dict):
+        return schema
+    extra: dict[str, Any] = {}
+    if isinstance(description, str) and description.strip() and "description" not in schema:
+        extra["description"] = description.strip()
+    if deprecated:
+        extra["deprecated"] = True
+    return {**schema, **extra} if extra else schema
+
+
+def spreadable(node: Any) -> bool:
+    if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
+        return False
+    if node.get("type") not in (None, "object"):
+        return False
+    if any(k in node for k in ("allOf", "anyOf", "oneOf", "not", "$ref")):
+        return False
+    extra = node.get("additionalProperties")
+    return extra in (None, False) and node.get("nullable") is not True
+
+
+def is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    try:
+        node, at = converter.resolve(node, at)
+    except RefError:
+        return False
+    if not isinstance(node, dict):
+        return False
+    if node.get("type") == "array":
+        return is_binary(converter, node.get("items"), child(at, "items"))
+    return (
+        node.get("format") in ("binary", "base64")
+        or node.get("type") == "file"
+        or (node.get("contentMediaType") is not None and node.get("type") in (None, "string"))
+    )
+
+
+def read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    try:
+        node, _ = converter.resolve(node, at)
+    except RefError:
+        return False
+    return isinstance(node, dict) and node.get("readOnly") is True
+
+
+def is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    try:
+        node, _ = converter.resolve(node, at)
+    except RefError:
+        return False
+    return isinstance(node, dict) and node.get("type") == "array"
+
+
+def shallow(schema: dict[str, Any]) -> dict[str, Any]:
+    """Top-level properties with their types only: small, and lenient by construction."""
+    out: dict[str, Any] = {"type": "object"}
+    props = schema.get("properties")
+    if isinstance(props, dict):
+        out["properties"] = {
+            key: {"type": value["type"]} if isinstance(value, dict) and "type" in value else {}
+            for key, value in props.items()
+        }
+    if isinstance(schema.get("required"), list):
+        out["required"] = schema["required"]
+    return out
