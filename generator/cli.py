@@ -13,7 +13,7 @@ from .diagnostics import MCPGenError
 from .models.schema import bundled_versions
 from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
 from .openapi.operations import Filters
-from .pipeline import check_tree, owners_of, write_tree
+from .pipeline import check_tree, write_tree
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
@@ -52,10 +52,18 @@ def main() -> None:
     help="Directory of the generated package.",
 )
 @click.option(
+    "--force", is_flag=True, help="Overwrite generated files even if they were edited by hand."
+)
+@click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current."
 )
 def models(
-    versions: tuple[str, ...], schema: Path | None, version_name: str | None, out: Path, check: bool
+    versions: tuple[str, ...],
+    schema: Path | None,
+    version_name: str | None,
+    out: Path,
+    force: bool,
+    check: bool,
 ) -> None:
     """Typed pydantic models of MCP messages, one module per protocol version.
 
@@ -64,7 +72,7 @@ def models(
     """
     from .models.generate import generate_models
 
-    _run(lambda: generate_models(versions, schema, version_name), lambda: out, check)
+    _run(lambda: generate_models(versions, schema, version_name), lambda: out, check, force)
 
 
 @main.command()
@@ -143,6 +151,9 @@ def models(
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", is_flag=True, help="Print only the summary and errors.")
 @click.option(
+    "--force", is_flag=True, help="Overwrite generated files even if they were edited by hand."
+)
+@click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current."
 )
 def server(
@@ -165,6 +176,7 @@ def server(
     description_budget: int,
     strict: bool,
     quiet: bool,
+    force: bool,
     check: bool,
 ) -> None:
     """An MCP server project: an HTTP API's operations (--openapi) or Python functions
@@ -223,13 +235,14 @@ def server(
             out = Path("output") / project.distribution
         return contents
 
-    _run(produce, lambda: out or Path("output"), check, summary)
+    _run(produce, lambda: out or Path("output"), check, force, summary)
 
 
 def _run(
     produce: Callable[[], Mapping[PurePosixPath, str]],
     destination: Callable[[], Path],
     check: bool,
+    force: bool,
     summary: list[str] | None = None,
 ) -> None:
     try:
@@ -238,7 +251,7 @@ def _run(
         for line in summary or []:
             click.echo(line, err=True)
         if check:
-            diff = check_tree(out, contents, owners_of(contents))
+            diff = check_tree(out, contents)
             if diff:
                 click.echo(diff, nl=False)
                 click.echo(
@@ -247,7 +260,7 @@ def _run(
                 sys.exit(EXIT_STALE)
             click.echo(f"mcpgen: {out} is up to date ({len(contents)} files)")
             return
-        written = write_tree(out, contents, owners_of(contents))
+        written = write_tree(out, contents, force)
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)

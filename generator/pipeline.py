@@ -9,13 +9,9 @@ manifest last). Nothing is written when any stage fails.
 from __future__ import annotations
 
 import ast
-import difflib
-import hashlib
 import json
 import multiprocessing
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,10 +23,10 @@ from typing import Any, Literal
 import jinja2
 
 from . import __version__
-from .diagnostics import GeneratorBug, MCPGenError
+from .diagnostics import GeneratorBug
+from .publish import MANIFEST, plan_changes, publish, refuse_edited, sha256
 
-Owner = Literal["generated", "user"]
-MANIFEST = PurePosixPath(".mcpgen/manifest.json")
+Owner = Literal["generated", "user", "starter"]
 
 
 @dataclass(frozen=True)
@@ -130,112 +126,27 @@ def _format_all(jobs: list[tuple[str, PurePosixPath, bool]]) -> list[str]:
 
 def _manifest(contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner]) -> str:
     entries = [
-        {"path": str(path), "sha256": _sha256(text), "owner": owners[path]}
+        {"path": str(path), "sha256": sha256(text), "owner": owners[path]}
         for path, text in sorted(contents.items())
     ]
     return json.dumps({"generator": f"mcpgen {__version__}", "files": entries}, indent=2) + "\n"
 
 
-def owners_of(contents: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, Owner]:
-    """Who owns each rendered file, as recorded in the rendered manifest."""
-    if MANIFEST not in contents:
-        return {}
-    entries = json.loads(contents[MANIFEST])["files"]
-    return {PurePosixPath(e["path"]): e["owner"] for e in entries}
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _read_manifest(root: Path) -> dict[str, dict[str, str]]:
-    path = root / MANIFEST
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {e["path"]: e for e in data["files"]}
-    except (ValueError, KeyError, TypeError):
-        raise MCPGenError(str(path), "", "manifest is not valid mcpgen manifest JSON") from None
-
-
-def stale_paths(root: Path, contents: Mapping[PurePosixPath, str]) -> list[PurePosixPath]:
-    """Generated files recorded in the manifest on disk that are no longer generated."""
-    previous = _read_manifest(root)
-    return sorted(
-        PurePosixPath(p)
-        for p, entry in previous.items()
-        if entry.get("owner") == "generated" and PurePosixPath(p) not in contents
-    )
-
-
-def check_tree(
-    root: Path,
-    contents: Mapping[PurePosixPath, str],
-    owners: Mapping[PurePosixPath, Owner] | None = None,
-) -> str:
-    """A unified diff from the tree on disk to ``contents``; empty when current.
-
-    User-owned files only need to exist: what the user wrote there is theirs.
-    """
-    owners = owners or {}
-    chunks: list[str] = []
-    for path, text in sorted(contents.items()):
-        target = root / path
-        old = target.read_text(encoding="utf-8") if target.is_file() else None
-        if owners.get(path) == "user" and old is not None:
-            continue
-        if old != text:
-            chunks.extend(
-                difflib.unified_diff(
-                    [] if old is None else old.splitlines(keepends=True),
-                    text.splitlines(keepends=True),
-                    fromfile="/dev/null" if old is None else f"a/{path}",
-                    tofile=f"b/{path}",
-                )
-            )
-    for path in stale_paths(root, contents):
-        target = root / path
-        if target.is_file():
-            old_lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-            chunks.extend(
-                difflib.unified_diff(old_lines, [], fromfile=f"a/{path}", tofile="/dev/null")
-            )
-    return "".join(chunk if chunk.endswith("\n") else chunk + "\n" for chunk in chunks)
+def check_tree(root: Path, contents: Mapping[PurePosixPath, str]) -> str:
+    """A unified diff from the tree on disk to what writing ``contents`` would leave;
+    empty when current. Files that are the user's (see ``publish``) are not compared."""
+    return plan_changes(root, contents).diff()
 
 
 def write_tree(
-    root: Path,
-    contents: Mapping[PurePosixPath, str],
-    owners: Mapping[PurePosixPath, Owner] | None = None,
+    root: Path, contents: Mapping[PurePosixPath, str], force: bool = False
 ) -> list[PurePosixPath]:
-    """Publish ``contents`` under ``root``; returns the paths written.
+    """Publish ``contents`` under ``root`` atomically; returns the paths written.
 
-    Every file is first written to a staging directory on the same filesystem,
-    so a failure while staging leaves the tree untouched; then each file is
-    moved into place with ``os.replace`` and the manifest goes last.
-    User-owned files that already exist are never touched.
+    Generated files edited by hand are not overwritten unless ``force``.
     """
-    owners = owners or {}
-    root.mkdir(parents=True, exist_ok=True)
-    stale = stale_paths(root, contents)
-    staging = Path(tempfile.mkdtemp(prefix=".mcpgen-staging-", dir=root))
-    written: list[PurePosixPath] = []
-    try:
-        for path, text in sorted(contents.items()):
-            if owners.get(path) == "user" and (root / path).exists():
-                continue
-            staged = staging / path
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_text(text, encoding="utf-8", newline="\n")
-            written.append(path)
-        ordered = [p for p in written if p != MANIFEST] + [p for p in written if p == MANIFEST]
-        for path in ordered:
-            final = root / path
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / path, final)
-        for path in stale:
-            (root / path).unlink(missing_ok=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
+    changes = plan_changes(root, contents)
+    if not force:
+        refuse_edited([changes])
+    publish([changes])
+    return sorted(changes.writes)

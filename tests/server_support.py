@@ -18,7 +18,7 @@ import jsonschema
 from mcp import Client, StdioServerParameters
 from mcpgen.openapi.build import ServerOptions
 from mcpgen.openapi.generate import generate_server
-from mcpgen.pipeline import owners_of, write_tree
+from mcpgen.pipeline import write_tree
 
 from .upstream_app import free_port, wait_for_port
 
@@ -31,7 +31,7 @@ ERAS = ("legacy", "2026-07-28")
 def generate(document: Path | str, out: Path, **options: Any) -> str:
     """Generate a server project into ``out``; returns its package name."""
     contents, project, _ = generate_server(str(document), ServerOptions(**options))
-    write_tree(out, contents, owners_of(contents))
+    write_tree(out, contents)
     return project.package
 
 

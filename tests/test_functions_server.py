@@ -21,7 +21,7 @@ from mcp import Client, types
 from mcpgen.cli import main
 from mcpgen.functions.build import pyschema
 from mcpgen.functions.generate import generate_functions_server
-from mcpgen.pipeline import owners_of, write_tree
+from mcpgen.pipeline import write_tree
 from pydantic import TypeAdapter
 
 from .server_support import ERAS, ROOT, assert_valid_tools_list, http_server
@@ -44,7 +44,7 @@ def tools_module() -> Iterator[ModuleType]:
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, list[str]]:
     root = tmp_path_factory.mktemp("functions")
     contents, built, diagnostics = generate_functions_server(str(MODULE_FILE))
-    write_tree(root, contents, owners_of(contents))
+    write_tree(root, contents)
     return root, built.package, [f"{d.location}: {d.code}: {d.message}" for d in diagnostics]
 
 
@@ -273,7 +273,7 @@ def test_real_third_party_modules(
 ) -> None:
     contents, built, _ = generate_functions_server(target)
     assert built.tools, target
-    write_tree(tmp_path, contents, owners_of(contents))
+    write_tree(tmp_path, contents)
 
     async def run() -> list[types.CallToolResult]:
         from mcp import StdioServerParameters

@@ -75,7 +75,13 @@ def test_models_then_check(tmp_path: Path) -> None:
     assert code == 1
     assert "--- a/v2025_06_18.py\n+++ /dev/null" in stdout
 
-    run("models", "--version", "2025-11-25", "--out", str(out))
+    # The edited file is not removed without --force; the message names it.
+    code, _, stderr = run("models", "--version", "2025-11-25", "--out", str(out))
+    assert code == 2
+    assert f"{out / 'v2025_06_18.py'}: error E-EDITED: generated file edited by hand" in stderr
+    assert (out / "v2025_06_18.py").read_text() == "# edited\n"
+    code, _, _ = run("models", "--version", "2025-11-25", "--out", str(out), "--force")
+    assert code == 0
     assert not (out / "v2025_06_18.py").exists()
     code, _, _ = run("models", "--version", "2025-11-25", "--out", str(out), "--check")
     assert code == 0

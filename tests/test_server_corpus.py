@@ -12,7 +12,7 @@ import pytest
 from mcpgen.openapi.build import ServerOptions
 from mcpgen.openapi.generate import generate_server
 from mcpgen.openapi.operations import Filters
-from mcpgen.pipeline import owners_of, write_tree
+from mcpgen.pipeline import write_tree
 
 from .corpus import CORPUS_SOURCE, corpus, manifest_ids
 from .server_support import assert_valid_tools_list, import_package, in_process
@@ -35,7 +35,7 @@ def test_corpus_document(doc_id: str, tmp_path: Path) -> None:
     assert len(skips) == len(project.skipped)
     assert all(TOOL_NAME.match(t.name) for t in project.tools)
     assert len({t.name for t in project.tools}) == len(project.tools)
-    write_tree(tmp_path, contents, owners_of(contents))
+    write_tree(tmp_path, contents)
     server = import_package(tmp_path, project.package)
 
     async def listed() -> dict[str, object]:

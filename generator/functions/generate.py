@@ -43,6 +43,7 @@ def plan(project: FunctionsProject) -> list[PlannedFile]:
             PurePosixPath("README.md"),
             "server/README-functions.md.jinja",
             {**common, **readme_context(project)},
+            owner="starter",
         ),
     ]
 

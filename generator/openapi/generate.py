@@ -49,6 +49,7 @@ def plan(project: Project) -> list[PlannedFile]:
             PurePosixPath("README.md"),
             "server/README.md.jinja",
             {**common, **readme_context(project)},
+            owner="starter",
         ),
     ]
 
