@@ -64,7 +64,8 @@ class Changes:
     current: dict[PurePosixPath, str | None] = field(default_factory=dict)
     """What is on disk now, for diffs (None: missing)."""
 
-    def diff(self) -> str:
+    def diff(self, prefix: str = "") -> str:
+        """A unified diff; ``prefix`` (``output/x/``) goes before every path."""
         chunks: list[str] = []
         for path, text in sorted(self.writes.items()):
             old = self.current.get(path)
@@ -72,15 +73,18 @@ class Changes:
                 difflib.unified_diff(
                     [] if old is None else old.splitlines(keepends=True),
                     text.splitlines(keepends=True),
-                    fromfile="/dev/null" if old is None else f"a/{path}",
-                    tofile=f"b/{path}",
+                    fromfile="/dev/null" if old is None else f"a/{prefix}{path}",
+                    tofile=f"b/{prefix}{path}",
                 )
             )
         for path in self.deletes:
             old = self.current.get(path) or ""
             chunks.extend(
                 difflib.unified_diff(
-                    old.splitlines(keepends=True), [], fromfile=f"a/{path}", tofile="/dev/null"
+                    old.splitlines(keepends=True),
+                    [],
+                    fromfile=f"a/{prefix}{path}",
+                    tofile="/dev/null",
                 )
             )
         return "".join(c if c.endswith("\n") else c + "\n" for c in chunks)

@@ -104,9 +104,6 @@ def load_module(target: str) -> types.ModuleType:
             name = path.stem
             if not name.isidentifier():
                 raise MCPGenError(target, "", f"{name!r} is not an importable module name")
-            existing = sys.modules.get(name)
-            if existing is not None and getattr(existing, "__file__", None) == str(path):
-                return existing
             spec = importlib.util.spec_from_file_location(name, path)
             if spec is None or spec.loader is None:
                 raise MCPGenError(target, "", "cannot be imported")

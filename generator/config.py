@@ -1,0 +1,177 @@
+"""The project configuration: ``[tool.mcpgen]`` in pyproject.toml, or an ``mcpgen.toml``.
+
+Checked against ``mcpgen.spec/config/mcpgen.schema.json`` (shipped for editors
+too); every error names the file and the key (``tool.mcpgen.jobs[1].out``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import MCPGenError
+
+CONFIG_FILES = ("mcpgen.toml", "pyproject.toml")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    kind: str
+    """``models``, ``openapi`` or ``functions``."""
+    out: Path
+    strict: bool
+    options: dict[str, Any]
+    base: Path
+    """The directory of the configuration file; relative paths start there."""
+
+    def path(self, key: str) -> str | None:
+        """An option naming a file, resolved against the configuration's directory."""
+        value = self.options.get(key)
+        if value is None:
+            return None
+        if re.match(r"^https?://", value):
+            return str(value)
+        return str(self.base / value)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    prefix: str
+    """Where the configuration sits in its file: ``tool.mcpgen`` or nothing."""
+    jobs: tuple[Job, ...]
+
+
+def schema() -> dict[str, Any]:
+    text = files("mcpgen.spec").joinpath("config/mcpgen.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def find_config(start: Path) -> Path:
+    """The nearest ``mcpgen.toml``, or ``pyproject.toml`` with ``[tool.mcpgen]``, upwards."""
+    for directory in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name == "mcpgen.toml" or _has_section(candidate)):
+                return candidate
+    raise MCPGenError(
+        str(start / "pyproject.toml"),
+        "",
+        "no [tool.mcpgen] section or mcpgen.toml found here or above; run `mcpgen init`",
+        code="E-CONFIG",
+    )
+
+
+def _has_section(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "tool.mcpgen" in text  # let loading report the syntax error
+    return isinstance(data.get("tool"), dict) and "mcpgen" in data["tool"]
+
+
+def load_config(path: Path) -> Config:
+    origin = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise MCPGenError(origin, "", "file not found", code="E-CONFIG") from None
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        where = f"{match.group(1)}:{match.group(2)}" if match else ""
+        message = _TOML_POSITION.sub("", str(exc)).strip()
+        raise MCPGenError(origin, where, f"invalid TOML: {message}", code="E-CONFIG") from None
+    prefix = ""
+    if path.name != "mcpgen.toml":
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "mcpgen" not in tool:
+            raise MCPGenError(origin, "", "no [tool.mcpgen] section", code="E-CONFIG")
+        data, prefix = tool["mcpgen"], "tool.mcpgen"
+    _validate(data, origin, prefix)
+    base = path.resolve().parent
+    jobs: list[Job] = []
+    outs: dict[Path, str] = {}
+    for index, raw in enumerate(data["jobs"]):
+        kind = (
+            raw["kind"]
+            if raw["kind"] == "models"
+            else ("openapi" if "openapi" in raw else "functions")
+        )
+        out = base / raw.get("out", f"output/{raw['name']}")
+        where = _key(prefix, ["jobs", index, "out"])
+        if raw["name"] in {j.name for j in jobs}:
+            raise MCPGenError(
+                origin,
+                _key(prefix, ["jobs", index, "name"]),
+                f"job name {raw['name']!r} is used twice",
+                code="E-CONFIG",
+            )
+        if out in outs:
+            raise MCPGenError(
+                origin,
+                where,
+                f"job {raw['name']!r} writes to the same directory as job {outs[out]!r}",
+                code="E-CONFIG",
+            )
+        outs[out] = raw["name"]
+        options = {k: v for k, v in raw.items() if k not in ("name", "kind", "out", "strict")}
+        jobs.append(Job(raw["name"], kind, out, bool(raw.get("strict", False)), options, base))
+    return Config(path, prefix, tuple(jobs))
+
+
+def _key(prefix: str, parts: list[str | int]) -> str:
+    text = prefix
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + part
+    return text or "(top level)"
+
+
+def _validate(data: Any, origin: str, prefix: str) -> None:
+    import jsonschema  # only when a configuration is read
+
+    full = schema()
+    defs = full["$defs"]
+
+    def fail(parts: list[str | int], message: str) -> None:
+        raise MCPGenError(origin, _key(prefix, parts), message, code="E-CONFIG")
+
+    def check(value: Any, subschema: dict[str, Any], parts: list[str | int]) -> None:
+        validator = jsonschema.Draft202012Validator({**subschema, "$defs": defs})
+        error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+        if error is not None:
+            where = parts + list(error.absolute_path)
+            if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                allowed = set(error.schema.get("properties", {}))
+                extra = sorted(k for k in error.instance if k not in allowed)
+                fail(where + extra[:1], "unknown key; allowed: " + ", ".join(sorted(allowed)))
+            fail(where, error.message)
+
+    top = {k: v for k, v in full.items() if k not in ("$defs", "$schema", "$id", "title")}
+    top["properties"] = {**top["properties"], "jobs": {"type": "array", "minItems": 1}}
+    check(data, top, [])
+    for index, job in enumerate(data["jobs"]):
+        common = {k: v for k, v in defs["job"].items() if k != "oneOf"}
+        check(job, common, ["jobs", index])
+        if job["kind"] == "models":
+            branch = "models"
+        elif ("openapi" in job) == ("functions" in job):
+            fail(["jobs", index], "a server job needs exactly one of 'openapi' and 'functions'")
+            raise AssertionError("unreachable")
+        else:
+            branch = "openapi" if "openapi" in job else "functions"
+        check(job, {"$ref": f"#/$defs/{branch}"}, ["jobs", index])

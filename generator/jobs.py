@@ -1,0 +1,120 @@
+"""Run the jobs of a configuration: render every job in memory, then compare or publish all
+of them together, so that a failure in any job leaves every tree as it was."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .config import Config, Job
+from .diagnostics import Diagnostic, MCPGenError
+from .publish import Changes, plan_changes, publish, refuse_edited
+
+
+@dataclass(frozen=True)
+class Rendered:
+    job: Job
+    contents: Mapping[PurePosixPath, str]
+    diagnostics: tuple[Diagnostic, ...]
+    summary: str
+
+
+def select_jobs(config: Config, names: Sequence[str]) -> list[Job]:
+    if not names:
+        return list(config.jobs)
+    known = {job.name: job for job in config.jobs}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise MCPGenError(
+            str(config.path),
+            "",
+            f"no job named {unknown[0]!r}; jobs: {', '.join(known)}",
+            code="E-CONFIG",
+        )
+    return [known[n] for n in names]
+
+
+def render_job(job: Job) -> Rendered:
+    """One job's files, in memory."""
+    options = job.options
+    if job.kind == "models":
+        from .models.generate import generate_models
+
+        contents = generate_models(
+            tuple(options.get("versions", ())), job.path("schema"), options.get("version-name")
+        )
+        return Rendered(job, contents, (), f"{len(contents) - 1} files")
+    if job.kind == "openapi":
+        from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
+        from .openapi.generate import generate_server
+        from .openapi.operations import Filters
+
+        server_options = ServerOptions(
+            name=options.get("project-name"),
+            output_schema=options.get("output-schema", "auto"),
+            keep_refs=options.get("keep-refs", False),
+            keep_links=options.get("keep-links", False),
+            allow_remote_refs=options.get("allow-remote-refs", False),
+            description_budget=options.get("description-budget", DESCRIPTION_BUDGET),
+            filters=Filters(
+                include_tags=tuple(options.get("include-tags", ())),
+                exclude_tags=tuple(options.get("exclude-tags", ())),
+                include_operations=tuple(options.get("include-operations", ())),
+                exclude_operations=tuple(options.get("exclude-operations", ())),
+                paths=tuple(options.get("paths", ())),
+                methods=tuple(options.get("methods", ())),
+                include_deprecated=options.get("include-deprecated", False),
+            ),
+        )
+        document = job.path("openapi")
+        assert document is not None
+        contents, project, diagnostics = generate_server(document, server_options)
+        unit = "operations"
+    else:
+        from .functions.generate import generate_functions_server
+
+        target = options["functions"]
+        if target.endswith(".py"):
+            target = str(job.base / target)
+        # A module name is imported from the configuration's directory first.
+        sys.path.insert(0, str(job.base))
+        try:
+            contents, project, diagnostics = generate_functions_server(  # type: ignore[assignment]
+                target, tuple(options.get("select", ())), options.get("project-name")
+            )
+        finally:
+            sys.path.remove(str(job.base))
+        unit = "functions"
+    warnings = [d for d in diagnostics if d.severity == "warning"]
+    if job.strict and warnings:
+        first = warnings[0]
+        raise MCPGenError(
+            first.origin,
+            first.location,
+            f"job {job.name!r}: {len(warnings)} warnings and strict is set; first: {first.message}",
+        )
+    summary = (
+        f"{len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
+        f"{len(warnings)} warnings"
+    )
+    return Rendered(job, contents, tuple(diagnostics), summary)
+
+
+def plan_all(rendered: Sequence[Rendered]) -> list[Changes]:
+    return [plan_changes(r.job.out, r.contents) for r in rendered]
+
+
+def apply_all(changes: Sequence[Changes], force: bool) -> None:
+    """Write every job's changes as one transaction."""
+    if not force:
+        refuse_edited(changes)
+    publish(changes)
+
+
+def relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
