@@ -367,3 +367,102 @@ def init(target: str | None) -> None:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(f"mcpgen: wrote a starting configuration to {path}; then run `mcpgen generate`")
+
+
+@main.command()
+@click.option(
+    "--openapi",
+    "document",
+    metavar="PATH_OR_URL",
+    help="The tools of mcpgen's server for this OpenAPI document.",
+)
+@click.option(
+    "--functions",
+    "target",
+    metavar="MODULE_OR_FILE",
+    help="The tools of mcpgen's server for these functions (the module is imported).",
+)
+@click.option(
+    "--server",
+    "server_target",
+    metavar="CMD_OR_URL",
+    help="A live server: an http(s):// URL (streamable HTTP) or a command that starts it over stdio.",
+)
+@click.option(
+    "--tools",
+    "tools_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A saved tools/list result (see --snapshot).",
+)
+@click.option("--name", help="Client name (default: the server's); the class is <Name>Client.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Package directory (default: output/<name>_client).",
+)
+@click.option(
+    "--snapshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the tool list to this file and stop.",
+)
+@click.option(
+    "--force", is_flag=True, help="Overwrite generated files even if they were edited by hand."
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 listing tools added, removed or changed since --out was generated.",
+)
+def client(
+    document: str | None,
+    target: str | None,
+    server_target: str | None,
+    tools_file: Path | None,
+    name: str | None,
+    out: Path | None,
+    snapshot: Path | None,
+    force: bool,
+    check: bool,
+) -> None:
+    """A typed Python client: one async method per tool, typed arguments and results."""
+    from .client import sources
+    from .client.generate import TOOLS_FILE, drift, generate_client
+    from .naming import snake_case
+
+    given = [x for x in (document, target, server_target, tools_file) if x is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of --openapi, --functions, --server and --tools")
+    try:
+        if document is not None:
+            tools, server_name = sources.from_openapi(document)
+        elif target is not None:
+            tools, server_name = sources.from_functions(target)
+        elif server_target is not None:
+            tools, server_name = sources.from_server(server_target)
+        else:
+            assert tools_file is not None
+            tools, server_name = sources.from_file(tools_file)
+        if snapshot is not None:
+            snapshot.write_text(sources.snapshot_text(tools, server_name), encoding="utf-8")
+            click.echo(f"mcpgen: saved {len(tools)} tools to {snapshot}")
+            return
+        package = snake_case(name or server_name) or "server"
+        out = out or Path("output") / f"{package}_client"
+        if check:
+            previous, _ = sources.from_file(out / TOOLS_FILE)
+            changes = drift(previous, tools)
+            for line in changes:
+                click.echo(line)
+            if changes:
+                click.echo(f"mcpgen: {out} does not match the server; regenerate it", err=True)
+                sys.exit(EXIT_STALE)
+            click.echo(f"mcpgen: {out} matches the server's {len(tools)} tools")
+            return
+        contents, built = generate_client(tools, server_name, str(given[0]), name)
+        written = write_tree(out, contents, force)
+    except MCPGenError as exc:
+        click.echo(f"mcpgen: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(
+        f"mcpgen: {built.class_name}: {len(built.methods)} methods; wrote {len(written)} files to {out}"
+    )

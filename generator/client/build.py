@@ -1,0 +1,275 @@
+"""A tool list to the IR of a typed client.
+
+The argument and result models come from datamodel-code-generator (its MCP tools
+input makes ``<Tool>Input`` and ``<Tool>Output`` models); each method's keyword
+arguments are read back from the ``<Tool>Input`` model it generated, so the
+method signature and the model always agree.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import GeneratorBug
+from ..naming import docstring, import_order, pascal_case, py_literal, snake_case
+
+_METHOD_RESERVED = frozenset({"call_tool", "list_tools", "stdio", "http", "close", "session"})
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    """Python name, as the model's field."""
+    wire: str
+    annotation: str
+    required: bool
+
+    @property
+    def wire_literal(self) -> str:
+        return py_literal(self.wire)
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    tool: str
+    tool_literal: str
+    input_model: str
+    output_model: str | None
+    unwrap: bool
+    """Results are ``{"result": ...}``: the method returns the inner value."""
+    returns: str
+    params: tuple[Param, ...]
+    doc: str
+
+    @property
+    def signature(self) -> str:
+        """The parameters after ``self``: keyword-only, required first."""
+        if not self.params:
+            return ""
+        parts = [f"{p.name}: {p.annotation}" for p in self.params if p.required]
+        parts += [
+            f"{p.name}: {_optional(p.annotation)} = None" for p in self.params if not p.required
+        ]
+        return ", *, " + ", ".join(parts)
+
+    @property
+    def call_arguments(self) -> str:
+        return "".join(f", {p.name}={p.name}" for p in self.params)
+
+
+def _optional(annotation: str) -> str:
+    node = ast.parse(annotation, mode="eval").body
+    members: list[ast.expr] = []
+
+    def flatten(expr: ast.expr) -> None:
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
+            flatten(expr.left)
+            flatten(expr.right)
+        else:
+            members.append(expr)
+
+    flatten(node)
+    has_none = any(isinstance(m, ast.Constant) and m.value is None for m in members)
+    return annotation if has_none else f"{annotation} | None"
+
+
+@dataclass(frozen=True)
+class ClientIR:
+    class_name: str
+    server_name: str
+    methods: tuple[Method, ...]
+    models: str
+    imports: tuple[str, ...]
+    """Import lines for the names the annotations use, sorted as isort sorts them."""
+
+
+def generate_models(tools: list[dict[str, Any]]) -> str:
+    from datamodel_code_generator import InputFileType, generate
+    from datamodel_code_generator.enums import DataModelType
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        text = generate(
+            {"tools": tools},
+            input_file_type=InputFileType.MCPTools,
+            output_model_type=DataModelType.PydanticV2BaseModel,
+            disable_timestamp=True,
+            field_constraints=True,
+            set_default_enum_member=True,
+            snake_case_field=True,
+        )
+    if not isinstance(text, str):
+        raise GeneratorBug("datamodel-code-generator returned no module")
+    return text
+
+
+def build_client(tools: list[dict[str, Any]], server_name: str, name: str | None) -> ClientIR:
+    taken: set[str] = set()
+    pascal: list[str] = []
+    for tool in tools:
+        base = pascal_case(tool["name"]) or "Tool"
+        if base[0].isdigit():
+            base = "Tool" + base
+        candidate, counter = base, 2
+        while candidate in taken:
+            candidate, counter = f"{base}{counter}", counter + 1
+        taken.add(candidate)
+        pascal.append(candidate)
+    renamed = [{**tool, "name": p} for tool, p in zip(tools, pascal, strict=True)]
+    models = generate_models(renamed) if tools else "from __future__ import annotations\n"
+    tree = ast.parse(models)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    imported = {
+        alias.asname or alias.name: node.module or ""
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__"
+        for alias in node.names
+    }
+    needed: dict[str, set[str]] = {}
+
+    def qualify(annotation: str) -> str:
+        """Model classes as ``models.X``; names models.py imports are imported here too."""
+
+        class Rewrite(ast.NodeTransformer):
+            def visit_Name(self, node: ast.Name) -> ast.AST:
+                if node.id in classes:
+                    return ast.Attribute(ast.Name("models", ast.Load()), node.id, ast.Load())
+                if node.id in imported:
+                    needed.setdefault(imported[node.id], set()).add(node.id)
+                return node
+
+        return ast.unparse(Rewrite().visit(ast.parse(annotation, mode="eval")))
+
+    methods: list[Method] = []
+    method_names: set[str] = set(_METHOD_RESERVED)
+    for tool, base in zip(tools, pascal, strict=True):
+        input_model = f"{base}Input"
+        if input_model not in classes:
+            raise GeneratorBug(
+                f"datamodel-code-generator made no {input_model} for {tool['name']!r}"
+            )
+        output_model = f"{base}Output" if "outputSchema" in tool else None
+        if output_model is not None and output_model not in classes:
+            raise GeneratorBug(f"datamodel-code-generator made no {output_model}")
+        params = [
+            Param(p.name, p.wire, qualify(p.annotation), p.required)
+            for p in _fields(classes[input_model])
+        ]
+        unwrap = False
+        returns = "list[types.ContentBlock]"
+        if output_model is not None:
+            returns = f"models.{output_model}"
+            fields = _fields(classes[output_model])
+            schema = tool["outputSchema"]
+            if (
+                len(fields) == 1
+                and fields[0].wire == "result"
+                and fields[0].required
+                and schema.get("required") == ["result"]
+            ):
+                unwrap, returns = True, qualify(fields[0].annotation)
+        method = snake_case(tool["name"]) or "tool"
+        if method[0].isdigit():
+            method = "tool_" + method
+        unique, counter = method, 2
+        while unique in method_names or not unique.isidentifier():
+            unique, counter = f"{method}_{counter}", counter + 1
+        method_names.add(unique)
+        methods.append(
+            Method(
+                name=unique,
+                tool=tool["name"],
+                tool_literal=py_literal(tool["name"]),
+                input_model=f"models.{input_model}",
+                output_model=f"models.{output_model}" if output_model else None,
+                unwrap=unwrap,
+                returns=returns,
+                params=tuple(params),
+                doc=docstring(_doc(tool, params)),
+            )
+        )
+    class_name = pascal_case(name or server_name) or "Server"
+    if class_name[0].isdigit():
+        class_name = "Server" + class_name
+    if not class_name.endswith("Client"):
+        class_name += "Client"
+    return ClientIR(
+        class_name=class_name,
+        server_name=server_name,
+        methods=tuple(methods),
+        models=models,
+        imports=tuple(import_lines(needed)),
+    )
+
+
+_FIXED = {
+    "collections.abc": {"Mapping"},
+    "contextlib": {"AbstractContextManager"},
+    "functools": {"partial"},
+    "types": {"TracebackType"},
+    "typing": {"Any", "Self", "TypeVar"},
+    "mcp": {"Client", "StdioServerParameters", "types"},
+    "pydantic": {"BaseModel"},
+}
+
+
+def import_lines(extra: dict[str, set[str]]) -> list[str]:
+    """The client module's imports, merged and ordered as ruff's isort rules want them:
+    standard library, then third party, one ``from`` line per module, names case-sensitively
+    sorted (constants, classes, then functions)."""
+    modules: dict[str, set[str]] = {k: set(v) for k, v in _FIXED.items()}
+    for module, names in extra.items():
+        modules.setdefault(module, set()).update(names)
+    sections: dict[bool, list[str]] = {True: [], False: []}
+    plain = {False: ["import anyio.from_thread"]}
+    for module in sorted(modules):
+        listed = ", ".join(sorted(modules[module], key=import_order))
+        stdlib = module.split(".")[0] in sys.stdlib_module_names
+        sections[stdlib].append(f"from {module} import {listed}")
+    return [*sections[True], "", *plain[False], *sections[False]]
+
+
+def _fields(node: ast.ClassDef) -> list[Param]:
+    params: list[Param] = []
+    for statement in node.body:
+        if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
+            continue
+        name = statement.target.id
+        if name == "model_config":
+            continue
+        wire, required = name, statement.value is None
+        value = statement.value
+        if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "Field":
+            first = value.args[0] if value.args else None
+            required = isinstance(first, ast.Constant) and first.value is Ellipsis
+            if first is None and not any(
+                k.arg in ("default", "default_factory") for k in value.keywords
+            ):
+                required = True
+            for keyword in value.keywords:
+                if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant):
+                    wire = str(keyword.value.value)
+        annotation = ast.unparse(statement.annotation)
+        if not required and annotation.endswith(" | None"):
+            annotation = annotation[: -len(" | None")]
+        params.append(Param(name, wire, annotation, required))
+    return params
+
+
+def _doc(tool: dict[str, Any], params: list[Param]) -> str:
+    text = str(tool.get("description") or tool.get("title") or tool["name"]).strip()
+    properties = tool.get("inputSchema", {}).get("properties", {})
+    lines = []
+    for param in params:
+        described = properties.get(param.wire, {})
+        description = described.get("description") if isinstance(described, dict) else None
+        if description:
+            lines.append(f"    {param.name}: {' '.join(str(description).split())}")
+    if lines:
+        text += "\n\nArgs:\n" + "\n".join(lines)
+    return text
