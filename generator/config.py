@@ -104,11 +104,10 @@ def load_config(path: Path) -> Config:
     jobs: list[Job] = []
     outs: dict[Path, str] = {}
     for index, raw in enumerate(data["jobs"]):
-        kind = (
-            raw["kind"]
-            if raw["kind"] == "models"
-            else ("openapi" if "openapi" in raw else "functions")
-        )
+        if raw["kind"] in ("models", "client"):
+            kind = raw["kind"]
+        else:
+            kind = "openapi" if "openapi" in raw else "functions"
         out = base / raw.get("out", f"output/{raw['name']}")
         where = _key(prefix, ["jobs", index, "out"])
         if raw["name"] in {j.name for j in jobs}:
@@ -167,8 +166,15 @@ def _validate(data: Any, origin: str, prefix: str) -> None:
     for index, job in enumerate(data["jobs"]):
         common = {k: v for k, v in defs["job"].items() if k != "oneOf"}
         check(job, common, ["jobs", index])
-        if job["kind"] == "models":
-            branch = "models"
+        if job["kind"] in ("models", "client"):
+            branch = job["kind"]
+            sources = [k for k in ("openapi", "functions", "server", "tools") if k in job]
+            if branch == "client" and len(sources) != 1:
+                fail(
+                    ["jobs", index],
+                    "a client job needs exactly one of 'openapi', "
+                    "'functions', 'server' and 'tools'",
+                )
         elif ("openapi" in job) == ("functions" in job):
             fail(["jobs", index], "a server job needs exactly one of 'openapi' and 'functions'")
             raise AssertionError("unreachable")

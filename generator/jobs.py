@@ -3,8 +3,9 @@ of them together, so that a failure in any job leaves every tree as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -46,6 +47,24 @@ def render_job(job: Job) -> Rendered:
             tuple(options.get("versions", ())), job.path("schema"), options.get("version-name")
         )
         return Rendered(job, contents, (), f"{len(contents) - 1} files")
+    if job.kind == "client":
+        from .client import sources
+        from .client.generate import generate_client
+
+        if "openapi" in options:
+            tools, server_name = sources.from_openapi(job.path("openapi") or "")
+        elif "functions" in options:
+            with _importable_from(job.base):
+                tools, server_name = sources.from_functions(_functions_target(job))
+        elif "server" in options:
+            tools, server_name = sources.from_server(options["server"])
+        else:
+            tools, server_name = sources.from_file(Path(job.path("tools") or ""))
+        source = next(
+            str(options[k]) for k in ("openapi", "functions", "server", "tools") if k in options
+        )
+        contents, client = generate_client(tools, server_name, source, options.get("client-name"))
+        return Rendered(job, contents, (), f"{client.class_name}, {len(client.methods)} methods")
     if job.kind == "openapi":
         from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
         from .openapi.generate import generate_server
@@ -75,14 +94,13 @@ def render_job(job: Job) -> Rendered:
     else:
         from .functions.generate import generate_functions_server
 
-        target = options["functions"]
-        if target.endswith(".py"):
-            target = str(job.base / target)
         # A module name is imported from the configuration's directory first.
         sys.path.insert(0, str(job.base))
         try:
             contents, project, diagnostics = generate_functions_server(  # type: ignore[assignment]
-                target, tuple(options.get("select", ())), options.get("project-name")
+                _functions_target(job),
+                tuple(options.get("select", ())),
+                options.get("project-name"),
             )
         finally:
             sys.path.remove(str(job.base))
@@ -100,6 +118,21 @@ def render_job(job: Job) -> Rendered:
         f"{len(warnings)} warnings"
     )
     return Rendered(job, contents, tuple(diagnostics), summary)
+
+
+@contextlib.contextmanager
+def _importable_from(directory: Path) -> Iterator[None]:
+    """Module names are imported from the configuration's directory first."""
+    sys.path.insert(0, str(directory))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(directory))
+
+
+def _functions_target(job: Job) -> str:
+    target = str(job.options["functions"])
+    return str(job.base / target) if target.endswith(".py") else target
 
 
 def plan_all(rendered: Sequence[Rendered]) -> list[Changes]:

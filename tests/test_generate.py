@@ -45,6 +45,12 @@ name = "tools"
 kind = "server"
 functions = "mytools.py"
 out = "gen/tools"
+
+[[tool.mcpgen.jobs]]
+name = "tools-client"
+kind = "client"
+functions = "mytools.py"
+out = "gen/tools_client"
 """
 
 TOOLS = '''\
@@ -182,13 +188,20 @@ def test_functions_job_gains_a_parameter(project: Path) -> None:
         )
     )
     stale = mcpgen("generate", "--check")
-    assert stale.exit_code == 1 and "out of date: tools" in stale.output
+    assert stale.exit_code == 1 and "out of date: tools, tools-client" in stale.output
     assert mcpgen("generate").exit_code == 0
     assert changed(before, snapshot(project)) == {
         "gen/tools/mytools_mcp/spec.json",
         "gen/tools/README.md",
         "gen/tools/.mcpgen/manifest.json",
+        # The client job follows the same functions: its shout() gains the parameter.
+        "gen/tools_client/client.py",
+        "gen/tools_client/models.py",
+        "gen/tools_client/tools.json",
+        "gen/tools_client/.mcpgen/manifest.json",
     }
+    client = (project / "gen" / "tools_client" / "client.py").read_text()
+    assert "async def shout(self, *, text: str, times: int | None = None) -> str:" in client
     lines_after = tool_lines(project, "tools")
     assert lines_before["add"] == lines_after["add"]
     assert '"times"' in lines_after["shout"]
