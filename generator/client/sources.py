@@ -53,7 +53,7 @@ def from_server(target: str, timeout: float = 60.0) -> tuple[list[dict[str, Any]
         from mcp import Client, StdioServerParameters
     except ImportError:
         raise MCPGenError(
-            target, "", "--server needs the MCP SDK: pip install 'mcp>=2.3'"
+            target, "", "--server needs the MCP SDK: pip install 'mcpgen[live]'"
         ) from None
     if target.startswith(("http://", "https://")):
         server: Any = target
