@@ -87,7 +87,7 @@ async def _use_handwritten(client: Any, models: ModuleType) -> None:
     weather = await client.weather(city="Oslo")
     assert isinstance(weather, models.WeatherOutput)
     assert (weather.city, weather.celsius, weather.sunny) == ("Oslo", 21.5, True)
-    fahrenheit = await client.weather(city="Oslo", units=models.Units.f)
+    fahrenheit = await client.weather(city="Oslo", units="f")
     assert fahrenheit.celsius == 70.7
     assert await client.repeat(text="ab") == "abab"
     assert await client.repeat(text="ab", times=3) == "ababab"
@@ -134,68 +134,113 @@ def typed_server(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return root, project.package
 
 
-def test_functions_server_through_its_client(clients: Path, typed_server: tuple[Path, str]) -> None:
-    package = load_client(clients, "typed_client")
+async def _every_typed_tool(client: Any, package: ModuleType) -> None:
     models = package.models
+    assert await client.add(a=40) == 42
+    assert await client.add(a=40, b=1) == 41
+    described = await client.describe(text="t", ratio=0.5, flag=True, mode="slow")
+    assert (described.model_extra or {})["mode"] == "slow"
+    listed = await client.collections(items=[2, 1], mapping={"a": 1.0}, pair=(1, "x"), unique=["b"])
+    assert (listed.model_extra or {})["items"] == [1, 2]
+    when = await client.when(
+        day="2026-01-02",
+        moment="2026-01-02T03:04:05Z",
+        clock="10:11:12",
+        ident="12345678-1234-5678-1234-567812345678",
+        amount="1.5",
+        where="/a",
+    )
+    assert when.startswith("2026-01-02|2026-01-02T03:04:05+00:00|10:11:12|")
+    point = await client.centroid(
+        points=[models.CentroidInputPoint(x=0, y=0), models.CentroidInputPoint(x=2, y=4)]
+    )
+    assert isinstance(point, models.CentroidOutput) and (point.x, point.y) == (1.0, 2.0)
+    box = await client.area(box=models.AreaInputBox(width=3, height=4))
+    assert (box.width, box.tags) == (12, ["area"])
+    person = models.GreetInputPerson(name="Ann", age=30)
+    assert await client.greet(person=person) == "Hello, Ann from nowhere with 0 friends"
+    assert await client.slow_double(value=4) == 8
+    with pytest.raises(package.ToolError) as failure:
+        await client.fail(message="boom")
+    assert (failure.value.tool, failure.value.text) == ("fail", "ValueError: boom")
+    assert await client.nothing() == []
+    assert (await client.pixel())[0].type == "image"
+    assert (await client.blob())[0].type == "resource"
+    assert (await client.loose(value="ab"))[0].text == "abab"
+    with pytest.raises(Exception, match="less than or equal to 150"):
+        await client.greet(person={"name": "Old", "age": 151})
+
+
+@pytest.mark.parametrize("transport", ["stdio", "http"])
+def test_every_tool_of_a_functions_server_through_its_client(
+    clients: Path, typed_server: tuple[Path, str], transport: str
+) -> None:
+    package = load_client(clients, "typed_client")
     root, server_package = typed_server
     env = {"PYTHONPATH": os.pathsep.join([str(root), str(FUNCTIONS.parent)])}
 
-    async def run() -> None:
-        client = package.TypedClient.stdio(sys.executable, "-m", server_package, env=env)
+    async def run(client: Any) -> None:
         async with client:
-            assert await client.add(a=40) == 42
-            point = await client.centroid(
-                points=[models.CentroidInputPoint(x=0, y=0), models.CentroidInputPoint(x=2, y=4)]
-            )
-            assert isinstance(point, models.CentroidOutput) and (point.x, point.y) == (1.0, 2.0)
-            person = models.GreetInputPerson(name="Ann", age=30)
-            assert await client.greet(person=person) == "Hello, Ann from nowhere with 0 friends"
-            box = await client.area(box=models.AreaInputBox(width=3, height=4))
-            assert (box.width, box.tags) == (12, ["area"])
-            assert await client.slow_double(value=4) == 8
-            with pytest.raises(package.ToolError) as failure:
-                await client.fail(message="boom")
-            assert (failure.value.tool, failure.value.text) == ("fail", "ValueError: boom")
-            image = await client.pixel()
-            assert image[0].type == "image"
-            with pytest.raises(Exception, match="less than or equal to 150"):
-                await client.greet(person={"name": "Old", "age": 151})
+            await _every_typed_tool(client, package)
 
-    anyio.run(run)
+    if transport == "stdio":
+        anyio.run(run, package.TypedClient.stdio(sys.executable, "-m", server_package, env=env))
+    else:
+        with http_server(root, server_package, env={**os.environ, **env}) as url:
+            anyio.run(run, package.TypedClient.http(url))
 
 
-def test_openapi_server_through_its_client(clients: Path, tmp_path: Path) -> None:
+PET = {"id": 1, "name": "Rex", "status": "sold", "tag": None}
+
+
+async def _every_petstore_tool(client: Any) -> None:
+    pets = await client.list_pets(limit=5, tags=["a"])
+    assert [p.name for p in pets] == ["Rex"]
+    assert [p.id for p in await client.find_pets_by_status(status=["sold"])] == [1]
+    one = await client.get_pet(pet_id=1)
+    assert (one.id, one.name) == (1, "Rex")
+    assert (await client.create_pet(name="Rex")).id == 2
+    assert (await client.update_pet(pet_id=1, name="Max")).name == "Rex"
+    assert (await client.delete_pet(pet_id=1))[0].text == "HTTP 204 (no content)"
+    photo = await client.upload_photo(pet_id=1, file={"content": "aGk=", "encoding": "base64"})
+    assert str(photo.url) == "https://example.test/p.png"
+    assert (await client.get_inventory()).root == {"sold": 3}
+    order = await client.place_order(pet_id=1, quantity=2)
+    assert order.quantity == 2
+
+
+@pytest.mark.parametrize("transport", ["stdio", "http"])
+def test_every_tool_of_an_openapi_server_through_its_client(
+    clients: Path, tmp_path: Path, transport: str
+) -> None:
     package = load_client(clients, "pets_client")
     server_package = generate(ROOT / "spec/openapi/petstore.yaml", tmp_path)
     upstream = Upstream()
-    pet = {"id": 1, "name": "Rex", "status": "sold", "tag": None}
-    upstream.routes["GET /pets"] = Reply(200, [pet])
-    upstream.routes["GET /pets/1"] = Reply(200, pet)
-    upstream.routes["POST /pets"] = Reply(201, {**pet, "id": 2})
+    upstream.routes["GET /pets"] = Reply(200, [PET])
+    upstream.routes["GET /pets/findByStatus"] = Reply(200, [PET])
+    upstream.routes["GET /pets/1"] = Reply(200, PET)
+    upstream.routes["PUT /pets/1"] = Reply(200, PET)
+    upstream.routes["POST /pets"] = Reply(201, {**PET, "id": 2})
     upstream.routes["DELETE /pets/1"] = Reply(204, b"", "")
+    upstream.routes["POST /pets/1/photos"] = Reply(200, {"url": "https://example.test/p.png"})
     upstream.routes["GET /store/inventory"] = Reply(200, {"sold": 3})
-    with (
-        serve(upstream) as url,
-        http_server(
-            tmp_path, server_package, "--base-url", url, env={"PETSTORE_API_KEY": "k"}
-        ) as mcp_url,
-    ):
+    upstream.routes["POST /store/orders"] = Reply(200, {"id": 9, "petId": 1, "quantity": 2})
+    env = {"PETSTORE_API_KEY": "k", "PYTHONPATH": str(tmp_path)}
 
-        async def run() -> None:
-            async with package.PetstoreClient.http(mcp_url) as client:
-                pets = await client.list_pets(limit=5)
-                assert [p.name for p in pets] == ["Rex"]
-                one = await client.get_pet(pet_id=1)
-                assert (one.id, one.name) == (1, "Rex")
-                created = await client.create_pet(name="Rex")
-                assert created.id == 2
-                assert (await client.get_inventory()).root == {"sold": 3}
-                deleted = await client.delete_pet(pet_id=1)
-                assert deleted[0].text == "HTTP 204 (no content)"
+    async def run(client: Any) -> None:
+        async with client:
+            await _every_petstore_tool(client)
 
-        anyio.run(run)
-    assert upstream.requests[0].query == "limit=5"
-    assert upstream.requests[2].json() == {"name": "Rex"}
+    with serve(upstream) as url:
+        if transport == "stdio":
+            args = ("-m", server_package, "--base-url", url)
+            anyio.run(run, package.PetstoreClient.stdio(sys.executable, *args, env=env))
+        else:
+            with http_server(tmp_path, server_package, "--base-url", url, env=env) as mcp_url:
+                anyio.run(run, package.PetstoreClient.http(mcp_url))
+    assert upstream.requests[0].query == "limit=5&tags=a"
+    assert [r.headers["x-api-key"] for r in upstream.requests] == ["k"] * 9
+    assert upstream.requests[3].json() == {"name": "Rex", "status": "available"}
 
 
 def test_mypy_sees_argument_types(clients: Path, tmp_path: Path) -> None:

@@ -27,6 +27,8 @@ class Param:
     wire: str
     annotation: str
     required: bool
+    default: str | None = None
+    """Python source of the schema's default (a plain constant), sent when not given."""
 
     @property
     def wire_literal(self) -> str:
@@ -52,9 +54,13 @@ class Method:
         if not self.params:
             return ""
         parts = [f"{p.name}: {p.annotation}" for p in self.params if p.required]
-        parts += [
-            f"{p.name}: {_optional(p.annotation)} = None" for p in self.params if not p.required
-        ]
+        for p in self.params:
+            if p.required:
+                continue
+            if p.default is not None:
+                parts.append(f"{p.name}: {p.annotation} = {p.default}")
+            else:
+                parts.append(f"{p.name}: {_optional(p.annotation)} = None")
         return ", *, " + ", ".join(parts)
 
     @property
@@ -89,7 +95,7 @@ class ClientIR:
 
 
 def generate_models(tools: list[dict[str, Any]]) -> str:
-    from datamodel_code_generator import InputFileType, generate
+    from datamodel_code_generator import InputFileType, LiteralType, generate
     from datamodel_code_generator.enums import DataModelType
 
     with warnings.catch_warnings():
@@ -102,6 +108,7 @@ def generate_models(tools: list[dict[str, Any]]) -> str:
             field_constraints=True,
             set_default_enum_member=True,
             snake_case_field=True,
+            enum_field_as_literal=LiteralType.All,
         )
     if not isinstance(text, str):
         raise GeneratorBug("datamodel-code-generator returned no module")
@@ -157,7 +164,7 @@ def build_client(tools: list[dict[str, Any]], server_name: str, name: str | None
         if output_model is not None and output_model not in classes:
             raise GeneratorBug(f"datamodel-code-generator made no {output_model}")
         params = [
-            Param(p.name, p.wire, qualify(p.annotation), p.required)
+            Param(p.name, p.wire, qualify(p.annotation), p.required, p.default)
             for p in _fields(classes[input_model])
         ]
         unwrap = False
@@ -244,21 +251,44 @@ def _fields(node: ast.ClassDef) -> list[Param]:
             continue
         wire, required = name, statement.value is None
         value = statement.value
+        default: ast.expr | None = value
         if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "Field":
-            first = value.args[0] if value.args else None
-            required = isinstance(first, ast.Constant) and first.value is Ellipsis
-            if first is None and not any(
-                k.arg in ("default", "default_factory") for k in value.keywords
-            ):
-                required = True
+            default = value.args[0] if value.args else None
             for keyword in value.keywords:
+                if keyword.arg == "default":
+                    default = keyword.value
                 if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant):
                     wire = str(keyword.value.value)
+            required = default is None and not any(
+                k.arg == "default_factory" for k in value.keywords
+            )
+        if isinstance(default, ast.Constant) and default.value is Ellipsis:
+            required, default = True, None
         annotation = ast.unparse(statement.annotation)
+        constant = (
+            ast.unparse(default)
+            if isinstance(default, ast.Constant)
+            and isinstance(default.value, (str, int, float, bool))
+            else None
+        )
         if not required and annotation.endswith(" | None"):
             annotation = annotation[: -len(" | None")]
-        params.append(Param(name, wire, annotation, required))
+        if constant is not None and not _admits(annotation, default):
+            constant = None
+        params.append(Param(name, wire, annotation, required, constant))
     return params
+
+
+def _admits(annotation: str, default: ast.expr | None) -> bool:
+    """Whether a constant default fits the annotation as mypy sees it (``2`` for ``int``)."""
+    if not isinstance(default, ast.Constant):
+        return False
+    kinds = {bool: "bool", int: "int", float: "float", str: "str"}
+    kind = kinds.get(type(default.value))
+    words = set(annotation.replace("|", " ").replace("[", " ").replace("]", " ").split())
+    if annotation.startswith("Literal["):
+        return repr(default.value) in annotation or f'"{default.value!s}"' in annotation
+    return kind in words or (kind == "int" and "float" in words)
 
 
 def _doc(tool: dict[str, Any], params: list[Param]) -> str:
