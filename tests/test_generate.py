@@ -201,7 +201,7 @@ def test_functions_job_gains_a_parameter(project: Path) -> None:
         "gen/tools_client/.mcpgen/manifest.json",
     }
     client = (project / "gen" / "tools_client" / "client.py").read_text()
-    assert "async def shout(self, *, text: str, times: int | None = None) -> str:" in client
+    assert "async def shout(self, *, text: str, times: int = 1) -> str:" in client
     lines_after = tool_lines(project, "tools")
     assert lines_before["add"] == lines_after["add"]
     assert '"times"' in lines_after["shout"]
