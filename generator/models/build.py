@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from .. import naming
 from ..diagnostics import json_pointer
+from ..graphs import strongly_connected
 from . import keywords
 from .ir import AliasIR, Definition, FieldIR, ModelIR
 from .schema import SchemaDocument
@@ -438,48 +439,11 @@ class ModelBuilder:
     # -- ordering ----------------------------------------------------------
 
     def _ordered(self) -> list[Definition]:
-        """Dependencies first (Tarjan's SCCs); aliases on a cycle become lazy."""
-        order: list[list[str]] = []
-        index: dict[str, int] = {}
-        low: dict[str, int] = {}
-        stack: list[str] = []
-        on_stack: set[str] = set()
-
-        def visit(start: str) -> None:
-            # Iterative Tarjan, so deep schemas cannot hit the recursion limit.
-            work: list[tuple[str, list[str]]] = [(start, sorted(self.deps[start]))]
-            index[start] = low[start] = len(index)
-            stack.append(start)
-            on_stack.add(start)
-            while work:
-                node, pending = work[-1]
-                if pending:
-                    nxt = pending.pop(0)
-                    if nxt not in index:
-                        index[nxt] = low[nxt] = len(index)
-                        stack.append(nxt)
-                        on_stack.add(nxt)
-                        work.append((nxt, sorted(self.deps[nxt])))
-                    elif nxt in on_stack:
-                        low[node] = min(low[node], index[nxt])
-                    continue
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component: list[str] = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    order.append(sorted(component))
-
-        for name in self.built:
-            if name not in index:
-                visit(name)
+        """Dependencies first (strongly connected components); aliases on a cycle become lazy."""
+        order = [
+            sorted(component)
+            for component in strongly_connected(self.built, lambda name: sorted(self.deps[name]))
+        ]
         result: list[Definition] = []
         for component in order:
             cyclic = len(component) > 1 or component[0] in self.deps[component[0]]

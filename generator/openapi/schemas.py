@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..graphs import strongly_connected
 from .document import JSON, DocumentSet, Ref, RefError, child
 
 Warn = Callable[[str, Ref, str], None]
@@ -311,52 +312,12 @@ class SchemaConverter:
         return found
 
     def _tarjan(self, start: Ref) -> None:
-        # Iterative Tarjan; components already found stay final, so exploring
-        # lazily from each new start is exact.
-        index: dict[Ref, int] = {}
-        low: dict[Ref, int] = {}
-        stack: list[Ref] = []
-        on_stack: set[Ref] = set()
-        counter = len(self._component)
-        work: list[tuple[Ref, list[Ref], int]] = []
-
-        def push(node: Ref) -> None:
-            nonlocal counter
-            index[node] = low[node] = counter
-            counter += 1
-            stack.append(node)
-            on_stack.add(node)
-            work.append((node, self._edges(node), 0))
-
-        push(start)
-        while work:
-            node, edges, i = work[-1]
-            if i < len(edges):
-                work[-1] = (node, edges, i + 1)
-                succ = edges[i]
-                if succ in self._component and succ not in index:
-                    continue
-                if succ not in index:
-                    push(succ)
-                elif succ in on_stack:
-                    low[node] = min(low[node], index[succ])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                members: list[Ref] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    members.append(member)
-                    if member == node:
-                        break
-                for member in members:
-                    self._component[member] = index[node]
-                if len(members) > 1 or node in edges:
-                    self._recursive.update(members)
+        # Components found earlier stay final, so exploring lazily from each new start is exact.
+        for component in strongly_connected([start], self._edges, self._component):
+            for member in component:
+                self._component[member] = len(self._component)
+            if len(component) > 1 or component[0] in self._edges(component[0]):
+                self._recursive.update(component)
 
 
 def _collect_refs(node: JSON, at: Ref, docs: DocumentSet, found: list[Ref]) -> None:
