@@ -70,6 +70,25 @@ class ProjectFiles:
         ]
 
 
+def tool_json(
+    name: str,
+    title: str,
+    description: str,
+    input_schema: dict[str, Any],
+    output_schema: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """A tool as ``tools/list`` shows it; each backend adds its own entry after this."""
+    data: dict[str, Any] = {
+        "name": name,
+        "title": title,
+        "description": description,
+        "inputSchema": input_schema,
+    }
+    if output_schema is not None:
+        data["outputSchema"] = output_schema
+    return data
+
+
 def spec_text(data: dict[str, Any]) -> str:
     """``spec.json``: one tool per line, so that diffs after a change are readable."""
     data = dict(data)

@@ -23,6 +23,7 @@ import docstring_parser
 from ..diagnostics import Diagnostic, MCPGenError
 from ..openapi.names import assign_tool_names, project_names
 from ..pipeline import render_template
+from ..serverproject import tool_json
 
 DESCRIPTION_BUDGET = 1024
 
@@ -42,14 +43,9 @@ class FunctionTool:
     signature: str
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "name": self.name,
-            "title": self.title,
-            "description": self.description,
-            "inputSchema": self.input_schema,
-        }
-        if self.output_schema is not None:
-            data["outputSchema"] = self.output_schema
+        data = tool_json(
+            self.name, self.title, self.description, self.input_schema, self.output_schema
+        )
         data["python"] = {
             "module": self.module,
             "function": self.function,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..serverproject import tool_json
+
 Location = Literal["path", "query", "header", "cookie", "body", "field"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text"]
 OutputMode = Literal["auto", "full", "shallow", "none"]
@@ -78,14 +80,9 @@ class Tool:
     accept: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "name": self.name,
-            "title": self.title,
-            "description": self.description,
-            "inputSchema": self.input_schema,
-        }
-        if self.output_schema is not None:
-            data["outputSchema"] = self.output_schema
+        data = tool_json(
+            self.name, self.title, self.description, self.input_schema, self.output_schema
+        )
         data["annotations"] = self.annotations
         data["http"] = {
             "method": self.method,

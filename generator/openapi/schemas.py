@@ -239,6 +239,15 @@ class SchemaConverter:
             return total
         return 5
 
+    def resolved_object(self, node: JSON, at: Ref) -> tuple[dict[str, Any], Ref] | None:
+        """The schema object behind ``node`` and where it is; None when a ``$ref`` is broken
+        or the schema is not an object (for shape questions, which then answer no)."""
+        try:
+            node, at = self.resolve(node, at)
+        except RefError:
+            return None
+        return (node, at) if isinstance(node, dict) else None
+
     def resolve(self, node: JSON, at: Ref) -> tuple[JSON, Ref]:
         """Follow ``$ref``s to the schema itself (for shape decisions, not for output)."""
         return self.docs.deref(node, at)
@@ -364,14 +373,10 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 def is_object_schema(converter: SchemaConverter, node: JSON, at: Ref, depth: int = 0) -> bool:
     """True when every value the schema admits is a JSON object (so it can be an
     MCP ``outputSchema`` or be spread into tool arguments as is)."""
-    if depth > 20:
+    found = converter.resolved_object(node, at) if depth <= 20 else None
+    if found is None:
         return False
-    try:
-        node, at = converter.resolve(node, at)
-    except RefError:
-        return False
-    if not isinstance(node, dict):
-        return False
+    node, at = found
     if node.get("nullable") is True or node.get("x-nullable") is True:
         return False
     kind = node.get("type")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Ref, RefError, child
+from .document import Ref, child
 from .schemas import SchemaConverter
 
 _LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
@@ -65,12 +65,10 @@ def spreadable(node: Any) -> bool:
 
 
 def is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
-    try:
-        node, at = converter.resolve(node, at)
-    except RefError:
+    found = converter.resolved_object(node, at)
+    if found is None:
         return False
-    if not isinstance(node, dict):
-        return False
+    node, at = found
     if node.get("type") == "array":
         return is_binary(converter, node.get("items"), child(at, "items"))
     return (
@@ -81,19 +79,13 @@ def is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
 
 
 def read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
-    try:
-        node, _ = converter.resolve(node, at)
-    except RefError:
-        return False
-    return isinstance(node, dict) and node.get("readOnly") is True
+    found = converter.resolved_object(node, at)
+    return found is not None and found[0].get("readOnly") is True
 
 
 def is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
-    try:
-        node, _ = converter.resolve(node, at)
-    except RefError:
-        return False
-    return isinstance(node, dict) and node.get("type") == "array"
+    found = converter.resolved_object(node, at)
+    return found is not None and found[0].get("type") == "array"
 
 
 def shallow(schema: dict[str, Any]) -> dict[str, Any]:
