@@ -39,6 +39,8 @@ class PlannedFile:
     owner: Owner = "generated"
     verbatim: bool = False
     """The template renders black-formatted Python already: parse it, do not reformat."""
+    text: str | None = None
+    """The file's content as it is (no template): runtime modules copied into a project."""
 
 
 @cache
@@ -98,7 +100,10 @@ def render_template(template: str, **context: Any) -> str:
 def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
     """Render and format every planned file, then add the manifest."""
     env = _environment()
-    rendered = {p.path: env.get_template(p.template).render(**p.context) for p in plan}
+    rendered = {
+        p.path: p.text if p.text is not None else env.get_template(p.template).render(**p.context)
+        for p in plan
+    }
     verbatim = {p.path for p in plan if p.verbatim}
     python = [path for path in rendered if path.suffix == ".py"]
     out = dict(rendered)

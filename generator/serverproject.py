@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from pathlib import PurePosixPath
 from typing import Any
 
 from . import __version__
 from .naming import comment_text
-from .pipeline import PlannedFile
+from .pipeline import Owner, PlannedFile
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,19 @@ class ProjectFiles:
             "backend": self.backend,
         }
 
+    def runtime(self, name: str, owner: Owner = "generated") -> PlannedFile:
+        """A runtime module copied into the package: with the DO-NOT-EDIT header, unless the
+        user owns it."""
+        text = runtime_source(name)
+        if owner == "generated":
+            text = self.context()["header"] + "\n" + text
+        path = PurePosixPath(self.package) / name
+        return PlannedFile(path, f"runtime/{name}", owner=owner, verbatim=True, text=text)
+
     def files(self, spec: dict[str, Any]) -> list[PlannedFile]:
         pkg = PurePosixPath(self.package)
         common = self.context()
+        spec = {"backend": self.backend, **spec}
         toml = {
             "distribution": toml_string(self.distribution),
             "package": toml_string(self.package),
@@ -53,7 +65,8 @@ class ProjectFiles:
         return [
             PlannedFile(pkg / "__init__.py", "server/init.py.jinja", common, verbatim=True),
             PlannedFile(pkg / "__main__.py", "server/main.py.jinja", common, verbatim=True),
-            PlannedFile(pkg / "server.py", "server/server.py.jinja", common, verbatim=True),
+            self.runtime("server.py"),
+            self.runtime("results.py"),
             PlannedFile(pkg / "py.typed", "models/py.typed.jinja", common),
             PlannedFile(pkg / "spec.json", "server/data.jinja", {"data": spec_text(spec)}),
             PlannedFile(
@@ -68,6 +81,12 @@ class ProjectFiles:
                 verbatim=True,
             ),
         ]
+
+
+@cache
+def runtime_source(name: str) -> str:
+    """The text of a module of ``mcpgen.runtime``, as generated projects carry it."""
+    return files("mcpgen.runtime").joinpath(name).read_text(encoding="utf-8")
 
 
 def tool_json(

@@ -89,9 +89,10 @@ async def in_process(
     server_module: ModuleType, base_url: str, timeout: float = 5.0, mode: str = "auto"
 ) -> AsyncIterator[Client]:
     backend = importlib.import_module(server_module.__package__ + ".upstream")
-    upstream = backend.Upstream(server_module.SPEC, base_url, timeout)
+    spec = server_module.load_spec()
+    upstream = backend.Upstream(spec, base_url, timeout)
     try:
-        async with Client(server_module.build_server(upstream), mode=mode) as client:  # type: ignore[arg-type]
+        async with Client(server_module.build_server(spec, upstream), mode=mode) as client:  # type: ignore[arg-type]
             yield client
     finally:
         await upstream.aclose()

@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 from mcp import Client, types
 from mcpgen.cli import main
-from mcpgen.functions.build import pyschema
 from mcpgen.functions.generate import generate_functions_server
 from mcpgen.pipeline import write_tree
+from mcpgen.runtime import pyschema
 from pydantic import TypeAdapter
 
 from .server_support import ERAS, ROOT, assert_valid_tools_list, http_server
@@ -78,7 +78,7 @@ def test_input_schemas_are_what_pydantic_makes_of_the_signatures(
 ) -> None:
     root, package, _ = project
     spec = json.loads((root / package / "spec.json").read_text(encoding="utf-8"))
-    compatible = pyschema().compatible
+    compatible = pyschema.compatible
     docstring_text = {
         "add": {"a": "The first addend.", "b": "The second addend."},
         "describe": {"text": "Some text.", "ratio": "A ratio."},

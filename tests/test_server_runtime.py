@@ -345,12 +345,12 @@ def test_output_mismatch_is_logged_not_fatal(
 
     async def run() -> types.CallToolResult:
         backend = importlib.import_module(kitchen.__package__ + ".upstream")
-        client_upstream = backend.Upstream(kitchen.SPEC, upstream.url + "/v1", 5.0)
+        spec = kitchen.load_spec()
+        tool = kitchen.Tools(spec).by_name["getItem"]
+        client_upstream = backend.Upstream(spec, upstream.url + "/v1", 5.0)
         try:
-            result: types.CallToolResult = await client_upstream.call(
-                kitchen.TOOLS["getItem"], {"id": "1"}
-            )
-            kitchen._output_check(kitchen.TOOLS["getItem"], result)
+            result: types.CallToolResult = await client_upstream.call(tool, {"id": "1"})
+            kitchen.output_check(tool, result)
             return result
         finally:
             await client_upstream.aclose()
@@ -366,12 +366,13 @@ def test_base_url_from_server_variables(
     kitchen: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base_url = importlib.import_module(kitchen.__package__ + ".upstream").base_url
-    assert base_url(kitchen.SPEC) == "https://api.example.test/v1"
+    spec = kitchen.load_spec()
+    assert base_url(spec) == "https://api.example.test/v1"
     monkeypatch.setenv(f"{PREFIX}_SERVER_STAGE", "v2")
-    assert base_url(kitchen.SPEC) == "https://api.example.test/v2"
+    assert base_url(spec) == "https://api.example.test/v2"
     monkeypatch.setenv(f"{PREFIX}_BASE_URL", "http://localhost:9/x")
-    assert base_url(kitchen.SPEC) == "http://localhost:9/x"
-    assert base_url(kitchen.SPEC, "http://flag") == "http://flag"
+    assert base_url(spec) == "http://localhost:9/x"
+    assert base_url(spec, "http://flag") == "http://flag"
 
 
 def test_tools_and_annotations(kitchen: ModuleType, upstream: Upstream) -> None:
@@ -401,56 +402,3 @@ def test_tools_and_annotations(kitchen: ModuleType, upstream: Upstream) -> None:
     assert (delete.read_only_hint, delete.destructive_hint) == (False, True)
     assert tools["getItem"].title == "Get one item"
     assert tools["getItem"].input_schema["required"] == ["id"]
-
-
-COLORS = ["blue", "black", "brown"]
-RGB = {"R": 100, "G": 200, "B": 150}
-
-
-@pytest.mark.parametrize(
-    ("style", "explode", "value", "expected"),
-    [
-        ("simple", False, "blue", "blue"),
-        ("simple", False, COLORS, "blue,black,brown"),
-        ("simple", True, RGB, "R=100,G=200,B=150"),
-        ("simple", False, RGB, "R,100,G,200,B,150"),
-        ("label", False, "blue", ".blue"),
-        ("label", True, COLORS, ".blue.black.brown"),
-        ("label", False, COLORS, ".blue,black,brown"),
-        ("label", True, RGB, ".R=100.G=200.B=150"),
-        ("label", False, RGB, ".R,100,G,200,B,150"),
-        ("matrix", False, "blue", ";color=blue"),
-        ("matrix", True, COLORS, ";color=blue;color=black;color=brown"),
-        ("matrix", False, COLORS, ";color=blue,black,brown"),
-        ("matrix", True, RGB, ";R=100;G=200;B=150"),
-        ("matrix", False, RGB, ";color=R,100,G,200,B,150"),
-    ],
-)
-def test_path_styles_match_the_openapi_examples(
-    kitchen: ModuleType, style: str, explode: bool, value: Any, expected: str
-) -> None:
-    upstream = importlib.import_module(kitchen.__package__ + ".upstream")
-    arg = {"style": style, "explode": explode, "wire": "color"}
-    assert upstream.path_value(value, arg) == expected
-
-
-@pytest.mark.parametrize(
-    ("style", "explode", "value", "expected"),
-    [
-        ("form", True, "blue", [("color", "blue")]),
-        ("form", True, COLORS, [("color", c) for c in COLORS]),
-        ("form", False, COLORS, [("color", "blue,black,brown")]),
-        ("form", True, RGB, [("R", "100"), ("G", "200"), ("B", "150")]),
-        ("form", False, RGB, [("color", "R,100,G,200,B,150")]),
-        ("spaceDelimited", False, COLORS, [("color", "blue black brown")]),
-        ("pipeDelimited", False, COLORS, [("color", "blue|black|brown")]),
-        ("deepObject", True, RGB, [("color[R]", "100"), ("color[G]", "200"), ("color[B]", "150")]),
-        ("form", True, True, [("color", "true")]),
-    ],
-)
-def test_query_styles_match_the_openapi_examples(
-    kitchen: ModuleType, style: str, explode: bool, value: Any, expected: list[tuple[str, str]]
-) -> None:
-    upstream = importlib.import_module(kitchen.__package__ + ".upstream")
-    arg = {"style": style, "explode": explode, "wire": "color"}
-    assert upstream.query_pairs(value, arg) == expected

@@ -14,7 +14,6 @@ import sys
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ import docstring_parser
 
 from ..diagnostics import Diagnostic, MCPGenError
 from ..openapi.names import assign_tool_names, project_names
-from ..pipeline import render_template
+from ..runtime import pyschema
 from ..serverproject import tool_json
 
 DESCRIPTION_BUDGET = 1024
@@ -78,16 +77,6 @@ class FunctionsProject:
             "envPrefix": self.env_prefix,
             "tools": [t.to_json() for t in self.tools],
         }
-
-
-@cache
-def pyschema() -> types.ModuleType:
-    """The generated servers' ``pyschema`` module, rendered and loaded here."""
-    text = render_template("server/pyschema.py.jinja", header="# mcpgen's own copy")
-    module = types.ModuleType("mcpgen._pyschema")
-    sys.modules[module.__name__] = module
-    exec(compile(text, "mcpgen/templates/server/pyschema.py.jinja", "exec"), module.__dict__)  # noqa: S102 - mcpgen's own template
-    return module
 
 
 def load_module(target: str) -> types.ModuleType:
@@ -172,7 +161,7 @@ def build_functions(
     functions, diagnostics = select(module, names, target)
     if not functions:
         raise MCPGenError(target, "", "no public functions to expose (use --select or __all__)")
-    runtime = pyschema()
+    runtime = pyschema
     tool_names = assign_tool_names([(f.__name__, "call", f.__name__) for f in functions])
     tools: list[FunctionTool] = []
     skipped: list[tuple[str, str]] = []

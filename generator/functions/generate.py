@@ -23,7 +23,6 @@ def generate_functions_server(
 
 
 def plan(project: FunctionsProject) -> list[PlannedFile]:
-    pkg = PurePosixPath(project.package)
     shared = ProjectFiles(
         package=project.package,
         distribution=project.distribution,
@@ -37,8 +36,8 @@ def plan(project: FunctionsProject) -> list[PlannedFile]:
     common = shared.context()
     return [
         *shared.files(project.spec_json()),
-        PlannedFile(pkg / "functions.py", "server/functions.py.jinja", common, verbatim=True),
-        PlannedFile(pkg / "pyschema.py", "server/pyschema.py.jinja", common, verbatim=True),
+        shared.runtime("functions.py"),
+        shared.runtime("pyschema.py"),
         PlannedFile(
             PurePosixPath("README.md"),
             "server/README-functions.md.jinja",

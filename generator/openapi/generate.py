@@ -30,7 +30,6 @@ def generate_server(
 
 
 def plan(project: Project) -> list[PlannedFile]:
-    pkg = PurePosixPath(project.package)
     shared = ProjectFiles(
         package=project.package,
         distribution=project.distribution,
@@ -42,9 +41,8 @@ def plan(project: Project) -> list[PlannedFile]:
     common = shared.context()
     return [
         *shared.files(project.spec_json()),
-        PlannedFile(pkg / "upstream.py", "server/upstream.py.jinja", common, verbatim=True),
-        PlannedFile(pkg / "auth.py", "server/auth.py.jinja", common, verbatim=True),
-        PlannedFile(pkg / "hooks.py", "server/hooks.py.jinja", common, owner="user", verbatim=True),
+        *(shared.runtime(name) for name in RUNTIME),
+        shared.runtime("hooks.py", owner="user"),
         PlannedFile(
             PurePosixPath("README.md"),
             "server/README.md.jinja",
@@ -53,6 +51,9 @@ def plan(project: Project) -> list[PlannedFile]:
         ),
     ]
 
+
+RUNTIME = ("upstream.py", "params.py", "bodies.py", "responses.py", "retry.py", "auth.py")
+"""The HTTP backend's modules (besides the user's ``hooks.py``)."""
 
 DEPENDENCIES = ("mcp>=2.3", "httpx>=0.27", "pydantic>=2.11", "jsonschema>=4.21", "uvicorn>=0.30")
 

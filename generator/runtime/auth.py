@@ -1,4 +1,3 @@
-{{ header }}
 """Credentials for the upstream API, read from environment variables.
 
 For each tool, the first security alternative whose variables are all set is

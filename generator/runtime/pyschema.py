@@ -1,4 +1,3 @@
-{{ header }}
 """Python signatures as pydantic models.
 
 mcpgen runs this same module at generation time to write each tool's schemas,

@@ -1,4 +1,3 @@
-{{ header }}
 """Calls the Python functions behind the tools.
 
 Arguments checked against the ``inputSchema`` are converted by pydantic to the
@@ -25,6 +24,7 @@ from mcp import types
 from pydantic import ValidationError
 
 from . import pyschema
+from .results import error_result
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser, spec: Mapping[str, Any]) -> N
 def create(spec: Mapping[str, Any], args: argparse.Namespace) -> Functions:
     """The backend of this server: the functions named in ``spec.json``."""
     return Functions(spec, debug=args.debug)
-
-
-def error_result(text: str) -> types.CallToolResult:
-    return types.CallToolResult(content=[types.TextContent(type="text", text=text)], is_error=True)
 
 
 class Functions:

@@ -1,25 +1,25 @@
-{{ header }}
 """The MCP server: tools from ``spec.json``, served over stdio or streamable HTTP.
 
 Both protocol eras work: clients that start with ``initialize`` (up to
 2025-11-25) and stateless clients that call ``server/discover`` (2026-07-28).
 Arguments are validated against each tool's ``inputSchema`` before the tool
 runs; invalid ones come back as an ``isError`` result naming the argument.
-What a tool does is up to the backend module, ``{{ backend }}``.
+What a tool does is up to the backend module that ``spec.json`` names
+(``upstream`` for an HTTP API, ``functions`` for Python functions).
 """
 
 from __future__ import annotations
 
 import argparse
 import hmac
+import importlib
 import json
 import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
-from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, cast
 
 import anyio
 import jsonschema
@@ -29,16 +29,44 @@ from mcp.server.stdio import stdio_server
 from mcp.server.transport_security import TransportSecuritySettings
 from mcp.shared.exceptions import MCPError
 
-from . import {{ backend }} as backend
-from .{{ backend }} import error_result
+from .results import error_result
 
 logger = logging.getLogger(__package__)
 
-SPEC: dict[str, Any] = json.loads(
-    files(__package__ or __name__).joinpath("spec.json").read_text(encoding="utf-8")
-)
-TOOLS: dict[str, dict[str, Any]] = {tool["name"]: tool for tool in SPEC["tools"]}
-PREFIX: str = SPEC["envPrefix"]
+BACKENDS = ("upstream", "functions")
+
+
+class Runner(Protocol):
+    """What a backend creates: it runs tool calls and is closed when the server stops."""
+
+    async def call(
+        self, tool: Mapping[str, Any], arguments: Mapping[str, Any]
+    ) -> types.CallToolResult: ...
+
+    async def aclose(self) -> None: ...
+
+
+class BackendModule(Protocol):
+    """A backend module: its command-line options and how it creates its runner."""
+
+    def add_arguments(self, parser: argparse.ArgumentParser, spec: Mapping[str, Any]) -> None: ...
+
+    def create(self, spec: Mapping[str, Any], args: argparse.Namespace) -> Runner: ...
+
+
+def load_spec(package: str | None = None) -> dict[str, Any]:
+    """``spec.json`` of ``package`` (this server's own package by default)."""
+    text = files(package or __package__ or __name__).joinpath("spec.json").read_text("utf-8")
+    spec: dict[str, Any] = json.loads(text)
+    return spec
+
+
+def backend_module(spec: Mapping[str, Any]) -> BackendModule:
+    """The module named by ``spec["backend"]``, from this package."""
+    name = spec["backend"]
+    if name not in BACKENDS:
+        raise ValueError(f"unknown backend {name!r} in spec.json")
+    return cast(BackendModule, importlib.import_module(f".{name}", __package__))
 
 
 def wire_tool(tool: Mapping[str, Any]) -> types.Tool:
@@ -56,34 +84,50 @@ def wire_tool(tool: Mapping[str, Any]) -> types.Tool:
     )
 
 
-@cache
-def _tool_list() -> types.ListToolsResult:
-    return types.ListToolsResult(tools=[wire_tool(tool) for tool in SPEC["tools"]])
-
-
-@cache
-def _validator(name: str) -> jsonschema.protocols.Validator:
-    schema = TOOLS[name]["inputSchema"]
+def _validator_for(schema: Mapping[str, Any]) -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     return cls(schema)
 
 
-def argument_errors(name: str, arguments: Mapping[str, Any]) -> list[str]:
-    """What is wrong with ``arguments``, one line per problem, naming the argument."""
-    errors = sorted(_validator(name).iter_errors(dict(arguments)), key=lambda e: list(e.path))
-    out: list[str] = []
-    for error in errors[:10]:
-        where = "/".join(str(p) for p in error.absolute_path)
-        out.append(f"{where}: {error.message}" if where else error.message)
-    return out
+class Tools:
+    """The tools of ``spec.json``: their wire form and validators, each built on first use."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.by_name: dict[str, dict[str, Any]] = {tool["name"]: tool for tool in spec["tools"]}
+        self._listed: types.ListToolsResult | None = None
+        self._validators: dict[str, jsonschema.protocols.Validator] = {}
+
+    def listed(self) -> types.ListToolsResult:
+        if self._listed is None:
+            self._listed = types.ListToolsResult(
+                tools=[wire_tool(tool) for tool in self.by_name.values()]
+            )
+        return self._listed
+
+    def input_schema(self, name: str) -> dict[str, Any] | None:
+        tool = self.by_name.get(name)
+        return tool["inputSchema"] if tool is not None else None
+
+    def argument_errors(self, name: str, arguments: Mapping[str, Any]) -> list[str]:
+        """What is wrong with ``arguments``, one line per problem, naming the argument."""
+        validator = self._validators.get(name)
+        if validator is None:
+            validator = self._validators[name] = _validator_for(self.by_name[name]["inputSchema"])
+        errors = sorted(validator.iter_errors(dict(arguments)), key=lambda e: list(e.path))
+        out: list[str] = []
+        for error in errors[:10]:
+            where = "/".join(str(p) for p in error.absolute_path)
+            out.append(f"{where}: {error.message}" if where else error.message)
+        return out
 
 
-def _output_check(tool: Mapping[str, Any], result: types.CallToolResult) -> None:
+def output_check(tool: Mapping[str, Any], result: types.CallToolResult) -> None:
+    """Log (do not fail) a structured result that does not match the tool's outputSchema."""
     schema = tool.get("outputSchema")
     if schema is None or result.is_error or result.structured_content is None:
         return
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    error = jsonschema.exceptions.best_match(cls(schema).iter_errors(result.structured_content))
+    errors = _validator_for(schema).iter_errors(result.structured_content)
+    error = jsonschema.exceptions.best_match(errors)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         logger.warning(
@@ -94,29 +138,32 @@ def _output_check(tool: Mapping[str, Any], result: types.CallToolResult) -> None
         )
 
 
-def build_server(runner: backend.Backend) -> Server[Any]:
+def build_server(spec: Mapping[str, Any], runner: Runner) -> Server[Any]:
+    """The MCP server for ``spec``, whose tool calls ``runner`` carries out."""
+    tools = Tools(spec)
+
     async def list_tools(
         ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None
     ) -> types.ListToolsResult:
-        return _tool_list()
+        return tools.listed()
 
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
-        tool = TOOLS.get(params.name)
+        tool = tools.by_name.get(params.name)
         if tool is None:
             raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {params.name}")
         arguments = params.arguments or {}
-        problems = argument_errors(params.name, arguments)
+        problems = tools.argument_errors(params.name, arguments)
         if problems:
             return error_result(
                 f"Invalid arguments for tool {params.name!r}:\n" + "\n".join(problems)
             )
         result = await runner.call(tool, arguments)
-        _output_check(tool, result)
+        output_check(tool, result)
         return result
 
-    info = SPEC["server"]
+    info = spec["server"]
     return Server(
         info["name"],
         version=info["version"],
@@ -124,7 +171,7 @@ def build_server(runner: backend.Backend) -> Server[Any]:
         instructions=info["description"] or None,
         on_list_tools=list_tools,
         on_call_tool=call_tool,
-        get_tool_input_schema=lambda name: TOOLS[name]["inputSchema"] if name in TOOLS else None,
+        get_tool_input_schema=tools.input_schema,
     )
 
 
@@ -163,10 +210,13 @@ def require_token(app: ASGIApp, token: str) -> ASGIApp:
     return guarded
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_args(
+    spec: Mapping[str, Any], backend: BackendModule, argv: list[str] | None = None
+) -> argparse.Namespace:
+    prefix = spec["envPrefix"]
     parser = argparse.ArgumentParser(
         prog=__package__,
-        description=f"MCP server for {SPEC['server']['title']} ({len(TOOLS)} tools).",
+        description=f"MCP server for {spec['server']['title']} ({len(spec['tools'])} tools).",
     )
     parser.add_argument("--transport", choices=["stdio", "http"], default="stdio")
     parser.add_argument("--host", default="127.0.0.1", help="HTTP: address to listen on")
@@ -178,14 +228,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=[],
         help="HTTP: a Host header to accept besides loopback (DNS-rebinding protection)",
     )
-    backend.add_arguments(parser, SPEC)
-    parser.add_argument("--log-level", default=os.environ.get(f"{PREFIX}_LOG_LEVEL", "WARNING"))
+    backend.add_arguments(parser, spec)
+    parser.add_argument("--log-level", default=os.environ.get(f"{prefix}_LOG_LEVEL", "WARNING"))
     return parser.parse_args(argv)
 
 
-async def serve(args: argparse.Namespace) -> None:
-    runner = backend.create(SPEC, args)
-    server = build_server(runner)
+async def serve(spec: Mapping[str, Any], backend: BackendModule, args: argparse.Namespace) -> None:
+    runner = backend.create(spec, args)
+    server = build_server(spec, runner)
     try:
         if args.transport == "stdio":
             async with stdio_server() as (read, write):
@@ -203,7 +253,7 @@ async def serve(args: argparse.Namespace) -> None:
         app: ASGIApp = server.streamable_http_app(
             streamable_http_path=args.path, host=args.host, transport_security=security
         )
-        token = os.environ.get(f"{PREFIX}_MCP_TOKEN")
+        token = os.environ.get(f"{spec['envPrefix']}_MCP_TOKEN")
         if token:
             app = require_token(app, token)
         config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
@@ -213,6 +263,8 @@ async def serve(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parse_args(argv)
+    spec = load_spec()
+    backend = backend_module(spec)
+    args = parse_args(spec, backend, argv)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
-    anyio.run(serve, args)
+    anyio.run(serve, spec, backend, args)

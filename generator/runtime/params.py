@@ -1,0 +1,157 @@
+"""Parameters on the wire: path, query, header and cookie values per OpenAPI
+``style`` and ``explode``.
+
+Each function takes an argument's value (already checked against the tool's
+``inputSchema``) and its ``http.args`` entry from ``spec.json``: ``wire`` (the
+parameter's name in the document), ``style``, ``explode``, ``allowReserved``
+and ``contentType`` (a parameter described with ``content``: sent as JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+_RESERVED = ":/?[]@!$'()*,;"
+# What a path template from the document may keep as written: RFC 3986 pchar, "/" and "%".
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+# Characters a cookie value may carry as they are (RFC 6265 cookie-octet).
+_COOKIE_SAFE = "!#$%&'()*+-./:<=>?@[]^_`{|}~"
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
+
+
+class ArgumentError(Exception):
+    """An argument that cannot be put on the wire."""
+
+
+def scalar(value: Any) -> str:
+    """A primitive value as text: ``true``/``false``, empty for null, JSON for containers."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return str(value)
+
+
+def encode(text: str, allow_reserved: bool = False) -> str:
+    """Percent-encode everything but unreserved characters (and reserved ones if allowed)."""
+    return quote(text, safe=_RESERVED if allow_reserved else "")
+
+
+def path_value(value: Any, arg: Mapping[str, Any]) -> str:
+    """A path parameter, percent-encoded as exactly one segment (``/`` and ``..`` included)."""
+    style, explode, name = arg["style"], arg["explode"], arg["wire"]
+    if arg.get("contentType"):
+        return encode(scalar(value))
+    if isinstance(value, list):
+        items = [encode(scalar(v)) for v in value]
+        if style == "label":
+            return "." + ("." if explode else ",").join(items)
+        if style == "matrix":
+            if explode:
+                return "".join(f";{encode(name)}={item}" for item in items)
+            return f";{encode(name)}=" + ",".join(items)
+        return ",".join(items)
+    if isinstance(value, dict):
+        pairs = [(encode(str(k)), encode(scalar(v))) for k, v in value.items()]
+        if explode:
+            joined = ",".join(f"{k}={v}" for k, v in pairs)
+        else:
+            joined = ",".join(f"{k},{v}" for k, v in pairs)
+        if style == "label":
+            return "." + (joined.replace(",", ".") if explode else joined)
+        if style == "matrix":
+            if explode:
+                return "".join(f";{k}={v}" for k, v in pairs)
+            return f";{encode(name)}=" + joined
+        return joined
+    text = encode(scalar(value))
+    if text in (".", ".."):
+        text = text.replace(".", "%2E")
+    if style == "label":
+        return "." + text
+    if style == "matrix":
+        return f";{encode(name)}={text}"
+    return text
+
+
+def fill_path(template: str, values: Mapping[str, str]) -> str:
+    """The request path: literal text percent-encoded where needed, placeholders filled."""
+    out: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        out.append(quote(template[position : match.start()], safe=_PATH_SAFE))
+        if match.group(1) not in values:
+            raise ArgumentError(f"missing path parameter {match.group(1)!r}")
+        out.append(values[match.group(1)])
+        position = match.end()
+    out.append(quote(template[position:], safe=_PATH_SAFE))
+    return "".join(out)
+
+
+def query_pairs(value: Any, arg: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(name, value)`` pairs for a query parameter, per OpenAPI style and explode."""
+    style, explode, name = arg["style"], arg["explode"], arg["wire"]
+    if arg.get("contentType"):
+        return [(name, scalar(value))]
+    if isinstance(value, list):
+        items = [scalar(v) for v in value]
+        if style == "form" and explode:
+            return [(name, item) for item in items]
+        return [(name, _DELIMITERS.get(style, ",").join(items))]
+    if isinstance(value, dict):
+        if style == "deepObject":
+            return deep_pairs(name, value)
+        if explode:
+            return [(str(k), scalar(v)) for k, v in value.items()]
+        return [(name, ",".join(f"{k},{scalar(v)}" for k, v in value.items()))]
+    return [(name, scalar(value))]
+
+
+def deep_pairs(prefix: str, value: Any) -> list[tuple[str, str]]:
+    """``deepObject`` pairs: ``prefix[key][0]=value`` for nested objects and arrays."""
+    if isinstance(value, dict):
+        out: list[tuple[str, str]] = []
+        for key, item in value.items():
+            out.extend(deep_pairs(f"{prefix}[{key}]", item))
+        return out
+    if isinstance(value, list):
+        out = []
+        for index, item in enumerate(value):
+            out.extend(deep_pairs(f"{prefix}[{index}]", item))
+        return out
+    return [(prefix, scalar(value))]
+
+
+def query_string(pairs: Sequence[tuple[str, str]]) -> str:
+    """``name=value&...`` with both sides percent-encoded (no leading ``?``)."""
+    return "&".join(f"{encode(k)}={encode(v)}" for k, v in pairs)
+
+
+def header_value(value: Any, arg: Mapping[str, Any]) -> str:
+    """A header parameter (``simple`` style); line breaks are refused."""
+    if arg.get("contentType"):
+        return scalar(value)
+    if isinstance(value, list):
+        return ",".join(scalar(v) for v in value)
+    if isinstance(value, dict):
+        if arg["explode"]:
+            return ",".join(f"{k}={scalar(v)}" for k, v in value.items())
+        return ",".join(f"{k},{scalar(v)}" for k, v in value.items())
+    text = scalar(value)
+    if "\r" in text or "\n" in text:
+        raise ArgumentError(f"header {arg['wire']!r} cannot contain line breaks")
+    return text
+
+
+def cookie_header(cookies: Sequence[tuple[str, str]]) -> str:
+    """The ``Cookie`` header for ``(name, value)`` pairs, values percent-encoded as needed."""
+    return "; ".join(f"{k}={quote(v, safe=_COOKIE_SAFE)}" for k, v in cookies)
