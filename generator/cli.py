@@ -12,8 +12,10 @@ from . import __version__
 from .diagnostics import MCPGenError
 from .models.schema import bundled_versions
 from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
+from .openapi.ir import DISCOVERY_BYTES, DISCOVERY_TOOLS, Project
 from .openapi.operations import Filters
 from .pipeline import check_tree, write_tree
+from .runtime.schemas import DEFAULT_BUDGET
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
@@ -102,13 +104,32 @@ def models(
     help="Project directory (default: output/<name>).",
 )
 @click.option(
+    "--tools-mode",
+    type=click.Choice(["auto", "operations", "discovery"]),
+    default="auto",
+    show_default=True,
+    help="--openapi: one tool per operation ('operations'), or a fixed set of tools that "
+    "search, describe and call the operations ('discovery'); 'auto' is operations up to "
+    f"{DISCOVERY_TOOLS} operations and a {DISCOVERY_BYTES // 1000} KB tools/list, discovery "
+    "above.",
+)
+@click.option(
+    "--schema-budget",
+    type=click.IntRange(min=0),
+    default=DEFAULT_BUDGET,
+    show_default=True,
+    metavar="BYTES",
+    help="--openapi: most bytes of each tool's inputSchema and outputSchema on the wire; "
+    "larger schemas share repeated definitions in $defs, then summarise deep levels "
+    "(arguments are still validated against the whole schema). 0: no limit.",
+)
+@click.option(
     "--output-schema",
     type=click.Choice(["auto", "full", "shallow", "none"]),
     default="auto",
     show_default=True,
-    help="outputSchema of each tool: complete ('full'), top-level properties and their types "
-    "('shallow'), or none; 'auto' is full unless a tool's schema exceeds 16 KB, then shallow. "
-    "Controls the size of tools/list.",
+    help="outputSchema of each tool: within the schema budget ('auto'), complete with shared "
+    "definitions in $defs ('full'), top-level properties and their types ('shallow'), or none.",
 )
 @click.option(
     "--keep-refs",
@@ -162,6 +183,8 @@ def server(
     select: tuple[str, ...],
     name: str | None,
     out: Path | None,
+    tools_mode: str,
+    schema_budget: int,
     output_schema: str,
     keep_refs: bool,
     keep_links: bool,
@@ -191,6 +214,8 @@ def server(
     options = ServerOptions(
         name=name,
         output_schema=output_schema,  # type: ignore[arg-type]
+        tools_mode=tools_mode,  # type: ignore[arg-type]
+        schema_budget=schema_budget,
         keep_refs=keep_refs,
         keep_links=keep_links,
         allow_remote_refs=allow_remote_refs,
@@ -230,6 +255,8 @@ def server(
             f"{len(warnings)} warnings"
         )
         summary.extend(f"mcpgen: skipped {op}: {reason}" for op, reason in project.skipped)
+        if isinstance(project, Project):
+            summary.append(f"mcpgen: tools mode {project.tools_mode}: {project.tools_mode_reason}")
         nonlocal out
         if out is None:
             out = Path("output") / project.distribution

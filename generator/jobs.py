@@ -69,10 +69,13 @@ def render_job(job: Job) -> Rendered:
         from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
         from .openapi.generate import generate_server
         from .openapi.operations import Filters
+        from .runtime.schemas import DEFAULT_BUDGET
 
         server_options = ServerOptions(
             name=options.get("project-name"),
             output_schema=options.get("output-schema", "auto"),
+            tools_mode=options.get("tools-mode", "auto"),
+            schema_budget=options.get("schema-budget", DEFAULT_BUDGET),
             keep_refs=options.get("keep-refs", False),
             keep_links=options.get("keep-links", False),
             allow_remote_refs=options.get("allow-remote-refs", False),
@@ -117,6 +120,9 @@ def render_job(job: Job) -> Rendered:
         f"{len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
         f"{len(warnings)} warnings"
     )
+    mode = getattr(project, "tools_mode_reason", "")
+    if mode:
+        summary += f"; tools mode {project.tools_mode}: {mode}"
     return Rendered(job, contents, tuple(diagnostics), summary)
 
 

@@ -51,10 +51,17 @@ class ProjectFiles:
         path = PurePosixPath(self.package) / name
         return PlannedFile(path, f"runtime/{name}", owner=owner, verbatim=True, text=text)
 
-    def files(self, spec: dict[str, Any]) -> list[PlannedFile]:
+    def files(
+        self, spec: dict[str, Any], data: dict[str, dict[str, Any]] | None = None
+    ) -> list[PlannedFile]:
+        """The files every server project has; ``data`` adds JSON data files by name."""
         pkg = PurePosixPath(self.package)
         common = self.context()
         spec = {"backend": self.backend, **spec}
+        extra = [
+            PlannedFile(pkg / name, "server/data.jinja", {"data": data_text(content)})
+            for name, content in (data or {}).items()
+        ]
         toml = {
             "distribution": toml_string(self.distribution),
             "package": toml_string(self.package),
@@ -65,10 +72,10 @@ class ProjectFiles:
         return [
             PlannedFile(pkg / "__init__.py", "server/init.py.jinja", common, verbatim=True),
             PlannedFile(pkg / "__main__.py", "server/main.py.jinja", common, verbatim=True),
-            self.runtime("server.py"),
-            self.runtime("results.py"),
+            *(self.runtime(name) for name in RUNTIME),
             PlannedFile(pkg / "py.typed", "models/py.typed.jinja", common),
-            PlannedFile(pkg / "spec.json", "server/data.jinja", {"data": spec_text(spec)}),
+            PlannedFile(pkg / "spec.json", "server/data.jinja", {"data": data_text(spec)}),
+            *extra,
             PlannedFile(
                 PurePosixPath("pyproject.toml"),
                 "server/pyproject.toml.jinja",
@@ -108,13 +115,44 @@ def tool_json(
     return data
 
 
-def spec_text(data: dict[str, Any]) -> str:
-    """``spec.json``: one tool per line, so that diffs after a change are readable."""
-    data = dict(data)
-    tools = data.pop("tools")
-    head = json.dumps(data, ensure_ascii=False, indent=1)
-    lines = [json.dumps(t, ensure_ascii=False, separators=(",", ":")) for t in tools]
-    return head[:-2] + ',\n "tools": [\n' + ",\n".join(lines) + "\n ]\n}\n"
+RUNTIME = (
+    "server.py",
+    "results.py",
+    "catalog.py",
+    "schemas.py",
+    "discovery.py",
+    "search.py",
+)
+"""The runtime modules every server project carries, whatever its backend."""
+
+_LINE_KEYS = ("tools", "$defs", "operations", "terms", "more")
+"""Top-level entries of data files written one item per line, so that diffs are readable."""
+
+
+def data_text(data: dict[str, Any]) -> str:
+    """A JSON data file: indented, except that the long entries (``_LINE_KEYS``) have one
+    item per line, so that diffs after a change are readable."""
+    entries: list[str] = []
+    for key, value in data.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if key in _LINE_KEYS and value and isinstance(value, (dict, list)):
+            if isinstance(value, dict):
+                items = [
+                    f"  {json.dumps(k, ensure_ascii=False)}: {_compact(v)}"
+                    for k, v in value.items()
+                ]
+                entries.append(f" {name}: {{\n" + ",\n".join(items) + "\n }")
+            else:
+                items = [f"  {_compact(v)}" for v in value]
+                entries.append(f" {name}: [\n" + ",\n".join(items) + "\n ]")
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+            entries.append(f" {name}: {text}")
+    return "{\n" + ",\n".join(entries) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def toml_string(text: str) -> str:

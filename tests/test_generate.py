@@ -98,14 +98,19 @@ def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
-def tool_lines(root: Path, job: str) -> dict[str, str]:
+def tool_lines(root: Path, job: str, data: str = "operations.json") -> dict[str, str]:
+    """Each tool's line of a data file, by tool name (and each definition's, by ``$defs/``)."""
     package = "petstore" if job == "petstore" else "mytools_mcp"
-    spec = (root / "gen" / job / package / "spec.json").read_text()
-    return {
-        json.loads(line.rstrip(","))["name"]: line.rstrip(",")
-        for line in spec.splitlines()
-        if line.startswith('{"name"')
-    }
+    spec = (root / "gen" / job / package / data).read_text()
+    lines: dict[str, str] = {}
+    for line in spec.splitlines():
+        text = line.strip().rstrip(",")
+        if text.startswith('{"name"'):
+            lines[json.loads(text)["name"]] = text
+        elif line.startswith('  "') and '":{' in text:
+            name, _, body = text.partition(":")
+            lines["$defs/" + json.loads(name)] = body
+    return lines
 
 
 def test_regeneration_keeps_user_code_and_touches_only_what_changed(project: Path) -> None:
@@ -139,7 +144,7 @@ def test_regeneration_keeps_user_code_and_touches_only_what_changed(project: Pat
     stale = mcpgen("generate", "--check")
     assert stale.exit_code == 1
     assert "out of date: petstore" in stale.output
-    assert "+++ b/gen/petstore/petstore/spec.json" in stale.output
+    assert "+++ b/gen/petstore/petstore/operations.json" in stale.output
     assert "README.md" not in stale.output.split("mcpgen: out of date")[0]
 
     result = mcpgen("generate")
@@ -147,17 +152,18 @@ def test_regeneration_keeps_user_code_and_touches_only_what_changed(project: Pat
     assert "kept gen/petstore/README.md: edited by hand, so it is yours now" in result.output
     after = snapshot(project)
     assert changed(before, after) == {
-        "gen/petstore/petstore/spec.json",
+        "gen/petstore/petstore/operations.json",
         "gen/petstore/.mcpgen/manifest.json",
     }
     assert "MY_SETTING = 1" in hooks.read_text() and "Our notes." in readme.read_text()
     tools_after = tool_lines(project, "petstore")
     assert set(tools_before) - set(tools_after) == {"findPetsByStatus"}
     assert set(tools_after) - set(tools_before) == {"listVaccinations"}
-    # Operations that do not use the renamed schema keep their definitions exactly.
-    for name in ("deletePet", "getInventory", "placeOrder", "uploadPhoto"):
+    # Tools refer to shared definitions: only the renamed field's definition changes, and the
+    # tools that spread its fields into their arguments; every other line stays as it was.
+    for name in ("deletePet", "getInventory", "placeOrder", "uploadPhoto", "getPet", "listPets"):
         assert tools_before[name] == tools_after[name], name
-    for name in ("createPet", "getPet", "listPets", "updatePet"):
+    for name in ("createPet", "updatePet", "$defs/NewPet"):
         assert '"nickname"' in tools_after[name] and '"tag"' not in tools_after[name], name
     assert mcpgen("generate", "--check").exit_code == 0
 
@@ -181,7 +187,7 @@ def test_models_job_gains_a_version(project: Path) -> None:
 def test_functions_job_gains_a_parameter(project: Path) -> None:
     assert mcpgen("generate").exit_code == 0
     before = snapshot(project)
-    lines_before = tool_lines(project, "tools")
+    lines_before = tool_lines(project, "tools", "spec.json")
     (project / "mytools.py").write_text(
         TOOLS.replace(
             "def shout(text: str) -> str:", "def shout(text: str, times: int = 1) -> str:"
@@ -202,7 +208,7 @@ def test_functions_job_gains_a_parameter(project: Path) -> None:
     }
     client = (project / "gen" / "tools_client" / "client.py").read_text()
     assert "async def shout(self, *, text: str, times: int = 1) -> str:" in client
-    lines_after = tool_lines(project, "tools")
+    lines_after = tool_lines(project, "tools", "spec.json")
     assert lines_before["add"] == lines_after["add"]
     assert '"times"' in lines_after["shout"]
 

@@ -214,7 +214,8 @@ def test_openapi30_nullable_and_exclusive_bounds(tmp_path: Path) -> None:
         }
     )
     spec["openapi"] = "3.0.3"
-    props = build(write(tmp_path, "a.json", spec))[0].tools[0].input_schema["properties"]
+    project = build(write(tmp_path, "a.json", spec))[0]
+    props = project.catalog.wire(project.tools[0].name)["inputSchema"]["properties"]
     assert props["n"] == {"type": ["integer", "null"], "exclusiveMinimum": 1}
     assert props["e"] == {"type": ["string", "null"], "enum": ["a", None]}
     assert props["c"] == {"anyOf": [{"allOf": [{"type": "object"}]}, {"type": "null"}]}
@@ -251,7 +252,12 @@ def test_keep_refs_and_output_modes(tmp_path: Path) -> None:
         },
     )
     path = write(tmp_path, "a.json", spec)
-    full = build(path, output_schema="full")[0].tools[0].output_schema
+
+    def output(**options: Any) -> Any:
+        project = build(path, **options)[0]
+        return project.catalog.wire(project.tools[0].name).get("outputSchema")
+
+    full = output(output_schema="full")
     assert full == {
         "type": "object",
         "properties": {
@@ -259,16 +265,16 @@ def test_keep_refs_and_output_modes(tmp_path: Path) -> None:
             "n": {"type": "integer"},
         },
     }
-    kept = build(path, output_schema="full", keep_refs=True)[0].tools[0].output_schema
+    kept = output(output_schema="full", keep_refs=True)
     assert kept is not None and kept["$ref"] == "#/$defs/Big"
     assert set(kept["$defs"]) == {"Big", "In"}
     jsonschema.Draft202012Validator(kept).validate({"inner": {"x": "y"}, "n": 1})
-    shallow = build(path, output_schema="shallow")[0].tools[0].output_schema
+    shallow = output(output_schema="shallow")
     assert shallow == {
         "type": "object",
         "properties": {"inner": {"type": "object"}, "n": {"type": "integer"}},
     }
-    assert build(path, output_schema="none")[0].tools[0].output_schema is None
+    assert output(output_schema="none") is None
 
 
 def test_check_regenerate_and_user_hooks(tmp_path: Path) -> None:
@@ -289,13 +295,14 @@ def test_check_regenerate_and_user_hooks(tmp_path: Path) -> None:
     path.write_text(json.dumps(spec))
     stale = runner.invoke(main, [*args, "--check"])
     assert stale.exit_code == 1
-    assert '+{"name":"b"' in stale.output
+    assert '+  {"name":"b"' in stale.output
     assert runner.invoke(main, args).exit_code == 0
     assert "EDITED = True" in hooks.read_text()
     again = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     changed = {p for p in again if again[p] != snapshot.get(p)}
     assert {str(p) for p in changed} == {
         "demo/spec.json",
+        "demo/operations.json",
         "README.md",
         ".mcpgen/manifest.json",
         "demo/hooks.py",
@@ -325,4 +332,4 @@ def test_verbatim_files_are_black_formatted_code() -> None:
                 text = _environment().get_template(planned.template).render(**planned.context)
             assert black.format_str(text, mode=mode) == text, planned.template
             checked += 1
-    assert checked == 12 + 7
+    assert checked == 16 + 11

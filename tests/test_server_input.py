@@ -63,12 +63,12 @@ def test_yaml_keys_and_scalars_stay_strings() -> None:
 def test_multi_file_refs_pointer_escapes_and_cycles() -> None:
     project, diagnostics = build(CASES / "multi" / "openapi.yaml")
     assert diagnostics == []
-    tools = {t.name: t for t in project.tools}
-    assert tools["listPets"].input_schema["properties"]["after"] == {
+    tools = {t.name: project.catalog.wire(t.name) for t in project.tools}
+    assert tools["listPets"]["inputSchema"]["properties"]["after"] == {
         "type": "integer",
         "minimum": 1,
     }
-    output = tools["getPet"].output_schema
+    output = tools["getPet"].get("outputSchema")
     assert output is not None
     # Pet refers to itself: kept once in $defs; everything else is inlined.
     assert output["$ref"] == "#/$defs/Pet"
@@ -164,7 +164,7 @@ def test_refs_in_examples_and_extensions_are_never_followed(tmp_path: Path) -> N
     )
     project, diagnostics = build(path)
     assert diagnostics == []
-    assert project.tools[0].input_schema["properties"]["a"] == {
+    assert project.catalog.wire(project.tools[0].name)["inputSchema"]["properties"]["a"] == {
         "type": "string",
         "default": {"$ref": "nope"},
     }
@@ -356,5 +356,6 @@ def test_url_documents_reach_other_origins_only_with_the_flag(tmp_path: Path) ->
                 f"{url}/openapi.json", ServerOptions(allow_remote_refs=True)
             )
     assert blocked.tools == () and "--allow-remote-refs" in blocked.skipped[0][1]
-    assert allowed.tools[0].input_schema["properties"]["q"] == {"type": "string", "maxLength": 3}
+    wire = allowed.catalog.wire(allowed.tools[0].name)
+    assert wire["inputSchema"]["properties"]["q"] == {"type": "string", "maxLength": 3}
     assert allowed.base_url == f"{url}/api"

@@ -346,11 +346,12 @@ def test_output_mismatch_is_logged_not_fatal(
     async def run() -> types.CallToolResult:
         backend = importlib.import_module(kitchen.__package__ + ".upstream")
         spec = kitchen.load_spec()
-        tool = kitchen.Tools(spec).by_name["getItem"]
+        catalog = kitchen.load_catalog(spec)
+        tool = catalog.by_name["getItem"]
         client_upstream = backend.Upstream(spec, upstream.url + "/v1", 5.0)
         try:
             result: types.CallToolResult = await client_upstream.call(tool, {"id": "1"})
-            kitchen.output_check(tool, result)
+            kitchen.output_check(catalog, "getItem", result)
             return result
         finally:
             await client_upstream.aclose()

@@ -21,8 +21,8 @@ def from_openapi(document: str) -> tuple[list[dict[str, Any]], str]:
     from ..openapi.build import ServerOptions, build_project
     from ..openapi.document import DocumentSet
 
-    project, _ = build_project(DocumentSet(document), ServerOptions())
-    return [_wire(t.to_json()) for t in project.tools], project.title
+    project, _ = build_project(DocumentSet(document), ServerOptions(tools_mode="operations"))
+    return [_wire(t) for t in project.wire_tools()], project.title
 
 
 def from_functions(target: str) -> tuple[list[dict[str, Any]], str]:

@@ -27,9 +27,9 @@ def plan(project: FunctionsProject) -> list[PlannedFile]:
         package=project.package,
         distribution=project.distribution,
         title=project.title,
-        source=PurePosixPath(project.source).name
-        if project.source.endswith(".py")
-        else project.source,
+        source=(
+            PurePosixPath(project.source).name if project.source.endswith(".py") else project.source
+        ),
         backend="functions",
         dependencies=DEPENDENCIES,
     )

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError
+from ..runtime.schemas import DEFAULT_BUDGET
 from .document import DocumentSet, Ref, RefError, as_dict, child
-from .ir import Arg, Body, OutputMode, Project, SecurityScheme, Tool
+from .ir import (
+    DISCOVERY_BYTES,
+    DISCOVERY_TOOLS,
+    Arg,
+    Body,
+    OutputMode,
+    Project,
+    SecurityScheme,
+    Tool,
+    ToolsMode,
+)
 from .names import ArgNames, assign_tool_names, project_names
 from .operations import (
     Filters,
@@ -29,16 +40,12 @@ from .shapes import (
     is_binary,
     placeholders,
     read_only,
-    shallow,
     spreadable,
 )
 
 DESCRIPTION_BUDGET = 1024
 """Characters of a tool description; longer text is cut and ends with an ellipsis."""
 
-AUTO_OUTPUT_BUDGET = 16_000
-"""With ``--output-schema auto``, a tool's outputSchema larger than this many bytes of
-JSON is made shallow (top-level properties and their types)."""
 
 _READ_ONLY = frozenset({"get", "head", "options", "trace"})
 _IDEMPOTENT = frozenset({"get", "head", "options", "trace", "put", "delete"})
@@ -56,6 +63,8 @@ _PREFIX = {
 class ServerOptions:
     name: str | None = None
     output_schema: OutputMode = "auto"
+    tools_mode: ToolsMode = "auto"
+    schema_budget: int = DEFAULT_BUDGET
     keep_refs: bool = False
     keep_links: bool = False
     allow_remote_refs: bool = False
@@ -130,7 +139,13 @@ class _Builder:
                         f"operation {op.label} skipped: {exc.message}",
                     )
                 )
-        return Project(
+        definitions, recursive = self.converter.definitions()
+        tag_descriptions = {
+            str(tag["name"]): self.text(str(tag.get("description") or "")).strip()
+            for tag in root.get("tags") or []
+            if isinstance(tag, dict) and isinstance(tag.get("name"), str)
+        }
+        project = Project(
             title=title,
             api_version=str(api_version if api_version is not None else "0"),
             description=str(info.get("description") or ""),
@@ -144,7 +159,14 @@ class _Builder:
             schemes=tuple(schemes[k] for k in sorted(schemes)),
             output_mode=self.options.output_schema,
             skipped=tuple(skipped),
+            definitions=definitions,
+            recursive=recursive,
+            keep_refs=self.options.keep_refs,
+            schema_budget=self.options.schema_budget,
+            tag_descriptions=tag_descriptions,
         )
+        mode, reason = tools_mode(project, self.options.tools_mode)
+        return replace(project, tools_mode=mode, tools_mode_reason=reason)
 
     # -- one operation ------------------------------------------------------
 
@@ -203,7 +225,6 @@ class _Builder:
         if required:
             input_schema["required"] = required
         input_schema["additionalProperties"] = False
-        input_schema = self.converter.finish(input_schema, needs)
         output_schema, wrap, accept = self.output(op)
 
         method = op.method
@@ -257,7 +278,12 @@ class _Builder:
                 )
             else:
                 schema = {}
-        schema = describe(schema, self._t(node.get("description")), node.get("deprecated") is True)
+        schema = describe(
+            schema,
+            self._t(node.get("description")),
+            node.get("deprecated") is True,
+            self.converter.effective,
+        )
         required = location == "path" or node.get("required") is True
         arg = Arg(
             name,
@@ -281,7 +307,7 @@ class _Builder:
             for f in body.fields:
                 schema = self.converter.convert(f.schema, f.at, needs)
                 is_file = f.schema.get("type") == "file"
-                schema = describe(schema, self._t(f.description), False)
+                schema = describe(schema, self._t(f.description), False, self.converter.effective)
                 arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
                 out.append((arg, schema))
             return out
@@ -291,7 +317,9 @@ class _Builder:
         if kind == "text":
             schema = {"type": "string"}
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-            return [(arg, describe(schema, self._t(body.description), False))]
+            return [
+                (arg, describe(schema, self._t(body.description), False, self.converter.effective))
+            ]
         resolved, resolved_at = self.converter.resolve(body.schema, body.at)
         if spreadable(resolved):
             props = resolved.get("properties") or {}
@@ -323,7 +351,7 @@ class _Builder:
             return out
         schema = self.converter.convert(body.schema, body.at, needs)
         arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-        return [(arg, describe(schema, self._t(body.description), False))]
+        return [(arg, describe(schema, self._t(body.description), False, self.converter.effective))]
 
     def output(self, op: Operation) -> tuple[dict[str, Any] | None, bool, str]:
         responses = op.node.get("responses")
@@ -381,12 +409,8 @@ class _Builder:
         else:
             schema = dict(converted) if isinstance(converted, dict) else {}
             schema["type"] = "object"
-        if mode == "shallow":
-            return shallow(schema), wrap
-        full = self.converter.finish(schema, needs)
-        if mode == "auto" and self.converter.size(full) > AUTO_OUTPUT_BUDGET:
-            return shallow(schema), wrap
-        return full, wrap
+        # How much of it a client sees (--output-schema, the budget) is the runtime's choice.
+        return schema, wrap
 
     def title(self, op: Operation) -> str:
         summary = op.node.get("summary")
@@ -409,6 +433,20 @@ class _Builder:
             text = "Deprecated. " + text
         budget = self.options.description_budget
         return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
+
+
+def tools_mode(project: Project, requested: ToolsMode) -> tuple[ToolsMode, str]:
+    """The tools mode and why: ``auto`` lists one tool per operation while the list is small
+    enough for common clients, and serves the discovery tools above that."""
+    count = len(project.tools)
+    if requested != "auto":
+        return requested, f"--tools-mode {requested}"
+    if count > DISCOVERY_TOOLS:
+        return "discovery", f"{count} operations is more than {DISCOVERY_TOOLS}"
+    size = sum(project.catalog.wire_size(tool.name) for tool in project.tools) + 20
+    if size > DISCOVERY_BYTES:
+        return "discovery", f"a {size:,}-byte tools/list is more than {DISCOVERY_BYTES:,} bytes"
+    return "operations", f"{count} operations, a {size:,}-byte tools/list"
 
 
 def build_project(docs: DocumentSet, options: ServerOptions) -> tuple[Project, list[Diagnostic]]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..pipeline import PlannedFile, render_plan
+from ..runtime import search
 from ..serverproject import ProjectFiles, client_configs, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
@@ -36,11 +37,15 @@ def plan(project: Project) -> list[PlannedFile]:
         title=project.title,
         source=project.source,
         backend="upstream",
-        dependencies=DEPENDENCIES,
+        dependencies=DEPENDENCIES
+        + (SEARCH_DEPENDENCIES if project.tools_mode == "discovery" else ()),
     )
     common = shared.context()
+    data = {"operations.json": project.operations_json()}
+    if project.tools_mode == "discovery":
+        data["search.json"] = search_json(project)
     return [
-        *shared.files(project.spec_json()),
+        *shared.files(project.spec_json(), data),
         *(shared.runtime(name) for name in RUNTIME),
         shared.runtime("hooks.py", owner="user"),
         PlannedFile(
@@ -56,6 +61,35 @@ RUNTIME = ("upstream.py", "params.py", "bodies.py", "responses.py", "retry.py", 
 """The HTTP backend's modules (besides the user's ``hooks.py``)."""
 
 DEPENDENCIES = ("mcp>=2.3", "httpx>=0.27", "pydantic>=2.11", "jsonschema>=4.21", "uvicorn>=0.30")
+SEARCH_DEPENDENCIES = ("bm25s>=0.2", "snowballstemmer>=2.2")
+"""What ``search_operations`` ranks with, in discovery mode."""
+
+
+def search_json(project: Project) -> dict[str, Any]:
+    """``search.json``: what a search result shows of each operation, and its terms."""
+    operations: list[dict[str, Any]] = []
+    terms: list[str] = []
+    more: list[str] = []
+    for tool in project.tools:
+        text = search.summary(tool.title, tool.description, tool.name)
+        required = tool.input_schema.get("required") or []
+        operations.append(
+            {
+                "operation": tool.name,
+                "method": tool.method,
+                "path": tool.path,
+                "summary": text,
+                "tags": list(tool.tags),
+                "required": list(required),
+            }
+        )
+        args = [arg.name for arg in tool.args]
+        core, extra = search.document_terms(
+            tool.name, text, tool.description, tool.path, tool.tags, args
+        )
+        terms.append(" ".join(core))
+        more.append(" ".join(extra))
+    return {"version": 1, "operations": operations, "terms": terms, "more": more}
 
 
 _ROLES = {

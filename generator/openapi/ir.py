@@ -7,14 +7,24 @@ annotations. Names are final; templates never derive names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
+from ..runtime.catalog import Catalog
+from ..runtime.schemas import DEFAULT_BUDGET
 from ..serverproject import tool_json
 
 Location = Literal["path", "query", "header", "cookie", "body", "field"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text"]
 OutputMode = Literal["auto", "full", "shallow", "none"]
+ToolsMode = Literal["auto", "operations", "discovery"]
+
+DISCOVERY_TOOLS = 40
+"""``--tools-mode auto`` lists one tool per operation up to this many operations..."""
+DISCOVERY_BYTES = 100_000
+"""...and this many bytes of ``tools/list``; above either, it serves the discovery tools."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,7 @@ class Tool:
             self.name, self.title, self.description, self.input_schema, self.output_schema
         )
         data["annotations"] = self.annotations
+        data["tags"] = list(self.tags)
         data["http"] = {
             "method": self.method,
             "path": self.path,
@@ -149,10 +160,44 @@ class Project:
     output_mode: OutputMode
     skipped: tuple[tuple[str, str], ...] = field(default=())
     """Operations left out, and why."""
+    definitions: Mapping[str, Any] = field(default_factory=dict)
+    """Every schema the tools refer to (``#/$defs/Name``), once."""
+    recursive: frozenset[str] = frozenset()
+    """Definitions on a reference cycle: never inlined."""
+    keep_refs: bool = False
+    schema_budget: int = DEFAULT_BUDGET
+    tools_mode: ToolsMode = "operations"
+    """What the server lists: one tool per operation, or the discovery tools."""
+    tools_mode_reason: str = ""
+    tag_descriptions: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def base_url_env(self) -> str:
         return f"{self.env_prefix}_BASE_URL"
+
+    def schema_settings(self) -> dict[str, Any]:
+        return {
+            "budget": self.schema_budget,
+            "output": "auto" if self.output_mode == "none" else self.output_mode,
+            "inline": not self.keep_refs,
+        }
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The tools as the generated server shows them (the same runtime code)."""
+        return Catalog.from_data(self.operations_json(), self.schema_settings())
+
+    def wire_tools(self) -> list[dict[str, Any]]:
+        """Every operation's tool as a per-operation server lists it."""
+        return [self.catalog.wire(tool.name) for tool in self.tools]
+
+    def operations_json(self) -> dict[str, Any]:
+        """``operations.json``: the tools in reference form and the definitions, once."""
+        return {
+            "$defs": dict(self.definitions),
+            "recursive": sorted(self.recursive),
+            "tools": [t.to_json() for t in self.tools],
+        }
 
     def spec_json(self) -> dict[str, Any]:
         """The data file the generated server loads: all text from the document is here,
@@ -171,5 +216,8 @@ class Project:
                 for v in self.variables
             ],
             "securitySchemes": [s.to_json() for s in self.schemes],
-            "tools": [t.to_json() for t in self.tools],
+            "toolsMode": self.tools_mode,
+            "tags": dict(self.tag_descriptions),
+            "schemas": self.schema_settings(),
+            "operationCount": len(self.tools),
         }

@@ -1,11 +1,14 @@
 """OpenAPI schemas to self-contained JSON Schema (2020-12), as MCP clients read it.
 
-Every ``$ref`` target is converted once and memoised. Targets that are not on
-a reference cycle are inlined (the same converted object is shared, so memory
-does not grow with the number of uses); targets on a cycle, or every target
-with ``keep_refs``, become ``{"$ref": "#/$defs/Name"}`` and the tool's schema
-carries the ``$defs`` it needs. Cycles are found with Tarjan's algorithm over
-the reference graph, explored lazily from the targets actually used.
+Every ``$ref`` target is converted once and memoised, and becomes
+``{"$ref": "#/$defs/Name"}`` (keys beside a ``$ref`` are kept beside it, merged
+over the target, or under ``allOf`` where they conflict with it or the target
+is recursive). ``definitions()`` is the table of every target used, each
+once: the generated project stores it once, and the runtime
+(``mcpgen.runtime.schemas``) inlines what a tool's schema uses, keeping
+targets on a reference cycle in the tool's own ``$defs``. Cycles are found
+with Tarjan's algorithm over the reference graph, explored lazily from the
+targets actually used.
 
 OpenAPI dialects are normalised: ``nullable`` (3.0) and ``x-nullable``
 (Swagger 2.0) become ``null`` in ``type``/``enum``; boolean
@@ -21,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..graphs import strongly_connected
+from ..runtime.schemas import PREFIX
 from .document import JSON, DocumentSet, Ref, RefError, child
 
 Warn = Callable[[str, Ref, str], None]
@@ -135,10 +139,10 @@ class SchemaConverter:
         self._component: dict[Ref, int] = {}
         self._recursive: set[Ref] = set()
         self._names: dict[Ref, str] = {}
+        self._by_name: dict[str, Ref] = {}
         self._taken: set[str] = set()
         self._formats_seen: set[str] = set()
-        # Keyed by id(); the value keeps the object alive so that its id is never reused.
-        self._sizes: dict[int, tuple[JSON, int]] = {}
+        self._used: set[Ref] = set()
 
     # -- public -----------------------------------------------------------
 
@@ -206,12 +210,12 @@ class SchemaConverter:
             return _nullable(out)
         return out
 
-    def finish(self, schema: dict[str, Any], needs: set[Ref]) -> dict[str, Any]:
-        """``schema`` with the ``$defs`` its recursive references need."""
-        if not needs:
-            return schema
-        defs: dict[str, JSON] = {}
-        pending = sorted(needs, key=self.def_name)
+    def definitions(self) -> tuple[dict[str, JSON], frozenset[str]]:
+        """Every target a converted schema refers to, by name (sorted), and the names of
+        those on a reference cycle."""
+        bodies: dict[str, JSON] = {}
+        recursive: set[str] = set()
+        pending = sorted(self._used, key=self.def_name)
         done: set[Ref] = set()
         while pending:
             target = pending.pop()
@@ -219,25 +223,27 @@ class SchemaConverter:
                 continue
             done.add(target)
             body, more = self.target(target)
-            defs[self.def_name(target)] = body
-            pending.extend(m for m in more if m not in done)
-        return {**schema, "$defs": dict(sorted(defs.items()))}
+            name = self.def_name(target)
+            bodies[name] = body
+            if self._is_recursive(target):
+                recursive.add(name)
+            pending.extend(sorted((m for m in more if m not in done), key=self.def_name))
+        return dict(sorted(bodies.items())), frozenset(recursive)
 
-    def size(self, value: JSON) -> int:
-        """About how many bytes ``value`` takes as compact JSON; shared parts are measured once."""
-        if isinstance(value, str):
-            return len(value) + 2
-        if isinstance(value, (dict, list)):
-            known = self._sizes.get(id(value))
-            if known is not None:
-                return known[1]
-            if isinstance(value, dict):
-                total = 1 + sum(len(k) + 4 + self.size(v) for k, v in value.items())
-            else:
-                total = 1 + sum(1 + self.size(v) for v in value)
-            self._sizes[id(value)] = (value, total)
-            return total
-        return 5
+    def effective(self, node: JSON) -> JSON:
+        """What a converted node is once references to non-recursive targets are merged
+        in (the top level only): for questions such as "has it a type?"."""
+        for _ in range(50):
+            if not isinstance(node, dict) or "$ref" not in node:
+                return node
+            ref = node["$ref"]
+            target = self._by_name.get(ref[len(PREFIX) :]) if isinstance(ref, str) else None
+            if target is None or self.keep_refs or self._is_recursive(target):
+                return node
+            body = self.target(target)[0]
+            extra = {k: v for k, v in node.items() if k != "$ref"}
+            node = {**body, **extra} if isinstance(body, dict) else body
+        return node
 
     def resolved_object(self, node: JSON, at: Ref) -> tuple[dict[str, Any], Ref] | None:
         """The schema object behind ``node`` and where it is; None when a ``$ref`` is broken
@@ -283,6 +289,7 @@ class SchemaConverter:
                 name, counter = f"{base}_{counter}", counter + 1
             self._taken.add(name)
             self._names[ref] = name
+            self._by_name[name] = ref
         return name
 
     # -- references -------------------------------------------------------
@@ -290,21 +297,19 @@ class SchemaConverter:
     def _reference(self, node: dict[str, Any], at: Ref, needs: set[Ref]) -> JSON:
         target = self.docs.target(node["$ref"], at)
         self.docs.get(target, origin=at)  # a broken reference fails here, at its own location
-        if self.keep_refs or self._is_recursive(target):
-            result: JSON = {"$ref": "#/$defs/" + self.def_name(target)}
-            needs.add(target)
-        else:
-            result, more = self.target(target)
-            needs.update(more)
+        needs.add(target)
+        self._used.add(target)
+        result: dict[str, Any] = {"$ref": PREFIX + self.def_name(target)}
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        if siblings and isinstance(result, dict):
-            extra = self.convert(siblings, at, needs)
-            if isinstance(extra, dict) and extra:
-                if "$ref" in result or "type" in extra and extra.get("type") != result.get("type"):
-                    result = {"allOf": [result], **extra}
-                else:
-                    result = {**result, **extra}
-        return result
+        if not siblings:
+            return result
+        extra = self.convert(siblings, at, needs)
+        body = self.effective(result)
+        if not isinstance(extra, dict) or not extra or not isinstance(body, dict):
+            return result
+        if "$ref" in body or "type" in extra and extra.get("type") != body.get("type"):
+            return {"allOf": [result], **extra}
+        return {**result, **extra}
 
     def _is_recursive(self, ref: Ref) -> bool:
         if ref not in self._component:

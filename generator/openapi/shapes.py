@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .document import Ref, child
@@ -42,11 +43,16 @@ def collection_style(node: dict[str, Any], location: str) -> tuple[str, bool]:
     return ("form" if location in ("query", "cookie") else "simple"), False
 
 
-def describe(schema: Any, description: Any, deprecated: bool) -> Any:
+def describe(
+    schema: Any, description: Any, deprecated: bool, effective: Callable[[Any], Any] = lambda s: s
+) -> Any:
+    """``schema`` with the parameter's description (unless the schema has its own, once
+    ``effective`` has merged its references in) and ``deprecated``."""
     if not isinstance(schema, dict):
         return schema
     extra: dict[str, Any] = {}
-    if isinstance(description, str) and description.strip() and "description" not in schema:
+    has_own = isinstance(effective(schema), dict) and "description" in effective(schema)
+    if isinstance(description, str) and description.strip() and not has_own:
         extra["description"] = description.strip()
     if deprecated:
         extra["deprecated"] = True
@@ -86,17 +92,3 @@ def read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
 def is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
     found = converter.resolved_object(node, at)
     return found is not None and found[0].get("type") == "array"
-
-
-def shallow(schema: dict[str, Any]) -> dict[str, Any]:
-    """Top-level properties with their types only: small, and lenient by construction."""
-    out: dict[str, Any] = {"type": "object"}
-    props = schema.get("properties")
-    if isinstance(props, dict):
-        out["properties"] = {
-            key: {"type": value["type"]} if isinstance(value, dict) and "type" in value else {}
-            for key, value in props.items()
-        }
-    if isinstance(schema.get("required"), list):
-        out["required"] = schema["required"]
-    return out

@@ -22,14 +22,17 @@ from importlib.resources import files
 from typing import Any, Protocol, cast
 
 import anyio
-import jsonschema
 from mcp import types
 from mcp.server import Server, ServerRequestContext
 from mcp.server.stdio import stdio_server
 from mcp.server.transport_security import TransportSecuritySettings
 from mcp.shared.exceptions import MCPError
 
+from .catalog import Catalog
+from .discovery import Discovery
+from .discovery import tools as discovery_tools
 from .results import error_result
+from .search import Index
 
 logger = logging.getLogger(__package__)
 
@@ -84,83 +87,97 @@ def wire_tool(tool: Mapping[str, Any]) -> types.Tool:
     )
 
 
-def _validator_for(schema: Mapping[str, Any]) -> jsonschema.protocols.Validator:
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    return cls(schema)
+def load_data(name: str, package: str | None = None) -> dict[str, Any]:
+    """A JSON data file of this server's package."""
+    text = files(package or __package__ or __name__).joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
-class Tools:
-    """The tools of ``spec.json``: their wire form and validators, each built on first use."""
-
-    def __init__(self, spec: Mapping[str, Any]) -> None:
-        self.by_name: dict[str, dict[str, Any]] = {tool["name"]: tool for tool in spec["tools"]}
-        self._listed: types.ListToolsResult | None = None
-        self._validators: dict[str, jsonschema.protocols.Validator] = {}
-
-    def listed(self) -> types.ListToolsResult:
-        if self._listed is None:
-            self._listed = types.ListToolsResult(
-                tools=[wire_tool(tool) for tool in self.by_name.values()]
-            )
-        return self._listed
-
-    def input_schema(self, name: str) -> dict[str, Any] | None:
-        tool = self.by_name.get(name)
-        return tool["inputSchema"] if tool is not None else None
-
-    def argument_errors(self, name: str, arguments: Mapping[str, Any]) -> list[str]:
-        """What is wrong with ``arguments``, one line per problem, naming the argument."""
-        validator = self._validators.get(name)
-        if validator is None:
-            validator = self._validators[name] = _validator_for(self.by_name[name]["inputSchema"])
-        errors = sorted(validator.iter_errors(dict(arguments)), key=lambda e: list(e.path))
-        out: list[str] = []
-        for error in errors[:10]:
-            where = "/".join(str(p) for p in error.absolute_path)
-            out.append(f"{where}: {error.message}" if where else error.message)
-        return out
+def load_catalog(spec: Mapping[str, Any], package: str | None = None) -> Catalog:
+    """The operations: in ``spec.json`` itself (functions servers) or ``operations.json``."""
+    data = spec if "tools" in spec else load_data("operations.json", package)
+    return Catalog.from_data(data, spec.get("schemas"))
 
 
-def output_check(tool: Mapping[str, Any], result: types.CallToolResult) -> None:
+def listed_names(spec: Mapping[str, Any], package: str | None = None) -> list[str]:
+    """The names of the tools this server lists."""
+    if spec.get("toolsMode") == "discovery":
+        return [tool["name"] for tool in discovery_tools(spec)]
+    return load_catalog(spec, package).names()
+
+
+def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> None:
     """Log (do not fail) a structured result that does not match the tool's outputSchema."""
-    schema = tool.get("outputSchema")
-    if schema is None or result.is_error or result.structured_content is None:
+    if result.is_error or result.structured_content is None:
         return
-    errors = _validator_for(schema).iter_errors(result.structured_content)
-    error = jsonschema.exceptions.best_match(errors)
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        logger.warning(
-            "%s: response does not match the outputSchema at %s: %s",
-            tool["name"],
-            where,
-            error.message,
+    problem = catalog.output_error(name, result.structured_content)
+    if problem is not None:
+        logger.warning("%s: response does not match the outputSchema %s", name, problem)
+
+
+def build_server(
+    spec: Mapping[str, Any], runner: Runner, package: str | None = None
+) -> Server[Any]:
+    """The MCP server for ``spec``, whose tool calls ``runner`` carries out.
+
+    In discovery mode (``spec["toolsMode"]``) it lists the discovery tools, and the
+    operations and their search index are loaded on first use, so start-up does not
+    grow with the API.
+    """
+    loaded: dict[str, Any] = {}
+
+    def operations() -> Catalog:
+        if "catalog" not in loaded:
+            loaded["catalog"] = load_catalog(spec, package)
+        catalog: Catalog = loaded["catalog"]
+        return catalog
+
+    def index() -> Index:
+        if "index" not in loaded:
+            loaded["index"] = Index(load_data("search.json", package))
+        found: Index = loaded["index"]
+        return found
+
+    discovery: Discovery | None = None
+    if spec.get("toolsMode") == "discovery":
+        discovery = Discovery(
+            spec,
+            operations,
+            index,
+            runner.call,
+            lambda name, result: output_check(operations(), name, result),
         )
-
-
-def build_server(spec: Mapping[str, Any], runner: Runner) -> Server[Any]:
-    """The MCP server for ``spec``, whose tool calls ``runner`` carries out."""
-    tools = Tools(spec)
+        listed = Catalog.from_data({"tools": discovery_tools(spec)})
+    else:
+        listed = operations()
+    listing: list[types.ListToolsResult] = []
 
     async def list_tools(
         ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None
     ) -> types.ListToolsResult:
-        return tools.listed()
+        if not listing:
+            listing.append(
+                types.ListToolsResult(tools=[wire_tool(listed.wire(n)) for n in listed.names()])
+            )
+        return listing[0]
 
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
-        tool = tools.by_name.get(params.name)
+        tool = listed.by_name.get(params.name)
         if tool is None:
             raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {params.name}")
         arguments = params.arguments or {}
-        problems = tools.argument_errors(params.name, arguments)
+        problems = listed.argument_errors(params.name, arguments)
         if problems:
             return error_result(
                 f"Invalid arguments for tool {params.name!r}:\n" + "\n".join(problems)
             )
+        if discovery is not None:
+            return await discovery.call(params.name, arguments)
         result = await runner.call(tool, arguments)
-        output_check(tool, result)
+        output_check(listed, params.name, result)
         return result
 
     info = spec["server"]
@@ -171,7 +188,7 @@ def build_server(spec: Mapping[str, Any], runner: Runner) -> Server[Any]:
         instructions=info["description"] or None,
         on_list_tools=list_tools,
         on_call_tool=call_tool,
-        get_tool_input_schema=tools.input_schema,
+        get_tool_input_schema=listed.input_schema,
     )
 
 
@@ -216,7 +233,7 @@ def parse_args(
     prefix = spec["envPrefix"]
     parser = argparse.ArgumentParser(
         prog=__package__,
-        description=f"MCP server for {spec['server']['title']} ({len(spec['tools'])} tools).",
+        description=f"MCP server for {spec['server']['title']}.",
     )
     parser.add_argument("--transport", choices=["stdio", "http"], default="stdio")
     parser.add_argument("--host", default="127.0.0.1", help="HTTP: address to listen on")

@@ -1,0 +1,125 @@
+"""The operations a server offers: tools as clients see them, and their validators.
+
+A catalog is made from ``spec.json``'s ``tools`` (functions servers) or from
+``operations.json`` (OpenAPI servers: ``$defs``, ``recursive`` and ``tools`` in
+reference form), with the schema settings of ``spec.json``: ``budget`` (bytes
+of each wire schema), ``output`` (``auto``, ``full`` or ``shallow``) and
+``inline`` (false for ``--keep-refs``). Wire schemas and validators are built
+on first use and kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from .schemas import DEFAULT_BUDGET, Definitions, shallow
+
+if TYPE_CHECKING:
+    import jsonschema
+
+NOTE = "shape summarised to fit the tool list"
+
+
+class Catalog:
+    def __init__(
+        self,
+        tools: list[dict[str, Any]],
+        defs: Mapping[str, Any] | None = None,
+        recursive: frozenset[str] = frozenset(),
+        settings: Mapping[str, Any] | None = None,
+    ) -> None:
+        settings = settings or {}
+        self.by_name: dict[str, dict[str, Any]] = {tool["name"]: tool for tool in tools}
+        self.budget: int = settings.get("budget", DEFAULT_BUDGET)
+        self.output: str = settings.get("output", "auto")
+        self.definitions = Definitions(
+            defs or {}, recursive, inline=settings.get("inline", True) is not False
+        )
+        self._wire: dict[tuple[str, int, str], dict[str, Any]] = {}
+        self._validators: dict[str, jsonschema.protocols.Validator] = {}
+
+    @classmethod
+    def from_data(
+        cls, data: Mapping[str, Any], settings: Mapping[str, Any] | None = None
+    ) -> Catalog:
+        """A catalog from ``operations.json`` (or ``spec.json`` of a functions server)."""
+        return cls(
+            data["tools"], data.get("$defs"), frozenset(data.get("recursive") or ()), settings
+        )
+
+    def names(self) -> list[str]:
+        return list(self.by_name)
+
+    def wire(self, name: str, budget: int | None = None, note: str = NOTE) -> dict[str, Any]:
+        """The tool ``name`` as ``tools/list`` shows it (MCP wire JSON), schemas within
+        ``budget`` bytes each (the catalog's budget by default)."""
+        budget = self.budget if budget is None else budget
+        key = (name, budget, note)
+        cached = self._wire.get(key)
+        if cached is not None:
+            return cached
+        tool = self.by_name[name]
+        defs = self.definitions
+        out: dict[str, Any] = {
+            "name": tool["name"],
+            "title": tool["title"],
+            "description": tool["description"],
+            "inputSchema": defs.wire(tool["inputSchema"], budget, note),
+        }
+        output = tool.get("outputSchema")
+        if output is not None:
+            if self.output == "shallow":
+                out["outputSchema"] = shallow(output, defs)
+            elif self.output == "full":
+                full = defs.full(output)
+                out["outputSchema"] = full if defs.size(full) <= budget else defs.shared(output)
+            else:
+                out["outputSchema"] = defs.wire(output, budget, note)
+        if "annotations" in tool:
+            out["annotations"] = tool["annotations"]
+        self._wire[key] = out
+        return out
+
+    def wire_size(self, name: str) -> int:
+        """Bytes of the tool's wire JSON (compact)."""
+        return self.definitions.size(self.wire(name))
+
+    def input_schema(self, name: str) -> dict[str, Any] | None:
+        """The tool's wire inputSchema, or None for an unknown tool."""
+        return self.wire(name)["inputSchema"] if name in self.by_name else None
+
+    def argument_errors(self, name: str, arguments: Mapping[str, Any]) -> list[str]:
+        """What is wrong with ``arguments`` for the complete input schema, one line per
+        problem, naming the argument."""
+        validator = self._validators.get(name)
+        if validator is None:
+            schema = self.definitions.validation_schema(self.by_name[name]["inputSchema"])
+            validator = self._validators[name] = _validator_for(schema)
+        errors = sorted(validator.iter_errors(dict(arguments)), key=lambda e: list(e.path))
+        out: list[str] = []
+        for error in errors[:10]:
+            where = "/".join(str(p) for p in error.absolute_path)
+            out.append(f"{where}: {error.message}" if where else error.message)
+        return out
+
+    def output_error(self, name: str, structured: Any) -> str | None:
+        """Where and how a structured result does not match the outputSchema clients see."""
+        schema = self.wire(name).get("outputSchema")
+        if schema is None:
+            return None
+        import jsonschema
+
+        validator = _validator_for(schema)
+        error = jsonschema.exceptions.best_match(validator.iter_errors(structured))
+        if error is None:
+            return None
+        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        return f"at {where}: {error.message}"
+
+
+def _validator_for(schema: Any) -> jsonschema.protocols.Validator:
+    import jsonschema  # on first use: most of what a generator run imports is not needed
+
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    return cls(schema)

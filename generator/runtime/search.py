@@ -1,0 +1,490 @@
+"""Which operation does a plain-language request mean? Search over an API's operations.
+
+mcpgen builds the index at generation time with ``document_terms`` (the same
+code as here), and the server stores it in ``search.json``: for each operation
+its name, method, path, summary, tags and required arguments, and its terms.
+The server ranks with BM25 (the ``bm25s`` library) and then applies what is
+known about HTTP APIs:
+
+- terms are words split from camelCase, snake_case and paths, without stop
+  words, stemmed (Snowball), so "repositories", "repository" and "repos"
+  meet, and "cancelled" finds "cancel";
+- requests are phrased in users' words, not the document's: each word also
+  searches for its common near-synonyms in API vocabulary ("folder" for
+  "directory", "bill" for "invoice", "kill" for "delete"), at a lower weight
+  than the words themselves;
+- the verb says which method is meant (create/add -> POST, remove/delete ->
+  DELETE, change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a
+  collection while "this" means one item; "my" means the calling user.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+_WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+"""Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
+Response; ``snake_case`` and ``kebab-case`` split on their separators."""
+_TAG = re.compile(r"<[^>]*>")
+_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+STOP_WORDS = frozenset(
+    _split(
+        """a an the of for to in on at by with from into onto as is are be been being was were it its
+    this that these those there here and or but if then than so such can could would should will
+    shall may might must do does did done i me my mine we us our you your he she they them their
+    his her please want wanted need needs needed like just also some any all each every which who
+    whom whose what when where why how about via per not no yes up down out over under again
+    let lets gonna wanna ok okay hey thanks thank let's i'm i'd i've it's what's that's"""
+    )
+)
+"""Words that say nothing about which operation is meant (though "my" and "all" say
+something of its shape, which ``intent`` reads before they are dropped)."""
+
+INTENTS: dict[str, str] = {
+    **dict.fromkeys(
+        _split(
+            "create add make new open start post register insert generate submit build launch "
+            "spin setup initiate issue upload send invite attach"
+        ),
+        "create",
+    ),
+    **dict.fromkeys(
+        _split(
+            "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
+            "uninstall unstar unfollow unsubscribe rid trash detach tear"
+        ),
+        "delete",
+    ),
+    **dict.fromkeys(
+        _split(
+            "update change edit modify rename set tweak bump alter adjust patch replace configure "
+            "toggle move enable disable turn switch mark rotate reset assign unassign"
+        ),
+        "update",
+    ),
+    **dict.fromkeys(
+        _split(
+            "get show see view fetch retrieve look check read display inspect describe details "
+            "info detail status download grab"
+        ),
+        "read",
+    ),
+    **dict.fromkeys(_split("list all every browse enumerate which many"), "list"),
+    **dict.fromkeys(_split("search find query lookup filter"), "search"),
+}
+"""Verbs by what they ask to do; the first one in a request decides."""
+
+_METHODS: dict[str, dict[str, float]] = {
+    "create": {"POST": 1.0, "PUT": 0.6},
+    "delete": {"DELETE": 1.0, "POST": 0.2},
+    "update": {"PATCH": 1.0, "PUT": 0.9, "POST": 0.5},
+    "read": {"GET": 1.0, "HEAD": 0.5},
+    "list": {"GET": 1.0},
+    "search": {"GET": 1.0, "POST": 0.3},
+}
+
+EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "repo": ("repository",),
+    "repository": ("repo",),
+    "pr": ("pull", "request"),
+    "mr": ("merge", "request"),
+    "doc": ("document",),
+    "document": ("doc",),
+    "dir": ("directory",),
+    "config": ("configuration",),
+    "configuration": ("config",),
+    "info": ("information",),
+    "app": ("application",),
+    "application": ("app",),
+    "auth": ("authentication", "authorization"),
+    "id": ("identifier",),
+    "msg": ("message",),
+    "img": ("image",),
+    "pic": ("picture",),
+    "stat": ("statistic",),
+    "db": ("database",),
+    "k8s": ("kubernetes",),
+    "ns": ("namespace",),
+    "svc": ("service",),
+    "vm": ("virtual", "machine"),
+}
+"""Abbreviations and their long forms: searched at the full weight of the word given."""
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    # What people call things in API vocabulary.
+    "doc": ("file",),
+    "document": ("file",),
+    "folder": ("directory", "dir", "path"),
+    "directory": ("folder",),
+    "file": ("content", "blob", "document", "attachment"),
+    "user": ("account", "member", "person", "people"),
+    "account": ("user", "profile"),
+    "people": ("user", "member"),
+    "person": ("user", "member"),
+    "someone": ("user", "member"),
+    "member": ("user", "membership"),
+    "org": ("organization",),
+    "organization": ("org",),
+    "company": ("organization", "account"),
+    "team": ("group",),
+    "group": ("team",),
+    "permission": ("access", "role", "collaborator", "grant"),
+    "access": ("permission", "collaborator", "grant", "role"),
+    "share": ("permission", "collaborator", "access", "invite"),
+    "sharing": ("permission", "collaborator", "access"),
+    "role": ("permission", "binding"),
+    "log": ("logs", "event", "audit"),
+    "logs": ("log",),
+    "secret": ("credential", "key", "token"),
+    "credential": ("secret", "key", "token"),
+    "password": ("secret", "credential"),
+    "token": ("key", "credential", "secret"),
+    "key": ("token", "secret", "credential"),
+    "webhook": ("hook", "event", "endpoint"),
+    "hook": ("webhook",),
+    "callback": ("webhook", "hook"),
+    "bill": ("invoice", "charge"),
+    "invoice": ("bill",),
+    "payment": ("charge", "pay", "intent"),
+    "charge": ("payment",),
+    "pay": ("payment", "charge"),
+    "money": ("balance", "fund", "amount"),
+    "funds": ("balance", "payout", "transfer"),
+    "withdraw": ("payout",),
+    "client": ("customer",),
+    "customer": ("client",),
+    "plan": ("price", "subscription", "tier", "product"),
+    "price": ("plan", "pricing"),
+    "tier": ("plan", "price"),
+    "discount": ("coupon", "promotion"),
+    "coupon": ("discount", "promotion"),
+    "promo": ("promotion", "coupon", "code"),
+    "ticket": ("issue",),
+    "bug": ("issue",),
+    "task": ("issue", "job"),
+    "star": ("starred", "starring"),
+    "favorite": ("star", "starred"),
+    "bookmark": ("star",),
+    "copy": ("fork", "clone", "duplicate"),
+    "clone": ("fork", "copy"),
+    "label": ("tag",),
+    "tag": ("label",),
+    "version": ("release", "tag"),
+    "comment": ("reply", "note", "review"),
+    "reply": ("comment",),
+    "note": ("comment",),
+    "emoji": ("reaction",),
+    "react": ("reaction",),
+    "alert": ("notification",),
+    "notification": ("alert",),
+    "inbox": ("notification",),
+    "job": ("run", "task", "workflow"),
+    "pipeline": ("workflow", "action", "run"),
+    "ci": ("workflow", "action", "check", "run"),
+    "build": ("run", "workflow", "check"),
+    "deploy": ("deployment", "release"),
+    "rollout": ("deployment", "rollback"),
+    "email": ("mail", "address"),
+    "mail": ("email",),
+    "picture": ("image", "avatar", "photo"),
+    "photo": ("image", "picture"),
+    "image": ("picture", "photo"),
+    "avatar": ("image", "picture"),
+    "settings": ("config", "configuration", "preference"),
+    "config": ("configuration", "setting"),
+    "container": ("pod",),
+    "machine": ("node", "server", "instance"),
+    "server": ("node", "instance", "host"),
+    "env": ("environment",),
+    "environment": ("env",),
+    "variable": ("var", "env"),
+    "stats": ("statistic", "metric", "usage"),
+    "usage": ("statistic", "metric"),
+    "history": ("event", "log", "timeline", "activity"),
+    "activity": ("event", "history", "feed"),
+    "chat": ("message", "conversation"),
+    "message": ("chat", "comment"),
+    # Verbs, for the operations that are named by their verb.
+    "remove": ("delete",),
+    "delete": ("remove",),
+    "kill": ("delete", "cancel", "stop", "terminate"),
+    "wipe": ("delete",),
+    "erase": ("delete",),
+    "rid": ("delete", "remove"),
+    "add": ("create",),
+    "make": ("create",),
+    "new": ("create",),
+    "open": ("create",),
+    "start": ("create", "run", "dispatch", "trigger"),
+    "trigger": ("dispatch", "run", "create"),
+    "rerun": ("rerun", "retry", "run"),
+    "retry": ("rerun", "attempt"),
+    "edit": ("update",),
+    "change": ("update", "commit"),
+    "modify": ("update",),
+    "rename": ("update", "move", "name"),
+    "tweak": ("update",),
+    "bump": ("update", "increment"),
+    "move": ("rename", "transfer", "update"),
+    "show": ("get",),
+    "see": ("get", "permission", "access", "visibility"),
+    "view": ("get",),
+    "fetch": ("get",),
+    "retrieve": ("get",),
+    "grab": ("get", "download"),
+    "check": ("get", "status"),
+    "download": ("get", "archive", "content"),
+    "stop": ("cancel", "disable", "delete", "suspend"),
+    "cancel": ("delete", "stop"),
+    "abort": ("cancel",),
+    "pause": ("suspend", "disable", "stop"),
+    "resume": ("enable", "start"),
+    "turn": ("enable", "disable"),
+    "enable": ("activate",),
+    "disable": ("deactivate",),
+    "undo": ("revert", "cancel", "delete"),
+    "revert": ("rollback", "undo"),
+    "approve": ("review", "accept"),
+    "accept": ("approve",),
+    "reject": ("decline", "deny"),
+    "block": ("ban",),
+    "unblock": ("unban",),
+    "ban": ("block",),
+    "kick": ("remove", "delete"),
+    "join": ("add", "member"),
+    "leave": ("remove", "delete"),
+    "send": ("create", "post", "dispatch"),
+    "refund": ("refund", "return"),
+    "merge": ("merge",),
+    "upload": ("create", "upload", "asset"),
+    "count": ("list",),
+    "my": ("authenticated", "user", "me"),
+    "mine": ("authenticated", "user"),
+    "myself": ("authenticated", "user"),
+    "who": ("user", "member"),
+}
+"""Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
+
+EXPANSION_WEIGHT = 0.4
+METHOD_WEIGHT = 0.3
+SHAPE_WEIGHT = 0.15
+MORE_WEIGHT = 0.5
+"""How much the description and argument names count beside name, summary and path."""
+VALUE_WEIGHT = 0.3
+"""How much words that look like values (``abc123``, ``src/index.js``, ``@jane``) count."""
+RESOURCE_WEIGHT = 0.15
+_VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+
+
+@cache
+def _by_stem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
+    """A word table keyed by stem as well, its values stemmed: plurals and tenses meet."""
+    out: dict[str, list[str]] = {}
+    for word, related in table:
+        values = stems(w for phrase in related for w in words(phrase))
+        for key in {word, *stems([word])}:
+            out.setdefault(key, []).extend(v for v in values if v not in out.get(key, []))
+    return {key: tuple(values) for key, values in out.items()}
+
+
+def related(query_words: Sequence[str], table: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Stemmed terms that ``table`` relates to the words of a query."""
+    lookup = _by_stem(tuple(table.items()))
+    out: list[str] = []
+    for word, stem in zip(query_words, stems(query_words), strict=True):
+        for term in lookup.get(word, lookup.get(stem, ())):
+            if term not in out:
+                out.append(term)
+    return out
+
+
+@cache
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    return snowballstemmer.stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``: camelCase, snake_case, paths and HTML split apart."""
+    text = html.unescape(_TAG.sub(" ", text))
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+            word = word[:-1]  # an acronym's plural: PRs, URLs, IDs
+        out.append(word.lower())
+    return out
+
+
+def stems(items: Iterable[str]) -> list[str]:
+    return [str(s) for s in _stemmer().stemWords(list(items))]
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of ``text``: its words without stop words, stemmed."""
+    return stems(w for w in words(text) if w not in STOP_WORDS)
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    flat = " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    sentence = _SENTENCE.split(flat, maxsplit=1)[0] if flat else ""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def summary(title: str, description: str, name: str) -> str:
+    """One line that says what an operation does: its title, unless that is only its
+    name, else the first sentence of its description."""
+    if title and " " in title.strip() and title.strip() != name:
+        return " ".join(title.split())
+    return first_sentence(description) or title or name
+
+
+def path_words(path: str) -> str:
+    """The literal segments of a path, without its parameters: ``/repos/{owner}/x``
+    -> ``repos x``."""
+    return " ".join(seg for seg in path.split("/") if seg and not seg.startswith("{"))
+
+
+def document_terms(
+    name: str,
+    summary_text: str,
+    description: str,
+    path: str,
+    tags: Sequence[str],
+    args: Sequence[str],
+) -> tuple[list[str], list[str]]:
+    """An operation's search terms: the fields that name what it does (name, summary,
+    path, tags), and the ones that say more (description, argument names)."""
+    core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
+    more = terms(first_sentence(description, 400)) + terms(" ".join(args))
+    return core, more
+
+
+def _scaled(scores: Any) -> Any:
+    best = float(scores.max()) if len(scores) else 0.0
+    return scores / best if best > 0 else scores
+
+
+def intent(query_words: Sequence[str]) -> str | None:
+    """What the request asks to do: its first verb's intent, if it has one."""
+    for word in query_words:
+        found = INTENTS.get(word)
+        if found is not None:
+            return found
+    return None
+
+
+def resource(path: str) -> str:
+    """The last literal segment of a path: what its operations act on."""
+    literal = [seg for seg in path.split("/") if seg and not seg.startswith("{")]
+    return literal[-1] if literal else ""
+
+
+def is_item_path(path: str) -> bool:
+    """The path names one item (it ends with a parameter), not a collection or action."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last.startswith("{") and last.endswith("}")
+
+
+class Index:
+    """The operations of ``search.json`` and BM25 rankings of them, built on first search."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.operations: list[dict[str, Any]] = data["operations"]
+        self._fields: dict[str, list[str]] = {"core": data["terms"], "more": data["more"]}
+        self._bm25: dict[str, Any] = {}
+        self._resources: list[frozenset[str]] = [
+            frozenset(stems(words(resource(op["path"])))) for op in self.operations
+        ]
+
+    def _scores(self, field: str, query_terms: list[str]) -> Any:
+        """BM25 scores of every operation for one field group (a numpy array)."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
+        if not query_terms:
+            return numpy.zeros(len(self.operations))
+        if field not in self._bm25:
+            import bm25s  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+            bm25 = bm25s.BM25()
+            corpus = [text.split() or ["\x00"] for text in self._fields[field]]
+            bm25.index(corpus, show_progress=False)
+            self._bm25[field] = bm25
+        return self._bm25[field].get_scores(query_terms).astype("float64")
+
+    def _both(self, query_terms: list[str]) -> Any:
+        scores = self._scores("core", query_terms)
+        return _scaled(scores + MORE_WEIGHT * self._scores("more", query_terms))
+
+    def search(self, query: str, limit: int = 10, tag: str | None = None) -> list[dict[str, Any]]:
+        """The operations that best answer ``query``, best first (none that match nothing).
+
+        The request's own words (abbreviations spelt out), the words that look like
+        values, and the near-synonyms of its words are scored apart, each scaled to its
+        best operation, so that values and synonyms can help find an operation but never
+        outweigh the words given.
+        """
+        query_words = words(query)
+        value_words = {w for token in query.split() if _VALUE.search(token) for w in words(token)}
+        own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+        own_terms = stems(own)
+        own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
+        values = [t for t in stems(sorted(value_words - STOP_WORDS)) if t not in own_terms]
+        near = [t for t in related(own or query_words, SYNONYMS) if t not in own_terms]
+        scores = self._both(own_terms)
+        if values:
+            scores = scores + VALUE_WEIGHT * self._both(values)
+        if near:
+            scores = scores + EXPANSION_WEIGHT * self._both(near)
+        wanted = intent(query_words)
+        plural = any(w.endswith("s") and len(w) > 3 for w in own)
+        asked = set(own_terms)
+        ranked: list[tuple[float, int]] = []
+        for position, score in enumerate(scores.tolist()):
+            if score <= 0:
+                continue
+            op = self.operations[position]
+            if tag is not None and tag.lower() not in (t.lower() for t in op["tags"]):
+                continue
+            factor = self._prior(op, wanted, plural)
+            if self._resources[position] & asked:
+                factor += RESOURCE_WEIGHT
+            ranked.append((score * factor, position))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return [self.operations[position] for _, position in ranked[: max(limit, 0)]]
+
+    @staticmethod
+    def _prior(op: Mapping[str, Any], wanted: str | None, plural: bool) -> float:
+        if wanted is None:
+            return 1.0
+        method, item = op["method"], is_item_path(op["path"])
+        factor = 1.0 + METHOD_WEIGHT * (_METHODS[wanted].get(method, 0.0) - 0.5)
+        if wanted == "list" or (wanted in ("read", "search") and plural):
+            factor += SHAPE_WEIGHT * (-1.0 if item else 1.0)
+        elif wanted in ("read", "update", "delete"):
+            factor += SHAPE_WEIGHT * (1.0 if item else -0.5)
+        return factor
+
+    def in_group(self, tag: str, limit: int) -> list[dict[str, Any]]:
+        """The operations of one group (tag), in document order."""
+        wanted = tag.lower()
+        found = [op for op in self.operations if wanted in (t.lower() for t in op["tags"])]
+        return found[: max(limit, 0)]
+
+    def groups(self) -> dict[str, int]:
+        """Every group (tag) and how many operations it has, in order of first appearance."""
+        counts: dict[str, int] = {}
+        for op in self.operations:
+            for tag in op["tags"]:
+                counts[tag] = counts.get(tag, 0) + 1
+        return counts

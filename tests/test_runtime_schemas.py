@@ -1,0 +1,134 @@
+"""Wire schemas from shared definitions (``mcpgen.runtime.schemas``), called directly."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+from mcpgen.runtime.catalog import Catalog
+from mcpgen.runtime.schemas import Definitions, shallow
+
+DEFS: dict[str, Any] = {
+    "Address": {"type": "object", "properties": {"city": {"type": "string"}}},
+    "Person": {
+        "type": "object",
+        "description": "someone",
+        "properties": {
+            "home": {"$ref": "#/$defs/Address"},
+            "work": {"$ref": "#/$defs/Address", "description": "where they work"},
+            "friend": {"$ref": "#/$defs/Person"},
+        },
+    },
+    "Alias": {"$ref": "#/$defs/Address"},
+}
+RECURSIVE = frozenset({"Person"})
+
+
+def size(value: Any) -> int:
+    return len(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def test_inlines_all_but_recursive_definitions() -> None:
+    defs = Definitions(DEFS, RECURSIVE)
+    schema = {"type": "object", "properties": {"at": {"$ref": "#/$defs/Alias"}}}
+    assert defs.full(schema) == {
+        "type": "object",
+        "properties": {"at": {"type": "object", "properties": {"city": {"type": "string"}}}},
+    }
+    person = defs.full({"type": "object", "properties": {"p": {"$ref": "#/$defs/Person"}}})
+    assert person["properties"]["p"] == {"$ref": "#/$defs/Person"}
+    body = person["$defs"]["Person"]
+    assert body["properties"]["home"] == DEFS["Address"]
+    assert body["properties"]["work"] == {**DEFS["Address"], "description": "where they work"}
+    assert body["properties"]["friend"] == {"$ref": "#/$defs/Person"}
+
+
+def test_sizes_are_compact_utf8_json() -> None:
+    defs = Definitions(DEFS, RECURSIVE)
+    for value in (DEFS, {"é": ["ü", 1.5, None, True, {}, []]}, '\u2028"\\'):
+        assert defs.size(value) == size(value)
+
+
+def test_shared_definitions_go_to_defs_once() -> None:
+    defs = Definitions(DEFS, RECURSIVE)
+    schema = {
+        "type": "object",
+        "properties": {"a": {"$ref": "#/$defs/Address"}, "b": {"$ref": "#/$defs/Address"}},
+    }
+    shared = defs.shared(schema)
+    assert shared["properties"] == {
+        "a": {"$ref": "#/$defs/Address"},
+        "b": {"$ref": "#/$defs/Address"},
+    }
+    assert shared["$defs"] == {"Address": DEFS["Address"]}
+    jsonschema.Draft202012Validator(shared).validate({"a": {"city": "x"}})
+
+
+def _wide(levels: int, fanout: int) -> dict[str, Any]:
+    """Definitions whose inlined form has fanout ** levels leaves, all different names."""
+    defs: dict[str, Any] = {f"L{levels}": {"type": "string", "description": "a leaf"}}
+    for level in range(levels - 1, -1, -1):
+        defs[f"L{level}"] = {
+            "type": "object",
+            "description": f"level {level}",
+            "properties": {f"p{k}": {"$ref": f"#/$defs/L{level + 1}"} for k in range(fanout)},
+        }
+    return defs
+
+
+def test_over_the_budget_shares_then_summarises() -> None:
+    defs = Definitions(_wide(6, 6))
+    schema = {"$ref": "#/$defs/L0"}
+    assert size(defs.full(schema)) > 100_000
+    shared = defs.wire(schema, 2_000, "see elsewhere")
+    assert "$defs" in shared and size(shared) <= 2_000
+    # Each description is long enough that sharing alone no longer fits.
+    long = {k: {**v, "description": v["description"] * 40} for k, v in _wide(6, 6).items()}
+    defs = Definitions(long)
+    summary = defs.wire(schema, 2_000, "see elsewhere")
+    assert size(summary) <= 2_000
+    assert "$defs" not in summary
+    text = json.dumps(summary)
+    assert "see elsewhere" in text
+    assert set(summary["properties"]) == {f"p{k}" for k in range(6)}
+
+
+def test_the_budget_never_changes_what_is_valid() -> None:
+    long = {k: {**v, "description": "x" * 400} for k, v in _wide(5, 5).items()}
+    catalog = Catalog(
+        [{"name": "t", "title": "t", "description": "", "inputSchema": {"$ref": "#/$defs/L0"}}],
+        long,
+        settings={"budget": 1_000},
+    )
+    assert size(catalog.wire("t")["inputSchema"]) <= 1_000
+    deep = {"p0": {"p1": {"p2": {"p3": {"p4": 5}}}}}
+    assert catalog.argument_errors("t", deep) == ["p0/p1/p2/p3/p4: 5 is not of type 'string'"]
+    assert catalog.argument_errors("t", {"p0": {"p1": {}}}) == []
+
+
+def test_shallow_keeps_top_level_types() -> None:
+    defs = Definitions(DEFS, RECURSIVE)
+    schema = {
+        "type": "object",
+        "properties": {"at": {"$ref": "#/$defs/Alias"}, "who": {"$ref": "#/$defs/Person"}},
+    }
+    assert shallow(schema, defs) == {
+        "type": "object",
+        "properties": {"at": {"type": "object"}, "who": {}},
+    }
+    # A recursive definition at the top stays a reference, so it shows no properties.
+    assert shallow({"$ref": "#/$defs/Person", "type": "object"}, defs) == {"type": "object"}
+
+
+def test_values_that_look_like_references_are_data() -> None:
+    defs = Definitions(DEFS, RECURSIVE)
+    schema = {"type": "object", "default": {"$ref": "#/$defs/Address"}, "enum": [{"$ref": "x"}]}
+    assert defs.full(schema) == schema
+
+
+def test_keep_refs_keeps_every_definition() -> None:
+    defs = Definitions(DEFS, RECURSIVE, inline=False)
+    full = defs.full({"$ref": "#/$defs/Alias"})
+    assert full["$ref"] == "#/$defs/Alias"
+    assert set(full["$defs"]) == {"Alias", "Address"}

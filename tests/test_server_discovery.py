@@ -1,0 +1,354 @@
+"""Discovery mode and bounded schemas: servers for large APIs, driven by the official SDK client.
+
+Discovery servers list a fixed set of tools (search, groups, describe, call read-only, call
+the rest) over stdio and streamable HTTP in both protocol eras, and call through to the
+recording upstream exactly as the per-operation tools would. A document whose operations share
+a very deep request schema generates bounded data files and tool schemas that the SDK client
+reads, while arguments are still checked against the whole schema.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+from mcp import Client, types
+from mcpgen.openapi.build import ServerOptions, tools_mode
+from mcpgen.openapi.generate import generate_server
+from mcpgen.pipeline import write_tree
+from mcpgen.runtime.schemas import DEFAULT_BUDGET
+
+from .server_support import (
+    CASES,
+    ERAS,
+    ROOT,
+    assert_valid_tools_list,
+    generate,
+    http_server,
+    import_package,
+    in_process,
+    stdio_client,
+)
+from .upstream_app import Reply, Upstream, serve
+
+ENV = {"KITCHEN_SINK_API_KEY_HEADER_API_KEY": "upstream-key"}
+ITEM = {"id": "7", "name": "lamp"}
+DISCOVERY_TOOLS = [
+    "search_operations",
+    "list_operation_groups",
+    "describe_operation",
+    "call_operation",
+    "call_write_operation",
+]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("kitchen-discovery")
+    return root, generate(CASES / "kitchen.yaml", root, tools_mode="discovery")
+
+
+@pytest.fixture(scope="module")
+def upstream() -> Iterator[Upstream]:
+    app = Upstream()
+    app.routes["GET /v1/items/7"] = Reply(200, ITEM)
+    app.routes["DELETE /v1/items/7"] = Reply(204, b"", "")
+    with serve(app):
+        yield app
+
+
+def _version(era: str) -> str:
+    return "2025-11-25" if era == "legacy" else era
+
+
+def _text(result: types.CallToolResult) -> str:
+    block = result.content[0]
+    assert isinstance(block, types.TextContent)
+    return block.text
+
+
+async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
+    listed = await client.list_tools()
+    assert_valid_tools_list(
+        listed.model_dump(mode="json", by_alias=True, exclude_none=True), _version(era)
+    )
+    assert [t.name for t in listed.tools] == DISCOVERY_TOOLS
+    tools = {t.name: t for t in listed.tools}
+    for name in ("search_operations", "list_operation_groups", "describe_operation"):
+        hints = tools[name].annotations
+        assert hints is not None and hints.read_only_hint is True
+    read, write = tools["call_operation"].annotations, tools["call_write_operation"].annotations
+    assert read is not None and read.read_only_hint is True and read.destructive_hint is False
+    assert write is not None and write.read_only_hint is False and write.destructive_hint is True
+
+    found = await client.call_tool("search_operations", {"query": "remove an item", "limit": 3})
+    assert not found.is_error
+    assert found.structured_content is not None
+    results = found.structured_content["results"]
+    assert results[0] == {
+        "operation": "deleteItem",
+        "method": "DELETE",
+        "path": "/items/{id}",
+        "summary": results[0]["summary"],
+        "tags": [],
+        "required": ["id"],
+    }
+    assert "deleteItem: DELETE /items/{id}" in _text(found)
+    assert len(results) <= 3
+
+    described = await client.call_tool("describe_operation", {"operation": "getItem"})
+    assert described.structured_content is not None
+    info = described.structured_content
+    assert (info["method"], info["path"], info["callWith"]) == (
+        "GET",
+        "/items/{id}",
+        "call_operation",
+    )
+    assert info["inputSchema"]["required"] == ["id"]
+    assert info["annotations"]["readOnlyHint"] is True
+
+    before = len(upstream.requests)
+    called = await client.call_tool(
+        "call_operation", {"operation": "getItem", "arguments": {"id": "7"}}
+    )
+    assert not called.is_error, called.content
+    assert called.structured_content == ITEM
+    assert [(r.method, r.path) for r in upstream.requests[before:]] == [("GET", "/v1/items/7")]
+    assert upstream.requests[-1].headers["x-api-key"] == "upstream-key"
+
+    invalid = await client.call_tool(
+        "call_operation", {"operation": "getItem", "arguments": {"id": 5}}
+    )
+    assert invalid.is_error
+    assert (
+        _text(invalid)
+        == "Invalid arguments for operation 'getItem':\nid: 5 is not of type 'string'"
+    )
+    refused = await client.call_tool(
+        "call_operation", {"operation": "deleteItem", "arguments": {"id": "7"}}
+    )
+    assert refused.is_error and "call_write_operation" in _text(refused)
+    unknown = await client.call_tool("describe_operation", {"operation": "nope"})
+    assert unknown.is_error and "search_operations" in _text(unknown)
+    assert len(upstream.requests) == before + 1, "refused calls never reach the upstream"
+
+    deleted = await client.call_tool(
+        "call_write_operation", {"operation": "deleteItem", "arguments": {"id": "7"}}
+    )
+    assert not deleted.is_error, deleted.content
+    assert (upstream.last().method, upstream.last().path) == ("DELETE", "/v1/items/7")
+
+
+@pytest.mark.parametrize("era", ERAS)
+def test_discovery_over_stdio(project: tuple[Path, str], upstream: Upstream, era: str) -> None:
+    root, package = project
+
+    async def run() -> None:
+        client = stdio_client(root, package, "--base-url", upstream.url + "/v1", env=ENV, mode=era)
+        async with client:
+            await _exercise(client, era, upstream)
+
+    anyio.run(run)
+
+
+@pytest.mark.parametrize("era", ERAS)
+def test_discovery_over_http(project: tuple[Path, str], upstream: Upstream, era: str) -> None:
+    root, package = project
+    with http_server(root, package, "--base-url", upstream.url + "/v1", env=ENV) as url:
+
+        async def run() -> None:
+            async with Client(url, mode=era) as client:  # type: ignore[arg-type]
+                await _exercise(client, era, upstream)
+
+        anyio.run(run)
+
+
+def test_groups_and_browsing(tmp_path: Path) -> None:
+    contents, project, _ = generate_server(
+        str(ROOT / "spec" / "openapi" / "petstore.yaml"), ServerOptions(tools_mode="discovery")
+    )
+    write_tree(tmp_path, contents)
+    server = import_package(tmp_path, project.package)
+    tags = sorted({tag for tool in project.tools for tag in tool.tags})
+    assert tags
+
+    async def run() -> tuple[Any, Any]:
+        async with in_process(server, "http://127.0.0.1:9") as client:
+            groups = await client.call_tool("list_operation_groups", {})
+            browsed = await client.call_tool("search_operations", {"query": "", "tag": tags[0]})
+            return groups.structured_content, browsed.structured_content
+
+    groups, browsed = anyio.run(run)
+    assert sorted(g["tag"] for g in groups["groups"]) == tags
+    in_tag = [t.name for t in project.tools if tags[0] in t.tags]
+    assert [r["operation"] for r in browsed["results"]] == in_tag
+
+
+def _document(operations: int) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Wide", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": {
+            f"/things{i}": {
+                "get": {
+                    "operationId": f"listThings{i}",
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+            for i in range(operations)
+        },
+    }
+
+
+def test_auto_mode_follows_the_documented_rule(tmp_path: Path) -> None:
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(_document(40)))
+    _, project, _ = generate_server(str(small), ServerOptions())
+    assert project.tools_mode == "operations"
+    assert project.tools_mode_reason.startswith("40 operations")
+    large = tmp_path / "large.json"
+    large.write_text(json.dumps(_document(41)))
+    _, project, _ = generate_server(str(large), ServerOptions())
+    assert project.tools_mode == "discovery"
+    assert project.tools_mode_reason == "41 operations is more than 40"
+    _, forced, _ = generate_server(str(large), ServerOptions(tools_mode="operations"))
+    assert (forced.tools_mode, forced.tools_mode_reason) == (
+        "operations",
+        "--tools-mode operations",
+    )
+    # Few operations with a large tool list (each schema within the budget): the bytes decide.
+    wide = _document(10)
+    for item in wide["paths"].values():
+        item["get"]["parameters"] = [
+            {"name": f"p{i}", "in": "query", "description": "d" * 120, "schema": {"type": "string"}}
+            for i in range(90)
+        ]
+    (tmp_path / "wide.json").write_text(json.dumps(wide))
+    _, project, _ = generate_server(str(tmp_path / "wide.json"), ServerOptions())
+    assert project.tools_mode == "discovery"
+    assert "bytes" in project.tools_mode_reason
+    assert mode_of(project) == "discovery"
+
+
+def mode_of(project: Any) -> str:
+    return tools_mode(project, "auto")[0]
+
+
+def _deep_document(operations: int, depth: int, fanout: int) -> dict[str, Any]:
+    """``operations`` operations that all take one request schema which, inlined, has
+    ``fanout ** depth`` leaves: shared in the document, enormous when copied."""
+    schemas: dict[str, Any] = {
+        f"Level{depth}": {"type": "object", "properties": {"value": {"type": "integer"}}}
+    }
+    for level in range(depth - 1, -1, -1):
+        schemas[f"Level{level}"] = {
+            "type": "object",
+            "description": f"level {level}",
+            "properties": {
+                f"child{k}": {"$ref": f"#/components/schemas/Level{level + 1}"}
+                for k in range(fanout)
+            },
+        }
+    body = {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Level0"}}},
+    }
+    paths = {
+        f"/things/{i}": {
+            "post": {
+                "operationId": f"updateThing{i}",
+                "requestBody": body,
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Level0"}}
+                        },
+                    }
+                },
+            }
+        }
+        for i in range(operations)
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Deep", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }
+
+
+def test_a_large_shared_schema_stays_bounded(tmp_path: Path) -> None:
+    # Inlined, each tool's schemas would be about 2 x 8 MB; 300 tools, about 5 GB.
+    document = tmp_path / "deep.json"
+    document.write_text(json.dumps(_deep_document(300, 7, 6)))
+    options = ServerOptions(tools_mode="operations")
+    contents, project, _ = generate_server(str(document), options)
+    data = sum(len(text.encode()) for path, text in contents.items() if path.suffix == ".json")
+    # Of the order of the document (whose operations here are tiny beside their tools' entries).
+    assert data <= 4 * document.stat().st_size
+    assert tools_mode(project, "auto")[0] == "discovery"
+    write_tree(tmp_path / "out", contents)
+    server = import_package(tmp_path / "out", project.package)
+    upstream = Upstream()
+    upstream.routes["*"] = Reply(200, {"child0": {}})
+
+    async def run() -> tuple[types.ListToolsResult, types.CallToolResult, types.CallToolResult]:
+        with serve(upstream):
+            async with in_process(server, upstream.url) as client:
+                listed = await client.list_tools()
+                deep = {"child0": {"child1": {"child2": {"child3": {"child4": {"child5": {}}}}}}}
+                deep["child0"]["child1"]["child2"]["child3"]["child4"]["child5"]["child0"] = {
+                    "value": "not a number"
+                }
+                bad = await client.call_tool("updateThing3", deep)
+                good = await client.call_tool("updateThing3", {"child0": {"child1": {}}})
+                return listed, bad, good
+
+    listed, bad, good = anyio.run(run)
+    assert len(listed.tools) == 300
+    wire = listed.model_dump(mode="json", by_alias=True, exclude_none=True)
+    assert_valid_tools_list(wire, "2025-11-25")
+    for tool in wire["tools"]:
+        for key in ("inputSchema", "outputSchema"):
+            text = json.dumps(tool[key], separators=(",", ":"), ensure_ascii=False)
+            assert len(text.encode()) <= DEFAULT_BUDGET, (tool["name"], key, len(text))
+    # Inlining would repeat each level: the levels are shared in the tool's own $defs.
+    assert set(wire["tools"][0]["inputSchema"]["$defs"]) == {f"Level{n}" for n in range(1, 8)}
+    # The whole schema still checks the arguments, at any depth.
+    assert bad.is_error
+    assert "child0/child1/child2/child3/child4/child5/child0/value" in _text(bad)
+    assert not good.is_error, good.content
+
+
+def test_discovery_describes_summarised_parts_in_full(tmp_path: Path) -> None:
+    document = tmp_path / "deep.json"
+    document.write_text(json.dumps(_deep_document(50, 5, 5)))
+    contents, project, _ = generate_server(str(document), ServerOptions(name="deep-described"))
+    assert project.tools_mode == "discovery"
+    write_tree(tmp_path / "out", contents)
+    server = import_package(tmp_path / "out", project.package)
+
+    async def run() -> tuple[Any, Any, types.CallToolResult]:
+        async with in_process(server, "http://127.0.0.1:9") as client:
+            whole = await client.call_tool("describe_operation", {"operation": "updateThing1"})
+            at = "/properties/child0/properties/child1"
+            part = await client.call_tool(
+                "describe_operation", {"operation": "updateThing1", "at": at}
+            )
+            missing = await client.call_tool(
+                "describe_operation", {"operation": "updateThing1", "at": "/properties/nope"}
+            )
+            return whole.structured_content, part.structured_content, missing
+
+    whole, part, missing = anyio.run(run)
+    assert len(json.dumps(whole["inputSchema"])) <= 4 * DEFAULT_BUDGET
+    assert part["schema"]["description"] == "level 2"
+    assert set(part["schema"]["properties"]) == {f"child{k}" for k in range(5)}
+    assert missing.is_error and "nothing at '/properties/nope'" in _text(missing)
