@@ -153,6 +153,12 @@ def readme_context(project: Project) -> dict[str, Any]:
         "title": md_text(project.title, 120),
         "source": md_text(project.source, 200),
         "tool_count": len(project.tools),
+        "discovery": project.tools_mode == "discovery",
+        "mode": project.tools_mode,
+        "mode_reason": md_text(project.tools_mode_reason),
+        "budget": (
+            f"{project.schema_budget:,} bytes each" if project.schema_budget else "no byte limit"
+        ),
         "env_rows": env_rows,
         **client_configs(project.distribution, project.package, env_example),
         "tool_rows": tool_rows,
