@@ -314,6 +314,12 @@ def test_a_large_shared_schema_stays_bounded(tmp_path: Path) -> None:
     listed, bad, good = anyio.run(run)
     assert len(listed.tools) == 300
     wire = listed.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    async def over_stdio() -> int:
+        async with stdio_client(tmp_path / "out", project.package) as client:
+            return len((await client.list_tools()).tools)
+
+    assert anyio.run(over_stdio) == 300, "the SDK client reads the whole list over stdio"
     assert_valid_tools_list(wire, "2025-11-25")
     for tool in wire["tools"]:
         for key in ("inputSchema", "outputSchema"):

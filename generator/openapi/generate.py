@@ -83,7 +83,8 @@ def search_json(project: Project) -> dict[str, Any]:
                 "required": list(required),
             }
         )
-        args = [arg.name for arg in tool.args]
+        # Path parameters repeat the resource's name; the others say what can be asked.
+        args = [arg.name for arg in tool.args if arg.location != "path"]
         core, extra = search.document_terms(
             tool.name, text, tool.description, tool.path, tool.tags, args
         )

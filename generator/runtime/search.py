@@ -264,14 +264,100 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "join": ("add", "member"),
     "leave": ("remove", "delete"),
     "send": ("create", "post", "dispatch"),
-    "refund": ("refund", "return"),
+    "refund": ("refund", "reversal", "return"),
     "merge": ("merge",),
     "upload": ("create", "upload", "asset"),
     "count": ("list",),
+    "find": ("search", "list"),
+    "lookup": ("search", "get"),
+    "look": ("search", "get"),
     "my": ("authenticated", "user", "me"),
     "mine": ("authenticated", "user"),
     "myself": ("authenticated", "user"),
     "who": ("user", "member"),
+    # Version control and code hosting.
+    "branch": ("ref", "reference", "head"),
+    "close": ("state", "update", "closed"),
+    "reopen": ("state", "update", "open"),
+    "lock": ("lock", "freeze"),
+    "contributor": ("contributor", "collaborator", "author", "committer"),
+    "contributed": ("contributor", "commit"),
+    "watch": ("subscription", "watcher", "watching"),
+    "follow": ("follower", "following"),
+    "profile": ("user", "account"),
+    "logged": ("authenticated", "user"),
+    "login": ("authenticated", "user", "session"),
+    "thumbs": ("reaction",),
+    "like": ("reaction", "star"),
+    "upvote": ("reaction",),
+    "diff": ("compare", "change"),
+    "compare": ("diff",),
+    "difference": ("compare", "diff"),
+    "blame": ("commit", "author"),
+    "assignee": ("assign", "assignee"),
+    "reviewer": ("review", "request"),
+    "runner": ("runner", "agent"),
+    "artifact": ("artifact", "output", "build"),
+    # Commerce and billing.
+    "sell": ("product", "price"),
+    "product": ("item", "sku", "goods"),
+    "chargeback": ("dispute",),
+    "dispute": ("chargeback",),
+    "receipt": ("invoice", "charge", "payment"),
+    "credit": ("balance", "credit", "note"),
+    "debt": ("uncollectible", "dispute"),
+    "seat": ("quantity", "item"),
+    "quantity": ("seat", "amount"),
+    "subscribe": ("subscription", "create"),
+    "signup": ("subscription", "register", "create"),
+    "renewal": ("upcoming", "subscription", "invoice"),
+    "billed": ("invoice", "charge"),
+    "charged": ("invoice", "charge", "payment"),
+    "card": ("payment", "method", "source"),
+    "bank": ("account", "external", "payout"),
+    "fee": ("fee", "charge"),
+    "tax": ("tax", "vat"),
+    "vat": ("tax", "id"),
+    "checkout": ("session", "cart", "payment"),
+    "cart": ("checkout", "order", "basket"),
+    "order": ("purchase", "checkout"),
+    "purchase": ("order", "payment", "charge"),
+    "trial": ("subscription", "trial"),
+    # Infrastructure.
+    "scale": ("autoscaler",),
+    "replica": ("scale", "replicaset"),
+    "restart": ("rollout", "delete", "redeploy"),
+    "rollback": ("rollback", "revision", "undo"),
+    "quota": ("limit", "resource", "quota"),
+    "limit": ("quota", "range", "rate"),
+    "traffic": ("network", "policy", "ingress", "endpoint"),
+    "firewall": ("network", "policy", "rule"),
+    "ip": ("address", "endpoint"),
+    "disk": ("volume", "storage", "persistent"),
+    "storage": ("volume", "bucket", "disk"),
+    "volume": ("disk", "storage"),
+    "healthy": ("status", "health", "condition"),
+    "health": ("status", "condition"),
+    "schedule": ("cron", "schedule", "job"),
+    "cron": ("schedule", "job"),
+    "cordon": ("node", "unschedulable"),
+    "drain": ("eviction", "node"),
+    "expose": ("service", "ingress", "port"),
+    "certificate": ("cert", "tls", "csr"),
+    "dns": ("domain", "record", "zone"),
+    "domain": ("dns", "hostname"),
+    "backup": ("snapshot", "export"),
+    "snapshot": ("backup",),
+    "metrics": ("statistic", "usage", "monitor"),
+    # People and messaging.
+    "teammate": ("member", "user", "collaborator"),
+    "colleague": ("member", "user"),
+    "everyone": ("member", "user", "list"),
+    "spam": ("block", "report"),
+    "spammer": ("block", "user"),
+    "mention": ("mention", "comment", "notification"),
+    "dm": ("message", "conversation", "direct"),
+    "post": ("message", "comment", "create"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
 
@@ -283,6 +369,9 @@ MORE_WEIGHT = 0.5
 VALUE_WEIGHT = 0.3
 """How much words that look like values (``abc123``, ``src/index.js``, ``@jane``) count."""
 RESOURCE_WEIGHT = 0.15
+COVERAGE_WEIGHT = 0.5
+"""How much it counts that an operation has all of the request's words, not just some."""
+_SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
@@ -366,7 +455,7 @@ def document_terms(
     """An operation's search terms: the fields that name what it does (name, summary,
     path, tags), and the ones that say more (description, argument names)."""
     core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
-    more = terms(first_sentence(description, 400)) + terms(" ".join(args))
+    more = terms(description) + terms(" ".join(args))
     return core, more
 
 
@@ -422,6 +511,16 @@ class Index:
             self._bm25[field] = bm25
         return self._bm25[field].get_scores(query_terms).astype("float64")
 
+    def _coverage(self, own: list[str]) -> Any:
+        """For each operation, the share of the request's words it has (a word counts when
+        its stem, or a long form of it, is among the operation's terms)."""
+        total: Any = 0.0
+        for word in own:
+            alternatives = stems([word]) + related([word], EQUIVALENTS)
+            found = self._scores("core", alternatives) + self._scores("more", alternatives)
+            total = total + (found > 0)
+        return total / len(own)
+
     def _both(self, query_terms: list[str]) -> Any:
         scores = self._scores("core", query_terms)
         return _scaled(scores + MORE_WEIGHT * self._scores("more", query_terms))
@@ -442,6 +541,8 @@ class Index:
         values = [t for t in stems(sorted(value_words - STOP_WORDS)) if t not in own_terms]
         near = [t for t in related(own or query_words, SYNONYMS) if t not in own_terms]
         scores = self._both(own_terms)
+        if len(own) > 1:
+            scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))
         if values:
             scores = scores + VALUE_WEIGHT * self._both(values)
         if near:
@@ -449,7 +550,7 @@ class Index:
         wanted = intent(query_words)
         plural = any(w.endswith("s") and len(w) > 3 for w in own)
         asked = set(own_terms)
-        ranked: list[tuple[float, int]] = []
+        ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
                 continue
@@ -459,14 +560,19 @@ class Index:
             factor = self._prior(op, wanted, plural)
             if self._resources[position] & asked:
                 factor += RESOURCE_WEIGHT
-            ranked.append((score * factor, position))
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        return [self.operations[position] for _, position in ranked[: max(limit, 0)]]
+            ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
+        # Equal scores: the operation that changes least first, then document order.
+        ranked.sort()
+        ranked.sort(key=lambda item: -item[0])
+        return [self.operations[position] for _, _, position in ranked[: max(limit, 0)]]
 
     @staticmethod
     def _prior(op: Mapping[str, Any], wanted: str | None, plural: bool) -> float:
         if wanted is None:
-            return 1.0
+            # No verb: a question. About things (plural) it asks for a list.
+            if not plural:
+                return 1.0
+            wanted = "list"
         method, item = op["method"], is_item_path(op["path"])
         factor = 1.0 + METHOD_WEIGHT * (_METHODS[wanted].get(method, 0.0) - 0.5)
         if wanted == "list" or (wanted in ("read", "search") and plural):

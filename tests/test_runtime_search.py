@@ -1,0 +1,100 @@
+"""Operation search (``mcpgen.runtime.search``) on a small API, called directly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from mcpgen.runtime.search import Index, document_terms, summary, words
+
+OPERATIONS = [
+    # name, method, path, summary, tags, description, args
+    ("listRepos", "GET", "/repos", "List repositories", ["repos"], "", []),
+    ("createRepo", "POST", "/repos", "Create a repository", ["repos"], "", ["name"]),
+    ("getRepo", "GET", "/repos/{repo}", "Get a repository", ["repos"], "", []),
+    ("deleteRepo", "DELETE", "/repos/{repo}", "Delete a repository", ["repos"], "", []),
+    ("updateRepo", "PATCH", "/repos/{repo}", "Update a repository", ["repos"], "", ["topics"]),
+    ("listPulls", "GET", "/repos/{repo}/pulls", "List pull requests", ["pulls"], "", []),
+    ("mergePull", "PUT", "/repos/{repo}/merge", "Merge a pull request", ["pulls"], "", []),
+    ("listInvoices", "GET", "/v1/invoices", "", ["billing"], "<p>Returns your invoices.</p>", []),
+    ("getMe", "GET", "/user", "Get the authenticated user", ["users"], "", []),
+    ("listDirectory", "GET", "/fs/{path}", "List a directory", ["files"], "", ["recursive"]),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    operations: list[dict[str, Any]] = []
+    core: list[str] = []
+    more: list[str] = []
+    for name, method, path, title, tags, description, args in OPERATIONS:
+        text = summary(title, description, name)
+        operations.append(
+            {
+                "operation": name,
+                "method": method,
+                "path": path,
+                "summary": text,
+                "tags": tags,
+                "required": args,
+            }
+        )
+        found = document_terms(name, text, description, path, tags, args)
+        core.append(" ".join(found[0]))
+        more.append(" ".join(found[1]))
+    return Index({"operations": operations, "terms": core, "more": more})
+
+
+def top(index: Index, query: str, limit: int = 1, tag: str | None = None) -> list[str]:
+    return [op["operation"] for op in index.search(query, limit, tag)]
+
+
+def test_words_split_identifiers_and_acronym_plurals() -> None:
+    assert words("getHTTPResponse snake_case kebab-case") == [
+        "get", "http", "response", "snake", "case", "kebab", "case",
+    ]  # fmt: skip
+    assert words("the open PRs and URLs") == ["the", "open", "pr", "and", "url"]
+    assert words("<p>Returns &amp; more</p>") == ["returns", "more"]
+
+
+def test_summary_prefers_a_real_title() -> None:
+    assert summary("List pets", "Lists every pet.", "listPets") == "List pets"
+    assert summary("GetInvoices", "<p>Returns your invoices. More.</p>", "GetInvoices") == (
+        "Returns your invoices."
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("remove that repo", "deleteRepo"),  # verb -> method, abbreviation -> long form
+        ("make a new repository", "createRepo"),
+        ("rename the repository", "updateRepo"),
+        ("show me this repository", "getRepo"),
+        ("what repositories do we have", "listRepos"),  # a question about things: a list
+        ("list the open PRs", "listPulls"),
+        ("merge it", "mergePull"),
+        ("show my bills", "listInvoices"),  # a synonym found it
+        ("who am I logged in as", "getMe"),
+        ("what's in the docs folder", "listDirectory"),
+    ],
+)
+def test_plain_requests_find_the_operation(index: Index, query: str, expected: str) -> None:
+    assert top(index, query) == [expected]
+
+
+def test_values_count_less_than_words(index: Index) -> None:
+    # "repo-42" and "pulls/7" are values; the request is about deleting a repository.
+    assert top(index, "delete repo-42 pulls/7") == ["deleteRepo"]
+
+
+def test_tag_filter_limit_and_no_match(index: Index) -> None:
+    assert top(index, "repository", 10, tag="PULLS") == ["listPulls", "mergePull"]
+    assert len(index.search("repository", 2)) == 2
+    assert index.search("zzzz qqqq") == []
+    assert index.search("repository", 0) == []
+
+
+def test_groups_and_browsing(index: Index) -> None:
+    assert index.groups() == {"repos": 5, "pulls": 2, "billing": 1, "users": 1, "files": 1}
+    assert [op["operation"] for op in index.in_group("Pulls", 10)] == ["listPulls", "mergePull"]
