@@ -58,8 +58,7 @@ def test_path_styles_match_the_openapi_examples(
     ("value", "expected"),
     [
         ("a/b", "a%2Fb"),  # a slash never makes a second segment
-        ("..", "%2E%2E"),  # nor do dot segments climb
-        (".", "%2E"),
+        ("a..", "a.."),
         ("a b?c#d", "a%20b%3Fc%23d"),
         ("ü", "%C3%BC"),
         (True, "true"),
@@ -93,6 +92,50 @@ def test_fill_path(template: str, values: Mapping[str, str], expected: str) -> N
 def test_fill_path_names_a_missing_parameter() -> None:
     with pytest.raises(ArgumentError, match="'id'"):
         params.fill_path("/items/{id}", {})
+
+
+@pytest.mark.parametrize(
+    ("style", "value"),
+    [
+        ("simple", ""),
+        ("simple", "."),
+        ("simple", ".."),
+        ("simple", []),
+        ("simple", {}),
+        ("simple", [""]),
+        ("label", ""),  # "." alone
+        ("simple", "%2E%2E"),  # encoded again, so sent as %252E%252E: fine, see below
+    ],
+)
+def test_path_parameters_never_make_empty_or_dot_segments(style: str, value: Any) -> None:
+    segment = params.path_value(value, arg(style, False, "id"))
+    if segment == "%252E%252E":
+        assert params.fill_path("/items/{id}", {"id": segment}) == "/items/%252E%252E"
+        return
+    with pytest.raises(ArgumentError, match="path parameter 'itemId' would make"):
+        params.fill_path("/items/{id}", {"id": segment}, {"id": "itemId"})
+
+
+def test_dot_segments_are_checked_in_their_own_segment() -> None:
+    assert params.fill_path("/files/{name}.{ext}", {"name": "", "ext": "pdf"}) == "/files/.pdf"
+    with pytest.raises(ArgumentError, match="'name', 'ext'"):
+        params.fill_path("/files/{name}.{ext}", {"name": "", "ext": "."})
+    assert params.fill_path("/a/{x}/b", {"x": "..."}) == "/a/.../b"
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("/things/{id}#archive", ("/things/{id}", [])),
+        ("/items?mode=x&flag", ("/items", [("mode", "x"), ("flag", "")])),
+        ("/items?a=1#frag", ("/items", [("a", "1")])),
+        ("/plain", ("/plain", [])),
+    ],
+)
+def test_path_keys_with_a_query_or_fragment(
+    template: str, expected: tuple[str, list[tuple[str, str]]]
+) -> None:
+    assert params.split_template(template) == expected
 
 
 @pytest.mark.parametrize(
@@ -143,6 +186,11 @@ def test_deep_object_nests_objects_and_arrays() -> None:
     ]
 
 
+@pytest.mark.parametrize(("value", "explode"), [([], True), ([], False), ({}, True)])
+def test_empty_values_are_sent_where_the_document_allows_them(value: Any, explode: bool) -> None:
+    assert params.query_pairs(value, arg("form", explode, "q", allowEmpty=True)) == [("q", "")]
+
+
 def test_query_content_parameters_are_json() -> None:
     spec = {**arg("form", True, "filter"), "contentType": "application/json"}
     assert params.query_pairs({"a": 1}, spec) == [("filter", '{"a":1}')]
@@ -185,13 +233,29 @@ def test_json_body_from_fields_and_whole() -> None:
     assert out["content"] == b"[1, 2]"
 
 
-def test_form_body_fields_per_encoding() -> None:
+@pytest.mark.parametrize(
+    ("encoding", "value", "expected"),
+    [
+        ({}, COLORS, b"color=blue&color=black&color=brown"),  # form, explode: the defaults
+        ({"explode": False}, COLORS, b"color=blue%2Cblack%2Cbrown"),
+        ({"style": "pipeDelimited", "explode": False}, COLORS, b"color=blue%7Cblack%7Cbrown"),
+        ({}, RGB, b"R=100&G=200&B=150"),
+        ({"explode": False}, RGB, b"color=R%2C100%2CG%2C200%2CB%2C150"),
+        (
+            {"style": "deepObject", "explode": True},
+            {"a": {"b": 1}},
+            b"color%5Ba%5D%5Bb%5D=1",
+        ),
+        ({}, "a b&c", b"color=a%20b%26c"),
+    ],
+)
+def test_form_fields_per_their_encoding(
+    encoding: dict[str, Any], value: Any, expected: bytes
+) -> None:
     headers: dict[str, str] = {}
-    field_args = {"tags": {"explode": False}, "meta": {"style": "deepObject"}}
-    fields = {"name": "a b&c", "tags": ["x", "y"], "ids": [1, 2], "meta": {"k": "v"}}
     body = {"kind": "form", "mediaType": "application/x-www-form-urlencoded"}
-    out = bodies.encode_body(body, fields, field_args, None, headers)
-    assert out["content"] == b"name=a%20b%26c&tags=x%2Cy&ids=1&ids=2&meta%5Bk%5D=v"
+    out = bodies.encode_body(body, {"color": value}, {"color": encoding}, None, headers)
+    assert out["content"] == expected
     assert headers["Content-Type"] == "application/x-www-form-urlencoded"
 
 
@@ -201,11 +265,40 @@ def test_multipart_body_files_and_fields() -> None:
         "note": "n",
         "meta": {"k": 1},
         "flag": True,
+        "tags": ["x", "y"],
     }
     body = {"kind": "multipart", "mediaType": "multipart/form-data"}
     out = bodies.encode_body(body, fields, {"file": {"file": True}}, None, {})
-    assert out["files"] == [("file", ("a.bin", b"hi", None))]
-    assert out["data"] == {"note": "n", "meta": '{"k": 1}', "flag": "true"}
+    assert out["files"] == [
+        ("file", ("a.bin", b"hi", None)),
+        ("note", (None, b"n", None)),
+        ("meta", (None, b'{"k":1}', "application/json")),
+        ("flag", (None, b"true", None)),
+        ("tags", (None, b"x", None)),
+        ("tags", (None, b"y", None)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "media", "content"),
+    [
+        ("json", "application/json", b"{}"),
+        ("form", "application/x-www-form-urlencoded", b""),
+    ],
+)
+def test_a_required_body_is_sent_empty(kind: str, media: str, content: bytes) -> None:
+    headers: dict[str, str] = {}
+    out = bodies.encode_body({"kind": kind, "mediaType": media}, {}, {}, None, headers, False)
+    assert out == {"content": content}
+    assert headers["Content-Type"] == media
+
+
+def test_an_empty_multipart_body_is_still_multipart() -> None:
+    headers: dict[str, str] = {}
+    body = {"kind": "multipart", "mediaType": "multipart/form-data"}
+    out = bodies.encode_body(body, {}, {}, None, headers, False)
+    boundary = headers["Content-Type"].removeprefix("multipart/form-data; boundary=")
+    assert out == {"content": f"--{boundary}--\r\n".encode()}
 
 
 def test_binary_body_takes_its_content_type() -> None:
@@ -269,26 +362,49 @@ def test_request_puts_each_argument_in_its_place(
         ],
         "body": {"kind": "json", "mediaType": "application/json"},
     }
+    http["path"] = "/items/{id}?mode=x#archive"
     arguments = {"id": "a/..", "q": ["x", "y"], "t": "v", "c": "z", "body_id": 3}
     request = upstream.build(tool(http), arguments)
     assert request.method == "PATCH"
-    assert request.url.raw_path == b"/v1/items/a%2F..?q=x&q=y&k=s3cret"
+    assert request.url.raw_path == b"/v1/items/a%2F..?mode=x&q=x&q=y&k=s3cret"
     assert request.headers["X-T"] == "v"
     assert request.headers["Cookie"] == "c=z"
     assert request.headers["Accept"] == "application/json"
     assert json.loads(request.content) == {"id": 3}
 
 
-def test_request_without_body_arguments_sends_no_body(upstream: Upstream) -> None:
+def test_an_optional_body_left_out_is_not_sent(upstream: Upstream) -> None:
     http = {
         "method": "POST",
         "path": "/things",
         "args": [{"name": "body", "in": "body", "wire": ""}],
-        "body": {"kind": "json", "mediaType": "application/json"},
+        "body": {"kind": "json", "mediaType": "application/json", "required": False},
     }
     request = upstream.build(tool(http), {})
     assert request.content == b""
     assert "Content-Type" not in request.headers
+
+
+def test_a_required_body_of_optional_fields_is_sent_empty(upstream: Upstream) -> None:
+    http = {
+        "method": "POST",
+        "path": "/things",
+        "args": [{"name": "name", "in": "field", "wire": "name"}],
+        "body": {"kind": "json", "mediaType": "application/json", "required": True},
+    }
+    request = upstream.build(tool(http), {})
+    assert (request.content, request.headers["Content-Type"]) == (b"{}", "application/json")
+
+
+def test_a_dot_segment_never_reaches_the_wire(upstream: Upstream) -> None:
+    http = {
+        "method": "DELETE",
+        "path": "/bookings/{id}",
+        "args": [{"name": "id", "in": "path", "wire": "id", "style": "simple", "explode": False}],
+    }
+    for value in ("", ".", ".."):
+        with pytest.raises(ArgumentError, match="path parameter 'id'"):
+            upstream.build(tool(http), {"id": value})
 
 
 def test_request_multipart_as_sent(upstream: Upstream) -> None:

@@ -285,6 +285,8 @@ class _Builder:
             self.converter.effective,
         )
         required = location == "path" or node.get("required") is True
+        allow_empty = node.get("allowEmptyValue") is True
+        schema = self._not_empty(schema, location, required, allow_empty)
         arg = Arg(
             name,
             location,  # type: ignore[arg-type]
@@ -294,8 +296,25 @@ class _Builder:
             explode,
             node.get("allowReserved") is True,
             content_type,
+            allow_empty=allow_empty and location == "query",
         )
         return arg, schema
+
+    def _not_empty(self, schema: Any, location: str, required: bool, allow_empty: bool) -> Any:
+        """Values that would vanish from the request are refused by the inputSchema: an empty
+        path segment, and an empty array or object for a required query parameter (unless
+        the document allows empty values, which are then sent as ``name=``)."""
+        if not isinstance(schema, dict):
+            return schema
+        kinds = _types(self.converter.effective(schema))
+        if location == "path" and (not kinds or "string" in kinds):
+            return {**schema, "minLength": max(1, int(schema.get("minLength") or 0))}
+        if location == "query" and required and not allow_empty:
+            if kinds == {"array"}:
+                return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}
+            if kinds == {"object"}:
+                return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
+        return schema
 
     def body_args(
         self, op: Operation, kind: str, allocate: ArgNames, needs: set[Ref]
@@ -433,6 +452,18 @@ class _Builder:
             text = "Deprecated. " + text
         budget = self.options.description_budget
         return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
+
+
+def _types(schema: Any) -> set[str]:
+    """The JSON types a converted schema names at its top (empty when it names none)."""
+    if not isinstance(schema, dict):
+        return set()
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    return set()
 
 
 def tools_mode(project: Project, requested: ToolsMode) -> tuple[ToolsMode, str]:

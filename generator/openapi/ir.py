@@ -44,6 +44,8 @@ class Arg:
     allow_reserved: bool = False
     content_type: str = ""
     file: bool = False
+    allow_empty: bool = False
+    """A query parameter whose document allows an empty value (``allowEmptyValue``)."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "in": self.location, "wire": self.wire}
@@ -56,6 +58,8 @@ class Arg:
             data["contentType"] = self.content_type
         if self.file:
             data["file"] = True
+        if self.allow_empty:
+            data["allowEmpty"] = True
         return data
 
 

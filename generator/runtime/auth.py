@@ -118,6 +118,14 @@ class Auth:
                 token = self._env(scheme, "token") or self._tokens.get(key, ("", 0.0))[0]
                 headers["Authorization"] = f"Bearer {token}"
 
+    def query_names(self) -> frozenset[str]:
+        """Query parameters that carry credentials (API keys in the query)."""
+        return frozenset(
+            str(s["param"])
+            for s in self.schemes.values()
+            if s["kind"] == "apiKey" and s.get("in") == "query"
+        )
+
     def client_certificate(self) -> tuple[str, str] | None:
         """A client certificate and key for mutual TLS, when their variables are set."""
         for scheme in self.schemes.values():

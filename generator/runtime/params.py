@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, unquote
 
 _RESERVED = ":/?[]@!$'()*,;"
 # What a path template from the document may keep as written: RFC 3986 pchar, "/" and "%".
@@ -74,8 +74,6 @@ def path_value(value: Any, arg: Mapping[str, Any]) -> str:
             return f";{encode(name)}=" + joined
         return joined
     text = encode(scalar(value))
-    if text in (".", ".."):
-        text = text.replace(".", "%2E")
     if style == "label":
         return "." + text
     if style == "matrix":
@@ -83,8 +81,24 @@ def path_value(value: Any, arg: Mapping[str, Any]) -> str:
     return text
 
 
-def fill_path(template: str, values: Mapping[str, str]) -> str:
-    """The request path: literal text percent-encoded where needed, placeholders filled."""
+def split_template(template: str) -> tuple[str, list[tuple[str, str]]]:
+    """A path key's path, and the query it spells out: ``/items?mode=x#archive`` ->
+    ``("/items", [("mode", "x")])``. Some documents key several operations on one path this
+    way; the fragment is never sent."""
+    template = template.split("#", 1)[0]
+    path, _, query = template.partition("?")
+    return path, parse_qsl(query, keep_blank_values=True)
+
+
+def fill_path(
+    template: str, values: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> str:
+    """The request path: literal text percent-encoded where needed, placeholders filled.
+
+    A segment with a placeholder must come out as a real segment: never empty, ``.`` or
+    ``..`` (percent-encoded or not), which would send the request to another resource.
+    ``names`` maps placeholders to the argument names used in errors.
+    """
     out: list[str] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
@@ -94,7 +108,16 @@ def fill_path(template: str, values: Mapping[str, str]) -> str:
         out.append(values[match.group(1)])
         position = match.end()
     out.append(quote(template[position:], safe=_PATH_SAFE))
-    return "".join(out)
+    path = "".join(out)
+    for pattern, segment in zip(template.split("/"), path.split("/"), strict=False):
+        if _PLACEHOLDER.search(pattern) and unquote(segment) in ("", ".", ".."):
+            wire = _PLACEHOLDER.findall(pattern)
+            arguments = ", ".join(repr((names or {}).get(w, w)) for w in wire)
+            raise ArgumentError(
+                f"path parameter {arguments} would make the path segment {segment!r}; "
+                "give a non-empty value other than '.' and '..'"
+            )
+    return path
 
 
 def query_pairs(value: Any, arg: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -102,6 +125,8 @@ def query_pairs(value: Any, arg: Mapping[str, Any]) -> list[tuple[str, str]]:
     style, explode, name = arg["style"], arg["explode"], arg["wire"]
     if arg.get("contentType"):
         return [(name, scalar(value))]
+    if value in ([], {}) and arg.get("allowEmpty"):
+        return [(name, "")]  # allowEmptyValue: sent as an empty value, not left out
     if isinstance(value, list):
         items = [scalar(v) for v in value]
         if style == "form" and explode:

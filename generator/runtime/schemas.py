@@ -23,10 +23,13 @@ sizes are computed from the shared parts without serialising anything large.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 PREFIX = "#/$defs/"
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
 DEFAULT_BUDGET = 16_000
 """Bytes of compact JSON a tool's inputSchema or outputSchema may take on the wire."""
 
@@ -49,6 +52,8 @@ _NESTED = frozenset({*_MAPS, *_LISTS, *_ONE, "$ref"})
 _SUMMARY_KEYS = ("type", "format", "const", "enum", "default", "nullable")
 _MAX_SUMMARY_ENUM = 400
 _MAX_SUMMARY_DESCRIPTION = 300
+MAX_DEPTH = 8
+"""The deepest a summarised schema goes before its budget stops it."""
 
 
 def ref_name(node: Mapping[str, Any]) -> str | None:
@@ -114,8 +119,15 @@ class Sizes:
         return total
 
 
+@lru_cache(maxsize=1 << 16)
 def _text(text: str) -> int:
-    return len(json.dumps(text, ensure_ascii=False).encode("utf-8"))
+    """Bytes of a JSON string literal (compact, UTF-8, as ``json.dumps`` writes it)."""
+    if _ESCAPED.search(text):
+        return len(json.dumps(text, ensure_ascii=False).encode("utf-8"))
+    return (len(text) if text.isascii() else len(text.encode("utf-8"))) + 2
+
+
+_Memo = dict[str, tuple[Any, frozenset[str]]]
 
 
 class Definitions:
@@ -137,18 +149,23 @@ class Definitions:
 
     # -- 1. inlined ----------------------------------------------------------
 
-    def expand(self, node: Any, keep: frozenset[str] = frozenset()) -> tuple[Any, set[str]]:
+    def expand(
+        self, node: Any, keep: frozenset[str] = frozenset(), memo: _Memo | None = None
+    ) -> tuple[Any, set[str]]:
         """``node`` with references inlined, except to recursive definitions and ``keep``;
-        returns it and the definitions it still refers to."""
+        returns it and the definitions it still refers to. Each definition is expanded once
+        per ``keep`` (``memo``), and shared wherever it is used."""
         needs: set[str] = set()
-        return self._expand(node, keep, needs), needs
+        if memo is None:
+            memo = self._expanded if not keep else {}
+        return self._expand(node, keep, needs, memo), needs
 
-    def _expand(self, node: Any, keep: frozenset[str], needs: set[str]) -> Any:
+    def _expand(self, node: Any, keep: frozenset[str], needs: set[str], memo: _Memo) -> Any:
         if not isinstance(node, dict):
             return node
         name = ref_name(node)
         if name is None:
-            return _map(node, lambda sub: self._expand(sub, keep, needs))
+            return _map(node, lambda sub: self._expand(sub, keep, needs, memo))
         result: Any
         if name not in self.defs:
             result = {"$ref": node["$ref"]}
@@ -156,28 +173,34 @@ class Definitions:
             result = {"$ref": node["$ref"]}
             needs.add(name)
         else:
-            result = self._definition(name, keep, needs)
+            result = self._definition(name, keep, needs, memo)
         extra = {k: v for k, v in node.items() if k != "$ref"}
         if extra and isinstance(result, dict):
-            result = {**result, **self._expand(extra, keep, needs)}
+            result = {**result, **self._expand(extra, keep, needs, memo)}
         return result
 
-    def _definition(self, name: str, keep: frozenset[str], needs: set[str]) -> Any:
-        if keep:
-            return self._expand(self.defs[name], keep, needs)
-        cached = self._expanded.get(name)
+    def _definition(self, name: str, keep: frozenset[str], needs: set[str], memo: _Memo) -> Any:
+        cached = memo.get(name)
         if cached is None:
             more: set[str] = set()
             # Inlining never recurses forever: recursive definitions stay references.
-            cached = (self._expand(self.defs[name], keep, more), frozenset(more))
-            self._expanded[name] = cached
+            cached = (self._expand(self.defs[name], keep, more, memo), frozenset(more))
+            memo[name] = cached
         needs.update(cached[1])
         return cached[0]
 
-    def with_defs(self, schema: Any, needs: set[str], keep: frozenset[str] = frozenset()) -> Any:
+    def with_defs(
+        self,
+        schema: Any,
+        needs: set[str],
+        keep: frozenset[str] = frozenset(),
+        memo: _Memo | None = None,
+    ) -> Any:
         """``schema`` with the ``$defs`` its remaining references need, sorted by name."""
         if not needs or not isinstance(schema, dict):
             return schema
+        if memo is None:
+            memo = self._expanded if not keep else {}
         bodies: dict[str, Any] = {}
         pending = sorted(needs)
         while pending:
@@ -185,11 +208,12 @@ class Definitions:
             if name in bodies:
                 continue
             more: set[str] = set()
-            bodies[name] = (
-                self._expand(self.defs[name], keep, more)
-                if keep or not self.inline
-                else self._definition(name, keep, more)
-            )
+            if keep or not self.inline:
+                # The body itself, not a reference to it (which is what the name's memo holds
+                # when the name is kept).
+                bodies[name] = self._expand(self.defs[name], keep, more, memo)
+            else:
+                bodies[name] = self._definition(name, keep, more, memo)
             pending.extend(sorted(m for m in more if m not in bodies))
         return {**schema, "$defs": dict(sorted(bodies.items()))}
 
@@ -216,8 +240,25 @@ class Definitions:
                 counts[inner] = counts.get(inner, 0) + count
                 pending.append(inner)
         keep = frozenset(name for name, count in counts.items() if count > 1)
-        expanded, needs = self.expand(schema, keep)
-        return self.with_defs(expanded, needs, keep)
+        memo: _Memo = {}
+        expanded, needs = self.expand(schema, keep, memo)
+        return self.with_defs(expanded, needs, keep, memo)
+
+    def _closure_size(self, schema: Any) -> int:
+        """About the least the shared form can take: every definition the schema reaches,
+        once, as stored (cheap: stored definitions are measured once)."""
+        total = self.size(schema)
+        seen: set[str] = set()
+        pending = list(self._references(schema))
+        while pending:
+            name = pending.pop()
+            if name in seen or name not in self.defs:
+                continue
+            seen.add(name)
+            # Inlined where it is used once, a definition saves its reference and its key.
+            total += self.size(self.defs[name]) - 2 * _text(name) - 24
+            pending.extend(self._uses_of(name))
+        return total
 
     def _uses_of(self, name: str) -> dict[str, int]:
         uses = self._uses.get(name)
@@ -243,17 +284,26 @@ class Definitions:
 
     # -- 3. summarised ---------------------------------------------------------
 
-    def summarised(self, schema: Any, depth: int, note: str, descriptions: bool = True) -> Any:
+    def summarised(
+        self,
+        schema: Any,
+        depth: int,
+        note: str,
+        descriptions: bool = True,
+        limit: int | None = None,
+    ) -> Any:
         """The inlined schema down to ``depth`` levels of nesting; deeper schemas become
-        their type and description, and ``note`` says where the rest is."""
+        their type and description, and ``note`` says where the rest is. Building stops
+        (``Overflow``) as soon as it passes ``limit`` bytes, however wide the schema."""
         expanded, _ = self.expand(schema)
-        return _cut(self.resolve(expanded), depth, note, descriptions, self)
+        meter = _Meter(self.size, limit)
+        return meter.cut(self.resolve(expanded), depth, note, descriptions, self)
 
     def resolve(self, node: Any) -> Any:
         """A recursive definition's reference replaced by the definition (one level)."""
         seen = 0
         while isinstance(node, dict) and (name := ref_name(node)) in self.defs and seen < 50:
-            target = self._definition(str(name), frozenset(), set())
+            target = self._definition(str(name), frozenset(), set(), self._expanded)
             extra = {k: v for k, v in node.items() if k != "$ref"}
             node = {**target, **extra} if isinstance(target, dict) else target
             seen += 1
@@ -266,17 +316,31 @@ class Definitions:
         full = self.full(schema)
         if budget <= 0 or self.size(full) <= budget:
             return full
-        shared = self.shared(schema)
-        if self.size(shared) <= budget:
-            return shared
-        for depth in range(6, 0, -1):
-            summary = self.summarised(schema, depth, note)
-            if self.size(summary) <= budget:
-                return summary
-        summary = self.summarised(schema, 1, note, descriptions=False)
-        if self.size(summary) <= budget:
-            return summary
-        return self.summarised(schema, 0, note, descriptions=False)
+        if self._closure_size(schema) <= budget:
+            shared = self.shared(schema)
+            if self.size(shared) <= budget:
+                return shared
+        best: Any = None
+        for depth in range(1, MAX_DEPTH + 1):
+            try:
+                candidate = self.summarised(schema, depth, note, limit=budget)
+            except Overflow:
+                break
+            if self.size(candidate) > budget:
+                break
+            best = candidate
+        if best is not None:
+            return best
+        for descriptions, depth in ((False, 1), (False, 0)):
+            try:
+                candidate = self.summarised(schema, depth, note, descriptions, limit=budget)
+            except Overflow:
+                continue
+            if self.size(candidate) <= budget:
+                return candidate
+        # Not even the top level's property names fit: the type alone, and the note.
+        top = self.resolve(self.expand(schema)[0])
+        return summary(top, note, False) if isinstance(top, dict) else {}
 
     def validation_schema(self, schema: Any) -> Any:
         """The complete schema, for validating: references resolve into every definition."""
@@ -285,15 +349,55 @@ class Definitions:
         return {**schema, "$defs": self.defs}
 
 
-def _cut(node: Any, depth: int, note: str, descriptions: bool, defs: Definitions) -> Any:
-    if not isinstance(node, dict):
-        return node
-    node = defs.resolve(node)
-    if not isinstance(node, dict):
-        return node
-    if depth > 0:
-        return _map(node, lambda sub: _cut(sub, depth - 1, note, descriptions, defs))
-    return summary(node, note, descriptions)
+class Overflow(Exception):
+    """A summary grew past its limit while it was being built."""
+
+
+class _Meter:
+    """Builds a summarised schema, adding up its size as it goes."""
+
+    def __init__(self, size: Sizes, limit: int | None) -> None:
+        self.size = size
+        self.limit = limit
+        self.total = 0
+
+    def _add(self, amount: int) -> None:
+        self.total += amount
+        if self.limit is not None and self.total > self.limit:
+            raise Overflow
+
+    def cut(self, node: Any, depth: int, note: str, descriptions: bool, defs: Definitions) -> Any:
+        if not isinstance(node, dict):
+            self._add(self.size(node))
+            return node
+        node = defs.resolve(node)
+        if not isinstance(node, dict):
+            self._add(self.size(node))
+            return node
+        if depth <= 0:
+            out = summary(node, note, descriptions)
+            self._add(self.size(out))
+            return out
+        self._add(2)
+        result: dict[str, Any] = {}
+        for key, value in node.items():
+            self._add(_text(key) + 2)
+            if key in _MAPS and isinstance(value, dict):
+                self._add(2)
+                inner: dict[str, Any] = {}
+                for name, sub in value.items():
+                    self._add(_text(name) + 2)
+                    inner[name] = self.cut(sub, depth - 1, note, descriptions, defs)
+                result[key] = inner
+            elif key in _LISTS and isinstance(value, list):
+                self._add(2)
+                result[key] = [self.cut(sub, depth - 1, note, descriptions, defs) for sub in value]
+            elif key in _ONE:
+                result[key] = self.cut(value, depth - 1, note, descriptions, defs)
+            else:
+                self._add(self.size(value))
+                result[key] = value
+        return result
 
 
 def summary(node: Mapping[str, Any], note: str, descriptions: bool = True) -> dict[str, Any]:

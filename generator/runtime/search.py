@@ -21,6 +21,7 @@ known about HTTP APIs:
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -416,7 +417,13 @@ def words(text: str) -> list[str]:
 
 
 def stems(items: Iterable[str]) -> list[str]:
-    return [str(s) for s in _stemmer().stemWords(list(items))]
+    """Snowball stems of words (each word stemmed once per process: most words repeat)."""
+    return [_stem(word) for word in items]
+
+
+@cache
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
 
 
 def terms(text: str) -> list[str]:
@@ -504,6 +511,9 @@ class Index:
             return numpy.zeros(len(self.operations))
         if field not in self._bm25:
             import bm25s  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+            # bm25s sets its own logger to DEBUG; it says only what the server's level allows.
+            logging.getLogger("bm25s").setLevel(logging.getLogger().getEffectiveLevel())
 
             bm25 = bm25s.BM25()
             corpus = [text.split() or ["\x00"] for text in self._fields[field]]

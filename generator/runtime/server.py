@@ -16,6 +16,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from importlib.resources import files
@@ -198,6 +199,62 @@ ASGIApp = Callable[
 ]
 
 
+_AUTHORITY = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?$")
+
+
+def host_allowed(authority: str, hosts: frozenset[str]) -> bool:
+    """``host[:port]`` names an allowed host exactly (``127.0.0.1:80.evil.example`` does not)."""
+    match = _AUTHORITY.match(authority)
+    return match is not None and match.group(1).lower() in hosts
+
+
+def origin_allowed(origin: str, hosts: frozenset[str]) -> bool:
+    """An ``Origin`` is ``http(s)://host[:port]`` with an allowed host, and nothing else."""
+    scheme, _, authority = origin.partition("://")
+    return scheme in ("http", "https") and host_allowed(authority, hosts)
+
+
+def hostname(name: str) -> str:
+    """The host part of ``host``, ``host:port`` or an IPv6 address, as a Host header has it."""
+    if name.count(":") > 1 and not name.startswith("["):
+        return f"[{name.lower()}]"
+    match = _AUTHORITY.match(name)
+    return (match.group(1) if match else name).lower()
+
+
+def guard_hosts(app: ASGIApp, hosts: frozenset[str]) -> ASGIApp:
+    """DNS-rebinding protection that compares whole hosts: a ``Host`` header must name an
+    allowed host (else 421) and an ``Origin``, when sent, an allowed origin (else 403)."""
+
+    async def guarded(
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        if scope["type"] == "http":
+            headers = dict(scope.get("headers") or [])
+            host = headers.get(b"host", b"").decode("latin-1")
+            origin = headers.get(b"origin")
+            status = 0
+            if not host_allowed(host, hosts):
+                status = 421
+            elif origin is not None and not origin_allowed(origin.decode("latin-1"), hosts):
+                status = 403
+            if status:
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": status,
+                        "headers": [(b"content-type", b"text/plain")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b"host not allowed\n"})
+                return
+        await app(scope, receive, send)
+
+    return guarded
+
+
 def require_token(app: ASGIApp, token: str) -> ASGIApp:
     """Reject HTTP requests without ``Authorization: Bearer <token>`` (constant-time check)."""
     expected = f"Bearer {token}".encode()
@@ -273,6 +330,8 @@ async def serve(spec: Mapping[str, Any], backend: BackendModule, args: argparse.
         token = os.environ.get(f"{spec['envPrefix']}_MCP_TOKEN")
         if token:
             app = require_token(app, token)
+        names = {"127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host}
+        app = guard_hosts(app, frozenset(hostname(n) for n in names))
         config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
         await uvicorn.Server(config).serve()
     finally:

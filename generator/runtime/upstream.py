@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 from mcp import types
@@ -31,6 +32,7 @@ from .params import (
     query_pairs,
     query_string,
     scalar,
+    split_template,
 )
 from .responses import to_result
 from .results import error_result
@@ -38,6 +40,19 @@ from .results import error_result
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 30.0
+MAX_REDIRECTS = 10
+SAFE_HEADERS = frozenset(
+    {
+        "accept",
+        "accept-encoding",
+        "content-type",
+        "content-length",
+        "transfer-encoding",
+        "host",
+        "user-agent",
+    }
+)
+"""What a request keeps when a redirect takes it to another origin."""
 _VARIABLE = re.compile(r"\{([^{}]+)\}")
 
 
@@ -71,7 +86,9 @@ class Upstream:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.auth = Auth(spec["securitySchemes"], self.base_url)
-        options: dict[str, Any] = {"timeout": timeout, "follow_redirects": True}
+        # Redirects are followed here, not by httpx: credentials must not follow one to
+        # another origin (httpx strips only Authorization).
+        options: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}
         cert = self.auth.client_certificate()
         if cert is not None:
             options["cert"] = cert
@@ -89,14 +106,15 @@ class Upstream:
                 "no upstream base URL is configured; pass --base-url or set the "
                 "environment variable named in the README"
             )
+        template, query = split_template(http["path"])
         path_values: dict[str, str] = {}
-        query: list[tuple[str, str]] = []
+        names: dict[str, str] = {}
         headers: dict[str, str] = {}
         cookies: list[tuple[str, str]] = []
         fields: dict[str, Any] = {}
         field_args: dict[str, Mapping[str, Any]] = {}
         whole_body: Any = None
-        has_body = False
+        has_body = whole_given = False
         for arg in http["args"]:
             if arg["name"] not in arguments:
                 continue
@@ -104,6 +122,7 @@ class Upstream:
             where = arg["in"]
             if where == "path":
                 path_values[arg["wire"]] = path_value(value, arg)
+                names[arg["wire"]] = arg["name"]
             elif where == "query":
                 query.extend(query_pairs(value, arg))
             elif where == "header":
@@ -115,8 +134,8 @@ class Upstream:
                 field_args[arg["wire"]] = arg
                 has_body = True
             else:
-                whole_body, has_body = value, True
-        path = fill_path(http["path"], path_values)
+                whole_body, has_body, whole_given = value, True, True
+        path = fill_path(template, path_values, names)
         self.auth.apply(http["security"], headers, query, cookies)
         if cookies:
             headers["Cookie"] = cookie_header(cookies)
@@ -126,8 +145,9 @@ class Upstream:
         if query:
             url += "?" + query_string(query)
         body: Any = {}
-        if http.get("body") is not None and has_body:
-            body = encode_body(http["body"], fields, field_args, whole_body, headers)
+        spec = http.get("body")
+        if spec is not None and (has_body or spec.get("required")):
+            body = encode_body(spec, fields, field_args, whole_body, headers, whole_given)
         return self.client.build_request(http["method"], url, headers=headers, **body)
 
     async def call(
@@ -139,6 +159,7 @@ class Upstream:
                 await self.auth.refresh(self.client, http["security"])
                 request = await hooks.before_request(name, self.build(tool, arguments))
                 response = await retry.send(self.client, request, http["method"])
+                response = await self.follow(response)
                 if (
                     response.status_code != 401
                     or attempt
@@ -155,6 +176,38 @@ class Upstream:
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return error_result(f"{http['method']} {http['path']} failed: {exc}")
         return to_result(tool, response)
+
+    async def follow(self, response: httpx.Response) -> httpx.Response:
+        """Follow redirects (at most ``MAX_REDIRECTS``). To another origin than the API's,
+        the request carries none of its headers but ``SAFE_HEADERS``, and none of the
+        query parameters that carry credentials."""
+        for _ in range(MAX_REDIRECTS):
+            following = response.next_request
+            if following is None:
+                return response
+            await response.aclose()
+            if origin(following.url) != origin(httpx.URL(self.base_url)):
+                following = self._without_credentials(following)
+            response = await self.client.send(following)
+        return response
+
+    def _without_credentials(self, request: httpx.Request) -> httpx.Request:
+        for key in list(request.headers):
+            if key.lower() not in SAFE_HEADERS:
+                del request.headers[key]
+        secret = self.auth.query_names()
+        if secret and request.url.query:
+            pairs = parse_qsl(request.url.query.decode("ascii"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if k not in secret]
+            request.url = request.url.copy_with(query=query_string(kept).encode("ascii") or None)
+        logger.info("redirected to %s; credentials are not sent there", origin(request.url))
+        return request
+
+
+def origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    """Scheme, host and port (the default port made explicit)."""
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, url.port or default
 
 
 Backend = Upstream

@@ -1,0 +1,719 @@
+"""Benchmark ``mcpgen server --openapi`` on large APIs, in the default tools mode.
+
+Run by hand::
+
+    python benchmarks/large.py [--runs N] [--skip-competitor] [--synthetic-operations N]
+
+The APIs: GitHub's REST document, Stripe's, Kubernetes 1.13 (the corpus of
+``tests/corpus.py``, fetched when missing) and a synthetic document of at least
+``--synthetic-operations`` operations (default 11,000; 0 leaves it out), built in a
+temporary directory from GitHub's: its ``paths`` as they are, and again under ``/v2``,
+``/v3``, ... (every operationId suffixed ``-v2``, ``-v3``, ...; components shared)
+until there are enough operations that mcpgen generates (deprecated ones are left out).
+
+For each API it prints:
+
+1. generation: wall time and peak RSS of the whole ``mcpgen server`` process (a fresh
+   process each run: ``ru_maxrss`` of a child, as ``benchmarks/openapi.py`` measures),
+   in the default ``--tools-mode auto``;
+2. data files: bytes of every ``*.json`` in the generated package, and their ratio to
+   the document's size;
+3. ``tools/list`` bytes as the MCP SDK client receives them over stdio, with
+   ``--tools-mode operations`` and in the default mode, and the mode ``auto`` chose;
+4. cold start: spawning ``python -m <package>`` over stdio until the first
+   ``tools/list`` answer, in each mode, beside the bundled petstore's server
+   (generated with defaults), and the ratio of the discovery server's to petstore's;
+5. search latency over stdio: the first ``search_operations`` call after start (the
+   BM25 index is built then) and a warm one;
+6. search quality, for the APIs with a query set in ``benchmarks/queries/``: Recall@1,
+   Recall@5 and MRR (reciprocal rank of the first right answer in the top 10, else 0)
+   of mcpgen's search (``mcpgen.runtime.search.Index`` over ``search.json``) and of a
+   plain BM25 baseline (``bm25s`` over lower-cased ``[a-z0-9]+`` tokens of each tool's
+   name, title, description and HTTP path, from ``operations.json``); and whether
+   ``search_operations`` over stdio gives the same results as ``Index`` directly;
+7. the competitor, openapi-mcp-generator 4.0.1 (installed from npm with the system
+   ``npm`` into ``~/.cache/mcpgen-bench``, run with the Node 24 of ``tests/prism.py``):
+   its wall time and peak RSS on the same document, measured the same way, and our/their
+   ratios (``--skip-competitor`` leaves it out).
+
+Times are the best of ``--runs`` (default 3 for the real documents, 1 for the synthetic
+one), as is peak RSS. At the end: two summary tables and one JSON line of all figures.
+
+Targets: data files <= 3x the document; default-mode ``tools/list`` < 100 KB; discovery
+cold start <= 1.5x petstore's; generation time <= 0.5x the competitor's and peak memory
+< 1x its (<= 0.5x on the 11,000-operation document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import json
+import math
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import anyio
+import bm25s  # type: ignore[import-untyped, import-not-found, unused-ignore]
+import numpy
+from mcp import Client, StdioServerParameters
+from mcpgen.runtime.search import Index  # type: ignore[import-not-found, unused-ignore]
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.corpus import corpus
+from tests.prism import ensure_prism
+
+QUERIES = ROOT / "benchmarks" / "queries"
+PETSTORE = ROOT / "spec" / "openapi" / "petstore.yaml"
+CACHE = Path.home() / ".cache" / "mcpgen-bench"
+COMPETITOR = "openapi-mcp-generator"
+COMPETITOR_VERSION = "4.0.1"
+TIMEOUT = 900.0
+"""Seconds any one subprocess (a generation, an install) or server session may take."""
+INSTALL_TIMEOUT = 900.0
+TOP = 10
+"""Results ranked per query: MRR counts the first right answer within these."""
+CHECKED_QUERIES = 5
+"""Queries sent over MCP to check that the server ranks as ``Index`` does."""
+MAX_COPIES = 100
+"""Copies of GitHub's paths the synthetic document may have at most."""
+METHODS = frozenset({"get", "put", "post", "delete", "patch", "options", "head", "trace"})
+TARGETS = {
+    "data_ratio": 3.0,
+    "tools_list_default_bytes": 100_000,
+    "cold_start_vs_petstore": 1.5,
+    "time_vs_competitor": 0.5,
+    "memory_vs_competitor": 1.0,
+    "memory_vs_competitor_synthetic": 0.5,
+}
+_MODE = re.compile(r"tools mode (\w+)")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+PROBE = """\
+import json, resource, subprocess, sys, time
+out, err, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+with open(out, "wb") as o, open(err, "wb") as e:
+    start = time.perf_counter()
+    try:
+        code = subprocess.run(
+            sys.argv[4:], stdin=subprocess.DEVNULL, stdout=o, stderr=e, timeout=timeout
+        ).returncode
+    except subprocess.TimeoutExpired:
+        code = -9
+    seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak": peak, "code": code}))
+"""
+"""Runs a command in a fresh process and reports its wall time, peak RSS (MB: Linux
+gives ``ru_maxrss`` in KiB) and exit code; its output goes to two files."""
+
+
+@dataclass(frozen=True)
+class Query:
+    query: str
+    answers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Api:
+    key: str
+    name: str
+    document: Path
+    runs: int
+    queries: tuple[Query, ...] = ()
+    quality: bool = False
+    synthetic: bool = False
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+    code: int
+    stdout: str
+    stderr: str
+
+    def last_error_line(self) -> str:
+        lines = [_ANSI.sub("", line).strip() for line in (self.stderr or self.stdout).splitlines()]
+        lines = [line for line in lines if line]
+        return lines[-1] if lines else "(no output)"
+
+
+@dataclass
+class Session:
+    """One server process over stdio: tools/list, then some ``search_operations`` calls."""
+
+    start_seconds: float
+    list_bytes: int
+    tools: int
+    search_seconds: list[float] = field(default_factory=list)
+    results: list[list[str]] = field(default_factory=list)
+
+
+# --- running things ---------------------------------------------------------------------
+
+
+def measured(command: Sequence[str], scratch: Path, cwd: Path | None = None) -> Run:
+    """Wall time, peak RSS and output of ``command`` run once in a fresh process."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    out, err = scratch / "stdout.txt", scratch / "stderr.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(out), str(err), str(TIMEOUT), *command],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=TIMEOUT + 60,
+    )
+    figures = json.loads(done.stdout)
+    return Run(
+        seconds=float(figures["seconds"]),
+        peak_mb=float(figures["peak"]),
+        code=int(figures["code"]),
+        stdout=out.read_text("utf-8", errors="replace"),
+        stderr=err.read_text("utf-8", errors="replace"),
+    )
+
+
+def best(runs: Sequence[Run]) -> Run:
+    """The fastest run, with the lowest peak of all runs."""
+    fastest = min(runs, key=lambda r: r.seconds)
+    return Run(
+        fastest.seconds, min(r.peak_mb for r in runs), fastest.code, fastest.stdout, fastest.stderr
+    )
+
+
+def generate(document: Path, out: Path, name: str, mode: str) -> tuple[Run, str, str]:
+    """One ``mcpgen server`` run into a fresh ``out``: the run, the package, the mode chosen."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "mcpgen", "server", "--openapi", str(document)]
+    command += ["--out", str(out), "--name", name, "--tools-mode", mode, "--quiet"]
+    run = measured(command, out.with_name(out.name + ".log"))
+    if run.code != 0:
+        raise RuntimeError(
+            f"mcpgen server failed on {document.name} (exit {run.code}): {run.last_error_line()}"
+        )
+    found = _MODE.search(run.stdout + run.stderr)
+    return run, package_of(out), found.group(1) if found else "?"
+
+
+def package_of(out: Path) -> str:
+    """The generated package: the directory of ``out`` that holds ``spec.json``."""
+    found = sorted(out.glob("*/spec.json"))
+    if len(found) != 1:
+        raise RuntimeError(f"expected one package with spec.json in {out}, found {found}")
+    return found[0].parent.name
+
+
+def data_bytes(root: Path, package: str) -> int:
+    """Bytes of the generated data files: every ``*.json`` of the package."""
+    return sum(path.stat().st_size for path in (root / package).glob("*.json"))
+
+
+def session(root: Path, package: str, queries: Sequence[str] = ()) -> Session:
+    """Start the server over stdio, list its tools, then search for each query in turn."""
+
+    async def run() -> Session:
+        params = StdioServerParameters(
+            command=sys.executable, args=["-m", package], env={"PYTHONPATH": str(root)}
+        )
+        with anyio.fail_after(TIMEOUT):
+            start = time.perf_counter()
+            async with Client(params, mode="legacy") as client:
+                listed = await client.list_tools()
+                seconds = time.perf_counter() - start
+                size = len(listed.model_dump_json(by_alias=True, exclude_none=True).encode())
+                found = Session(seconds, size, len(listed.tools))
+                for query in queries:
+                    began = time.perf_counter()
+                    result = await client.call_tool(
+                        "search_operations", {"query": query, "limit": TOP}
+                    )
+                    found.search_seconds.append(time.perf_counter() - began)
+                    if result.is_error or result.structured_content is None:
+                        raise RuntimeError(f"search_operations({query!r}) failed: {result}")
+                    rows = result.structured_content.get("results", [])
+                    found.results.append([str(row["operation"]) for row in rows])
+                return found
+
+    return anyio.run(run)
+
+
+# --- the documents ----------------------------------------------------------------------
+
+
+def load_queries(name: str) -> tuple[Query, ...]:
+    data = json.loads((QUERIES / f"{name}.json").read_text("utf-8"))
+    return tuple(Query(q["query"], frozenset(q["answers"])) for q in data["queries"])
+
+
+def generated_operations(document: dict[str, Any]) -> int:
+    """Operations of a document that mcpgen generates by default (not deprecated)."""
+    return sum(
+        1
+        for item in document["paths"].values()
+        for method, op in item.items()
+        if method in METHODS and isinstance(op, dict) and not op.get("deprecated")
+    )
+
+
+def synthetic_document(source: Path, target: Path, wanted: int) -> tuple[int, int]:
+    """Write GitHub's document with its paths copied under ``/v2``, ``/v3``, ... until it
+    has at least ``wanted`` operations; return how many it has, and the number of copies
+    of the paths (the original included)."""
+    document: dict[str, Any] = json.loads(source.read_text("utf-8"))
+    original: dict[str, Any] = document["paths"]
+    per_copy = generated_operations(document)
+    if per_copy == 0:
+        raise RuntimeError(f"{source} has no operations")
+    copies = max(1, math.ceil(wanted / per_copy))
+    if copies > MAX_COPIES:
+        raise RuntimeError(f"{wanted} operations need {copies} copies; at most {MAX_COPIES}")
+    paths: dict[str, Any] = dict(original)
+    for version in range(2, copies + 1):
+        for path, item in original.items():
+            copied: dict[str, Any] = {}
+            for key, value in item.items():
+                if key in METHODS and isinstance(value, dict) and "operationId" in value:
+                    value = {**value, "operationId": f"{value['operationId']}-v{version}"}
+                copied[key] = value
+            paths[f"/v{version}{path}"] = copied
+    document["paths"] = paths
+    target.write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
+    return generated_operations(document), copies
+
+
+# --- search quality ---------------------------------------------------------------------
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+class Baseline:
+    """Plain BM25 over each tool's name, title, description and HTTP path."""
+
+    def __init__(self, tools: Sequence[dict[str, Any]]) -> None:
+        self.keys = [f"{t['http']['method']} {t['http']['path']}" for t in tools]
+        corpus_tokens = [
+            tokens(" ".join([t["name"], t["title"], t["description"], t["http"]["path"]]))
+            or ["\x00"]
+            for t in tools
+        ]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(corpus_tokens, show_progress=False)
+
+    def search(self, query: str, limit: int = TOP) -> list[str]:
+        wanted = [t for t in tokens(query) if t in self.bm25.vocab_dict]
+        if not wanted:
+            return []
+        scores = numpy.asarray(self.bm25.get_scores(wanted), dtype="float64")
+        order = numpy.argsort(-scores, kind="stable")[:limit]
+        return [self.keys[int(i)] for i in order if scores[int(i)] > 0]
+
+
+def rank(found: Sequence[str], answers: frozenset[str]) -> int | None:
+    """1-based position of the first right answer among the top results, if any."""
+    for position, key in enumerate(found[:TOP], start=1):
+        if key in answers:
+            return position
+    return None
+
+
+def quality(ranks: Sequence[int | None]) -> dict[str, float]:
+    count = max(len(ranks), 1)
+    return {
+        "recall_at_1": sum(1 for r in ranks if r == 1) / count,
+        "recall_at_5": sum(1 for r in ranks if r is not None and r <= 5) / count,
+        "mrr": sum(1 / r for r in ranks if r is not None) / count,
+    }
+
+
+def search_quality(package_dir: Path, queries: Sequence[Query]) -> dict[str, dict[str, float]]:
+    index = Index(json.loads((package_dir / "search.json").read_text("utf-8")))
+    tools = json.loads((package_dir / "operations.json").read_text("utf-8"))["tools"]
+    baseline = Baseline(tools)
+    ours: list[int | None] = []
+    theirs: list[int | None] = []
+    for q in queries:
+        found = [f"{r['method']} {r['path']}" for r in index.search(q.query, TOP)]
+        ours.append(rank(found, q.answers))
+        theirs.append(rank(baseline.search(q.query), q.answers))
+    return {"mcpgen": quality(ours), "bm25": quality(theirs)}
+
+
+# --- the competitor ---------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def competitor_cli() -> Path:
+    """openapi-mcp-generator's CLI script, installed with npm into the cache if needed."""
+    final = CACHE / f"{COMPETITOR}-{COMPETITOR_VERSION}"
+    stamp = final / ".complete"
+    with locked(final.with_name(final.name + ".lock")):
+        if not stamp.is_file():
+            npm = shutil.which("npm")
+            if npm is None:
+                raise RuntimeError("npm is not on PATH")
+            staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=CACHE))
+            try:
+                command = [npm, "install", "--prefix", str(staging), "--no-audit", "--no-fund"]
+                command += ["--no-update-notifier", "--engine-strict=false", "--ignore-scripts"]
+                command += [f"{COMPETITOR}@{COMPETITOR_VERSION}"]
+                done = subprocess.run(
+                    command,
+                    cwd=staging,
+                    capture_output=True,
+                    text=True,
+                    timeout=INSTALL_TIMEOUT,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    tail = "\n".join(done.stderr.strip().splitlines()[-10:])
+                    raise RuntimeError(f"npm install {COMPETITOR} failed:\n{tail}")
+                (staging / ".complete").write_text(f"{COMPETITOR} {COMPETITOR_VERSION}\n")
+                shutil.rmtree(final, ignore_errors=True)
+                staging.rename(final)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    package = final / "node_modules" / COMPETITOR
+    manifest = json.loads((package / "package.json").read_text("utf-8"))
+    if manifest["version"] != COMPETITOR_VERSION:
+        raise RuntimeError(f"{package} is version {manifest['version']}")
+    bins = manifest["bin"]
+    entry = bins if isinstance(bins, str) else bins[COMPETITOR]
+    return (package / entry).resolve()
+
+
+def run_competitor(node: Path, cli: Path, document: Path, out: Path) -> Run:
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(node), str(cli), "--input", str(document), "--output", str(out)]
+    return measured(command, out.with_name(out.name + ".log"), cwd=out.parent)
+
+
+# --- one API ----------------------------------------------------------------------------
+
+
+def ok(good: bool) -> str:
+    return "ok" if good else "MISS"
+
+
+def kb(size: float) -> str:
+    return f"{size / 1000:,.1f} KB"
+
+
+def measure(
+    api: Api, work: Path, petstore_start: float, competitor: tuple[Path, Path] | None
+) -> dict[str, Any]:
+    figures: dict[str, Any] = {"document_bytes": api.document.stat().st_size}
+    size = figures["document_bytes"]
+    base = work / api.key
+    base.mkdir()
+
+    # 1-2. Generation in the default mode, and its data files.
+    runs = []
+    for i in range(api.runs):
+        run, package, chosen = generate(api.document, base / "auto", api.name, "auto")
+        runs.append(run)
+        print(f"  generate run {i + 1}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB", flush=True)
+    gen = best(runs)
+    auto_root = base / "auto"
+    spec = json.loads((auto_root / package / "spec.json").read_text("utf-8"))
+    data = data_bytes(auto_root, package)
+    figures.update(
+        operations=spec.get("operationCount"),
+        auto_mode=chosen,
+        generate_s=gen.seconds,
+        generate_peak_mb=gen.peak_mb,
+        data_bytes=data,
+        data_ratio=data / size,
+    )
+    print(
+        f"  operations {spec.get('operationCount')}, document {size / 1e6:.1f} MB; "
+        f"auto chose {chosen}"
+    )
+    print(f"  generate (auto): {gen.seconds:.2f} s, peak {gen.peak_mb:.0f} MB (best of {api.runs})")
+    print(
+        f"  data files: {data / 1e6:.2f} MB = {data / size:.2f}x the document "
+        f"(target <= {TARGETS['data_ratio']:.0f}x: {ok(data / size <= TARGETS['data_ratio'])})"
+    )
+
+    # 3-4. tools/list and cold start, operations mode.
+    ops_run, ops_package, _ = generate(api.document, base / "operations", api.name, "operations")
+    figures["generate_operations_s"] = ops_run.seconds
+    ops_sessions = [session(base / "operations", ops_package) for _ in range(api.runs)]
+    ops_list = ops_sessions[0].list_bytes
+    ops_start = min(s.start_seconds for s in ops_sessions)
+    figures.update(tools_list_operations_bytes=ops_list, cold_start_operations_s=ops_start)
+    print(
+        f"  operations mode: tools/list {ops_sessions[0].tools} tools, {kb(ops_list)}; "
+        f"cold start {ops_start:.2f} s"
+    )
+
+    # 3-5. Default mode: tools/list, cold start, first and warm search.
+    discovery_root, discovery_package = auto_root, package
+    if chosen != "discovery":
+        generate(api.document, base / "discovery", api.name, "discovery")
+        discovery_root = base / "discovery"
+        discovery_package = package_of(discovery_root)
+    auto_sessions = [session(auto_root, package) for _ in range(api.runs)]
+    auto_list = auto_sessions[0].list_bytes
+    auto_start = min(s.start_seconds for s in auto_sessions)
+    figures.update(tools_list_default_bytes=auto_list, cold_start_default_s=auto_start)
+    print(
+        f"  default mode ({chosen}): tools/list {auto_sessions[0].tools} tools, {kb(auto_list)} "
+        f"(target < {kb(TARGETS['tools_list_default_bytes'])}: "
+        f"{ok(auto_list < TARGETS['tools_list_default_bytes'])}); cold start {auto_start:.2f} s"
+    )
+    texts = [q.query for q in api.queries[:CHECKED_QUERIES]] or [
+        "list my repositories",
+        "create an issue",
+    ]
+    searched = [session(discovery_root, discovery_package, texts) for _ in range(api.runs)]
+    discovery_start = min(s.start_seconds for s in searched)
+    first = min(s.search_seconds[0] for s in searched)
+    warm = min(min(s.search_seconds[1:], default=math.inf) for s in searched)
+    ratio = discovery_start / petstore_start
+    index = Index(json.loads((discovery_root / discovery_package / "search.json").read_text()))
+    direct = [[str(r["operation"]) for r in index.search(text, TOP)] for text in texts]
+    matches = all(s.results == direct for s in searched)
+    figures.update(
+        cold_start_discovery_s=discovery_start,
+        cold_start_vs_petstore=ratio,
+        first_search_s=first,
+        warm_search_s=warm,
+        search_over_mcp_matches=matches,
+    )
+    print(
+        f"  discovery cold start {discovery_start:.2f} s = {ratio:.2f}x petstore's "
+        f"(target <= {TARGETS['cold_start_vs_petstore']}: "
+        f"{ok(ratio <= TARGETS['cold_start_vs_petstore'])})"
+    )
+    print(f"  search over stdio: first call {first:.3f} s, warm call {warm:.3f} s")
+    print(f"  search over MCP matches: {'yes' if matches else 'no'} ({len(texts)} queries)")
+
+    # 6. Search quality.
+    if api.quality and api.queries:
+        scores = search_quality(discovery_root / discovery_package, api.queries)
+        figures["quality"] = scores
+        for who, got in scores.items():
+            print(
+                f"  quality {who:6} ({len(api.queries)} queries): "
+                f"R@1 {got['recall_at_1']:.3f}, R@5 {got['recall_at_5']:.3f}, "
+                f"MRR {got['mrr']:.3f}"
+            )
+
+    # 7. The competitor.
+    if competitor is not None:
+        node, cli = competitor
+        theirs = [
+            run_competitor(node, cli, api.document, base / "competitor") for _ in range(api.runs)
+        ]
+        failed = [r for r in theirs if r.code != 0]
+        if failed:
+            figures["competitor"] = {"failed": True, "error": failed[0].last_error_line()}
+            print(
+                f"  {COMPETITOR} {COMPETITOR_VERSION} FAILED (exit {failed[0].code}): "
+                f"{failed[0].last_error_line()}"
+            )
+        else:
+            them = best(theirs)
+            time_ratio = gen.seconds / them.seconds
+            memory_ratio = gen.peak_mb / them.peak_mb
+            memory_target = TARGETS[
+                "memory_vs_competitor_synthetic" if api.synthetic else "memory_vs_competitor"
+            ]
+            memory_good = (
+                memory_ratio <= memory_target if api.synthetic else memory_ratio < memory_target
+            )
+            figures["competitor"] = {
+                "failed": False,
+                "generate_s": them.seconds,
+                "generate_peak_mb": them.peak_mb,
+                "time_ratio": time_ratio,
+                "memory_ratio": memory_ratio,
+            }
+            print(
+                f"  {COMPETITOR} {COMPETITOR_VERSION}: {them.seconds:.2f} s, "
+                f"peak {them.peak_mb:.0f} MB (best of {api.runs})"
+            )
+            print(
+                f"  ours/theirs: time {time_ratio:.2f} (target <= "
+                f"{TARGETS['time_vs_competitor']}: "
+                f"{ok(time_ratio <= TARGETS['time_vs_competitor'])}), memory "
+                f"{memory_ratio:.2f} (target {'<=' if api.synthetic else '<'} {memory_target}: "
+                f"{ok(memory_good)})"
+            )
+    shutil.rmtree(base, ignore_errors=True)
+    return figures
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def table(rows: list[list[str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+def summary(results: dict[str, dict[str, Any]]) -> None:
+    def num(value: Any, spec: str) -> str:
+        return "-" if value is None else format(value, spec)
+
+    rows = [["api", "ops", "doc MB", "gen s", "peak MB", "data x", "their s", "their MB"]]
+    rows[0] += ["time x", "mem x"]
+    for key, f in results.items():
+        them = f.get("competitor") or {}
+        failed = them.get("failed", False)
+        rows.append(
+            [
+                key,
+                num(f["operations"], "d"),
+                num(f["document_bytes"] / 1e6, ".1f"),
+                num(f["generate_s"], ".2f"),
+                num(f["generate_peak_mb"], ".0f"),
+                num(f["data_ratio"], ".2f"),
+                "failed" if failed else num(them.get("generate_s"), ".2f"),
+                "failed" if failed else num(them.get("generate_peak_mb"), ".0f"),
+                num(them.get("time_ratio"), ".2f"),
+                num(them.get("memory_ratio"), ".2f"),
+            ]
+        )
+    print()
+    table(rows)
+    rows = [["api", "mode", "list ops KB", "list KB", "cold ops s", "cold s", "vs pet"]]
+    rows[0] += ["1st search s", "warm s", "MCP=", "R@1", "R@5", "MRR", "bm25 MRR"]
+    for key, f in results.items():
+        ours = f.get("quality", {}).get("mcpgen", {})
+        plain = f.get("quality", {}).get("bm25", {})
+        rows.append(
+            [
+                key,
+                f["auto_mode"],
+                num(f["tools_list_operations_bytes"] / 1000, ",.0f"),
+                num(f["tools_list_default_bytes"] / 1000, ",.1f"),
+                num(f["cold_start_operations_s"], ".2f"),
+                num(f["cold_start_default_s"], ".2f"),
+                num(f["cold_start_vs_petstore"], ".2f"),
+                num(f["first_search_s"], ".3f"),
+                num(f["warm_search_s"], ".3f"),
+                "yes" if f["search_over_mcp_matches"] else "no",
+                num(ours.get("recall_at_1"), ".3f"),
+                num(ours.get("recall_at_5"), ".3f"),
+                num(ours.get("mrr"), ".3f"),
+                num(plain.get("mrr"), ".3f"),
+            ]
+        )
+    print()
+    table(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--runs", type=int, help="best of N runs (default: 3, and 1 for the synthetic document)"
+    )
+    parser.add_argument("--skip-competitor", action="store_true")
+    parser.add_argument(
+        "--synthetic-operations",
+        type=int,
+        default=11_000,
+        help="operations of the synthetic document (at least; 0: leave it out)",
+    )
+    args = parser.parse_args()
+    if args.runs is not None and args.runs < 1:
+        parser.error("--runs must be at least 1")
+    documents = corpus()
+    runs = args.runs or 3
+    apis = [
+        Api(key, key, documents[doc].path, runs, load_queries(key), quality=True)
+        for key, doc in (
+            ("github", "github-rest"),
+            ("stripe", "stripe"),
+            ("kubernetes", "kubernetes-1.13"),
+        )
+    ]
+    competitor: tuple[Path, Path] | None = None
+    if not args.skip_competitor:
+        cli = competitor_cli()
+        node = Path(ensure_prism()[0])
+        competitor = (node, cli)
+        print(f"competitor: {COMPETITOR} {COMPETITOR_VERSION} ({cli}), node {node}")
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="mcpgen-large-") as tmp:
+        work = Path(tmp)
+        if args.synthetic_operations > 0:
+            synthetic = work / "synthetic.json"
+            count, copies = synthetic_document(
+                documents["github-rest"].path, synthetic, args.synthetic_operations
+            )
+            print(
+                f"synthetic document: {count:,} operations, "
+                f"{synthetic.stat().st_size / 1e6:.1f} MB (GitHub's paths, and again under "
+                f"/v2 to /v{copies})"
+            )
+            queries = load_queries("github")
+            runs_synthetic = args.runs or 1
+            apis.append(
+                Api(
+                    f"synthetic-{count}",
+                    "synthetic",
+                    synthetic,
+                    runs_synthetic,
+                    queries,
+                    synthetic=True,
+                )
+            )
+
+        _, petstore_package, petstore_mode = generate(
+            PETSTORE, work / "petstore", "petstore", "auto"
+        )
+        petstore_sessions = [session(work / "petstore", petstore_package) for _ in range(runs)]
+        petstore_start = min(s.start_seconds for s in petstore_sessions)
+        print(
+            f"petstore ({petstore_mode}, {petstore_sessions[0].tools} tools): "
+            f"cold start {petstore_start:.2f} s"
+        )
+        for api in apis:
+            print(f"\n{api.key}: {api.document.name}", flush=True)
+            results[api.key] = measure(api, work, petstore_start, competitor)
+    summary(results)
+    print(
+        json.dumps(
+            {
+                "petstore_cold_start_s": petstore_start,
+                "apis": results,
+                "targets": TARGETS,
+                "competitor": None
+                if args.skip_competitor
+                else f"{COMPETITOR}@{COMPETITOR_VERSION}",
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""Every argument set the inputSchema accepts becomes a request the document accepts.
+
+One operation per class of request that real documents get wrong (``cases/openapi/
+requests.yaml``), driven by the official SDK client against the recording upstream (what
+exactly goes over the wire) and against Prism (whether the document accepts it); and the
+upstream-security rules: credentials never follow a redirect to another origin, and the
+HTTP transport compares whole hosts and origins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+from mcp import types
+
+from .prism import prism_available, run_prism
+from .server_support import CASES, generate, http_server, import_package, in_process, stdio_client
+from .upstream_app import Recorded, Reply, Upstream, serve
+
+DOCUMENT = CASES / "requests.yaml"
+CREDENTIALS = {
+    "REQUEST_CLASSES_BEARER_TOKEN": "bearer-secret",
+    "REQUEST_CLASSES_KEY_API_KEY": "header-secret",
+    "REQUEST_CLASSES_QUERY_KEY_API_KEY": "qk",
+}
+
+
+@pytest.fixture(autouse=True)
+def _credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("requests")
+    return root, generate(DOCUMENT, root)
+
+
+@pytest.fixture(scope="module")
+def server(project: tuple[Path, str]) -> ModuleType:
+    return import_package(*project)
+
+
+@pytest.fixture
+def upstream() -> Iterator[Upstream]:
+    app = Upstream()
+    app.routes["*"] = Reply(200, {"ok": True})
+    with serve(app):
+        yield app
+
+
+def call(server: ModuleType, upstream: Upstream, name: str, arguments: dict[str, Any]) -> Any:
+    async def run() -> types.CallToolResult:
+        async with in_process(server, upstream.url + "/v1") as client:
+            return await client.call_tool(name, arguments)
+
+    return anyio.run(run)
+
+
+def text(result: types.CallToolResult) -> str:
+    return " ".join(c.text for c in result.content if isinstance(c, types.TextContent))
+
+
+def sent(upstream: Upstream, before: int) -> list[Recorded]:
+    return upstream.requests[before:]
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments", "message"),
+    [
+        ("deleteBooking", {"id": ""}, "id: '' should be non-empty"),
+        ("deleteBooking", {"id": "."}, "path parameter 'id' would make the path segment '.'"),
+        ("deleteBooking", {"id": ".."}, "path parameter 'id' would make the path segment '..'"),
+        ("labelled", {"tags": []}, "path parameter 'tags' would make the path segment '.'"),
+        ("rawPath", {"anything": ""}, "anything: '' should be non-empty"),
+        ("rawPath", {"anything": ".."}, "path parameter 'anything' would make"),
+        ("search", {"ids": [], "where": {"city": "x"}}, "ids: [] should be non-empty"),
+        ("search", {"ids": [1], "where": {}}, "where: {} should be non-empty"),
+    ],
+)
+def test_calls_that_would_reach_another_resource_are_refused(
+    server: ModuleType, upstream: Upstream, name: str, arguments: dict[str, Any], message: str
+) -> None:
+    result = call(server, upstream, name, arguments)
+    assert result.is_error
+    assert message in text(result)
+    assert upstream.requests == [], "nothing was sent"
+
+
+def test_path_parameters_that_are_fine(server: ModuleType, upstream: Upstream) -> None:
+    for value, path in (
+        ("a..b", "/v1/bookings/a..b"),
+        ("...", "/v1/bookings/..."),
+        ("%2E", "/v1/bookings/%252E"),
+    ):
+        assert not call(server, upstream, "deleteBooking", {"id": value}).is_error
+        assert upstream.last().path == path
+
+
+def test_required_bodies_are_sent_even_when_empty(server: ModuleType, upstream: Upstream) -> None:
+    assert not call(server, upstream, "createNote", {}).is_error
+    note = upstream.last()
+    assert (note.method, note.path, note.body) == ("POST", "/v1/notes", b"{}")
+    assert note.headers["content-type"] == "application/json"
+    assert not call(server, upstream, "submitForm", {}).is_error
+    form = upstream.last()
+    assert (form.body, form.headers["content-type"]) == (b"", "application/x-www-form-urlencoded")
+    assert not call(server, upstream, "upload", {}).is_error
+    empty = upstream.last()
+    assert empty.headers["content-type"].startswith("multipart/form-data; boundary=")
+    boundary = empty.headers["content-type"].split("boundary=")[1]
+    assert empty.body == f"--{boundary}--\r\n".encode()
+
+
+def test_form_fields_follow_their_encoding(server: ModuleType, upstream: Upstream) -> None:
+    arguments = {
+        "name": "a b",
+        "colors": ["red", "green"],
+        "point": {"x": 1, "y": 2},
+        "filter": {"kind": "k"},
+    }
+    assert not call(server, upstream, "submitForm", arguments).is_error
+    assert upstream.last().body == b"name=a%20b&colors=red%2Cgreen&x=1&y=2&filter%5Bkind%5D=k"
+
+
+def test_multipart_stays_multipart_without_a_file(server: ModuleType, upstream: Upstream) -> None:
+    arguments = {"note": "n", "tags": ["a", "b"], "meta": {"size": 3}}
+    assert not call(server, upstream, "upload", arguments).is_error
+    request = upstream.last()
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    body = request.body.decode()
+    assert body.count('name="tags"') == 2
+    assert 'name="meta"\r\nContent-Type: application/json\r\n\r\n{"size":3}' in body
+
+
+def test_query_values_per_the_member_they_match(server: ModuleType, upstream: Upstream) -> None:
+    base = {"ids": [1, 2], "where": {"city": "Oslo"}}
+    assert not call(server, upstream, "search", {**base, "either": "a"}).is_error
+    assert upstream.last().query == "ids=1&ids=2&city=Oslo&either=a&api_key=qk"
+    assert not call(server, upstream, "search", {**base, "either": ["a", "b"]}).is_error
+    assert upstream.last().query == "ids=1&ids=2&city=Oslo&either=a&either=b&api_key=qk"
+
+
+def test_empty_values_are_sent_where_the_document_allows_them(
+    server: ModuleType, upstream: Upstream
+) -> None:
+    assert not call(server, upstream, "filters", {"flags": []}).is_error
+    assert upstream.last().query == "flags=&api_key=qk"
+
+
+def test_path_keys_with_a_fragment_or_a_query(server: ModuleType, upstream: Upstream) -> None:
+    assert not call(server, upstream, "archiveThing", {"id": 5}).is_error
+    assert (upstream.last().method, upstream.last().path) == ("POST", "/v1/things/5")
+    assert not call(server, upstream, "compactItems", {"page": 2}).is_error
+    request = upstream.last()
+    assert (request.path, request.query) == ("/v1/items", "mode=compact&page=2&api_key=qk")
+    assert request.headers["authorization"] == "Bearer bearer-secret"
+
+
+PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
+    ("deleteBooking", {"id": "b-1"}),
+    # (labelled is left out: Prism drops the connection on a label-style path segment.)
+    ("createNote", {}),
+    ("createNote", {"title": "t", "pinned": True}),
+    # (an empty form body, which Prism takes for a missing one, is checked above.)
+    ("submitForm", {"name": "a b", "colors": ["r", "g"], "filter": {"kind": "k"}}),
+    ("upload", {}),
+    # (Prism reads every multipart field as a string, so arrays and objects there are
+    # checked against the recording upstream only.)
+    ("upload", {"note": "n"}),
+    ("search", {"ids": [1, 2], "where": {"city": "Oslo"}, "sort": ["x"], "either": ["a"]}),
+    ("search", {"ids": [1], "where": {"city": "Oslo"}, "either": "a"}),
+    # (Prism takes ``flags=`` for a missing parameter, allowEmptyValue or not.)
+    ("filters", {"flags": ["x"]}),
+]
+
+
+@pytest.mark.skipif(prism_available() is not None, reason=str(prism_available()))
+def test_prism_accepts_every_request_class(project: tuple[Path, str]) -> None:
+    root, package = project
+    with run_prism(DOCUMENT) as url:
+
+        async def run() -> list[tuple[str, types.CallToolResult]]:
+            client = stdio_client(root, package, "--base-url", url, env=CREDENTIALS)
+            async with client:
+                return [(name, await client.call_tool(name, args)) for name, args in PRISM_CALLS]
+
+        results = anyio.run(run)
+    for name, result in results:
+        assert not result.is_error, f"{name}: {text(result)}"
+
+
+# Upstream security
+
+
+def test_credentials_never_follow_a_redirect_to_another_origin(server: ModuleType) -> None:
+    elsewhere = Upstream()
+    elsewhere.routes["*"] = Reply(200, {"moved": True})
+    api = Upstream()
+    with serve(elsewhere), serve(api):
+        api.routes["POST /v1/notes"] = Reply(
+            307, b"", "", {"Location": elsewhere.url + "/landing?x=1&api_key=qk"}
+        )
+        api.routes["DELETE /v1/bookings/same"] = Reply(
+            307, b"", "", {"Location": api.url + "/v1/bookings/moved"}
+        )
+        api.routes["DELETE /v1/bookings/moved"] = Reply(204, b"", "")
+        result = call(server, api, "createNote", {"title": "t"})
+        assert not result.is_error, text(result)
+        assert result.structured_content == {"moved": True}
+        landed = elsewhere.last()
+        assert (landed.method, landed.path, landed.query) == ("POST", "/landing", "x=1")
+        assert landed.body == b'{"title": "t"}'
+        assert not {"authorization", "cookie", "x-api-key"} & set(landed.headers)
+        assert api.last().headers["x-api-key"] == "header-secret"
+        # A redirect within the API's own origin is followed as it is.
+        assert not call(server, api, "deleteBooking", {"id": "same"}).is_error
+        same, moved = api.requests[-2:]
+        assert (same.path, moved.path) == ("/v1/bookings/same", "/v1/bookings/moved")
+        assert moved.headers["authorization"] == "Bearer bearer-secret"
+
+
+def test_hosts_and_origins_are_compared_whole(project: tuple[Path, str]) -> None:
+    root, package = project
+    with http_server(root, package) as url:
+        port = httpx.URL(url).port
+        message = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+        headers = {"Accept": "application/json, text/event-stream"}
+
+        def post(**extra: str) -> int:
+            return httpx.post(
+                url, json=message, headers={**headers, **extra}, timeout=10
+            ).status_code
+
+        assert post(Origin=f"http://127.0.0.1:{port}.evil.example") == 403
+        assert post(Origin="http://evil.example") == 403
+        assert post(Host=f"127.0.0.1:{port}.evil.example") == 421
+        assert post(Origin=f"http://localhost:{port}") not in (403, 421)
+        assert post() not in (403, 421)
