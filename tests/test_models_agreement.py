@@ -23,8 +23,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from .conftest import SPEC, VERSIONS
 
-# One value of each JSON type, including the values pydantic's lax mode would coerce.
-REPLACEMENTS: list[Any] = ["300", 300, 1.5, True, None, [], {}, "true"]
+# One value of each JSON type, including the values pydantic's lax mode would coerce,
+# and 300.0: an integer to JSON Schema, written as a float.
+REPLACEMENTS: list[Any] = ["300", 300, 300.0, 1.5, True, None, [], {}, "true"]
 
 
 class Minimal:
@@ -95,6 +96,11 @@ def mutations(instance: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[str, 
                 changed = copy.deepcopy(instance)
                 changed[key] = instance[key] + "-changed"
                 yield f"{path}: {key!r} changed", changed
+            if type(instance[key]) is int:
+                # The same number written as a float: a const or enum still matches.
+                changed = copy.deepcopy(instance)
+                changed[key] = float(instance[key])
+                yield f"{path}: {key!r} as float", changed
             for label, inner in mutations(instance[key], (*path, key)):
                 outer = copy.deepcopy(instance)
                 outer[key] = inner
@@ -105,6 +111,11 @@ def mutations(instance: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[str, 
                 outer = copy.deepcopy(instance)
                 outer[index] = inner
                 yield label, outer
+
+
+def exact_json(value: Any) -> str:
+    """JSON text that tells 50.0 from 50 (Python's == does not)."""
+    return json.dumps(value, sort_keys=True)
 
 
 def examples_for(version: str) -> dict[str, list[Any]]:
@@ -139,7 +150,7 @@ def test_models_agree_with_jsonschema(models: dict[str, ModuleType], version: st
             for label, variant in [("as is", base), *mutations(base)]:
                 expected = validator.is_valid(variant)
                 try:
-                    adapter.validate_python(variant, by_alias=True, by_name=False)
+                    value = adapter.validate_python(variant, by_alias=True, by_name=False)
                     actual = True
                 except ValidationError:
                     actual = False
@@ -147,6 +158,10 @@ def test_models_agree_with_jsonschema(models: dict[str, ModuleType], version: st
                 if actual != expected:
                     verdict = "accepts" if actual else "rejects"
                     disagreements.append(f"{def_name} {label}: model {verdict}, schema does not")
+                elif actual and exact_json(
+                    adapter.dump_python(value, mode="json", by_alias=True, exclude_unset=True)
+                ) != exact_json(variant):
+                    disagreements.append(f"{def_name} {label}: does not round-trip exactly")
     assert checked > 1000
     assert not disagreements, f"{len(disagreements)} of {checked}:\n" + "\n".join(
         disagreements[:40]
@@ -157,7 +172,16 @@ def test_json_value_patch(models: dict[str, ModuleType]) -> None:
     """Upstream 2026-07-28 rejects floats and null inside JSON values; the patch admits them."""
     original = load_bundled("2026-07-28")
     patched, applied = apply_patches(original)
-    assert [p.pointer for p in applied] == ["/$defs/JSONValue/anyOf/2/type"]
+    # Two patches meet there: any number (see test_models_numbers.py), and null.
+    assert [p.pointer for p in applied if "JSONValue" in p.pointer] == [
+        "/$defs/JSONValue/anyOf/2/type"
+    ] * 2
+    assert patched.definitions["JSONValue"]["anyOf"][2]["type"] == [
+        "string",
+        "number",
+        "boolean",
+        "null",
+    ]
     value = {"ratio": 0.5, "missing": None, "n": [1, "a", True, {"x": 2.5}]}
 
     def valid(schema: SchemaDocument) -> bool:

@@ -9,7 +9,14 @@ All naming happens here, once:
 
 Types are strict (``StrictStr``, ``StrictInt``, ...) so the models accept what
 the schema accepts and nothing more: ``true`` is not an id, ``"300"`` is not an
-integer, ``null`` is not an omitted optional field.
+integer, ``null`` is not an omitted optional field. An integer may be written
+``50.0`` (JSON Schema counts it as an integer): it is read as the ``int`` 50
+and written back as ``50.0`` (``_Integer`` in the module template).
+
+Unions are discriminated where the schema allows it: by a required property
+with a distinct ``const`` per member (``type``, ``method``), else, when every
+member is an object with its own set of required properties (or an array), by
+which keys the value has (``_ByKeys``: JSON-RPC messages, ``InputResponse``).
 """
 
 from __future__ import annotations
@@ -49,18 +56,28 @@ HELPERS = (
     "BaseModel",
     "BeforeValidator",
     "ConfigDict",
+    "ContextVar",
+    "CoreSchema",
+    "Discriminator",
     "Field",
+    "GetCoreSchemaHandler",
     "Final",
     "Literal",
     "Mapping",
     "Never",
+    "PlainSerializer",
     "StrictBool",
     "StrictFloat",
     "StrictInt",
     "StrictStr",
+    "Tag",
     "TypeAdapter",
     "TypeAlias",
     "TypeAliasType",
+    "ValidationError",
+    "ValidatorFunctionWrapHandler",
+    "WrapValidator",
+    "core_schema",
     "dataclass",
     "json",
     "overload",
@@ -230,6 +247,9 @@ class ModelBuilder:
             return self._expr(node["allOf"][0], hint, pointer + "/allOf/0")
         kind = node.get("type")
         if isinstance(kind, list):
+            if "number" in kind:
+                # Every integer is a number: one member, not two that overlap.
+                kind = [k for k in kind if k != "integer"]
             members = [self._expr({**node, "type": k}, hint, pointer) for k in kind]
             return self._join(members)
         return self._typed(kind, node, hint, pointer)
@@ -238,7 +258,10 @@ class ModelBuilder:
         if kind == "string":
             return _Type(self._constrained("StrictStr", keywords.string_constraints(node)))
         if kind == "integer":
-            return _Type(self._constrained("StrictInt", keywords.number_constraints(node)))
+            # ``_Integer`` (module template): a strict int that also reads 50.0.
+            return _Type(
+                self._constrained("_Integer", keywords.number_constraints(node), helper=False)
+            )
         if kind == "number":
             constraints = keywords.number_constraints(node)
             return _Type(
@@ -279,6 +302,9 @@ class ModelBuilder:
             tag_literal = naming.py_literal(tag)
             code = f"{self.h['Annotated']}[{joined.code}, {self.h['Field']}(discriminator={tag_literal})]"
             return _Type(code, joined.deps, joined.nullable)
+        keyed = self._by_keys(members, hint, pointer)
+        if keyed is not None:
+            return keyed
         exprs = []
         for index, member in enumerate(members):
             tags = self._tags(member)
@@ -291,6 +317,87 @@ class ModelBuilder:
         return self._join(exprs)
 
     # -- discriminators ----------------------------------------------------
+
+    def _by_keys(self, members: list[Any], hint: str, pointer: str) -> _Type | None:
+        """A union told apart by which keys a value has, if its members allow it.
+
+        Every member must be an object model or an array, and no two object
+        members may require the same set of properties. The generated
+        ``_ByKeys`` picks the member whose required keys are all present (the
+        one requiring most; an array by its first item), so an invalid message
+        gets that member's errors only; it then tries the other members whose
+        required keys are present, so the union accepts exactly what ``anyOf``
+        accepts.
+        """
+        flat = self._flatten(members, pointer)
+        if len(flat) < 2:
+            return None
+        required_sets: list[frozenset[str]] = []
+        for _, member in flat:
+            node = self.deref(member)
+            if self._is_object_model(node):
+                required_sets.append(frozenset(self._merge_all_of(node)["required"]))
+            elif not (isinstance(node, dict) and node.get("type") == "array" and "items" in node):
+                return None
+        if not required_sets or len(set(required_sets)) != len(required_sets):
+            return None
+        parts: list[str] = []
+        objects: list[str] = []
+        arrays: list[str] = []
+        deps: set[str] = set()
+        for index, (member_pointer, member) in enumerate(flat):
+            expr = self._expr(member, f"{hint}Variant{index + 1}", member_pointer)
+            deps |= expr.deps
+            node = self.deref(member)
+            if self._is_object_model(node):
+                tag = expr.code
+                objects.append(f"{naming.py_literal(tag)}: {self._keys_literal(node)}")
+            else:
+                tag = f"[{index + 1}]"
+                items_pointer = (
+                    f"/{self.schema.defs_key}/{self.ref_name(member['$ref'])}"
+                    if "$ref" in member
+                    else member_pointer
+                ) + "/items"
+                arrays.append(
+                    f"{naming.py_literal(tag)}: {self._item_keys(node['items'], items_pointer)}"
+                )
+            parts.append(
+                f"{self.h['Annotated']}[{expr.code}, {self.h['Tag']}({naming.py_literal(tag)})]"
+            )
+        spec = "{" + ", ".join(objects) + "}"
+        if arrays:
+            spec += ", arrays={" + ", ".join(arrays) + "}"
+        code = f"{self.h['Annotated']}[{' | '.join(parts)}, _ByKeys({spec})]"
+        return _Type(code, frozenset(deps))
+
+    def _keys_literal(self, node: dict[str, Any]) -> str:
+        """``((required keys), (optional keys))`` of an object model, as Python source."""
+        merged = self._merge_all_of(node)
+        required = sorted(merged["required"])
+        optional = sorted(p for p in merged["properties"] if p not in required)
+        return f"({_tuple_literal(required)}, {_tuple_literal(optional)})"
+
+    def _item_keys(self, items: Any, pointer: str) -> str:
+        """``{class: keys}`` of the object models an array's items can be."""
+        found: list[str] = []
+        inner = self._union_members(self.deref(items))
+        if inner is not None:
+            key = "anyOf" if "anyOf" in self.deref(items) else "oneOf"
+            base = (
+                f"/{self.schema.defs_key}/{self.ref_name(items['$ref'])}"
+                if isinstance(items, dict) and "$ref" in items
+                else pointer
+            )
+            candidates = self._flatten(inner, f"{base}/{key}")
+        else:
+            candidates = [(pointer, items)]
+        for item_pointer, item in candidates:
+            node = self.deref(item)
+            name = self.class_for(item_pointer, item)
+            if name is not None and self._is_object_model(node):
+                found.append(f"{naming.py_literal(name)}: {self._keys_literal(node)}")
+        return "{" + ", ".join(found) + "}"
 
     def _flatten(self, members: list[Any], pointer: str) -> list[tuple[str, Any]]:
         """Union members, with members that are themselves named unions expanded."""
@@ -423,7 +530,8 @@ class ModelBuilder:
         if all(isinstance(v, bool) for v in plain):
             code = f"{self.h['Annotated']}[{code}, _only_bool]"
         elif any(isinstance(v, int) and not isinstance(v, bool) for v in plain):
-            code = f"{self.h['Annotated']}[{code}, _not_bool]"
+            # An integer const may be written -32602.0, and is written back so.
+            code = f"{self.h['Annotated']}[{code}, _not_bool, _int_from_float, _int_as_sent]"
         if nullable:
             code += " | None"
         return _Type(code, nullable=nullable)
@@ -455,6 +563,14 @@ class ModelBuilder:
                     )
                 result.append(definition)
         return result
+
+
+def _tuple_literal(values: list[str]) -> str:
+    if not values:
+        return "()"
+    if len(values) == 1:
+        return f"({naming.py_literal(values[0])},)"
+    return "(" + ", ".join(naming.py_literal(v) for v in values) + ")"
 
 
 def _rank(prop: str) -> int:

@@ -21,6 +21,7 @@ from .schema import SchemaDocument, bundled_versions, load_bundled, load_user_sc
 _IMPORTS: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
     ("import json", (("json", False),)),
     ("collections.abc", (("Mapping", False),)),
+    ("contextvars", (("ContextVar", False),)),
     ("dataclasses", (("dataclass", False),)),
     (
         "typing",
@@ -30,7 +31,7 @@ _IMPORTS: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
             ("Final", False),
             ("Literal", False),
             ("Never", True),
-            ("TypeAlias", True),
+            ("TypeAlias", False),
             ("overload", False),
         ),
     ),
@@ -40,17 +41,25 @@ _IMPORTS: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
             ("BaseModel", False),
             ("BeforeValidator", False),
             ("ConfigDict", False),
+            ("Discriminator", False),
             ("Field", False),
+            ("GetCoreSchemaHandler", False),
+            ("PlainSerializer", False),
             ("StrictBool", True),
             ("StrictFloat", True),
-            ("StrictInt", True),
+            ("StrictInt", False),
             ("StrictStr", True),
+            ("Tag", True),
             ("TypeAdapter", False),
+            ("ValidationError", False),
+            ("ValidatorFunctionWrapHandler", False),
+            ("WrapValidator", False),
         ),
     ),
+    ("pydantic_core", (("CoreSchema", False), ("core_schema", False))),
     ("typing_extensions", (("TypeAliasType", True),)),
 )
-_THIRD_PARTY = ("pydantic", "typing_extensions")
+_THIRD_PARTY = ("pydantic", "pydantic_core", "typing_extensions")
 
 _REGISTRY_NAMES = (
     "MethodInfo",
@@ -129,9 +138,13 @@ def _imports(definitions: Iterable[Definition], helpers: Mapping[str, str]) -> l
             continue
         plain = sorted((n for n in wanted if helpers[n] == n), key=naming.import_order)
         renamed = sorted((n for n in wanted if helpers[n] != n), key=naming.import_order)
-        block.extend(f"from {module} import {n} as {helpers[n]}" for n in renamed)
+        # One statement per renamed import, one for the rest; isort orders the
+        # statements of one module by their first name.
+        statements = [(n, f"from {module} import {n} as {helpers[n]}") for n in renamed]
         if plain:
-            block.append(f"from {module} import {', '.join(plain)}")
+            statements.append((plain[0], f"from {module} import {', '.join(plain)}"))
+        statements.sort(key=lambda s: naming.import_order(s[0]))
+        block.extend(line for _, line in statements)
     return [b for b in blocks if b]
 
 
