@@ -132,6 +132,12 @@ def models(
     "definitions in $defs ('full'), top-level properties and their types ('shallow'), or none.",
 )
 @click.option(
+    "--strict-output",
+    is_flag=True,
+    help="--openapi: output schemas exactly as documented. By default they tolerate what real "
+    "APIs send (nulls, missing properties, unlisted enum values, numbers as strings).",
+)
+@click.option(
     "--keep-refs",
     is_flag=True,
     help="Keep $defs/$ref in tool schemas instead of inlining (recursive schemas always use $defs).",
@@ -186,6 +192,7 @@ def server(
     tools_mode: str,
     schema_budget: int,
     output_schema: str,
+    strict_output: bool,
     keep_refs: bool,
     keep_links: bool,
     allow_remote_refs: bool,
@@ -216,6 +223,7 @@ def server(
         output_schema=output_schema,  # type: ignore[arg-type]
         tools_mode=tools_mode,  # type: ignore[arg-type]
         schema_budget=schema_budget,
+        strict_output=strict_output,
         keep_refs=keep_refs,
         keep_links=keep_links,
         allow_remote_refs=allow_remote_refs,

@@ -77,6 +77,7 @@ def render_job(job: Job) -> Rendered:
             tools_mode=options.get("tools-mode", "auto"),
             schema_budget=options.get("schema-budget", DEFAULT_BUDGET),
             keep_refs=options.get("keep-refs", False),
+            strict_output=options.get("strict-output", False),
             keep_links=options.get("keep-links", False),
             allow_remote_refs=options.get("allow-remote-refs", False),
             description_budget=options.get("description-budget", DESCRIPTION_BUDGET),

@@ -254,8 +254,20 @@ def test_keep_refs_and_output_modes(tmp_path: Path) -> None:
     path = write(tmp_path, "a.json", spec)
 
     def output(**options: Any) -> Any:
-        project = build(path, **options)[0]
+        project = build(path, **{"strict_output": True, **options})[0]
         return project.catalog.wire(project.tools[0].name).get("outputSchema")
+
+    # By default the same shape tolerates nulls and numbers sent as strings.
+    assert output(output_schema="full", strict_output=False) == {
+        "type": "object",
+        "properties": {
+            "inner": {
+                "type": ["object", "null"],
+                "properties": {"x": {"type": ["string", "null"]}},
+            },
+            "n": {"type": ["integer", "string", "null"]},
+        },
+    }
 
     full = output(output_schema="full")
     assert full == {

@@ -61,7 +61,7 @@ def test_yaml_keys_and_scalars_stay_strings() -> None:
 
 
 def test_multi_file_refs_pointer_escapes_and_cycles() -> None:
-    project, diagnostics = build(CASES / "multi" / "openapi.yaml")
+    project, diagnostics = build(CASES / "multi" / "openapi.yaml", strict_output=True)
     assert diagnostics == []
     tools = {t.name: project.catalog.wire(t.name) for t in project.tools}
     assert tools["listPets"]["inputSchema"]["properties"]["after"] == {

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -339,29 +340,67 @@ def test_unknown_tool_is_a_protocol_error(kitchen: ModuleType, upstream: Upstrea
     assert error.error.message == "Unknown tool: nope"
 
 
-def test_output_mismatch_is_logged_not_fatal(
-    kitchen: ModuleType, upstream: Upstream, caplog: pytest.LogCaptureFixture
+OFF_SCHEMA = [
+    {"id": None, "name": "x"},  # null where an integer is declared
+    {"name": "x"},  # a required property missing
+    {"id": "17", "name": "x"},  # a number as a string
+    {"id": 1, "name": "x", "tags": None, "extra": {"a": 1}},  # null array, unknown property
+    {"id": 1, "name": "x", "parent": {"id": "2", "name": None}},  # the same, nested
+]
+
+
+@pytest.mark.parametrize("body", OFF_SCHEMA)
+@pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
+def test_responses_slightly_off_their_schema_reach_the_client(
+    kitchen: ModuleType, upstream: Upstream, body: dict[str, Any], mode: str
 ) -> None:
-    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": "one", "name": "x"})
+    """The official SDK client validates structured content against the outputSchema; the
+    output schemas tolerate what real APIs send, so the data arrives."""
+    upstream.routes["GET /v1/items/1"] = Reply(200, body)
 
     async def run() -> types.CallToolResult:
-        backend = importlib.import_module(kitchen.__package__ + ".upstream")
-        spec = kitchen.load_spec()
-        catalog = kitchen.load_catalog(spec)
-        tool = catalog.by_name["getItem"]
-        client_upstream = backend.Upstream(spec, upstream.url + "/v1", 5.0)
-        try:
-            result: types.CallToolResult = await client_upstream.call(tool, {"id": "1"})
-            kitchen.output_check(catalog, "getItem", result)
-            return result
-        finally:
-            await client_upstream.aclose()
+        async with in_process(kitchen, upstream.url + "/v1", mode=mode) as client:
+            await client.list_tools()
+            return await client.call_tool("getItem", {"id": "1"})
+
+    result = anyio.run(run)
+    assert not result.is_error, text(result)
+    assert result.structured_content == body
+
+
+def test_a_response_of_another_shape_is_an_error_that_keeps_the_data(
+    kitchen: ModuleType, upstream: Upstream, caplog: pytest.LogCaptureFixture
+) -> None:
+    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": {"deep": 1}, "name": "x"})
+
+    async def run() -> types.CallToolResult:
+        async with in_process(kitchen, upstream.url + "/v1") as client:
+            await client.list_tools()
+            return await client.call_tool("getItem", {"id": "1"})
 
     with caplog.at_level(logging.WARNING):
         result = anyio.run(run)
-    assert not result.is_error
-    assert result.structured_content == {"id": "one", "name": "x"}
+    assert result.is_error
+    assert result.structured_content is None
+    assert text(result).startswith("The response of getItem does not match its outputSchema at id")
+    assert text(result).endswith('The response was:\n{"id": {"deep": 1}, "name": "x"}')
     assert "getItem: response does not match the outputSchema at id" in caplog.text
+
+
+def test_strict_output_keeps_the_documented_schemas(tmp_path: Path, upstream: Upstream) -> None:
+    package = generate(CASES / "kitchen.yaml", tmp_path, name="kitchen-strict", strict_output=True)
+    strict = import_package(tmp_path, package)
+    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": None, "name": "x"})
+
+    async def run() -> tuple[types.ListToolsResult, types.CallToolResult]:
+        async with in_process(strict, upstream.url + "/v1") as client:
+            listed = await client.list_tools()
+            return listed, await client.call_tool("getItem", {"id": "1"})
+
+    listed, result = anyio.run(run)
+    schema = next(t for t in listed.tools if t.name == "getItem").output_schema
+    assert schema is not None and schema["$defs"]["Item"]["required"] == ["id", "name"]
+    assert result.is_error and "does not match its outputSchema at id" in text(result)
 
 
 def test_base_url_from_server_variables(

@@ -21,7 +21,9 @@ def from_openapi(document: str) -> tuple[list[dict[str, Any]], str]:
     from ..openapi.build import ServerOptions, build_project
     from ..openapi.document import DocumentSet
 
-    project, _ = build_project(DocumentSet(document), ServerOptions(tools_mode="operations"))
+    # Typed clients use the documented shapes (the server itself tolerates more).
+    options = ServerOptions(tools_mode="operations", strict_output=True)
+    project, _ = build_project(DocumentSet(document), options)
     return [_wire(t) for t in project.wire_tools()], project.title
 
 

@@ -66,6 +66,7 @@ class ServerOptions:
     tools_mode: ToolsMode = "auto"
     schema_budget: int = DEFAULT_BUDGET
     keep_refs: bool = False
+    strict_output: bool = False
     keep_links: bool = False
     allow_remote_refs: bool = False
     description_budget: int = DESCRIPTION_BUDGET
@@ -162,6 +163,7 @@ class _Builder:
             definitions=definitions,
             recursive=recursive,
             keep_refs=self.options.keep_refs,
+            strict_output=self.options.strict_output,
             schema_budget=self.options.schema_budget,
             tag_descriptions=tag_descriptions,
         )

@@ -169,6 +169,8 @@ class Project:
     recursive: frozenset[str] = frozenset()
     """Definitions on a reference cycle: never inlined."""
     keep_refs: bool = False
+    strict_output: bool = False
+    """Output schemas exactly as documented (else lenient: see ``runtime.schemas.lenient``)."""
     schema_budget: int = DEFAULT_BUDGET
     tools_mode: ToolsMode = "operations"
     """What the server lists: one tool per operation, or the discovery tools."""
@@ -184,6 +186,7 @@ class Project:
             "budget": self.schema_budget,
             "output": "auto" if self.output_mode == "none" else self.output_mode,
             "inline": not self.keep_refs,
+            "lenientOutput": not self.strict_output,
         }
 
     @cached_property

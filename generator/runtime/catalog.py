@@ -10,10 +10,10 @@ on first use and kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .schemas import DEFAULT_BUDGET, Definitions, shallow
+from .schemas import DEFAULT_BUDGET, Definitions, lenient, shallow
 
 if TYPE_CHECKING:
     import jsonschema
@@ -33,8 +33,14 @@ class Catalog:
         self.by_name: dict[str, dict[str, Any]] = {tool["name"]: tool for tool in tools}
         self.budget: int = settings.get("budget", DEFAULT_BUDGET)
         self.output: str = settings.get("output", "auto")
-        self.definitions = Definitions(
-            defs or {}, recursive, inline=settings.get("inline", True) is not False
+        self.lenient: bool = settings.get("lenientOutput", False) is True
+        inline = settings.get("inline", True) is not False
+        self.definitions = Definitions(defs or {}, recursive, inline=inline)
+        # Output schemas are made lenient before they are fitted to the budget.
+        self.output_definitions = (
+            Definitions(_Lenient(defs or {}), recursive, inline=inline)
+            if self.lenient
+            else self.definitions
         )
         self._wire: dict[tuple[str, int, str], dict[str, Any]] = {}
         self._validators: dict[str, jsonschema.protocols.Validator] = {}
@@ -69,6 +75,9 @@ class Catalog:
         }
         output = tool.get("outputSchema")
         if output is not None:
+            defs = self.output_definitions
+            if self.lenient:
+                output = lenient(output)
             if self.output == "shallow":
                 out["outputSchema"] = shallow(output, defs)
             elif self.output == "full":
@@ -116,6 +125,25 @@ class Catalog:
             return None
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         return f"at {where}: {error.message}"
+
+
+class _Lenient(Mapping[str, Any]):
+    """Definitions as output schemas use them: each made lenient on first use."""
+
+    def __init__(self, defs: Mapping[str, Any]) -> None:
+        self._defs = defs
+        self._done: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._done:
+            self._done[name] = lenient(self._defs[name], top=False)
+        return self._done[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._defs)
+
+    def __len__(self) -> int:
+        return len(self._defs)
 
 
 def _validator_for(schema: Any) -> jsonschema.protocols.Validator:

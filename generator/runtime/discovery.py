@@ -215,7 +215,9 @@ class Discovery:
         operations: Callable[[], Catalog],
         index: Callable[[], Index],
         run: Runner,
-        checked: Callable[[str, types.CallToolResult], None] = lambda name, result: None,
+        checked: Callable[[str, types.CallToolResult], types.CallToolResult] = (
+            lambda name, result: result
+        ),
     ) -> None:
         self.spec = spec
         self._operations = operations
@@ -356,8 +358,7 @@ class Discovery:
                 f"Invalid arguments for operation {operation!r}:\n" + "\n".join(problems)
             )
         result = await self.run(tool, arguments)
-        self.checked(operation, result)
-        return result
+        return self.checked(operation, result)
 
 
 def part_of(catalog: Catalog, schema: Any, pointer: str) -> Any | None:

@@ -108,13 +108,21 @@ def listed_names(spec: Mapping[str, Any], package: str | None = None) -> list[st
     return load_catalog(spec, package).names()
 
 
-def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> None:
-    """Log (do not fail) a structured result that does not match the tool's outputSchema."""
+def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> types.CallToolResult:
+    """``result``, unless its structured content does not match the outputSchema clients
+    were shown: then an ``isError`` result that still carries the response as text (a
+    client that validates structured content would otherwise fail, and lose the data)."""
     if result.is_error or result.structured_content is None:
-        return
+        return result
     problem = catalog.output_error(name, result.structured_content)
-    if problem is not None:
-        logger.warning("%s: response does not match the outputSchema %s", name, problem)
+    if problem is None:
+        return result
+    logger.warning("%s: response does not match the outputSchema %s", name, problem)
+    text = "\n".join(c.text for c in result.content if isinstance(c, types.TextContent))
+    return error_result(
+        f"The response of {name} does not match its outputSchema {problem}. "
+        f"The response was:\n{text}"
+    )
 
 
 def build_server(
@@ -178,8 +186,7 @@ def build_server(
         if discovery is not None:
             return await discovery.call(params.name, arguments)
         result = await runner.call(tool, arguments)
-        output_check(listed, params.name, result)
-        return result
+        return output_check(listed, params.name, result)
 
     info = spec["server"]
     return Server(
