@@ -148,6 +148,19 @@ def models(
     help="Keep the URLs of Markdown links in descriptions (by default a link keeps its text only).",
 )
 @click.option("--allow-remote-refs", is_flag=True, help="Follow $refs to http(s) URLs.")
+@click.option(
+    "--ref-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="--openapi: local $refs may read files below this folder only (default: the nearest "
+    "folder above the document with package.json, pyproject.toml, setup.py, .git or .hg, "
+    "else the document's folder).",
+)
+@click.option(
+    "--allow-file-refs",
+    is_flag=True,
+    help="--openapi: follow $refs that are absolute paths or file: URLs (still below the "
+    "reference root).",
+)
 @click.option("--include-tag", multiple=True, metavar="TAG", help="Only operations with this tag.")
 @click.option(
     "--exclude-tag", multiple=True, metavar="TAG", help="Leave out operations with this tag."
@@ -196,6 +209,8 @@ def server(
     keep_refs: bool,
     keep_links: bool,
     allow_remote_refs: bool,
+    ref_root: Path | None,
+    allow_file_refs: bool,
     include_tag: tuple[str, ...],
     exclude_tag: tuple[str, ...],
     include_operation: tuple[str, ...],
@@ -227,6 +242,8 @@ def server(
         keep_refs=keep_refs,
         keep_links=keep_links,
         allow_remote_refs=allow_remote_refs,
+        ref_root=str(ref_root) if ref_root is not None else None,
+        allow_file_refs=allow_file_refs,
         description_budget=description_budget,
         filters=Filters(
             include_tags=include_tag,
@@ -258,9 +275,11 @@ def server(
                 click.echo(f"mcpgen: {diagnostic}", err=True)
         if strict and warnings:
             raise MCPGenError(origin, "", f"{len(warnings)} warnings and --strict is set")
+        deprecated = len(getattr(project, "deprecated", ()))
         summary.append(
             f"mcpgen: {len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
             f"{len(warnings)} warnings"
+            + (f", {deprecated} deprecated left out (--include-deprecated)" if deprecated else "")
         )
         summary.extend(f"mcpgen: skipped {op}: {reason}" for op, reason in project.skipped)
         if isinstance(project, Project):

@@ -80,6 +80,8 @@ def render_job(job: Job) -> Rendered:
             strict_output=options.get("strict-output", False),
             keep_links=options.get("keep-links", False),
             allow_remote_refs=options.get("allow-remote-refs", False),
+            ref_root=job.path("ref-root"),
+            allow_file_refs=options.get("allow-file-refs", False),
             description_budget=options.get("description-budget", DESCRIPTION_BUDGET),
             filters=Filters(
                 include_tags=tuple(options.get("include-tags", ())),
@@ -117,9 +119,10 @@ def render_job(job: Job) -> Rendered:
             first.location,
             f"job {job.name!r}: {len(warnings)} warnings and strict is set; first: {first.message}",
         )
+    deprecated = len(getattr(project, "deprecated", ()))
     summary = (
         f"{len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
-        f"{len(warnings)} warnings"
+        f"{len(warnings)} warnings" + (f", {deprecated} deprecated left out" if deprecated else "")
     )
     mode = getattr(project, "tools_mode_reason", "")
     if mode:

@@ -103,12 +103,19 @@ def test_refs_may_not_leave_the_document_directory(tmp_path: Path) -> None:
     project, diagnostics = build(path)
     assert [t.name for t in project.tools] == ["b"]
     assert project.skipped == (
-        ("GET /a", "$ref '../secret.yaml#/X' leaves the document's directory; refusing to read it"),
+        (
+            "GET /a",
+            (
+                "$ref '../secret.yaml#/X' leaves the document's folder; refusing to read it "
+                "(--ref-root widens it)"
+            ),
+        ),
     )
     assert diagnostics == [
         (
             f"{path}:/paths/~1a/get/parameters/0/schema: warning W-SKIP: operation GET /a skipped: "
-            "$ref '../secret.yaml#/X' leaves the document's directory; refusing to read it"
+            "$ref '../secret.yaml#/X' leaves the document's folder; refusing to read it "
+            "(--ref-root widens it)"
         )
     ]
 

@@ -69,6 +69,9 @@ class ServerOptions:
     strict_output: bool = False
     keep_links: bool = False
     allow_remote_refs: bool = False
+    ref_root: str | None = None
+    """Local ``$ref``s stay below this folder (default: see ``document.default_ref_root``)."""
+    allow_file_refs: bool = False
     description_budget: int = DESCRIPTION_BUDGET
     filters: Filters = field(default_factory=Filters)
 
@@ -124,8 +127,12 @@ class _Builder:
         names = assign_tool_names([(op.operation_id, op.method, op.path) for op in ops])
         tools: list[Tool] = []
         skipped: list[tuple[str, str]] = []
+        deprecated: list[str] = []
         for op, name in zip(ops, names, strict=True):
-            if self.options.filters.reason_to_skip(op, name) is not None:
+            left_out = self.options.filters.reason_to_skip(op, name)
+            if left_out is not None:
+                if left_out.startswith("deprecated"):
+                    deprecated.append(op.label)
                 continue
             try:
                 tools.append(self.tool(op, name, schemes, default_security))
@@ -160,6 +167,7 @@ class _Builder:
             schemes=tuple(schemes[k] for k in sorted(schemes)),
             output_mode=self.options.output_schema,
             skipped=tuple(skipped),
+            deprecated=tuple(deprecated),
             definitions=definitions,
             recursive=recursive,
             keep_refs=self.options.keep_refs,

@@ -5,9 +5,22 @@ the file and the JSON pointer it came from. ``$ref``s are followed only on
 demand, and only where the caller asks (schemas, parameters, responses...),
 never inside examples or ``x-`` extensions.
 
-Where a reference may lead is restricted: local files only inside the root
-document's directory tree, remote URLs only with ``allow_remote``, except that
-a document loaded from a URL may reference files below its own URL directory.
+Where a reference may lead is restricted:
+- a local document reads local files only below its reference root (``ref_root``:
+  by default the nearest folder above it that holds a ``package.json``,
+  ``pyproject.toml``, ``setup.py``, ``.git`` or ``.hg``, else its own folder), so
+  that multi-file layouts (``../../components/x.yaml``) work; symbolic links are
+  resolved first, and only regular files are opened (never FIFOs or devices);
+- ``file:`` URLs and absolute paths in a ``$ref`` need ``allow_file_refs`` (and stay
+  below the root);
+- a document loaded from a URL never reads local files, and reads other URLs only
+  below its own URL directory, on its own origin;
+- anything else remote needs ``allow_remote``; a redirect to another origin is
+  followed only with it.
+
+Documents are checked as they load: a YAML alias that expands to a huge value, a
+value that contains itself, nesting deeper than ``MAX_DEPTH`` and lone surrogates
+are one-line errors, never a hang, a traceback or unbounded memory.
 """
 
 from __future__ import annotations
@@ -15,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
@@ -26,6 +40,13 @@ from ..diagnostics import MCPGenError
 JSON = Any
 _REMOTE_SCHEMES = ("http", "https")
 _FETCH_TIMEOUT = 30.0
+_MAX_REDIRECTS = 10
+MAX_DEPTH = 200
+"""Deepest nesting of a document's values."""
+MAX_EXPANDED = 20_000_000
+"""Most values a document may hold once YAML aliases are expanded."""
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_ROOT_MARKERS = ("package.json", "pyproject.toml", "setup.py", ".git", ".hg")
 
 
 class RefError(Exception):
@@ -84,18 +105,82 @@ def parse_text(raw: bytes, origin: str) -> JSON:
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            return json.loads(text)
+            value = json.loads(text)
+            # JSON has no aliases, and json refuses deeper nesting than recursion allows:
+            # only escaped surrogates need the full walk.
+            return check_values(value, origin) if _SURROGATE.search(text) else value
         except json.JSONDecodeError as exc:
             if origin.endswith(".json"):
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
+        except RecursionError:
+            raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
     try:
-        return yaml.load(text, Loader=_LOADER)
+        return check_values(yaml.load(text, Loader=_LOADER), origin)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise MCPGenError(origin, where, f"invalid YAML: {exc.problem or exc}") from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise MCPGenError(origin, "", f"invalid YAML: {exc}") from None
+
+
+def check_values(value: JSON, origin: str) -> JSON:
+    """``value`` when it is a sane document; else a one-line error: nesting deeper than
+    ``MAX_DEPTH``, more than ``MAX_EXPANDED`` values once shared (aliased) parts are
+    counted where they are used, a value that contains itself, or a lone surrogate."""
+    counts: dict[int, int] = {}
+    # Iterative post-order walk; containers are counted once, by identity.
+    stack: list[tuple[Any, int, str, bool]] = [(value, 0, "", False)]
+    open_ids: set[int] = set()
+    while stack:
+        node, depth, pointer, done = stack.pop()
+        if isinstance(node, str):
+            _check_text(node, origin, pointer)
+            continue
+        if not isinstance(node, (dict, list)):
+            continue
+        key = id(node)
+        if done:
+            open_ids.discard(key)
+            items = node.values() if isinstance(node, dict) else node
+            total = 1 + sum(
+                counts.get(id(v), 1) if isinstance(v, (dict, list)) else 1 for v in items
+            )
+            counts[key] = total
+            if total > MAX_EXPANDED:
+                raise MCPGenError(
+                    origin,
+                    pointer or "/",
+                    f"expands to more than {MAX_EXPANDED:,} values (YAML aliases?)",
+                )
+            continue
+        if key in open_ids:
+            raise MCPGenError(origin, pointer or "/", "a value contains itself (a YAML alias loop)")
+        if key in counts:
+            continue
+        if depth > MAX_DEPTH:
+            raise MCPGenError(origin, pointer or "/", f"nested deeper than {MAX_DEPTH} levels")
+        open_ids.add(key)
+        stack.append((node, depth, pointer, True))
+        if isinstance(node, dict):
+            for k, v in node.items():
+                _check_text(k, origin, pointer)
+                escaped = k.replace("~", "~0").replace("/", "~1") if isinstance(k, str) else k
+                stack.append((v, depth + 1, f"{pointer}/{escaped}", False))
+        else:
+            for i, v in enumerate(node):
+                stack.append((v, depth + 1, f"{pointer}/{i}", False))
+    return value
+
+
+def _check_text(text: Any, origin: str, pointer: str) -> None:
+    if isinstance(text, str) and not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise MCPGenError(
+                origin, pointer or "/", "contains a lone surrogate (not valid Unicode)"
+            ) from None
 
 
 def as_list(value: Any) -> list[Any]:
@@ -130,19 +215,52 @@ class Ref(NamedTuple):
     pointer: str
 
 
+def default_ref_root(document: Path) -> Path:
+    """The nearest folder above ``document`` that holds a project marker (``package.json``,
+    ``pyproject.toml``, ``setup.py``, ``.git``, ``.hg``), else the document's folder."""
+    folder = document.parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in _ROOT_MARKERS):
+            return candidate
+    return folder
+
+
+def _url_directory(url: str) -> str:
+    """``scheme://host[:port]/dir/`` of a URL (``scheme://host/`` for an empty path)."""
+    parts = urlparse(url)
+    directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+    return f"{parts.scheme}://{parts.netloc}{directory}/"
+
+
+def _same_origin(a: str, b: str) -> bool:
+    pa, pb = urlparse(a), urlparse(b)
+    return (pa.scheme, pa.hostname, pa.port) == (pb.scheme, pb.hostname, pb.port)
+
+
 class DocumentSet:
     """The root document and every document its ``$ref``s reach, loaded lazily."""
 
-    def __init__(self, location: str, *, allow_remote: bool = False) -> None:
+    def __init__(
+        self,
+        location: str,
+        *,
+        allow_remote: bool = False,
+        ref_root: str | None = None,
+        allow_file_refs: bool = False,
+    ) -> None:
         self.allow_remote = allow_remote
+        self.allow_file_refs = allow_file_refs
         if _is_remote(location):
             self.root_uri = location
-            self.root_dir = location.rsplit("/", 1)[0] + "/"
+            self.root_dir = _url_directory(location)
+            self.ref_root = ""
             self.origin = location
         else:
             path = Path(location)
             self.root_uri = str(path.resolve())
             self.root_dir = str(path.resolve().parent)
+            root = Path(ref_root) if ref_root else default_ref_root(path.resolve())
+            self.ref_root = os.path.realpath(root)
             self.origin = str(location)
         self._docs: dict[str, JSON] = {}
         self._targets: dict[tuple[str, str], Ref] = {}
@@ -160,16 +278,9 @@ class DocumentSet:
             return self._docs[uri]
         origin = origin or self.name(uri)
         if _is_remote(uri):
-            raw = _fetch(uri, origin)
+            raw = _fetch(uri, origin, self.allow_remote)
         else:
-            try:
-                raw = Path(uri).read_bytes()
-            except FileNotFoundError:
-                raise MCPGenError(origin, "", "file not found") from None
-            except IsADirectoryError:
-                raise MCPGenError(origin, "", "is a directory, expected a file") from None
-            except OSError as exc:
-                raise MCPGenError(origin, "", f"cannot read: {exc.strerror}") from None
+            raw = _read_file(uri, origin)
         doc = parse_text(raw, origin)
         self._docs[uri] = doc
         return doc
@@ -186,32 +297,53 @@ class DocumentSet:
     def _target(self, ref: str, base: Ref) -> Ref:
         if not isinstance(ref, str):
             raise RefError(base.uri, base.pointer, "$ref is not a string")
-        if ref.startswith("#/"):
+        if ref.startswith("#/") or ref == "#":
             return Ref(base.uri, unquote(ref[1:]))
         address, fragment = urldefrag(ref)
         if not address:
             uri = base.uri
-        elif _is_remote(base.uri) or _is_remote(address):
+        elif _is_remote(base.uri):
+            # A document from a URL reads URLs only, never local files.
             uri = urljoin(base.uri, address)
-            inside = uri.startswith(self.root_dir) and _is_remote(self.root_uri)
+            if not _is_remote(uri):
+                raise RefError(
+                    base.uri, base.pointer, f"$ref {ref!r}: a remote document reads no local files"
+                )
+            inside = uri.startswith(self.root_dir) and _same_origin(uri, self.root_dir)
             if not (self.allow_remote or inside):
+                raise RefError(
+                    base.uri,
+                    base.pointer,
+                    f"$ref {ref!r} reaches a URL outside the document's own directory; "
+                    "pass --allow-remote-refs to follow it",
+                )
+        elif _is_remote(address):
+            if not self.allow_remote:
                 raise RefError(
                     base.uri,
                     base.pointer,
                     f"$ref {ref!r} reaches a remote URL; pass --allow-remote-refs to follow it",
                 )
+            uri = address
         else:
-            if urlparse(address).scheme not in ("", "file"):
+            scheme = urlparse(address).scheme
+            if scheme not in ("", "file"):
                 raise RefError(base.uri, base.pointer, f"$ref {ref!r}: unsupported URI scheme")
             relative = unquote(urlparse(address).path)
-            uri = os.path.realpath(os.path.join(os.path.dirname(base.uri), relative))
-            if os.path.commonpath([uri, os.path.realpath(self.root_dir)]) != os.path.realpath(
-                self.root_dir
-            ):
+            if (scheme == "file" or os.path.isabs(relative)) and not self.allow_file_refs:
                 raise RefError(
                     base.uri,
                     base.pointer,
-                    f"$ref {ref!r} leaves the document's directory; refusing to read it",
+                    f"$ref {ref!r} is an absolute path or file: URL; pass --allow-file-refs "
+                    "to follow it",
+                )
+            uri = os.path.realpath(os.path.join(os.path.dirname(base.uri), relative))
+            if os.path.commonpath([uri, self.ref_root]) != self.ref_root:
+                raise RefError(
+                    base.uri,
+                    base.pointer,
+                    f"$ref {ref!r} leaves {self._root_name()}; refusing to read it "
+                    "(--ref-root widens it)",
                 )
         pointer = unquote(fragment)
         if pointer and not pointer.startswith("/"):
@@ -219,6 +351,12 @@ class DocumentSet:
                 base.uri, base.pointer, f"$ref {ref!r}: only JSON pointers are supported"
             )
         return Ref(uri, pointer)
+
+    def _root_name(self) -> str:
+        relative = os.path.relpath(self.ref_root, os.path.realpath(self.root_dir))
+        if relative == ".":
+            return "the document's folder"
+        return f"the reference root ({relative} from the document)"
 
     def get(self, at: Ref, *, origin: Ref | None = None) -> JSON:
         """The node at ``at``; a bad file or pointer is a ``RefError`` at ``origin``."""
@@ -280,11 +418,53 @@ def child(at: Ref, *keys: str | int) -> Ref:
     return Ref(at.uri, pointer)
 
 
-def _fetch(url: str, origin: str) -> bytes:
+def _read_file(path: str, origin: str) -> bytes:
+    """A regular file's bytes (never a FIFO, a device or a directory)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise MCPGenError(origin, "", "file not found") from None
+    except OSError as exc:
+        raise MCPGenError(origin, "", f"cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise MCPGenError(origin, "", "is a directory, expected a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise MCPGenError(origin, "", "is not a regular file; refusing to read it")
+    try:
+        with open(path, "rb", opener=_no_block) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise MCPGenError(origin, "", f"cannot read: {exc.strerror}") from None
+
+
+def _no_block(path: str, flags: int) -> int:
+    # Even if the file was swapped for a FIFO after the check, opening does not hang.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _fetch(url: str, origin: str, allow_other_origins: bool = False) -> bytes:
+    """A URL's bytes; a redirect to another origin is followed only when allowed."""
     import httpx  # only documents given by URL need it
 
+    current = url
     try:
-        response = httpx.get(url, timeout=_FETCH_TIMEOUT, follow_redirects=True)
+        with httpx.Client(timeout=_FETCH_TIMEOUT, follow_redirects=False) as client:
+            for _ in range(_MAX_REDIRECTS + 1):
+                response = client.get(current)
+                following = response.next_request
+                if following is None:
+                    break
+                target = str(following.url)
+                if not (allow_other_origins or _same_origin(target, url)):
+                    raise MCPGenError(
+                        origin,
+                        "",
+                        f"redirected to another origin ({target}); pass --allow-remote-refs "
+                        "to follow it",
+                    )
+                current = target
+            else:
+                raise MCPGenError(origin, "", "too many redirects")
     except httpx.HTTPError as exc:
         raise MCPGenError(origin, "", f"cannot fetch: {exc}") from None
     if response.status_code >= 400:

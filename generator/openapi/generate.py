@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..runtime import search
 from ..serverproject import ProjectFiles, client_configs, md_text
@@ -25,8 +25,16 @@ def generate_server(
 ) -> tuple[dict[PurePosixPath, str], Project, list[Diagnostic]]:
     """Render the project for ``document`` (a path or URL); touches no disk."""
     options = options or ServerOptions()
-    docs = DocumentSet(document, allow_remote=options.allow_remote_refs)
-    project, diagnostics = build_project(docs, options)
+    docs = DocumentSet(
+        document,
+        allow_remote=options.allow_remote_refs,
+        ref_root=options.ref_root,
+        allow_file_refs=options.allow_file_refs,
+    )
+    try:
+        project, diagnostics = build_project(docs, options)
+    except RecursionError:
+        raise MCPGenError(docs.origin, "", "schemas nested too deeply to convert") from None
     return render_plan(plan(project)), project, diagnostics
 
 
@@ -163,5 +171,9 @@ def readme_context(project: Project) -> dict[str, Any]:
         "env_rows": env_rows,
         **client_configs(project.distribution, project.package, env_example),
         "tool_rows": tool_rows,
-        "skipped_rows": [(md_text(op), md_text(reason)) for op, reason in project.skipped],
+        "skipped_rows": [(md_text(op), md_text(reason)) for op, reason in project.skipped]
+        + [
+            (md_text(op), "skipped: deprecated (`--include-deprecated` keeps it)")
+            for op in project.deprecated
+        ],
     }

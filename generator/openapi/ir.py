@@ -164,6 +164,8 @@ class Project:
     output_mode: OutputMode
     skipped: tuple[tuple[str, str], ...] = field(default=())
     """Operations left out, and why."""
+    deprecated: tuple[str, ...] = ()
+    """Deprecated operations left out (``METHOD /path``); ``--include-deprecated`` keeps them."""
     definitions: Mapping[str, Any] = field(default_factory=dict)
     """Every schema the tools refer to (``#/$defs/Name``), once."""
     recursive: frozenset[str] = frozenset()

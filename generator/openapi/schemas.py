@@ -42,6 +42,7 @@ _SCHEMA_ONE = (
     "unevaluatedItems",
     "unevaluatedProperties",
     "additionalItems",
+    "contentSchema",
 )
 _DROPPED = frozenset(
     {
@@ -57,8 +58,12 @@ _DROPPED = frozenset(
         "$comment",
         "$anchor",
         "$dynamicAnchor",
+        "$recursiveAnchor",
     }
 )
+_UNFOLLOWED = frozenset({"$dynamicRef", "$recursiveRef"})
+"""References by anchor: dropped with a warning (they would reach past the document)."""
+_JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
 _KNOWN_FORMATS = frozenset(
     {
         "int32",
@@ -150,8 +155,9 @@ class SchemaConverter:
         """The JSON Schema for ``node`` (found at ``at``); recursive targets go to ``needs``."""
         if isinstance(node, bool):
             if self.legacy:
-                self.warn("W-SCHEMA-BOOL", at, "boolean schema before OpenAPI 3.1; kept as is")
-            return node
+                self.warn("W-SCHEMA-BOOL", at, "boolean schema before OpenAPI 3.1; translated")
+            # MCP clients expect objects where a schema goes: true is {}, false is "not {}".
+            return {} if node else {"not": {}}
         if not isinstance(node, dict):
             self.warn("W-SCHEMA-TYPE", at, "schema is not an object; treated as 'any value'")
             return {}
@@ -160,6 +166,29 @@ class SchemaConverter:
         out: dict[str, Any] = {}
         for key, value in node.items():
             if key in _DROPPED or key.startswith("x-"):
+                continue
+            if key in _UNFOLLOWED:
+                self.warn("W-SCHEMA-REF", child(at, key), f"{key} is not supported; dropped")
+                continue
+            if key == "dependencies" and isinstance(value, dict):
+                out[key] = {
+                    name: (
+                        sub
+                        if isinstance(sub, list)
+                        else self.convert(sub, child(at, key, name), needs)
+                    )
+                    for name, sub in value.items()
+                }
+                continue
+            if key == "pattern" and not _compiles(value):
+                self.warn(
+                    "W-SCHEMA-PATTERN",
+                    child(at, key),
+                    "pattern is not a valid regular expression; dropped",
+                )
+                continue
+            if key == "type" and not _known_type(value):
+                self.warn("W-SCHEMA-TYPE", child(at, key), f"unknown type {value!r}; dropped")
                 continue
             if key in _SCHEMA_MAPS and isinstance(value, dict):
                 out[key] = {
@@ -296,7 +325,13 @@ class SchemaConverter:
 
     def _reference(self, node: dict[str, Any], at: Ref, needs: set[Ref]) -> JSON:
         target = self.docs.target(node["$ref"], at)
-        self.docs.get(target, origin=at)  # a broken reference fails here, at its own location
+        # A broken reference fails here, at its own location; so do references to something
+        # that is not a schema, and chains of references that loop without a schema in them.
+        found, real = self.docs.locate(target, origin=at)
+        if not isinstance(found, (dict, bool)) or (isinstance(found, dict) and _not_schema(found)):
+            raise RefError(at.uri, at.pointer, f"$ref {node['$ref']!r} is not a schema")
+        if isinstance(found, dict) and "$ref" in found:
+            self.docs.deref(found, real)
         needs.add(target)
         self._used.add(target)
         result: dict[str, Any] = {"$ref": PREFIX + self.def_name(target)}
@@ -352,6 +387,38 @@ def _collect_refs(node: JSON, at: Ref, docs: DocumentSet, found: list[Ref]) -> N
                 _collect_refs(sub, child(at, key, i), docs, found)
         elif key in _SCHEMA_ONE or key == "items":
             _collect_refs(value, child(at, key), docs, found)
+        elif key == "dependencies" and isinstance(value, dict):
+            for name, sub in value.items():
+                _collect_refs(sub, child(at, key, name), docs, found)
+
+
+_DOCUMENT_KEYS = frozenset(
+    {"openapi", "swagger", "paths", "info", "components", "servers", "operationId", "responses"}
+)
+
+
+def _not_schema(node: dict[str, Any]) -> bool:
+    """A document, a paths map or an operation, which a ``$ref`` to a schema must not reach."""
+    return bool(_DOCUMENT_KEYS & set(node)) or any(
+        isinstance(k, str) and k.startswith("/") for k in node
+    )
+
+
+def _compiles(pattern: Any) -> bool:
+    """True for a pattern the server's validator can use (``re``, as jsonschema does)."""
+    if not isinstance(pattern, str):
+        return False
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return True
+
+
+def _known_type(value: Any) -> bool:
+    if isinstance(value, str):
+        return value in _JSON_TYPES or value == "file"
+    return isinstance(value, list) and all(isinstance(v, str) and v in _JSON_TYPES for v in value)
 
 
 def _mentions_null(value: Any) -> bool:

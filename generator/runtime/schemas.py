@@ -47,6 +47,7 @@ _ONE = (
     "unevaluatedItems",
     "unevaluatedProperties",
     "additionalItems",
+    "contentSchema",
 )
 _NESTED = frozenset({*_MAPS, *_LISTS, *_ONE, "$ref"})
 _SUMMARY_KEYS = ("type", "format", "const", "enum", "default", "nullable")
@@ -69,6 +70,8 @@ def children(node: Mapping[str, Any]) -> Iterator[Any]:
     for key, value in node.items():
         if key in _MAPS and isinstance(value, dict):
             yield from value.values()
+        elif key == "dependencies" and isinstance(value, dict):
+            yield from (sub for sub in value.values() if isinstance(sub, dict))
         elif key in _LISTS and isinstance(value, list):
             yield from value
         elif key in _ONE:
@@ -83,6 +86,10 @@ def _map(node: Any, each: Any) -> Any:
     for key, value in node.items():
         if key in _MAPS and isinstance(value, dict):
             out[key] = {name: each(sub) for name, sub in value.items()}
+        elif key == "dependencies" and isinstance(value, dict):
+            out[key] = {
+                name: each(sub) if isinstance(sub, dict) else sub for name, sub in value.items()
+            }
         elif key in _LISTS and isinstance(value, list):
             out[key] = [each(sub) for sub in value]
         elif key in _ONE:
@@ -146,6 +153,7 @@ class Definitions:
         self.size = Sizes()
         self._expanded: dict[str, tuple[Any, frozenset[str]]] = {}
         self._uses: dict[str, dict[str, int]] = {}
+        self._expanding: set[str] = set()
 
     # -- 1. inlined ----------------------------------------------------------
 
@@ -182,9 +190,16 @@ class Definitions:
     def _definition(self, name: str, keep: frozenset[str], needs: set[str], memo: _Memo) -> Any:
         cached = memo.get(name)
         if cached is None:
-            more: set[str] = set()
-            # Inlining never recurses forever: recursive definitions stay references.
-            cached = (self._expand(self.defs[name], keep, more, memo), frozenset(more))
+            if name in self._expanding:
+                # A cycle the generator did not mark: it stays a reference, never inlined.
+                needs.add(name)
+                return {"$ref": PREFIX + name}
+            self._expanding.add(name)
+            try:
+                more: set[str] = set()
+                cached = (self._expand(self.defs[name], keep, more, memo), frozenset(more))
+            finally:
+                self._expanding.discard(name)
             memo[name] = cached
         needs.update(cached[1])
         return cached[0]
