@@ -69,7 +69,7 @@ RUNTIME = ("upstream.py", "params.py", "bodies.py", "responses.py", "retry.py", 
 """The HTTP backend's modules (besides the user's ``hooks.py``)."""
 
 DEPENDENCIES = ("mcp>=2.3", "httpx>=0.27", "pydantic>=2.11", "jsonschema>=4.21", "uvicorn>=0.30")
-SEARCH_DEPENDENCIES = ("bm25s>=0.2", "snowballstemmer>=2.2")
+SEARCH_DEPENDENCIES = ("bm25s>=0.2", "PyStemmer>=2.2")
 """What ``search_operations`` ranks with, in discovery mode."""
 
 

@@ -400,9 +400,10 @@ def related(query_words: Sequence[str], table: Mapping[str, tuple[str, ...]]) ->
 
 @cache
 def _stemmer() -> Any:
-    import snowballstemmer  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    import Stemmer  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-    return snowballstemmer.stemmer("english")
+    # PyStemmer: the Snowball project's own English stemmer, compiled.
+    return Stemmer.Stemmer("english")
 
 
 def words(text: str) -> list[str]:
