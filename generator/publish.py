@@ -65,15 +65,25 @@ class Changes:
     """What is on disk now, for diffs (None: missing)."""
 
     def diff(self, prefix: str = "") -> str:
-        """A unified diff; ``prefix`` (``output/x/``) goes before every path."""
+        """What regenerating would change, for a person: new files listed (not printed), a
+        unified diff of each changed or removed file, the manifest named once (its hashes
+        say nothing to a reader), and hand-edited files that need ``--force``. ``prefix``
+        (``output/x/``) goes before every path."""
         chunks: list[str] = []
         for path, text in sorted(self.writes.items()):
+            if path == MANIFEST or self.current.get(path) is not None:
+                continue
+            lines = len(text.splitlines())
+            chunks.append(f"new file: {prefix}{path} ({lines} line{'s' if lines != 1 else ''})\n")
+        for path, text in sorted(self.writes.items()):
             old = self.current.get(path)
+            if path == MANIFEST or old is None:
+                continue
             chunks.extend(
                 difflib.unified_diff(
-                    [] if old is None else old.splitlines(keepends=True),
+                    old.splitlines(keepends=True),
                     text.splitlines(keepends=True),
-                    fromfile="/dev/null" if old is None else f"a/{prefix}{path}",
+                    fromfile=f"a/{prefix}{path}",
                     tofile=f"b/{prefix}{path}",
                 )
             )
@@ -86,6 +96,14 @@ class Changes:
                     fromfile=f"a/{prefix}{path}",
                     tofile="/dev/null",
                 )
+            )
+        if MANIFEST in self.writes:
+            state = "missing" if self.current.get(MANIFEST) is None else "out of date"
+            chunks.append(f"manifest {state}: {prefix}{MANIFEST}\n")
+        for path in self.edited:
+            chunks.append(
+                f"edited by hand: {prefix}{path}; regenerating will refuse to overwrite it "
+                "without --force\n"
             )
         return "".join(c if c.endswith("\n") else c + "\n" for c in chunks)
 

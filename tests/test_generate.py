@@ -336,3 +336,27 @@ def test_pre_commit_hook_runs_generate_check() -> None:
     assert hooks[0]["entry"] == "mcpgen generate --check"
     assert hooks[0]["pass_filenames"] is False
     assert textwrap.dedent(hooks[0]["language"]) == "python"
+
+
+def test_check_output_is_readable(project: Path) -> None:
+    """--check lists files that were never generated, leaves manifest hashes out, and names
+    hand-edited files that regenerating would refuse to overwrite."""
+    never = mcpgen("generate", "--check")
+    assert never.exit_code == 1
+    assert "new file: gen/petstore/petstore/server.py (" in never.output
+    assert "manifest missing: gen/petstore/.mcpgen/manifest.json" in never.output
+    assert '"sha256"' not in never.output and "import " not in never.output
+    assert mcpgen("generate").exit_code == 0
+    server = project / "gen" / "petstore" / "petstore" / "server.py"
+    server.write_text(server.read_text() + "\n# mine\n")
+    (project / "api" / "petstore.yaml").write_text(
+        (project / "api" / "petstore.yaml").read_text().replace("List pets", "List all pets")
+    )
+    stale = mcpgen("generate", "--check")
+    assert stale.exit_code == 1
+    assert "manifest out of date: gen/petstore/.mcpgen/manifest.json" in stale.output
+    assert '"sha256"' not in stale.output
+    assert (
+        "edited by hand: gen/petstore/petstore/server.py; regenerating will refuse to overwrite "
+        "it without --force"
+    ) in stale.output

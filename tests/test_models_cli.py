@@ -92,7 +92,10 @@ def test_check_on_missing_tree_fails(tmp_path: Path) -> None:
         "models", "--version", "2024-11-05", "--out", str(tmp_path / "none"), "--check"
     )
     assert code == 1
-    assert "+++ b/v2024_11_05.py" in stdout
+    # Files that were never generated are listed, not printed whole.
+    assert "new file: v2024_11_05.py (" in stdout
+    assert "manifest missing: .mcpgen/manifest.json" in stdout
+    assert len(stdout.splitlines()) < 10
     assert not (tmp_path / "none").exists()
 
 
