@@ -2,26 +2,49 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import click
 
 from . import __version__
-from .diagnostics import MCPGenError
+from .diagnostics import MCPGenError, plural
 from .models.schema import bundled_versions
 from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
 from .openapi.ir import DISCOVERY_BYTES, DISCOVERY_TOOLS, Project
 from .openapi.operations import Filters
 from .pipeline import check_tree, write_tree
+from .publish import MANIFEST
 from .runtime.schemas import DEFAULT_BUDGET
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Usage errors (a bad option value, a missing argument) as one line and exit 2, like
+    every other error of mcpgen, instead of click's usage block."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.ClickException as exc:
+            context = getattr(exc, "ctx", None)
+            sub = context.command_path.partition(" ")[2] if context is not None else ""
+            path = f"mcpgen {sub}" if sub else "mcpgen"
+            hint = f" (see `{path} --help`)" if isinstance(exc, click.UsageError) else ""
+            click.echo(f"mcpgen: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("mcpgen: aborted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mcpgen")
 def main() -> None:
     """Generate Model Context Protocol code from specifications."""
@@ -182,11 +205,23 @@ def models(
 )
 @click.option("--include-deprecated", is_flag=True, help="Keep deprecated operations.")
 @click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="--openapi: generate even when no operation becomes a tool (else exit 2).",
+)
+@click.option(
     "--description-budget",
     type=click.IntRange(min=40),
     default=DESCRIPTION_BUDGET,
     show_default=True,
     help="Maximum characters of a tool description.",
+)
+@click.option(
+    "--registry-name",
+    metavar="NAME",
+    callback=lambda _ctx, _param, value: _registry_name(value),
+    help="Name of the server in its server.json for the MCP Registry, in reverse-DNS form "
+    "(io.github.<user>/<name>, com.example/<name>); default: a placeholder to replace.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", is_flag=True, help="Print only the summary and errors.")
@@ -218,7 +253,9 @@ def server(
     paths: tuple[str, ...],
     methods: tuple[str, ...],
     include_deprecated: bool,
+    allow_empty: bool,
     description_budget: int,
+    registry_name: str | None,
     strict: bool,
     quiet: bool,
     force: bool,
@@ -257,18 +294,21 @@ def server(
     )
     from .functions.generate import generate_functions_server
     from .openapi.generate import generate_server
+    from .serverproject import registry_name as named
 
     summary: list[str] = []
+    next_steps: list[str] = []
     origin = document or target or ""
 
     def produce() -> Mapping[PurePosixPath, str]:
         contents: Mapping[PurePosixPath, str]
-        if document is not None:
-            contents, project, diagnostics = generate_server(document, options)
-            unit = "operations"
-        else:
-            contents, project, diagnostics = generate_functions_server(origin, select, name)  # type: ignore[assignment]
-            unit = "functions"
+        with named(registry_name):
+            if document is not None:
+                contents, project, diagnostics = generate_server(document, options)
+                unit = "operations"
+            else:
+                contents, project, diagnostics = generate_functions_server(origin, select, name)  # type: ignore[assignment]
+                unit = "functions"
         warnings = [d for d in diagnostics if d.severity == "warning"]
         if not quiet:
             for diagnostic in diagnostics:
@@ -277,9 +317,20 @@ def server(
             raise MCPGenError(origin, "", f"{len(warnings)} warnings and --strict is set")
         deprecated = len(getattr(project, "deprecated", ()))
         summary.append(
-            f"mcpgen: {len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
-            f"{len(warnings)} warnings"
+            f"mcpgen: {plural(len(project.tools), 'tool')}, "
+            f"{plural(len(project.skipped), unit[:-1])} skipped, "
+            f"{plural(len(warnings), 'warning')}"
             + (f", {deprecated} deprecated left out (--include-deprecated)" if deprecated else "")
+        )
+        if not project.tools and not allow_empty:
+            raise MCPGenError(
+                origin,
+                "",
+                f"no {unit[:-1]} became a tool ({plural(len(project.skipped), 'skip')}, "
+                f"{deprecated} deprecated); --allow-empty generates the project anyway",
+            )
+        next_steps.append(
+            f"mcpgen: next: cd {{out}} && pip install -e . && {project.distribution} --help"
         )
         summary.extend(f"mcpgen: skipped {op}: {reason}" for op, reason in project.skipped)
         if isinstance(project, Project):
@@ -289,7 +340,18 @@ def server(
             out = Path("output") / project.distribution
         return contents
 
-    _run(produce, lambda: out or Path("output"), check, force, summary)
+    _run(produce, lambda: out or Path("output"), check, force, summary, next_steps)
+
+
+def _registry_name(value: str | None) -> str | None:
+    from .serverproject import REGISTRY_NAME
+
+    if value is not None and (not REGISTRY_NAME.match(value) or len(value) > 200):
+        raise click.BadParameter(
+            f"{value!r} is not a registry name: namespace/name in reverse-DNS form, "
+            "such as io.github.<user>/<name>"
+        )
+    return value
 
 
 def _run(
@@ -298,7 +360,10 @@ def _run(
     check: bool,
     force: bool,
     summary: list[str] | None = None,
+    next_steps: list[str] | None = None,
 ) -> None:
+    """Produce, then compare (``check``) or write; ``next_steps`` (with ``{out}``) are said
+    after a project's first generation."""
     try:
         contents = produce()
         out = destination()
@@ -312,13 +377,20 @@ def _run(
                     f"mcpgen: {out} is out of date; run the same command without --check", err=True
                 )
                 sys.exit(EXIT_STALE)
-            click.echo(f"mcpgen: {out} is up to date ({len(contents)} files)")
+            click.echo(f"mcpgen: {out} is up to date ({plural(len(contents), 'file')})")
             return
+        first = not (out / MANIFEST).is_file()
         written = write_tree(out, contents, force)
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"mcpgen: wrote {len(written)} files to {out}")
+    if not written:
+        click.echo(f"mcpgen: {out} is up to date")
+        return
+    click.echo(f"mcpgen: wrote {plural(len(written), 'file')} to {out}")
+    if first:
+        for line in next_steps or []:
+            click.echo(line.replace("{out}", shlex.quote(str(out))))
 
 
 @main.command()
@@ -376,7 +448,7 @@ def generate(
         sys.exit(EXIT_BAD_INPUT)
     for item, change in zip(rendered, changes, strict=True):
         where = relative(change.root)
-        wrote = f"wrote {len(change.writes)} files" if change.writes else "up to date"
+        wrote = f"wrote {plural(len(change.writes), 'file')}" if change.writes else "up to date"
         removed = f", removed {len(change.deletes)}" if change.deletes else ""
         click.echo(f"mcpgen: job {item.job.name}: {wrote}{removed} in {where}")
         for path, reason in change.kept:
@@ -448,6 +520,13 @@ def init(target: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="A saved tools/list result (see --snapshot).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=30.0,
+    show_default=True,
+    help="--server: seconds to wait for the server to start and list its tools.",
+)
 @click.option("--name", help="Client name (default: the server's); the class is <Name>Client.")
 @click.option(
     "--out",
@@ -472,6 +551,7 @@ def client(
     target: str | None,
     server_target: str | None,
     tools_file: Path | None,
+    timeout: float,
     name: str | None,
     out: Path | None,
     snapshot: Path | None,
@@ -492,7 +572,7 @@ def client(
         elif target is not None:
             tools, server_name = sources.from_functions(target)
         elif server_target is not None:
-            tools, server_name = sources.from_server(server_target)
+            tools, server_name = sources.from_server(server_target, timeout)
         else:
             assert tools_file is not None
             tools, server_name = sources.from_file(tools_file)
@@ -513,10 +593,13 @@ def client(
             click.echo(f"mcpgen: {out} matches the server's {len(tools)} tools")
             return
         contents, built = generate_client(tools, server_name, str(given[0]), name)
+        for diagnostic in built.diagnostics:
+            click.echo(f"mcpgen: {diagnostic}", err=True)
         written = write_tree(out, contents, force)
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(
-        f"mcpgen: {built.class_name}: {len(built.methods)} methods; wrote {len(written)} files to {out}"
+        f"mcpgen: {built.class_name}: {plural(len(built.methods), 'method')}; "
+        f"wrote {plural(len(written), 'file')} to {out}"
     )

@@ -72,13 +72,14 @@ def find_config(start: Path) -> Path:
 
 def _has_section(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        raw = path.read_bytes()
+    except OSError:
         return False
+    text = raw.decode("utf-8", errors="replace")
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return "tool.mcpgen" in text  # let loading report the syntax error
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return "tool.mcpgen" in text  # let loading report what is wrong
     return isinstance(data.get("tool"), dict) and "mcpgen" in data["tool"]
 
 
@@ -88,6 +89,14 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise MCPGenError(origin, "", "file not found", code="E-CONFIG") from None
+    except IsADirectoryError:
+        raise MCPGenError(origin, "", "is a directory, expected a file", code="E-CONFIG") from None
+    except OSError as exc:
+        raise MCPGenError(origin, "", f"cannot read: {exc.strerror}", code="E-CONFIG") from None
+    except UnicodeDecodeError as exc:
+        raise MCPGenError(origin, f"byte {exc.start}", "not UTF-8 text", code="E-CONFIG") from None
+    except RecursionError:
+        raise MCPGenError(origin, "", "nested too deeply", code="E-CONFIG") from None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         where = f"{match.group(1)}:{match.group(2)}" if match else ""

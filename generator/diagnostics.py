@@ -42,3 +42,8 @@ def json_pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 tool``, ``2 tools``: a count with its noun agreeing."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

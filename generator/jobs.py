@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .config import Config, Job
-from .diagnostics import Diagnostic, MCPGenError
+from .diagnostics import Diagnostic, MCPGenError, plural
 from .publish import Changes, plan_changes, publish, refuse_edited
 
 
@@ -64,7 +64,12 @@ def render_job(job: Job) -> Rendered:
             str(options[k]) for k in ("openapi", "functions", "server", "tools") if k in options
         )
         contents, client = generate_client(tools, server_name, source, options.get("client-name"))
-        return Rendered(job, contents, (), f"{client.class_name}, {len(client.methods)} methods")
+        return Rendered(
+            job,
+            contents,
+            tuple(client.diagnostics),
+            f"{client.class_name}, {plural(len(client.methods), 'method')}",
+        )
     if job.kind == "openapi":
         from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
         from .openapi.generate import generate_server
@@ -121,8 +126,9 @@ def render_job(job: Job) -> Rendered:
         )
     deprecated = len(getattr(project, "deprecated", ()))
     summary = (
-        f"{len(project.tools)} tools, {len(project.skipped)} {unit} skipped, "
-        f"{len(warnings)} warnings" + (f", {deprecated} deprecated left out" if deprecated else "")
+        f"{plural(len(project.tools), 'tool')}, {plural(len(project.skipped), unit[:-1])} "
+        f"skipped, {plural(len(warnings), 'warning')}"
+        + (f", {deprecated} deprecated left out" if deprecated else "")
     )
     mode = getattr(project, "tools_mode_reason", "")
     if mode:

@@ -117,8 +117,22 @@ def _read(path: Path) -> str | None:
         return path.read_bytes().decode("utf-8", errors="replace")
 
 
+def check_destination(root: Path) -> None:
+    """``root`` can hold a project: a directory, or missing below directories; else a
+    one-line error naming it (a file where a folder is needed, a folder we cannot write)."""
+    for candidate in [root, *root.parents]:
+        if candidate.exists():
+            if not candidate.is_dir():
+                where = "is" if candidate == root else f"is inside {candidate}, which is"
+                raise MCPGenError(str(root), "", f"{where} a file, not a directory")
+            if not os.access(candidate, os.W_OK | os.X_OK):
+                raise MCPGenError(str(candidate), "", "is not writable")
+            return
+
+
 def plan_changes(root: Path, contents: Mapping[PurePosixPath, str]) -> Changes:
     """Compare ``contents`` (with its rendered manifest) with ``root`` on disk."""
+    check_destination(root)
     rendered = json.loads(contents[MANIFEST])["files"] if MANIFEST in contents else []
     owners = {PurePosixPath(e["path"]): e["owner"] for e in rendered}
     previous = read_manifest(root)
@@ -176,7 +190,16 @@ def refuse_edited(changes: Sequence[Changes]) -> None:
 
 
 def publish(changes: Sequence[Changes]) -> None:
-    """Apply every change as one transaction; on any failure the trees are left as they were."""
+    """Apply every change as one transaction; on any failure the trees are left as they were
+    (an error of the file system becomes a one-line error naming the path)."""
+    try:
+        _publish(changes)
+    except OSError as exc:
+        where = exc.filename or (str(changes[0].root) if changes else "")
+        raise MCPGenError(str(where), "", f"cannot write: {exc.strerror or exc}") from None
+
+
+def _publish(changes: Sequence[Changes]) -> None:
     staging: list[Path] = []
     swapped: list[tuple[Path, Path | None]] = []
     created: list[Path] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,16 +18,36 @@ from click.testing import CliRunner
 from mcpgen.cli import main
 
 from .server_support import ERAS, ROOT, generate, http_server
-from .test_models_cli import mypy_strict
 from .upstream_app import Reply, Upstream, free_port, serve, wait_for_port
 
 HANDWRITTEN = ROOT / "tests" / "cases" / "clients" / "handwritten.py"
+# ruff's default rules and more, at black's line length.
+RUFF_RULES = ["--extend-select", "E,F,W,I,UP,B,PLE", "--ignore", "E501", "--line-length", "100"]
 FUNCTIONS = ROOT / "tests" / "cases" / "functions" / "typed_tools.py"
 
 
 def mcpgen(*args: str) -> None:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
+
+
+def check_packages(root: Path, *targets: str) -> None:
+    """ruff (more rules than its defaults) and mypy --strict, one run each over everything."""
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    command = [ruff, "check", "--no-cache", "--isolated", *RUFF_RULES, *targets]
+    linted = subprocess.run(command, capture_output=True, text=True, cwd=root, check=False)
+    assert linted.returncode == 0, linted.stdout
+    typed = mypy_strict_all(root, *targets)
+    assert typed.returncode == 0, typed.stdout
+
+
+def mypy_strict_all(
+    cwd: Path, *targets: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """One ``mypy --strict`` run over several files or packages (without a cache it is slow)."""
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
+    command += ["--cache-dir", os.devnull, *targets]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, check=False)
 
 
 def load_client(root: Path, package: str) -> ModuleType:
@@ -78,9 +99,7 @@ def handwritten_http() -> Iterator[str]:
 
 
 def test_generated_clients_pass_ruff_and_mypy(clients: Path) -> None:
-    for package in ("hw_client", "typed_client", "pets_client"):
-        typed = mypy_strict(clients / package, cwd=clients)
-        assert typed.returncode == 0, typed.stdout
+    check_packages(clients, "hw_client", "typed_client", "pets_client")
 
 
 async def _use_handwritten(client: Any, models: ModuleType) -> None:
@@ -262,9 +281,11 @@ def test_mypy_sees_argument_types(clients: Path, tmp_path: Path) -> None:
         "        number: int = await client.repeat(text='a')\n"
     )
     env = {**os.environ, "MYPYPATH": str(clients)}
-    assert mypy_strict(good, cwd=tmp_path, env=env).returncode == 0
-    result = mypy_strict(bad, cwd=tmp_path, env=env)
+    # One run for both files: errors in bad.py only.
+    result = mypy_strict_all(tmp_path, str(good), str(bad), env=env)
     assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert errors and all(line.startswith("bad.py:") for line in errors), result.stdout
     assert 'Argument "times" to "repeat" of "HandwrittenClient" has incompatible type "str"; ' in (
         result.stdout
     )

@@ -297,7 +297,7 @@ def test_check_regenerate_and_user_hooks(tmp_path: Path) -> None:
     args = ["server", "--openapi", str(path), "--out", str(out), "--name", "demo"]
     first = runner.invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert "1 tools, 0 operations skipped, 0 warnings" in first.output
+    assert "1 tool, 0 operations skipped, 0 warnings" in first.output
     snapshot = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert runner.invoke(main, [*args, "--check"]).exit_code == 0
     hooks = out / "demo" / "hooks.py"
@@ -344,4 +344,4 @@ def test_verbatim_files_are_black_formatted_code() -> None:
                 text = _environment().get_template(planned.template).render(**planned.context)
             assert black.format_str(text, mode=mode) == text, planned.template
             checked += 1
-    assert checked == 16 + 11
+    assert checked == 17 + 12

@@ -322,6 +322,6 @@ def test_deprecated_operations_are_counted_and_listed(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["server", "--openapi", str(spec), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "1 tools, 0 operations skipped, 1 warnings, 1 deprecated left out" in result.output
+    assert "1 tool, 0 operations skipped, 1 warning, 1 deprecated left out" in result.output
     readme = (out / "README.md").read_text()
     assert "| GET /old | skipped: deprecated (`--include-deprecated` keeps it) |" in readme

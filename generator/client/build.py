@@ -9,15 +9,42 @@ method signature and the model always agree.
 from __future__ import annotations
 
 import ast
+import keyword
 import sys
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..diagnostics import GeneratorBug
+from ..diagnostics import Diagnostic, GeneratorBug, json_pointer
 from ..naming import docstring, import_order, pascal_case, py_literal, snake_case
+from .models import AMBIGUOUS, BUILTIN_TYPES, ModelEntry, generate_models
+from .tools import SKIP, check_list, usable_tools
 
-_METHOD_RESERVED = frozenset({"call_tool", "list_tools", "stdio", "http", "close", "session"})
+# Names the client class defines or its signatures refer to (as class attributes, a method
+# named like one would shadow it), the lower-case names models.py may import, keywords,
+# and names ruff finds ambiguous.
+RESERVED_METHODS = frozenset(
+    {
+        "call_tool",
+        "list_tools",
+        "stdio",
+        "http",
+        "close",
+        "session",
+        "models",
+        "types",
+        "anyio",
+        "partial",
+        "date",
+        "datetime",
+        "time",
+        "timedelta",
+        *BUILTIN_TYPES,
+        *keyword.kwlist,
+        "l",
+    }
+)
+# ``self``, and the names a method body uses besides its arguments.
+RESERVED_PARAMETERS = frozenset({"self", "models", "result", "partial", *AMBIGUOUS})
 
 
 @dataclass(frozen=True)
@@ -92,47 +119,53 @@ class ClientIR:
     models: str
     imports: tuple[str, ...]
     """Import lines for the names the annotations use, sorted as isort sorts them."""
+    tools: tuple[dict[str, Any], ...] = ()
+    """The whole tool list as saved in ``tools.json``, tools left out included."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """Warnings: tools left out and why, notes from datamodel-code-generator."""
 
 
-def generate_models(tools: list[dict[str, Any]]) -> str:
-    from datamodel_code_generator import InputFileType, LiteralType, generate
-    from datamodel_code_generator.enums import DataModelType
+def build_client(
+    tools: list[dict[str, Any]], server_name: str, name: str | None, origin: str = "tools"
+) -> ClientIR:
+    """The client IR of a tool list: one method per usable tool, a warning for each other.
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)
-        text = generate(
-            {"tools": tools},
-            input_file_type=InputFileType.MCPTools,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            disable_timestamp=True,
-            field_constraints=True,
-            set_default_enum_member=True,
-            snake_case_field=True,
-            enum_field_as_literal=LiteralType.All,
-        )
-    if not isinstance(text, str):
-        raise GeneratorBug("datamodel-code-generator returned no module")
-    return text
-
-
-def build_client(tools: list[dict[str, Any]], server_name: str, name: str | None) -> ClientIR:
+    Raises MCPGenError when the list itself breaks the MCP schema."""
+    checked = check_list(tools, origin)
+    usable, diagnostics = usable_tools(checked, origin)
     taken: set[str] = set()
-    pascal: list[str] = []
-    for tool in tools:
-        base = pascal_case(tool["name"]) or "Tool"
+    stems: list[str] = []
+    for entry in usable:
+        base = pascal_case(entry.tool["name"]) or "Tool"
         if base[0].isdigit():
             base = "Tool" + base
         candidate, counter = base, 2
         while candidate in taken:
             candidate, counter = f"{base}{counter}", counter + 1
         taken.add(candidate)
-        pascal.append(candidate)
-    renamed = [{**tool, "name": p} for tool, p in zip(tools, pascal, strict=True)]
-    models = generate_models(renamed) if tools else "from __future__ import annotations\n"
+        stems.append(candidate)
+    entries = [
+        ModelEntry(stem, u.input_schema, u.output_schema)
+        for stem, u in zip(stems, usable, strict=True)
+    ]
+    models, failed, notes = generate_models(entries)
+    for position, reason in sorted(failed.items()):
+        entry = usable[position]
+        diagnostics.append(
+            Diagnostic(
+                SKIP,
+                origin,
+                json_pointer(("tools", entry.index, "inputSchema")),
+                f"tool {entry.tool['name']!r} left out: datamodel-code-generator cannot type"
+                f" its schemas: {reason}",
+            )
+        )
+    diagnostics += [Diagnostic("W-CLIENT-MODELS", origin, "", note) for note in notes]
+    kept = [(u, s) for i, (u, s) in enumerate(zip(usable, stems, strict=True)) if i not in failed]
     tree = ast.parse(models)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     imported = {
-        alias.asname or alias.name: node.module or ""
+        alias.asname or alias.name: (node.module or "", alias.name)
         for node in tree.body
         if isinstance(node, ast.ImportFrom) and node.module != "__future__"
         for alias in node.names
@@ -147,49 +180,47 @@ def build_client(tools: list[dict[str, Any]], server_name: str, name: str | None
                 if node.id in classes:
                     return ast.Attribute(ast.Name("models", ast.Load()), node.id, ast.Load())
                 if node.id in imported:
-                    needed.setdefault(imported[node.id], set()).add(node.id)
+                    module, original = imported[node.id]
+                    line = original if original == node.id else f"{original} as {node.id}"
+                    needed.setdefault(module, set()).add(line)
                 return node
 
         return ast.unparse(Rewrite().visit(ast.parse(annotation, mode="eval")))
 
     methods: list[Method] = []
-    method_names: set[str] = set(_METHOD_RESERVED)
-    for tool, base in zip(tools, pascal, strict=True):
+    method_names: set[str] = set()
+    for entry, base in kept:
+        tool = entry.tool
         input_model = f"{base}Input"
         if input_model not in classes:
             raise GeneratorBug(
                 f"datamodel-code-generator made no {input_model} for {tool['name']!r}"
             )
-        output_model = f"{base}Output" if "outputSchema" in tool else None
+        output_model = f"{base}Output" if entry.output_schema is not None else None
         if output_model is not None and output_model not in classes:
             raise GeneratorBug(f"datamodel-code-generator made no {output_model}")
-        params = [
-            Param(p.name, p.wire, qualify(p.annotation), p.required, p.default)
-            for p in _fields(classes[input_model])
-        ]
+        params = _parameters(
+            [
+                Param(p.name, p.wire, qualify(p.annotation), p.required, p.default)
+                for p in _fields(classes[input_model])
+            ]
+        )
         unwrap = False
         returns = "list[types.ContentBlock]"
-        if output_model is not None:
+        if output_model is not None and entry.output_schema is not None:
             returns = f"models.{output_model}"
             fields = _fields(classes[output_model])
-            schema = tool["outputSchema"]
             if (
                 len(fields) == 1
                 and fields[0].wire == "result"
                 and fields[0].required
-                and schema.get("required") == ["result"]
+                and entry.output_schema.get("required") == ["result"]
             ):
                 unwrap, returns = True, qualify(fields[0].annotation)
-        method = snake_case(tool["name"]) or "tool"
-        if method[0].isdigit():
-            method = "tool_" + method
-        unique, counter = method, 2
-        while unique in method_names or not unique.isidentifier():
-            unique, counter = f"{method}_{counter}", counter + 1
-        method_names.add(unique)
+        method = method_name(tool["name"], method_names)
         methods.append(
             Method(
-                name=unique,
+                name=method,
                 tool=tool["name"],
                 tool_literal=py_literal(tool["name"]),
                 input_model=f"models.{input_model}",
@@ -200,6 +231,7 @@ def build_client(tools: list[dict[str, Any]], server_name: str, name: str | None
                 doc=docstring(_doc(tool, params)),
             )
         )
+    methods = _unshadow(methods, needed, method_names)
     class_name = pascal_case(name or server_name) or "Server"
     if class_name[0].isdigit():
         class_name = "Server" + class_name
@@ -210,8 +242,58 @@ def build_client(tools: list[dict[str, Any]], server_name: str, name: str | None
         server_name=server_name,
         methods=tuple(methods),
         models=models,
-        imports=tuple(import_lines(needed)),
+        imports=tuple(import_lines(needed, bool(methods))),
+        tools=tuple(checked),
+        diagnostics=tuple(diagnostics),
     )
+
+
+def method_name(tool: str, taken: set[str]) -> str:
+    """A method name for a tool: snake_case, never a keyword, a builtin type, a name the
+    client module uses, or one of the client's own attributes; unique among ``taken``."""
+    method = snake_case(tool) or "tool"
+    if method[0].isdigit():
+        method = "tool_" + method
+    if method in RESERVED_METHODS:
+        method += "_"
+    unique, counter = method, 2
+    while unique in taken:
+        unique, counter = f"{method}_{counter}", counter + 1
+    taken.add(unique)
+    return unique
+
+
+def _parameters(params: list[Param]) -> list[Param]:
+    """The method's keyword arguments: model fields, renamed where they would clash with
+    ``self`` or a name the method body uses."""
+    taken = {p.name for p in params}
+    out: list[Param] = []
+    for param in params:
+        name = param.name
+        if name in RESERVED_PARAMETERS:
+            name += "_"
+            while name in taken or name in RESERVED_PARAMETERS:
+                name += "_"
+            taken.add(name)
+        out.append(replace(param, name=name))
+    return out
+
+
+def _unshadow(methods: list[Method], needed: dict[str, set[str]], taken: set[str]) -> list[Method]:
+    """Methods live in the class namespace, where signature annotations are resolved: a
+    method named like a name an annotation uses (say models.py imports ``date`` as
+    ``date_aliased``) would break every later signature, so it is renamed."""
+    used = {name.split(" as ")[-1] for names in needed.values() for name in names}
+    out: list[Method] = []
+    for method in methods:
+        if method.name in used:
+            name = method.name + "_"
+            while name in taken or name in used:
+                name += "_"
+            taken.add(name)
+            method = replace(method, name=name)
+        out.append(method)
+    return out
 
 
 _FIXED = {
@@ -225,11 +307,13 @@ _FIXED = {
 }
 
 
-def import_lines(extra: dict[str, set[str]]) -> list[str]:
+def import_lines(extra: dict[str, set[str]], methods: bool = True) -> list[str]:
     """The client module's imports, merged and ordered as ruff's isort rules want them:
     standard library, then third party, one ``from`` line per module, names case-sensitively
     sorted (constants, classes, then functions)."""
     modules: dict[str, set[str]] = {k: set(v) for k, v in _FIXED.items()}
+    if not methods:  # only the methods of the synchronous client use it
+        del modules["functools"]
     for module, names in extra.items():
         modules.setdefault(module, set()).update(names)
     sections: dict[bool, list[str]] = {True: [], False: []}
@@ -292,8 +376,12 @@ def _admits(annotation: str, default: ast.expr | None) -> bool:
 
 
 def _doc(tool: dict[str, Any], params: list[Param]) -> str:
-    text = str(tool.get("description") or tool.get("title") or tool["name"]).strip()
+    texts = (tool.get("description"), tool.get("title"), tool["name"])
+    text = next((t.strip() for t in texts if isinstance(t, str) and t.strip()), "")
+    text = text or f"Call the tool {tool['name']!r}."
     properties = tool.get("inputSchema", {}).get("properties", {})
+    if not isinstance(properties, dict):
+        properties = {}
     lines = []
     for param in params:
         described = properties.get(param.wire, {})

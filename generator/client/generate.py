@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .. import __version__
+from ..diagnostics import GeneratorBug
 from ..naming import comment_text, export_order, py_literal
 from ..pipeline import PlannedFile, render_plan
 from .build import ClientIR, build_client
@@ -17,8 +18,17 @@ TOOLS_FILE = PurePosixPath("tools.json")
 def generate_client(
     tools: list[dict[str, Any]], server_name: str, source: str, name: str | None = None
 ) -> tuple[dict[PurePosixPath, str], ClientIR]:
-    client = build_client(tools, server_name, name)
-    return render_plan(plan(client, tools, source)), client
+    """The package's files (nothing written) and its IR, whose ``diagnostics`` say which
+    tools were left out and why. Raises MCPGenError when the tool list is not one."""
+    client = build_client(tools, server_name, name, source)
+    contents = render_plan(plan(client, list(client.tools), source))
+    for path, text in contents.items():
+        if path.suffix == ".py":
+            try:
+                compile(text, str(path), "exec", dont_inherit=True)
+            except (SyntaxError, ValueError) as exc:
+                raise GeneratorBug(f"generated {path} does not compile: {exc}") from exc
+    return contents, client
 
 
 def plan(client: ClientIR, tools: list[dict[str, Any]], source: str) -> list[PlannedFile]:

@@ -4,17 +4,16 @@ mcpgen's server would expose), a live server's ``tools/list``, or a saved one.""
 from __future__ import annotations
 
 import json
-import shlex
+import re
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import MCPGenError
+from .live import DEFAULT_TIMEOUT, list_tools
+from .tools import check_list, wire
 
-TOOL_KEYS = ("name", "title", "description", "inputSchema", "outputSchema", "annotations")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-
-def _wire(tool: dict[str, Any]) -> dict[str, Any]:
-    return {k: tool[k] for k in TOOL_KEYS if k in tool and tool[k] is not None}
+_wire = wire
 
 
 def from_openapi(document: str) -> tuple[list[dict[str, Any]], str]:
@@ -40,54 +39,24 @@ def from_file(path: Path) -> tuple[list[dict[str, Any]], str]:
 
     data = load_json_file(path).data
     tools = data.get("tools") if isinstance(data, dict) else data
-    if not isinstance(tools, list) or not all(isinstance(t, dict) and "name" in t for t in tools):
-        raise MCPGenError(str(path), "/tools", "not a tools/list result: expected a list of tools")
-    name = (
-        data.get("serverInfo", {}).get("name", path.stem) if isinstance(data, dict) else path.stem
-    )
-    return [_wire(t) for t in tools], str(name)
+    base: tuple[str, ...] = ("tools",) if isinstance(data, dict) else ()
+    checked = check_list(tools, str(path), base)
+    info = data.get("serverInfo") if isinstance(data, dict) else None
+    name = info.get("name") if isinstance(info, dict) else None
+    return checked, name if isinstance(name, str) and name else path.stem
 
 
-def from_server(target: str, timeout: float = 60.0) -> tuple[list[dict[str, Any]], str]:
-    """``tools/list`` of a live server: an ``http(s)://`` URL, or a command to start over stdio."""
-    try:
-        import anyio
-        from mcp import Client, StdioServerParameters
-    except ImportError:
-        raise MCPGenError(
-            target, "", "--server needs the MCP SDK: pip install 'mcpgen[live]'"
-        ) from None
-    if target.startswith(("http://", "https://")):
-        server: Any = target
-    else:
-        words = shlex.split(target)
-        if not words:
-            raise MCPGenError(target, "", "empty server command")
-        server = StdioServerParameters(command=words[0], args=words[1:])
-
-    async def fetch() -> tuple[list[dict[str, Any]], str]:
-        with anyio.fail_after(timeout):
-            async with Client(server) as client:
-                listed = await client.list_tools()
-                tools = [
-                    t.model_dump(mode="json", by_alias=True, exclude_none=True)
-                    for t in listed.tools
-                ]
-                info = getattr(client, "server_info", None)
-                name = getattr(info, "name", None) or "server"
-                return tools, str(name)
-
-    try:
-        tools, name = anyio.run(fetch)
-    except MCPGenError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any failure to reach the server is bad input
-        raise MCPGenError(target, "", f"cannot list the server's tools: {exc}") from None
-    return [_wire(t) for t in tools], name
+def from_server(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict[str, Any]], str]:
+    """``tools/list`` of a live server, every page: an ``http(s)://`` URL, or a command to
+    start over stdio. Fails with one line within ``timeout`` seconds (see ``live``)."""
+    tools, name = list_tools(target, timeout)
+    return check_list(tools, target), name
 
 
 def snapshot_text(tools: list[dict[str, Any]], name: str) -> str:
     """A saved tool list, one tool per line, as ``--tools`` and ``--check`` read it."""
     lines = [json.dumps(t, ensure_ascii=False, sort_keys=True) for t in tools]
     head = json.dumps({"serverInfo": {"name": name}}, ensure_ascii=False)[:-1]
-    return head + ', "tools": [\n' + ",\n".join(lines) + "\n]}\n"
+    text = head + ', "tools": [\n' + ",\n".join(lines) + "\n]}\n"
+    # Lone surrogates (only ever inside JSON strings) cannot be written as UTF-8: escape them.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -68,7 +68,15 @@ def plan(project: Project) -> list[PlannedFile]:
 RUNTIME = ("upstream.py", "params.py", "bodies.py", "responses.py", "retry.py", "auth.py")
 """The HTTP backend's modules (besides the user's ``hooks.py``)."""
 
-DEPENDENCIES = ("mcp>=2.3", "httpx>=0.27", "pydantic>=2.11", "jsonschema>=4.21", "uvicorn>=0.30")
+DEPENDENCIES = (
+    "mcp>=2.3",
+    "httpx>=0.27",
+    "pydantic>=2.11",
+    "jsonschema>=4.21",
+    "uvicorn>=0.30",
+    # httpcore looks for it on every request; without it each import attempt costs ~1 ms.
+    "sniffio>=1.3",
+)
 SEARCH_DEPENDENCIES = ("bm25s>=0.2", "PyStemmer>=2.2")
 """What ``search_operations`` ranks with, in discovery mode."""
 

@@ -2,6 +2,10 @@
 
 Both protocol eras work: clients that start with ``initialize`` (up to
 2025-11-25) and stateless clients that call ``server/discover`` (2026-07-28).
+Over HTTP the server keeps no session by default, in either era, so that any
+request can reach any replica behind a load balancer; ``--stateful`` keeps
+sessions in the process instead (server-to-client requests and GET streams,
+at the price of every request of a session having to reach the same process).
 Arguments are validated against each tool's ``inputSchema`` before the tool
 runs; invalid ones come back as an ``isError`` result naming the argument.
 What a tool does is up to the backend module that ``spec.json`` names
@@ -17,7 +21,6 @@ import json
 import logging
 import os
 import re
-import sys
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from importlib.resources import files
 from typing import Any, Protocol, cast
@@ -34,6 +37,15 @@ from .discovery import Discovery
 from .discovery import tools as discovery_tools
 from .results import error_result
 from .search import Index
+from .service import (
+    PROBES,
+    ASGIApp,
+    CallLog,
+    configure_logging,
+    note_outcome,
+    probes,
+    watch_responses,
+)
 
 logger = logging.getLogger(__package__)
 
@@ -41,7 +53,11 @@ BACKENDS = ("upstream", "functions")
 
 
 class Runner(Protocol):
-    """What a backend creates: it runs tool calls and is closed when the server stops."""
+    """What a backend creates: it runs tool calls and is closed when the server stops.
+
+    A runner may also have a ``ready() -> bool`` method: ``GET /readyz`` answers 503
+    while it returns false (say, no upstream base URL is configured).
+    """
 
     async def call(
         self, tool: Mapping[str, Any], arguments: Mapping[str, Any]
@@ -126,15 +142,20 @@ def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> t
 
 
 def build_server(
-    spec: Mapping[str, Any], runner: Runner, package: str | None = None
+    spec: Mapping[str, Any],
+    runner: Runner,
+    package: str | None = None,
+    calls: CallLog | None = None,
 ) -> Server[Any]:
     """The MCP server for ``spec``, whose tool calls ``runner`` carries out.
 
     In discovery mode (``spec["toolsMode"]``) it lists the discovery tools, and the
     operations and their search index are loaded on first use, so start-up does not
-    grow with the API.
+    grow with the API. Every tool call is logged by ``calls`` (one line each).
     """
     loaded: dict[str, Any] = {}
+    calls = calls or CallLog()
+    watch_responses(getattr(runner, "client", None))
 
     def operations() -> Catalog:
         if "catalog" not in loaded:
@@ -171,15 +192,15 @@ def build_server(
             )
         return listing[0]
 
-    async def call_tool(
-        ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
-    ) -> types.CallToolResult:
+    async def run_tool(params: types.CallToolRequestParams) -> types.CallToolResult:
         tool = listed.by_name.get(params.name)
         if tool is None:
+            note_outcome("unknown_tool")
             raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {params.name}")
         arguments = params.arguments or {}
         problems = listed.argument_errors(params.name, arguments)
         if problems:
+            note_outcome("invalid_arguments")
             return error_result(
                 f"Invalid arguments for tool {params.name!r}:\n" + "\n".join(problems)
             )
@@ -187,6 +208,11 @@ def build_server(
             return await discovery.call(params.name, arguments)
         result = await runner.call(tool, arguments)
         return output_check(listed, params.name, result)
+
+    async def call_tool(
+        ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
+    ) -> types.CallToolResult:
+        return await calls.run(params.name, params.arguments, lambda: run_tool(params))
 
     info = spec["server"]
     return Server(
@@ -198,12 +224,6 @@ def build_server(
         on_call_tool=call_tool,
         get_tool_input_schema=listed.input_schema,
     )
-
-
-ASGIApp = Callable[
-    [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
-    Awaitable[None],
-]
 
 
 _AUTHORITY = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?$")
@@ -307,16 +327,44 @@ def parse_args(
         "--allowed-host",
         action="append",
         default=[],
-        help="HTTP: a Host header to accept besides loopback (DNS-rebinding protection)",
+        help="HTTP: a Host header to accept besides loopback (DNS-rebinding protection); "
+        f"${prefix}_ALLOWED_HOSTS adds a comma-separated list",
+    )
+    parser.add_argument(
+        "--stateful",
+        action="store_true",
+        default=os.environ.get(f"{prefix}_STATEFUL", "").lower() in ("1", "true", "yes"),
+        help="HTTP: keep 2025-11-25 sessions in this process (server-to-client requests, "
+        "GET streams); every request of a session must then reach this process. By default "
+        f"no session is kept and any replica can answer any request (${prefix}_STATEFUL=1)",
     )
     backend.add_arguments(parser, spec)
     parser.add_argument("--log-level", default=os.environ.get(f"{prefix}_LOG_LEVEL", "WARNING"))
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--log-arguments",
+        action="store_true",
+        help="put argument values in the log line of each tool call (they may hold personal "
+        "data or secrets: off by default)",
+    )
+    args = parser.parse_args(argv)
+    extra = os.environ.get(f"{prefix}_ALLOWED_HOSTS", "")
+    args.allowed_host = [*args.allowed_host, *(h.strip() for h in extra.split(",") if h.strip())]
+    if args.path in PROBES:
+        parser.error(f"--path {args.path} is the path of a probe")
+    return args
+
+
+def readiness(runner: Runner) -> Callable[[], bool]:
+    """Whether the server can serve: the runner's ``ready()`` when it has one."""
+    check = getattr(runner, "ready", None)
+    if not callable(check):
+        return lambda: True
+    return lambda: bool(check())
 
 
 async def serve(spec: Mapping[str, Any], backend: BackendModule, args: argparse.Namespace) -> None:
     runner = backend.create(spec, args)
-    server = build_server(spec, runner)
+    server = build_server(spec, runner, calls=CallLog(arguments=args.log_arguments))
     try:
         if args.transport == "stdio":
             async with stdio_server() as (read, write):
@@ -324,22 +372,37 @@ async def serve(spec: Mapping[str, Any], backend: BackendModule, args: argparse.
             return
         import uvicorn
 
-        hosts = ["127.0.0.1:*", "localhost:*", "[::1]:*"]
-        hosts += [h if ":" in h else f"{h}:*" for h in [args.host, *args.allowed_host]]
+        names = {"127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host}
+        allowed = sorted({hostname(n) for n in names})
+        # The SDK matches ``host`` or ``host:<port>`` exactly; both forms are allowed, for a
+        # proxy in front sends the client's Host, often without a port (``mcp.example.com``).
+        # guard_hosts (below) has compared whole hosts already.
+        hosts = [form for host in allowed for form in (host, f"{host}:*")]
         security = TransportSecuritySettings(
             enable_dns_rebinding_protection=True,
             allowed_hosts=hosts,
-            allowed_origins=[f"http://{h}" for h in hosts] + [f"https://{h}" for h in hosts],
+            allowed_origins=[f"{scheme}://{h}" for scheme in ("http", "https") for h in hosts],
         )
         app: ASGIApp = server.streamable_http_app(
-            streamable_http_path=args.path, host=args.host, transport_security=security
+            streamable_http_path=args.path,
+            host=args.host,
+            transport_security=security,
+            stateless_http=not args.stateful,
         )
         token = os.environ.get(f"{spec['envPrefix']}_MCP_TOKEN")
         if token:
             app = require_token(app, token)
-        names = {"127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host}
-        app = guard_hosts(app, frozenset(hostname(n) for n in names))
-        config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
+        app = guard_hosts(app, frozenset(allowed))
+        # Probes stay outside the token and Host checks: orchestrators ask by address.
+        app = probes(app, readiness(runner))
+        config = uvicorn.Config(
+            app,
+            host=args.host,
+            port=args.port,
+            log_config=None,  # uvicorn's records go to the JSON handler like the others
+            access_log=False,
+            timeout_graceful_shutdown=10,
+        )
         await uvicorn.Server(config).serve()
     finally:
         await runner.aclose()
@@ -349,5 +412,5 @@ def main(argv: list[str] | None = None) -> None:
     spec = load_spec()
     backend = backend_module(spec)
     args = parse_args(spec, backend, argv)
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
+    configure_logging(args.log_level)
     anyio.run(serve, spec, backend, args)

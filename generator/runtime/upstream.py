@@ -98,6 +98,10 @@ class Upstream:
     async def aclose(self) -> None:
         await self.client.aclose()
 
+    def ready(self) -> bool:
+        """Ready to call the API (``/readyz``): a base URL is configured."""
+        return "://" in self.base_url
+
     def build(self, tool: Mapping[str, Any], arguments: Mapping[str, Any]) -> httpx.Request:
         """The HTTP request for a call of ``tool`` with (checked) ``arguments``."""
         http = tool["http"]
