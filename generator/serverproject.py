@@ -23,7 +23,6 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import __version__
-from .diagnostics import GeneratorBug
 from .naming import comment_text
 from .pipeline import Owner, PlannedFile
 
@@ -465,14 +464,28 @@ def pins(dependencies: Sequence[str]) -> list[str]:
     table = lock()
     needed: set[str] = set()
     todo = [distribution_name(d) for d in dependencies]
+    extra: dict[str, str] = {}
     while todo:
         name = todo.pop()
-        if name not in table:
-            raise GeneratorBug(f"no pinned version of {name}: add it to serverproject._LOCK_TEXT")
-        if name not in needed:
-            needed.add(name)
+        if name in needed:
+            continue
+        needed.add(name)
+        if name in table:
             todo.extend(table[name][1])
-    return [f"{name}=={table[name][0]}" for name in sorted(needed)]
+        else:
+            # Not one of the server's own (the functions' module, say): the version installed
+            # where mcpgen runs, else the name as given; its own requirements are pip's to find.
+            extra[name] = _installed_pin(name)
+    return sorted(extra.get(name) or f"{name}=={table[name][0]}" for name in needed)
+
+
+def _installed_pin(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{name}=={version(name)}"
+    except PackageNotFoundError:
+        return name
 
 
 def data_text(data: dict[str, Any]) -> str:

@@ -1,28 +1,31 @@
 """Typed Python functions to tools: import the module, read signatures and docstrings.
 
-The module is imported (its top-level code runs) to read its signatures. Schemas
-come from pydantic through ``pyschema``, the very module the generated server
-runs, rendered from the same template.
+The module is imported (its top-level code runs, see ``loading``) to read its
+signatures. Schemas come from pydantic through ``pyschema``, the very module the
+generated server runs, so the schemas and what the server accepts always agree.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import inspect
-import sys
+import re
 import types
+import typing
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import docstring_parser
+from pydantic_core import to_jsonable_python
 
 from ..diagnostics import Diagnostic, MCPGenError
 from ..openapi.names import assign_tool_names, project_names
 from ..runtime import pyschema
 from ..serverproject import tool_json
+from .docs import read_docs
+from .finite import finite
+from .loading import load_module
+from .selection import select
 
 DESCRIPTION_BUDGET = 1024
 
@@ -65,6 +68,13 @@ class FunctionsProject:
     source: str
     tools: tuple[FunctionTool, ...]
     skipped: tuple[tuple[str, str], ...]
+    module_file: str | None = None
+    """The ``.py`` file the module was read from, when the target was a file."""
+    module_path: str = ""
+    """Where the module is, relative to the directory it must be imported from:
+    ``tools.py``, ``pkg/tools.py`` or ``pkg/`` for a package."""
+    module_distribution: str | None = None
+    """The installed distribution that provides the module, when mcpgen can tell."""
 
     def spec_json(self) -> dict[str, Any]:
         return {
@@ -75,108 +85,49 @@ class FunctionsProject:
                 "description": "",
             },
             "envPrefix": self.env_prefix,
+            "python": {
+                "module": self.module,
+                "file": self.module_file,
+                "path": self.module_path,
+                "distribution": self.module_distribution,
+            },
             "tools": [t.to_json() for t in self.tools],
         }
-
-
-def load_module(target: str) -> types.ModuleType:
-    """Import ``target``: a ``.py`` file (importable by its stem) or a dotted module name."""
-    try:
-        if target.endswith(".py"):
-            path = Path(target).resolve()
-            if not path.is_file():
-                raise MCPGenError(target, "", "file not found")
-            name = path.stem
-            if not name.isidentifier():
-                raise MCPGenError(target, "", f"{name!r} is not an importable module name")
-            spec = importlib.util.spec_from_file_location(name, path)
-            if spec is None or spec.loader is None:
-                raise MCPGenError(target, "", "cannot be imported")
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            spec.loader.exec_module(module)
-            return module
-        return importlib.import_module(target)
-    except MCPGenError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - importing runs user code: any failure is bad input
-        where = _traceback_line(exc, target)
-        raise MCPGenError(target, where, f"cannot import: {type(exc).__name__}: {exc}") from None
-
-
-def _traceback_line(exc: BaseException, target: str) -> str:
-    tb = exc.__traceback__
-    line = ""
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(Path(target).name):
-            line = str(tb.tb_lineno)
-        tb = tb.tb_next
-    return line
-
-
-def select(
-    module: types.ModuleType, names: Sequence[str], origin: str
-) -> tuple[list[Callable[..., Any]], list[Diagnostic]]:
-    """The functions to expose: ``names``, else ``__all__``, else the module's own public ones."""
-    diagnostics: list[Diagnostic] = []
-    if names:
-        chosen: list[Callable[..., Any]] = []
-        for name in names:
-            value = getattr(module, name, None)
-            if not inspect.isfunction(value):
-                raise MCPGenError(origin, "", f"--select {name!r}: no such function in the module")
-            chosen.append(value)
-        return chosen, diagnostics
-    exported = getattr(module, "__all__", None)
-    if exported is not None:
-        chosen = []
-        for name in exported:
-            value = getattr(module, name, None)
-            if inspect.isfunction(value):
-                chosen.append(value)
-            else:
-                diagnostics.append(
-                    Diagnostic(
-                        "W-FUNC-NOT-FUNCTION",
-                        origin,
-                        "",
-                        f"{name!r} in __all__ is not a function; left out",
-                    )
-                )
-        return chosen, diagnostics
-    own: list[Callable[..., Any]] = [
-        value
-        for name, value in vars(module).items()
-        if inspect.isfunction(value)
-        and not name.startswith("_")
-        and value.__module__ == module.__name__
-    ]
-    return own, diagnostics
 
 
 def build_functions(
     target: str, names: Sequence[str] = (), project_name: str | None = None
 ) -> tuple[FunctionsProject, list[Diagnostic]]:
-    module = load_module(target)
-    functions, diagnostics = select(module, names, target)
+    """The tools of ``target`` (imported) and the diagnostics found on the way."""
+    loaded = load_module(target)
+    module = loaded.module
+    diagnostics = list(loaded.diagnostics)
+    functions, selected = select(module, names, target)
+    diagnostics.extend(selected)
     if not functions:
         raise MCPGenError(target, "", "no public functions to expose (use --select or __all__)")
-    runtime = pyschema
-    tool_names = assign_tool_names([(f.__name__, "call", f.__name__) for f in functions])
+    tool_names = assign_tool_names([(a, "call", a) for a, _ in functions])
     tools: list[FunctionTool] = []
     skipped: list[tuple[str, str]] = []
-    for function, name in zip(functions, tool_names, strict=True):
-        where = f"{function.__name__}"
+    for (where, function), name in zip(functions, tool_names, strict=True):
+        found: list[Diagnostic] = []
         try:
-            tools.append(_tool(runtime, module.__name__, function, name, target, diagnostics))
+            tools.append(_tool(module.__name__, where, function, name, target, found))
         except Exception as exc:  # noqa: BLE001 - pydantic cannot express this signature
             reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
             skipped.append((where, reason))
-            diagnostics.append(
-                Diagnostic("W-SKIP", target, where, f"function {where} skipped: {reason}")
-            )
-    title = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else module.__name__
+            found = [Diagnostic("W-SKIP", target, where, f"function {where} skipped: {reason}")]
+        diagnostics.extend(found)
+    doc = module.__doc__ if isinstance(module.__doc__, str) else ""
+    title = doc.strip().splitlines()[0] if doc.strip() else module.__name__
     distribution, package, prefix = project_names(project_name, module.__name__.replace(".", " "))
+    if package == module.__name__.partition(".")[0]:
+        raise MCPGenError(
+            target,
+            "",
+            f"the generated package would be named {package!r} like the module it serves, "
+            "which it would shadow; choose another --name",
+        )
     project = FunctionsProject(
         title=title,
         package=package,
@@ -186,19 +137,38 @@ def build_functions(
         source=target,
         tools=tuple(tools),
         skipped=tuple(skipped),
+        module_file=loaded.file,
+        module_path=loaded.file or _module_path(module),
+        module_distribution=loaded.distribution,
     )
     return project, diagnostics
 
 
+def _module_path(module: types.ModuleType) -> str:
+    path = module.__name__.replace(".", "/")
+    return f"{path}/" if "__path__" in vars(module) else f"{path}.py"
+
+
 def _type_text(annotation: Any) -> str:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _type_text(typing.get_args(annotation)[0])
     if isinstance(annotation, type):
         return annotation.__qualname__
-    return repr(annotation).replace("typing.", "").replace("typing_extensions.", "")
+    text = repr(annotation)
+    for prefix in ("typing.", "typing_extensions.", "collections.abc."):
+        text = text.replace(prefix, "")
+    return text
 
 
-def _signature_text(
-    function: Callable[..., Any], signature: inspect.Signature, hints: dict[str, Any]
-) -> str:
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def _value_text(value: Any) -> str:
+    """``repr(value)`` without memory addresses, which differ on every run."""
+    return _ADDRESS.sub("", repr(value))
+
+
+def _signature_text(name: str, signature: inspect.Signature, hints: dict[str, Any]) -> str:
     """``add(a: int, b: int = 2) -> int``, with annotations resolved (not strings)."""
     parts: list[str] = []
     for parameter in signature.parameters.values():
@@ -210,107 +180,225 @@ def _signature_text(
         if parameter.name in hints:
             text += f": {_type_text(hints[parameter.name])}"
         if parameter.default is not parameter.empty:
-            text += (
-                f" = {parameter.default!r}"
-                if parameter.name in hints
-                else f"={parameter.default!r}"
-            )
+            default = _value_text(parameter.default)
+            text += f" = {default}" if parameter.name in hints else f"={default}"
         parts.append(text)
     result = f" -> {_type_text(hints['return'])}" if "return" in hints else ""
-    return f"{function.__name__}({', '.join(parts)}){result}"
+    return f"{name}({', '.join(parts)}){result}"
 
 
-def _tool(
-    runtime: types.ModuleType,
-    module: str,
-    function: Callable[..., Any],
-    name: str,
-    origin: str,
-    diagnostics: list[Diagnostic],
-) -> FunctionTool:
-    where = function.__name__
-    signature = inspect.signature(function)
-    hints = runtime._hints(function)
-    for parameter in signature.parameters.values():
+def _parameter_diagnostics(
+    function: Callable[..., Any], hints: dict[str, Any], origin: str, where: str
+) -> list[Diagnostic]:
+    """What of the parameters cannot be expressed, one warning each."""
+    found: list[Diagnostic] = []
+
+    def warn(code: str, message: str) -> None:
+        found.append(Diagnostic(code, origin, where, message))
+
+    for parameter in inspect.signature(function).parameters.values():
+        label = f"parameter {parameter.name!r}"
         if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
             star = "*" if parameter.kind is parameter.VAR_POSITIONAL else "**"
-            diagnostics.append(
-                Diagnostic(
-                    "W-FUNC-VARARGS",
-                    origin,
-                    where,
-                    f"{star}{parameter.name} is not exposed; the tool calls without it",
-                )
-            )
-        elif parameter.name in hints and (
-            (narrowed := runtime.usable(declared := runtime.compatible(hints[parameter.name])))
-            is not declared
-        ):
-            into = "any JSON value" if narrowed is Any else _type_text(narrowed)
-            diagnostics.append(
-                Diagnostic(
-                    "W-FUNC-TYPE",
-                    origin,
-                    where,
-                    f"parameter {parameter.name!r}: {_type_text(declared)} has no JSON schema; "
-                    f"it accepts {into}",
-                )
+            warn(
+                "W-FUNC-VARARGS",
+                f"{star}{parameter.name} is not exposed; the tool calls without it",
             )
         elif parameter.name not in hints:
-            fallback = runtime._fallback(parameter)
+            if pyschema.hidden(function, parameter):
+                warn(
+                    "W-FUNC-HIDDEN",
+                    f"{label} has no annotation and a function as its default; not exposed, "
+                    "the function's default applies",
+                )
+                continue
+            fallback = pyschema._fallback(parameter)
             kind = (
                 "any JSON value" if fallback is Any else f"{fallback.__name__} (from its default)"
             )
             problem = "has no annotation"
             if parameter.annotation is not parameter.empty:
                 problem = f"annotation {parameter.annotation!r} cannot be resolved"
-            diagnostics.append(
-                Diagnostic(
-                    "W-FUNC-UNTYPED",
-                    origin,
-                    where,
-                    f"parameter {parameter.name!r} {problem}; it accepts {kind}",
+            warn("W-FUNC-UNTYPED", f"{label} {problem}; it accepts {kind}")
+        else:
+            declared = pyschema.compatible(hints[parameter.name])
+            kept, dropped = pyschema.narrowed(declared)
+            if kept is declared:
+                continue
+            if pyschema.hidden(function, parameter):
+                what = (
+                    f"{_type_text(declared)} has no JSON schema"
+                    if kept is Any
+                    else f"of {_type_text(declared)}, only None has a JSON schema"
                 )
-            )
-    docs = docstring_parser.parse(inspect.getdoc(function) or "")
-    schema = runtime.input_schema(function)
-    described = {p.arg_name: p.description for p in docs.params if p.description}
-    properties = schema.get("properties", {})
-    for key, value in properties.items():
-        if key in described and isinstance(value, dict) and "description" not in value:
-            properties[key] = {**value, "description": " ".join(described[key].split())}
-    try:
-        output, wrap = runtime.output_schema(function)
-        result = runtime.result_kind(function)
-    except Exception as exc:  # noqa: BLE001 - an unsupported return type loses only the schema
-        diagnostics.append(
+                warn(
+                    "W-FUNC-HIDDEN",
+                    f"{label}: {what}; not exposed, the function's default "
+                    f"({_value_text(parameter.default)}) applies",
+                )
+            elif kept is Any:
+                warn(
+                    "W-FUNC-TYPE",
+                    f"{label}: {_type_text(declared)} has no JSON schema; it accepts any JSON value",
+                )
+            else:
+                for member in dropped:
+                    warn(
+                        "W-FUNC-TYPE",
+                        f"{label}: {_type_text(member)} has no JSON schema and is left out of "
+                        f"{_type_text(declared)}; it accepts {_type_text(kept)}",
+                    )
+    return found
+
+
+def _return_diagnostics(
+    function: Callable[..., Any], hints: dict[str, Any], origin: str, where: str
+) -> list[Diagnostic]:
+    """Why the declared return type does not all become the outputSchema, one warning each."""
+    if "return" not in hints:
+        written = getattr(function, "__annotations__", {}).get("return")
+        if written is None:
+            return []
+        return [
             Diagnostic(
                 "W-FUNC-RETURN",
                 origin,
                 where,
-                f"return type has no JSON schema ({type(exc).__name__}); results are untyped",
+                f"return annotation {written!r} cannot be resolved; there is no outputSchema",
+            )
+        ]
+    declared = pyschema.compatible(hints["return"])
+    kept, dropped = pyschema.result_type(function)
+    found: list[Diagnostic] = []
+    for member in dropped:
+        if member == declared:
+            what = f"return type {_type_text(declared)}"
+        else:
+            what = f"{_type_text(member)} in the return type {_type_text(declared)}"
+        if kept is Any:
+            outcome = "there is no outputSchema"
+        else:
+            outcome = f"the outputSchema is of {_type_text(kept)}"
+        if pyschema.is_iterator(member):
+            why = "is an iterator, which no tool result can be (return a list instead)"
+        elif isinstance(member, type) and issubclass(member, BaseException):
+            why = "is an exception"
+        else:
+            why = "has no JSON schema"
+        found.append(
+            Diagnostic(
+                "W-FUNC-RETURN",
+                origin,
+                where,
+                f"{what} {why}; {outcome}, and results of that type are error results",
             )
         )
-        output, wrap, result = None, False, "any"
-    if output is not None and docs.returns is not None and docs.returns.description:
-        output.setdefault("description", " ".join(docs.returns.description.split()))
-    parts = [p for p in (docs.short_description, docs.long_description) if p]
-    if output is None and docs.returns is not None and docs.returns.description:
-        parts.append("Returns: " + docs.returns.description)
-    description = "\n\n".join(parts) or function.__name__
+    return found
+
+
+def _default_diagnostics(function: Callable[..., Any], origin: str, where: str) -> list[Diagnostic]:
+    """Defaults that are no JSON value: left out of the schema (pydantic would only warn)."""
+    found: list[Diagnostic] = []
+    for parameter in pyschema.parameters(function):
+        default = parameter.default
+        if default is parameter.empty or pyschema.hidden(function, parameter):
+            continue
+        try:
+            to_jsonable_python(default)
+        except Exception:  # noqa: BLE001 - not serialisable: left out of the schema
+            found.append(
+                Diagnostic(
+                    "W-FUNC-DEFAULT",
+                    origin,
+                    where,
+                    f"parameter {parameter.name!r}: its default {_value_text(default)} is no "
+                    "JSON value; left out of the inputSchema (the function's default applies)",
+                )
+            )
+    return found
+
+
+def _schemas(
+    function: Callable[..., Any], origin: str, where: str, diagnostics: list[Diagnostic]
+) -> tuple[dict[str, Any], dict[str, Any] | None, bool, str]:
+    """inputSchema, outputSchema, whether results are wrapped, and how results are sent."""
+    with warnings.catch_warnings():
+        # Defaults pydantic cannot write are reported by _default_diagnostics instead.
+        warnings.simplefilter("ignore")
+        schema = pyschema.input_schema(function)
+        try:
+            output, wrap = pyschema.output_schema(function)
+            result = pyschema.result_kind(function)
+        except Exception as exc:  # noqa: BLE001 - an unsupported return type loses only the schema
+            diagnostics.append(
+                Diagnostic(
+                    "W-FUNC-RETURN",
+                    origin,
+                    where,
+                    f"return type has no JSON schema ({type(exc).__name__}); results are untyped",
+                )
+            )
+            output, wrap, result = None, False, "any"
+    schema, lost = finite(schema)
+    for pointer in lost:
+        diagnostics.append(
+            Diagnostic(
+                "W-FUNC-DEFAULT",
+                origin,
+                where,
+                f"inputSchema {pointer}: NaN and infinity are no JSON numbers; left out "
+                "(a parameter's default still applies)",
+            )
+        )
+    if output is not None:
+        output, lost = finite(output)
+        for pointer in lost:
+            diagnostics.append(
+                Diagnostic(
+                    "W-FUNC-DEFAULT",
+                    origin,
+                    where,
+                    f"outputSchema {pointer}: NaN and infinity are no JSON numbers; left out",
+                )
+            )
+    return schema, output, wrap, result
+
+
+def _tool(
+    module: str,
+    where: str,
+    function: Callable[..., Any],
+    name: str,
+    origin: str,
+    diagnostics: list[Diagnostic],
+) -> FunctionTool:
+    signature = inspect.signature(function)
+    hints = pyschema._hints(function)
+    diagnostics.extend(_parameter_diagnostics(function, hints, origin, where))
+    diagnostics.extend(_default_diagnostics(function, origin, where))
+    diagnostics.extend(_return_diagnostics(function, hints, origin, where))
+    docs = read_docs(function, where)
+    schema, output, wrap, result = _schemas(function, origin, where, diagnostics)
+    properties = schema.get("properties", {})
+    for key, value in properties.items():
+        text = docs.parameters.get(key)
+        if text and isinstance(value, dict) and "description" not in value:
+            properties[key] = {**value, "description": text}
+    if output is not None and docs.returns:
+        output.setdefault("description", docs.returns)
+    description = (docs.description if output is not None else docs.with_returns) or where
     if len(description) > DESCRIPTION_BUDGET:
         description = description[: DESCRIPTION_BUDGET - 1].rstrip() + "…"
-    title = (docs.short_description or function.__name__.replace("_", " ")).strip()
     return FunctionTool(
         name=name,
-        title=" ".join(title.split())[:120],
+        title=docs.title,
         description=description,
         module=module,
-        function=function.__name__,
+        function=where,
         is_async=inspect.iscoroutinefunction(function),
         result=result,
         wrap_output=wrap,
         input_schema=schema,
         output_schema=output,
-        signature=_signature_text(function, signature, hints),
+        signature=_signature_text(where, signature, hints),
     )

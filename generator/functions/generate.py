@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
@@ -22,6 +23,20 @@ def generate_functions_server(
     return render_plan(plan(project)), project, diagnostics
 
 
+def dependencies(project: FunctionsProject) -> tuple[str, ...]:
+    """The server's own dependencies, and the distribution that provides the functions'
+    module when mcpgen could tell which one that is."""
+    provider = project.module_distribution
+    own = {_canonical(re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0]) for d in DEPENDENCIES}
+    if provider is None or _canonical(provider) in own:
+        return DEPENDENCIES
+    return (*DEPENDENCIES, provider)
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def plan(project: FunctionsProject) -> list[PlannedFile]:
     shared = ProjectFiles(
         package=project.package,
@@ -31,7 +46,7 @@ def plan(project: FunctionsProject) -> list[PlannedFile]:
             PurePosixPath(project.source).name if project.source.endswith(".py") else project.source
         ),
         backend="functions",
-        dependencies=DEPENDENCIES,
+        dependencies=dependencies(project),
     )
     common = shared.context()
     return [
@@ -48,13 +63,14 @@ def plan(project: FunctionsProject) -> list[PlannedFile]:
 
 
 def readme_context(project: FunctionsProject) -> dict[str, Any]:
-    module_path = project.module.replace(".", "/") + ".py"
     return {
+        "module_file": md_text(project.module_file, 200) if project.module_file else "",
+        "module_distribution": project.module_distribution or "",
         "command": project.distribution,
         "title": md_text(project.title, 120),
         "source": md_text(PurePosixPath(project.source).name, 200),
         "module": project.module,
-        "module_path": module_path,
+        "module_path": md_text(project.module_path, 200),
         "prefix": project.env_prefix,
         "tool_count": len(project.tools),
         **client_configs(project.distribution, project.package, {"PYTHONPATH": "<directory>"}),

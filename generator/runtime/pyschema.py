@@ -8,17 +8,20 @@ schemas in ``spec.json`` and what the server accepts always agree.
 from __future__ import annotations
 
 import ast
+import collections.abc
 import contextlib
 import inspect
 import sys
 import types
 import typing
+import warnings
 from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
 
 import typing_extensions
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
+from pydantic.json_schema import JsonSchemaMode
 
 CALLABLE_KINDS = (
     inspect.Parameter.POSITIONAL_ONLY,
@@ -140,26 +143,115 @@ def _fallback(parameter: inspect.Parameter) -> Any:
     return Any
 
 
-def parameters(function: Callable[..., Any]) -> list[inspect.Parameter]:
-    """The parameters a tool can pass (not ``*args`` or ``**kwargs``)."""
-    return [p for p in inspect.signature(function).parameters.values() if p.kind in CALLABLE_KINDS]
+_NOTHING: Any = object()
+"""What is left of an annotation none of whose parts pydantic can express."""
+
+_UNIONS = (typing.Union, types.UnionType)
+
+
+def narrowed(annotation: Any, mode: JsonSchemaMode = "validation") -> tuple[Any, tuple[Any, ...]]:
+    """The part of ``annotation`` pydantic can express, and the union members left out.
+
+    A union loses the members pydantic cannot express (``str | bytearray`` becomes ``str``,
+    ``list[int | Callable[..., int]]`` becomes ``list[int]``); when nothing is left the
+    result is ``Any`` and the whole annotation is the member left out.
+    """
+    kept, dropped = _narrow(annotation, mode)
+    if kept is _NOTHING:
+        return Any, (annotation,)
+    return kept, dropped
 
 
 def usable(annotation: Any) -> Any:
-    """``annotation``, or the part of it pydantic can express: a union loses the members it
-    cannot (``str | bytearray`` becomes ``str``); anything else becomes ``Any``."""
-    if _has_schema(annotation):
-        return annotation
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        kept = tuple(a for a in typing.get_args(annotation) if _has_schema(a))
-        if kept:
-            return typing.Union[kept] if len(kept) > 1 else kept[0]  # noqa: UP007 - from a tuple
-    return Any
+    """``annotation``, or the part of it pydantic can express (see ``narrowed``)."""
+    return narrowed(annotation)[0]
 
 
-def _has_schema(annotation: Any) -> bool:
+def _narrow(annotation: Any, mode: JsonSchemaMode) -> tuple[Any, tuple[Any, ...]]:
+    # pydantic itself leaves some union members out of the schema it writes (``Callable``),
+    # so unions are taken apart wherever they are; an unchanged part is the same object.
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    dropped: tuple[Any, ...] = ()
+    if origin is Annotated:
+        inner, dropped = _narrow(args[0], mode)
+        if inner is _NOTHING:
+            return _NOTHING, (annotation,)
+        rebuilt: Any = (
+            annotation if inner is args[0] else Annotated[(inner, *annotation.__metadata__)]
+        )
+    elif origin in _UNIONS:
+        kept: list[Any] = []
+        lost: list[Any] = []
+        for member in args:
+            part, inside = _narrow(member, mode)
+            if part is _NOTHING:
+                lost.append(member)
+            else:
+                kept.append(part)
+                lost.extend(inside)
+        if not kept:
+            return _NOTHING, (annotation,)
+        unchanged = len(kept) == len(args) and all(a is b for a, b in zip(kept, args))
+        rebuilt = annotation if unchanged else typing.Union[tuple(kept)]  # noqa: UP007
+        dropped = tuple(lost)
+    elif origin in _CONTAINERS and args:
+        parts: list[Any] = []
+        lost = []
+        for arg in args:
+            if arg is Ellipsis or isinstance(arg, list):
+                parts.append(arg)
+                continue
+            part, inside = _narrow(arg, mode)
+            if part is _NOTHING:
+                return _NOTHING, (annotation,)
+            parts.append(part)
+            lost.extend(inside)
+        unchanged = all(a is b for a, b in zip(parts, args))
+        rebuilt = annotation if unchanged else _rebuild(annotation, origin, tuple(parts))
+        dropped = tuple(lost)
+    else:
+        rebuilt = annotation
+    if rebuilt is _NOTHING or not _has_schema(rebuilt, mode):
+        return _NOTHING, (annotation,)
+    return rebuilt, dropped
+
+
+_CONTAINERS = frozenset(
+    {
+        list,
+        set,
+        frozenset,
+        tuple,
+        dict,
+        collections.abc.Sequence,
+        collections.abc.MutableSequence,
+        collections.abc.Set,
+        collections.abc.MutableSet,
+        collections.abc.Mapping,
+        collections.abc.MutableMapping,
+        collections.abc.Iterable,
+        collections.abc.Collection,
+    }
+)
+"""Generic types whose arguments are narrowed one by one."""
+
+
+def _rebuild(annotation: Any, origin: Any, args: tuple[Any, ...]) -> Any:
     try:
-        TypeAdapter(annotation).json_schema()
+        return annotation.copy_with(args)
+    except AttributeError:
+        pass
+    try:
+        return origin[args]
+    except TypeError:
+        return _NOTHING
+
+
+def _has_schema(annotation: Any, mode: JsonSchemaMode = "validation") -> bool:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            TypeAdapter(annotation).json_schema(mode=mode)
     except Exception:  # noqa: BLE001 - pydantic cannot express it
         return False
     return True
@@ -171,21 +263,53 @@ def annotation_of(function: Callable[..., Any], parameter: inspect.Parameter) ->
     return usable(compatible(hints.get(parameter.name, _fallback(parameter))))
 
 
+def parameters(function: Callable[..., Any]) -> list[inspect.Parameter]:
+    """The parameters a tool can pass (not ``*args`` or ``**kwargs``)."""
+    return [p for p in inspect.signature(function).parameters.values() if p.kind in CALLABLE_KINDS]
+
+
+def hidden(function: Callable[..., Any], parameter: inspect.Parameter) -> bool:
+    """Whether a parameter is left out of the tool: it has a default, and no value a client
+    could send would be of its type (a ``Callable``, say, or a union of such types and
+    ``None``), so the function always runs with its default."""
+    if parameter.default is inspect.Parameter.empty:
+        return False
+    hints = _hints(function)
+    if parameter.name not in hints:
+        return callable(parameter.default)
+    declared = compatible(hints[parameter.name])
+    kept = usable(declared)
+    return kept is not declared and (kept is Any or kept is type(None))
+
+
+@cache
+def _fields(function: Callable[..., Any]) -> tuple[tuple[inspect.Parameter, str | None], ...]:
+    """Each parameter with the name of its field in the arguments model (``None``: hidden)."""
+    fields: list[tuple[inspect.Parameter, str | None]] = []
+    for index, parameter in enumerate(parameters(function)):
+        if hidden(function, parameter):
+            fields.append((parameter, None))
+        elif parameter.name.startswith("_") or parameter.name in _RESERVED:
+            fields.append((parameter, f"arg_{index}"))
+        else:
+            fields.append((parameter, parameter.name))
+    return tuple(fields)
+
+
 @cache
 def arguments_model(function: Callable[..., Any]) -> type[BaseModel]:
     """A model of ``function``'s arguments: the same schema as ``TypeAdapter(function)``."""
     fields: dict[str, Any] = {}
-    for index, parameter in enumerate(parameters(function)):
+    for parameter, field in _fields(function):
+        if field is None:
+            continue
         annotation = annotation_of(function, parameter)
         default = ... if parameter.default is inspect.Parameter.empty else parameter.default
-        if parameter.name.startswith("_") or parameter.name in _RESERVED:
+        if field != parameter.name:
             title = parameter.name.replace("_", " ").strip().title() or parameter.name
-            fields[f"arg_{index}"] = (
-                annotation,
-                Field(default, alias=parameter.name, title=title),
-            )
+            fields[field] = (annotation, Field(default, alias=parameter.name, title=title))
         else:
-            fields[parameter.name] = (annotation, default)
+            fields[field] = (annotation, default)
     model: type[BaseModel] = create_model(
         f"{function.__name__}_arguments",
         __config__=ConfigDict(populate_by_name=False),
@@ -209,11 +333,14 @@ def call_arguments(
     function: Callable[..., Any], arguments: dict[str, Any]
 ) -> tuple[list[Any], dict[str, Any]]:
     """Validated, converted positional and keyword arguments for ``function``."""
-    model = arguments_model(function)
-    values = model.model_validate(arguments)
+    values = arguments_model(function).model_validate(arguments)
     positional: list[Any] = []
     keywords: dict[str, Any] = {}
-    for parameter, field in zip(parameters(function), model.model_fields, strict=True):
+    for parameter, field in _fields(function):
+        if field is None:
+            if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+                positional.append(parameter.default)
+            continue
         value = getattr(values, field)
         raw = arguments.get(parameter.name)
         if type(raw) is int and type(value) is float and value == raw:
@@ -233,6 +360,28 @@ def return_annotation(function: Callable[..., Any]) -> Any:
     return inspect.Signature.empty
 
 
+def is_iterator(annotation: Any) -> bool:
+    """Whether values of ``annotation`` are iterators (generators included), which are
+    consumed by reading them and so are no result a tool can send."""
+    origin = typing.get_origin(annotation) or annotation
+    return isinstance(origin, type) and issubclass(
+        origin, (collections.abc.Iterator, collections.abc.AsyncIterator)
+    )
+
+
+@cache
+def result_type(function: Callable[..., Any]) -> tuple[Any, tuple[Any, ...]]:
+    """The type results are serialised as, and the parts of the declared return type left
+    out of it (an exception type, an iterator, a ``Callable``...): results of those types
+    become error results."""
+    annotation = return_annotation(function)
+    if annotation is inspect.Signature.empty or annotation is Any:
+        return Any, ()
+    if is_iterator(annotation):
+        return Any, (annotation,)
+    return narrowed(annotation, "serialization")
+
+
 def result_kind(function: Callable[..., Any]) -> str:
     """How a result becomes content: ``none``, ``bytes``, ``json`` (typed) or ``any``."""
     annotation = return_annotation(function)
@@ -240,17 +389,17 @@ def result_kind(function: Callable[..., Any]) -> str:
         return "none"
     if annotation in (bytes, bytearray):
         return "bytes"
-    if annotation is inspect.Signature.empty or annotation is Any:
+    if result_type(function)[0] is Any:
         return "any"
     return "json"
 
 
 @cache
 def return_adapter(function: Callable[..., Any]) -> TypeAdapter[Any]:
-    annotation = return_annotation(function)
-    if annotation is inspect.Signature.empty:
-        annotation = Any
-    return TypeAdapter(annotation)
+    """Serialises ``function``'s results (as ``Any`` when its return type has no schema)."""
+    if result_kind(function) != "json":
+        return TypeAdapter(Any)
+    return TypeAdapter(result_type(function)[0])
 
 
 def output_schema(function: Callable[..., Any]) -> tuple[dict[str, Any] | None, bool]:
