@@ -24,26 +24,12 @@ from collections.abc import Callable
 from typing import Any
 
 from ..graphs import strongly_connected
-from ..runtime.schemas import PREFIX
+from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
 from .document import JSON, DocumentSet, Ref, RefError, child
 
 Warn = Callable[[str, Ref, str], None]
 
-_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-_SCHEMA_ONE = (
-    "additionalProperties",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contains",
-    "propertyNames",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "additionalItems",
-    "contentSchema",
-)
+_SCHEMA_MAPS, _SCHEMA_LISTS, _SCHEMA_ONE = SCHEMA_MAPS, SCHEMA_LISTS, SCHEMA_ONE
 _DROPPED = frozenset(
     {
         "example",

@@ -33,10 +33,11 @@ _ESCAPED = re.compile(r'["\\\x00-\x1f]')
 DEFAULT_BUDGET = 16_000
 """Bytes of compact JSON a tool's inputSchema or outputSchema may take on the wire."""
 
-_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-_ONE = (
-    "items",
+SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+"""Keywords whose value maps names to sub-schemas."""
+SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+"""Keywords whose value is a list of sub-schemas."""
+SCHEMA_ONE = (
     "additionalProperties",
     "not",
     "if",
@@ -49,6 +50,8 @@ _ONE = (
     "additionalItems",
     "contentSchema",
 )
+"""Keywords whose value is one sub-schema (besides ``items``, which may also be a list)."""
+_MAPS, _LISTS, _ONE = SCHEMA_MAPS, SCHEMA_LISTS, ("items", *SCHEMA_ONE)
 _NESTED = frozenset({*_MAPS, *_LISTS, *_ONE, "$ref"})
 _SUMMARY_KEYS = ("type", "format", "const", "enum", "default", "nullable")
 _MAX_SUMMARY_ENUM = 400
