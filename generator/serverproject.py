@@ -532,15 +532,16 @@ def toml_string(text: str) -> str:
 
 
 def md_text(text: str, limit: int = 200) -> str:
-    """One line of Markdown table text: no pipes, no HTML, bounded."""
+    """One line of Markdown table text: no pipes, no HTML, bounded. Escaped for Markdown
+    (``\\<``), not HTML (``&lt;`` would show as such where the text is code)."""
     flat = " ".join(text.split())
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return (
         flat.replace("\\", "\\\\")
         .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
+        .replace("<", "\\<")
+        .replace(">", "\\>")
         .replace("`", "\\`")
     )
 

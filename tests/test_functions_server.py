@@ -244,7 +244,7 @@ def test_generated_code_is_clean(project: tuple[Path, str, list[str]]) -> None:
     typed = mypy_strict(root / package, cwd=root)
     assert typed.returncode == 0, typed.stdout
     readme = (root / "README.md").read_text(encoding="utf-8")
-    assert "| `add` | add(a: int, b: int = 2) -&gt; int | Add two integers. |" in readme
+    assert "| `add` | add(a: int, b: int = 2) -\\> int | Add two integers. |" in readme
 
 
 @pytest.mark.parametrize(
