@@ -47,6 +47,10 @@ DESCRIPTION_BUDGET = 1024
 """Characters of a tool description; longer text is cut and ends with an ellipsis."""
 
 
+_SERVER_HEADERS = frozenset(
+    {"accept", "content-type", "authorization", "content-length", "transfer-encoding", "host"}
+)
+"""Header parameters the server sets itself (from the body, the credentials and the URL)."""
 _READ_ONLY = frozenset({"get", "head", "options", "trace"})
 _IDEMPOTENT = frozenset({"get", "head", "options", "trace", "put", "delete"})
 _DESTRUCTIVE = frozenset({"delete", "put"})
@@ -214,11 +218,7 @@ class _Builder:
                 )
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         for param in sorted(op.params, key=lambda p: order[p.location]):
-            if param.location == "header" and param.name.lower() in (
-                "accept",
-                "content-type",
-                "authorization",
-            ):
+            if param.location == "header" and param.name.lower() in _SERVER_HEADERS:
                 continue
             arg_name = allocate.claim(param.name, _PREFIX.get(param.location, ""))
             arg, schema = self.parameter(param.node, param.at, param.location, arg_name, needs)
@@ -226,8 +226,17 @@ class _Builder:
 
         body = None
         if op.body is not None:
-            kind = media_kind(op.body.media_type)
-            body = Body(op.body.media_type, kind, op.body.required)  # type: ignore[arg-type]
+            kind, media = media_kind(op.body.media_type), op.body.media_type
+            wildcard = "*" in media.split(";")[0]
+            # "*/*" with a structured schema (Kubernetes writes its JSON bodies so) is JSON.
+            if (
+                kind == "binary"
+                and wildcard
+                and op.body.schema is not None
+                and not is_binary(self.converter, op.body.schema, op.body.at)
+            ):
+                kind, media = "json", "application/json"
+            body = Body(media, kind, op.body.required)  # type: ignore[arg-type]
             for arg, schema in self.body_args(op, kind, allocate, needs):
                 add(arg, schema)
 
@@ -319,6 +328,10 @@ class _Builder:
         kinds = _types(self.converter.effective(schema))
         if location == "path" and (not kinds or "string" in kinds):
             return {**schema, "minLength": max(1, int(schema.get("minLength") or 0))}
+        if location == "path" and kinds == {"array"}:
+            return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}
+        if location == "path" and kinds == {"object"}:
+            return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
         if location == "query" and required and not allow_empty:
             if kinds == {"array"}:
                 return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}

@@ -21,6 +21,8 @@ _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 # Characters a cookie value may carry as they are (RFC 6265 cookie-octet).
 _COOKIE_SAFE = "!#$%&'()*+-./:<=>?@[]^_`{|}~"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# RFC 9110 field-value: visible ASCII with inner spaces and tabs, no leading or trailing ones.
+_HEADER_TEXT = re.compile(r"(?:[\x21-\x7e](?:[\x20\x09\x21-\x7e]*[\x21-\x7e])?)?")
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
 
 
@@ -162,18 +164,21 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def header_value(value: Any, arg: Mapping[str, Any]) -> str:
-    """A header parameter (``simple`` style); line breaks are refused."""
+    """A header parameter (``simple`` style); text HTTP cannot carry is refused."""
     if arg.get("contentType"):
-        return scalar(value)
-    if isinstance(value, list):
-        return ",".join(scalar(v) for v in value)
-    if isinstance(value, dict):
-        if arg["explode"]:
-            return ",".join(f"{k}={scalar(v)}" for k, v in value.items())
-        return ",".join(f"{k},{scalar(v)}" for k, v in value.items())
-    text = scalar(value)
-    if "\r" in text or "\n" in text:
-        raise ArgumentError(f"header {arg['wire']!r} cannot contain line breaks")
+        text = scalar(value)
+    elif isinstance(value, list):
+        text = ",".join(scalar(v) for v in value)
+    elif isinstance(value, dict):
+        pattern = "{k}={v}" if arg["explode"] else "{k},{v}"
+        text = ",".join(pattern.format(k=k, v=scalar(v)) for k, v in value.items())
+    else:
+        text = scalar(value)
+    if not _HEADER_TEXT.fullmatch(text):
+        raise ArgumentError(
+            f"header {arg['wire']!r} can carry only visible ASCII characters and inner "
+            f"spaces, not {text!r}"
+        )
     return text
 
 

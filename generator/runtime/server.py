@@ -128,8 +128,14 @@ def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> t
     """``result``, unless its structured content does not match the outputSchema clients
     were shown: then an ``isError`` result that still carries the response as text (a
     client that validates structured content would otherwise fail, and lose the data)."""
-    if result.is_error or result.structured_content is None:
+    if result.is_error:
         return result
+    if result.structured_content is None:
+        if catalog.wire(name).get("outputSchema") is None:
+            return result
+        # A tool with an outputSchema must send structured content (clients refuse it
+        # otherwise), even for a response with no JSON: an empty object, if the schema allows.
+        result = result.model_copy(update={"structured_content": {}})
     problem = catalog.output_error(name, result.structured_content)
     if problem is None:
         return result
