@@ -3,7 +3,7 @@ documents? Prism (``tests/prism.py``), which validates every request against the
 document, is the judge.
 
 Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...] [--jobs N]
-[--per-document SECONDS] [--per-tool SECONDS] [--details PATH]``.
+[--per-document SECONDS] [--per-tool SECONDS] [--prism-startup SECONDS] [--details DIR]``.
 
 For each of the corpus documents (``tests/corpus.py``, fetched when missing): generate the
 server with ``--tools-mode operations``, start Prism on the document (loopback only), and
@@ -57,7 +57,8 @@ PER_TOOL = 5.0
 CALL_TIMEOUT = 30.0
 """Seconds one call may take (Prism builds large mock responses slowly)."""
 STARTUP = 300.0
-"""Seconds Prism may take to start on a large document."""
+"""Seconds Prism may take to start on a document (GitHub's 13 MB: about 20; Prism 5.16 had
+not started on stripe's after 10 minutes)."""
 SECTIONS = (
     "rejection_reasons",
     "limitations",
@@ -233,7 +234,7 @@ def reason(outcome: Any) -> str:
 
 
 def run_document(
-    doc_id: str, budget: float, per_tool: float, details: Path | None
+    doc_id: str, budget: float, per_tool: float, startup: float, details: Path | None
 ) -> dict[str, Any]:
     """Generate, start Prism, draw and call; the figures of one document."""
     from tests.server_support import generate, import_package
@@ -262,7 +263,7 @@ def run_document(
         if not server.load_catalog(spec).names():
             figures["seconds"] = figures["generate_s"]
             return figures  # nothing to call (and Prism refuses a document without operations)
-        harness = Harness(server, document.path, startup_timeout=STARTUP, timeout=CALL_TIMEOUT)
+        harness = Harness(server, document.path, startup_timeout=startup, timeout=CALL_TIMEOUT)
         try:
             figures["prism_start_s"] = round(time.monotonic() - started, 1)
             names = harness.catalog.names()
@@ -351,10 +352,12 @@ def run_document(
     return figures
 
 
-def child(doc_id: str, budget: float, per_tool: float, output: Path, details: Path | None) -> None:
+def child(args: argparse.Namespace, output: Path, details: Path | None) -> None:
     # SIGTERM from the parent unwinds normally, so that Prism is stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    figures = run_document(doc_id, budget, per_tool, details)
+    figures = run_document(
+        args.child, args.per_document, args.per_tool, args.prism_startup, details
+    )
     output.write_text(json.dumps(figures), encoding="utf-8")
 
 
@@ -364,6 +367,7 @@ def spawn(doc_id: str, args: argparse.Namespace) -> dict[str, Any]:
         output = Path(handle.name)
     command = [sys.executable, __file__, "--child", doc_id, "--output", str(output)]
     command += ["--per-document", str(args.per_document), "--per-tool", str(args.per_tool)]
+    command += ["--prism-startup", str(args.prism_startup)]
     if args.details:
         Path(args.details).mkdir(parents=True, exist_ok=True)
         command += ["--details", str(Path(args.details) / f"{doc_id}.json")]
@@ -371,7 +375,7 @@ def spawn(doc_id: str, args: argparse.Namespace) -> dict[str, Any]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         # The child stops itself at the budget; this bounds a child that hangs anyway.
-        _, stderr = process.communicate(timeout=args.per_document + STARTUP + 120)
+        _, stderr = process.communicate(timeout=args.per_document + args.prism_startup + 120)
     except subprocess.TimeoutExpired:
         process.terminate()
         try:
@@ -453,13 +457,14 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="documents at a time (default 1)")
     parser.add_argument("--per-document", type=float, default=PER_DOCUMENT)
     parser.add_argument("--per-tool", type=float, default=PER_TOOL)
+    parser.add_argument("--prism-startup", type=float, default=STARTUP)
     parser.add_argument("--details", help="folder for one JSON file per document: samples")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         details = Path(args.details) if args.details else None
-        child(args.child, args.per_document, args.per_tool, Path(args.output), details)
+        child(args, Path(args.output), details)
         return
     ids = args.only or list(corpus())
     started = time.monotonic()
