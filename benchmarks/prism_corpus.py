@@ -483,7 +483,7 @@ def main() -> None:
         "tools": sum(f["tools"] for f in done),
         "calls": sum(f["calls"] for f in done),
         "valid_calls": total_valid,
-        "accepted": total_accepted,
+        "accepted_by_prism": total_accepted,
         "acceptance_percent": round(100 * total_accepted / total_valid, 2) if total_valid else None,
         "prism_limited": total_limited,
         "acceptance_percent_without_prism_limitations": (
@@ -496,7 +496,7 @@ def main() -> None:
     for key in (*KINDS, "not_drawable", "tools_not_drawable", "not_reached"):
         summary[key] = sum(int(f.get(key, 0)) for f in done)
     print(
-        f"\noverall: {summary['accepted']} of {total_valid} calls with arguments the server "
+        f"\noverall: {total_accepted} of {total_valid} calls with arguments the server "
         f"accepted were accepted by Prism ({summary['acceptance_percent']}%); "
         f"{summary['acceptance_percent_without_prism_limitations']}% without the "
         f"{total_limited} that hit a known Prism limitation; {summary['calls']} calls over "
