@@ -316,12 +316,9 @@ def server(
         if strict and warnings:
             raise MCPGenError(origin, "", f"{len(warnings)} warnings and --strict is set")
         deprecated = len(getattr(project, "deprecated", ()))
-        summary.append(
-            f"mcpgen: {plural(len(project.tools), 'tool')}, "
-            f"{plural(len(project.skipped), unit[:-1])} skipped, "
-            f"{plural(len(warnings), 'warning')}"
-            + (f", {deprecated} deprecated left out (--include-deprecated)" if deprecated else "")
-        )
+        from .jobs import counts
+
+        summary.append("mcpgen: " + counts(project, len(warnings), unit, " (--include-deprecated)"))
         if not project.tools and not allow_empty:
             raise MCPGenError(
                 origin,

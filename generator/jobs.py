@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .config import Config, Job
 from .diagnostics import Diagnostic, MCPGenError, plural
@@ -124,12 +125,7 @@ def render_job(job: Job) -> Rendered:
             first.location,
             f"job {job.name!r}: {len(warnings)} warnings and strict is set; first: {first.message}",
         )
-    deprecated = len(getattr(project, "deprecated", ()))
-    summary = (
-        f"{plural(len(project.tools), 'tool')}, {plural(len(project.skipped), unit[:-1])} "
-        f"skipped, {plural(len(warnings), 'warning')}"
-        + (f", {deprecated} deprecated left out" if deprecated else "")
-    )
+    summary = counts(project, len(warnings), unit)
     mode = getattr(project, "tools_mode_reason", "")
     if mode:
         summary += f"; tools mode {project.tools_mode}: {mode}"
@@ -149,6 +145,17 @@ def _importable_from(directory: Path) -> Iterator[None]:
 def _functions_target(job: Job) -> str:
     target = str(job.options["functions"])
     return str(job.base / target) if target.endswith(".py") else target
+
+
+def counts(project: Any, warnings: int, unit: str, hint: str = "") -> str:
+    """What a server job produced: ``9 tools, 1 operation skipped, 0 warnings[, N deprecated
+    left out]``; ``unit`` is ``operations`` or ``functions``."""
+    deprecated = len(getattr(project, "deprecated", ()))
+    return (
+        f"{plural(len(project.tools), 'tool')}, {plural(len(project.skipped), unit[:-1])} "
+        f"skipped, {plural(warnings, 'warning')}"
+        + (f", {deprecated} deprecated left out{hint}" if deprecated else "")
+    )
 
 
 def plan_all(rendered: Sequence[Rendered]) -> list[Changes]:
