@@ -98,3 +98,48 @@ def test_tag_filter_limit_and_no_match(index: Index) -> None:
 def test_groups_and_browsing(index: Index) -> None:
     assert index.groups() == {"repos": 5, "pulls": 2, "billing": 1, "users": 1, "files": 1}
     assert [op["operation"] for op in index.in_group("Pulls", 10)] == ["listPulls", "mergePull"]
+
+
+def build(rows: list[tuple[str, str, str, str]]) -> Index:
+    """An index of (name, method, path, summary) rows, nothing else."""
+    operations: list[dict[str, Any]] = []
+    core: list[str] = []
+    for name, method, path, title in rows:
+        operations.append(
+            {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
+        )
+        core.append(" ".join(document_terms(name, title, "", path, [], [])[0]))
+    return Index({"operations": operations, "terms": core, "more": [""] * len(rows)})
+
+
+def test_the_operation_about_nothing_else_comes_first() -> None:
+    # Both say "delete a repository"; the team's one is also about orgs and teams, which
+    # the request does not mention.
+    index = build(
+        [
+            ("removeTeamRepo", "DELETE", "/orgs/{org}/teams/{team}/repos/{repo}", "Delete repo"),
+            ("deleteRepo", "DELETE", "/repos/{repo}", "Delete repo"),
+            ("getUser", "GET", "/users/{user}", "Get a user"),
+            ("listGists", "GET", "/gists", "List gists"),
+            ("listEvents", "GET", "/events", "List events"),
+            ("getLicense", "GET", "/licenses/{license}", "Get a license"),
+            ("listEmojis", "GET", "/emojis", "List emojis"),
+        ]
+    )
+    assert top(index, "delete the test-playground repo") == ["deleteRepo"]
+    assert top(index, "remove the repo from the team") == ["removeTeamRepo"]
+
+
+def test_api_versions_of_one_operation_do_not_fill_the_list() -> None:
+    index = build(
+        [
+            ("readScaleV1", "GET", "/apis/apps/v1/things/{name}/scale", "Read scale of thing"),
+            ("readScaleBeta", "GET", "/apis/apps/v1beta2/things/{name}/scale", "Read scale of thing"),
+            ("readScaleAlpha", "GET", "/apis/apps/v2alpha1/things/{name}/scale", "Read scale of thing"),
+            ("readThing", "GET", "/apis/apps/v1/things/{name}", "Read thing"),
+        ]
+    )  # fmt: skip
+    found = top(index, "read the scale of a thing", 4)
+    assert found[0] == "readScaleV1"
+    # The plain read matches less, yet comes before the third version of the first.
+    assert found.index("readThing") < found.index("readScaleAlpha")

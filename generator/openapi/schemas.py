@@ -129,6 +129,7 @@ class SchemaConverter:
         self._in_progress: set[Ref] = set()
         self._component: dict[Ref, int] = {}
         self._recursive: set[Ref] = set()
+        self._edge_cache: dict[Ref, list[Ref]] = {}
         self._names: dict[Ref, str] = {}
         self._by_name: dict[str, Ref] = {}
         self._taken: set[str] = set()
@@ -338,6 +339,13 @@ class SchemaConverter:
         return ref in self._recursive
 
     def _edges(self, ref: Ref) -> list[Ref]:
+        known = self._edge_cache.get(ref)
+        if known is not None:
+            return known
+        found = self._edge_cache[ref] = self._find_edges(ref)
+        return found
+
+    def _find_edges(self, ref: Ref) -> list[Ref]:
         try:
             node, real = self.docs.locate(ref)
         except RefError:

@@ -372,7 +372,15 @@ VALUE_WEIGHT = 0.3
 RESOURCE_WEIGHT = 0.15
 COVERAGE_WEIGHT = 0.5
 """How much it counts that an operation has all of the request's words, not just some."""
+SPECIFIC_WEIGHT = 0.3
+COMMON_PATH_SHARE = 0.3
+"""An operation's score is divided by 1 + this for each word of its path that the request
+does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): of two
+operations that match the request alike, the one about nothing else comes first."""
+REPEAT_FACTOR = 0.6
+"""Each repeat of an operation under another API version scores this much of the last."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
+_VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
@@ -503,6 +511,14 @@ class Index:
         self._resources: list[frozenset[str]] = [
             frozenset(stems(words(resource(op["path"])))) for op in self.operations
         ]
+        paths = [frozenset(stems(words(path_words(op["path"])))) for op in self.operations]
+        counts: dict[str, int] = {}
+        for found in paths:
+            for word in found:
+                counts[word] = counts.get(word, 0) + 1
+        # Words on most paths (``api``, ``v1``, a vendor's main resource) say nothing.
+        common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
+        self._path_terms: list[frozenset[str]] = [found - common for found in paths]
 
     def _scores(self, field: str, query_terms: list[str]) -> Any:
         """BM25 scores of every operation for one field group (a numpy array)."""
@@ -561,6 +577,7 @@ class Index:
         wanted = intent(query_words)
         plural = any(w.endswith("s") and len(w) > 3 for w in own)
         asked = set(own_terms)
+        mentioned = asked | set(near) | set(values)
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -571,11 +588,30 @@ class Index:
             factor = self._prior(op, wanted, plural)
             if self._resources[position] & asked:
                 factor += RESOURCE_WEIGHT
+            unasked = len(self._path_terms[position] - mentioned)
+            factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
         # Equal scores: the operation that changes least first, then document order.
         ranked.sort()
         ranked.sort(key=lambda item: -item[0])
+        ranked = self._varied(ranked)
         return [self.operations[position] for _, _, position in ranked[: max(limit, 0)]]
+
+    def _varied(self, ranked: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+        """The same operation under another API version (``/v1/x``, ``/v1beta1/x``) after
+        the first of its kind, each repeat scoring less, so versions don't fill the list."""
+        if REPEAT_FACTOR >= 1.0:
+            return ranked
+        seen: dict[str, int] = {}
+        out: list[tuple[float, int, int]] = []
+        for score, safety, position in ranked:
+            op = self.operations[position]
+            key = op["method"] + " " + _VERSION.sub("/", op["path"])
+            repeats = seen.get(key, 0)
+            seen[key] = repeats + 1
+            out.append((score * REPEAT_FACTOR**repeats, safety, position))
+        out.sort(key=lambda item: -item[0])
+        return out
 
     @staticmethod
     def _prior(op: Mapping[str, Any], wanted: str | None, plural: bool) -> float:
