@@ -100,7 +100,7 @@ def test_groups_and_browsing(index: Index) -> None:
     assert [op["operation"] for op in index.in_group("Pulls", 10)] == ["listPulls", "mergePull"]
 
 
-def build(rows: list[tuple[str, str, str, str]]) -> Index:
+def build(rows: list[tuple[str, str, str, str]], segments: list[list[str]] | None = None) -> Index:
     """An index of (name, method, path, summary) rows, nothing else."""
     operations: list[dict[str, Any]] = []
     core: list[str] = []
@@ -109,7 +109,10 @@ def build(rows: list[tuple[str, str, str, str]]) -> Index:
             {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
         )
         core.append(" ".join(document_terms(name, title, "", path, [], [])[0]))
-    return Index({"operations": operations, "terms": core, "more": [""] * len(rows)})
+    data: dict[str, Any] = {"operations": operations, "terms": core, "more": [""] * len(rows)}
+    if segments is not None:
+        data["segments"] = segments
+    return Index(data)
 
 
 def test_the_operation_about_nothing_else_comes_first() -> None:
@@ -143,3 +146,36 @@ def test_api_versions_of_one_operation_do_not_fill_the_list() -> None:
     assert found[0] == "readScaleV1"
     # The plain read matches less, yet comes before the third version of the first.
     assert found.index("readThing") < found.index("readScaleAlpha")
+
+
+def test_run_together_path_words_split_into_the_apis_own_words() -> None:
+    from mcpgen.runtime.search import known_stems, segment_terms, split_compound
+
+    known = known_stems(["listClusterRoleBinding", "readReplicaSet", "Get a repository"])
+    assert split_compound("clusterrolebindings", known) == ["cluster", "role", "bind"]
+    assert split_compound("replicasets", known) == ["replica", "set"]
+    # Known as they are, too short, or not made of known words: left whole.
+    assert split_compound("repositories", known) == []
+    assert split_compound("roles", known) == []
+    assert split_compound("stargazers", known) == []
+    assert segment_terms("/apis/rbac/v1/clusterroles/{name}", known) == [
+        "api", "rbac", "v 1", "cluster role",
+    ]  # fmt: skip
+
+
+def test_split_path_words_tell_a_collection_from_its_events() -> None:
+    rows = [
+        ("listPaymentLink", "GET", "/api/v1/paymentlinks", "list PaymentLink"),
+        ("listPaymentLinkEvent", "GET", "/api/v1/paymentlinkevents", "list PaymentLinkEvent"),
+        ("listPayment", "GET", "/api/v1/payments", "list Payment"),
+        ("listNode", "GET", "/api/v1/nodes", "list Node"),
+        ("listPod", "GET", "/api/v1/pods", "list Pod"),
+        ("listSecret", "GET", "/api/v1/secrets", "list Secret"),
+    ]
+    from mcpgen.runtime.search import known_stems, segment_terms
+
+    known = known_stems(name for name, *_ in rows)
+    segmented = build(rows, [segment_terms(path, known) for _, _, path, _ in rows])
+    assert top(segmented, "what payment links are there?", 2) == [
+        "listPaymentLink", "listPaymentLinkEvent",
+    ]  # fmt: skip

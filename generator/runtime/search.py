@@ -489,6 +489,52 @@ def intent(query_words: Sequence[str]) -> str | None:
     return None
 
 
+def literal_segments(path: str) -> list[str]:
+    """The literal segments of a path, in order: ``/repos/{owner}/pulls`` -> repos, pulls."""
+    return [seg for seg in path.split("/") if seg and not seg.startswith("{")]
+
+
+def known_stems(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of the words an API separates itself (camelCase and snake_case names,
+    titles): what a run-together word of a path may be made of."""
+    return frozenset(t for text in texts for t in terms(text) if len(t) >= 3)
+
+
+def split_compound(word: str, known: frozenset[str]) -> list[str]:
+    """The parts of a run-together word, each a known stem of at least three letters,
+    fewest parts first (``clusterrolebindings`` -> cluster, role, bind); ``[]`` when the
+    word is known as it is or does not split into known parts."""
+    if len(word) < 6 or _stem(word) in known or not word.isalpha():
+        return []
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for start in range(len(word)):
+        sofar = best[start]
+        if sofar is None:
+            continue
+        for end in range(start + 3, len(word) + 1):
+            part = _stem(word[start:end])
+            if part in known or word[start:end] in known:
+                found = best[end]
+                if found is None or len(found) > len(sofar) + 1:
+                    best[end] = [*sofar, part]
+    parts = best[len(word)]
+    return parts if parts is not None and len(parts) > 1 else []
+
+
+def segment_terms(path: str, known: frozenset[str]) -> list[str]:
+    """Each literal segment's search terms, run-together words split into known parts
+    (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``)."""
+    out: list[str] = []
+    for segment in literal_segments(path):
+        found: list[str] = []
+        for word in words(segment):
+            if word in STOP_WORDS:
+                continue
+            found.extend(split_compound(word, known) or [_stem(word)])
+        out.append(" ".join(found))
+    return out
+
+
 def resource(path: str) -> str:
     """The last literal segment of a path: what its operations act on."""
     literal = [seg for seg in path.split("/") if seg and not seg.startswith("{")]
@@ -508,13 +554,17 @@ class Index:
         self.operations: list[dict[str, Any]] = data["operations"]
         self._fields: dict[str, list[str]] = {"core": data["terms"], "more": data["more"]}
         self._bm25: dict[str, Any] = {}
-        self._resources: list[frozenset[str]] = [
-            frozenset(stems(words(resource(op["path"])))) for op in self.operations
+        segments: list[list[str]] = data.get("segments") or [
+            [" ".join(terms(seg)) for seg in literal_segments(op["path"])] for op in self.operations
         ]
-        paths = [frozenset(stems(words(path_words(op["path"])))) for op in self.operations]
+        # What an operation acts on: its path's last literal segment.
+        self._resources: list[frozenset[str]] = [
+            frozenset(found[-1].split() if found else ()) for found in segments
+        ]
+        paths = [frozenset(" ".join(found).split()) for found in segments]
         counts: dict[str, int] = {}
-        for found in paths:
-            for word in found:
+        for words_of_path in paths:
+            for word in words_of_path:
                 counts[word] = counts.get(word, 0) + 1
         # Words on most paths (``api``, ``v1``, a vendor's main resource) say nothing.
         common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
