@@ -1117,27 +1117,19 @@ def test_empty_2xx_of_a_tool_with_an_output_schema(corpus_bugs: ModuleType) -> N
     assert isinstance(result, types.CallToolResult), result
 
 
-@pytest.mark.xfail(
-    reason="a body's `required` name missing from its `properties` is dropped when the body "
-    "is spread into arguments (additionalProperties false): no argument set can make the "
-    "valid body the document asks for (figma putWebhook: team_id)",
-    strict=True,
-)
 def test_body_required_name_without_a_property_stays_required(corpus_bugs: ModuleType) -> None:
     catalog = corpus_bugs.load_catalog(corpus_bugs.load_spec())
     schema = catalog.wire("putHook")["inputSchema"]
     assert "team_id" in schema.get("required", []), schema
+    assert not catalog.argument_errors("putHook", {"team_id": "t1", "endpoint": "https://x"})
 
 
-@pytest.mark.xfail(
-    reason="a body's minProperties (and any other object-level keyword) is lost when the "
-    "body is spread into arguments: the server accepts {} and sends an empty body the "
-    "document refuses (figma postVariables)",
-    strict=True,
-)
 def test_body_min_properties_is_kept(corpus_bugs: ModuleType) -> None:
+    # A body with a rule about the whole object (minProperties 1) stays one argument.
     catalog = corpus_bugs.load_catalog(corpus_bugs.load_spec())
     assert catalog.argument_errors("postVars", {}), catalog.wire("postVars")["inputSchema"]
+    assert catalog.argument_errors("postVars", {"body": {}})
+    assert not catalog.argument_errors("postVars", {"body": {"a": "x"}})
 
 
 def test_any_media_type_body_with_an_object_schema(corpus_bugs: ModuleType) -> None:

@@ -366,6 +366,10 @@ class _Builder:
         if spreadable(resolved):
             props = resolved.get("properties") or {}
             wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
+            # A required name the document gives no property for is still required: an
+            # argument of any type, so that the body the document asks for can be sent.
+            undocumented = [n for n in wanted if isinstance(n, str) and n not in props]
+            props = {**props, **{n: {} for n in undocumented}}
             for field_name, sub in props.items():
                 sub_at = child(resolved_at, "properties", field_name)
                 if read_only(self.converter, sub, sub_at):

@@ -66,8 +66,24 @@ def spreadable(node: Any) -> bool:
         return False
     if any(k in node for k in ("allOf", "anyOf", "oneOf", "not", "$ref")):
         return False
+    if any(k in node for k in _OBJECT_RULES):
+        return False  # a rule about the body as a whole, lost if its fields were spread
     extra = node.get("additionalProperties")
     return extra in (None, False) and node.get("nullable") is not True
+
+
+_OBJECT_RULES = (
+    "minProperties",
+    "maxProperties",
+    "patternProperties",
+    "propertyNames",
+    "dependencies",
+    "dependentRequired",
+    "dependentSchemas",
+    "if",
+    "unevaluatedProperties",
+)
+"""Keywords about an object body as a whole: such a body stays one ``body`` argument."""
 
 
 def is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
