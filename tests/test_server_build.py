@@ -345,3 +345,34 @@ def test_verbatim_files_are_black_formatted_code() -> None:
             assert black.format_str(text, mode=mode) == text, planned.template
             checked += 1
     assert checked == 17 + 12
+
+
+def test_operations_servers_start_with_the_forms_chosen_at_generation(tmp_path: Path) -> None:
+    """A per-operation server's ``operations.json`` says which form each tool's schemas
+    took within the budget (``forms``); the server builds that form alone, and lists what
+    trying every form would have given."""
+    from mcpgen.runtime.catalog import Catalog
+
+    from .server_support import CASES, generate, import_package
+
+    package = generate(CASES / "kitchen.yaml", tmp_path, tools_mode="operations", schema_budget=200)
+    data = json.loads((tmp_path / package / "operations.json").read_text("utf-8"))
+    forms = data["forms"]
+    kinds = {form for found in forms.values() for form in found.values()}
+    assert kinds and kinds <= {"shared", "type"} | {f for f in kinds if f.startswith("summ")}
+    server = import_package(tmp_path, package)
+    spec = server.load_spec(package)
+    served = server.load_catalog(spec, package)
+    tried = Catalog.from_data({k: v for k, v in data.items() if k != "forms"}, spec["schemas"])
+    names = served.names()
+    assert [served.wire(n) for n in names] == [tried.wire(n) for n in names]
+    assert tried.chosen_forms() == forms
+    # The server takes the form it is told: a tool told "type" is listed as a type alone.
+    name = next(iter(forms))
+    told = Catalog.from_data({**data, "forms": {name: {"input": "type"}}}, spec["schemas"])
+    assert told.wire(name)["inputSchema"] == tried.definitions.made(
+        tried.by_name[name]["inputSchema"], "type", "shape summarised to fit the tool list"
+    )
+    # Discovery servers keep no forms: their start-up lists five tools.
+    other = generate(CASES / "kitchen.yaml", tmp_path / "d", tools_mode="discovery")
+    assert "forms" not in json.loads((tmp_path / "d" / other / "operations.json").read_text())

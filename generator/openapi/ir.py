@@ -194,14 +194,23 @@ class Project:
     @cached_property
     def catalog(self) -> Catalog:
         """The tools as the generated server shows them (the same runtime code)."""
-        return Catalog.from_data(self.operations_json(), self.schema_settings())
+        return Catalog.from_data(self._operations(), self.schema_settings())
 
     def wire_tools(self) -> list[dict[str, Any]]:
         """Every operation's tool as a per-operation server lists it."""
         return [self.catalog.wire(tool.name) for tool in self.tools]
 
     def operations_json(self) -> dict[str, Any]:
-        """``operations.json``: the tools in reference form and the definitions, once."""
+        """``operations.json``: the tools in reference form and the definitions, once; for
+        a per-operation server, also the form each tool's schemas take within the budget
+        (``forms``), so that its start-up builds each once instead of trying them all."""
+        data = self._operations()
+        if self.tools_mode == "operations":
+            self.wire_tools()
+            data["forms"] = self.catalog.chosen_forms()
+        return data
+
+    def _operations(self) -> dict[str, Any]:
         return {
             "$defs": dict(self.definitions),
             "recursive": sorted(self.recursive),

@@ -5,7 +5,8 @@ A catalog is made from ``spec.json``'s ``tools`` (functions servers) or from
 reference form), with the schema settings of ``spec.json``: ``budget`` (bytes
 of each wire schema), ``output`` (``auto``, ``full`` or ``shallow``) and
 ``inline`` (false for ``--keep-refs``). Wire schemas and validators are built
-on first use and kept.
+on first use and kept; ``operations.json``'s ``forms`` says which form (see
+``Definitions.fitted``) each tool's schemas took at generation, where not ``full``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Catalog:
         defs: Mapping[str, Any] | None = None,
         recursive: frozenset[str] = frozenset(),
         settings: Mapping[str, Any] | None = None,
+        forms: Mapping[str, dict[str, str]] | None = None,
     ) -> None:
         settings = settings or {}
         self.by_name: dict[str, dict[str, Any]] = {tool["name"]: tool for tool in tools}
@@ -43,6 +45,10 @@ class Catalog:
             else self.definitions
         )
         self._wire: dict[tuple[str, int, str], dict[str, Any]] = {}
+        self._chosen: dict[str, dict[str, str]] = {}
+        self.forms: dict[str, dict[str, str]] = dict(forms or {})
+        # With forms from generation, a tool they leave out took the full form.
+        self._usual_form = "full" if forms is not None else None
         self._validators: dict[str, jsonschema.protocols.Validator] = {}
 
     @classmethod
@@ -51,7 +57,11 @@ class Catalog:
     ) -> Catalog:
         """A catalog from ``operations.json`` (or ``spec.json`` of a functions server)."""
         return cls(
-            data["tools"], data.get("$defs"), frozenset(data.get("recursive") or ()), settings
+            data["tools"],
+            data.get("$defs"),
+            frozenset(data.get("recursive") or ()),
+            settings,
+            data.get("forms"),
         )
 
     def names(self) -> list[str]:
@@ -66,12 +76,20 @@ class Catalog:
         if cached is not None:
             return cached
         tool = self.by_name[name]
+        # The forms chosen at generation hold for the catalog's own budget and note.
+        usual = budget == self.budget and note == NOTE
+        known = self.forms.get(name, {}) if usual else {}
+        chosen: dict[str, str] = {}
         defs = self.definitions
+        default = self._usual_form if usual else None
+        chosen["input"], schema = defs.fitted(
+            tool["inputSchema"], budget, note, known.get("input", default)
+        )
         out: dict[str, Any] = {
             "name": tool["name"],
             "title": tool["title"],
             "description": tool["description"],
-            "inputSchema": defs.wire(tool["inputSchema"], budget, note),
+            "inputSchema": schema,
         }
         output = tool.get("outputSchema")
         if output is not None:
@@ -84,10 +102,25 @@ class Catalog:
                 full = defs.full(output)
                 out["outputSchema"] = full if defs.size(full) <= budget else defs.shared(output)
             else:
-                out["outputSchema"] = defs.wire(output, budget, note)
+                chosen["output"], out["outputSchema"] = defs.fitted(
+                    output, budget, note, known.get("output", default)
+                )
         if "annotations" in tool:
             out["annotations"] = tool["annotations"]
+        if usual:
+            self._chosen[name] = chosen
         self._wire[key] = out
+        return out
+
+    def chosen_forms(self) -> dict[str, dict[str, str]]:
+        """The forms other than ``full`` that ``wire`` chose for each tool wired so far, at
+        the catalog's budget: what ``operations.json`` keeps as ``forms``, so that a server
+        starts without trying every form again."""
+        out: dict[str, dict[str, str]] = {}
+        for name in self.by_name:
+            found = {k: v for k, v in self._chosen.get(name, {}).items() if v != "full"}
+            if found:
+                out[name] = found
         return out
 
     def wire_size(self, name: str) -> int:

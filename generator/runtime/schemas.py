@@ -331,14 +331,27 @@ class Definitions:
 
     def wire(self, schema: Any, budget: int, note: str) -> Any:
         """What a client is sent: the first of inlined, shared, summarised that fits."""
+        return self.fitted(schema, budget, note)[1]
+
+    def fitted(
+        self, schema: Any, budget: int, note: str, form: str | None = None
+    ) -> tuple[str, Any]:
+        """The form ``wire`` chooses (``full``, ``shared``, ``summarised:<depth>``,
+        ``summarised:<depth>:bare`` or ``type``) and the schema in it. ``form``, the choice
+        made earlier for the same schema and budget, skips the trying: the result is the
+        same, at the cost of building one form instead of up to a dozen."""
+        if form is not None:
+            made = self.made(schema, form, note)
+            if made is not None:
+                return form, made
         full = self.full(schema)
         if budget <= 0 or self.size(full) <= budget:
-            return full
+            return "full", full
         if self._closure_size(schema) <= budget:
             shared = self.shared(schema)
             if self.size(shared) <= budget:
-                return shared
-        best: Any = None
+                return "shared", shared
+        best: tuple[str, Any] | None = None
         for depth in range(1, MAX_DEPTH + 1):
             try:
                 candidate = self.summarised(schema, depth, note, limit=budget)
@@ -346,7 +359,7 @@ class Definitions:
                 break
             if self.size(candidate) > budget:
                 break
-            best = candidate
+            best = f"summarised:{depth}", candidate
         if best is not None:
             return best
         for descriptions, depth in ((False, 1), (False, 0)):
@@ -355,7 +368,24 @@ class Definitions:
             except Overflow:
                 continue
             if self.size(candidate) <= budget:
-                return candidate
+                return f"summarised:{depth}:bare", candidate
+        return "type", self._top(schema, note)
+
+    def made(self, schema: Any, form: str, note: str) -> Any | None:
+        """``schema`` in the named form (see ``fitted``); None for a name it doesn't know."""
+        if form == "full":
+            return self.full(schema)
+        if form == "shared":
+            return self.shared(schema)
+        if form == "type":
+            return self._top(schema, note)
+        kind, _, rest = form.partition(":")
+        depth, _, bare = rest.partition(":")
+        if kind != "summarised" or not depth.isdigit() or bare not in ("", "bare"):
+            return None
+        return self.summarised(schema, int(depth), note, descriptions=not bare)
+
+    def _top(self, schema: Any, note: str) -> Any:
         # Not even the top level's property names fit: the type alone, and the note.
         top = self.resolve(self.expand(schema)[0])
         return summary(top, note, False) if isinstance(top, dict) else {}
