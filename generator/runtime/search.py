@@ -24,7 +24,7 @@ import html
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
@@ -416,13 +416,15 @@ def _stemmer() -> Any:
 
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``: camelCase, snake_case, paths and HTML split apart."""
-    text = html.unescape(_TAG.sub(" ", text))
-    out: list[str] = []
-    for word in _WORD.findall(text):
-        if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
-            word = word[:-1]  # an acronym's plural: PRs, URLs, IDs
-        out.append(word.lower())
-    return out
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return [
+        # An acronym's plural (PRs, URLs, IDs) is the acronym.
+        (word[:-1] if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() else word).lower()
+        for word in _WORD.findall(text)
+    ]
 
 
 def stems(items: Iterable[str]) -> list[str]:
@@ -437,7 +439,13 @@ def _stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The search terms of ``text``: its words without stop words, stemmed."""
-    return stems(w for w in words(text) if w not in STOP_WORDS)
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
+    # Names, tags and descriptions repeat across an API's operations.
+    return tuple(_stem(w) for w in words(text) if w not in STOP_WORDS)
 
 
 def first_sentence(text: str, limit: int = 200) -> str:
