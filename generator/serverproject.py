@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -81,7 +82,8 @@ class ProjectFiles:
         """The files every server project has; ``data`` adds JSON data files by name."""
         pkg = PurePosixPath(self.package)
         common = self.context()
-        spec = {"backend": self.backend, **spec}
+        # ``command``: the console script (``--help`` shows it; the server's name may differ).
+        spec = {"backend": self.backend, "command": self.distribution, **spec}
         extra = [
             PlannedFile(pkg / name, "server/data.jinja", {"data": data_text(content)})
             for name, content in (data or {}).items()
@@ -547,11 +549,25 @@ def md_text(text: str, limit: int = 200) -> str:
 
 
 def client_configs(distribution: str, package: str, env: dict[str, str]) -> dict[str, str]:
-    """Configuration snippets for MCP clients, as JSON text."""
-    command = {"command": "python", "args": ["-m", package]}
+    """Configuration snippets for MCP clients: JSON text for Claude Desktop and ``.mcp.json``
+    and VS Code, and a ``claude mcp add`` command line. They start the console script that
+    installing the project makes (``distribution``), not ``python -m``: the ``python`` on a
+    desktop client's PATH is seldom the one the project was installed with."""
+    command: dict[str, Any] = {"command": distribution, "args": []}
     claude = {"mcpServers": {distribution: {**command, "env": env}}}
     vscode = {"servers": {distribution: {"type": "stdio", **command, "env": env}}}
+    # The name comes first: ``--env`` takes every value up to ``--`` (a name after it
+    # would be read as one more variable).
+    options = [f"--env {shlex.quote(f'{name}={value}')}" for name, value in env.items()]
+    claude_code = [
+        "claude mcp add",
+        shlex.quote(distribution),
+        *options,
+        "--",
+        shlex.quote(distribution),
+    ]
     return {
         "claude_config": json.dumps(claude, indent=2, ensure_ascii=False),
         "vscode_config": json.dumps(vscode, indent=2, ensure_ascii=False),
+        "claude_code_command": " ".join(claude_code),
     }

@@ -36,9 +36,16 @@ def generate(document: Path | str, out: Path, **options: Any) -> str:
 
 
 def import_package(root: Path, package: str) -> ModuleType:
-    """Import a generated package's server module from ``root``."""
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
+    """Import a generated package's server module from ``root``; a package of the same
+    name imported earlier from elsewhere (another test's project) is forgotten first."""
+    cached = sys.modules.get(package)
+    where = getattr(cached, "__file__", None) or ""
+    if cached is not None and not Path(where).resolve().is_relative_to(root.resolve()):
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+            del sys.modules[name]
+    if str(root) in sys.path:
+        sys.path.remove(str(root))
+    sys.path.insert(0, str(root))
     importlib.invalidate_caches()
     return importlib.import_module(f"{package}.server")
 

@@ -458,3 +458,26 @@ def test_retry_after(header: str | None, attempt: int, expected: float) -> None:
 )
 def test_what_is_retried(status: int, method: str, expected: bool) -> None:
     assert retry.retryable(status, method) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "explode", "expected"),
+    [
+        ("z", True, "c=z"),
+        (["a", "b"], True, "c=a; c=b"),
+        (["a", "b"], False, "c=a,b"),
+        ({"r": 1, "g": 2}, True, "r=1; g=2"),
+        ({"r": 1, "g": 2}, False, "c=r,1,g,2"),
+        ([True, None, "x,y"], False, "c=true,,x%2Cy"),
+        ("50%; off", True, "c=50%25%3B%20off"),
+    ],
+)
+def test_cookie_parameters_are_form_style(
+    upstream: Upstream, value: Any, explode: bool, expected: str
+) -> None:
+    http = {
+        "method": "GET",
+        "path": "/items",
+        "args": [{"name": "c", "in": "cookie", "wire": "c", "style": "form", "explode": explode}],
+    }
+    assert upstream.build(tool(http), {"c": value}).headers["Cookie"] == expected

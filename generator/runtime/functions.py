@@ -47,7 +47,10 @@ _IMAGE_SIGNATURES = (
 
 def add_arguments(parser: argparse.ArgumentParser, spec: Mapping[str, Any]) -> None:
     parser.add_argument(
-        "--debug", action="store_true", help="include tracebacks in the results of failed calls"
+        "--debug",
+        action="store_true",
+        help="include tracebacks in the results of failed calls, and in the error when the "
+        "tools' module cannot be imported (default: off)",
     )
 
 

@@ -182,6 +182,31 @@ def header_value(value: Any, arg: Mapping[str, Any]) -> str:
     return text
 
 
+def cookie_pairs(value: Any, arg: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(name, value)`` pairs for a cookie parameter (``form`` style): an array is one
+    cookie per item when exploded, else one comma-separated cookie; an object's entries
+    are cookies of their own when exploded, else ``key,value,...`` in one cookie."""
+    name = arg["wire"]
+    if arg.get("contentType"):
+        return [(name, _cookie_text(scalar(value)))]
+    explode = arg.get("explode", True) is not False
+    if isinstance(value, list):
+        items = [_cookie_text(scalar(v)) for v in value]
+        return [(name, item) for item in items] if explode else [(name, ",".join(items))]
+    if isinstance(value, dict):
+        pairs = [(_cookie_text(str(k)), _cookie_text(scalar(v))) for k, v in value.items()]
+        if explode:
+            return pairs
+        return [(name, ",".join(f"{k},{v}" for k, v in pairs))]
+    return [(name, _cookie_text(scalar(value)))]
+
+
+def _cookie_text(text: str) -> str:
+    # Commas are encoded here, in the values, so that those joining items stay as they are.
+    return quote(text, safe=_COOKIE_SAFE.replace("%", ""))
+
+
 def cookie_header(cookies: Sequence[tuple[str, str]]) -> str:
-    """The ``Cookie`` header for ``(name, value)`` pairs, values percent-encoded as needed."""
-    return "; ".join(f"{k}={quote(v, safe=_COOKIE_SAFE)}" for k, v in cookies)
+    """The ``Cookie`` header for ``(name, value)`` pairs, values percent-encoded as needed
+    (a ``%`` stays as it is: values from ``cookie_pairs`` come encoded, item by item)."""
+    return "; ".join(f"{k}={quote(v, safe=_COOKIE_SAFE + ',')}" for k, v in cookies)

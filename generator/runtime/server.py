@@ -28,7 +28,6 @@ from typing import Any, Protocol, cast
 import anyio
 from mcp import types
 from mcp.server import Server, ServerRequestContext
-from mcp.server.stdio import stdio_server
 from mcp.server.transport_security import TransportSecuritySettings
 from mcp.shared.exceptions import MCPError
 
@@ -44,12 +43,14 @@ from .service import (
     configure_logging,
     note_outcome,
     probes,
+    serve_http,
+    serve_stdio,
     watch_responses,
 )
 
 logger = logging.getLogger(__package__)
 
-BACKENDS = ("upstream", "functions")
+BACKENDS = ("upstream", "functions", "contract")
 
 
 class Runner(Protocol):
@@ -119,6 +120,8 @@ def load_catalog(spec: Mapping[str, Any], package: str | None = None) -> Catalog
 
 def listed_names(spec: Mapping[str, Any], package: str | None = None) -> list[str]:
     """The names of the tools this server lists."""
+    if spec.get("backend") == "contract":
+        return [tool["name"] for tool in spec["contract"].get("tools", [])]
     if spec.get("toolsMode") == "discovery":
         return [tool["name"] for tool in discovery_tools(spec)]
     return load_catalog(spec, package).names()
@@ -317,24 +320,54 @@ def require_token(app: ASGIApp, token: str) -> ASGIApp:
     return guarded
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def command_name(spec: Mapping[str, Any]) -> str:
+    """The console script that runs this server (``pyproject.toml``'s ``[project.scripts]``)."""
+    return str(spec.get("command") or spec["server"]["name"])
+
+
 def parse_args(
     spec: Mapping[str, Any], backend: BackendModule, argv: list[str] | None = None
 ) -> argparse.Namespace:
+    """The command line; every option's help says its default (and the environment
+    variable that sets it, if one does)."""
     prefix = spec["envPrefix"]
+    title = " ".join(spec["server"]["title"].split()).rstrip(".")
     parser = argparse.ArgumentParser(
-        prog=__package__,
-        description=f"MCP server for {spec['server']['title']}.",
+        prog=command_name(spec),
+        description=f"MCP server for {title}. By default it serves one client over stdin and "
+        "stdout, the way desktop MCP clients start it; --transport http serves streamable "
+        "HTTP instead.",
     )
-    parser.add_argument("--transport", choices=["stdio", "http"], default="stdio")
-    parser.add_argument("--host", default="127.0.0.1", help="HTTP: address to listen on")
-    parser.add_argument("--port", type=int, default=8000, help="HTTP: port to listen on")
-    parser.add_argument("--path", default="/mcp", help="HTTP: path of the MCP endpoint")
+    parser.add_argument(
+        "--transport",
+        choices=["stdio", "http"],
+        default="stdio",
+        help="stdio: serve the client that started this process, over stdin and stdout; "
+        "http: serve streamable HTTP at --host, --port and --path (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="HTTP: address to listen on (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="HTTP: port to listen on; 0 picks a free one (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--path", default="/mcp", help="HTTP: path of the MCP endpoint (default: %(default)s)"
+    )
     parser.add_argument(
         "--allowed-host",
         action="append",
         default=[],
+        metavar="HOST",
         help="HTTP: a Host header to accept besides loopback (DNS-rebinding protection); "
-        f"${prefix}_ALLOWED_HOSTS adds a comma-separated list",
+        f"repeatable, and ${prefix}_ALLOWED_HOSTS adds a comma-separated list "
+        "(default: loopback names only)",
     )
     parser.add_argument(
         "--stateful",
@@ -342,21 +375,35 @@ def parse_args(
         default=os.environ.get(f"{prefix}_STATEFUL", "").lower() in ("1", "true", "yes"),
         help="HTTP: keep 2025-11-25 sessions in this process (server-to-client requests, "
         "GET streams); every request of a session must then reach this process. By default "
-        f"no session is kept and any replica can answer any request (${prefix}_STATEFUL=1)",
+        "no session is kept and any replica can answer any request "
+        f"(default: off; ${prefix}_STATEFUL=1 turns it on)",
     )
     backend.add_arguments(parser, spec)
-    parser.add_argument("--log-level", default=os.environ.get(f"{prefix}_LOG_LEVEL", "WARNING"))
+    level = os.environ.get(f"{prefix}_LOG_LEVEL") or "WARNING"
+    parser.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=LOG_LEVELS,
+        default=level.upper(),
+        metavar="LEVEL",
+        help=f"least level of the JSON log lines on stderr: {', '.join(LOG_LEVELS)}; tool "
+        f"calls are logged whatever it is (default: %(default)s; ${prefix}_LOG_LEVEL sets it)",
+    )
     parser.add_argument(
         "--log-arguments",
         action="store_true",
-        help="put argument values in the log line of each tool call (they may hold personal "
-        "data or secrets: off by default)",
+        help="put argument values in the log line of each tool call; they may hold personal "
+        "data or secrets (default: off)",
     )
     args = parser.parse_args(argv)
     extra = os.environ.get(f"{prefix}_ALLOWED_HOSTS", "")
     args.allowed_host = [*args.allowed_host, *(h.strip() for h in extra.split(",") if h.strip())]
     if args.path in PROBES:
         parser.error(f"--path {args.path} is the path of a probe")
+    if args.log_level not in LOG_LEVELS:
+        parser.error(
+            f"${prefix}_LOG_LEVEL={level}: not a log level (use one of {', '.join(LOG_LEVELS)})"
+        )
     return args
 
 
@@ -370,14 +417,13 @@ def readiness(runner: Runner) -> Callable[[], bool]:
 
 async def serve(spec: Mapping[str, Any], backend: BackendModule, args: argparse.Namespace) -> None:
     runner = backend.create(spec, args)
-    server = build_server(spec, runner, calls=CallLog(arguments=args.log_arguments))
+    # A backend that serves more than tools (contract: resources, prompts) builds its own.
+    build = getattr(backend, "build_server", build_server)
+    server = build(spec, runner, calls=CallLog(arguments=args.log_arguments))
     try:
         if args.transport == "stdio":
-            async with stdio_server() as (read, write):
-                await server.run(read, write, server.create_initialization_options())
+            await serve_stdio(server)
             return
-        import uvicorn
-
         names = {"127.0.0.1", "localhost", "[::1]", args.host, *args.allowed_host}
         allowed = sorted({hostname(n) for n in names})
         # The SDK matches ``host`` or ``host:<port>`` exactly; both forms are allowed, for a
@@ -401,22 +447,20 @@ async def serve(spec: Mapping[str, Any], backend: BackendModule, args: argparse.
         app = guard_hosts(app, frozenset(allowed))
         # Probes stay outside the token and Host checks: orchestrators ask by address.
         app = probes(app, readiness(runner))
-        config = uvicorn.Config(
-            app,
-            host=args.host,
-            port=args.port,
-            log_config=None,  # uvicorn's records go to the JSON handler like the others
-            access_log=False,
-            timeout_graceful_shutdown=10,
-        )
-        await uvicorn.Server(config).serve()
+        await serve_http(app, args.host, args.port, args.path)
     finally:
         await runner.aclose()
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run the server: ``--help`` lists the options."""
     spec = load_spec()
     backend = backend_module(spec)
     args = parse_args(spec, backend, argv)
     configure_logging(args.log_level)
-    anyio.run(serve, spec, backend, args)
+    try:
+        anyio.run(serve, spec, backend, args)
+    except KeyboardInterrupt:
+        # Ctrl-C where the event loop cannot watch signals (Windows), or before it runs:
+        # a stop asked for, not a failure.
+        pass

@@ -1,4 +1,8 @@
-"""What running as a service adds to the MCP server: probes and structured logs.
+"""What running as a service adds to the MCP server: start, stop, probes and structured logs.
+
+Over HTTP, one line says where the server listens once its socket is bound; SIGINT
+(Ctrl-C) and SIGTERM stop it cleanly with status 0, over stdio as over HTTP, and so
+does the end of stdin over stdio.
 
 ``GET /healthz`` answers while the process is alive and ``GET /readyz`` once the
 configuration is loaded and the backend can serve (a backend whose runner has a
@@ -14,17 +18,34 @@ credentials, headers and the environment never are.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import io
 import json
 import logging
+import os
+import signal
+import socket
 import sys
+import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+)
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from types import FrameType
 from typing import Any
 
 import anyio
 from mcp import types
+from mcp.server import Server
+from mcp.server.stdio import stdio_server
 
 ASGIApp = Callable[
     [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
@@ -67,8 +88,14 @@ def call_logger() -> logging.Logger:
     return logging.getLogger(f"{__package__}.calls")
 
 
+def lifecycle_logger() -> logging.Logger:
+    """The logger of the line that says where the server listens."""
+    return logging.getLogger(f"{__package__}.service")
+
+
 def configure_logging(level: str) -> None:
-    """JSON lines on stderr for every logger; tool-call lines whatever ``level`` is."""
+    """JSON lines on stderr for every logger; tool-call lines and the line that says where
+    the server listens whatever ``level`` is."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -77,6 +104,7 @@ def configure_logging(level: str) -> None:
     root.addHandler(handler)
     root.setLevel(level.upper())
     call_logger().setLevel(logging.INFO)
+    lifecycle_logger().setLevel(logging.INFO)
 
 
 def record_status(status: int) -> None:
@@ -181,3 +209,169 @@ def probes(app: ASGIApp, ready: Callable[[], bool]) -> ASGIApp:
         )
 
     return probed
+
+
+def listening_url(host: str, port: int, path: str) -> str:
+    """The URL of the MCP endpoint at ``host:port`` (an IPv6 address in brackets)."""
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}{path}"
+
+
+def announce(url: str) -> None:
+    """The one line that says where the server listens (a JSON log line like the others,
+    so that a log collector can still parse every line)."""
+    lifecycle_logger().info(f"listening on {url}", extra={"event": "listening", "url": url})
+
+
+async def serve_http(app: ASGIApp, host: str, port: int, path: str) -> None:
+    """Serve ``app`` with uvicorn until SIGINT or SIGTERM; once the socket is bound, say
+    where (the bound port: ``--port 0`` picks a free one).
+
+    uvicorn raises the signal again once it has shut down, which would end the process
+    with the signal's status (or a ``KeyboardInterrupt``); a stop asked for is a success.
+    """
+    import uvicorn
+
+    class Announcing(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:
+                bound = [s.getsockname()[1] for server in self.servers for s in server.sockets]
+                announce(listening_url(host, bound[0] if bound else port, path))
+
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,  # uvicorn's records go to the JSON handler like the others
+        access_log=False,
+        timeout_graceful_shutdown=10,
+    )
+    with _signals_ignored_after():
+        await Announcing(config).serve()
+
+
+def _ignore(signum: int, frame: FrameType | None) -> None:
+    return None
+
+
+@contextlib.contextmanager
+def _signals_ignored_after() -> Iterator[None]:
+    """What uvicorn restores, then raises again, after a SIGINT or SIGTERM: nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, _ignore) for sig in handled}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+async def stop_on_signals(scope: anyio.CancelScope) -> None:
+    """Cancel ``scope`` at SIGINT or SIGTERM. Where the event loop cannot watch signals
+    (Windows), Ctrl-C arrives as ``KeyboardInterrupt`` instead, which ``main`` handles."""
+    try:
+        with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+            async for _ in signals:
+                scope.cancel()
+                return
+    except NotImplementedError:
+        await anyio.sleep_forever()
+
+
+async def serve_stdio(server: Server[Any]) -> None:
+    """Serve over stdin and stdout until stdin ends, SIGINT or SIGTERM."""
+    async with anyio.create_task_group() as group:
+        group.start_soon(stop_on_signals, group.cancel_scope)
+        async with stdio_streams() as (read, write):
+            await server.run(read, write, server.create_initialization_options())
+        group.cancel_scope.cancel()
+
+
+@contextlib.asynccontextmanager
+async def stdio_streams() -> AsyncIterator[Any]:
+    """The SDK's stdio transport, with stdin read by ``StdinLines``; meanwhile file
+    descriptor 0 is the null device, as the SDK would make it, so that what the tools run
+    reads nothing of the protocol stream."""
+    try:
+        fd = sys.stdin.fileno()
+        wire = os.dup(fd)
+    except (AttributeError, OSError, ValueError):  # no real stdin: the SDK's own reading
+        async with stdio_server() as streams:
+            yield streams
+        return
+    diverted = False
+    if fd == 0:
+        with contextlib.suppress(OSError):
+            null = os.open(os.devnull, os.O_RDONLY)
+            try:
+                os.dup2(null, 0)
+                diverted = True
+            finally:
+                os.close(null)
+    try:
+        async with stdio_server(stdin=StdinLines(wire)) as streams:
+            yield streams
+    finally:
+        if diverted:
+            with contextlib.suppress(OSError):
+                os.dup2(wire, 0)
+        # ``wire`` stays open: a reading thread may still be blocked on it.
+
+
+class StdinLines(anyio.AsyncFile[str]):
+    """The lines of a file descriptor, each chunk read by a daemon thread.
+
+    The SDK reads stdin in a worker thread that cannot be abandoned: at SIGINT or SIGTERM
+    the server would wait for the client's next line to stop, and the interpreter for the
+    thread to exit. A daemon thread blocked in ``os.read`` holds up neither. Only
+    ``readline`` (and iteration) read the descriptor; the wrapped file is a placeholder.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__(io.StringIO())
+        self.fd = fd
+        self.pending = bytearray()
+        self.ended = False
+
+    async def readline(self) -> str:
+        searched = 0
+        while True:
+            end = self.pending.find(b"\n", searched)
+            if end >= 0 or self.ended:
+                break
+            searched = len(self.pending)
+            chunk = await read_chunk(self.fd)
+            if chunk:
+                self.pending += chunk
+            else:
+                self.ended = True
+        size = end + 1 if end >= 0 else len(self.pending)
+        line = bytes(self.pending[:size])
+        del self.pending[:size]
+        return line.decode("utf-8", errors="replace")
+
+
+async def read_chunk(fd: int, size: int = 1 << 16) -> bytes:
+    """``os.read(fd, size)`` in a daemon thread; ``b""`` at the end or on a read error."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[bytes] = loop.create_future()
+
+    def settle(data: bytes) -> None:
+        if not done.done():
+            done.set_result(data)
+
+    def read() -> None:
+        try:
+            data = os.read(fd, size)
+        except OSError:
+            data = b""
+        with contextlib.suppress(RuntimeError):  # the event loop is closed: nobody waits
+            loop.call_soon_threadsafe(settle, data)
+
+    threading.Thread(target=read, name="stdin reader", daemon=True).start()
+    return await done
