@@ -9,10 +9,18 @@ __version__ = "0.1.0"
 from .diagnostics import Diagnostic, MCPGenError
 
 if TYPE_CHECKING:
+    from .contract.generate import generate_contract_server
     from .models.generate import generate_models
     from .openapi.generate import generate_server
 
-__all__ = ["Diagnostic", "MCPGenError", "__version__", "generate_models", "generate_server"]
+__all__ = [
+    "Diagnostic",
+    "MCPGenError",
+    "__version__",
+    "generate_contract_server",
+    "generate_models",
+    "generate_server",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -26,4 +34,8 @@ def __getattr__(name: str) -> Any:
         from .openapi.generate import generate_server
 
         return generate_server
+    if name == "generate_contract_server":
+        from .contract.generate import generate_contract_server
+
+        return generate_contract_server
     raise AttributeError(f"module 'mcpgen' has no attribute {name!r}")

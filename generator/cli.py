@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, progress
 from .diagnostics import MCPGenError, plural
 from .models.schema import bundled_versions
 from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
@@ -50,9 +50,9 @@ def main() -> None:
     """Generate Model Context Protocol code from specifications."""
 
 
-@main.command()
+@main.command(short_help="Typed pydantic models of MCP messages.")
 @click.option(
-    "--version",
+    "--protocol",
     "versions",
     multiple=True,
     metavar="VERSION",
@@ -60,10 +60,19 @@ def main() -> None:
     f"{', '.join(bundled_versions())}.",
 )
 @click.option(
+    # The first name of --protocol, kept working; hidden so that it is not taken for
+    # mcpgen's own --version.
+    "--version",
+    "old_versions",
+    multiple=True,
+    metavar="VERSION",
+    hidden=True,
+)
+@click.option(
     "--schema",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Generate from this schema.json (e.g. a new draft of the specification); "
-    "add --version to generate bundled versions beside it.",
+    "add --protocol to generate bundled versions beside it.",
 )
 @click.option(
     "--version-name",
@@ -79,45 +88,75 @@ def main() -> None:
 @click.option(
     "--force", is_flag=True, help="Overwrite generated files even if they were edited by hand."
 )
+@click.option("--quiet", is_flag=True, help="Print only the summary and errors.")
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 with a diff if --out is not current."
 )
 def models(
     versions: tuple[str, ...],
+    old_versions: tuple[str, ...],
     schema: Path | None,
     version_name: str | None,
     out: Path,
     force: bool,
+    quiet: bool,
     check: bool,
 ) -> None:
     """Typed pydantic models of MCP messages, one module per protocol version.
 
     Each module has every schema definition under its own name, and a method
-    registry (REQUESTS, NOTIFICATIONS, parse_message, parse_result).
+    registry (REQUESTS, NOTIFICATIONS, parse_message, parse_result). Pick versions
+    with --protocol (--version is its older name and still works).
     """
     from .models.generate import generate_models
 
-    _run(lambda: generate_models(versions, schema, version_name), lambda: out, check, force)
+    def produce() -> Mapping[PurePosixPath, str]:
+        try:
+            return generate_models(versions + old_versions, schema, version_name)
+        except MCPGenError as exc:
+            found = exc.diagnostic
+            if found.origin != "--version" or old_versions:
+                raise
+            # Name the option as the user wrote it.
+            raise MCPGenError("--protocol", found.location, found.message, found.code) from None
+
+    with progress.reporting(not quiet):
+        _run(produce, lambda: out, check, force)
 
 
-@main.command()
+@main.command(short_help="An MCP server project for an HTTP API, Python functions or a contract.")
 @click.option(
     "--openapi",
     "document",
     metavar="PATH_OR_URL",
-    help="OpenAPI 3.0/3.1 or Swagger 2.0 document, JSON or YAML, a file or an http(s) URL.",
+    help="[OpenAPI] OpenAPI 3.0/3.1 or Swagger 2.0 document, JSON or YAML, a file or an http(s) URL.",
 )
 @click.option(
     "--functions",
     "target",
     metavar="MODULE_OR_FILE",
-    help="A module (pkg.module) or .py file of typed functions; it is imported to read them.",
+    help="[functions] A module (pkg.module) or .py file of typed functions; it is imported to "
+    "read them.",
+)
+@click.option(
+    "--contract",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="[contract] A contract (JSON or YAML) of tools, resources, resource templates and "
+    "prompts: a typed server skeleton whose methods you fill in.",
+)
+@click.option(
+    "--protocol",
+    "contract_protocol",
+    metavar="VERSION",
+    help="[contract] The MCP version the contract is checked against (default: the newest "
+    "bundled).",
 )
 @click.option(
     "--select",
     multiple=True,
     metavar="NAME",
-    help="--functions: expose only these functions (default: __all__, else the module's "
+    help="[functions] Expose only these functions (default: __all__, else the module's "
     "own public functions).",
 )
 @click.option("--name", help="Project name (default: the API title or module name + '-mcp').")
@@ -131,7 +170,7 @@ def models(
     type=click.Choice(["auto", "operations", "discovery"]),
     default="auto",
     show_default=True,
-    help="--openapi: one tool per operation ('operations'), or a fixed set of tools that "
+    help="[OpenAPI] One tool per operation ('operations'), or a fixed set of tools that "
     "search, describe and call the operations ('discovery'); 'auto' is operations up to "
     f"{DISCOVERY_TOOLS} operations and a {DISCOVERY_BYTES // 1000} KB tools/list, discovery "
     "above.",
@@ -142,7 +181,7 @@ def models(
     default=DEFAULT_BUDGET,
     show_default=True,
     metavar="BYTES",
-    help="--openapi: most bytes of each tool's inputSchema and outputSchema on the wire; "
+    help="[OpenAPI] Most bytes of each tool's inputSchema and outputSchema on the wire; "
     "larger schemas share repeated definitions in $defs, then summarise deep levels "
     "(arguments are still validated against the whole schema). 0: no limit.",
 )
@@ -151,70 +190,88 @@ def models(
     type=click.Choice(["auto", "full", "shallow", "none"]),
     default="auto",
     show_default=True,
-    help="outputSchema of each tool: within the schema budget ('auto'), complete with shared "
+    help="[OpenAPI] outputSchema of each tool: within the schema budget ('auto'), complete with shared "
     "definitions in $defs ('full'), top-level properties and their types ('shallow'), or none.",
 )
 @click.option(
     "--strict-output",
     is_flag=True,
-    help="--openapi: output schemas exactly as documented. By default they tolerate what real "
+    help="[OpenAPI] Output schemas exactly as documented. By default they tolerate what real "
     "APIs send (nulls, missing properties, unlisted enum values, numbers as strings).",
 )
 @click.option(
     "--keep-refs",
     is_flag=True,
-    help="Keep $defs/$ref in tool schemas instead of inlining (recursive schemas always use $defs).",
+    help="[OpenAPI] Keep $defs/$ref in tool schemas instead of inlining (recursive schemas "
+    "always use $defs).",
 )
 @click.option(
     "--keep-links",
     is_flag=True,
-    help="Keep the URLs of Markdown links in descriptions (by default a link keeps its text only).",
+    help="[OpenAPI] Keep the URLs of Markdown links in descriptions (by default a link keeps "
+    "its text only).",
 )
-@click.option("--allow-remote-refs", is_flag=True, help="Follow $refs to http(s) URLs.")
+@click.option("--allow-remote-refs", is_flag=True, help="[OpenAPI] Follow $refs to http(s) URLs.")
 @click.option(
     "--ref-root",
     type=click.Path(file_okay=False, path_type=Path),
-    help="--openapi: local $refs may read files below this folder only (default: the nearest "
+    help="[OpenAPI] Local $refs may read files below this folder only (default: the nearest "
     "folder above the document with package.json, pyproject.toml, setup.py, .git or .hg, "
     "else the document's folder).",
 )
 @click.option(
     "--allow-file-refs",
     is_flag=True,
-    help="--openapi: follow $refs that are absolute paths or file: URLs (still below the "
+    help="[OpenAPI] Follow $refs that are absolute paths or file: URLs (still below the "
     "reference root).",
 )
-@click.option("--include-tag", multiple=True, metavar="TAG", help="Only operations with this tag.")
 @click.option(
-    "--exclude-tag", multiple=True, metavar="TAG", help="Leave out operations with this tag."
+    "--include-tag", multiple=True, metavar="TAG", help="[OpenAPI] Only operations with this tag."
+)
+@click.option(
+    "--exclude-tag",
+    multiple=True,
+    metavar="TAG",
+    help="[OpenAPI] Leave out operations with this tag.",
 )
 @click.option(
     "--include-operation",
     multiple=True,
     metavar="GLOB",
-    help="Only operations whose operationId or tool name matches.",
+    help="[OpenAPI] Only operations whose operationId or tool name matches.",
 )
 @click.option(
-    "--exclude-operation", multiple=True, metavar="GLOB", help="Leave out matching operations."
+    "--exclude-operation",
+    multiple=True,
+    metavar="GLOB",
+    help="[OpenAPI] Leave out matching operations.",
 )
 @click.option(
-    "--path", "paths", multiple=True, metavar="GLOB", help="Only paths matching, e.g. '/pets*'."
+    "--path",
+    "paths",
+    multiple=True,
+    metavar="GLOB",
+    help="[OpenAPI] Only paths matching, e.g. '/pets*'.",
 )
 @click.option(
-    "--method", "methods", multiple=True, metavar="METHOD", help="Only these HTTP methods."
+    "--method",
+    "methods",
+    multiple=True,
+    metavar="METHOD",
+    help="[OpenAPI] Only these HTTP methods.",
 )
-@click.option("--include-deprecated", is_flag=True, help="Keep deprecated operations.")
+@click.option("--include-deprecated", is_flag=True, help="[OpenAPI] Keep deprecated operations.")
 @click.option(
     "--allow-empty",
     is_flag=True,
-    help="--openapi: generate even when no operation becomes a tool (else exit 2).",
+    help="Generate even when no operation or function becomes a tool (else exit 2).",
 )
 @click.option(
     "--description-budget",
     type=click.IntRange(min=40),
     default=DESCRIPTION_BUDGET,
     show_default=True,
-    help="Maximum characters of a tool description.",
+    help="[OpenAPI] Maximum characters of a tool description.",
 )
 @click.option(
     "--registry-name",
@@ -234,6 +291,8 @@ def models(
 def server(
     document: str | None,
     target: str | None,
+    contract: Path | None,
+    contract_protocol: str | None,
     select: tuple[str, ...],
     name: str | None,
     out: Path | None,
@@ -262,14 +321,18 @@ def server(
     check: bool,
 ) -> None:
     """An MCP server project: an HTTP API's operations (--openapi) or Python functions
-    (--functions) as tools.
+    (--functions) as tools, or the typed skeleton of a contract (--contract).
 
     Operations or functions that cannot be expressed are skipped with a reason;
     everything else generates, with warnings for defects that do not stop it.
-    The other options apply to --openapi.
+    Options marked [OpenAPI] apply to --openapi only, those marked [functions]
+    to --functions only; the others to both.
     """
-    if (document is None) == (target is None):
-        raise click.UsageError("give exactly one of --openapi and --functions")
+    if sum(given is not None for given in (document, target, contract)) != 1:
+        raise click.UsageError("give exactly one of --openapi and --functions (or --contract)")
+    if contract is not None:
+        _contract_server(contract, contract_protocol, name, out, registry_name, quiet, check, force)
+        return
     options = ServerOptions(
         name=name,
         output_schema=output_schema,  # type: ignore[arg-type]
@@ -292,7 +355,6 @@ def server(
             include_deprecated=include_deprecated,
         ),
     )
-    from .functions.generate import generate_functions_server
     from .openapi.generate import generate_server
     from .serverproject import registry_name as named
 
@@ -307,6 +369,8 @@ def server(
                 contents, project, diagnostics = generate_server(document, options)
                 unit = "operations"
             else:
+                from .functions.generate import generate_functions_server
+
                 contents, project, diagnostics = generate_functions_server(origin, select, name)  # type: ignore[assignment]
                 unit = "functions"
         warnings = [d for d in diagnostics if d.severity == "warning"]
@@ -337,7 +401,58 @@ def server(
             out = Path("output") / project.distribution
         return contents
 
-    _run(produce, lambda: out or Path("output"), check, force, summary, next_steps)
+    with progress.reporting(not quiet):
+        _run(produce, lambda: out or Path("output"), check, force, summary, next_steps)
+
+
+def _contract_server(
+    path: Path,
+    protocol: str | None,
+    name: str | None,
+    out: Path | None,
+    registry: str | None,
+    quiet: bool,
+    check: bool,
+    force: bool,
+) -> None:
+    """``mcpgen server --contract``: the skeleton of a contract-first server."""
+    from .contract import implemented
+    from .contract.generate import counts, generate_contract_server
+    from .jobs import relative
+    from .serverproject import registry_name as named
+
+    summary: list[str] = []
+    next_steps: list[str] = []
+    handlers: list[implemented.HandlersModule] = []
+
+    def produce() -> Mapping[PurePosixPath, str]:
+        nonlocal out
+        with named(registry):
+            contents, project = generate_contract_server(path, protocol, name)
+        summary.append(f"mcpgen: {counts(project)} from {path} (MCP {project.contract.protocol})")
+        handlers.append(implemented.handlers_module(project))
+        next_steps.append(
+            f"mcpgen: next: fill in {{out}}/{project.package}/handlers.py, then cd {{out}} && "
+            f"pip install -e . && {project.distribution} --help"
+        )
+        if out is None:
+            out = Path("output") / project.distribution
+        return contents
+
+    def unimplemented(root: Path) -> str | None:
+        module = handlers[0]
+        return implemented.report(root, module, f"{relative(root)}/{module.path}")
+
+    with progress.reporting(not quiet):
+        _run(
+            produce,
+            lambda: out or Path("output"),
+            check,
+            force,
+            summary,
+            next_steps,
+            unimplemented,
+        )
 
 
 def _registry_name(value: str | None) -> str | None:
@@ -358,9 +473,11 @@ def _run(
     force: bool,
     summary: list[str] | None = None,
     next_steps: list[str] | None = None,
+    unfinished: Callable[[Path], str | None] | None = None,
 ) -> None:
     """Produce, then compare (``check``) or write; ``next_steps`` (with ``{out}``) are said
-    after a project's first generation."""
+    after a project's first generation, ``unfinished(out)`` after a check (information
+    only: it does not change the exit status)."""
     try:
         contents = produce()
         out = destination()
@@ -373,8 +490,13 @@ def _run(
                 click.echo(
                     f"mcpgen: {out} is out of date; run the same command without --check", err=True
                 )
+            else:
+                click.echo(f"mcpgen: {out} is up to date ({plural(len(contents), 'file')})")
+            note = unfinished(out) if unfinished is not None else None
+            if note:
+                click.echo(f"mcpgen: {note}", err=True)
+            if diff:
                 sys.exit(EXIT_STALE)
-            click.echo(f"mcpgen: {out} is up to date ({plural(len(contents), 'file')})")
             return
         first = not (out / MANIFEST).is_file()
         written = write_tree(out, contents, force)
@@ -390,7 +512,7 @@ def _run(
             click.echo(line.replace("{out}", shlex.quote(str(out))))
 
 
-@main.command()
+@main.command(short_help="Run the jobs of the project configuration.")
 @click.option(
     "--config",
     "config_path",
@@ -417,29 +539,35 @@ def generate(
     as one transaction: a failure in any job leaves every output as it was.
     """
     from .config import find_config, load_config
-    from .jobs import apply_all, plan_all, relative, render_job, select_jobs
+    from .jobs import apply_all, plan_all, relative, render_job, select_jobs, unimplemented
 
     try:
-        config = load_config(config_path or find_config(Path.cwd()))
-        rendered = [render_job(job) for job in select_jobs(config, job_names)]
-        for item in rendered:
-            if not quiet:
-                for diagnostic in item.diagnostics:
-                    click.echo(f"mcpgen: {diagnostic}", err=True)
-            click.echo(f"mcpgen: job {item.job.name}: {item.summary}", err=True)
-        changes = plan_all(rendered)
-        if check:
-            diff = "".join(c.diff(relative(c.root) + "/") for c in changes)
-            if diff:
-                click.echo(diff, nl=False)
-                stale = [r.job.name for r, c in zip(rendered, changes, strict=True) if c.diff()]
-                click.echo(
-                    f"mcpgen: out of date: {', '.join(stale)}; run `mcpgen generate`", err=True
-                )
-                sys.exit(EXIT_STALE)
-            click.echo(f"mcpgen: {len(rendered)} jobs up to date")
-            return
-        apply_all(changes, force)
+        with progress.reporting(not quiet):
+            config = load_config(config_path or find_config(Path.cwd()))
+            rendered = [render_job(job) for job in select_jobs(config, job_names)]
+            for item in rendered:
+                if not quiet:
+                    for diagnostic in item.diagnostics:
+                        click.echo(f"mcpgen: {diagnostic}", err=True)
+                click.echo(f"mcpgen: job {item.job.name}: {item.summary}", err=True)
+            changes = plan_all(rendered)
+            if check:
+                diff = "".join(c.diff(relative(c.root) + "/") for c in changes)
+                if diff:
+                    click.echo(diff, nl=False)
+                    stale = [r.job.name for r, c in zip(rendered, changes, strict=True) if c.diff()]
+                    click.echo(
+                        f"mcpgen: out of date: {', '.join(stale)}; run `mcpgen generate`", err=True
+                    )
+                else:
+                    click.echo(f"mcpgen: {plural(len(rendered), 'job')} up to date")
+                # Information, not a failure: the exit status is the comparison's.
+                for note in filter(None, map(unimplemented, rendered)):
+                    click.echo(f"mcpgen: {note}", err=True)
+                if diff:
+                    sys.exit(EXIT_STALE)
+                return
+            apply_all(changes, force)
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -453,19 +581,28 @@ def generate(
                 click.echo(f"mcpgen: job {item.job.name}: kept {where}/{path}: {reason}")
 
 
-@main.command()
+@main.command(short_help="Write a commented starting configuration.")
 @click.option(
     "--file",
     "target",
     type=click.Choice(["pyproject.toml", "mcpgen.toml"]),
     help="Where the configuration goes (default: pyproject.toml when there is one).",
 )
-def init(target: str | None) -> None:
+@click.option(
+    "--schema",
+    "print_schema",
+    is_flag=True,
+    help="Print the JSON schema of the configuration (every key, for editors) and stop.",
+)
+def init(target: str | None, print_schema: bool) -> None:
     """Write a commented starting configuration: a [tool.mcpgen] section in pyproject.toml,
     or an mcpgen.toml."""
-    from .config import load_config
+    from .config import load_config, schema_text, shadowed
     from .pipeline import render_template
 
+    if print_schema:
+        click.echo(schema_text(), nl=False)
+        return
     path = Path(target or ("pyproject.toml" if Path("pyproject.toml").is_file() else "mcpgen.toml"))
     try:
         if path.name == "pyproject.toml":
@@ -489,10 +626,13 @@ def init(target: str | None) -> None:
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    clash = shadowed(path)
+    if clash:
+        click.echo(f"mcpgen: warning: {clash}", err=True)
     click.echo(f"mcpgen: wrote a starting configuration to {path}; then run `mcpgen generate`")
 
 
-@main.command()
+@main.command(short_help="A typed Python client for the tools, resources and prompts of a server.")
 @click.option(
     "--openapi",
     "document",
@@ -515,14 +655,20 @@ def init(target: str | None) -> None:
     "--tools",
     "tools_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="A saved tools/list result (see --snapshot).",
+    help="A saved snapshot (see --snapshot) or tools/list result.",
+)
+@click.option(
+    "--contract",
+    "contract_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A contract file (JSON or YAML): tools, resources, resource templates and prompts.",
 )
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=30.0,
     show_default=True,
-    help="--server: seconds to wait for the server to start and list its tools.",
+    help="--server: seconds to wait for the server to start and list what it offers.",
 )
 @click.option("--name", help="Client name (default: the server's); the class is <Name>Client.")
 @click.option(
@@ -533,7 +679,7 @@ def init(target: str | None) -> None:
 @click.option(
     "--snapshot",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Save the tool list to this file and stop.",
+    help="Save what the source lists (tools, resources, templates, prompts) as a contract file and stop.",
 )
 @click.option(
     "--force", is_flag=True, help="Overwrite generated files even if they were edited by hand."
@@ -541,13 +687,14 @@ def init(target: str | None) -> None:
 @click.option(
     "--check",
     is_flag=True,
-    help="Write nothing; exit 1 listing tools added, removed or changed since --out was generated.",
+    help="Write nothing; exit 1 listing tools (resources, prompts) added, removed or changed since --out was generated.",
 )
 def client(
     document: str | None,
     target: str | None,
     server_target: str | None,
     tools_file: Path | None,
+    contract_file: Path | None,
     timeout: float,
     name: str | None,
     out: Path | None,
@@ -555,48 +702,59 @@ def client(
     force: bool,
     check: bool,
 ) -> None:
-    """A typed Python client: one async method per tool, typed arguments and results."""
+    """A typed Python client: one async method per tool, typed arguments and results; and
+    one per resource, resource template and prompt of a server, snapshot or contract."""
     from .client import sources
-    from .client.generate import TOOLS_FILE, drift, generate_client
+    from .client.catalog import Catalog, catalog_text
+    from .client.generate import TOOLS_FILE, catalog_drift, generate_catalog_client
     from .naming import snake_case
 
-    given = [x for x in (document, target, server_target, tools_file) if x is not None]
+    given = [
+        x for x in (document, target, server_target, tools_file, contract_file) if x is not None
+    ]
     if len(given) != 1:
-        raise click.UsageError("give exactly one of --openapi, --functions, --server and --tools")
+        raise click.UsageError(
+            "give exactly one of --openapi, --functions, --server, --tools and --contract"
+        )
     try:
-        if document is not None:
-            tools, server_name = sources.from_openapi(document)
-        elif target is not None:
-            tools, server_name = sources.from_functions(target)
+        if document is not None or target is not None:
+            tools, server_name = (
+                sources.from_openapi(document)
+                if document is not None
+                else sources.from_functions(str(target))
+            )
+            catalog = Catalog(server_name, tuple(tools))
         elif server_target is not None:
-            tools, server_name = sources.from_server(server_target, timeout)
+            catalog = sources.catalog_from_server(server_target, timeout)
+        elif contract_file is not None:
+            catalog = sources.from_contract(contract_file)
         else:
             assert tools_file is not None
-            tools, server_name = sources.from_file(tools_file)
+            catalog = sources.catalog_from_file(tools_file)
         if snapshot is not None:
-            snapshot.write_text(sources.snapshot_text(tools, server_name), encoding="utf-8")
-            click.echo(f"mcpgen: saved {len(tools)} tools to {snapshot}")
+            snapshot.write_text(catalog_text(catalog), encoding="utf-8")
+            click.echo(f"mcpgen: saved {catalog.counts()} to {snapshot}")
             return
-        package = snake_case(name or server_name) or "server"
+        package = snake_case(name or catalog.name) or "server"
         out = out or Path("output") / f"{package}_client"
         if check:
-            previous, _ = sources.from_file(out / TOOLS_FILE)
-            changes = drift(previous, tools)
+            changes = catalog_drift(sources.catalog_from_file(out / TOOLS_FILE), catalog)
             for line in changes:
                 click.echo(line)
             if changes:
                 click.echo(f"mcpgen: {out} does not match the server; regenerate it", err=True)
                 sys.exit(EXIT_STALE)
-            click.echo(f"mcpgen: {out} matches the server's {len(tools)} tools")
+            click.echo(f"mcpgen: {out} matches the server's {catalog.counts()}")
             return
-        contents, built = generate_client(tools, server_name, str(given[0]), name)
-        for diagnostic in built.diagnostics:
-            click.echo(f"mcpgen: {diagnostic}", err=True)
-        written = write_tree(out, contents, force)
+        with progress.reporting():
+            contents, built = generate_catalog_client(catalog, str(given[0]), name)
+            for diagnostic in built.diagnostics:
+                click.echo(f"mcpgen: {diagnostic}", err=True)
+            written = write_tree(out, contents, force)
     except MCPGenError as exc:
         click.echo(f"mcpgen: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(
-        f"mcpgen: {built.class_name}: {plural(len(built.methods), 'method')}; "
+        f"mcpgen: {built.class_name}: {plural(built.method_count, 'method')}; "
         f"wrote {plural(len(written), 'file')} to {out}"
     )

@@ -1,7 +1,8 @@
 """The project configuration: ``[tool.mcpgen]`` in pyproject.toml, or an ``mcpgen.toml``.
 
-Checked against ``mcpgen.spec/config/mcpgen.schema.json`` (shipped for editors
-too); every error names the file and the key (``tool.mcpgen.jobs[1].out``).
+Checked against ``mcpgen.spec/config/mcpgen.schema.json`` (shipped in the package;
+``mcpgen init --schema`` prints it for editors); every error names the file and the key
+(``tool.mcpgen.jobs[1].out``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .diagnostics import MCPGenError
 
 CONFIG_FILES = ("mcpgen.toml", "pyproject.toml")
+_SERVER_SOURCES = ("openapi", "functions", "contract")
+_CLIENT_SOURCES = ("openapi", "functions", "server", "tools", "contract")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -24,12 +27,26 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 class Job:
     name: str
     kind: str
-    """``models``, ``openapi`` or ``functions``."""
+    """``models``, ``client``, or the source of a server: ``openapi``, ``functions`` or
+    ``contract``."""
     out: Path
     strict: bool
     options: dict[str, Any]
     base: Path
     """The directory of the configuration file; relative paths start there."""
+    origin: str = ""
+    """The configuration file, for messages about the job's keys."""
+    key: str = ""
+    """Where the job sits in it: ``tool.mcpgen.jobs[2]``."""
+
+    def file(self, key: str) -> Path:
+        """The file an option names, which has to exist (a contract); MCPGenError naming the
+        configuration and the key when it does not."""
+        path = Path(self.path(key) or "")
+        if not path.is_file():
+            problem = "is a directory" if path.is_dir() else "no such file"
+            raise MCPGenError(self.origin, f"{self.key}.{key}", f"{problem}: {path}", "E-CONFIG")
+        return path
 
     def path(self, key: str) -> str | None:
         """An option naming a file, resolved against the configuration's directory."""
@@ -49,10 +66,34 @@ class Config:
     jobs: tuple[Job, ...]
 
 
+def schema_text() -> str:
+    """The configuration's JSON schema, as shipped in the package."""
+    return files("mcpgen.spec").joinpath("config/mcpgen.schema.json").read_text(encoding="utf-8")
+
+
 def schema() -> dict[str, Any]:
-    text = files("mcpgen.spec").joinpath("config/mcpgen.schema.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(schema_text())
     return data
+
+
+def shadowed(target: Path) -> str | None:
+    """Why a configuration written to ``target`` would clash with the other configuration
+    file beside it, or None. ``mcpgen.toml`` is read first (``CONFIG_FILES``)."""
+    if target.name == "pyproject.toml":
+        other = target.with_name("mcpgen.toml")
+        if other.is_file():
+            return (
+                f"{other} is here too and `mcpgen generate` reads it first: the [tool.mcpgen] "
+                f"section of {target} is ignored while {other.name} exists"
+            )
+    else:
+        other = target.with_name("pyproject.toml")
+        if other.is_file() and _has_section(other):
+            return (
+                f"{other} already has a [tool.mcpgen] section; `mcpgen generate` reads "
+                f"{target.name} first, so that section is ignored from now on"
+            )
+    return None
 
 
 def find_config(start: Path) -> Path:
@@ -116,7 +157,7 @@ def load_config(path: Path) -> Config:
         if raw["kind"] in ("models", "client"):
             kind = raw["kind"]
         else:
-            kind = "openapi" if "openapi" in raw else "functions"
+            kind = next(k for k in _SERVER_SOURCES if k in raw)
         out = base / raw.get("out", f"output/{raw['name']}")
         where = _key(prefix, ["jobs", index, "out"])
         if raw["name"] in {j.name for j in jobs}:
@@ -135,7 +176,9 @@ def load_config(path: Path) -> Config:
             )
         outs[out] = raw["name"]
         options = {k: v for k, v in raw.items() if k not in ("name", "kind", "out", "strict")}
-        jobs.append(Job(raw["name"], kind, out, bool(raw.get("strict", False)), options, base))
+        strict = bool(raw.get("strict", False))
+        key = _key(prefix, ["jobs", index])
+        jobs.append(Job(raw["name"], kind, out, strict, options, base, origin, key))
     return Config(path, prefix, tuple(jobs))
 
 
@@ -155,7 +198,7 @@ def _validate(data: Any, origin: str, prefix: str) -> None:
     full = schema()
     defs = full["$defs"]
 
-    def fail(parts: list[str | int], message: str) -> None:
+    def fail(parts: list[str | int], message: str) -> NoReturn:
         raise MCPGenError(origin, _key(prefix, parts), message, code="E-CONFIG")
 
     def check(value: Any, subschema: dict[str, Any], parts: list[str | int]) -> None:
@@ -177,16 +220,31 @@ def _validate(data: Any, origin: str, prefix: str) -> None:
         check(job, common, ["jobs", index])
         if job["kind"] in ("models", "client"):
             branch = job["kind"]
-            sources = [k for k in ("openapi", "functions", "server", "tools") if k in job]
+            sources = [k for k in _CLIENT_SOURCES if k in job]
             if branch == "client" and len(sources) != 1:
                 fail(
-                    ["jobs", index],
-                    "a client job needs exactly one of 'openapi', "
-                    "'functions', 'server' and 'tools'",
+                    ["jobs", index], f"a client job needs exactly one of {_names(_CLIENT_SOURCES)}"
                 )
-        elif ("openapi" in job) == ("functions" in job):
-            fail(["jobs", index], "a server job needs exactly one of 'openapi' and 'functions'")
-            raise AssertionError("unreachable")
         else:
-            branch = "openapi" if "openapi" in job else "functions"
+            sources = [k for k in _SERVER_SOURCES if k in job]
+            if len(sources) != 1:
+                fail(
+                    ["jobs", index], f"a server job needs exactly one of {_names(_SERVER_SOURCES)}"
+                )
+            branch = sources[0]
         check(job, {"$ref": f"#/$defs/{branch}"}, ["jobs", index])
+        if branch == "contract" and "protocol" in job:
+            from .models.schema import bundled_versions
+
+            if job["protocol"] not in bundled_versions():
+                fail(
+                    ["jobs", index, "protocol"],
+                    f"unknown protocol version {job['protocol']!r}; known: "
+                    + ", ".join(bundled_versions()),
+                )
+
+
+def _names(keys: tuple[str, ...]) -> str:
+    """``'a', 'b' and 'c'``."""
+    quoted = [f"'{k}'" for k in keys]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

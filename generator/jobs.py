@@ -8,11 +8,15 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import progress
 from .config import Config, Job
 from .diagnostics import Diagnostic, MCPGenError, plural
 from .publish import Changes, plan_changes, publish, refuse_edited
+
+if TYPE_CHECKING:
+    from .contract.implemented import HandlersModule
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class Rendered:
     contents: Mapping[PurePosixPath, str]
     diagnostics: tuple[Diagnostic, ...]
     summary: str
+    handlers: HandlersModule | None = None
+    """A contract server's user module, for ``--check`` to say what it lacks."""
 
 
 def select_jobs(config: Config, names: Sequence[str]) -> list[Job]:
@@ -40,6 +46,7 @@ def select_jobs(config: Config, names: Sequence[str]) -> list[Job]:
 
 def render_job(job: Job) -> Rendered:
     """One job's files, in memory."""
+    progress.phase(f"job {job.name}: {job.kind}")
     options = job.options
     if job.kind == "models":
         from .models.generate import generate_models
@@ -48,10 +55,31 @@ def render_job(job: Job) -> Rendered:
             tuple(options.get("versions", ())), job.path("schema"), options.get("version-name")
         )
         return Rendered(job, contents, (), f"{len(contents) - 1} files")
+    if job.kind == "contract":
+        from .contract.generate import counts as contract_counts
+        from .contract.generate import generate_contract_server
+        from .contract.implemented import handlers_module
+
+        contents, built = generate_contract_server(
+            job.file("contract"), options.get("protocol"), options.get("project-name")
+        )
+        summary = f"{contract_counts(built)} (MCP {built.contract.protocol})"
+        return Rendered(job, contents, (), summary, handlers_module(built))
     if job.kind == "client":
         from .client import sources
-        from .client.generate import generate_client
+        from .client.generate import generate_catalog_client, generate_client
 
+        if "contract" in options:
+            catalog = sources.from_contract(job.file("contract"))
+            contents, client = generate_catalog_client(
+                catalog, str(options["contract"]), options.get("client-name")
+            )
+            return Rendered(
+                job,
+                contents,
+                tuple(client.diagnostics),
+                f"{client.class_name}, {plural(client.method_count, 'method')}",
+            )
         if "openapi" in options:
             tools, server_name = sources.from_openapi(job.path("openapi") or "")
         elif "functions" in options:
@@ -132,6 +160,18 @@ def render_job(job: Job) -> Rendered:
     return Rendered(job, contents, tuple(diagnostics), summary)
 
 
+def unimplemented(item: Rendered) -> str | None:
+    """What ``generate --check`` says about a contract server's ``handlers.py``: the contract
+    methods it does not implement yet (see ``contract.implemented``), or None."""
+    if item.handlers is None:
+        return None
+    from .contract.implemented import report
+
+    shown = f"{relative(item.job.out)}/{item.handlers.path}"
+    line = report(item.job.out, item.handlers, shown)
+    return f"job {item.job.name}: {line}" if line else None
+
+
 @contextlib.contextmanager
 def _importable_from(directory: Path) -> Iterator[None]:
     """Module names are imported from the configuration's directory first."""
@@ -166,6 +206,9 @@ def apply_all(changes: Sequence[Changes], force: bool) -> None:
     """Write every job's changes as one transaction."""
     if not force:
         refuse_edited(changes)
+    writes = sum(len(c.writes) for c in changes)
+    if writes:
+        progress.phase(f"writing {progress.count(writes, 'file')}")
     publish(changes)
 
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import ast
 import json
-import multiprocessing
 import os
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -22,7 +20,7 @@ from typing import Any, Literal
 
 import jinja2
 
-from . import __version__
+from . import __version__, progress
 from .diagnostics import GeneratorBug
 from .publish import MANIFEST, plan_changes, publish, refuse_edited, sha256
 
@@ -100,6 +98,7 @@ def render_template(template: str, **context: Any) -> str:
 def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
     """Render and format every planned file, then add the manifest."""
     env = _environment()
+    progress.phase(f"rendering {progress.count(len(plan), 'file')}")
     rendered = {
         p.path: p.text if p.text is not None else env.get_template(p.template).render(**p.context)
         for p in plan
@@ -116,16 +115,30 @@ def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
 
 
 def _format_all(jobs: list[tuple[str, PurePosixPath, bool]]) -> list[str]:
+    text = f"formatting {progress.count(len(jobs), 'Python file')}"
+    with progress.steps(text, len(jobs)) as step:
+        return _format_counted(jobs, step)
+
+
+def _format_counted(jobs: list[tuple[str, PurePosixPath, bool]], step: progress.Steps) -> list[str]:
     # black dominates generation time; large outputs are formatted on every core.
     large = sum(len(text) for text, _, verbatim in jobs if not verbatim) > 500_000
     workers = min(len(jobs), os.cpu_count() or 1)
-    if not large or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [format_python(*job) for job in jobs]
+    if not large or workers < 2:
+        return [step.after(format_python(*job)) for job in jobs]
+    # Imported here: most runs format serially, and these cost ~15 ms to import.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [step.after(format_python(*job)) for job in jobs]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Biggest first, so the last worker to finish is not handed the largest file.
         order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
         futures = {i: pool.submit(format_python, *jobs[i]) for i in order}
+        for _ in as_completed(futures.values()):
+            step()
         return [futures[i].result() for i in range(len(jobs))]
 
 
@@ -153,5 +166,7 @@ def write_tree(
     changes = plan_changes(root, contents)
     if not force:
         refuse_edited([changes])
+    if changes.writes:
+        progress.phase(f"writing {progress.count(len(changes.writes), 'file')}")
     publish([changes])
     return sorted(changes.writes)

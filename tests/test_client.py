@@ -228,12 +228,17 @@ async def _every_petstore_tool(client: Any) -> None:
     assert order.quantity == 2
 
 
-@pytest.mark.parametrize("transport", ["stdio", "http"])
+@pytest.mark.parametrize(
+    ("transport", "mode"),
+    [("stdio", "operations"), ("http", "operations"), ("stdio", "discovery")],
+)
 def test_every_tool_of_an_openapi_server_through_its_client(
-    clients: Path, tmp_path: Path, transport: str
+    clients: Path, tmp_path: Path, transport: str, mode: str
 ) -> None:
+    """The client made from the document calls each operation's tool, or, on a server in
+    discovery mode, the same operation through call_operation / call_write_operation."""
     package = load_client(clients, "pets_client")
-    server_package = generate(ROOT / "spec/openapi/petstore.yaml", tmp_path)
+    server_package = generate(ROOT / "spec/openapi/petstore.yaml", tmp_path, tools_mode=mode)
     upstream = Upstream()
     upstream.routes["GET /pets"] = Reply(200, [PET])
     upstream.routes["GET /pets/findByStatus"] = Reply(200, [PET])

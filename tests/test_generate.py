@@ -291,7 +291,7 @@ def test_config_errors_name_the_key(project: Path) -> None:
     )
     assert error_for(('openapi = "api/petstore.yaml"', "")) == (
         f"{where}tool.mcpgen.jobs[1]: error E-CONFIG: a server job needs exactly one of "
-        "'openapi' and 'functions'"
+        "'openapi', 'functions' and 'contract'"
     )
     assert error_for(('name = "tools"', 'name = "models"')) == (
         f"{where}tool.mcpgen.jobs[2].name: error E-CONFIG: job name 'models' is used twice"

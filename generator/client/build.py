@@ -12,11 +12,13 @@ import ast
 import keyword
 import sys
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, GeneratorBug, json_pointer
 from ..naming import docstring, import_order, pascal_case, py_literal, snake_case
+from .catalog import Catalog
 from .models import AMBIGUOUS, BUILTIN_TYPES, ModelEntry, generate_models
+from .resources import Reader, build_readers
 from .tools import SKIP, check_list, usable_tools
 
 # Names the client class defines or its signatures refer to (as class attributes, a method
@@ -26,6 +28,8 @@ RESERVED_METHODS = frozenset(
     {
         "call_tool",
         "list_tools",
+        "read_resource",
+        "get_prompt",
         "stdio",
         "http",
         "close",
@@ -95,6 +99,9 @@ class Method:
         return "".join(f", {p.name}={p.name}" for p in self.params)
 
 
+_Named = TypeVar("_Named", Method, Reader)
+
+
 def _optional(annotation: str) -> str:
     node = ast.parse(annotation, mode="eval").body
     members: list[ast.expr] = []
@@ -123,12 +130,41 @@ class ClientIR:
     """The whole tool list as saved in ``tools.json``, tools left out included."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Warnings: tools left out and why, notes from datamodel-code-generator."""
+    readers: tuple[Reader, ...] = ()
+    """Methods for the server's resources, resource templates and prompts."""
+    catalog: Catalog | None = None
+    """Everything the client was made from, as saved in ``tools.json``."""
+
+    @property
+    def templated(self) -> bool:
+        """Whether a method expands a URI template (the module then defines ``_expand``)."""
+        return any(r.kind == "template" for r in self.readers)
+
+    @property
+    def read_only(self) -> list[str]:
+        """The tools of the methods that are marked ``readOnlyHint``, sorted."""
+        marked = {
+            tool["name"]
+            for tool in self.tools
+            if isinstance(tool.get("annotations"), dict)
+            and tool["annotations"].get("readOnlyHint") is True
+        }
+        return sorted(m.tool for m in self.methods if m.tool in marked)
+
+    @property
+    def method_count(self) -> int:
+        return len(self.methods) + len(self.readers)
 
 
 def build_client(
-    tools: list[dict[str, Any]], server_name: str, name: str | None, origin: str = "tools"
+    tools: list[dict[str, Any]],
+    server_name: str,
+    name: str | None,
+    origin: str = "tools",
+    catalog: Catalog | None = None,
 ) -> ClientIR:
-    """The client IR of a tool list: one method per usable tool, a warning for each other.
+    """The client IR of a tool list: one method per usable tool, a warning for each other;
+    with a ``catalog``, also one per resource, resource template and prompt of it.
 
     Raises MCPGenError when the list itself breaks the MCP schema."""
     checked = check_list(tools, origin)
@@ -231,7 +267,21 @@ def build_client(
                 doc=docstring(_doc(tool, params)),
             )
         )
+    readers: list[Reader] = []
+    if catalog is not None:
+        readers, skipped = build_readers(
+            catalog.resources,
+            catalog.resource_templates,
+            catalog.prompts,
+            origin,
+            method_name,
+            method_names,
+        )
+        diagnostics += skipped
+    if any(r.kind == "template" for r in readers):
+        needed.setdefault("urllib.parse", set()).add("quote")
     methods = _unshadow(methods, needed, method_names)
+    readers = _unshadow(readers, needed, method_names)
     class_name = pascal_case(name or server_name) or "Server"
     if class_name[0].isdigit():
         class_name = "Server" + class_name
@@ -242,9 +292,13 @@ def build_client(
         server_name=server_name,
         methods=tuple(methods),
         models=models,
-        imports=tuple(import_lines(needed, bool(methods))),
+        imports=tuple(import_lines(needed, bool(methods or readers))),
         tools=tuple(checked),
         diagnostics=tuple(diagnostics),
+        readers=tuple(readers),
+        catalog=replace(
+            catalog or Catalog(server_name, ()), name=server_name, tools=tuple(checked)
+        ),
     )
 
 
@@ -279,12 +333,12 @@ def _parameters(params: list[Param]) -> list[Param]:
     return out
 
 
-def _unshadow(methods: list[Method], needed: dict[str, set[str]], taken: set[str]) -> list[Method]:
+def _unshadow(methods: list[_Named], needed: dict[str, set[str]], taken: set[str]) -> list[_Named]:
     """Methods live in the class namespace, where signature annotations are resolved: a
     method named like a name an annotation uses (say models.py imports ``date`` as
     ``date_aliased``) would break every later signature, so it is renamed."""
     used = {name.split(" as ")[-1] for names in needed.values() for name in names}
-    out: list[Method] = []
+    out: list[_Named] = []
     for method in methods:
         if method.name in used:
             name = method.name + "_"
@@ -302,7 +356,7 @@ _FIXED = {
     "functools": {"partial"},
     "types": {"TracebackType"},
     "typing": {"Any", "Self", "TypeVar"},
-    "mcp": {"Client", "StdioServerParameters", "types"},
+    "mcp": {"Client", "MCPError", "StdioServerParameters", "types"},
     "pydantic": {"BaseModel"},
 }
 

@@ -1,4 +1,5 @@
-"""``tools/list`` of a live server, every page of it, with errors a user can act on.
+"""What a live server lists (tools, resources, resource templates, prompts: every page of
+each), with errors a user can act on.
 
 Whatever goes wrong ends within ``timeout`` seconds (plus the SDK's bounded shutdown of a
 server process) with one line: the connection refused at a URL, the server process exited
@@ -25,10 +26,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..diagnostics import MCPGenError, json_pointer
+from .catalog import Catalog
 
 DEFAULT_TIMEOUT = 30.0
-"""Seconds to connect and list every tool, by default."""
+"""Seconds to connect and list everything, by default."""
 MAX_PAGES = 10_000
+METHOD_NOT_FOUND = -32601
+CONNECTION_CLOSED = -32000
+"""The code of the SDK's own error when the server's stream ends."""
 
 # Runs the server command and records its exit code; stdin, stdout and stderr are inherited,
 # so the server talks to the SDK directly. The wrapper keeps stdout open until it has written
@@ -152,6 +157,17 @@ def _validation(exc: BaseException) -> tuple[str, str] | None:
     return json_pointer(location), f"the server's reply is not valid MCP: {first.get('msg')}"
 
 
+def _answered(leaf: BaseException) -> bool:
+    """Whether ``leaf`` is an error the server sent (not the SDK's "Connection closed")."""
+    if type(leaf).__name__ not in ("MCPError", "McpError"):
+        return False
+    error = getattr(leaf, "error", None)
+    closed = getattr(error, "code", None) == CONNECTION_CLOSED and (
+        getattr(error, "message", None) == "Connection closed"
+    )
+    return not closed
+
+
 def _describe(leaf: BaseException) -> str:
     name = type(leaf).__name__
     if name == "HTTPStatusError":
@@ -165,10 +181,19 @@ def _describe(leaf: BaseException) -> str:
 def list_tools(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict[str, Any]], str]:
     """Every tool of a live server (``http(s)://`` URL or a command run over stdio) and the
     server's name. Raises MCPGenError with one line saying what went wrong."""
+    catalog = capture(target, timeout)
+    return list(catalog.tools), catalog.name
+
+
+def capture(target: str, timeout: float = DEFAULT_TIMEOUT) -> Catalog:
+    """What a live server offers: every page of ``tools/list`` and, when the server has the
+    capability, of ``resources/list``, ``resources/templates/list`` and ``prompts/list``,
+    with its name, title, version and instructions. Raises MCPGenError with one line."""
     try:
         import anyio
         from mcp import Client, StdioServerParameters
         from mcp.client.stdio import stdio_client
+        from mcp.shared.exceptions import MCPError
     except ImportError:
         raise MCPGenError(
             target, "", "--server needs the MCP SDK: pip install 'mcpgen[live]'"
@@ -178,10 +203,10 @@ def list_tools(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict
     is_url = target.startswith(("http://", "https://"))
     command = [] if is_url else _command(target)
 
-    async def fetch(server: Any, stderr_path: Path) -> tuple[list[dict[str, Any]], str]:
+    async def fetch(server: Any, stderr_path: Path) -> Catalog:
         """``listing`` within ``timeout``; at the deadline, the server's last stderr line is
         taken before its shutdown can add its own."""
-        found: list[tuple[list[dict[str, Any]], str]] = []
+        found: list[Catalog] = []
         async with anyio.create_task_group() as group:
 
             async def watchdog() -> None:
@@ -197,31 +222,68 @@ def list_tools(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict
         return found[0]
 
     at_timeout: list[str | None] = []
+    step = ["tools"]
 
-    async def listing(server: Any) -> tuple[list[dict[str, Any]], str]:
+    async def pages(fetch: Any, key: str, method: str) -> list[dict[str, Any]]:
+        """Every item of a paginated list (``tools``, ``resources``, ...)."""
+        items: list[dict[str, Any]] = []
+        cursor: str | None = None
+        seen: set[str] = set()
+        for _ in range(MAX_PAGES):
+            page = await fetch(cursor=cursor)
+            items += [
+                item.model_dump(mode="json", by_alias=True, exclude_none=True)
+                for item in getattr(page, key)
+            ]
+            cursor = page.next_cursor
+            if cursor is None:
+                return items
+            if cursor in seen:
+                raise MCPGenError(
+                    target, "", f"{method} never ends: the server sent cursor {cursor!r} twice"
+                )
+            seen.add(cursor)
+        raise MCPGenError(target, "", f"{method} has more than {MAX_PAGES} pages")
+
+    async def listing(server: Any) -> Catalog:
         async with Client(server) as client:
-            tools: list[dict[str, Any]] = []
-            cursor: str | None = None
-            seen: set[str] = set()
-            for _ in range(MAX_PAGES):
-                page = await client.list_tools(cursor=cursor)
-                tools += [
-                    t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in page.tools
-                ]
-                cursor = page.next_cursor
-                if cursor is None:
-                    break
-                if cursor in seen:
-                    raise MCPGenError(
-                        target,
-                        "",
-                        f"tools/list never ends: the server sent cursor {cursor!r} twice",
+            tools = await pages(client.list_tools, "tools", "tools/list")
+            capabilities = client.server_capabilities
+            resources: list[dict[str, Any]] = []
+            templates: list[dict[str, Any]] = []
+            prompts: list[dict[str, Any]] = []
+            if capabilities.resources is not None:
+                step[0] = "resources"
+                resources = await pages(client.list_resources, "resources", "resources/list")
+                step[0] = "resource templates"
+                try:
+                    templates = await pages(
+                        client.list_resource_templates,
+                        "resource_templates",
+                        "resources/templates/list",
                     )
-                seen.add(cursor)
-            else:
-                raise MCPGenError(target, "", f"tools/list has more than {MAX_PAGES} pages")
+                except MCPError as exc:
+                    # Servers with static resources only often lack the method: no templates.
+                    if exc.code != METHOD_NOT_FOUND:
+                        raise
+            if capabilities.prompts is not None:
+                step[0] = "prompts"
+                prompts = await pages(client.list_prompts, "prompts", "prompts/list")
             info = client.server_info
-            return tools, str(getattr(info, "name", None) or "server")
+
+            def text(value: Any) -> str | None:
+                return value if isinstance(value, str) and value else None
+
+            return Catalog(
+                name=text(getattr(info, "name", None)) or "server",
+                tools=tuple(tools),
+                resources=tuple(resources),
+                resource_templates=tuple(templates),
+                prompts=tuple(prompts),
+                title=text(getattr(info, "title", None)),
+                version=text(getattr(info, "version", None)),
+                instructions=text(client.instructions),
+            )
 
     with tempfile.TemporaryDirectory(prefix="mcpgen-server-") as scratch, _quiet() as records:
         status = Path(scratch, "exit-code")
@@ -247,6 +309,12 @@ def list_tools(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict
             invalid = _validation(leaf)
             if invalid is not None:
                 raise MCPGenError(target, *invalid) from None
+        for leaf in leaves:
+            # The server answered with a JSON-RPC error: its exit afterwards is our doing.
+            if _answered(leaf):
+                raise MCPGenError(
+                    target, "", f"cannot list the server's {step[0]}: {_describe(leaf)}"
+                ) from None
         stderr_line = None if is_url else (at_timeout or [_last_line(stderr_path)])[0]
         tail = f"; its last stderr line: {stderr_line}" if stderr_line else ""
         text = records.stdout_text()
@@ -269,5 +337,5 @@ def list_tools(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict
                 target, "", f"no MCP response on stdout within {timeout:g} s{wrote}{tail}"
             ) from None
         raise MCPGenError(
-            target, "", f"cannot list the server's tools: {_describe(leaves[0])}{tail}"
+            target, "", f"cannot list the server's {step[0]}: {_describe(leaves[0])}{tail}"
         ) from None

@@ -1,17 +1,16 @@
 """Where a client's tool list comes from: an OpenAPI document or a functions module (the tools
-mcpgen's server would expose), a live server's ``tools/list``, or a saved one."""
+mcpgen's server would expose), a live server's lists, a saved snapshot of them, or a
+contract; the last three may also bring resources, resource templates and prompts."""
 
 from __future__ import annotations
 
-import json
-import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .live import DEFAULT_TIMEOUT, list_tools
+from .catalog import Catalog, catalog_text, check_prompts, check_resources, read_catalog, with_defs
+from .live import DEFAULT_TIMEOUT, capture
 from .tools import check_list, wire
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _wire = wire
 
@@ -34,29 +33,63 @@ def from_functions(target: str) -> tuple[list[dict[str, Any]], str]:
 
 
 def from_file(path: Path) -> tuple[list[dict[str, Any]], str]:
-    """A saved ``tools/list`` result (``{"tools": [...]}``) or a plain list of tools."""
+    """A saved snapshot's tools (see ``catalog_from_file``) and the server's name."""
+    catalog = catalog_from_file(path)
+    return list(catalog.tools), catalog.name
+
+
+def catalog_from_file(path: Path) -> Catalog:
+    """A saved snapshot: the contract format ``--snapshot`` writes, the older
+    ``{"serverInfo": ..., "tools": [...]}``, or a plain list of tools."""
     from ..loader import load_json_file
 
-    data = load_json_file(path).data
-    tools = data.get("tools") if isinstance(data, dict) else data
-    base: tuple[str, ...] = ("tools",) if isinstance(data, dict) else ()
-    checked = check_list(tools, str(path), base)
-    info = data.get("serverInfo") if isinstance(data, dict) else None
-    name = info.get("name") if isinstance(info, dict) else None
-    return checked, name if isinstance(name, str) and name else path.stem
+    return read_catalog(load_json_file(path).data, str(path), path.stem)
+
+
+def from_contract(path: Path) -> Catalog:
+    """A contract file (JSON or YAML), validated by ``mcpgen.contract``; its tools are made
+    self-contained (the contract's shared ``$defs`` copied into the schemas using them)."""
+    from ..contract.document import load_contract
+
+    contract = load_contract(path)
+    origin = str(path)
+    tools = check_list([with_defs(t, contract.defs) for t in contract.tools], origin)
+    return Catalog(
+        name=contract.name or path.stem,
+        tools=tuple(tools),
+        resources=tuple(check_resources(list(contract.resources), origin)),
+        resource_templates=tuple(
+            check_resources(list(contract.resource_templates), origin, "resourceTemplates")
+        ),
+        prompts=tuple(check_prompts(list(contract.prompts), origin)),
+        title=contract.title,
+        version=contract.version,
+        instructions=contract.instructions,
+    )
 
 
 def from_server(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict[str, Any]], str]:
     """``tools/list`` of a live server, every page: an ``http(s)://`` URL, or a command to
     start over stdio. Fails with one line within ``timeout`` seconds (see ``live``)."""
-    tools, name = list_tools(target, timeout)
-    return check_list(tools, target), name
+    catalog = catalog_from_server(target, timeout)
+    return list(catalog.tools), catalog.name
+
+
+def catalog_from_server(target: str, timeout: float = DEFAULT_TIMEOUT) -> Catalog:
+    """Everything a live server lists (see ``live.capture``), checked as a snapshot is."""
+    catalog = capture(target, timeout)
+    return replace(
+        catalog,
+        tools=tuple(check_list(list(catalog.tools), target)),
+        resources=tuple(check_resources(list(catalog.resources), target)),
+        resource_templates=tuple(
+            check_resources(list(catalog.resource_templates), target, "resourceTemplates")
+        ),
+        prompts=tuple(check_prompts(list(catalog.prompts), target)),
+    )
 
 
 def snapshot_text(tools: list[dict[str, Any]], name: str) -> str:
-    """A saved tool list, one tool per line, as ``--tools`` and ``--check`` read it."""
-    lines = [json.dumps(t, ensure_ascii=False, sort_keys=True) for t in tools]
-    head = json.dumps({"serverInfo": {"name": name}}, ensure_ascii=False)[:-1]
-    text = head + ', "tools": [\n' + ",\n".join(lines) + "\n]}\n"
-    # Lone surrogates (only ever inside JSON strings) cannot be written as UTF-8: escape them.
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """A saved tool list in the contract format, one tool per line, as ``--tools`` and
+    ``--check`` read it (see ``catalog.catalog_text`` for the other lists)."""
+    return catalog_text(Catalog(name, tuple(tools)))

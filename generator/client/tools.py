@@ -82,18 +82,18 @@ class Usable:
     output_schema: dict[str, Any] | None
 
 
-def _surrogate(value: Any, path: Path) -> Path | None:
+def surrogate_path(value: Any, path: Path) -> Path | None:
     """Where the first lone surrogate is (it cannot be written as UTF-8), if any."""
     if isinstance(value, str):
         return path if any("\ud800" <= ch <= "\udfff" for ch in value) else None
     if isinstance(value, dict):
         for key, item in value.items():
-            found = _surrogate(key, path) or _surrogate(item, (*path, key))
+            found = surrogate_path(key, path) or surrogate_path(item, (*path, key))
             if found is not None:
                 return found
     if isinstance(value, list):
         for index, item in enumerate(value):
-            found = _surrogate(item, (*path, index))
+            found = surrogate_path(item, (*path, index))
             if found is not None:
                 return found
     return None
@@ -117,7 +117,7 @@ def usable_tools(
         )
 
     for index, tool in enumerate(tools):
-        found = _surrogate(tool, ())
+        found = surrogate_path(tool, ())
         if found is not None:
             skip(index, found, "it contains a lone surrogate, which is not valid Unicode text")
             continue

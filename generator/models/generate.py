@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
-from .. import __version__, naming
+from .. import __version__, naming, progress
 from ..pipeline import PlannedFile, render_plan
 from .build import ModelBuilder
 from .ir import Definition, ModuleIR
@@ -152,13 +152,13 @@ def plan_models(schemas: Sequence[SchemaDocument]) -> list[PlannedFile]:
     """One module per version and an ``__init__`` re-exporting the newest."""
     plan: list[PlannedFile] = []
     modules: list[tuple[str, ModuleIR]] = []
-    for schema in schemas:
-        module = build_module(schema)
-        name = module_name(schema.version)
+    text = f"building the models of {progress.count(len(schemas), 'protocol version')}"
+    with progress.steps(text, len(schemas)) as step:
+        modules.extend((module_name(s.version), step.after(build_module(s))) for s in schemas)
+    for schema, (name, module) in zip(schemas, modules, strict=True):
         digest = hashlib.sha256(
             json.dumps(schema.document, sort_keys=True, ensure_ascii=False).encode()
         ).hexdigest()
-        modules.append((name, module))
         plan.append(
             PlannedFile(
                 PurePosixPath(f"{name}.py"),

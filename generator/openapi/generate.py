@@ -8,9 +8,11 @@ name, which is an identifier by construction.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePosixPath
 from typing import Any
 
+from .. import progress
 from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..runtime import search
@@ -25,17 +27,45 @@ def generate_server(
 ) -> tuple[dict[PurePosixPath, str], Project, list[Diagnostic]]:
     """Render the project for ``document`` (a path or URL); touches no disk."""
     options = options or ServerOptions()
+    progress.large(_size(document))
+    progress.phase(f"loading {document}")
     docs = DocumentSet(
         document,
         allow_remote=options.allow_remote_refs,
         ref_root=options.ref_root,
         allow_file_refs=options.allow_file_refs,
     )
+    operations = progress.count(_operations(docs.root), "operation")
+    progress.phase(f"converting {operations}")
     try:
         project, diagnostics = build_project(docs, options)
     except RecursionError:
         raise MCPGenError(docs.origin, "", "schemas nested too deeply to convert") from None
+    progress.phase(f"converted {operations} to {progress.count(len(project.tools), 'tool')}")
     return render_plan(plan(project)), project, diagnostics
+
+
+def _size(document: str) -> int:
+    """Bytes of a local document (0 for a URL or what cannot be read: loading says why)."""
+    try:
+        return 0 if "://" in document else os.stat(document).st_size
+    except (OSError, ValueError):
+        return 0
+
+
+_METHODS = frozenset(("get", "put", "post", "delete", "options", "head", "patch", "trace"))
+
+
+def _operations(root: Any) -> int:
+    """How many operations the document's paths hold (before filters), for progress."""
+    paths = root.get("paths") if isinstance(root, dict) else None
+    if not isinstance(paths, dict):
+        return 0
+    return sum(
+        sum(1 for method in item if method in _METHODS)
+        for item in paths.values()
+        if isinstance(item, dict)
+    )
 
 
 def plan(project: Project) -> list[PlannedFile]:
@@ -86,6 +116,8 @@ def search_json(project: Project) -> dict[str, Any]:
     operations: list[dict[str, Any]] = []
     terms: list[str] = []
     more: list[str] = []
+    segments: list[list[str]] = []
+    known = search.known_stems(text for t in project.tools for text in (t.name, t.title))
     for tool in project.tools:
         text = search.summary(tool.title, tool.description, tool.name)
         required = tool.input_schema.get("required") or []
@@ -104,9 +136,19 @@ def search_json(project: Project) -> dict[str, Any]:
         core, extra = search.document_terms(
             tool.name, text, tool.description, tool.path, tool.tags, args
         )
+        # Run-together path words (``clusterrolebindings``) count by their parts too.
+        found = search.segment_terms(tool.path, known)
+        core += [t for t in " ".join(found).split() if t not in core]
+        segments.append(found)
         terms.append(" ".join(core))
         more.append(" ".join(extra))
-    return {"version": 1, "operations": operations, "terms": terms, "more": more}
+    return {
+        "version": 1,
+        "operations": operations,
+        "terms": terms,
+        "more": more,
+        "segments": segments,
+    }
 
 
 _ROLES = {

@@ -1,0 +1,1 @@
+"""Contract-first MCP servers: a contract file of tools, resources and prompts."""
