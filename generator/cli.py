@@ -325,8 +325,9 @@ def server(
 
     Operations or functions that cannot be expressed are skipped with a reason;
     everything else generates, with warnings for defects that do not stop it.
-    Options marked [OpenAPI] apply to --openapi only, those marked [functions]
-    to --functions only; the others to both.
+    Options marked [OpenAPI], [functions] or [contract] apply to that source
+    only; --allow-empty and --strict to --openapi and --functions; the others to
+    all three.
     """
     if sum(given is not None for given in (document, target, contract)) != 1:
         raise click.UsageError("give exactly one of --openapi and --functions (or --contract)")

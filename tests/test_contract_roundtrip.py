@@ -11,12 +11,10 @@ client reads both sides in both protocol eras over stdio, and once over HTTP; li
 compared as the JSON the SDK client returns. One tool of each skeleton is implemented, and
 the generated client (``mypy --strict`` clean) calls it.
 
-Known differences are strict xfails, so the day one is fixed the test says so:
-
-- tool schemas that use their own ``$defs`` (pydantic writes them for nested models) reach
-  the skeleton's ``tools/list`` with every ``$ref`` inlined;
-- the server's ``description``, ``websiteUrl`` and ``icons`` are not in the snapshot;
-- a contract without ``title`` or ``version`` gets a skeleton that makes them up.
+Tool schemas that carry their own ``$defs`` (pydantic writes them for nested models) reach
+the skeleton's ``tools/list`` as written. The one known difference is a strict xfail, so
+the day it is fixed the test says so: a contract without ``title`` or ``version`` gets a
+skeleton that makes them up.
 
 Accepted, and asserted as such: a list the live server advertises but leaves empty
 (MCPServer always has resources) is not in the snapshot, so the skeleton has no capability
@@ -52,6 +50,8 @@ FUNCTIONS_MODULE = ROOT / "tests" / "cases" / "functions" / "typed_tools.py"
 CLIENT_CASES = ROOT / "tests" / "cases" / "clients"
 LISTS = ("tools", "resources", "resourceTemplates", "prompts")
 IDENTITY = ("name", "title", "version", "instructions")
+INFO = ("description", "websiteUrl", "icons")
+"""What else of ``serverInfo`` a snapshot keeps (when the server says it)."""
 SERVERS = ("functions", "catalog", "rich", "plain")
 SCRIPTS = {
     "catalog": CLIENT_CASES / "catalog_server.py",
@@ -74,11 +74,6 @@ CARRIES = {
 """What of the server's identity each snapshot holds."""
 HTTP_ERA = "2026-07-28"
 
-INFO_LOST = (
-    "the snapshot keeps only name, title, version and instructions of serverInfo: "
-    "description, websiteUrl and icons are lost (client/catalog.py Catalog has no field for "
-    "them and the contract format no key for websiteUrl and icons)"
-)
 INVENTED = (
     "the live server has no title and version '': the snapshot leaves the empty version out, "
     "and the skeleton of a contract without them says title=<name>, version 0.1.0 "
@@ -353,6 +348,10 @@ def test_the_snapshot_holds_what_the_live_server_lists(trips: dict[str, Trip], s
     assert {k: saved.get(k) for k in IDENTITY} == {k: v or None for k, v in identity(live).items()}
     assert set(IDENTITY) & set(saved) == CARRIES[server]
     assert live["serverInfo"] is not None and live["call"]["isError"] is False
+    assert {k: saved[k] for k in INFO if k in saved} == {
+        k: v for k, v in live["serverInfo"].items() if k in INFO
+    }
+    assert bool(set(INFO) & set(saved)) == (server == "rich")
 
 
 # -- the skeleton's lists against the live server's ---------------------------------------
@@ -429,7 +428,7 @@ def test_the_skeleton_has_the_live_servers_identity(
     [
         "functions",
         "catalog",
-        pytest.param("rich", marks=pytest.mark.xfail(strict=True, reason=INFO_LOST)),
+        "rich",
         pytest.param("plain", marks=pytest.mark.xfail(strict=True, reason=INVENTED)),
     ],
 )

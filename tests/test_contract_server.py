@@ -210,6 +210,8 @@ BROKEN = [
         "/resourceTemplates/0/uriTemplate",
         "braces",
     ),
+    ("yaml", _broken(lambda d: d.update(icons=[{}])), "/icons/0", "'src' is a required"),
+    ("json", _broken(lambda d: d.update(icons={"src": "x"})), "/icons", "not of type 'array'"),
 ]
 
 
@@ -704,3 +706,90 @@ def test_wrong_shape_is_logged_and_never_sent(
         result = anyio.run(run)
     assert result.is_error and result.structured_content is None
     assert "add_note: result does not match the outputSchema at note" in caplog.text
+
+
+BRANDED: dict[str, Any] = {
+    "name": "branded",
+    "title": "Branded",
+    "version": "2.0.0",
+    "description": "A server that says who it is.",
+    "websiteUrl": "https://example.com/branded",
+    "icons": [
+        {"src": "https://example.com/logo.png", "mimeType": "image/png", "sizes": ["48x48"]},
+        {"src": "https://example.com/logo.svg", "sizes": ["any"], "theme": "dark"},
+    ],
+    "tools": [{"name": "ping", "inputSchema": {"type": "object"}}],
+}
+INFO = ("description", "websiteUrl", "icons")
+
+
+@pytest.mark.parametrize(
+    ("change", "pointer", "message"),
+    [
+        ({"icons": [{}]}, "/icons/0", "not an MCP Icon: 'src' is a required property"),
+        ({"icons": "logo.png"}, "/icons", "'logo.png' is not of type 'array'"),
+        ({"icons": [{"src": 7}]}, "/icons/0/src", "7 is not of type 'string'"),
+        ({"icons": [{"src": "a.png", "theme": "blue"}]}, "/icons/0/theme", "'blue' is not one"),
+        ({"websiteUrl": ["https://x"]}, "/websiteUrl", "is not of type 'string'"),
+        ({"description": 3}, "/description", "3 is not of type 'string'"),
+    ],
+)
+def test_bad_server_info_is_a_one_line_error(
+    tmp_path: Path, change: dict[str, Any], pointer: str, message: str
+) -> None:
+    path = _write(tmp_path, "bad.yaml", {**BRANDED, **change})
+    with pytest.raises(MCPGenError) as caught:
+        load_contract(path)
+    text = str(caught.value)
+    assert "\n" not in text and text.startswith(f"{path}:{pointer}:"), text
+    assert message in text
+
+
+def test_server_info_is_served(tmp_path: Path) -> None:
+    """``description``, ``websiteUrl`` and ``icons`` (MCP 2025-11-25 and later) load, reach
+    spec.json and are what the SDK client sees in ``serverInfo``; older protocols have no
+    such keys."""
+    path = _write(tmp_path, "branded.json", BRANDED)
+    for protocol in ("2025-11-25", "2026-07-28"):
+        contract = load_contract(path, protocol)
+        assert contract.description == BRANDED["description"]
+        assert contract.website_url == BRANDED["websiteUrl"]
+        assert list(contract.icons) == BRANDED["icons"]
+    text = contract_text(load_contract(path))
+    assert {k: json.loads(text)[k] for k in INFO} == {k: BRANDED[k] for k in INFO}
+    assert contract_text(load_contract(_write(tmp_path, "again.json", text))) == text
+    for protocol in ("2024-11-05", "2025-06-18"):
+        for key in INFO:
+            only = {"tools": BRANDED["tools"], key: BRANDED[key]}
+            older = _write(tmp_path, f"{key}.json", only)
+            with pytest.raises(MCPGenError) as caught:
+                load_contract(older, protocol)
+            text = str(caught.value)
+            assert "\n" not in text and text.startswith(f"{older}:/{key}:"), text
+            assert f"unknown key {key!r}" in text and "2025-11-25" in text
+    refused = _cli(
+        "server", "--contract", str(path), "--protocol", "2025-06-18", "--out", str(tmp_path / "x")
+    )
+    assert refused.exit_code == 2 and f"{path}:/description" in refused.output
+    assert not (tmp_path / "x").exists()
+
+    root = tmp_path / "out"
+    result = _cli("server", "--contract", str(path), "--out", str(root))
+    assert result.exit_code == 0, result.output
+    spec = json.loads((root / "branded" / "spec.json").read_text("utf-8"))
+    assert {k: spec["server"][k] for k in INFO} == {k: BRANDED[k] for k in INFO}
+    expected = {k: BRANDED[k] for k in ("name", "title", "version", *INFO)}
+
+    async def run() -> None:
+        server = _in_process(root, "branded")
+        async with Client(server, mode="legacy") as client:
+            info = client.server_info
+            assert info is not None
+            assert info.model_dump(mode="json", by_alias=True, exclude_none=True) == expected
+        async with Client(_in_process(root, "branded"), mode="2026-07-28") as client:
+            found = types.DiscoverResult.model_validate(
+                await client.session.send_discover("2026-07-28")
+            )
+            assert (found.meta or {}).get(types.SERVER_INFO_META_KEY) == expected
+
+    anyio.run(run)

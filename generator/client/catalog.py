@@ -1,8 +1,10 @@
 """What a server offers a client: its tools and, when it has them, resources, resource
-templates and prompts, with the name, title, version and instructions it gives.
+templates and prompts, with the name, title, version, description, website, icons and
+instructions it gives.
 
-Saved in the contract format (``{"name", "title", "version", "instructions", "tools",
-"resources", "resourceTemplates", "prompts"}``, empty fields left out, one item per line),
+Saved in the contract format (``{"name", "title", "version", "description", "websiteUrl",
+"instructions", "icons", "tools", "resources", "resourceTemplates", "prompts"}``, empty
+fields left out, one item per line),
 which ``--tools``, ``--check`` and ``--contract`` all read. The old snapshot format
 (``{"serverInfo": {...}, "tools": [...]}``) and a plain list of tools are read too.
 """
@@ -27,7 +29,8 @@ LISTS = (
     ("prompts", "prompts"),
 )
 """Attribute and contract key of each list, in the order a contract file holds them."""
-TEXTS = ("name", "title", "version", "instructions")
+TEXTS = ("name", "title", "version", "description", "websiteUrl", "instructions")
+"""The server's texts, by contract key (the attribute of ``websiteUrl`` is ``website_url``)."""
 DEF_PREFIX = "#/$defs/"
 
 
@@ -43,6 +46,10 @@ class Catalog:
     title: str | None = None
     version: str | None = None
     instructions: str | None = None
+    description: str | None = None
+    website_url: str | None = None
+    icons: tuple[dict[str, Any], ...] = ()
+    """The server's icons as MCP ``Icon`` objects (wire JSON), in the server's order."""
 
     def counts(self) -> str:
         """``3 tools, 2 resources, 1 resource template, 2 prompts`` (empty lists left out
@@ -106,6 +113,20 @@ def check_prompts(
         for position, argument in enumerate(arguments):
             _string_field(argument, "name", origin, (*where, position), "prompt argument")
     return [dict(item) for item in items]
+
+
+def check_icons(
+    items: Any, origin: str, base: tuple[str | int, ...] = ("icons",)
+) -> list[dict[str, Any]]:
+    """The server's icons as the MCP schema has them: objects with a string ``src``."""
+    _objects(items, origin, base, "icons")
+    for index, item in enumerate(items):
+        _string_field(item, "src", origin, (*base, index), "icon")
+    return [dict(item) for item in items]
+
+
+def _attribute(key: str) -> str:
+    return "website_url" if key == "websiteUrl" else key
 
 
 def _text(data: Mapping[str, Any], key: str) -> str | None:
@@ -178,6 +199,12 @@ def read_catalog(data: Any, origin: str, fallback_name: str) -> Catalog:
     info = info if isinstance(info, dict) else {}
     texts = {key: _text(data, key) or _text(info, key) for key in TEXTS}
     texts["instructions"] = _text(data, "instructions")
+    if "icons" in data:
+        icons = check_icons(data["icons"], origin)
+    elif "icons" in info:
+        icons = check_icons(info["icons"], origin, ("serverInfo", "icons"))
+    else:
+        icons = []
     lists: dict[str, tuple[dict[str, Any], ...]] = {}
     for attribute, key in LISTS[1:]:
         items = data.get(key)
@@ -193,19 +220,22 @@ def read_catalog(data: Any, origin: str, fallback_name: str) -> Catalog:
         title=texts["title"],
         version=texts["version"],
         instructions=texts["instructions"],
+        description=texts["description"],
+        website_url=texts["websiteUrl"],
+        icons=tuple(icons),
         **lists,
     )
 
 
 def catalog_text(catalog: Catalog) -> str:
-    """The contract-format file: texts first, then each non-empty list, one item per line
-    with sorted keys, so the same server always gives the same bytes."""
+    """The contract-format file: texts first, then the icons and each non-empty list, one
+    item per line with sorted keys, so the same server always gives the same bytes."""
     parts: list[str] = []
     for key in TEXTS:
-        value = getattr(catalog, key)
+        value = getattr(catalog, _attribute(key))
         if value:
             parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-    for attribute, key in LISTS:
+    for attribute, key in (("icons", "icons"), *LISTS):
         items: tuple[dict[str, Any], ...] = getattr(catalog, attribute)
         if not items and key != "tools":
             continue

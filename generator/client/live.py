@@ -188,7 +188,8 @@ def list_tools(target: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[list[dict
 def capture(target: str, timeout: float = DEFAULT_TIMEOUT) -> Catalog:
     """What a live server offers: every page of ``tools/list`` and, when the server has the
     capability, of ``resources/list``, ``resources/templates/list`` and ``prompts/list``,
-    with its name, title, version and instructions. Raises MCPGenError with one line."""
+    with its name, title, version, description, website, icons and instructions (from
+    ``serverInfo``). Raises MCPGenError with one line."""
     try:
         import anyio
         from mcp import Client, StdioServerParameters
@@ -283,6 +284,12 @@ def capture(target: str, timeout: float = DEFAULT_TIMEOUT) -> Catalog:
                 title=text(getattr(info, "title", None)),
                 version=text(getattr(info, "version", None)),
                 instructions=text(client.instructions),
+                description=text(getattr(info, "description", None)),
+                website_url=text(getattr(info, "website_url", None)),
+                icons=tuple(
+                    icon.model_dump(mode="json", by_alias=True, exclude_none=True)
+                    for icon in getattr(info, "icons", None) or ()
+                ),
             )
 
     with tempfile.TemporaryDirectory(prefix="mcpgen-server-") as scratch, _quiet() as records:

@@ -8,7 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog, catalog_text, check_prompts, check_resources, read_catalog, with_defs
+from .catalog import (
+    Catalog,
+    catalog_text,
+    check_icons,
+    check_prompts,
+    check_resources,
+    read_catalog,
+    with_defs,
+)
 from .live import DEFAULT_TIMEOUT, capture
 from .tools import check_list, wire
 
@@ -65,6 +73,9 @@ def from_contract(path: Path) -> Catalog:
         title=contract.title,
         version=contract.version,
         instructions=contract.instructions,
+        description=contract.description,
+        website_url=contract.website_url,
+        icons=tuple(contract.icons),
     )
 
 
@@ -86,6 +97,7 @@ def catalog_from_server(target: str, timeout: float = DEFAULT_TIMEOUT) -> Catalo
             check_resources(list(catalog.resource_templates), target, "resourceTemplates")
         ),
         prompts=tuple(check_prompts(list(catalog.prompts), target)),
+        icons=tuple(check_icons(list(catalog.icons), target)),
     )
 
 

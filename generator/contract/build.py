@@ -144,14 +144,19 @@ class ContractProject:
                 for m in self.prompts
             },
         }
+        server: dict[str, Any] = {
+            "name": c.name or self.distribution,
+            "title": self.title,
+            "version": c.version or "0.1.0",
+            "description": c.description or "",
+            "instructions": c.instructions or "",
+        }
+        if c.website_url is not None:
+            server["websiteUrl"] = c.website_url
+        if c.icons:
+            server["icons"] = list(c.icons)
         return {
-            "server": {
-                "name": c.name or self.distribution,
-                "title": self.title,
-                "version": c.version or "0.1.0",
-                "description": c.description or "",
-                "instructions": c.instructions or "",
-            },
+            "server": server,
             "envPrefix": self.env_prefix,
             "protocol": c.protocol,
             "implementation": {

@@ -3,11 +3,14 @@
 A contract file (JSON, or YAML for ``.yaml``/``.yml``) is an object with ``tools``,
 ``resources``, ``resourceTemplates`` and ``prompts`` (each item exactly as the MCP
 ``*/list`` results carry it), the server's ``name``, ``title``, ``version`` and
-``instructions``, and a top-level ``$defs`` that schemas inside it share through
-``{"$ref": "#/$defs/Name"}``.
+``instructions``, what else its ``serverInfo`` says (``description``, ``websiteUrl``,
+``icons``: protocol 2025-11-25 and later), and a top-level ``$defs`` that schemas inside it
+share through ``{"$ref": "#/$defs/Name"}``.
 
 Every item is checked against the MCP schema's own definition (``Tool``, ``Resource``,
-``ResourceTemplate``, ``Prompt``) of the chosen protocol version; then what the MCP schema
+``ResourceTemplate``, ``Prompt``) of the chosen protocol version, and ``description``,
+``websiteUrl`` and ``icons`` against that version's ``Implementation`` (a version whose
+``Implementation`` lacks one has no such key); then what the MCP schema
 cannot say: names and URIs are unique, tool names follow the MCP naming rules, tool
 schemas are valid JSON Schema whose ``$ref`` s all resolve in the contract's ``$defs``
 (files and URLs are never read), and URI templates have usable variables. Any problem is
@@ -47,11 +50,16 @@ TOP_KEYS = frozenset(
         "title",
         "version",
         "description",
+        "websiteUrl",
+        "icons",
         "instructions",
         *(kind for kind, _, _ in KINDS),
     }
 )
 _TEXT_KEYS = ("name", "title", "version", "description", "instructions")
+INFO_KEYS = ("description", "websiteUrl", "icons")
+"""Keys of MCP's ``Implementation`` (the ``serverInfo`` object) a contract may carry, checked
+against the chosen protocol's definition; older versions have none of them."""
 
 TOOL_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
 """MCP tool names (2025-11-25): 1 to 128 of ASCII letters, digits, ``_``, ``-`` and ``.``."""
@@ -76,6 +84,8 @@ class Contract:
     prompts: tuple[dict[str, Any], ...]
     defs: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
+    website_url: str | None = None
+    icons: tuple[dict[str, Any], ...] = ()
 
     def as_mapping(self) -> dict[str, Any]:
         """The contract as a document again (keys as in a contract file)."""
@@ -84,6 +94,10 @@ class Contract:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
+        if self.website_url is not None:
+            out["websiteUrl"] = self.website_url
+        if self.icons:
+            out["icons"] = list(self.icons)
         for key, items in (
             ("tools", self.tools),
             ("resources", self.resources),
@@ -141,6 +155,7 @@ def validate_contract(data: Any, origin: str, protocol: str | None = None) -> Co
                 json_pointer((key,)),
                 f"unknown key {key!r} (a contract has {known})",
             )
+    _check_info(data, version, schema.document, schema.defs_key, origin)
     for key in _TEXT_KEYS:
         if key in data and not isinstance(data[key], str):
             raise MCPGenError(origin, json_pointer((key,)), f"{key} must be a string")
@@ -179,10 +194,52 @@ def validate_contract(data: Any, origin: str, protocol: str | None = None) -> Co
         prompts=lists["prompts"],
         defs=defs,
         description=data.get("description"),
+        website_url=data.get("websiteUrl"),
+        icons=tuple(data.get("icons", ())),
     )
 
 
 # -- checks ------------------------------------------------------------------------------
+
+
+def _check_info(
+    data: dict[str, Any], version: str, document: dict[str, Any], defs_key: str, origin: str
+) -> None:
+    """``description``, ``websiteUrl`` and ``icons`` as the protocol's ``Implementation`` has
+    them; a key the protocol's ``Implementation`` lacks is unknown."""
+    import jsonschema
+
+    properties = document[defs_key].get("Implementation", {}).get("properties", {})
+    for key in INFO_KEYS:
+        if key not in data:
+            continue
+        if key not in properties:
+            since = _first_version_with(key)
+            raise MCPGenError(
+                origin,
+                json_pointer((key,)),
+                f"unknown key {key!r}: MCP {version} (see --protocol) has no server {key}"
+                + (f"; {since} and later have it" if since else ""),
+            )
+        wrapper = {**document, "$ref": f"#/{defs_key}/Implementation/properties/{key}"}
+        cls = jsonschema.validators.validator_for(document, default=jsonschema.Draft202012Validator)
+        error = jsonschema.exceptions.best_match(cls(wrapper).iter_errors(data[key]))
+        if error is not None:
+            path = tuple(error.absolute_path)
+            what = "Icon" if key == "icons" and path else f"Implementation.{key}"
+            where = json_pointer((key, *path))
+            raise MCPGenError(origin, where, f"not an MCP {what}: {error.message}")
+
+
+def _first_version_with(key: str) -> str | None:
+    """The oldest bundled protocol version whose ``Implementation`` has ``key``."""
+    from ..models.schema import bundled_versions, load_bundled
+
+    for version in bundled_versions():
+        schema = load_bundled(version)
+        if key in schema.definitions.get("Implementation", {}).get("properties", {}):
+            return version
+    return None
 
 
 def _check_items(

@@ -5,6 +5,7 @@ exactly as clients see it) and, for each of them, the method of the generated ba
 that answers it. Your module subclasses that base class; this module:
 
 - lists exactly what the contract says, and advertises only the capabilities it uses;
+- says in ``serverInfo`` the contract's name, title, version, description, website and icons;
 - validates a tool's arguments against its ``inputSchema`` and turns them into the typed
   input model before your method runs (bad arguments: an ``isError`` result naming them);
 - checks what your method returns against the ``outputSchema`` before it is sent (a wrong
@@ -427,10 +428,14 @@ def build_server(
 
         handlers.update(on_list_prompts=list_prompts, on_get_prompt=on_get_prompt)
     info = spec["server"]
+    icons = [types.Icon.model_validate(icon) for icon in info.get("icons") or []]
     return Server(
         info["name"],
         version=info["version"],
         title=info["title"],
+        description=info.get("description") or None,
         instructions=info["instructions"] or None,
+        website_url=info.get("websiteUrl"),
+        icons=icons or None,
         **handlers,
     )
