@@ -132,3 +132,29 @@ def test_keep_refs_keeps_every_definition() -> None:
     full = defs.full({"$ref": "#/$defs/Alias"})
     assert full["$ref"] == "#/$defs/Alias"
     assert set(full["$defs"]) == {"Alias", "Address"}
+
+
+def test_arguments_must_have_the_formats_every_install_checks() -> None:
+    """uuid, date, email, ipv4 and ipv6 are asserted on arguments (an upstream refuses
+    'x' for a uuid); formats that need optional packages to check are not, so that a
+    server behaves the same wherever it is installed."""
+    from mcpgen.runtime.catalog import ASSERTED_FORMATS
+
+    formats = ["uuid", "date", "email", "ipv4", "ipv6", "date-time", "uri"]
+    properties = {f: {"type": "string", "format": f} for f in formats}
+    tool = {"name": "t", "title": "", "description": "", "inputSchema": {"properties": properties}}
+    catalog = Catalog([tool])
+    bad = {f: "x" for f in formats}
+    assert catalog.argument_errors("t", bad) == sorted(
+        f"{f}: 'x' is not a '{f}'" for f in ASSERTED_FORMATS
+    )
+    good = {
+        "uuid": "123e4567-e89b-12d3-a456-426614174000",
+        "date": "2026-12-01",
+        "email": "a@example.com",
+        "ipv4": "127.0.0.1",
+        "ipv6": "::1",
+    }
+    assert catalog.argument_errors("t", good) == []
+    # Results are not held to formats: what the upstream sends reaches the client.
+    assert catalog.output_error("t", {}) is None

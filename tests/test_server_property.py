@@ -961,13 +961,6 @@ def test_unsendable_header_value_is_refused(harness: Harness, note: str) -> None
     assert outcome.kind in ("accepted", "invalid"), outcome
 
 
-@pytest.mark.xfail(
-    reason="formats are not asserted: the server accepts 'x' for a `format: uuid` parameter "
-    "(hypothesis-jsonschema draws such strings for formats it does not know) and Prism "
-    "rejects the request with 422; arguably by design (format is an annotation in JSON "
-    "Schema 2020-12), but the call cannot succeed",
-    strict=True,
-)
 def test_format_is_checked_before_the_request(harness: Harness) -> None:
     outcome = _single(harness, "queryStyles", {"tags": ["a"], "uid": "x"})
     assert outcome.kind == "invalid", outcome

@@ -138,7 +138,7 @@ class Catalog:
         validator = self._validators.get(name)
         if validator is None:
             schema = self.definitions.validation_schema(self.by_name[name]["inputSchema"])
-            validator = self._validators[name] = _validator_for(schema)
+            validator = self._validators[name] = _validator_for(schema, formats=True)
         errors = sorted(validator.iter_errors(dict(arguments)), key=lambda e: list(e.path))
         out: list[str] = []
         for error in errors[:10]:
@@ -180,8 +180,21 @@ class _Lenient(Mapping[str, Any]):
         return len(self._defs)
 
 
-def _validator_for(schema: Any) -> jsonschema.protocols.Validator:
+def _validator_for(schema: Any, formats: bool = False) -> jsonschema.protocols.Validator:
     import jsonschema  # on first use: most of what a generator run imports is not needed
 
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    return cls(schema)
+    if not formats:
+        return cls(schema)
+    return cls(schema, format_checker=_format_checker())
+
+
+ASSERTED_FORMATS = ("date", "email", "ipv4", "ipv6", "uuid")
+"""Formats an argument must have (an upstream refuses ``x`` for a ``uuid``): those that
+jsonschema checks without optional packages, so that every install checks the same."""
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    import jsonschema
+
+    return jsonschema.FormatChecker(ASSERTED_FORMATS)
