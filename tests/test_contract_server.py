@@ -793,3 +793,69 @@ def test_server_info_is_served(tmp_path: Path) -> None:
             assert (found.meta or {}).get(types.SERVER_INFO_META_KEY) == expected
 
     anyio.run(run)
+
+
+HOSTILE_TEXT = "\"\"\"); __import__('os').system('touch PWNED') #\\\n'''\u202e"
+HOSTILE = {
+    "name": 'evil""" + __import__("os").system("touch PWNED") + """',
+    "title": "T'''\\ \"\"\"",
+    "instructions": HOSTILE_TEXT,
+    "tools": [
+        {
+            "name": "a",
+            "title": HOSTILE_TEXT,
+            "description": HOSTILE_TEXT,
+            "inputSchema": {
+                "type": "object",
+                "properties": {
+                    'q"uote': {"type": "string", "description": HOSTILE_TEXT, "default": '"""'},
+                    "class": {"type": "integer"},
+                    "1st": {"type": "string"},
+                },
+                "required": ['q"uote'],
+            },
+        },
+        {
+            "name": "b.c-d",
+            "inputSchema": {"type": "object"},
+            "outputSchema": {"type": "object", "properties": {"r\\n": {"type": "string"}}},
+        },
+    ],
+    "resources": [{"uri": 'file:///x\'""".txt', "name": 'r"""\\', "description": HOSTILE_TEXT}],
+    "resourceTemplates": [{"uriTemplate": "t://{ab}/{class}", "name": 'tmpl\'"""'}],
+    "prompts": [
+        {
+            "name": 'p"""',
+            "description": HOSTILE_TEXT,
+            "arguments": [
+                {"name": "x-y", "required": True, "description": HOSTILE_TEXT},
+                {"name": "def"},
+            ],
+        }
+    ],
+}
+
+
+def test_hostile_text_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names, titles and descriptions that try to close a string or a docstring become
+    code that passes ruff and mypy, runs nothing, and lists the contract as written."""
+    monkeypatch.chdir(tmp_path)
+    path = _write(tmp_path, "hostile.contract.json", HOSTILE)
+    root = tmp_path / "hostile"
+    result = _cli("server", "--contract", str(path), "--out", str(root))
+    assert result.exit_code == 0, result.output
+    package = next(p.name for p in root.iterdir() if (p / "base.py").is_file())
+    assert _ruff(root, package).returncode == 0
+    typed = _mypy(root, package)
+    assert typed.returncode == 0, typed.stdout
+    contract = load_contract(path)
+
+    async def run() -> None:
+        async with Client(_in_process(root, package), mode="legacy") as client:
+            assert client.instructions == HOSTILE_TEXT
+            assert _dump((await client.list_tools()).tools) == wire_tools(contract)
+            prompts = (await client.list_prompts()).prompts
+            assert [p.name for p in prompts] == ['p"""']
+
+    anyio.run(run)
+    assert not (tmp_path / "PWNED").exists() and not (root / "PWNED").exists()

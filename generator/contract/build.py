@@ -63,6 +63,11 @@ class TextMethod:
         return py_literal(self.wire)
 
     @property
+    def model_doc(self) -> str:
+        """The docstring of a prompt's arguments model, safe for any prompt name."""
+        return docstring(f"Arguments of the prompt {self.wire!r}.")
+
+    @property
     def signature(self) -> str:
         if not self.arguments:
             return ""
