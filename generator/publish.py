@@ -35,8 +35,16 @@ MANIFEST = PurePosixPath(".mcpgen/manifest.json")
 
 
 def sha256(text: str | bytes) -> str:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    return hashlib.sha256(data).hexdigest()
+    if isinstance(text, bytes):
+        return hashlib.sha256(text).hexdigest()
+    digest = hashlib.sha256()
+    # In pieces: a large file's UTF-8 is never held whole beside its text.
+    for at in range(0, len(text), _PIECE):
+        digest.update(text[at : at + _PIECE].encode("utf-8"))
+    return digest.hexdigest()
+
+
+_PIECE = 1 << 20
 
 
 def read_manifest(root: Path) -> dict[PurePosixPath, dict[str, str]]:
@@ -199,6 +207,13 @@ def publish(changes: Sequence[Changes]) -> None:
         raise MCPGenError(str(where), "", f"cannot write: {exc.strerror or exc}") from None
 
 
+def _write_text(target: Path, text: str) -> None:
+    """``text`` as UTF-8 with ``\\n`` line ends, written in pieces."""
+    with target.open("w", encoding="utf-8", newline="\n") as handle:
+        for at in range(0, len(text), _PIECE):
+            handle.write(text[at : at + _PIECE])
+
+
 def _publish(changes: Sequence[Changes]) -> None:
     staging: list[Path] = []
     swapped: list[tuple[Path, Path | None]] = []
@@ -211,7 +226,7 @@ def _publish(changes: Sequence[Changes]) -> None:
             for path, text in change.writes.items():
                 target = stage / "new" / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8", newline="\n")
+                _write_text(target, text)
         for change, stage in zip(changes, staging, strict=True):
             order = [p for p in change.writes if p != MANIFEST] + [
                 p for p in change.writes if p == MANIFEST

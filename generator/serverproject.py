@@ -77,15 +77,20 @@ class ProjectFiles:
         return PlannedFile(path, f"runtime/{name}", owner=owner, verbatim=True, text=text)
 
     def files(
-        self, spec: dict[str, Any], data: dict[str, dict[str, Any]] | None = None
+        self, spec: dict[str, Any], data: Mapping[str, dict[str, Any] | str] | None = None
     ) -> list[PlannedFile]:
-        """The files every server project has; ``data`` adds JSON data files by name."""
+        """The files every server project has; ``data`` adds JSON data files by name (a
+        value or its ``data_text`` already)."""
         pkg = PurePosixPath(self.package)
         common = self.context()
         # ``command``: the console script (``--help`` shows it; the server's name may differ).
         spec = {"backend": self.backend, "command": self.distribution, **spec}
         extra = [
-            PlannedFile(pkg / name, "server/data.jinja", {"data": data_text(content)})
+            PlannedFile(
+                pkg / name,
+                "server/data.jinja",
+                text=content if isinstance(content, str) else data_text(content),
+            )
             for name, content in (data or {}).items()
         ]
         toml = {
@@ -493,23 +498,31 @@ def _installed_pin(name: str) -> str:
 def data_text(data: dict[str, Any]) -> str:
     """A JSON data file: indented, except that the long entries (``_LINE_KEYS``) have one
     item per line, so that diffs after a change are readable."""
-    entries: list[str] = []
-    for key, value in data.items():
+    # One join of many small pieces: a large file's text exists once, not once per level.
+    pieces: list[str] = ["{\n"]
+    for index, (key, value) in enumerate(data.items()):
+        if index:
+            pieces.append(",\n")
         name = json.dumps(key, ensure_ascii=False)
         if key in _LINE_KEYS and value and isinstance(value, (dict, list)):
+            pieces.append(f" {name}: {'{' if isinstance(value, dict) else '['}\n")
             if isinstance(value, dict):
-                items = [
+                items = (
                     f"  {json.dumps(k, ensure_ascii=False)}: {_compact(v)}"
                     for k, v in value.items()
-                ]
-                entries.append(f" {name}: {{\n" + ",\n".join(items) + "\n }")
+                )
             else:
-                items = [f"  {_compact(v)}" for v in value]
-                entries.append(f" {name}: [\n" + ",\n".join(items) + "\n ]")
+                items = (f"  {_compact(v)}" for v in value)
+            for number, item in enumerate(items):
+                if number:
+                    pieces.append(",\n")
+                pieces.append(item)
+            pieces.append(f"\n {'}' if isinstance(value, dict) else ']'}")
         else:
             text = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
-            entries.append(f" {name}: {text}")
-    return "{\n" + ",\n".join(entries) + "\n}\n"
+            pieces.append(f" {name}: {text}")
+    pieces.append("\n}\n")
+    return "".join(pieces)
 
 
 def _compact(value: Any) -> str:

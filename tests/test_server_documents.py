@@ -325,3 +325,46 @@ def test_deprecated_operations_are_counted_and_listed(tmp_path: Path) -> None:
     assert "1 tool, 0 operations skipped, 1 warning, 1 deprecated left out" in result.output
     readme = (out / "README.md").read_text()
     assert "| GET /old | skipped: deprecated (`--include-deprecated` keeps it) |" in readme
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"a": 1, "b": [1.5, -0.0, 1e300, true, null, "\\u00e9\\ud83d\\ude00"]}',
+        b'\xef\xbb\xbf  {"bom": 1}',
+        b'{"big": 123456789012345678901234567890, "neg": -99999999999999999999}',
+        b'{"near": 18446744073709551615, "low": -9223372036854775808}',
+        b'{"in a string": "12345678901234567890123"}',
+        b'{"a": 1, "a": 2}',
+        b'{"nan": NaN, "inf": Infinity}',
+        b"[" * 300 + b"]" * 300,
+    ],
+)
+def test_fast_json_parses_as_json_does(text: bytes) -> None:
+    """The orjson fast path gives exactly json's value, or leaves the text to json."""
+    from mcpgen.openapi.document import _fast_json, parse_text
+
+    expected = json.loads(text.decode("utf-8-sig"))
+    got = parse_text(text, "doc.json")
+    assert repr(got) == repr(expected)
+    fast = _fast_json(text)
+    if fast is not None:
+        assert repr(fast[0]) == repr(expected)
+        assert all(type(a) is type(b) for a, b in zip(_leaves(fast[0]), _leaves(expected)))
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [value]
+
+
+def test_fast_json_leaves_errors_to_json(tmp_path: Path) -> None:
+    from mcpgen.openapi.document import _fast_json
+
+    assert _fast_json(b'{"a": "\\ud800"}') is None  # a lone surrogate: json's path reports it
+    assert _fast_json(b'{"a": 1,}') is None
+    assert _fast_json(b"openapi: 3.1.0") is None
+    assert _fast_json(b"\xff{") is None

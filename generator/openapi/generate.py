@@ -16,7 +16,7 @@ from .. import progress
 from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..runtime import search
-from ..serverproject import ProjectFiles, client_configs, md_text
+from ..serverproject import ProjectFiles, client_configs, data_text, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
 from .ir import Project, SecurityScheme
@@ -42,6 +42,9 @@ def generate_server(
     except RecursionError:
         raise MCPGenError(docs.origin, "", "schemas nested too deeply to convert") from None
     progress.phase(f"converted {operations} to {progress.count(len(project.tools), 'tool')}")
+    # The project holds what it needs of the document: the parsed document goes before the
+    # files are made, so that a large one is not held beside its output.
+    del docs
     return render_plan(plan(project)), project, diagnostics
 
 
@@ -79,9 +82,10 @@ def plan(project: Project) -> list[PlannedFile]:
         + (SEARCH_DEPENDENCIES if project.tools_mode == "discovery" else ()),
     )
     common = shared.context()
-    data = {"operations.json": project.operations_json()}
+    # Each data file's text is made at once, so that its objects are freed before the next.
+    data = {"operations.json": data_text(project.operations_json())}
     if project.tools_mode == "discovery":
-        data["search.json"] = search_json(project)
+        data["search.json"] = data_text(search_json(project))
     return [
         *shared.files(project.spec_json(), data),
         *(shared.runtime(name) for name in RUNTIME),
