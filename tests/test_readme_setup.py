@@ -131,7 +131,9 @@ def test_command_summaries_are_whole() -> None:
 
 def test_server_help_says_what_each_option_is_for() -> None:
     output = CliRunner().invoke(main, ["server", "--help"]).output
-    assert "Options marked [OpenAPI] apply to --openapi only" in output
+    flat = " ".join(output.split())
+    assert "Options marked [OpenAPI], [functions] or [contract] apply to that source" in flat
+    assert "[contract] A contract (JSON or YAML)" in flat
     assert "[functions] Expose only these functions" in output
     assert "[OpenAPI] Only operations with this tag." in output
 
