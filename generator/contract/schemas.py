@@ -6,33 +6,16 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
+from ..client.schemas import SCHEMA_LIST_KEYS, SCHEMA_MAP_KEYS, SCHEMA_VALUE_KEYS
 from ..diagnostics import MCPGenError, json_pointer
 
 Pointer = tuple[str | int, ...]
 
 _DEF_PREFIX = "#/$defs/"
-_SCHEMA_ONE = (
-    "additionalProperties",
-    "items",
-    "additionalItems",
-    "contains",
-    "propertyNames",
-    "not",
-    "if",
-    "then",
-    "else",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "contentSchema",
-)
-_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
-_SCHEMA_MAPS = (
-    "properties",
-    "patternProperties",
-    "dependentSchemas",
-    "$defs",
-    "definitions",
-)
+# The schema keywords that hold schemas, as the client's schema walk knows them.
+_SCHEMA_ONE = SCHEMA_VALUE_KEYS
+_SCHEMA_LISTS = SCHEMA_LIST_KEYS
+_SCHEMA_MAPS = SCHEMA_MAP_KEYS
 
 
 def check_schema(schema: Any, defs: dict[str, Any], origin: str, at: Pointer) -> None:
