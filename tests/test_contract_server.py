@@ -675,6 +675,9 @@ def test_only_tools_advertises_only_tools(tmp_path: Path) -> None:
     path = _write(tmp_path, "solo.json", data)
     root = tmp_path / "solo"
     assert _cli("server", "--contract", str(path), "--out", str(root)).exit_code == 0
+    # The scaffold as written (no models to import) is clean too.
+    linted = _ruff(root, "solo")
+    assert linted.returncode == 0, linted.stdout
 
     async def run() -> None:
         async with Client(_in_process(root, "solo"), mode="legacy") as client:
