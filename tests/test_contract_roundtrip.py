@@ -12,9 +12,8 @@ compared as the JSON the SDK client returns. One tool of each skeleton is implem
 the generated client (``mypy --strict`` clean) calls it.
 
 Tool schemas that carry their own ``$defs`` (pydantic writes them for nested models) reach
-the skeleton's ``tools/list`` as written. The one known difference is a strict xfail, so
-the day it is fixed the test says so: a contract without ``title`` or ``version`` gets a
-skeleton that makes them up.
+the skeleton's ``tools/list`` as written, and a server with no title and an empty version
+gets a skeleton that says the same (nothing made up).
 
 Accepted, and asserted as such: a list the live server advertises but leaves empty
 (MCPServer always has resources) is not in the snapshot, so the skeleton has no capability
@@ -74,11 +73,6 @@ CARRIES = {
 """What of the server's identity each snapshot holds."""
 HTTP_ERA = "2026-07-28"
 
-INVENTED = (
-    "the live server has no title and version '': the snapshot leaves the empty version out, "
-    "and the skeleton of a contract without them says title=<name>, version 0.1.0 "
-    "(generator/contract/build.py spec_json; runtime/server.py needs a title for its --help)"
-)
 SCHEMAS_WITH_DEFS = {"functions", "rich"}
 """The servers with tools whose schemas have their own ``$defs``."""
 
@@ -423,15 +417,7 @@ def test_the_skeleton_has_the_live_servers_identity(
         assert identity(skeleton)["instructions"] is identity(live)["instructions"] is None
 
 
-@pytest.mark.parametrize(
-    "server",
-    [
-        "functions",
-        "catalog",
-        "rich",
-        pytest.param("plain", marks=pytest.mark.xfail(strict=True, reason=INVENTED)),
-    ],
-)
+@pytest.mark.parametrize("server", SERVERS)
 def test_the_skeleton_has_all_of_the_live_servers_info(trips: dict[str, Trip], server: str) -> None:
     trip = trips[server]
     live = observed(trip, "live", "legacy")["serverInfo"]

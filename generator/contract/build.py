@@ -151,8 +151,11 @@ class ContractProject:
         }
         server: dict[str, Any] = {
             "name": c.name or self.distribution,
+            # ``title`` names the server in its --help; ``listedTitle`` is what it says of
+            # itself, which, like ``version``, is the contract's and nothing made up.
             "title": self.title,
-            "version": c.version or "0.1.0",
+            "listedTitle": c.title,
+            "version": c.version or "",
             "description": c.description or "",
             "instructions": c.instructions or "",
         }

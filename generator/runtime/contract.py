@@ -432,7 +432,7 @@ def build_server(
     return Server(
         info["name"],
         version=info["version"],
-        title=info["title"],
+        title=info.get("listedTitle", info["title"]),
         description=info.get("description") or None,
         instructions=info["instructions"] or None,
         website_url=info.get("websiteUrl"),
