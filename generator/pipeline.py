@@ -39,6 +39,9 @@ class PlannedFile:
     """The template renders black-formatted Python already: parse it, do not reformat."""
     text: str | None = None
     """The file's content as it is (no template): runtime modules copied into a project."""
+    parsed: bool = False
+    """``text`` is known to parse (a runtime module behind a header checked on its own):
+    formatting leaves it as it is without parsing it again."""
 
 
 @cache
@@ -103,8 +106,10 @@ def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
         p.path: p.text if p.text is not None else env.get_template(p.template).render(**p.context)
         for p in plan
     }
+    parsed = {p.path for p in plan if p.parsed and p.text is not None}
     verbatim = {p.path for p in plan if p.verbatim}
-    python = [path for path in rendered if path.suffix == ".py"]
+    # Runtime modules are mcpgen's own, imported and type-checked in its tests.
+    python = [path for path in rendered if path.suffix == ".py" and path not in parsed]
     out = dict(rendered)
     jobs = [(rendered[p], p, p in verbatim) for p in python]
     for path, text in zip(python, _format_all(jobs), strict=True):

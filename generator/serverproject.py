@@ -25,7 +25,7 @@ from typing import Any
 
 from . import __version__
 from .naming import comment_text
-from .pipeline import Owner, PlannedFile
+from .pipeline import Owner, PlannedFile, format_python
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,14 @@ class ProjectFiles:
         """A runtime module copied into the package: with the DO-NOT-EDIT header, unless the
         user owns it."""
         text = runtime_source(name)
-        if owner == "generated":
-            text = self.context()["header"] + "\n" + text
         path = PurePosixPath(self.package) / name
-        return PlannedFile(path, f"runtime/{name}", owner=owner, verbatim=True, text=text)
+        if owner == "generated":
+            header = self.context()["header"] + "\n"
+            format_python(header, path, verbatim=True)  # the only part that is not mcpgen's
+            text = header + text
+        return PlannedFile(
+            path, f"runtime/{name}", owner=owner, verbatim=True, text=text, parsed=True
+        )
 
     def files(
         self, spec: dict[str, Any], data: Mapping[str, dict[str, Any] | str] | None = None

@@ -30,11 +30,13 @@ import json
 import os
 import re
 import stat
+from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 from ..diagnostics import MCPGenError
 
@@ -60,7 +62,11 @@ class RefError(Exception):
         self.message = message
 
 
+@cache
 def _yaml_loader() -> type[yaml.SafeLoader]:
+    # Imported on first use: most large documents are JSON.
+    import yaml
+
     base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):  # type: ignore[misc]
@@ -94,7 +100,6 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
 
 _DROPPED_TAGS = frozenset({"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"})
 _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_LOADER = _yaml_loader()
 
 
 def parse_text(raw: bytes, origin: str) -> JSON:
@@ -118,8 +123,10 @@ def parse_text(raw: bytes, origin: str) -> JSON:
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
         except RecursionError:
             raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
+    import yaml
+
     try:
-        return check_values(yaml.load(text, Loader=_LOADER), origin)
+        return check_values(yaml.load(text, Loader=_yaml_loader()), origin)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
