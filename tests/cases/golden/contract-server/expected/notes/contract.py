@@ -34,6 +34,7 @@ from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
+from .catalog import first_problem, problems, validator_for
 from .results import error_result
 from .service import CallLog, note_outcome
 
@@ -53,6 +54,9 @@ class ContractRunner:
     def __init__(self, spec: Mapping[str, Any], package: str | None = None) -> None:
         self.spec = spec
         self.package = package or __package__ or ""
+        self.tools: dict[str, Mapping[str, Any]] = {
+            tool["name"]: tool for tool in spec["contract"].get("tools", [])
+        }
         where = spec["implementation"]
         module = importlib.import_module(f".{where['module']}", self.package)
         base = importlib.import_module(f".{where['baseModule']}", self.package)
@@ -106,20 +110,8 @@ def _validator(schema: Mapping[str, Any]) -> Any:
     """A validator for ``schema``, made once (schemas live as long as the server)."""
     known = _VALIDATORS.get(id(schema))
     if known is None or known[0] is not schema:
-        import jsonschema
-
-        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-        known = _VALIDATORS[id(schema)] = (schema, cls(schema))
+        known = _VALIDATORS[id(schema)] = (schema, validator_for(schema))
     return known[1]
-
-
-def _tool_errors(schema: Mapping[str, Any], arguments: Mapping[str, Any]) -> list[str]:
-    errors = sorted(_validator(schema).iter_errors(dict(arguments)), key=lambda e: list(e.path))
-    out = []
-    for error in errors[:10]:
-        where = "/".join(str(p) for p in error.absolute_path)
-        out.append(f"{where}: {error.message}" if where else error.message)
-    return out
 
 
 async def call_tool(
@@ -127,15 +119,15 @@ async def call_tool(
 ) -> types.CallToolResult:
     """Run the tool ``name``: arguments validated and typed, the result checked."""
     spec = runner.spec
-    tool = next((t for t in spec["contract"].get("tools", []) if t["name"] == name), None)
+    tool = runner.tools.get(name)
     binding = _entry(spec, "tools", name)
     if tool is None or binding is None:
         note_outcome("unknown_tool")
         raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {name}")
-    problems = _tool_errors(tool["inputSchema"], arguments)
-    if problems:
+    found = problems(_validator(tool["inputSchema"]), arguments)
+    if found:
         note_outcome("invalid_arguments")
-        return error_result(f"Invalid arguments for tool {name!r}:\n" + "\n".join(problems))
+        return error_result(f"Invalid arguments for tool {name!r}:\n" + "\n".join(found))
     model: type[BaseModel] = getattr(runner.models, binding["input"])
     try:
         parsed = model.model_validate(dict(arguments))
@@ -181,7 +173,7 @@ def _tool_result(
         return error_result(f"The tool {name} returned a result that is not JSON.")
     if binding.get("unwrap"):
         structured = {"result": structured}
-    problem = _output_error(schema, structured)
+    problem = first_problem(_validator(schema), structured)
     if problem is not None:
         logger.error("%s: result does not match the outputSchema %s", name, problem)
         return error_result(
@@ -209,16 +201,6 @@ def _content_adapter() -> Any:
     from pydantic import TypeAdapter
 
     return TypeAdapter(types.ContentBlock)
-
-
-def _output_error(schema: Mapping[str, Any], structured: Any) -> str | None:
-    import jsonschema
-
-    error = jsonschema.exceptions.best_match(_validator(schema).iter_errors(structured))
-    if error is None:
-        return None
-    where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-    return f"at {where}: {error.message}"
 
 
 def _kind(value: Any) -> str:

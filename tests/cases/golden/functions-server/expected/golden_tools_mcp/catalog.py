@@ -51,6 +51,7 @@ class Catalog:
         # With forms from generation, a tool they leave out took the full form.
         self._usual_form = "full" if forms is not None else None
         self._validators: dict[str, jsonschema.protocols.Validator] = {}
+        self._output_validators: dict[str, jsonschema.protocols.Validator] = {}
 
     @classmethod
     def from_data(
@@ -138,27 +139,18 @@ class Catalog:
         validator = self._validators.get(name)
         if validator is None:
             schema = self.definitions.validation_schema(self.by_name[name]["inputSchema"])
-            validator = self._validators[name] = _validator_for(schema, formats=True)
-        errors = sorted(validator.iter_errors(dict(arguments)), key=lambda e: list(e.path))
-        out: list[str] = []
-        for error in errors[:10]:
-            where = "/".join(str(p) for p in error.absolute_path)
-            out.append(f"{where}: {error.message}" if where else error.message)
-        return out
+            validator = self._validators[name] = validator_for(schema, formats=True)
+        return problems(validator, arguments)
 
     def output_error(self, name: str, structured: Any) -> str | None:
         """Where and how a structured result does not match the outputSchema clients see."""
-        schema = self.wire(name).get("outputSchema")
-        if schema is None:
-            return None
-        import jsonschema
-
-        validator = _validator_for(schema)
-        error = jsonschema.exceptions.best_match(validator.iter_errors(structured))
-        if error is None:
-            return None
-        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        return f"at {where}: {error.message}"
+        validator = self._output_validators.get(name)
+        if validator is None:
+            schema = self.wire(name).get("outputSchema")
+            if schema is None:
+                return None
+            validator = self._output_validators[name] = validator_for(schema)
+        return first_problem(validator, structured)
 
 
 class _Lenient(Mapping[str, Any]):
@@ -180,7 +172,29 @@ class _Lenient(Mapping[str, Any]):
         return len(self._defs)
 
 
-def _validator_for(schema: Any, formats: bool = False) -> jsonschema.protocols.Validator:
+def problems(validator: jsonschema.protocols.Validator, arguments: Mapping[str, Any]) -> list[str]:
+    """What is wrong with ``arguments``, one line per problem (at most ten), naming the
+    argument."""
+    errors = sorted(validator.iter_errors(dict(arguments)), key=lambda e: list(e.path))
+    out: list[str] = []
+    for error in errors[:10]:
+        where = "/".join(str(p) for p in error.absolute_path)
+        out.append(f"{where}: {error.message}" if where else error.message)
+    return out
+
+
+def first_problem(validator: jsonschema.protocols.Validator, value: Any) -> str | None:
+    """Where and how ``value`` most plainly fails the validator's schema, or None."""
+    import jsonschema
+
+    error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+    return f"at {where}: {error.message}"
+
+
+def validator_for(schema: Any, formats: bool = False) -> jsonschema.protocols.Validator:
     import jsonschema  # on first use: most of what a generator run imports is not needed
 
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
