@@ -134,16 +134,17 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _refs(node: Any) -> Iterator[str]:
+def def_refs(node: Any) -> Iterator[str]:
+    """The names that the ``#/$defs/<name>`` references inside ``node`` point at."""
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(DEF_PREFIX):
             yield ref[len(DEF_PREFIX) :]
         for value in node.values():
-            yield from _refs(value)
+            yield from def_refs(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _refs(value)
+            yield from def_refs(value)
 
 
 def with_defs(tool: dict[str, Any], defs: Mapping[str, Any]) -> dict[str, Any]:
@@ -172,13 +173,13 @@ def with_defs(tool: dict[str, Any], defs: Mapping[str, Any]) -> dict[str, Any]:
         own = schema.get("$defs")
         own = own if isinstance(own, dict) else {}
         needed: dict[str, Any] = {}
-        pending = [name for name in _refs(schema) if name not in own]
+        pending = [name for name in def_refs(schema) if name not in own]
         while pending:
             name = pending.pop()
             if name in needed or name in own or name not in defs:
                 continue
             needed[name] = defs[name]
-            pending += list(_refs(defs[name]))
+            pending += list(def_refs(defs[name]))
         if needed:
             out[key] = {**schema, "$defs": {**dict(sorted(needed.items())), **own}}
     return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..client.build import Method, build_client, method_name
+from ..client.catalog import def_refs
 from ..diagnostics import MCPGenError
 from ..naming import docstring, pascal_case, py_literal, snake_case
 from ..openapi.names import project_names
@@ -206,23 +207,9 @@ def wire_tools(contract: Contract, inline: bool = False) -> list[dict[str, Any]]
 
 
 def _refers_within(schema: Any, own: dict[str, Any]) -> bool:
-    """Whether every ``$ref`` in ``schema`` points inside it (its own ``$defs`` or another
-    part of it), none into the contract's ``$defs``."""
-    pending = [schema]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and (
-                not ref.startswith("#")
-                or ref.startswith("#/$defs/")
-                and ref.removeprefix("#/$defs/").split("/")[0] not in own
-            ):
-                return False  # into the contract's $defs
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return True
+    """Whether every ``#/$defs/`` reference in ``schema`` names one of its own definitions,
+    none of the contract's (the loader has refused references that leave the contract)."""
+    return all(name.split("/")[0] in own for name in def_refs(schema))
 
 
 def build_contract(contract: Contract, name: str | None = None) -> ContractProject:
