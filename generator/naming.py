@@ -11,6 +11,7 @@ import keyword
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 # Attributes a pydantic model already has; a field named like one would shadow it.
@@ -77,6 +78,27 @@ def field_name(property_name: str, taken: set[str]) -> str:
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _MODEL_ATTRIBUTES:
         name += "_"
     return _unique(name, taken, "_")
+
+
+def type_name(text: str, fallback: str, prefix: str | None = None) -> str:
+    """A PascalCase name for a generated class: ``fallback`` when ``text`` has no usable
+    word, and ``prefix`` (the fallback by default) before a leading digit."""
+    name = pascal_case(text) or fallback
+    return (prefix or fallback) + name if name[0].isdigit() else name
+
+
+def argument_name(
+    wire: str, taken: set[str], reserved: Collection[str] = (), fallback: str = "value"
+) -> str:
+    """A keyword-argument name for ``wire``: snake_case, ``fallback_`` before a leading
+    digit, ``_`` appended until it is neither reserved nor ``taken``; added to ``taken``."""
+    name = snake_case(wire) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    while name in reserved or name in taken:
+        name += "_"
+    taken.add(name)
+    return name
 
 
 def class_name(text: str, taken: set[str]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, GeneratorBug, json_pointer
-from ..naming import docstring, import_order, pascal_case, py_literal, snake_case
+from ..naming import docstring, import_order, py_literal, snake_case, type_name
 from .catalog import Catalog
 from .models import AMBIGUOUS, BUILTIN_TYPES, ModelEntry, generate_models
 from .resources import Reader, build_readers
@@ -172,9 +172,7 @@ def build_client(
     taken: set[str] = set()
     stems: list[str] = []
     for entry in usable:
-        base = pascal_case(entry.tool["name"]) or "Tool"
-        if base[0].isdigit():
-            base = "Tool" + base
+        base = type_name(entry.tool["name"], "Tool")
         candidate, counter = base, 2
         while candidate in taken:
             candidate, counter = f"{base}{counter}", counter + 1
@@ -282,9 +280,7 @@ def build_client(
         needed.setdefault("urllib.parse", set()).add("quote")
     methods = _unshadow(methods, needed, method_names)
     readers = _unshadow(readers, needed, method_names)
-    class_name = pascal_case(name or server_name) or "Server"
-    if class_name[0].isdigit():
-        class_name = "Server" + class_name
+    class_name = type_name(name or server_name, "Server")
     if not class_name.endswith("Client"):
         class_name += "Client"
     return ClientIR(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..diagnostics import Diagnostic, json_pointer
-from ..naming import docstring, py_literal, snake_case
+from ..naming import argument_name, docstring, py_literal
 from .models import AMBIGUOUS, BUILTIN_TYPES
 from .tools import SKIP, surrogate_path
 
@@ -111,12 +111,7 @@ def _arguments(wires: list[tuple[str, bool]]) -> tuple[Argument, ...]:
     taken: set[str] = set()
     out: list[Argument] = []
     for wire, required in wires:
-        name = snake_case(wire) or "value"
-        if name[0].isdigit():
-            name = "value_" + name
-        while name in RESERVED_ARGUMENTS or name in taken:
-            name += "_"
-        taken.add(name)
+        name = argument_name(wire, taken, RESERVED_ARGUMENTS)
         out.append(Argument(name, wire, required))
     # Required first, as the signature lists them; the call passes them by name anyway.
     return tuple(sorted(out, key=lambda a: not a.required))

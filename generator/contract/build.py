@@ -18,7 +18,7 @@ from typing import Any
 from ..client.build import Method, build_client, method_name
 from ..client.catalog import def_refs
 from ..diagnostics import MCPGenError
-from ..naming import docstring, pascal_case, py_literal, snake_case
+from ..naming import argument_name, docstring, py_literal, snake_case, type_name
 from ..openapi.names import project_names
 from ..runtime.schemas import Definitions
 from .document import Contract, template_parts
@@ -227,9 +227,7 @@ def build_contract(contract: Contract, name: str | None = None) -> ContractProje
     for diagnostic in client.diagnostics:
         if diagnostic.code.startswith("W-CLIENT-SKIP"):
             raise MCPGenError(contract.origin, diagnostic.location, diagnostic.message)
-    stem = pascal_case(name or contract.name or title) or "Contract"
-    if stem[0].isdigit():
-        stem = "Server" + stem
+    stem = type_name(name or contract.name or title, "Contract", "Server")
     taken = {m.name for m in client.methods}
     resources = tuple(
         TextMethod(
@@ -263,8 +261,7 @@ def build_contract(contract: Contract, name: str | None = None) -> ContractProje
                 for a in prompt.get("arguments") or []
             ]
         )
-        model = pascal_case(prompt["name"]) or "Prompt"
-        model = ("Prompt" + model if model[0].isdigit() else model) + "PromptArguments"
+        model = type_name(prompt["name"], "Prompt") + "PromptArguments"
         while model in model_names:
             model += "_"
         model_names.add(model)
@@ -313,12 +310,7 @@ def _arguments(specs: list[tuple[str, bool, str]]) -> tuple[Argument, ...]:
     taken: set[str] = set()
     out = []
     for wire, required, description in specs:
-        name = snake_case(wire) or "arg"
-        if name[0].isdigit():
-            name = "arg_" + name
-        while name in _RESERVED_ARGUMENTS or name in taken:
-            name += "_"
-        taken.add(name)
+        name = argument_name(wire, taken, _RESERVED_ARGUMENTS, "arg")
         out.append(Argument(name, wire, required, " ".join(description.split())))
     return tuple(out)
 
