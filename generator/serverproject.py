@@ -203,6 +203,7 @@ RUNTIME = (
     "schemas.py",
     "discovery.py",
     "search.py",
+    "vocabulary.py",
     "service.py",
 )
 """The runtime modules every server project carries, whatever its backend."""

@@ -13,4 +13,9 @@ relatively, so the same text works here and in a generated package.
   (JSON, form, multipart, binary, text), ``responses`` (HTTP response to MCP
   result), ``retry`` (429/503 and ``Retry-After``) and ``auth`` (credentials).
 - ``functions`` and ``pyschema``: the Python backend of functions servers.
+- ``contract``: the backend of contract-first servers (your class answers).
+- ``catalog`` and ``schemas``: tools as clients see them, schemas within a byte budget.
+- ``discovery``, ``search`` and ``vocabulary``: the discovery tools of large APIs, their
+  operation search, and the words it knows.
+- ``service``: logs, probes and the process around the server.
 """
