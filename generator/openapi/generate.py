@@ -20,6 +20,7 @@ from ..serverproject import ProjectFiles, client_configs, data_text, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
 from .ir import Project, SecurityScheme
+from .operations import METHODS
 
 
 def generate_server(
@@ -56,16 +57,13 @@ def _size(document: str) -> int:
         return 0
 
 
-_METHODS = frozenset(("get", "put", "post", "delete", "options", "head", "patch", "trace"))
-
-
 def _operations(root: Any) -> int:
     """How many operations the document's paths hold (before filters), for progress."""
     paths = root.get("paths") if isinstance(root, dict) else None
     if not isinstance(paths, dict):
         return 0
     return sum(
-        sum(1 for method in item if method in _METHODS)
+        sum(1 for method in item if method in METHODS)
         for item in paths.values()
         if isinstance(item, dict)
     )
