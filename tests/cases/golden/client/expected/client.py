@@ -47,7 +47,9 @@ class PetstoreClient:
 
     def __init__(self, target: Any, **options: Any) -> None:
         self._client = Client(target, **options)
-        self._discovery = False
+        self._discovery: bool | None = None
+        """Whether the server offers its operations through the discovery tools (None:
+        not known yet; asked on the first error)."""
 
     @classmethod
     def stdio(
@@ -112,8 +114,9 @@ class PetstoreClient:
             try:
                 return await self._client.call_tool(name, payload)
             except MCPError:
-                listed = await self._client.list_tools()
-                self._discovery = _DISCOVERY <= {tool.name for tool in listed.tools}
+                if self._discovery is None:  # asked once: the server's tools do not change
+                    listed = await self._client.list_tools()
+                    self._discovery = _DISCOVERY <= {tool.name for tool in listed.tools}
                 if not self._discovery:
                     raise
         through = {"operation": name, "arguments": payload}
