@@ -221,14 +221,21 @@ def _check_info(
                 f"unknown key {key!r}: MCP {version} (see --protocol) has no server {key}"
                 + (f"; {since} and later have it" if since else ""),
             )
-        wrapper = {**document, "$ref": f"#/{defs_key}/Implementation/properties/{key}"}
-        cls = jsonschema.validators.validator_for(document, default=jsonschema.Draft202012Validator)
-        error = jsonschema.exceptions.best_match(cls(wrapper).iter_errors(data[key]))
+        validator = _validator(document, f"#/{defs_key}/Implementation/properties/{key}")
+        error = jsonschema.exceptions.best_match(validator.iter_errors(data[key]))
         if error is not None:
             path = tuple(error.absolute_path)
             what = "Icon" if key == "icons" and path else f"Implementation.{key}"
             where = json_pointer((key, *path))
             raise MCPGenError(origin, where, f"not an MCP {what}: {error.message}")
+
+
+def _validator(document: dict[str, Any], pointer: str) -> Any:
+    """A validator for the part of the MCP schema ``document`` at ``pointer``."""
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(document, default=jsonschema.Draft202012Validator)
+    return cls({**document, "$ref": pointer})
 
 
 def _first_version_with(key: str) -> str | None:
@@ -253,9 +260,7 @@ def _check_items(
 ) -> None:
     import jsonschema
 
-    mcp_schema = {**document, "$ref": f"#/{defs_key}/{definition}"}
-    cls = jsonschema.validators.validator_for(document, default=jsonschema.Draft202012Validator)
-    validator = cls(mcp_schema)
+    validator = _validator(document, f"#/{defs_key}/{definition}")
     seen: dict[Any, int] = {}
     for index, item in enumerate(items):
         error = jsonschema.exceptions.best_match(validator.iter_errors(item))
