@@ -60,8 +60,35 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=_bytecode_cache(),
     )
     return env
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, for which a failure only means compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a damaged file fails in pickle or marshal, many ways
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Templates compiled once, not on every run (about 50 ms of each): Jinja keeps them in a
+    folder of the user's own under the temporary directory, checked to be private, and
+    compiles again when a template's text changes. None where no such folder can be had."""
+    try:
+        return _QuietCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def format_python(text: str, path: PurePosixPath, verbatim: bool = False) -> str:

@@ -80,11 +80,27 @@ class ServerOptions:
     filters: Filters = field(default_factory=Filters)
 
 
+class _Warnings:
+    """Collects the warnings found against ``docs``.
+
+    The converter holds it as well as the builder. Were it the builder's own method, the two
+    would refer to each other, and the parsed document would outlive the build until the
+    cyclic garbage collector ran, rather than go when the builder does."""
+
+    def __init__(self, docs: DocumentSet) -> None:
+        self.docs = docs
+        self.found: list[Diagnostic] = []
+
+    def __call__(self, code: str, at: Ref, message: str) -> None:
+        self.found.append(Diagnostic(code, self.docs.name(at.uri), at.pointer, message))
+
+
 class _Builder:
     def __init__(self, docs: DocumentSet, options: ServerOptions) -> None:
         self.docs = docs
         self.options = options
-        self.diagnostics: list[Diagnostic] = []
+        self.warn = _Warnings(docs)
+        self.diagnostics = self.warn.found
         root = docs.root
         if not isinstance(root, dict):
             raise MCPGenError(docs.origin, "/", "not an OpenAPI document (expected an object)")
@@ -104,9 +120,6 @@ class _Builder:
         self.converter = SchemaConverter(
             docs, version, keep_refs=options.keep_refs, warn=self.warn, text=self.text
         )
-
-    def warn(self, code: str, at: Ref, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code, self.docs.name(at.uri), at.pointer, message))
 
     def build(self) -> Project:
         root = self.docs.root

@@ -12,7 +12,7 @@ import os
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import progress
+from .. import collector, progress
 from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..runtime import search
@@ -30,23 +30,24 @@ def generate_server(
     options = options or ServerOptions()
     progress.large(_size(document))
     progress.phase(f"loading {document}")
-    docs = DocumentSet(
-        document,
-        allow_remote=options.allow_remote_refs,
-        ref_root=options.ref_root,
-        allow_file_refs=options.allow_file_refs,
-    )
-    operations = progress.count(_operations(docs.root), "operation")
-    progress.phase(f"converting {operations}")
-    try:
-        project, diagnostics = build_project(docs, options)
-    except RecursionError:
-        raise MCPGenError(docs.origin, "", "schemas nested too deeply to convert") from None
-    progress.phase(f"converted {operations} to {progress.count(len(project.tools), 'tool')}")
-    # The project holds what it needs of the document: the parsed document goes before the
-    # files are made, so that a large one is not held beside its output.
-    del docs
-    return render_plan(plan(project)), project, diagnostics
+    with collector.paused():
+        docs = DocumentSet(
+            document,
+            allow_remote=options.allow_remote_refs,
+            ref_root=options.ref_root,
+            allow_file_refs=options.allow_file_refs,
+        )
+        operations = progress.count(_operations(docs.root), "operation")
+        progress.phase(f"converting {operations}")
+        try:
+            project, diagnostics = build_project(docs, options)
+        except RecursionError:
+            raise MCPGenError(docs.origin, "", "schemas nested too deeply to convert") from None
+        progress.phase(f"converted {operations} to {progress.count(len(project.tools), 'tool')}")
+        # The project holds what it needs of the document: the parsed document goes before
+        # the files are made, so that a large one is not held beside its output.
+        del docs
+        return render_plan(plan(project)), project, diagnostics
 
 
 def _size(document: str) -> int:

@@ -1,0 +1,104 @@
+"""What keeps generation cheap on large documents without changing what it makes: the
+parsed document freed as soon as the build is done with it, the cyclic collector paused
+only for the run, and compiled templates kept between runs without ever breaking one."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mcpgen.diagnostics import MCPGenError
+from mcpgen.openapi.build import ServerOptions, build_project
+from mcpgen.openapi.document import DocumentSet
+from mcpgen.openapi.generate import generate_server
+
+ROOT = Path(__file__).resolve().parent.parent
+PETSTORE = ROOT / "spec" / "openapi" / "petstore.yaml"
+KITCHEN = ROOT / "tests" / "cases" / "openapi" / "kitchen.yaml"
+
+
+@pytest.mark.parametrize("document", [PETSTORE, KITCHEN], ids=["petstore", "kitchen"])
+def test_the_parsed_document_goes_with_the_builder_not_with_the_collector(
+    document: Path,
+) -> None:
+    """No reference cycle keeps the document alive after the build: with the collector
+    off, as it is during generation, only this test still refers to the parsed root."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        docs = DocumentSet(str(document))
+        root = docs.root
+        project, _ = build_project(docs, ServerOptions())
+        assert project.tools
+        del docs
+        # One reference is ``root`` itself, one is getrefcount's argument.
+        assert sys.getrefcount(root) == 2, [type(r).__name__ for r in gc.get_referrers(root)]
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_generation_hands_the_collector_back(tmp_path: Path) -> None:
+    assert gc.isenabled()
+    contents, _, _ = generate_server(str(PETSTORE))
+    assert contents and gc.isenabled()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"openapi": "3.0.3", "paths": []}')
+    with pytest.raises(MCPGenError):
+        generate_server(str(bad))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        generate_server(str(PETSTORE))
+        assert not gc.isenabled(), "a collector the caller paused stays paused"
+    finally:
+        gc.enable()
+
+
+def _generate(tmp_path: Path, temp: Path, out: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TMPDIR": str(temp)}
+    command = [sys.executable, "-m", "mcpgen", "server", "--openapi", str(PETSTORE)]
+    command += ["--out", str(tmp_path / out), "--quiet"]
+    return subprocess.run(
+        command, check=False, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_compiled_templates_are_kept_and_a_broken_cache_only_costs_time(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    first = _generate(tmp_path, temp, "first")
+    assert first.returncode == 0, first.stderr
+    caches = list(temp.glob("_jinja2-cache-*/*.cache"))
+    assert caches, "templates were compiled but not kept"
+    folder = caches[0].parent
+    assert folder.stat().st_mode & 0o777 == 0o700
+    # Truncated, garbage and empty files in place of the compiled templates.
+    for number, cache in enumerate(caches):
+        cache.write_bytes([b"", b"j2\x00garbage", cache.read_bytes()[:40]][number % 3])
+    second = _generate(tmp_path, temp, "second")
+    assert second.returncode == 0, second.stderr
+    assert "Traceback" not in second.stderr
+    assert _tree(tmp_path / "second") == _tree(tmp_path / "first")
+
+
+def test_no_usable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    """A temporary folder that cannot hold the cache (here a file stands where it should
+    be) means compiling each time, nothing worse."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    (temp / f"_jinja2-cache-{os.getuid()}").write_text("not a folder")
+    done = _generate(tmp_path, temp, "out")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "out" / "pyproject.toml").is_file()
