@@ -179,3 +179,77 @@ def test_split_path_words_tell_a_collection_from_its_events() -> None:
     assert top(segmented, "what payment links are there?", 2) == [
         "listPaymentLink", "listPaymentLinkEvent",
     ]  # fmt: skip
+
+
+def _segmented(rows: list[tuple[str, str, str, str]]) -> Index:
+    from mcpgen.runtime.search import known_stems, segment_terms
+
+    known = known_stems(name for name, *_ in rows)
+    return build(rows, [segment_terms(path, known) for _, _, path, _ in rows])
+
+
+VOLUMES = [
+    ("deleteNamespace", "DELETE", "/api/v1/namespaces/{name}", "delete Namespace"),
+    ("deleteNode", "DELETE", "/api/v1/nodes/{name}", "delete Node"),
+    ("deletePersistentVolume", "DELETE", "/api/v1/persistentvolumes/{name}", "delete PV"),
+    ("listVolumeClaim", "GET", "/api/v1/persistentvolumeclaims", "list claims of volumes"),
+    ("listNamespacedPod", "GET", "/api/v1/namespaces/{namespace}/pods", "list namespaced Pod"),
+    ("listPod", "GET", "/api/v1/pods", "list Pod"),
+    ("readDeployment", "GET", "/apis/apps/v1/deployments/{name}", "read Deployment"),
+    ("patchDeployment", "PATCH", "/apis/apps/v1/deployments/{name}", "patch Deployment"),
+    ("rollback", "POST", "/apis/apps/v1/deployments/{name}/rollback", "rollback Deployment"),
+]
+# The summaries say "PV" only where the test needs a term of the API that is also an
+# abbreviation; ``deletePersistentVolume``'s is replaced below.
+
+
+def test_abbreviations_of_the_apis_own_multi_word_names() -> None:
+    rows = [r if r[0] != "deletePersistentVolume" else (*r[:3], "delete it") for r in VOLUMES]
+    index = _segmented(rows)
+    # "pv" is no word of this API: it is the initials of persistentvolumes.
+    assert top(index, "delete that released PV") == ["deletePersistentVolume"]
+    assert top(index, "list the pvcs") == ["listVolumeClaim"]
+    # An abbreviation that is a word of the API means that word, not the long name.
+    assert top(_segmented(VOLUMES), "delete PV", 1) == ["deletePersistentVolume"]
+
+
+def test_two_words_the_api_writes_as_one() -> None:
+    index = _segmented(VOLUMES)
+    assert top(index, "roll back my deployment to the last revision") == ["rollback"]
+
+
+def test_a_request_about_everything_means_the_widest_collection() -> None:
+    index = _segmented(VOLUMES)
+    assert top(index, "show every pod running anywhere in the cluster") == ["listPod"]
+    assert top(index, "show the pods in namespace dev") == ["listNamespacedPod"]
+    rows = [
+        ("listAllIssues", "GET", "/{scope}/issues", "List issues"),
+        ("listIssues", "GET", "/issues", "List issues"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+        ("listGists", "GET", "/gists", "List gists"),
+    ]
+    assert top(build(rows), "list the issues") == ["listAllIssues"]  # equal: document order
+    assert top(build(rows), "list issues across everything") == ["listIssues"]
+
+
+def test_values_say_which_kind_of_argument_is_meant() -> None:
+    from mcpgen.runtime.search import value_kinds
+
+    assert value_kinds("show me what's in src/index.js") >= {"path", "file"}
+    assert value_kinds("email jane@example.com") >= {"email"}
+    assert "file" not in value_kinds("route example.com to the web service")
+    assert value_kinds("publish v1.4.0") >= {"version", "tag"}
+    assert value_kinds("revert a1b2c3d") >= {"sha"}
+    assert value_kinds("assign it to @maria") >= {"assigne", "usernam"}
+    assert value_kinds("no values here, just 42 words") == frozenset()
+    # Alike but for what they take: the request's file path says which is meant.
+    rows = [
+        ("getFileById", "GET", "/files/{id}", "Get a file"),
+        ("getFileByPath", "GET", "/files/{path}", "Get a file"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+        ("listGists", "GET", "/gists", "List gists"),
+    ]
+    index = build(rows)
+    assert top(index, "get the file") == ["getFileById"]  # equal: document order
+    assert top(index, "get the file docs/setup.md") == ["getFileByPath"]
+    assert top(index, "get the file 42") == ["getFileById"]

@@ -15,7 +15,12 @@ known about HTTP APIs:
   than the words themselves;
 - the verb says which method is meant (create/add -> POST, remove/delete ->
   DELETE, change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a
-  collection while "this" means one item; "my" means the calling user.
+  collection while "this" means one item; "my" means the calling user; "anywhere"
+  or "across" means the widest collection (fewest path parameters);
+- the API's own long names are abbreviated by their initials ("pvc" for
+  ``persistentvolumeclaims``) and two words may be one ("roll back", ``rollback``);
+- a value's kind (a file path, a URL, an email address, a version) says which
+  arguments the operation takes.
 """
 
 from __future__ import annotations
@@ -24,10 +29,19 @@ import html
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import pairwise
 from typing import Any
 
-from .vocabulary import EQUIVALENTS, INTENTS, METHODS, STOP_WORDS, SYNONYMS
+from .vocabulary import (
+    BREADTH,
+    EQUIVALENTS,
+    INTENTS,
+    METHODS,
+    STOP_WORDS,
+    SYNONYMS,
+    VALUE_KINDS,
+)
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
@@ -53,8 +67,19 @@ does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): 
 operations that match the request alike, the one about nothing else comes first."""
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
+ACRONYM_MEANINGS = 3
+"""Multi-word names an abbreviation may stand for at most (past that it says too little)."""
+KIND_WEIGHT = 0.5
+"""How much it counts that an operation takes the kind of value a request holds (a file
+path, an email address, a version): ``VALUE_KINDS``."""
+BREADTH_WEIGHT = 0.3
+"""A request about everything (``BREADTH``) divides an operation's score by 1 + this for
+each parameter of its path: the widest collection comes first."""
+_KINDS = tuple((re.compile(pattern), names) for _, pattern, names in VALUE_KINDS)
+_EDGES = "\"'`,;:!?()[]{}<>"
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
+_PARAMETER = re.compile(r"\{([^}]*)\}")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
@@ -171,6 +196,19 @@ def intent(query_words: Sequence[str]) -> str | None:
     return None
 
 
+def value_kinds(query: str) -> frozenset[str]:
+    """The stems of the argument names that would take the values a request holds (a
+    file path, a URL, an email address, a version, ...): ``VALUE_KINDS``."""
+    found: list[str] = []
+    for token in query.split():
+        token = token.strip(_EDGES).rstrip(".")
+        for pattern, names in _KINDS:
+            if pattern.fullmatch(token):
+                found.extend(names)
+                break
+    return frozenset(stems(found))
+
+
 def literal_segments(path: str) -> list[str]:
     """The literal segments of a path, in order: ``/repos/{owner}/pulls`` -> repos, pulls."""
     return [seg for seg in path.split("/") if seg and not seg.startswith("{")]
@@ -239,6 +277,7 @@ class Index:
         segments: list[list[str]] = data.get("segments") or [
             [" ".join(terms(seg)) for seg in literal_segments(op["path"])] for op in self.operations
         ]
+        self._segments = segments
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
             frozenset(found[-1].split() if found else ()) for found in segments
@@ -252,12 +291,8 @@ class Index:
         common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
         self._path_terms: list[frozenset[str]] = [found - common for found in paths]
 
-    def _scores(self, field: str, query_terms: list[str]) -> Any:
-        """BM25 scores of every operation for one field group (a numpy array)."""
-        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
-
-        if not query_terms:
-            return numpy.zeros(len(self.operations))
+    def _model(self, field: str) -> Any:
+        """The BM25 model of one field group, built on first use."""
         if field not in self._bm25:
             import bm25s  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
@@ -268,7 +303,75 @@ class Index:
             corpus = [text.split() or ["\x00"] for text in self._fields[field]]
             bm25.index(corpus, show_progress=False)
             self._bm25[field] = bm25
-        return self._bm25[field].get_scores(query_terms).astype("float64")
+        return self._bm25[field]
+
+    def _scores(self, field: str, query_terms: list[str]) -> Any:
+        """BM25 scores of every operation for one field group (a numpy array)."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
+        if not query_terms:
+            return numpy.zeros(len(self.operations))
+        return self._model(field).get_scores(query_terms).astype("float64")
+
+    @cached_property
+    def _named(self) -> frozenset[str]:
+        """The terms of the fields that name what operations do (name, summary, path, tags)."""
+        return frozenset(self._model("core").vocab_dict)
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        """Every term of the API, descriptions and argument names included."""
+        return self._named | frozenset(self._model("more").vocab_dict)
+
+    @cached_property
+    def _takes(self) -> list[frozenset[str]]:
+        """For each operation, the stems of its path parameters' and required arguments'
+        names: the kinds of value it takes."""
+        return [
+            frozenset(
+                terms(" ".join(_PARAMETER.findall(op["path"]) + list(op.get("required") or ())))
+            )
+            for op in self.operations
+        ]
+
+    @cached_property
+    def _acronyms(self) -> dict[str, list[list[str]]]:
+        """The initials of the API's own multi-word path names, and the names' terms:
+        ``persistentvolumeclaims`` -> pvc, ``payment_intents`` -> pi. People abbreviate
+        long resource names; which abbreviations an API has follows from its paths."""
+        out: dict[str, list[list[str]]] = {}
+        for found in self._segments:
+            for segment in found:
+                parts = segment.split()
+                if not 2 <= len(parts) <= 4 or not all(p[0].isalpha() for p in parts):
+                    continue
+                spelt = out.setdefault("".join(p[0] for p in parts), [])
+                if parts not in spelt and len(spelt) < ACRONYM_MEANINGS:
+                    spelt.append(parts)
+        return out
+
+    def _spelt_out(self, query_words: list[str], own: list[str]) -> tuple[list[str], set[str]]:
+        """The request's own words as the API writes them: two words that the API writes
+        as one (``roll back`` -> rollback, ``sign up`` -> signup) joined, and a word that
+        is no term of the API but the initials of some of its multi-word path names
+        (``pv``, ``pvc``) replaced by those names' words. Also the stems of the words
+        joined: a path that splits the joined word into them mentions nothing else."""
+        out = list(own)
+        pieces: set[str] = set()
+        for first, second in pairwise(query_words):
+            joined = first + second
+            if len(joined) >= 5 and _stem(joined) in self._named and _stem(first) != _stem(joined):
+                out.append(joined)
+                pieces.update(stems([first, second]))
+        spelt: list[str] = []
+        for word in out:
+            short = word[:-1] if word.endswith("s") and len(word) > 2 else word
+            meanings = self._acronyms.get(word) or self._acronyms.get(short)
+            if 2 <= len(short) <= 4 and meanings and _stem(word) not in self._known:
+                spelt.extend(p for parts in meanings for p in parts if p not in spelt)
+            else:
+                spelt.append(word)
+        return spelt, pieces
 
     def _coverage(self, own: list[str]) -> Any:
         """For each operation, the share of the request's words it has (a word counts when
@@ -295,6 +398,7 @@ class Index:
         query_words = words(query)
         value_words = {w for token in query.split() if _VALUE.search(token) for w in words(token)}
         own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+        own, pieces = self._spelt_out(query_words, own)
         own_terms = stems(own)
         own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
         values = [t for t in stems(sorted(value_words - STOP_WORDS)) if t not in own_terms]
@@ -306,10 +410,12 @@ class Index:
             scores = scores + VALUE_WEIGHT * self._both(values)
         if near:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
+        kinds = value_kinds(query)
+        broad = any(w in BREADTH for w in query_words)
         wanted = intent(query_words)
         plural = any(w.endswith("s") and len(w) > 3 for w in own)
         asked = set(own_terms)
-        mentioned = asked | set(near) | set(values)
+        mentioned = asked | set(near) | set(values) | pieces
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -320,7 +426,11 @@ class Index:
             factor = self._prior(op, wanted, plural)
             if self._resources[position] & asked:
                 factor += RESOURCE_WEIGHT
+            if kinds and kinds & self._takes[position]:
+                factor += KIND_WEIGHT
             unasked = len(self._path_terms[position] - mentioned)
+            if broad:
+                factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
         # Equal scores: the operation that changes least first, then document order.

@@ -336,3 +336,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "post": ("message", "comment", "create"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
+
+VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("email", r"[^@\s/]+@[^@\s/]+\.[a-z]{2,}", ("email", "address")),
+    ("url", r"[a-z][a-z0-9+.-]*://\S+", ("url", "uri", "link", "endpoint", "callback")),
+    ("ip", r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?", ("ip", "address", "cidr")),
+    ("version", r"v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?", ("version", "tag", "release", "ref")),
+    (
+        "domain",
+        r"(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|ai|co|cloud|edu|gov|info|biz|tech|site)",
+        ("domain", "host", "hostname"),
+    ),
+    ("handle", r"@[\w-]+", ("username", "user", "login", "assignee", "member", "handle")),
+    ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
+    (
+        "file",
+        r"(?:[\w.-]+/)*[\w-][\w.-]*\.[a-zA-Z][a-zA-Z0-9]{0,4}",
+        ("path", "file", "filename", "filepath"),
+    ),
+)
+"""Values a request may hold, by kind (checked in this order; the first kind that a whole
+word has is its kind), and the argument names that take such a value: "show me
+src/index.js" asks for an operation with a ``path`` argument."""
+
+BREADTH = frozenset(
+    _split("anywhere everywhere across every entire whole globally overall wide cluster-wide")
+)
+"""Words that ask about everything, not within one parent: "every pod anywhere in the
+cluster" means ``/pods``, not ``/namespaces/{namespace}/pods``."""

@@ -1,0 +1,117 @@
+"""Search quality of ``search_operations`` alone, quickly, for work on the method.
+
+Run by hand::
+
+    python benchmarks/search_quality.py [--sets tuned,dev] [--apis github,stripe] [--misses]
+
+Generates each API's discovery-mode project (``--tools-mode discovery``) into a temporary
+folder, then ranks every request of the chosen query sets with
+``mcpgen.runtime.search.Index`` over its ``search.json``, and prints Recall@1, Recall@5
+and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
+
+- ``tuned``: ``benchmarks/queries/*.json``, the first set, the method was tuned on it;
+- ``dev``: ``benchmarks/queries/dev/*.json``, written apart from the method and from the
+  first set, also for tuning, and with APIs beyond the three of ``large.py``;
+- ``heldout``: ``benchmarks/queries/heldout/*.json``, never to tune with: ask for it only
+  to report, once the method is settled.
+
+``--misses`` lists the requests whose right answer is not in the top five, with what came
+first (never use it with ``heldout``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.large import (
+    HELDOUT,
+    QUERIES,
+    Baseline,
+    Query,
+    generate,
+    load_queries,
+    quality,
+    rank,
+)
+from tests.corpus import corpus
+
+SETS = {"tuned": QUERIES, "dev": QUERIES / "dev", "heldout": HELDOUT}
+DOCUMENTS = {
+    "github": "github-rest",
+    "stripe": "stripe",
+    "kubernetes": "kubernetes-1.13",
+    "netlify": "netlify",
+    "directus": "directus",
+    "rclone": "rclone-rc",
+}
+TOP = 10
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", default="tuned,dev", help="comma-separated: tuned,dev,heldout")
+    parser.add_argument("--apis", default=",".join(DOCUMENTS), help="comma-separated API keys")
+    parser.add_argument("--misses", action="store_true", help="list the requests missed")
+    args = parser.parse_args()
+    sets = [s for s in args.sets.split(",") if s]
+    if args.misses and "heldout" in sets:
+        parser.error("--misses is for tuning; the held-out set is never looked into")
+    import json
+
+    from mcpgen.runtime.search import Index
+
+    documents = corpus()
+    totals: dict[str, list[int | None]] = {s: [] for s in sets}
+    with tempfile.TemporaryDirectory(prefix="mcpgen-search-") as tmp:
+        for api in args.apis.split(","):
+            wanted = {s: load_queries(api, SETS[s]) for s in sets}
+            if not any(wanted.values()):
+                continue
+            out = Path(tmp) / api
+            _, package, _ = generate(documents[DOCUMENTS[api]].path, out, api, "discovery")
+            folder = out / package
+            index = Index(json.loads((folder / "search.json").read_text("utf-8")))
+            tools = json.loads((folder / "operations.json").read_text("utf-8"))["tools"]
+            baseline = Baseline(tools)
+            for name, queries in wanted.items():
+                if not queries:
+                    continue
+                ours, theirs = [], []
+                for q in queries:
+                    found = [f"{r['method']} {r['path']}" for r in index.search(q.query, TOP)]
+                    ours.append(rank(found, q.answers))
+                    theirs.append(rank(baseline.search(q.query), q.answers))
+                    if args.misses and (ours[-1] is None or ours[-1] > 5):
+                        _miss(q, found, ours[-1])
+                totals[name].extend(ours)
+                print(
+                    f"{api:11} {name:8} n={len(queries):3}  mcpgen {_row(ours)}   "
+                    f"bm25 {_row(theirs)}",
+                    flush=True,
+                )
+    for name, ranks in totals.items():
+        if ranks:
+            print(f"{'all':11} {name:8} n={len(ranks):3}  mcpgen {_row(ranks)}")
+
+
+def _row(ranks: list[int | None]) -> str:
+    q = quality(ranks)
+    return f"R@1 {q['recall_at_1']:.3f} R@5 {q['recall_at_5']:.3f} MRR {q['mrr']:.3f}"
+
+
+def _miss(query: Query, found: list[str], position: int | None) -> None:
+    where = f"at {position}" if position else "not in top 10"
+    print(f"  MISS ({where}) {query.query!r}")
+    print(f"       want {sorted(query.answers)[:3]}")
+    for key in found[:3]:
+        print(f"       got  {key}")
+
+
+if __name__ == "__main__":
+    main()
