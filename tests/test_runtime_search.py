@@ -253,3 +253,63 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
     assert top(index, "get the file") == ["getFileById"]  # equal: document order
     assert top(index, "get the file docs/setup.md") == ["getFileByPath"]
     assert top(index, "get the file 42") == ["getFileById"]
+
+
+PAYMENTS = [
+    ("listCustomers", "GET", "/v1/customers", "List all customers"),
+    ("updateCustomer", "POST", "/v1/customers/{customer}", "Update a customer"),
+    ("listCustomerCards", "GET", "/v1/customers/{customer}/cards", "List cards"),
+    ("cancelIntent", "POST", "/v1/payment_intents/{intent}/cancel", "Cancel an intent"),
+    ("getIntent", "GET", "/v1/payment_intents/{intent}", "Retrieve an intent"),
+    ("listCards", "GET", "/v1/issuing/cards", "List cards"),
+    ("cancelSub", "DELETE", "/v1/subscriptions/{id}", "Cancel a subscription"),
+    ("getSub", "GET", "/v1/subscriptions/{id}", "Retrieve a subscription"),
+    ("submitForm", "POST", "/v1/forms/{id}/submit", "Submit a form"),
+    ("getAccount", "GET", "/v1/accounts/{account}", "Retrieve an account"),
+    ("listEvents", "GET", "/v1/events", "List all events"),
+]
+
+
+def test_ids_that_start_with_their_objects_name_say_which_object() -> None:
+    index = _segmented(PAYMENTS)
+    named = {t: index.typed_id(t) for t in ("cus_9", "pi_3MtwBw", "sub_1x", "acct_7", "evt_1")}
+    assert named == {
+        "cus_9": ["custom"],
+        "pi_3MtwBw": ["payment", "intent"],
+        "sub_1x": ["subscript"],  # more paths than submit
+        "acct_7": ["account"],
+        "evt_1": ["event"],
+    }
+    # Not IDs (no digit), or no one object: nothing.
+    assert index.typed_id("shipping_rate") == []
+    assert index.typed_id("zz_12") == []
+    assert top(index, "what cards does cus_2 have on file?") == ["listCustomerCards"]
+    assert top(index, "cancel pi_555") == ["cancelIntent"]
+
+
+def test_my_means_the_calling_user() -> None:
+    rows = [
+        ("listRepos", "GET", "/repositories", "List public repositories"),
+        ("listOrgRepos", "GET", "/orgs/{org}/repos", "List organization repositories"),
+        ("listMyRepos", "GET", "/user/repos", "List repositories for the authenticated user"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+    ]
+    index = build(rows)
+    assert top(index, "list my repos") == ["listMyRepos"]
+    # "my" inside a name is no "my".
+    assert top(index, "list repos of my-lib") != ["listMyRepos"]
+
+
+def test_the_words_of_a_file_path_or_version_are_not_searched() -> None:
+    rows = [
+        ("getRepoReadme", "GET", "/repos/{repo}/readme", "Get the repo readme"),
+        ("getRepoSetup", "GET", "/repos/{repo}/setup", "Get the repo setup"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+        ("listGists", "GET", "/gists", "List gists"),
+    ]
+    index = build(rows)
+    # "setup" is only part of a file's name, "2" of a version: neither says which.
+    assert top(index, "get the repo's docs/setup.md") == ["getRepoReadme"]
+    assert top(index, "get the repo at v2.setup") == ["getRepoReadme"]
+    # A word of its own is a word.
+    assert top(index, "get the repo setup") == ["getRepoSetup"]

@@ -21,7 +21,7 @@ known about HTTP APIs:
 - the API's own long names are abbreviated by their initials ("pvc" for
   ``persistentvolumeclaims``) and two words may be one ("roll back", ``rollback``);
 - a value's kind (a file path, a URL, an email address, a version) says which
-  arguments the operation takes.
+  arguments the operation takes, and an ID such as ``cus_9`` which object is meant.
 """
 
 from __future__ import annotations
@@ -76,8 +76,13 @@ path, an email address, a version): ``VALUE_KINDS``."""
 BREADTH_WEIGHT = 0.3
 """A request about everything (``BREADTH``) divides an operation's score by 1 + this for
 each parameter of its path: the widest collection comes first."""
-_KINDS = tuple((re.compile(pattern), names) for _, pattern, names in VALUE_KINDS)
+_KINDS = tuple((kind, re.compile(pattern), names) for kind, pattern, names in VALUE_KINDS)
+_WORDY_KINDS = frozenset({"", "url"})
+"""Kinds of value whose words may say what is meant (``https://example.com/hook``); the
+words of a file path, an email address or a version say nothing of the operation."""
 _EDGES = "\"'`,;:!?()[]{}<>"
+_SELF = frozenset({"my", "mine"})
+_TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 _PARAMETER = re.compile(r"\{([^}]*)\}")
@@ -200,14 +205,22 @@ def intent(query_words: Sequence[str]) -> str | None:
 def value_kinds(query: str) -> frozenset[str]:
     """The stems of the argument names that would take the values a request holds (a
     file path, a URL, an email address, a version, ...): ``VALUE_KINDS``."""
-    found: list[str] = []
-    for token in query.split():
-        token = token.strip(_EDGES).rstrip(".")
-        for pattern, names in _KINDS:
-            if pattern.fullmatch(token):
-                found.extend(names)
-                break
-    return frozenset(stems(found))
+    return frozenset(stems(n for token in query.split() for n in _kind(token)[1]))
+
+
+def _kind(token: str) -> tuple[str, tuple[str, ...]]:
+    """A word's kind of value and the names of arguments that take it; ``("", ())``."""
+    token = token.strip(_EDGES).rstrip(".")
+    for kind, pattern, names in _KINDS:
+        if pattern.fullmatch(token):
+            return kind, names
+    return "", ()
+
+
+def _within(short: str, long: str) -> bool:
+    """``short``'s letters appear in ``long`` in order (``acct`` in ``account``)."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 def literal_segments(path: str) -> list[str]:
@@ -351,6 +364,44 @@ class Index:
                     spelt.append(parts)
         return out
 
+    @cached_property
+    def _names(self) -> dict[str, int]:
+        """The API's path names (the terms of each literal segment), each with the number
+        of operations whose path has it."""
+        counts: dict[str, int] = {}
+        for found in self._segments:
+            for segment in set(found):
+                if segment.replace(" ", "").isalpha():
+                    counts[segment] = counts.get(segment, 0) + 1
+        return counts
+
+    def typed_id(self, token: str) -> list[str]:
+        """The terms of what an ID such as ``cus_9N1x`` or ``pi_3Mtw`` names, where the
+        API's IDs start with a short form of their object's name: the start of one of its
+        path names (``cus`` -> customers, ``prod`` -> products), its consonants
+        (``acct`` -> accounts, ``evt`` -> events) or the initials of a multi-word one
+        (``pi`` -> payment_intents). Of several, the name that more of the API's paths
+        have than any other; ``[]`` when it is none or unclear."""
+        found = _TYPED_ID.fullmatch(token.strip(_EDGES).rstrip("."))
+        if not found:
+            return []
+        prefix = found.group(1).lower()
+        scored: list[tuple[int, str]] = []
+        for name, count in self._names.items():
+            parts = name.split()
+            if len(parts) > 1:
+                fits = "".join(p[0] for p in parts) == prefix
+            else:
+                fits = name.startswith(prefix) or (
+                    len(prefix) >= 3 and name[0] == prefix[0] and _within(prefix, name)
+                )
+            if fits:
+                scored.append((count, name))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            return []
+        return scored[0][1].split()
+
     def _spelt_out(self, query_words: list[str], own: list[str]) -> tuple[list[str], set[str]]:
         """The request's own words as the API writes them: two words that the API writes
         as one (``roll back`` -> rollback, ``sign up`` -> signup) joined, and a word that
@@ -397,13 +448,22 @@ class Index:
         outweigh the words given.
         """
         query_words = words(query)
-        value_words = {w for token in query.split() if _VALUE.search(token) for w in words(token)}
+        tokens = [t for t in query.split() if _VALUE.search(t)]
+        value_words = {w for t in tokens for w in words(t)}
+        named = {t: self.typed_id(t) for t in tokens}
+        searched = {
+            w for t in tokens if _kind(t)[0] in _WORDY_KINDS and not named[t] for w in words(t)
+        }
         own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+        # An ID names its object: "cus_9" is the request saying "customer".
+        own += [term for t in tokens for term in named[t] if term not in own]
         own, pieces = self._spelt_out(query_words, own)
         own_terms = stems(own)
         own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
-        values = [t for t in stems(sorted(value_words - STOP_WORDS)) if t not in own_terms]
-        near = [t for t in related(own or query_words, SYNONYMS) if t not in own_terms]
+        values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
+        # "my" (a word of its own, not part of a name such as my-lib): the calling user.
+        telling = [w for w in query.lower().split() if w in _SELF]
+        near = [t for t in related(own + telling or query_words, SYNONYMS) if t not in own_terms]
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))
