@@ -313,3 +313,31 @@ def test_the_words_of_a_file_path_or_version_are_not_searched() -> None:
     assert top(index, "get the repo at v2.setup") == ["getRepoReadme"]
     # A word of its own is a word.
     assert top(index, "get the repo setup") == ["getRepoSetup"]
+
+
+def test_more_verbs_say_what_is_asked() -> None:
+    rows = [
+        ("readScale", "GET", "/deployments/{name}/scale", "read scale of Deployment"),
+        (
+            "patchScale",
+            "PATCH",
+            "/deployments/{name}/scale",
+            "partially update scale of Deployment",
+        ),
+        ("listRuns", "GET", "/workflows/{id}/runs", "List workflow runs"),
+        ("createRun", "POST", "/workflows/{id}/runs", "Create a workflow run"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+    ]
+    index = build(rows)
+    assert top(index, "scale the web deployment to 5 replicas") == ["patchScale"]
+    assert top(index, "trigger a run of the release workflow") == ["createRun"]
+
+
+def test_records_are_items() -> None:
+    rows = [
+        ("listCollections", "GET", "/collections", "List collections"),
+        ("listItems", "GET", "/items/{collection}", "List items"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+        ("listGists", "GET", "/gists", "List gists"),
+    ]
+    assert top(build(rows), "show me the latest entries of articles") == ["listItems"]

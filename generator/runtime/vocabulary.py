@@ -29,7 +29,8 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "create add make new open start post register insert generate submit build launch "
-            "spin setup initiate issue upload send invite attach"
+            "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
+            "schedule provision enqueue fork copy duplicate import subscribe follow star"
         ),
         "create",
     ),
@@ -43,7 +44,9 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "update change edit modify rename set tweak bump alter adjust patch replace configure "
-            "toggle move enable disable turn switch mark rotate reset assign unassign"
+            "toggle move enable disable turn switch mark rotate reset assign unassign scale "
+            "resize limit cap restrict promote demote archive lock unlock pause resume suspend "
+            "approve reject"
         ),
         "update",
     ),
@@ -324,6 +327,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "backup": ("snapshot", "export"),
     "snapshot": ("backup",),
     "metrics": ("statistic", "usage", "monitor"),
+    # Data and records.
+    "entry": ("item", "record"),
+    "entries": ("item", "record"),
+    "record": ("item", "entry", "row"),
+    "row": ("item", "record"),
+    "table": ("collection",),
+    "column": ("field", "attribute"),
+    "field": ("column", "attribute", "property"),
+    "audit": ("activity", "log", "event"),
     # People and messaging.
     "teammate": ("member", "user", "collaborator"),
     "colleague": ("member", "user"),
@@ -350,7 +362,7 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     (
         "file",
-        r"(?:[\w.-]+/)*[\w-][\w.-]*\.[a-zA-Z][a-zA-Z0-9]{0,4}",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.[a-zA-Z][a-zA-Z0-9]{0,4}",
         ("path", "file", "filename", "filepath"),
     ),
 )
