@@ -341,3 +341,14 @@ def test_records_are_items() -> None:
         ("listGists", "GET", "/gists", "List gists"),
     ]
     assert top(build(rows), "show me the latest entries of articles") == ["listItems"]
+
+
+def test_a_question_asks_for_what_is() -> None:
+    from mcpgen.runtime.search import asked_for
+
+    assert asked_for("did the migration job finish?", ["migration", "job", "finish"]) == "read"
+    assert asked_for("is the api healthy", ["api", "healthy"]) == "read"
+    assert asked_for("are there failed jobs?", ["failed", "jobs"]) == "list"
+    assert asked_for("can you delete the job?", ["job"]) == "delete"  # the verb says
+    assert asked_for("the migration job", ["migration", "job"]) is None
+    assert asked_for("") is None

@@ -82,6 +82,10 @@ _WORDY_KINDS = frozenset({"", "url"})
 words of a file path, an email address or a version say nothing of the operation."""
 _EDGES = "\"'`,;:!?()[]{}<>"
 _SELF = frozenset({"my", "mine"})
+_QUESTION_WORDS = frozenset(
+    {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could"}
+    | {"will", "would", "what", "which", "who", "whose", "where", "when", "how"}
+)
 _TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
@@ -221,6 +225,19 @@ def _within(short: str, long: str) -> bool:
     """``short``'s letters appear in ``long`` in order (``acct`` in ``account``)."""
     rest = iter(long)
     return all(letter in rest for letter in short)
+
+
+def asked_for(query: str, own: Sequence[str] = ()) -> str | None:
+    """What a request asks to do (an ``INTENTS`` value): its first verb's intent, else,
+    for a question ("did the job finish?", "is it healthy"), to read what is, or to
+    list when it is about things (``own``: its words, a plural among them); else None."""
+    query_words = words(query)
+    found = intent(query_words)
+    if found is not None or not query_words:
+        return found
+    if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
+        return "list" if any(w.endswith("s") and len(w) > 3 for w in own) else "read"
+    return None
 
 
 def literal_segments(path: str) -> list[str]:
@@ -473,7 +490,7 @@ class Index:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
-        wanted = intent(query_words)
+        wanted = asked_for(query, own)
         plural = any(w.endswith("s") and len(w) > 3 for w in own)
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces
