@@ -352,3 +352,14 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("can you delete the job?", ["job"]) == "delete"  # the verb says
     assert asked_for("the migration job", ["migration", "job"]) is None
     assert asked_for("") is None
+
+
+def test_verbs_with_a_particle() -> None:
+    from mcpgen.runtime.search import intent
+
+    assert intent(words("set up a webhook for pushes")) == "create"
+    assert intent(words("set the title")) == "update"
+    assert intent(words("kick jane out of the org")) == "delete"
+    assert intent(words("take him out")) == "delete"
+    # Too far from its verb, a particle is another word's.
+    assert intent(words("set the limit for every team up north")) == "update"

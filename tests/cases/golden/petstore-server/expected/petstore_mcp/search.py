@@ -39,6 +39,7 @@ from .vocabulary import (
     EQUIVALENTS,
     INTENTS,
     METHODS,
+    PHRASAL,
     STOP_WORDS,
     SYNONYMS,
     VALUE_KINDS,
@@ -68,6 +69,8 @@ does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): 
 operations that match the request alike, the one about nothing else comes first."""
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
+PARTICLE_REACH = 3
+"""How many words on a verb's particle may come: "kick jane out", "take him out"."""
 ACRONYM_MEANINGS = 3
 """Multi-word names an abbreviation may stand for at most (past that it says too little)."""
 KIND_WEIGHT = 0.5
@@ -198,8 +201,13 @@ def _scaled(scores: Any) -> Any:
 
 
 def intent(query_words: Sequence[str]) -> str | None:
-    """What the request asks to do: its first verb's intent, if it has one."""
-    for word in query_words:
+    """What the request asks to do: its first verb's intent, if it has one (a verb with
+    its particle, up to ``PARTICLE_REACH`` words on, before the verb alone)."""
+    for at, word in enumerate(query_words):
+        for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
+            phrasal = PHRASAL.get((word, particle))
+            if phrasal is not None:
+                return phrasal
         found = INTENTS.get(word)
         if found is not None:
             return found

@@ -63,6 +63,34 @@ INTENTS: dict[str, str] = {
 }
 """Verbs by what they ask to do; the first one in a request decides."""
 
+PHRASAL: dict[tuple[str, str], str] = {
+    ("set", "up"): "create",
+    ("spin", "up"): "create",
+    ("sign", "up"): "create",
+    ("back", "up"): "create",
+    ("kick", "off"): "create",
+    ("take", "out"): "delete",
+    ("kick", "out"): "delete",
+    ("throw", "away"): "delete",
+    ("throw", "out"): "delete",
+    ("clean", "up"): "delete",
+    ("tear", "down"): "delete",
+    ("get", "rid"): "delete",
+    ("shut", "down"): "delete",
+    ("turn", "off"): "update",
+    ("turn", "on"): "update",
+    ("switch", "off"): "update",
+    ("switch", "on"): "update",
+    ("roll", "back"): "update",
+    ("hand", "over"): "update",
+    ("look", "up"): "read",
+    ("look", "at"): "read",
+    ("pull", "up"): "read",
+    ("find", "out"): "read",
+}
+"""Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
+something other than the verb alone ("set" changes, "set up" creates)."""
+
 METHODS: dict[str, dict[str, float]] = {
     "create": {"POST": 1.0, "PUT": 0.6},
     "delete": {"DELETE": 1.0, "POST": 0.2},
