@@ -363,3 +363,15 @@ def test_verbs_with_a_particle() -> None:
     assert intent(words("take him out")) == "delete"
     # Too far from its verb, a particle is another word's.
     assert intent(words("set the limit for every team up north")) == "update"
+
+
+def test_everyday_words_for_states_and_events() -> None:
+    rows = [
+        ("createHook", "POST", "/repos/{repo}/hooks", "Create a repository webhook"),
+        ("lockDeploy", "POST", "/deploys/{id}/lock", "Lock a deploy"),
+        ("getDeploy", "GET", "/deploys/{id}", "Get a deploy"),
+        ("listRepos", "GET", "/repos", "List repositories"),
+    ]
+    index = build(rows)
+    assert top(index, "notify my server when someone pushes") == ["createHook"]
+    assert top(index, "freeze the current deploy") == ["lockDeploy"]
