@@ -203,6 +203,7 @@ RUNTIME = (
     "schemas.py",
     "discovery.py",
     "search.py",
+    "terms.py",
     "vocabulary.py",
     "service.py",
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from mcpgen.runtime.search import Index, document_terms, summary, words
+from mcpgen.runtime.search import Index
+from mcpgen.runtime.terms import document_terms, summary, words
 
 OPERATIONS = [
     # name, method, path, summary, tags, description, args
@@ -149,7 +150,7 @@ def test_api_versions_of_one_operation_do_not_fill_the_list() -> None:
 
 
 def test_run_together_path_words_split_into_the_apis_own_words() -> None:
-    from mcpgen.runtime.search import known_stems, segment_terms, split_compound
+    from mcpgen.runtime.terms import known_stems, segment_terms, split_compound
 
     known = known_stems(["listClusterRoleBinding", "readReplicaSet", "Get a repository"])
     assert split_compound("clusterrolebindings", known) == ["cluster", "role", "bind"]
@@ -172,7 +173,7 @@ def test_split_path_words_tell_a_collection_from_its_events() -> None:
         ("listPod", "GET", "/api/v1/pods", "list Pod"),
         ("listSecret", "GET", "/api/v1/secrets", "list Secret"),
     ]
-    from mcpgen.runtime.search import known_stems, segment_terms
+    from mcpgen.runtime.terms import known_stems, segment_terms
 
     known = known_stems(name for name, *_ in rows)
     segmented = build(rows, [segment_terms(path, known) for _, _, path, _ in rows])
@@ -182,7 +183,7 @@ def test_split_path_words_tell_a_collection_from_its_events() -> None:
 
 
 def _segmented(rows: list[tuple[str, str, str, str]]) -> Index:
-    from mcpgen.runtime.search import known_stems, segment_terms
+    from mcpgen.runtime.terms import known_stems, segment_terms
 
     known = known_stems(name for name, *_ in rows)
     return build(rows, [segment_terms(path, known) for _, _, path, _ in rows])
@@ -233,7 +234,7 @@ def test_a_request_about_everything_means_the_widest_collection() -> None:
 
 
 def test_values_say_which_kind_of_argument_is_meant() -> None:
-    from mcpgen.runtime.search import value_kinds
+    from mcpgen.runtime.terms import value_kinds
 
     assert value_kinds("show me what's in src/index.js") >= {"path", "file"}
     assert value_kinds("email jane@example.com") >= {"email"}
@@ -344,7 +345,7 @@ def test_records_are_items() -> None:
 
 
 def test_a_question_asks_for_what_is() -> None:
-    from mcpgen.runtime.search import asked_for
+    from mcpgen.runtime.terms import asked_for
 
     assert asked_for("did the migration job finish?", ["migration", "job", "finish"]) == "read"
     assert asked_for("is the api healthy", ["api", "healthy"]) == "read"
@@ -355,7 +356,7 @@ def test_a_question_asks_for_what_is() -> None:
 
 
 def test_verbs_with_a_particle() -> None:
-    from mcpgen.runtime.search import intent
+    from mcpgen.runtime.terms import intent
 
     assert intent(words("set up a webhook for pushes")) == "create"
     assert intent(words("set the title")) == "update"

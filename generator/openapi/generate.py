@@ -15,7 +15,7 @@ from typing import Any
 from .. import collector, progress
 from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
-from ..runtime import search
+from ..runtime import terms
 from ..serverproject import ProjectFiles, client_configs, data_text, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
@@ -117,12 +117,12 @@ SEARCH_DEPENDENCIES = ("bm25s>=0.2", "PyStemmer>=2.2")
 def search_json(project: Project) -> dict[str, Any]:
     """``search.json``: what a search result shows of each operation, and its terms."""
     operations: list[dict[str, Any]] = []
-    terms: list[str] = []
+    named: list[str] = []
     more: list[str] = []
     segments: list[list[str]] = []
-    known = search.known_stems(text for t in project.tools for text in (t.name, t.title))
+    known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
     for tool in project.tools:
-        text = search.summary(tool.title, tool.description, tool.name)
+        text = terms.summary(tool.title, tool.description, tool.name)
         required = tool.input_schema.get("required") or []
         operations.append(
             {
@@ -136,19 +136,19 @@ def search_json(project: Project) -> dict[str, Any]:
         )
         # Path parameters repeat the resource's name; the others say what can be asked.
         args = [arg.name for arg in tool.args if arg.location != "path"]
-        core, extra = search.document_terms(
+        core, extra = terms.document_terms(
             tool.name, text, tool.description, tool.path, tool.tags, args
         )
         # Run-together path words (``clusterrolebindings``) count by their parts too.
-        found = search.segment_terms(tool.path, known)
+        found = terms.segment_terms(tool.path, known)
         core += [t for t in " ".join(found).split() if t not in core]
         segments.append(found)
-        terms.append(" ".join(core))
+        named.append(" ".join(core))
         more.append(" ".join(extra))
     return {
         "version": 1,
         "operations": operations,
-        "terms": terms,
+        "terms": named,
         "more": more,
         "segments": segments,
     }

@@ -1,22 +1,18 @@
 """Which operation does a plain-language request mean? Search over an API's operations.
 
-mcpgen builds the index at generation time with ``document_terms`` (the same
-code as here), and the server stores it in ``search.json``: for each operation
-its name, method, path, summary, tags and required arguments, and its terms.
-The server ranks with BM25 (the ``bm25s`` library) and then applies what is
-known about HTTP APIs:
+The server reads each operation's terms from ``search.json`` (made at generation time
+with ``terms``, the same code that reads requests here), ranks with BM25 (the
+``bm25s`` library), and then applies what is known about HTTP APIs:
 
-- terms are words split from camelCase, snake_case and paths, without stop
-  words, stemmed (Snowball), so "repositories", "repository" and "repos"
-  meet, and "cancelled" finds "cancel";
-- requests are phrased in users' words, not the document's: each word also
-  searches for its common near-synonyms in API vocabulary ("folder" for
-  "directory", "bill" for "invoice", "kill" for "delete"), at a lower weight
-  than the words themselves;
-- the verb says which method is meant (create/add -> POST, remove/delete ->
-  DELETE, change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a
-  collection while "this" means one item; "my" means the calling user; "anywhere"
-  or "across" means the widest collection (fewest path parameters);
+- requests are phrased in users' words, not the document's: each word also searches
+  for its common near-synonyms in API vocabulary ("folder" for "directory", "bill" for
+  "invoice", "kill" for "delete"), at a lower weight than the words themselves;
+- the verb says which method is meant (create/add -> POST, remove/delete -> DELETE,
+  change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a collection
+  while "this" means one item; "my" means the calling user; "anywhere" or "across"
+  means the widest collection (fewest path parameters);
+- of two operations that match alike, the one whose path mentions nothing else comes
+  first, and the same operation under another API version comes after the first;
 - the API's own long names are abbreviated by their initials ("pvc" for
   ``persistentvolumeclaims``) and two words may be one ("roll back", ``rollback``);
 - a value's kind (a file path, a URL, an email address, a version) says which
@@ -25,31 +21,28 @@ known about HTTP APIs:
 
 from __future__ import annotations
 
-import html
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, cached_property, lru_cache
+from collections.abc import Mapping
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from .vocabulary import (
-    BREADTH,
-    EQUIVALENTS,
-    INTENTS,
-    METHODS,
-    PHRASAL,
-    STOP_WORDS,
-    SYNONYMS,
-    VALUE_KINDS,
+from .terms import (
+    EDGES,
+    WORDY_KINDS,
+    asked_for,
+    is_item_path,
+    literal_segments,
+    related,
+    stem,
+    stems,
+    terms,
+    value_kind,
+    value_kinds,
+    words,
 )
-
-_WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
-"""Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
-Response; ``snake_case`` and ``kebab-case`` split on their separators."""
-_TAG = re.compile(r"<[^>]*>")
-_SENTENCE = re.compile(r"(?<=[.!?])\s")
-
+from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, SYNONYMS
 
 EXPANSION_WEIGHT = 0.4
 METHOD_WEIGHT = 0.3
@@ -68,8 +61,6 @@ does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): 
 operations that match the request alike, the one about nothing else comes first."""
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
-PARTICLE_REACH = 3
-"""How many words on a verb's particle may come: "kick jane out", "take him out"."""
 ACRONYM_MEANINGS = 3
 """Multi-word names an abbreviation may stand for at most (past that it says too little)."""
 KIND_WEIGHT = 0.5
@@ -78,16 +69,7 @@ path, an email address, a version): ``VALUE_KINDS``."""
 BREADTH_WEIGHT = 0.3
 """A request about everything (``BREADTH``) divides an operation's score by 1 + this for
 each parameter of its path: the widest collection comes first."""
-_KINDS = tuple((kind, re.compile(pattern), names) for kind, pattern, names in VALUE_KINDS)
-_WORDY_KINDS = frozenset({"", "url"})
-"""Kinds of value whose words may say what is meant (``https://example.com/hook``); the
-words of a file path, an email address or a version say nothing of the operation."""
-_EDGES = "\"'`,;:!?()[]{}<>"
 _SELF = frozenset({"my", "mine"})
-_QUESTION_WORDS = frozenset(
-    {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could"}
-    | {"will", "would", "what", "which", "who", "whose", "where", "when", "how"}
-)
 _TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
@@ -95,214 +77,15 @@ _PARAMETER = re.compile(r"\{([^}]*)\}")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
-@cache
-def _by_stem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
-    """A word table keyed by stem as well, its values stemmed: plurals and tenses meet."""
-    out: dict[str, list[str]] = {}
-    for word, related in table:
-        values = stems(w for phrase in related for w in words(phrase))
-        for key in {word, *stems([word])}:
-            out.setdefault(key, []).extend(v for v in values if v not in out.get(key, []))
-    return {key: tuple(values) for key, values in out.items()}
-
-
-def related(query_words: Sequence[str], table: Mapping[str, tuple[str, ...]]) -> list[str]:
-    """Stemmed terms that ``table`` relates to the words of a query."""
-    lookup = _by_stem(tuple(table.items()))
-    out: list[str] = []
-    for word, stem in zip(query_words, stems(query_words), strict=True):
-        for term in lookup.get(word, lookup.get(stem, ())):
-            if term not in out:
-                out.append(term)
-    return out
-
-
-@cache
-def _stemmer() -> Any:
-    import Stemmer  # type: ignore[import-untyped, import-not-found, unused-ignore]
-
-    # PyStemmer: the Snowball project's own English stemmer, compiled.
-    return Stemmer.Stemmer("english")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words of ``text``: camelCase, snake_case, paths and HTML split apart."""
-    if "<" in text:
-        text = _TAG.sub(" ", text)
-    if "&" in text:
-        text = html.unescape(text)
-    return [
-        # An acronym's plural (PRs, URLs, IDs) is the acronym.
-        (word[:-1] if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() else word).lower()
-        for word in _WORD.findall(text)
-    ]
-
-
-def stems(items: Iterable[str]) -> list[str]:
-    """Snowball stems of words (each word stemmed once per process: most words repeat)."""
-    return [_stem(word) for word in items]
-
-
-@cache
-def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
-
-
-def terms(text: str) -> list[str]:
-    """The search terms of ``text``: its words without stop words, stemmed."""
-    return list(_terms(text))
-
-
-@lru_cache(maxsize=65536)
-def _terms(text: str) -> tuple[str, ...]:
-    # Names, tags and descriptions repeat across an API's operations.
-    return tuple(_stem(w) for w in words(text) if w not in STOP_WORDS)
-
-
-def first_sentence(text: str, limit: int = 200) -> str:
-    flat = " ".join(html.unescape(_TAG.sub(" ", text)).split())
-    sentence = _SENTENCE.split(flat, maxsplit=1)[0] if flat else ""
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
-
-
-def summary(title: str, description: str, name: str) -> str:
-    """One line that says what an operation does: its title, unless that is only its
-    name, else the first sentence of its description."""
-    if title and " " in title.strip() and title.strip() != name:
-        return " ".join(title.split())
-    return first_sentence(description) or title or name
-
-
-def path_words(path: str) -> str:
-    """The literal segments of a path, without its parameters: ``/repos/{owner}/x``
-    -> ``repos x``."""
-    return " ".join(seg for seg in path.split("/") if seg and not seg.startswith("{"))
-
-
-def document_terms(
-    name: str,
-    summary_text: str,
-    description: str,
-    path: str,
-    tags: Sequence[str],
-    args: Sequence[str],
-) -> tuple[list[str], list[str]]:
-    """An operation's search terms: the fields that name what it does (name, summary,
-    path, tags), and the ones that say more (description, argument names)."""
-    core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
-    more = terms(description) + terms(" ".join(args))
-    return core, more
-
-
 def _scaled(scores: Any) -> Any:
     best = float(scores.max()) if len(scores) else 0.0
     return scores / best if best > 0 else scores
-
-
-def intent(query_words: Sequence[str]) -> str | None:
-    """What the request asks to do: its first verb's intent, if it has one (a verb with
-    its particle, up to ``PARTICLE_REACH`` words on, before the verb alone)."""
-    for at, word in enumerate(query_words):
-        for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
-            phrasal = PHRASAL.get((word, particle))
-            if phrasal is not None:
-                return phrasal
-        found = INTENTS.get(word)
-        if found is not None:
-            return found
-    return None
-
-
-def value_kinds(query: str) -> frozenset[str]:
-    """The stems of the argument names that would take the values a request holds (a
-    file path, a URL, an email address, a version, ...): ``VALUE_KINDS``."""
-    return frozenset(stems(n for token in query.split() for n in _kind(token)[1]))
-
-
-def _kind(token: str) -> tuple[str, tuple[str, ...]]:
-    """A word's kind of value and the names of arguments that take it; ``("", ())``."""
-    token = token.strip(_EDGES).rstrip(".")
-    for kind, pattern, names in _KINDS:
-        if pattern.fullmatch(token):
-            return kind, names
-    return "", ()
 
 
 def _within(short: str, long: str) -> bool:
     """``short``'s letters appear in ``long`` in order (``acct`` in ``account``)."""
     rest = iter(long)
     return all(letter in rest for letter in short)
-
-
-def asked_for(query: str, own: Sequence[str] = ()) -> str | None:
-    """What a request asks to do (an ``INTENTS`` value): its first verb's intent, else,
-    for a question ("did the job finish?", "is it healthy"), to read what is, or to
-    list when it is about things (``own``: its words, a plural among them); else None."""
-    query_words = words(query)
-    found = intent(query_words)
-    if found is not None or not query_words:
-        return found
-    if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
-        return "list" if any(w.endswith("s") and len(w) > 3 for w in own) else "read"
-    return None
-
-
-def literal_segments(path: str) -> list[str]:
-    """The literal segments of a path, in order: ``/repos/{owner}/pulls`` -> repos, pulls."""
-    return [seg for seg in path.split("/") if seg and not seg.startswith("{")]
-
-
-def known_stems(texts: Iterable[str]) -> frozenset[str]:
-    """The stems of the words an API separates itself (camelCase and snake_case names,
-    titles): what a run-together word of a path may be made of."""
-    return frozenset(t for text in texts for t in terms(text) if len(t) >= 3)
-
-
-def split_compound(word: str, known: frozenset[str]) -> list[str]:
-    """The parts of a run-together word, each a known stem of at least three letters,
-    fewest parts first (``clusterrolebindings`` -> cluster, role, bind); ``[]`` when the
-    word is known as it is or does not split into known parts."""
-    if len(word) < 6 or _stem(word) in known or not word.isalpha():
-        return []
-    best: list[list[str] | None] = [[]] + [None] * len(word)
-    for start in range(len(word)):
-        sofar = best[start]
-        if sofar is None:
-            continue
-        for end in range(start + 3, len(word) + 1):
-            part = _stem(word[start:end])
-            if part in known or word[start:end] in known:
-                found = best[end]
-                if found is None or len(found) > len(sofar) + 1:
-                    best[end] = [*sofar, part]
-    parts = best[len(word)]
-    return parts if parts is not None and len(parts) > 1 else []
-
-
-def segment_terms(path: str, known: frozenset[str]) -> list[str]:
-    """Each literal segment's search terms, run-together words split into known parts
-    (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``)."""
-    out: list[str] = []
-    for segment in literal_segments(path):
-        found: list[str] = []
-        for word in words(segment):
-            if word in STOP_WORDS:
-                continue
-            found.extend(split_compound(word, known) or [_stem(word)])
-        out.append(" ".join(found))
-    return out
-
-
-def resource(path: str) -> str:
-    """The last literal segment of a path: what its operations act on."""
-    literal = [seg for seg in path.split("/") if seg and not seg.startswith("{")]
-    return literal[-1] if literal else ""
-
-
-def is_item_path(path: str) -> bool:
-    """The path names one item (it ends with a parameter), not a collection or action."""
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    return last.startswith("{") and last.endswith("}")
 
 
 class Index:
@@ -406,7 +189,7 @@ class Index:
         (``acct`` -> accounts, ``evt`` -> events) or the initials of a multi-word one
         (``pi`` -> payment_intents). Of several, the name that more of the API's paths
         have than any other; ``[]`` when it is none or unclear."""
-        found = _TYPED_ID.fullmatch(token.strip(_EDGES).rstrip("."))
+        found = _TYPED_ID.fullmatch(token.strip(EDGES).rstrip("."))
         if not found:
             return []
         prefix = found.group(1).lower()
@@ -436,14 +219,14 @@ class Index:
         pieces: set[str] = set()
         for first, second in pairwise(query_words):
             joined = first + second
-            if len(joined) >= 5 and _stem(joined) in self._named and _stem(first) != _stem(joined):
+            if len(joined) >= 5 and stem(joined) in self._named and stem(first) != stem(joined):
                 out.append(joined)
                 pieces.update(stems([first, second]))
         spelt: list[str] = []
         for word in out:
             short = word[:-1] if word.endswith("s") and len(word) > 2 else word
             meanings = self._acronyms.get(word) or self._acronyms.get(short)
-            if 2 <= len(short) <= 4 and meanings and _stem(word) not in self._known:
+            if 2 <= len(short) <= 4 and meanings and stem(word) not in self._known:
                 spelt.extend(p for parts in meanings for p in parts if p not in spelt)
             else:
                 spelt.append(word)
@@ -476,7 +259,7 @@ class Index:
         value_words = {w for t in tokens for w in words(t)}
         named = {t: self.typed_id(t) for t in tokens}
         searched = {
-            w for t in tokens if _kind(t)[0] in _WORDY_KINDS and not named[t] for w in words(t)
+            w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
         }
         own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
         # An ID names its object: "cus_9" is the request saying "customer".

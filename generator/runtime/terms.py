@@ -1,0 +1,243 @@
+"""How text becomes search terms, for operations and for requests alike.
+
+mcpgen makes each operation's terms at generation time with ``document_terms`` and
+``segment_terms`` (the same code as here, so the server's ``search.json`` and its
+requests meet), and ``search`` reads requests with the rest:
+
+- terms are words split from camelCase, snake_case and paths, without stop words,
+  stemmed (Snowball), so "repositories", "repository" and "repos" meet, and
+  "cancelled" finds "cancel"; run-together path words (``clusterrolebindings``) split
+  into the API's own words;
+- the verb says what a request asks (create/add, remove/delete, change/rename,
+  list/show), a verb with its particle before the verb alone ("set up" creates, "set"
+  changes), and a question without a verb asks to read;
+- a value's kind (a file path, a URL, an email address, a version...) says which
+  arguments would take it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from typing import Any
+
+from .vocabulary import INTENTS, PHRASAL, STOP_WORDS, VALUE_KINDS
+
+_WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+"""Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
+Response; ``snake_case`` and ``kebab-case`` split on their separators."""
+_TAG = re.compile(r"<[^>]*>")
+_SENTENCE = re.compile(r"(?<=[.!?])\s")
+PARTICLE_REACH = 3
+"""How many words on a verb's particle may come: "kick jane out", "take him out"."""
+_KINDS = tuple((kind, re.compile(pattern), names) for kind, pattern, names in VALUE_KINDS)
+WORDY_KINDS = frozenset({"", "url"})
+"""Kinds of value whose words may say what is meant (``https://example.com/hook``); the
+words of a file path, an email address or a version say nothing of the operation."""
+EDGES = "\"'`,;:!?()[]{}<>"
+_QUESTION_WORDS = frozenset(
+    {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could"}
+    | {"will", "would", "what", "which", "who", "whose", "where", "when", "how"}
+)
+
+
+@cache
+def _bystem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
+    """A word table keyed by stem as well, its values stemmed: plurals and tenses meet."""
+    out: dict[str, list[str]] = {}
+    for word, related in table:
+        values = stems(w for phrase in related for w in words(phrase))
+        for key in {word, *stems([word])}:
+            out.setdefault(key, []).extend(v for v in values if v not in out.get(key, []))
+    return {key: tuple(values) for key, values in out.items()}
+
+
+def related(query_words: Sequence[str], table: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Stemmed terms that ``table`` relates to the words of a query."""
+    lookup = _bystem(tuple(table.items()))
+    out: list[str] = []
+    for word, stem in zip(query_words, stems(query_words), strict=True):
+        for term in lookup.get(word, lookup.get(stem, ())):
+            if term not in out:
+                out.append(term)
+    return out
+
+
+@cache
+def _stemmer() -> Any:
+    import Stemmer  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    # PyStemmer: the Snowball project's own English stemmer, compiled.
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``: camelCase, snake_case, paths and HTML split apart."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return [
+        # An acronym's plural (PRs, URLs, IDs) is the acronym.
+        (word[:-1] if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() else word).lower()
+        for word in _WORD.findall(text)
+    ]
+
+
+def stems(items: Iterable[str]) -> list[str]:
+    """Snowball stems of words (each word stemmed once per process: most words repeat)."""
+    return [stem(word) for word in items]
+
+
+@cache
+def stem(word: str) -> str:
+    """A word's Snowball stem."""
+    return str(_stemmer().stemWord(word))
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of ``text``: its words without stop words, stemmed."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
+    # Names, tags and descriptions repeat across an API's operations.
+    return tuple(stem(w) for w in words(text) if w not in STOP_WORDS)
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    flat = " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    sentence = _SENTENCE.split(flat, maxsplit=1)[0] if flat else ""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def summary(title: str, description: str, name: str) -> str:
+    """One line that says what an operation does: its title, unless that is only its
+    name, else the first sentence of its description."""
+    if title and " " in title.strip() and title.strip() != name:
+        return " ".join(title.split())
+    return first_sentence(description) or title or name
+
+
+def path_words(path: str) -> str:
+    """The literal segments of a path, without its parameters: ``/repos/{owner}/x``
+    -> ``repos x``."""
+    return " ".join(seg for seg in path.split("/") if seg and not seg.startswith("{"))
+
+
+def document_terms(
+    name: str,
+    summary_text: str,
+    description: str,
+    path: str,
+    tags: Sequence[str],
+    args: Sequence[str],
+) -> tuple[list[str], list[str]]:
+    """An operation's search terms: the fields that name what it does (name, summary,
+    path, tags), and the ones that say more (description, argument names)."""
+    core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
+    more = terms(description) + terms(" ".join(args))
+    return core, more
+
+
+def intent(query_words: Sequence[str]) -> str | None:
+    """What the request asks to do: its first verb's intent, if it has one (a verb with
+    its particle, up to ``PARTICLE_REACH`` words on, before the verb alone)."""
+    for at, word in enumerate(query_words):
+        for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
+            phrasal = PHRASAL.get((word, particle))
+            if phrasal is not None:
+                return phrasal
+        found = INTENTS.get(word)
+        if found is not None:
+            return found
+    return None
+
+
+def value_kinds(query: str) -> frozenset[str]:
+    """The stems of the argument names that would take the values a request holds (a
+    file path, a URL, an email address, a version, ...): ``VALUE_KINDS``."""
+    return frozenset(stems(n for token in query.split() for n in value_kind(token)[1]))
+
+
+def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
+    """A word's kind of value and the names of arguments that take it; ``("", ())``."""
+    token = token.strip(EDGES).rstrip(".")
+    for kind, pattern, names in _KINDS:
+        if pattern.fullmatch(token):
+            return kind, names
+    return "", ()
+
+
+def asked_for(query: str, own: Sequence[str] = ()) -> str | None:
+    """What a request asks to do (an ``INTENTS`` value): its first verb's intent, else,
+    for a question ("did the job finish?", "is it healthy"), to read what is, or to
+    list when it is about things (``own``: its words, a plural among them); else None."""
+    query_words = words(query)
+    found = intent(query_words)
+    if found is not None or not query_words:
+        return found
+    if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
+        return "list" if any(w.endswith("s") and len(w) > 3 for w in own) else "read"
+    return None
+
+
+def literal_segments(path: str) -> list[str]:
+    """The literal segments of a path, in order: ``/repos/{owner}/pulls`` -> repos, pulls."""
+    return [seg for seg in path.split("/") if seg and not seg.startswith("{")]
+
+
+def known_stems(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of the words an API separates itself (camelCase and snake_case names,
+    titles): what a run-together word of a path may be made of."""
+    return frozenset(t for text in texts for t in terms(text) if len(t) >= 3)
+
+
+def split_compound(word: str, known: frozenset[str]) -> list[str]:
+    """The parts of a run-together word, each a known stem of at least three letters,
+    fewest parts first (``clusterrolebindings`` -> cluster, role, bind); ``[]`` when the
+    word is known as it is or does not split into known parts."""
+    if len(word) < 6 or stem(word) in known or not word.isalpha():
+        return []
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for start in range(len(word)):
+        sofar = best[start]
+        if sofar is None:
+            continue
+        for end in range(start + 3, len(word) + 1):
+            part = stem(word[start:end])
+            if part in known or word[start:end] in known:
+                found = best[end]
+                if found is None or len(found) > len(sofar) + 1:
+                    best[end] = [*sofar, part]
+    parts = best[len(word)]
+    return parts if parts is not None and len(parts) > 1 else []
+
+
+def segment_terms(path: str, known: frozenset[str]) -> list[str]:
+    """Each literal segment's search terms, run-together words split into known parts
+    (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``)."""
+    out: list[str] = []
+    for segment in literal_segments(path):
+        found: list[str] = []
+        for word in words(segment):
+            if word in STOP_WORDS:
+                continue
+            found.extend(split_compound(word, known) or [stem(word)])
+        out.append(" ".join(found))
+    return out
+
+
+def resource(path: str) -> str:
+    """The last literal segment of a path: what its operations act on."""
+    literal = [seg for seg in path.split("/") if seg and not seg.startswith("{")]
+    return literal[-1] if literal else ""
+
+
+def is_item_path(path: str) -> bool:
+    """The path names one item (it ends with a parameter), not a collection or action."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last.startswith("{") and last.endswith("}")
