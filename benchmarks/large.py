@@ -74,6 +74,7 @@ import anyio
 import bm25s  # type: ignore[import-untyped, import-not-found, unused-ignore]
 import numpy
 from mcp import Client, StdioServerParameters
+from mcp.client.stdio import stdio_client
 from mcpgen.runtime.search import Index  # type: ignore[import-not-found, unused-ignore]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,9 +244,11 @@ def session(root: Path, package: str, queries: Sequence[str] = ()) -> Session:
         params = StdioServerParameters(
             command=sys.executable, args=["-m", package], env={"PYTHONPATH": str(root)}
         )
-        with anyio.fail_after(TIMEOUT):
+        # The server's log (a line per tool call) goes to a file beside the project, not
+        # among the benchmark's lines.
+        with anyio.fail_after(TIMEOUT), (root / "server.log").open("a") as log:
             start = time.perf_counter()
-            async with Client(params, mode="legacy") as client:
+            async with Client(stdio_client(params, errlog=log), mode="legacy") as client:
                 listed = await client.list_tools()
                 seconds = time.perf_counter() - start
                 size = len(listed.model_dump_json(by_alias=True, exclude_none=True).encode())
