@@ -45,7 +45,7 @@ _QUESTION_WORDS = frozenset(
 
 
 @cache
-def _bystem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
+def _by_stem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
     """A word table keyed by stem as well, its values stemmed: plurals and tenses meet."""
     out: dict[str, list[str]] = {}
     for word, related in table:
@@ -57,7 +57,7 @@ def _bystem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[s
 
 def related(query_words: Sequence[str], table: Mapping[str, tuple[str, ...]]) -> list[str]:
     """Stemmed terms that ``table`` relates to the words of a query."""
-    lookup = _bystem(tuple(table.items()))
+    lookup = _by_stem(tuple(table.items()))
     out: list[str] = []
     for word, stem in zip(query_words, stems(query_words), strict=True):
         for term in lookup.get(word, lookup.get(stem, ())):
