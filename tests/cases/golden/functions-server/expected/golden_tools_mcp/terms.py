@@ -174,16 +174,23 @@ def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
 
 
 def asked_for(query: str, own: Sequence[str] = ()) -> str | None:
-    """What a request asks to do (an ``INTENTS`` value): its first verb's intent, else,
-    for a question ("did the job finish?", "is it healthy"), to read what is, or to
-    list when it is about things (``own``: its words, a plural among them); else None."""
+    """What a request asks to do (an ``INTENTS`` value): its first verb's intent; else to
+    list when it is about things (``own``, its words, has a plural); else, for a question
+    ("did the job finish?", "is it healthy"), to read what is; else None."""
     query_words = words(query)
     found = intent(query_words)
     if found is not None or not query_words:
         return found
+    if about_things(own):
+        return "list"
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
-        return "list" if any(w.endswith("s") and len(w) > 3 for w in own) else "read"
+        return "read"
     return None
+
+
+def about_things(own: Sequence[str]) -> bool:
+    """Whether a request's words have a plural ("repos", "pods"): it is about things."""
+    return any(w.endswith("s") and len(w) > 3 for w in own)
 
 
 def literal_segments(path: str) -> list[str]:

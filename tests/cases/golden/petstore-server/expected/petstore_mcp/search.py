@@ -32,6 +32,7 @@ from typing import Any
 from .terms import (
     EDGES,
     WORDY_KINDS,
+    about_things,
     asked_for,
     is_item_path,
     literal_segments,
@@ -282,7 +283,7 @@ class Index:
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
         wanted = asked_for(query, own)
-        plural = any(w.endswith("s") and len(w) > 3 for w in own)
+        plural = about_things(own)
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces
         ranked: list[tuple[float, int, int]] = []
@@ -327,10 +328,7 @@ class Index:
     @staticmethod
     def _prior(op: Mapping[str, Any], wanted: str | None, plural: bool) -> float:
         if wanted is None:
-            # No verb: a question. About things (plural) it asks for a list.
-            if not plural:
-                return 1.0
-            wanted = "list"
+            return 1.0
         method, item = op["method"], is_item_path(op["path"])
         factor = 1.0 + METHOD_WEIGHT * (METHODS[wanted].get(method, 0.0) - 0.5)
         if wanted == "list" or (wanted in ("read", "search") and plural):
