@@ -361,17 +361,38 @@ def quality(ranks: Sequence[int | None]) -> dict[str, float]:
     }
 
 
-def search_quality(package_dir: Path, queries: Sequence[Query]) -> dict[str, dict[str, float]]:
+@dataclass(frozen=True)
+class Ranked:
+    """One request's results: mcpgen's (as ``METHOD /path``), and the ranks of the first
+    right answer in mcpgen's and in plain BM25's."""
+
+    query: Query
+    found: list[str]
+    ours: int | None
+    theirs: int | None
+
+
+def ranked(package_dir: Path, queries: Sequence[Query]) -> list[Ranked]:
+    """Each request ranked by mcpgen's search over the package's ``search.json`` and by
+    plain BM25 over its ``operations.json``."""
     index = Index(json.loads((package_dir / "search.json").read_text("utf-8")))
     tools = json.loads((package_dir / "operations.json").read_text("utf-8"))["tools"]
     baseline = Baseline(tools)
-    ours: list[int | None] = []
-    theirs: list[int | None] = []
+    out = []
     for q in queries:
         found = [f"{r['method']} {r['path']}" for r in index.search(q.query, TOP)]
-        ours.append(rank(found, q.answers))
-        theirs.append(rank(baseline.search(q.query), q.answers))
-    return {"mcpgen": quality(ours), "bm25": quality(theirs)}
+        out.append(
+            Ranked(q, found, rank(found, q.answers), rank(baseline.search(q.query), q.answers))
+        )
+    return out
+
+
+def search_quality(package_dir: Path, queries: Sequence[Query]) -> dict[str, dict[str, float]]:
+    results = ranked(package_dir, queries)
+    return {
+        "mcpgen": quality([r.ours for r in results]),
+        "bm25": quality([r.theirs for r in results]),
+    }
 
 
 # --- the competitor ---------------------------------------------------------------------

@@ -32,12 +32,11 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.large import (
     HELDOUT,
     QUERIES,
-    Baseline,
     Query,
     generate,
     load_queries,
     quality,
-    rank,
+    ranked,
 )
 from tests.corpus import corpus
 
@@ -50,7 +49,6 @@ DOCUMENTS = {
     "directus": "directus",
     "rclone": "rclone-rc",
 }
-TOP = 10
 
 
 def main() -> None:
@@ -62,10 +60,6 @@ def main() -> None:
     sets = [s for s in args.sets.split(",") if s]
     if args.misses and "heldout" in sets:
         parser.error("--misses is for tuning; the held-out set is never looked into")
-    import json
-
-    from mcpgen.runtime.search import Index
-
     documents = corpus()
     totals: dict[str, list[int | None]] = {s: [] for s in sets}
     with tempfile.TemporaryDirectory(prefix="mcpgen-search-") as tmp:
@@ -76,19 +70,16 @@ def main() -> None:
             out = Path(tmp) / api
             _, package, _ = generate(documents[DOCUMENTS[api]].path, out, api, "discovery")
             folder = out / package
-            index = Index(json.loads((folder / "search.json").read_text("utf-8")))
-            tools = json.loads((folder / "operations.json").read_text("utf-8"))["tools"]
-            baseline = Baseline(tools)
             for name, queries in wanted.items():
                 if not queries:
                     continue
-                ours, theirs = [], []
-                for q in queries:
-                    found = [f"{r['method']} {r['path']}" for r in index.search(q.query, TOP)]
-                    ours.append(rank(found, q.answers))
-                    theirs.append(rank(baseline.search(q.query), q.answers))
-                    if args.misses and (ours[-1] is None or ours[-1] > 5):
-                        _miss(q, found, ours[-1])
+                results = ranked(folder, queries)
+                ours = [r.ours for r in results]
+                theirs = [r.theirs for r in results]
+                if args.misses:
+                    for r in results:
+                        if r.ours is None or r.ours > 5:
+                            _miss(r.query, r.found, r.ours)
                 totals[name].extend(ours)
                 print(
                     f"{api:11} {name:8} n={len(queries):3}  mcpgen {_row(ours)}   "
