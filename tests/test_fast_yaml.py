@@ -1,0 +1,238 @@
+"""YAML read fast (yaml-rs) gives exactly what PyYAML with mcpgen's loader gives, or leaves
+the text to PyYAML; and both read YAML 1.2 as OpenAPI means it."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mcpgen.diagnostics import MCPGenError
+from mcpgen.openapi import fastyaml
+from mcpgen.openapi.document import MAX_DEPTH, parse_text, read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def both(text: str) -> tuple[tuple[Any] | None, Any]:
+    """The fast reading (None when it leaves the text to PyYAML) and PyYAML's."""
+    return fastyaml.read(text, MAX_DEPTH), read_yaml(text, "doc.yaml")
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, types of every value and order of every key included (NaN equals NaN)."""
+    return json.dumps(_typed(a)) == json.dumps(_typed(b))
+
+
+def _typed(value: Any) -> Any:
+    if isinstance(value, dict):
+        return [[k, _typed(v)] for k, v in value.items()]
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return [type(value).__name__, repr(value)]
+
+
+NUMBERISH = "0123456789_.eE+-xXoObBaF:"
+
+
+def test_scalars_read_alike() -> None:
+    """Every scalar made of number-like characters reads the same both ways, as a value
+    and as a key; and the fast reading is the one used for nearly all of them."""
+    rng = random.Random(7)
+    scalars = {
+        "".join(rng.choice(NUMBERISH) for _ in range(rng.randint(1, 6))) for _ in range(3000)
+    }
+    scalars |= {"true", "True", "TRUE", "tRue", "yes", "on", "null", "Null", "~", ".inf", "-.Inf"}
+    scalars |= {".NaN", "+.nan", "2020-01-01", "2020-01-01T10:00:00Z", "12:30", "1.0.0"}
+    fast_used = 0
+    for scalar in sorted(scalars):
+        for text in (f"x: {scalar}\n", f"{scalar}: x\n", f"- [{scalar}, {scalar}]\n"):
+            try:
+                slow = read_yaml(text, "doc.yaml")
+            except MCPGenError:
+                continue
+            fast = fastyaml.read(text, MAX_DEPTH)
+            if fast is not None:
+                fast_used += 1
+                assert same(fast[0], slow), text
+    assert fast_used > 0.9 * len(scalars)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 017\n", {"a": 17}),
+        ("a: 0o17\n", {"a": 15}),
+        ("a: 0x1F\n", {"a": 31}),
+        ("a: 1_000\n", {"a": 1000}),
+        ("a: 1e3\n", {"a": 1000.0}),
+        ("a: 0.16001e0\n", {"a": 0.16001}),
+        ("a: 12:30\n", {"a": "12:30"}),
+        ("a: yes\n", {"a": "yes"}),
+        ("a: 2020-01-01\n", {"a": "2020-01-01"}),
+        ("200: a\n0x1F: b\n", {"200": "a", "31": "b"}),
+        ("a: 1\nb: 2\na: 3\n", {"a": 3, "b": 2}),
+    ],
+)
+def test_yaml_1_2_numbers_both_ways(text: str, expected: dict[str, Any]) -> None:
+    """YAML 1.2 numbers (as JavaScript's readers and yaml-rs read them): leading zeros are
+    decimal, ``1e3`` is a number, ``12:30`` is text; integer keys are their decimal text."""
+    fast, slow = both(text)
+    assert fast is not None
+    assert same(fast[0], expected)
+    assert same(slow, expected)
+
+
+BLOCK_SCALARS = [
+    "a: |\n  one\n  two\n",
+    "a: |-\n  one\n\n",
+    "a: |+\n  one\n\n\nb: 1\n",
+    "a: >\n  one\n  two\n\n  three\n",
+    "a: >-\n  one\n  two\n",
+    "a: >+\n  one\n\n",
+    "a: |2\n    indented\n  b\n",
+    "- >\n  folded\n   more indented\n  back\n",
+    "a: 'it''s\n\n  multi'\n",
+    'a: "esc \\t \\u00e9 \\x41 \\\n  joined"\n',
+    "a: plain\n  continued # comment\nb: [1, {c: d}, 'e']\n",
+    "? complex key\n: v\n",
+    "---\na: 1\n",
+    "# comment\n%YAML 1.2\n---\na: 1\n",
+    "{a: 1, b: [x, y], c: {d: null}}\n",
+    "a:\n- 1\n- - 2\n  - 3\n",
+    'a: "\\u00e9\\U0001F600"\n',
+]
+
+
+@pytest.mark.parametrize("text", BLOCK_SCALARS)
+def test_styles_read_alike(text: str) -> None:
+    fast, slow = both(text)
+    assert fast is not None, text
+    assert same(fast[0], slow)
+
+
+def test_escaped_surrogate_pairs_read_as_json_reads_them() -> None:
+    """JSON's way of writing a character past U+FFFF, which PyYAML refuses."""
+    text = 'a: "\\ud83d\\ude00"\n'
+    fast = fastyaml.read(text, MAX_DEPTH)
+    assert fast is not None
+    assert fast[0] == {"a": "\U0001f600"} == json.loads('{"a": "\\ud83d\\ude00"}')
+    with pytest.raises(MCPGenError, match="invalid Unicode character escape"):
+        read_yaml(text, "doc.yaml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",  # anchors, aliases, merge keys
+        "a: &x\n  b: *x\n",  # an alias loop
+        "a: !!str 123\n",  # tags
+        "a: !custom 1\n",
+        "a: 1\n---\nb: 2\n",  # several documents
+        "a: 1\n...\n",
+        "true: 1\n",  # keys that are not text or integers
+        "1.50: a\n",
+        "null: a\n",
+        "a: >\n  no final line break",
+        "a:" + " [" * 300 + " ]" * 300 + "\n",  # past the nesting limit
+        "a: [1, 2\nb: 3\n",  # bad syntax: PyYAML locates it
+        "a:\t1\n",
+    ],
+)
+def test_pyyaml_reads_what_the_fast_reading_leaves(text: str) -> None:
+    """Where the two could differ, PyYAML reads the text: the result (or error) is
+    PyYAML's."""
+    assert fastyaml.read(text, MAX_DEPTH) is None
+    try:
+        expected: Any = read_yaml(text, "doc.yaml")
+    except MCPGenError as exc:
+        with pytest.raises(MCPGenError) as caught:
+            parse_text(text.encode(), "doc.yaml")
+        assert str(caught.value) == str(exc)
+    else:
+        assert same(parse_text(text.encode(), "doc.yaml"), expected)
+
+
+def test_without_yaml_rs_pyyaml_reads_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def refuse(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "yaml_rs":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    text = "openapi: 3.1.0\n200: ok\nn: 017\n"
+    assert fastyaml.read(text, MAX_DEPTH) is None
+    assert parse_text(text.encode(), "doc.yaml") == {"openapi": "3.1.0", "200": "ok", "n": 17}
+
+
+def test_a_real_document_takes_the_fast_reading() -> None:
+    """The bundled example (and documents like it) are read by yaml-rs, as PyYAML would."""
+    examples = sorted((ROOT / "spec").rglob("*.yaml")) + sorted(
+        (ROOT / "tests" / "cases").rglob("*.yaml")
+    )
+    assert examples
+    fast_used = 0
+    for path in examples:
+        text = path.read_text("utf-8-sig")
+        try:
+            slow = read_yaml(text, str(path))
+        except MCPGenError:
+            continue
+        fast = fastyaml.read(text, MAX_DEPTH)
+        if fast is not None:
+            fast_used += 1
+            assert same(fast[0], slow), path
+    assert fast_used >= 0.8 * len(examples)
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab z09_-.:#'\"\\|>!&*%@`{}[],?\n\t") + ["é", "😀", "\u2028"]),
+    max_size=12,
+)
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=int(os.environ.get("MCPGEN_YAML_EXAMPLES", "300")),
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    value=_VALUES,
+    flow=st.sampled_from([None, True, False]),
+    style=st.sampled_from([None, "'", '"', "|", ">"]),
+    width=st.sampled_from([8, 80]),
+)
+def test_dumped_documents_read_alike(
+    value: Any, flow: bool | None, style: str | None, width: int
+) -> None:
+    """Documents in every style PyYAML writes read the same both ways."""
+    text = yaml.safe_dump(
+        {"doc": value},
+        default_flow_style=flow,
+        default_style=style,
+        width=width,
+        allow_unicode=True,
+    )
+    try:
+        slow = read_yaml(text, "doc.yaml")
+    except MCPGenError:
+        return
+    fast = fastyaml.read(text, MAX_DEPTH)
+    if fast is not None:
+        assert same(fast[0], slow), text
