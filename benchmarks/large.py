@@ -4,8 +4,9 @@ Run by hand::
 
     python benchmarks/large.py [--runs N] [--skip-competitor] [--synthetic-operations N]
 
-The APIs: GitHub's REST document, Stripe's, Kubernetes 1.13 (the corpus of
-``tests/corpus.py``, fetched when missing) and a synthetic document of at least
+The APIs: GitHub's REST document, the same written as YAML (block style, strings that
+YAML 1.2 would read as numbers or booleans quoted), Stripe's, Kubernetes 1.13 (the corpus
+of ``tests/corpus.py``, fetched when missing) and a synthetic document of at least
 ``--synthetic-operations`` operations (default 11,000; 0 leaves it out), built in a
 temporary directory from GitHub's: its ``paths`` as they are, and again under ``/v2``,
 ``/v3``, ... (every operationId suffixed ``-v2``, ``-v3``, ...; components shared)
@@ -287,6 +288,33 @@ def generated_operations(document: dict[str, Any]) -> int:
         for method, op in item.items()
         if method in METHODS and isinstance(op, dict) and not op.get("deprecated")
     )
+
+
+def yaml_document(source: Path, target: Path) -> None:
+    """Write a JSON document as YAML, as YAML 1.2 tools write it: block style, and strings
+    that YAML 1.2 would read as another type (``"017"``, ``"1e3"``, ``"true"``) quoted."""
+    import yaml
+    from mcpgen.openapi.document import (  # type: ignore[import-not-found, unused-ignore]
+        _YAML12_BOOL,
+        _YAML12_FLOAT,
+        _YAML12_INT,
+    )
+
+    plain_null = {"", "~", "null", "Null", "NULL"}
+
+    class Dumper(yaml.CSafeDumper):  # type: ignore[misc, name-defined, unused-ignore]
+        pass
+
+    def string(dumper: Any, text: str) -> Any:
+        typed = text in plain_null or any(
+            pattern.match(text) for pattern in (_YAML12_BOOL, _YAML12_INT, _YAML12_FLOAT)
+        )
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="'" if typed else None)
+
+    Dumper.add_representer(str, string)
+    document = json.loads(source.read_text("utf-8"))
+    with target.open("w", encoding="utf-8") as out:
+        yaml.dump(document, out, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def synthetic_document(source: Path, target: Path, wanted: int) -> tuple[int, int]:
@@ -747,6 +775,10 @@ def main() -> None:
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="mcpgen-large-") as tmp:
         work = Path(tmp)
+        as_yaml = work / "github-rest.yaml"
+        yaml_document(documents["github-rest"].path, as_yaml)
+        print(f"GitHub's document as YAML: {as_yaml.stat().st_size / 1e6:.1f} MB")
+        apis.insert(1, Api("github-yaml", "github-yaml", as_yaml, runs))
         if args.synthetic_operations > 0:
             synthetic = work / "synthetic.json"
             count, copies = synthetic_document(
