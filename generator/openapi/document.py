@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import os
 import re
 import stat
@@ -155,10 +156,11 @@ def parse_text(raw: bytes, origin: str) -> JSON:
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            value = json.loads(text)
+            constants: list[str] = []
+            value = json.loads(text, parse_constant=lambda name: _constant(name, constants))
             # JSON has no aliases, and json refuses deeper nesting than recursion allows:
-            # only escaped surrogates need the full walk.
-            return check_values(value, origin) if _SURROGATE.search(text) else value
+            # only escaped surrogates and NaN or Infinity need the full walk.
+            return check_values(value, origin) if constants or _SURROGATE.search(text) else value
         except json.JSONDecodeError as exc:
             if origin.endswith(".json"):
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
@@ -219,10 +221,18 @@ def _long_number(raw: bytes, chunk: int = 1 << 20) -> bool:
     return False
 
 
+def _constant(name: str, found: list[str]) -> float:
+    """json's reading of ``NaN`` and ``Infinity``, noted (``check_values`` refuses them)."""
+    found.append(name)
+    return float(name)
+
+
 def check_values(value: JSON, origin: str) -> JSON:
     """``value`` when it is a sane document; else a one-line error: nesting deeper than
     ``MAX_DEPTH``, more than ``MAX_EXPANDED`` values once shared (aliased) parts are
-    counted where they are used, a value that contains itself, or a lone surrogate."""
+    counted where they are used, a value that contains itself, a lone surrogate, or NaN or
+    infinity (which JSON cannot write: a generated server would send them to clients as
+    text no JSON reader takes)."""
     counts: dict[int, int] = {}
     # Iterative post-order walk; containers are counted once, by identity.
     stack: list[tuple[Any, int, str, bool]] = [(value, 0, "", False)]
@@ -232,6 +242,8 @@ def check_values(value: JSON, origin: str) -> JSON:
         if isinstance(node, str):
             _check_text(node, origin, pointer)
             continue
+        if isinstance(node, float) and not math.isfinite(node):
+            raise MCPGenError(origin, pointer or "/", "NaN and infinity are no JSON numbers")
         if not isinstance(node, (dict, list)):
             continue
         key = id(node)

@@ -10,8 +10,8 @@ here not at all:
   PyYAML shares aliased values (and checks how far they expand, and loops) and refuses
   unknown tags;
 - keys that are neither strings nor integers (PyYAML keeps a key's text: ``true:`` stays
-  "true", ``1.50:`` stays "1.50"), values that JSON has no type for, and nesting past the
-  limit (PyYAML's reading says where);
+  "true", ``1.50:`` stays "1.50"), values that JSON has no type for (NaN and infinity
+  too), and nesting past the limit (PyYAML's reading says where, and refuses them);
 - U+0085, U+2028 and U+2029, which YAML 1.1 (PyYAML) reads as line breaks and YAML 1.2
   as characters, and characters that YAML does not allow (control characters, U+FFFE),
   which PyYAML refuses, naming the line (yaml-rs stops reading at a NUL);
@@ -29,6 +29,7 @@ top-level block scalar's lines not indented, ``"\ud83d\ude00"`` (an escaped surr
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -136,6 +137,6 @@ def _json_shaped(value: Any, max_depth: int) -> bool:
             kind = type(child)
             if kind is dict or kind is list:
                 stack.append((child, depth + 1))
-            elif kind not in _SCALARS:
+            elif kind not in _SCALARS or (kind is float and not math.isfinite(child)):
                 return False
     return True
