@@ -17,7 +17,7 @@ from .openapi.build import DESCRIPTION_BUDGET, ServerOptions
 from .openapi.ir import DISCOVERY_BYTES, DISCOVERY_TOOLS, Project
 from .openapi.operations import Filters
 from .pipeline import check_tree, write_tree
-from .publish import MANIFEST
+from .publish import MANIFEST, Content
 from .runtime.schemas import DEFAULT_BUDGET
 
 EXIT_STALE = 1
@@ -110,7 +110,7 @@ def models(
     """
     from .models.generate import generate_models
 
-    def produce() -> Mapping[PurePosixPath, str]:
+    def produce() -> Mapping[PurePosixPath, Content]:
         try:
             return generate_models(versions + old_versions, schema, version_name)
         except MCPGenError as exc:
@@ -363,8 +363,8 @@ def server(
     next_steps: list[str] = []
     origin = document or target or ""
 
-    def produce() -> Mapping[PurePosixPath, str]:
-        contents: Mapping[PurePosixPath, str]
+    def produce() -> Mapping[PurePosixPath, Content]:
+        contents: Mapping[PurePosixPath, Content]
         with named(registry_name):
             if document is not None:
                 contents, project, diagnostics = generate_server(document, options)
@@ -426,7 +426,7 @@ def _contract_server(
     next_steps: list[str] = []
     handlers: list[implemented.HandlersModule] = []
 
-    def produce() -> Mapping[PurePosixPath, str]:
+    def produce() -> Mapping[PurePosixPath, Content]:
         nonlocal out
         with named(registry):
             contents, project = generate_contract_server(path, protocol, name)
@@ -468,7 +468,7 @@ def _registry_name(value: str | None) -> str | None:
 
 
 def _run(
-    produce: Callable[[], Mapping[PurePosixPath, str]],
+    produce: Callable[[], Mapping[PurePosixPath, Content]],
     destination: Callable[[], Path],
     check: bool,
     force: bool,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import progress
 from .config import Config, Job
 from .diagnostics import Diagnostic, MCPGenError, plural
-from .publish import Changes, plan_changes, publish, refuse_edited
+from .publish import Changes, Content, plan_changes, publish, refuse_edited
 
 if TYPE_CHECKING:
     from .contract.implemented import HandlersModule
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Rendered:
     job: Job
-    contents: Mapping[PurePosixPath, str]
+    contents: Mapping[PurePosixPath, Content]
     diagnostics: tuple[Diagnostic, ...]
     summary: str
     handlers: HandlersModule | None = None

@@ -22,7 +22,7 @@ import jinja2
 
 from . import __version__, progress
 from .diagnostics import GeneratorBug
-from .publish import MANIFEST, plan_changes, publish, refuse_edited, sha256
+from .publish import MANIFEST, Content, plan_changes, publish, refuse_edited, sha256
 
 Owner = Literal["generated", "user", "starter"]
 
@@ -37,8 +37,9 @@ class PlannedFile:
     owner: Owner = "generated"
     verbatim: bool = False
     """The template renders black-formatted Python already: parse it, do not reformat."""
-    text: str | None = None
-    """The file's content as it is (no template): runtime modules copied into a project."""
+    text: Content | None = None
+    """The file's content as it is (no template): runtime modules copied into a project,
+    data files (as UTF-8 bytes when large)."""
     parsed: bool = False
     """``text`` is known to parse (a runtime module behind a header checked on its own):
     formatting leaves it as it is without parsing it again."""
@@ -125,7 +126,7 @@ def render_template(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
+def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, Content]:
     """Render and format every planned file, then add the manifest."""
     env = _environment()
     progress.phase(f"rendering {progress.count(len(plan), 'file')}")
@@ -138,12 +139,17 @@ def render_plan(plan: list[PlannedFile]) -> dict[PurePosixPath, str]:
     # Runtime modules are mcpgen's own, imported and type-checked in its tests.
     python = [path for path in rendered if path.suffix == ".py" and path not in parsed]
     out = dict(rendered)
-    jobs = [(rendered[p], p, p in verbatim) for p in python]
+    jobs = [(_python_text(rendered[p]), p, p in verbatim) for p in python]
     for path, text in zip(python, _format_all(jobs), strict=True):
         out[path] = text
     owners = {p.path: p.owner for p in plan}
     out[MANIFEST] = _manifest(out, owners)
     return out
+
+
+def _python_text(content: Content) -> str:
+    """Python source is text: only data files are made as bytes."""
+    return content.decode("utf-8") if isinstance(content, bytes) else content
 
 
 def _format_all(jobs: list[tuple[str, PurePosixPath, bool]]) -> list[str]:
@@ -174,7 +180,9 @@ def _format_counted(jobs: list[tuple[str, PurePosixPath, bool]], step: progress.
         return [futures[i].result() for i in range(len(jobs))]
 
 
-def _manifest(contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPath, Owner]) -> str:
+def _manifest(
+    contents: Mapping[PurePosixPath, Content], owners: Mapping[PurePosixPath, Owner]
+) -> str:
     entries = [
         {"path": str(path), "sha256": sha256(text), "owner": owners[path]}
         for path, text in sorted(contents.items())
@@ -182,14 +190,14 @@ def _manifest(contents: Mapping[PurePosixPath, str], owners: Mapping[PurePosixPa
     return json.dumps({"generator": f"mcpgen {__version__}", "files": entries}, indent=2) + "\n"
 
 
-def check_tree(root: Path, contents: Mapping[PurePosixPath, str]) -> str:
+def check_tree(root: Path, contents: Mapping[PurePosixPath, Content]) -> str:
     """A unified diff from the tree on disk to what writing ``contents`` would leave;
     empty when current. Files that are the user's (see ``publish``) are not compared."""
     return plan_changes(root, contents).diff()
 
 
 def write_tree(
-    root: Path, contents: Mapping[PurePosixPath, str], force: bool = False
+    root: Path, contents: Mapping[PurePosixPath, Content], force: bool = False
 ) -> list[PurePosixPath]:
     """Publish ``contents`` under ``root`` atomically; returns the paths written.
 

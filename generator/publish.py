@@ -33,6 +33,10 @@ from .diagnostics import MCPGenError
 
 MANIFEST = PurePosixPath(".mcpgen/manifest.json")
 
+Content = str | bytes
+"""A file's content: text, or UTF-8 bytes for large data files (their text would hold two
+or four bytes a character wherever one character is not ASCII)."""
+
 
 def sha256(text: str | bytes) -> str:
     if isinstance(text, bytes):
@@ -63,13 +67,13 @@ class Changes:
     """What publishing ``contents`` into ``root`` does."""
 
     root: Path
-    writes: dict[PurePosixPath, str] = field(default_factory=dict)
+    writes: dict[PurePosixPath, Content] = field(default_factory=dict)
     deletes: list[PurePosixPath] = field(default_factory=list)
     kept: list[tuple[PurePosixPath, str]] = field(default_factory=list)
     """Files left as they are on disk, and why."""
     edited: list[PurePosixPath] = field(default_factory=list)
     """Generated files edited by hand that this would overwrite or remove."""
-    current: dict[PurePosixPath, str | None] = field(default_factory=dict)
+    current: dict[PurePosixPath, Content | None] = field(default_factory=dict)
     """What is on disk now, for diffs (None: missing)."""
 
     def diff(self, prefix: str = "") -> str:
@@ -81,7 +85,7 @@ class Changes:
         for path, text in sorted(self.writes.items()):
             if path == MANIFEST or self.current.get(path) is not None:
                 continue
-            lines = len(text.splitlines())
+            lines = len(text.splitlines())  # bytes split on b"\n" alike
             chunks.append(f"new file: {prefix}{path} ({lines} line{'s' if lines != 1 else ''})\n")
         for path, text in sorted(self.writes.items()):
             old = self.current.get(path)
@@ -89,8 +93,8 @@ class Changes:
                 continue
             chunks.extend(
                 difflib.unified_diff(
-                    old.splitlines(keepends=True),
-                    text.splitlines(keepends=True),
+                    _text(old).splitlines(keepends=True),
+                    _text(text).splitlines(keepends=True),
                     fromfile=f"a/{prefix}{path}",
                     tofile=f"b/{prefix}{path}",
                 )
@@ -99,7 +103,7 @@ class Changes:
             old = self.current.get(path) or ""
             chunks.extend(
                 difflib.unified_diff(
-                    old.splitlines(keepends=True),
+                    _text(old).splitlines(keepends=True),
                     [],
                     fromfile=f"a/{prefix}{path}",
                     tofile="/dev/null",
@@ -116,8 +120,16 @@ class Changes:
         return "".join(c if c.endswith("\n") else c + "\n" for c in chunks)
 
 
-def _read(path: Path) -> str | None:
+def _text(content: Content) -> str:
+    return content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+
+
+def _read(path: Path, binary: bool = False) -> Content | None:
+    """A file's content on disk, as text (or as bytes, to compare with bytes); None if
+    missing."""
     try:
+        if binary:
+            return path.read_bytes()
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
@@ -138,7 +150,7 @@ def check_destination(root: Path) -> None:
             return
 
 
-def plan_changes(root: Path, contents: Mapping[PurePosixPath, str]) -> Changes:
+def plan_changes(root: Path, contents: Mapping[PurePosixPath, Content]) -> Changes:
     """Compare ``contents`` (with its rendered manifest) with ``root`` on disk."""
     check_destination(root)
     rendered = json.loads(contents[MANIFEST])["files"] if MANIFEST in contents else []
@@ -150,7 +162,7 @@ def plan_changes(root: Path, contents: Mapping[PurePosixPath, str]) -> Changes:
         if path == MANIFEST:
             continue
         owner = owners.get(path, "generated")
-        on_disk = _read(root / path)
+        on_disk = _read(root / path, binary=isinstance(text, bytes))
         recorded = previous.get(path, {}).get("sha256")
         changes.current[path] = on_disk
         entry = {"path": str(path), "sha256": sha256(text), "owner": owner}
@@ -207,8 +219,11 @@ def publish(changes: Sequence[Changes]) -> None:
         raise MCPGenError(str(where), "", f"cannot write: {exc.strerror or exc}") from None
 
 
-def _write_text(target: Path, text: str) -> None:
-    """``text`` as UTF-8 with ``\\n`` line ends, written in pieces."""
+def _write_text(target: Path, text: Content) -> None:
+    """``text`` as UTF-8 with ``\\n`` line ends, written in pieces (bytes as they are)."""
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+        return
     with target.open("w", encoding="utf-8", newline="\n") as handle:
         for at in range(0, len(text), _PIECE):
             handle.write(text[at : at + _PIECE])

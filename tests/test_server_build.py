@@ -376,3 +376,42 @@ def test_operations_servers_start_with_the_forms_chosen_at_generation(tmp_path: 
     # Discovery servers keep no forms: their start-up lists five tools.
     other = generate(CASES / "kitchen.yaml", tmp_path / "d", tools_mode="discovery")
     assert "forms" not in json.loads((tmp_path / "d" / other / "operations.json").read_text())
+
+
+def test_data_files_are_utf8_json_whatever_their_values() -> None:
+    """``data_bytes``: UTF-8 JSON with one long entry's item per line; values orjson cannot
+    write (integers past 64 bits, lone surrogates, keys that are not strings) are written by
+    json instead, as valid UTF-8; an iterator entry is written as a list."""
+    from mcpgen.serverproject import data_bytes, data_text
+
+    items = [
+        {"name": "café ☕ 😀", "n": 2**70, "x": 1.5},
+        {"lone": "\ud800"},
+        {"keys": {1: "one"}},
+        {"plain": [True, None, -3]},
+    ]
+    data = {"version": 1, "tools": iter(items), "terms": [], "other": {"é": "\u2028"}}
+    raw = data_bytes(data)
+    text = raw.decode("utf-8")  # valid UTF-8 throughout
+    assert text == data_text(
+        {"version": 1, "tools": list(items), "terms": [], "other": {"é": "\u2028"}}
+    )
+    lines = text.splitlines()
+    assert lines[:2] == ["{", ' "version": 1,']
+    assert lines[2] == ' "tools": ['
+    assert lines[3] == '  {"name":"café ☕ 😀","n":1180591620717411303424,"x":1.5},'
+    assert lines[4] == '  {"lone":"\\ud800"},'
+    assert lines[5] == '  {"keys":{"1":"one"}},'
+    assert lines[6] == '  {"plain":[true,null,-3]}'
+    assert ' "terms": [],' in lines
+    assert json.loads(text) == {
+        "version": 1,
+        "tools": [
+            {"name": "café ☕ 😀", "n": 2**70, "x": 1.5},
+            {"lone": "\ud800"},
+            {"keys": {"1": "one"}},
+            {"plain": [True, None, -3]},
+        ],
+        "terms": [],
+        "other": {"é": "\u2028"},
+    }

@@ -60,7 +60,11 @@ def test_corpus_document(doc_id: str, tmp_path: Path) -> None:
     data = json.loads(contents[next(p for p in contents if p.name == "operations.json")])
     assert len(data["tools"]) == len(project.tools)
     # Data files are of the order of the document, however much its schemas are shared.
-    size = sum(len(text.encode()) for p, text in contents.items() if p.suffix == ".json")
+    size = sum(
+        len(text if isinstance(text, bytes) else text.encode())
+        for p, text in contents.items()
+        if p.suffix == ".json"
+    )
     assert size <= 3 * document_bytes(document.path, doc_id) + 50_000
     # Every wire schema stays within the budget.
     for tool in wire["tools"]:  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from .. import __version__
 from ..diagnostics import GeneratorBug
 from ..naming import comment_text, export_order, py_literal
 from ..pipeline import PlannedFile, render_plan
+from ..publish import Content
 from .build import ClientIR, build_client
 from .catalog import Catalog, catalog_text
 
@@ -21,7 +22,7 @@ def generate_client(
     source: str,
     name: str | None = None,
     catalog: Catalog | None = None,
-) -> tuple[dict[PurePosixPath, str], ClientIR]:
+) -> tuple[dict[PurePosixPath, Content], ClientIR]:
     """The package's files (nothing written) and its IR, whose ``diagnostics`` say which
     tools (resources, prompts) were left out and why. With a ``catalog``, its resources,
     resource templates and prompts get methods too. Raises MCPGenError when a list breaks
@@ -39,7 +40,7 @@ def generate_client(
 
 def generate_catalog_client(
     catalog: Catalog, source: str, name: str | None = None
-) -> tuple[dict[PurePosixPath, str], ClientIR]:
+) -> tuple[dict[PurePosixPath, Content], ClientIR]:
     """``generate_client`` for everything a snapshot, a contract or a live server lists."""
     return generate_client(list(catalog.tools), catalog.name, source, name, catalog)
 

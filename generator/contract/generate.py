@@ -15,6 +15,7 @@ from typing import Any
 from ..diagnostics import plural
 from ..naming import comment_text, import_order
 from ..pipeline import PlannedFile, render_plan
+from ..publish import Content
 from ..serverproject import ProjectFiles, client_configs, md_text
 from .build import ContractProject, build_contract
 from .document import load_contract
@@ -31,7 +32,7 @@ DEPENDENCIES = (
 
 def generate_contract_server(
     contract_path: Path, protocol: str | None = None, name: str | None = None
-) -> tuple[dict[PurePosixPath, str], ContractProject]:
+) -> tuple[dict[PurePosixPath, Content], ContractProject]:
     """A contract-first server project for the contract (JSON or YAML) at ``contract_path``,
     rendered in memory: ``(files, project)``, files mapping each path inside the project to
     its text, and the project's IR.

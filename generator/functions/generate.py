@@ -9,6 +9,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..pipeline import PlannedFile, render_plan
+from ..publish import Content
 from ..serverproject import ProjectFiles, client_configs, md_text
 from .build import FunctionsProject, build_functions
 
@@ -17,7 +18,7 @@ DEPENDENCIES = ("mcp>=2.3", "pydantic>=2.11", "jsonschema>=4.21", "uvicorn>=0.30
 
 def generate_functions_server(
     target: str, select: Sequence[str] = (), name: str | None = None
-) -> tuple[dict[PurePosixPath, str], FunctionsProject, list[Diagnostic]]:
+) -> tuple[dict[PurePosixPath, Content], FunctionsProject, list[Diagnostic]]:
     """Render the project for ``target`` (a module name or ``.py`` file, which is imported)."""
     project, diagnostics = build_functions(target, select, name)
     return render_plan(plan(project)), project, diagnostics

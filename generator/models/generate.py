@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import __version__, naming, progress
 from ..pipeline import PlannedFile, render_plan
+from ..publish import Content
 from .build import ModelBuilder
 from .ir import Definition, ModuleIR
 from .patches import apply_patches
@@ -198,7 +199,7 @@ def generate_models(
     versions: Sequence[str] = (),
     schema: str | Path | None = None,
     version_name: str | None = None,
-) -> dict[PurePosixPath, str]:
+) -> dict[PurePosixPath, Content]:
     """Generate the models package and return ``{relative path: content}``.
 
     ``versions`` picks bundled protocol versions (empty or ``"all"``: every

@@ -15,8 +15,9 @@ from typing import Any
 from .. import collector, progress
 from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
+from ..publish import Content
 from ..runtime import terms
-from ..serverproject import ProjectFiles, client_configs, data_text, md_text
+from ..serverproject import ProjectFiles, client_configs, data_bytes, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
 from .ir import Project, SecurityScheme
@@ -25,7 +26,7 @@ from .operations import METHODS
 
 def generate_server(
     document: str, options: ServerOptions | None = None
-) -> tuple[dict[PurePosixPath, str], Project, list[Diagnostic]]:
+) -> tuple[dict[PurePosixPath, Content], Project, list[Diagnostic]]:
     """Render the project for ``document`` (a path or URL); touches no disk."""
     options = options or ServerOptions()
     progress.large(_size(document))
@@ -82,9 +83,9 @@ def plan(project: Project) -> list[PlannedFile]:
     )
     common = shared.context()
     # Each data file's text is made at once, so that its objects are freed before the next.
-    data = {"operations.json": data_text(project.operations_json())}
+    data = {"operations.json": data_bytes(project.operations_json())}
     if project.tools_mode == "discovery":
-        data["search.json"] = data_text(search_json(project))
+        data["search.json"] = data_bytes(search_json(project))
     return [
         *shared.files(project.spec_json(), data),
         *(shared.runtime(name) for name in RUNTIME),

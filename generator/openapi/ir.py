@@ -203,18 +203,21 @@ class Project:
     def operations_json(self) -> dict[str, Any]:
         """``operations.json``: the tools in reference form and the definitions, once; for
         a per-operation server, also the form each tool's schemas take within the budget
-        (``forms``), so that its start-up builds each once instead of trying them all."""
-        data = self._operations()
+        (``forms``), so that its start-up builds each once instead of trying them all.
+        Each tool's entry is made as the file is written (``tools`` is an iterator), so
+        that the entries of a large API are not all held at once."""
+        data = self._operations(lazy=True)
         if self.tools_mode == "operations":
             self.wire_tools()
             data["forms"] = self.catalog.chosen_forms()
         return data
 
-    def _operations(self) -> dict[str, Any]:
+    def _operations(self, lazy: bool = False) -> dict[str, Any]:
+        tools = (t.to_json() for t in self.tools)
         return {
             "$defs": dict(self.definitions),
             "recursive": sorted(self.recursive),
-            "tools": [t.to_json() for t in self.tools],
+            "tools": tools if lazy else list(tools),
         }
 
     def spec_json(self) -> dict[str, Any]:
