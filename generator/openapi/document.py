@@ -166,7 +166,7 @@ def parse_text(raw: bytes, origin: str) -> JSON:
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
         except RecursionError:
             raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
-    fast = fastyaml.read(text, MAX_DEPTH)
+    fast = fastyaml.read(text, MAX_DEPTH, raw)
     if fast is not None:
         return fast[0]
     return read_yaml(text, origin)
