@@ -4,6 +4,7 @@ the text to PyYAML; and both read YAML 1.2 as OpenAPI means it."""
 from __future__ import annotations
 
 import builtins
+import codecs
 import json
 import os
 import random
@@ -236,3 +237,34 @@ def test_dumped_documents_read_alike(
     fast = fastyaml.read(text, MAX_DEPTH)
     if fast is not None:
         assert same(fast[0], slow), text
+
+
+_PIECES = [*"ab z09_-.:#'\"\\|>!&*%@`{}[],?~\t\r\n", "é", "😀", "\ufeff", "\x00", "\x7f"]
+_PIECES += ["\x1b", "\ud7ff", "\ue000", "\ufffe", "\x85", "\u2028", "- ", ": ", "\n  ", "\n- "]
+_PIECES += ["0x", "1e", "_1", "   ", "\r\n"]
+
+
+def test_random_text_reads_alike() -> None:
+    """Text made of YAML's punctuation, odd characters and line breaks: wherever the fast
+    reading takes it, PyYAML reads the same value (or refuses it: yaml-rs reads some text
+    that PyYAML refuses, which is never a different value)."""
+    rng = random.Random(11)
+    used = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30))) + "\n"
+        if rng.random() < 0.5:
+            text = text.replace("\n", "\r\n")
+        fast = fastyaml.read(text, MAX_DEPTH)
+        # As parse_text reads a file: its bytes, a byte order mark before them dropped.
+        raw = codecs.BOM_UTF8 + text.encode() if rng.random() < 0.5 else text.encode()
+        if raw.decode("utf-8-sig") == text:
+            assert same(fast, fastyaml.read(text, MAX_DEPTH, raw))
+        if fast is None:
+            continue
+        used += 1
+        try:
+            slow = read_yaml(text, "doc.yaml")
+        except MCPGenError:
+            continue
+        assert same(fast[0], slow), repr(text)
+    assert used > 250
