@@ -5,10 +5,12 @@ only for the run, and compiled templates kept between runs without ever breaking
 from __future__ import annotations
 
 import gc
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mcpgen.diagnostics import MCPGenError
@@ -102,3 +104,70 @@ def test_no_usable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert (tmp_path / "out" / "pyproject.toml").is_file()
+
+
+def test_a_shared_parameter_is_converted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path item's parameters (and referenced ones) are the same node for each of its
+    operations: converted once, with the same result and the same warnings as before."""
+    from mcpgen.openapi import build
+
+    shared = {"name": "q", "in": "query", "schema": {"type": "string", "pattern": "("}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a/{id}": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    shared,
+                ],
+                **{
+                    method: {
+                        "operationId": f"{method}A",
+                        "responses": {"200": {"description": "ok"}},
+                    }
+                    for method in ("get", "put", "delete")
+                },
+            },
+            "/b": {
+                "get": {
+                    "operationId": "getB",
+                    "parameters": [{"$ref": "#/components/parameters/Q"}],
+                    "responses": {"200": {"description": "ok"}},
+                },
+                "post": {
+                    "operationId": "postB",
+                    "parameters": [{"$ref": "#/components/parameters/Q"}],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            },
+        },
+        "components": {
+            "parameters": {"Q": {"name": "q", "in": "query", "schema": {"type": "integer"}}}
+        },
+    }
+    path = tmp_path / "openapi.json"
+    path.write_text(json.dumps(document))
+    calls: list[str] = []
+    original = build._Builder.parameter
+
+    def counted(self: Any, node: dict[str, Any], *args: Any) -> Any:
+        calls.append(node["name"])
+        return original(self, node, *args)
+
+    monkeypatch.setattr(build._Builder, "parameter", counted)
+    project, diagnostics = build_project(DocumentSet(str(path)), ServerOptions())
+    assert sorted(calls) == ["id", "q", "q"]  # /a's two once each, /b's referenced q once
+    tools = {t.name: t for t in project.tools}
+    assert len(tools) == 5
+    for name in ("getA", "putA", "deleteA"):
+        assert tools[name].input_schema["properties"]["q"] == {"type": "string"}
+        assert tools[name].input_schema["properties"]["id"]["minLength"] == 1
+    assert tools["getB"].input_schema["properties"]["q"] == {"type": "integer"}
+    assert tools["postB"].input_schema == tools["getB"].input_schema
+    patterns = [d for d in diagnostics if d.code == "W-SCHEMA-PATTERN"]
+    assert (
+        len(patterns) == 1 and patterns[0].location == "/paths/~1a~1{id}/parameters/1/schema/pattern"
+    )

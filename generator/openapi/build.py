@@ -120,6 +120,9 @@ class _Builder:
         self.converter = SchemaConverter(
             docs, version, keep_refs=options.keep_refs, warn=self.warn, text=self.text
         )
+        # A parameter shared by operations (a path item's, or a referenced one) is the
+        # same node at the same place: converted once per argument name and location.
+        self._parameters: dict[tuple[int, Ref, str, str], tuple[Arg, Any, frozenset[Ref]]] = {}
 
     def build(self) -> Project:
         root = self.docs.root
@@ -234,7 +237,14 @@ class _Builder:
             if param.location == "header" and param.name.lower() in _SERVER_HEADERS:
                 continue
             arg_name = allocate.claim(param.name, _PREFIX.get(param.location, ""))
-            arg, schema = self.parameter(param.node, param.at, param.location, arg_name, needs)
+            key = (id(param.node), param.at, param.location, arg_name)
+            known = self._parameters.get(key)
+            if known is None:
+                found: set[Ref] = set()
+                arg, schema = self.parameter(param.node, param.at, param.location, arg_name, found)
+                known = self._parameters[key] = (arg, schema, frozenset(found))
+            arg, schema, found_needs = known
+            needs.update(found_needs)
             add(arg, schema)
 
         body = None
