@@ -101,6 +101,12 @@ def test_yaml_1_2_numbers_both_ways(text: str, expected: dict[str, Any]) -> None
 
 
 BLOCK_SCALARS = [
+    # Text that only looks like anchors, aliases or tags: still read fast.
+    'd: "> [!NOTE] text"\n',
+    "u: https://api.example.com/search{?q}{&page,per_page}\n",
+    "d: Free, Pro, & Team\n",
+    "d: |\n  *.o\n  **bold** and *em*\n",
+    "default: '*:*'\n",
     "a: |\n  one\n  two\n",
     "a: |-\n  one\n\n",
     "a: |+\n  one\n\n\nb: 1\n",
@@ -143,6 +149,9 @@ def test_escaped_surrogate_pairs_read_as_json_reads_them() -> None:
     [
         "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",  # anchors, aliases, merge keys
         "a: &x\n  b: *x\n",  # an alias loop
+        "a: [1,&x [*x]]\n",  # in a flow collection, no space after the comma
+        'a: {"k":&x 1, j: *x}\n',
+        "a: [*x]\n",  # an alias without its anchor
         "a: !!str 123\n",  # tags
         "a: !custom 1\n",
         "a: 1\n---\nb: 2\n",  # several documents

@@ -34,15 +34,22 @@ import math
 import re
 from typing import Any
 
-_ANCHOR_OR_TAG = re.compile(
-    r"(?:^[ \t]*(?:[-?][ \t]+)*|:[ \t]+|[\[{][ \t]*|,[ \t]+)"
-    r"(?:&[^\s\[\]{},]+|![^\s\[\]{},]*)(?=\s|$)",
+_ANCHOR_ALIAS_OR_TAG = re.compile(
+    r"(?:^[ \t]*(?:[-?][ \t]+)*|:[ \t]+|(?<=[\"']):|[\[{,][ \t]*)"
+    r"(?:&[^\s\[\]{},]+|![^\s\[\]{},]*)(?=\s|$)"
+    r"|(?:^[ \t]*(?:[-?][ \t]+)+|:[ \t]+|(?<=[\"']):|[\[{,][ \t]*)"
+    r"\*(?!\*)[^\s\[\]{},]+(?=[\s\[\]{},]|$)",
     re.MULTILINE,
 )
 """An anchor (``&a``) or a tag (``!!str``, ``!x``) where a value (or key) may start: at a
-line's start (after ``- `` or ``? ``), after ``: `` or in a flow collection, with a space or
-the line's end after it (so not ``[!NOTE]``). Text inside strings may match too, which only
-costs the slower reading. An alias needs an anchor: without one, both readers refuse it."""
+line's start (after ``- `` or ``? ``), after ``: `` (or ``:`` after a quoted key) or in a
+flow collection (after ``[``, ``{`` or ``,``, with or without a space), with a space or the
+line's end after it (so neither ``[!NOTE]`` in a description nor ``{&page}`` in a URL
+template is one); or an alias (``*a``) in those places but a line's start (``*.o`` is a line
+of text more often), with a space, a flow indicator or the line's end after it, and not
+``**`` (Markdown's bold). Text inside strings may match too, which only costs the slower
+reading. Aliases count as well as anchors: yaml-rs reads an alias inside its own anchor as
+null, where PyYAML says the value contains itself."""
 _MARKER = re.compile(r"(?:---|\.\.\.)(?=[ \t\r\n]|$)")
 _MARKER_LINE = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|$)")
 """A document marker at a line's start: after a line feed (a pattern that starts with
@@ -70,7 +77,7 @@ def read(text: str, max_depth: int, raw: bytes | None = None) -> tuple[Any] | No
         or _unusual_characters(text if raw is None else raw.removeprefix(codecs.BOM_UTF8))
         or ("\t" in text and _TAB_INDENT.search(text))
         or ("\r" in text and _LONE_CR.search(text))
-        or _anchors_or_tags(text)
+        or _anchors_aliases_or_tags(text)
         or _several_documents(text)
     ):
         return None
@@ -105,11 +112,12 @@ def _unusual_characters(text: str | bytes) -> bool:
     return False
 
 
-def _anchors_or_tags(text: str) -> bool:
-    """Whether an anchor or a tag may start somewhere: ``_ANCHOR_OR_TAG`` on each line with
-    a ``&`` or a ``!`` (found with ``str.find``, far faster than a pattern over the text)."""
+def _anchors_aliases_or_tags(text: str) -> bool:
+    """Whether an anchor, an alias or a tag may start somewhere: ``_ANCHOR_ALIAS_OR_TAG`` on
+    each line with a ``&``, ``*`` or ``!`` (found with ``str.find``, far faster than a
+    pattern over the whole text)."""
     checked: set[int] = set()
-    for mark in ("&", "!"):
+    for mark in ("&", "*", "!"):
         at = text.find(mark)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
@@ -117,7 +125,7 @@ def _anchors_or_tags(text: str) -> bool:
             end = len(text) if end < 0 else end
             if start not in checked:
                 checked.add(start)
-                if _ANCHOR_OR_TAG.search(text, start, end):
+                if _ANCHOR_ALIAS_OR_TAG.search(text, start, end):
                     return True
             at = text.find(mark, end)
     return False
