@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     import yaml
 
 from ..diagnostics import MCPGenError
-from . import fastyaml
 
 JSON = Any
 _REMOTE_SCHEMES = ("http", "https")
@@ -166,6 +165,8 @@ def parse_text(raw: bytes, origin: str) -> JSON:
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
         except RecursionError:
             raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
+    from . import fastyaml  # on first use: most large documents are JSON
+
     fast = fastyaml.read(text, MAX_DEPTH, raw)
     if fast is not None:
         return fast[0]
