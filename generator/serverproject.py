@@ -109,7 +109,7 @@ class ProjectFiles:
             PlannedFile(pkg / "__main__.py", "server/main.py.jinja", common, verbatim=True),
             *(self.runtime(name) for name in RUNTIME),
             PlannedFile(pkg / "py.typed", "models/py.typed.jinja", common),
-            PlannedFile(pkg / "spec.json", "server/data.jinja", {"data": data_text(spec)}),
+            PlannedFile(pkg / "spec.json", "server/data.jinja", text=data_bytes(spec)),
             *extra,
             PlannedFile(
                 PurePosixPath("pyproject.toml"),
@@ -499,11 +499,6 @@ def _installed_pin(name: str) -> str:
         return f"{name}=={version(name)}"
     except PackageNotFoundError:
         return name
-
-
-def data_text(data: dict[str, Any]) -> str:
-    """``data_bytes`` as text (for small files made through a template)."""
-    return data_bytes(data).decode("utf-8")
 
 
 def data_bytes(data: dict[str, Any]) -> bytes:

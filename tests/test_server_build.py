@@ -382,7 +382,7 @@ def test_data_files_are_utf8_json_whatever_their_values() -> None:
     """``data_bytes``: UTF-8 JSON with one long entry's item per line; values orjson cannot
     write (integers past 64 bits, lone surrogates, keys that are not strings) are written by
     json instead, as valid UTF-8; an iterator entry is written as a list."""
-    from mcpgen.serverproject import data_bytes, data_text
+    from mcpgen.serverproject import data_bytes
 
     items = [
         {"name": "café ☕ 😀", "n": 2**70, "x": 1.5},
@@ -393,7 +393,7 @@ def test_data_files_are_utf8_json_whatever_their_values() -> None:
     data = {"version": 1, "tools": iter(items), "terms": [], "other": {"é": "\u2028"}}
     raw = data_bytes(data)
     text = raw.decode("utf-8")  # valid UTF-8 throughout
-    assert text == data_text(
+    assert raw == data_bytes(
         {"version": 1, "tools": list(items), "terms": [], "other": {"é": "\u2028"}}
     )
     lines = text.splitlines()
