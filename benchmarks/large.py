@@ -294,7 +294,7 @@ def yaml_document(source: Path, target: Path) -> None:
     """Write a JSON document as YAML, as YAML 1.2 tools write it: block style, and strings
     that YAML 1.2 would read as another type (``"017"``, ``"1e3"``, ``"true"``) quoted."""
     import yaml
-    from mcpgen.openapi.document import (  # type: ignore[import-not-found, unused-ignore]
+    from mcpgen.openapi.yamlread import (  # type: ignore[import-not-found, unused-ignore]
         _YAML12_BOOL,
         _YAML12_FLOAT,
         _YAML12_INT,

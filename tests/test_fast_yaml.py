@@ -16,21 +16,22 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mcpgen.diagnostics import MCPGenError
-from mcpgen.openapi import fastyaml
-from mcpgen.openapi.document import MAX_DEPTH, parse_text, read_yaml
+from mcpgen.openapi import yamlread
+from mcpgen.openapi.document import MAX_DEPTH, parse_text
+from mcpgen.openapi.yamlread import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def both(text: str) -> tuple[tuple[Any] | None, Any]:
     """The fast reading (None when it leaves the text to PyYAML) and PyYAML's."""
-    return fastyaml.read(text, MAX_DEPTH), read_yaml(text, "doc.yaml")
+    return yamlread.read_fast(text, MAX_DEPTH), read_yaml(text, "doc.yaml")
 
 
 def read_alike(text: str) -> bool:
     """Whether the fast reading takes ``text``; where it does, PyYAML reads the same value
     (or refuses the text: yaml-rs reads some text that PyYAML refuses, as YAML 1.2 allows)."""
-    fast = fastyaml.read(text, MAX_DEPTH)
+    fast = yamlread.read_fast(text, MAX_DEPTH)
     if fast is None:
         return False
     try:
@@ -137,7 +138,7 @@ def test_styles_read_alike(text: str) -> None:
 def test_escaped_surrogate_pairs_read_as_json_reads_them() -> None:
     """JSON's way of writing a character past U+FFFF, which PyYAML refuses."""
     text = 'a: "\\ud83d\\ude00"\n'
-    fast = fastyaml.read(text, MAX_DEPTH)
+    fast = yamlread.read_fast(text, MAX_DEPTH)
     assert fast is not None
     assert fast[0] == {"a": "\U0001f600"} == json.loads('{"a": "\\ud83d\\ude00"}')
     with pytest.raises(MCPGenError, match="invalid Unicode character escape"):
@@ -168,7 +169,7 @@ def test_escaped_surrogate_pairs_read_as_json_reads_them() -> None:
 def test_pyyaml_reads_what_the_fast_reading_leaves(text: str) -> None:
     """Where the two could differ, PyYAML reads the text: the result (or error) is
     PyYAML's."""
-    assert fastyaml.read(text, MAX_DEPTH) is None
+    assert yamlread.read_fast(text, MAX_DEPTH) is None
     try:
         expected: Any = read_yaml(text, "doc.yaml")
     except MCPGenError as exc:
@@ -189,7 +190,7 @@ def test_without_yaml_rs_pyyaml_reads_everything(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(builtins, "__import__", refuse)
     text = "openapi: 3.1.0\n200: ok\nn: 017\n"
-    assert fastyaml.read(text, MAX_DEPTH) is None
+    assert yamlread.read_fast(text, MAX_DEPTH) is None
     assert parse_text(text.encode(), "doc.yaml") == {"openapi": "3.1.0", "200": "ok", "n": 17}
 
 
@@ -206,7 +207,7 @@ def test_a_real_document_takes_the_fast_reading() -> None:
             slow = read_yaml(text, str(path))
         except MCPGenError:
             continue
-        fast = fastyaml.read(text, MAX_DEPTH)
+        fast = yamlread.read_fast(text, MAX_DEPTH)
         if fast is not None:
             fast_used += 1
             assert same(fast[0], slow), path
@@ -269,6 +270,8 @@ def test_random_text_reads_alike() -> None:
         # As parse_text reads a file: its bytes, a byte order mark before them dropped.
         raw = codecs.BOM_UTF8 + text.encode() if rng.random() < 0.5 else text.encode()
         if raw.decode("utf-8-sig") == text:
-            assert same(fastyaml.read(text, MAX_DEPTH), fastyaml.read(text, MAX_DEPTH, raw))
+            assert same(
+                yamlread.read_fast(text, MAX_DEPTH), yamlread.read_fast(text, MAX_DEPTH, raw)
+            )
         used += read_alike(text)
     assert used > 250

@@ -31,13 +31,9 @@ import math
 import os
 import re
 import stat
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
-
-if TYPE_CHECKING:
-    import yaml
 
 from ..diagnostics import MCPGenError
 
@@ -63,86 +59,6 @@ class RefError(Exception):
         self.message = message
 
 
-@cache
-def _yaml_loader() -> type[yaml.SafeLoader]:
-    # Imported on first use: most large documents are JSON.
-    import yaml
-
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class Loader(base):  # type: ignore[misc]
-        """YAML as OpenAPI means it (YAML 1.2, as JavaScript's YAML readers and yaml-rs
-        read it): booleans are only ``true``/``false``, numbers as ``_YAML12_INT`` and
-        ``_YAML12_FLOAT`` say, dates stay strings, and keys stay their text (``yes:``,
-        ``1.0:``), integers as their decimal digits (``200:``)."""
-
-        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
-            self.flatten_mapping(node)
-            mapping: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    key = json.dumps(self.construct_object(key_node, deep=True))
-                elif key_node.tag == _INT_TAG:
-                    key = str(_yaml12_int(key_node.value))
-                else:
-                    key = key_node.value
-                mapping[key] = self.construct_object(value_node, deep=deep)
-            return mapping
-
-        def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
-            return _yaml12_int(self.construct_scalar(node))
-
-        def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
-            return _yaml12_float(self.construct_scalar(node))
-
-    resolvers = {
-        first: [(tag, regexp) for tag, regexp in entries if tag not in _DROPPED_TAGS]
-        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    Loader.yaml_implicit_resolvers = resolvers
-    Loader.add_implicit_resolver(_BOOL_TAG, _YAML12_BOOL, list("tTfF"))
-    Loader.add_implicit_resolver(_INT_TAG, _YAML12_INT, list("-+0123456789_"))
-    Loader.add_implicit_resolver(_FLOAT_TAG, _YAML12_FLOAT, list("-+0123456789_."))
-    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
-    Loader.add_constructor(_INT_TAG, Loader.construct_yaml_int)
-    Loader.add_constructor(_FLOAT_TAG, Loader.construct_yaml_float)
-    return Loader
-
-
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_INT_TAG = "tag:yaml.org,2002:int"
-_FLOAT_TAG = "tag:yaml.org,2002:float"
-_DROPPED_TAGS = frozenset({_BOOL_TAG, _INT_TAG, _FLOAT_TAG, "tag:yaml.org,2002:timestamp"})
-_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_YAML12_INT = re.compile(
-    r"^[-+]?(?:0[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|0[oO][0-7_]*[0-7][0-7_]*"
-    r"|0[bB][01_]*[01][01_]*|[0-9_]*[0-9][0-9_]*)$"
-)
-"""Integers: decimal (leading zeros too: ``017`` is 17), ``0x``, ``0o`` and ``0b``, with
-underscores between digits ignored; no sexagesimal ``12:30``, which stays a string."""
-_YAML12_FLOAT = re.compile(
-    r"^(?:[-+]?(?:[0-9_]*[0-9][0-9_]*(?:\.[0-9_]*)?|[0-9_]*\.[0-9_]*[0-9][0-9_]*)"
-    r"(?:[eE][-+]?[0-9_]*[0-9][0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-)
-"""Numbers with a fraction or an exponent (``1e3`` too), and infinities and NaN."""
-_BASES = {"x": 16, "o": 8, "b": 2}
-
-
-def _yaml12_int(text: str) -> int:
-    digits = text.replace("_", "")
-    sign = -1 if digits.startswith("-") else 1
-    digits = digits.lstrip("+-")
-    base = _BASES.get(digits[1:2].lower(), 10) if digits.startswith("0") else 10
-    return sign * int(digits[2:] if base != 10 else digits, base)
-
-
-def _yaml12_float(text: str) -> float:
-    digits = text.replace("_", "").lower()
-    if digits.lstrip("+-") in (".inf", ".nan"):
-        return float(digits.replace(".", ""))
-    return float(digits)
-
-
 def parse_text(raw: bytes, origin: str) -> JSON:
     """JSON or YAML text to a JSON value; errors name the line and column."""
     fast = _fast_json(raw)
@@ -165,26 +81,9 @@ def parse_text(raw: bytes, origin: str) -> JSON:
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
         except RecursionError:
             raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
-    from . import fastyaml  # on first use: most large documents are JSON
+    from . import yamlread  # on first use: most large documents are JSON
 
-    fast = fastyaml.read(text, MAX_DEPTH, raw)
-    if fast is not None:
-        return fast[0]
-    return read_yaml(text, origin)
-
-
-def read_yaml(text: str, origin: str) -> JSON:
-    """YAML text to a JSON value with PyYAML (and ``_yaml_loader``); errors located."""
-    import yaml
-
-    try:
-        return check_values(yaml.load(text, Loader=_yaml_loader()), origin)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise MCPGenError(origin, where, f"invalid YAML: {exc.problem or exc}") from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise MCPGenError(origin, "", f"invalid YAML: {exc}") from None
+    return yamlread.read(text, origin, raw)
 
 
 def _fast_json(raw: bytes) -> tuple[JSON] | None:

@@ -1,10 +1,10 @@
-"""YAML documents read fast: yaml-rs (a YAML 1.2 parser in Rust) where it reads exactly
-what PyYAML with mcpgen's loader reads, and ``None`` (PyYAML then reads it) elsewhere.
+"""YAML documents, read as OpenAPI means them (YAML 1.2, as JavaScript's YAML readers
+read it): by yaml-rs (a YAML 1.2 parser in Rust) where it reads exactly what PyYAML with
+mcpgen's loader reads, else by PyYAML, which also says where an error is.
 
 PyYAML builds every value in Python, which takes seconds on a large document (1.4 s on
 GitHub's 10 MB as YAML, against 0.25 s with yaml-rs). mcpgen's loader reads scalars as
-yaml-rs does (``document._yaml_loader``), so the two differ only where yaml-rs is used
-here not at all:
+yaml-rs does (``_yaml_loader``), so the two differ only where yaml-rs is not used:
 
 - anchors and aliases (and so merge keys), explicit tags, and more than one document:
   PyYAML shares aliased values (and checks how far they expand, and loops) and refuses
@@ -30,9 +30,17 @@ top-level block scalar's lines not indented, ``"\ud83d\ude00"`` (an escaped surr
 from __future__ import annotations
 
 import codecs
+import json
 import math
 import re
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import MCPGenError
+from .document import JSON, MAX_DEPTH, check_values
+
+if TYPE_CHECKING:
+    import yaml
 
 _ANCHOR_ALIAS_OR_TAG = re.compile(
     r"(?:^[ \t]*(?:[-?][ \t]+)*|:[ \t]+|(?<=[\"']):|[\[{,][ \t]*)"
@@ -68,7 +76,28 @@ reads otherwise. U+0085 and U+2028/9 are line breaks to it, U+FEFF a byte order 
 _UNUSUAL_UTF8 = tuple(mark.encode("utf-8") for mark in _UNUSUAL)
 
 
-def read(text: str, max_depth: int, raw: bytes | None = None) -> tuple[Any] | None:
+def read(text: str, origin: str, raw: bytes | None = None) -> JSON:
+    """The value of a YAML document (``raw``: its UTF-8 bytes, if at hand); errors name the
+    line and column."""
+    fast = read_fast(text, MAX_DEPTH, raw)
+    return fast[0] if fast is not None else read_yaml(text, origin)
+
+
+def read_yaml(text: str, origin: str) -> JSON:
+    """YAML text to a JSON value with PyYAML (and ``_yaml_loader``); errors located."""
+    import yaml
+
+    try:
+        return check_values(yaml.load(text, Loader=_yaml_loader()), origin)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise MCPGenError(origin, where, f"invalid YAML: {exc.problem or exc}") from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise MCPGenError(origin, "", f"invalid YAML: {exc}") from None
+
+
+def read_fast(text: str, max_depth: int, raw: bytes | None = None) -> tuple[Any] | None:
     """``(value,)`` of a YAML document, or None where PyYAML must read it (see above).
     ``raw``: the text's UTF-8 bytes, if at hand (a byte order mark before them is fine)."""
     if (
@@ -170,3 +199,86 @@ def _json_shaped(value: Any, max_depth: int) -> bool:
             elif kind not in _SCALARS or (kind is float and not math.isfinite(child)):
                 return False
     return True
+
+
+# -- PyYAML, reading YAML 1.2 as yaml-rs does -------------------------------
+
+
+@cache
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    # Imported on first use: most large documents are JSON.
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc]
+        """YAML as OpenAPI means it (YAML 1.2, as JavaScript's YAML readers and yaml-rs
+        read it): booleans are only ``true``/``false``, numbers as ``_YAML12_INT`` and
+        ``_YAML12_FLOAT`` say, dates stay strings, and keys stay their text (``yes:``,
+        ``1.0:``), integers as their decimal digits (``200:``)."""
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+            self.flatten_mapping(node)
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    key = json.dumps(self.construct_object(key_node, deep=True))
+                elif key_node.tag == _INT_TAG:
+                    key = str(_yaml12_int(key_node.value))
+                else:
+                    key = key_node.value
+                mapping[key] = self.construct_object(value_node, deep=deep)
+            return mapping
+
+        def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+            return _yaml12_int(self.construct_scalar(node))
+
+        def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+            return _yaml12_float(self.construct_scalar(node))
+
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in _DROPPED_TAGS]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.yaml_implicit_resolvers = resolvers
+    Loader.add_implicit_resolver(_BOOL_TAG, _YAML12_BOOL, list("tTfF"))
+    Loader.add_implicit_resolver(_INT_TAG, _YAML12_INT, list("-+0123456789_"))
+    Loader.add_implicit_resolver(_FLOAT_TAG, _YAML12_FLOAT, list("-+0123456789_."))
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    Loader.add_constructor(_INT_TAG, Loader.construct_yaml_int)
+    Loader.add_constructor(_FLOAT_TAG, Loader.construct_yaml_float)
+    return Loader
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_DROPPED_TAGS = frozenset({_BOOL_TAG, _INT_TAG, _FLOAT_TAG, "tag:yaml.org,2002:timestamp"})
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_YAML12_INT = re.compile(
+    r"^[-+]?(?:0[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|0[oO][0-7_]*[0-7][0-7_]*"
+    r"|0[bB][01_]*[01][01_]*|[0-9_]*[0-9][0-9_]*)$"
+)
+"""Integers: decimal (leading zeros too: ``017`` is 17), ``0x``, ``0o`` and ``0b``, with
+underscores between digits ignored; no sexagesimal ``12:30``, which stays a string."""
+_YAML12_FLOAT = re.compile(
+    r"^(?:[-+]?(?:[0-9_]*[0-9][0-9_]*(?:\.[0-9_]*)?|[0-9_]*\.[0-9_]*[0-9][0-9_]*)"
+    r"(?:[eE][-+]?[0-9_]*[0-9][0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+"""Numbers with a fraction or an exponent (``1e3`` too), and infinities and NaN."""
+_BASES = {"x": 16, "o": 8, "b": 2}
+
+
+def _yaml12_int(text: str) -> int:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    base = _BASES.get(digits[1:2].lower(), 10) if digits.startswith("0") else 10
+    return sign * int(digits[2:] if base != 10 else digits, base)
+
+
+def _yaml12_float(text: str) -> float:
+    digits = text.replace("_", "").lower()
+    if digits.lstrip("+-") in (".inf", ".nan"):
+        return float(digits.replace(".", ""))
+    return float(digits)
