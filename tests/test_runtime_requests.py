@@ -373,6 +373,37 @@ def test_request_puts_each_argument_in_its_place(
     assert json.loads(request.content) == {"id": 3}
 
 
+def test_entries_in_short_form_build_the_same_request(upstream: Upstream) -> None:
+    """``operations.json`` leaves out a wire name equal to the argument's and a parameter's
+    usual style; the request is the one the whole entries make."""
+    whole = [
+        {"name": "id", "in": "path", "wire": "id", "style": "simple", "explode": False},
+        {"name": "q", "in": "query", "wire": "q", "style": "form", "explode": True},
+        {"name": "f", "in": "query", "wire": "f", "style": "form", "explode": False},
+        {"name": "t", "in": "header", "wire": "t", "style": "simple", "explode": False},
+        {"name": "c", "in": "cookie", "wire": "c", "style": "form", "explode": True},
+        {"name": "n", "in": "field", "wire": "n"},
+    ]
+    short = [
+        {"name": "id", "in": "path"},
+        {"name": "q", "in": "query"},
+        {"name": "f", "in": "query", "style": "form", "explode": False},
+        {"name": "t", "in": "header"},
+        {"name": "c", "in": "cookie"},
+        {"name": "n", "in": "field"},
+    ]
+    arguments = {"id": "a b", "q": ["x", "y"], "f": ["x", "y"], "t": "v", "c": ["1", "2"], "n": 3}
+    built = []
+    for args in (whole, short):
+        http = {"method": "PUT", "path": "/items/{id}", "args": args}
+        http["body"] = {"kind": "json", "mediaType": "application/json"}
+        request = upstream.build(tool(http), arguments)
+        built.append((request.url.raw_path, dict(request.headers), request.content))
+    assert built[0] == built[1]
+    assert built[1][0] == b"/v1/items/a%20b?q=x&q=y&f=x%2Cy"
+    assert json.loads(built[1][2]) == {"n": 3}
+
+
 def test_an_optional_body_left_out_is_not_sent(upstream: Upstream) -> None:
     http = {
         "method": "POST",

@@ -195,7 +195,7 @@ def prism_crash(
             value = arguments[arg["name"]]
             for item in value if isinstance(value, list) else [value]:
                 filename = str((item.get("filename") if isinstance(item, dict) else "") or "")
-                if re.search(r"[=;\x1b]", filename or arg["wire"]):
+                if re.search(r"[=;\x1b]", filename or arg.get("wire", arg["name"])):
                     return "multipart-filename"
     properties = schema.get("properties") or {}
     for arg in tool["http"]["args"]:
@@ -249,7 +249,9 @@ def _limitation(
             (
                 a
                 for a in http["args"]
-                if a["in"] == where and name is not None and a["wire"].lower() == name.lower()
+                if a["in"] == where
+                and name is not None
+                and a.get("wire", a["name"]).lower() == name.lower()
             ),
             None,
         )

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from ..runtime.catalog import Catalog
+from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET
 from ..serverproject import tool_json
 
@@ -48,8 +49,15 @@ class Arg:
     """A query parameter whose document allows an empty value (``allowEmptyValue``)."""
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.name, "in": self.location, "wire": self.wire}
-        if self.location in ("path", "query", "header", "cookie") or self.style:
+        # What the runtime assumes when left out (``params.complete``) is left out: a wire
+        # name equal to the argument's, and a parameter's usual style.
+        data: dict[str, Any] = {"name": self.name, "in": self.location}
+        if self.wire != self.name:
+            data["wire"] = self.wire
+        usual = USUAL_STYLE.get(self.location)
+        if (usual is not None and (self.style, self.explode) != usual) or (
+            usual is None and self.style
+        ):
             data["style"] = self.style
             data["explode"] = self.explode
         if self.allow_reserved:

@@ -2,9 +2,10 @@
 ``style`` and ``explode``.
 
 Each function takes an argument's value (already checked against the tool's
-``inputSchema``) and its ``http.args`` entry from ``spec.json``: ``wire`` (the
-parameter's name in the document), ``style``, ``explode``, ``allowReserved``
-and ``contentType`` (a parameter described with ``content``: sent as JSON).
+``inputSchema``) and its ``http.args`` entry from ``operations.json`` made whole
+by :func:`complete`: ``wire`` (the parameter's name in the document), ``style``,
+``explode``, ``allowReserved`` and ``contentType`` (a parameter described with
+``content``: sent as JSON).
 """
 
 from __future__ import annotations
@@ -24,6 +25,28 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # RFC 9110 field-value: visible ASCII with inner spaces and tabs, no leading or trailing ones.
 _HEADER_TEXT = re.compile(r"(?:[\x21-\x7e](?:[\x20\x09\x21-\x7e]*[\x21-\x7e])?)?")
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
+
+
+USUAL_STYLE: dict[str, tuple[str, bool]] = {
+    "path": ("simple", False),
+    "header": ("simple", False),
+    "query": ("form", True),
+    "cookie": ("form", True),
+}
+"""A parameter's ``style`` and ``explode`` where ``operations.json`` gives none."""
+
+
+def complete(arg: Mapping[str, Any]) -> Mapping[str, Any]:
+    """An ``http.args`` entry with what ``operations.json`` leaves out filled in: the wire
+    name is the argument's own, and a parameter's style is the usual one for its place."""
+    usual = USUAL_STYLE.get(arg["in"])
+    if "wire" in arg and (usual is None or "style" in arg):
+        return arg
+    whole = dict(arg)
+    whole.setdefault("wire", arg["name"])
+    if usual is not None and "style" not in whole:
+        whole["style"], whole["explode"] = usual
+    return whole
 
 
 class ArgumentError(Exception):

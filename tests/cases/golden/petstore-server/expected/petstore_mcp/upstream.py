@@ -30,6 +30,7 @@ from .auth import Auth
 from .bodies import encode_body
 from .params import (
     ArgumentError,
+    complete,
     cookie_header,
     cookie_pairs,
     fill_path,
@@ -258,9 +259,10 @@ class Upstream:
         field_args: dict[str, Mapping[str, Any]] = {}
         whole_body: Any = None
         has_body = whole_given = False
-        for arg in http["args"]:
-            if arg["name"] not in arguments:
+        for given in http["args"]:
+            if given["name"] not in arguments:
                 continue
+            arg = complete(given)
             value = arguments[arg["name"]]
             where = arg["in"]
             if where == "path":
