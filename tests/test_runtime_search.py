@@ -316,6 +316,25 @@ def test_the_words_of_a_file_path_or_version_are_not_searched() -> None:
     assert top(index, "get the repo setup") == ["getRepoSetup"]
 
 
+def test_names_written_as_code_are_words() -> None:
+    rows = [
+        ("compute.routers.get", "GET", "/projects/{p}/routers/{router}", "compute.routers.get"),
+        ("compute.routers.list", "GET", "/projects/{p}/routers", "compute.routers.list"),
+        ("compute.disks.get", "GET", "/projects/{p}/disks/{disk}", "compute.disks.get"),
+        ("users.listMembers", "GET", "/users/{id}/members", "users.listMembers"),
+        ("getReadme", "GET", "/repos/{repo}/readme", "Get the readme"),
+    ]
+    index = build(rows)
+    # An operation named as its documentation names it, alone or in a sentence; a file
+    # name or a version is still a value.
+    assert top(index, "compute.routers.get") == ["compute.routers.get"]
+    assert top(index, "call compute.routers.list for my project") == ["compute.routers.list"]
+    assert top(index, "users/list-members") == ["users.listMembers"]
+    # A request that is nothing but values is searched for all the same.
+    assert top(index, "readme.md") == ["getReadme"]
+    assert top(index, "get the repo's docs/setup.md") == ["getReadme"]
+
+
 def test_more_verbs_say_what_is_asked() -> None:
     rows = [
         ("readScale", "GET", "/deployments/{name}/scale", "read scale of Deployment"),
@@ -332,6 +351,47 @@ def test_more_verbs_say_what_is_asked() -> None:
     index = build(rows)
     assert top(index, "scale the web deployment to 5 replicas") == ["patchScale"]
     assert top(index, "trigger a run of the release workflow") == ["createRun"]
+
+
+def test_quoted_text_is_a_value() -> None:
+    rows = [
+        ("createIssue", "POST", "/issues", "Create an issue"),
+        ("createLoginButton", "POST", "/login-buttons", "Create a login button"),
+        ("listButtons", "GET", "/buttons", "List buttons"),
+    ]
+    index = build(rows)
+    # The title's words ("login", "button") say nothing of what is asked; an apostrophe
+    # inside a word quotes nothing.
+    assert top(index, "open an issue: 'Login button broken'") == ["createIssue"]
+    assert top(index, 'open an issue titled "Login button broken"') == ["createIssue"]
+    assert top(index, "open an issue titled “Login button broken”") == ["createIssue"]
+    assert top(index, "open a login button for the issue's page") == ["createLoginButton"]
+
+
+def test_a_format_suffix_keeps_an_item_an_item() -> None:
+    rows = [
+        ("listCalls", "GET", "/Accounts/{AccountSid}/Calls.json", "Fetch calls"),
+        ("getCall", "GET", "/Accounts/{AccountSid}/Calls/{Sid}.json", "Fetch a call"),
+        ("deleteCall", "DELETE", "/Accounts/{AccountSid}/Calls/{Sid}.json", "Delete a call"),
+    ]
+    index = build(rows)
+    assert top(index, "fetch the call") == ["getCall"]
+    assert top(index, "list calls") == ["listCalls"]
+
+
+def test_a_request_may_open_with_a_verb_as_summaries_do() -> None:
+    rows = [
+        ("getTab", "GET", "/tabs/{tab}", "Gets custom tab information"),
+        ("putTab", "PUT", "/tabs/{tab}", "Updates custom tab information"),
+        ("deleteTab", "DELETE", "/tabs/{tab}", "Deletes custom tab information"),
+        ("listRuns", "GET", "/workflows/{id}/runs", "List workflow runs"),
+        ("createRun", "POST", "/workflows/{id}/runs", "Create a workflow run"),
+    ]
+    index = build(rows)
+    assert top(index, "Updates custom tab information.") == ["putTab"]
+    assert top(index, "deletes the custom tab") == ["deleteTab"]
+    # A word the API uses as a noun opens a request about those things.
+    assert top(index, "runs of the nightly workflow") == ["listRuns"]
 
 
 def test_records_are_items() -> None:
