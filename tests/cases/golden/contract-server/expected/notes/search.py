@@ -76,6 +76,12 @@ _TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 _PARAMETER = re.compile(r"\{([^}]*)\}")
+# A name written as code: letters in three or more parts joined by ".", "_" or "-", or by
+# "/", "_" or "-" (``compute.instances.list``, ``users/list-members``; a "/" and a "." make
+# a file path): an operation or resource named as the API's documentation names it, which
+# says what is meant as words do.
+_CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
+_QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
@@ -145,6 +151,11 @@ class Index:
     def _known(self) -> frozenset[str]:
         """Every term of the API, descriptions and argument names included."""
         return self._named | frozenset(self._model("more").vocab_dict)
+
+    @cached_property
+    def _path_vocabulary(self) -> frozenset[str]:
+        """The terms of every literal path segment: the API's nouns."""
+        return frozenset(w for found in self._segments for seg in found for w in seg.split())
 
     @cached_property
     def _takes(self) -> list[frozenset[str]]:
@@ -256,14 +267,24 @@ class Index:
         best operation, so that values and synonyms can help find an operation but never
         outweigh the words given.
         """
+        # Quoted text is a value (a title, a message, a name): its words are not the request's.
+        quoted = {w for span in _QUOTED.findall(query) for part in span for w in words(part)}
         query_words = words(query)
-        tokens = [t for t in query.split() if _VALUE.search(t)]
+        tokens = [
+            t
+            for t in query.split()
+            if _VALUE.search(t) and not _CODE_NAME.fullmatch(t.strip(EDGES).rstrip("."))
+        ]
         value_words = {w for t in tokens for w in words(t)}
         named = {t: self.typed_id(t) for t in tokens}
         searched = {
             w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
         }
+        value_words |= quoted
         own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+        if not own and not any(named.values()):
+            # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
+            own = [w for w in query_words if w not in STOP_WORDS]
         # An ID names its object: "cus_9" is the request saying "customer".
         own += [term for t in tokens for term in named[t] if term not in own]
         own, pieces = self._spelt_out(query_words, own)
@@ -282,7 +303,7 @@ class Index:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
-        wanted = asked_for(query, own)
+        wanted = asked_for(query, own, self._path_vocabulary)
         plural = about_things(own)
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces

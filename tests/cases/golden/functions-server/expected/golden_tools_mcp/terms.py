@@ -37,6 +37,7 @@ _KINDS = tuple((kind, re.compile(pattern), names) for kind, pattern, names in VA
 WORDY_KINDS = frozenset({"", "url"})
 """Kinds of value whose words may say what is meant (``https://example.com/hook``); the
 words of a file path, an email address or a version say nothing of the operation."""
+_FORMAT_SUFFIX = re.compile(r"(?<=\})\.[A-Za-z0-9]{1,5}$")
 EDGES = "\"'`,;:!?()[]{}<>"
 _QUESTION_WORDS = frozenset(
     {"is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could"}
@@ -144,9 +145,18 @@ def document_terms(
     return core, more
 
 
-def intent(query_words: Sequence[str]) -> str | None:
+def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> str | None:
     """What the request asks to do: its first verb's intent, if it has one (a verb with
-    its particle, up to ``PARTICLE_REACH`` words on, before the verb alone)."""
+    its particle, up to ``PARTICLE_REACH`` words on, before the verb alone). A request
+    may open with a verb as a summary does ("Updates a brand logo"), unless that word is
+    one of the API's ``nouns`` (stems of its path words: "issues", "runs")."""
+    if query_words:
+        first = query_words[0]
+        base = first[:-2] if first.endswith("es") and first[:-2] in INTENTS else first[:-1]
+        if first.endswith("s") and first not in INTENTS and stem(first) not in nouns:
+            found = INTENTS.get(base)
+            if found is not None:
+                return found
     for at, word in enumerate(query_words):
         for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
             phrasal = PHRASAL.get((word, particle))
@@ -173,12 +183,14 @@ def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
-def asked_for(query: str, own: Sequence[str] = ()) -> str | None:
+def asked_for(
+    query: str, own: Sequence[str] = (), nouns: frozenset[str] = frozenset()
+) -> str | None:
     """What a request asks to do (an ``INTENTS`` value): its first verb's intent; else to
     list when it is about things (``own``, its words, has a plural); else, for a question
     ("did the job finish?", "is it healthy"), to read what is; else None."""
     query_words = words(query)
-    found = intent(query_words)
+    found = intent(query_words, nouns)
     if found is not None or not query_words:
         return found
     if about_things(own):
@@ -246,6 +258,7 @@ def resource(path: str) -> str:
 
 
 def is_item_path(path: str) -> bool:
-    """The path names one item (it ends with a parameter), not a collection or action."""
-    last = path.rstrip("/").rsplit("/", 1)[-1]
+    """The path names one item (it ends with a parameter, perhaps with a format suffix
+    such as ``{Sid}.json``), not a collection or action."""
+    last = _FORMAT_SUFFIX.sub("", path.rstrip("/").rsplit("/", 1)[-1])
     return last.startswith("{") and last.endswith("}")
