@@ -21,6 +21,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``heldout``: ``benchmarks/queries/heldout/*.json``, never to tune with: ask for it only
   to report, once the method is settled.
 
+- ``known``: known-item search, made from each generated project: every operation whose
+  title no other operation has (at most ``KNOWN`` per API, evenly spread), its title as
+  the request. The title is what a model has read in a listing or the API's own
+  documentation and searches for again; it should come first.
+
 ``--misses`` lists the requests whose right answer is not in the top five, with what came
 first (refused with ``validation`` and ``heldout``).
 """
@@ -28,8 +33,11 @@ first (refused with ``validation`` and ``heldout``).
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +61,8 @@ SETS = {
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
+KNOWN = 150
+"""Known-item requests per API at most."""
 UNSEEN = ("validation", "heldout")
 """Sets whose misses are never listed: looking into them would make them tuning sets."""
 DOCUMENTS = {
@@ -83,7 +93,7 @@ DIRECTORY = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sets", default="tuned,dev", help="comma-separated: tuned,dev,heldout")
+    parser.add_argument("--sets", default="tuned,dev", help="comma-separated: tuned,dev,validation,heldout,known")
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
     )
@@ -98,8 +108,8 @@ def main() -> None:
     totals: dict[str, list[int | None]] = {s: [] for s in sets}
     with tempfile.TemporaryDirectory(prefix="mcpgen-search-") as tmp:
         for api in args.apis.split(","):
-            wanted = {s: load_queries(api, SETS[s]) for s in sets}
-            if not any(wanted.values()):
+            wanted = {s: load_queries(api, SETS[s]) for s in sets if s != "known"}
+            if not any(wanted.values()) and "known" not in sets:
                 continue
             out = Path(tmp) / api
             path = (
@@ -109,6 +119,8 @@ def main() -> None:
             )
             _, package, _ = generate(path, out, api, "discovery")
             folder = out / package
+            if "known" in sets:
+                wanted["known"] = known_items(folder)
             for name, queries in wanted.items():
                 if not queries:
                     continue
@@ -128,6 +140,19 @@ def main() -> None:
     for name, ranks in totals.items():
         if ranks:
             print(f"{'all':11} {name:8} n={len(ranks):3}  mcpgen {_row(ranks)}")
+
+
+def known_items(folder: Path) -> tuple[Query, ...]:
+    """Each operation with a title of its own, its title as the request (``KNOWN`` at most,
+    evenly spread over the API)."""
+    tools = json.loads((folder / "operations.json").read_bytes())["tools"]
+    titles = Counter(tool.get("title") for tool in tools)
+    unique = [t for t in tools if t.get("title") and titles[t["title"]] == 1]
+    step = max(1, math.ceil(len(unique) / KNOWN))
+    return tuple(
+        Query(t["title"], frozenset({f"{t['http']['method']} {t['http']['path']}"}))
+        for t in unique[::step]
+    )
 
 
 def _row(ranks: list[int | None]) -> str:

@@ -335,6 +335,23 @@ def test_names_written_as_code_are_words() -> None:
     assert top(index, "get the repo's docs/setup.md") == ["getReadme"]
 
 
+def test_an_operation_named_by_its_own_name_comes_first() -> None:
+    rows = [
+        ("PostCharges", "POST", "/v1/charges", "Create a charge"),
+        ("PostChargesCharge", "POST", "/v1/charges/{charge}", "Update a charge"),
+        ("GetChargesCharge", "GET", "/v1/charges/{charge}", "Retrieve a charge"),
+        ("listLists", "GET", "/lists", "List lists"),
+        ("listDirectoryAudits", "GET", "/auditLogs/directoryAudits", "List directoryAudits"),
+    ]
+    index = build(rows)
+    assert top(index, "PostChargesCharge") == ["PostChargesCharge"]
+    assert top(index, "call post_charges_charge for ch_1") == ["PostChargesCharge"]
+    # camelCase made of the API's own words is a name, not a value such as an ID.
+    assert top(index, "List directoryAudits") == ["listDirectoryAudits"]
+    assert index._is_name("directoryAudits")
+    assert not index._is_name("aBcXyz") and not index._is_name("GitHub")
+
+
 def test_more_verbs_say_what_is_asked() -> None:
     rows = [
         ("readScale", "GET", "/deployments/{name}/scale", "read scale of Deployment"),
