@@ -69,9 +69,18 @@ KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
 BREADTH_WEIGHT = 0.3
+EXACT_WEIGHT = 3.0
+"""How much more an operation counts when the request names it by its own name."""
 """A request about everything (``BREADTH``) divides an operation's score by 1 + this for
 each parameter of its path: the widest collection comes first."""
 _SELF = frozenset({"my", "mine"})
+
+
+def _squashed(name: str) -> str:
+    """A name in lower case, letters and digits only: how names written apart meet."""
+    return _NOT_ALNUM.sub("", name.lower())
+
+
 _TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
@@ -81,6 +90,8 @@ _PARAMETER = re.compile(r"\{([^}]*)\}")
 # a file path): an operation or resource named as the API's documentation names it, which
 # says what is meant as words do.
 _CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_CAMEL_NAME = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
@@ -151,6 +162,29 @@ class Index:
     def _known(self) -> frozenset[str]:
         """Every term of the API, descriptions and argument names included."""
         return self._named | frozenset(self._model("more").vocab_dict)
+
+    def _is_name(self, token: str) -> bool:
+        """A token that names something as code does, not a value: letters in three or
+        more parts (``compute.instances.list``, ``users/list-members``), or camelCase
+        letters whose every word is one of the API's (``directoryAudits``), or an
+        operation's own name."""
+        text = token.strip(EDGES).rstrip(".")
+        if _CODE_NAME.fullmatch(text) or _squashed(text) in self._operation_names:
+            return True
+        if not _CAMEL_NAME.fullmatch(text):
+            return False
+        return all(term in self._known for term in stems(words(text)))
+
+    @cached_property
+    def _operation_names(self) -> dict[str, int]:
+        """Operations by their name squashed (lower case, letters and digits only), for
+        names of two words or more that no other operation has."""
+        found: dict[str, int] = {}
+        for position, op in enumerate(self.operations):
+            if len(words(op["operation"])) > 1:
+                key = _squashed(op["operation"])
+                found[key] = -1 if key in found else position
+        return {key: position for key, position in found.items() if position >= 0}
 
     @cached_property
     def _path_vocabulary(self) -> frozenset[str]:
@@ -270,11 +304,7 @@ class Index:
         # Quoted text is a value (a title, a message, a name): its words are not the request's.
         quoted = {w for span in _QUOTED.findall(query) for part in span for w in words(part)}
         query_words = words(query)
-        tokens = [
-            t
-            for t in query.split()
-            if _VALUE.search(t) and not _CODE_NAME.fullmatch(t.strip(EDGES).rstrip("."))
-        ]
+        tokens = [t for t in query.split() if _VALUE.search(t) and not self._is_name(t)]
         value_words = {w for t in tokens for w in words(t)}
         named = {t: self.typed_id(t) for t in tokens}
         searched = {
@@ -307,6 +337,9 @@ class Index:
         plural = about_things(own)
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces
+        # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
+        names = self._operation_names
+        exact = {names[k] for k in [_squashed(query), *map(_squashed, query.split())] if k in names}
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -315,6 +348,8 @@ class Index:
             if tag is not None and tag.lower() not in (t.lower() for t in op["tags"]):
                 continue
             factor = self._prior(op, wanted, plural)
+            if position in exact:
+                factor *= EXACT_WEIGHT
             if self._resources[position] & asked:
                 factor += RESOURCE_WEIGHT
             if kinds and kinds & self._takes[position]:
