@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError
+from ..runtime.catalog import method_annotations
 from ..runtime.schemas import DEFAULT_BUDGET
 from .document import DocumentSet, Ref, RefError, as_dict, child
 from .ir import (
@@ -51,9 +52,6 @@ _SERVER_HEADERS = frozenset(
     {"accept", "content-type", "authorization", "content-length", "transfer-encoding", "host"}
 )
 """Header parameters the server sets itself (from the body, the credentials and the URL)."""
-_READ_ONLY = frozenset({"get", "head", "options", "trace"})
-_IDEMPOTENT = frozenset({"get", "head", "options", "trace", "put", "delete"})
-_DESTRUCTIVE = frozenset({"delete", "put"})
 _PREFIX = {
     "query": "query",
     "header": "header",
@@ -286,12 +284,7 @@ class _Builder:
             input_schema=input_schema,
             output_schema=output_schema,
             wrap_output=wrap,
-            annotations={
-                "readOnlyHint": method in _READ_ONLY,
-                "destructiveHint": method in _DESTRUCTIVE,
-                "idempotentHint": method in _IDEMPOTENT,
-                "openWorldHint": True,
-            },
+            annotations=method_annotations(method),
             security=security,
             tags=op.tags,
             accept=accept,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from ..runtime.catalog import Catalog
+from ..runtime.catalog import Catalog, method_annotations
 from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET
 from ..serverproject import tool_json
@@ -105,17 +105,26 @@ class Tool:
         data = tool_json(
             self.name, self.title, self.description, self.input_schema, self.output_schema
         )
-        data["annotations"] = self.annotations
+        # The runtime makes the usual annotations from the method (``method_annotations``).
+        if self.annotations != method_annotations(self.method):
+            data["annotations"] = self.annotations
         data["tags"] = list(self.tags)
-        data["http"] = {
+        http: dict[str, Any] = {
             "method": self.method,
             "path": self.path,
             "args": [a.to_json() for a in self.args],
-            "body": self.body.to_json() if self.body else None,
-            "wrapOutput": self.wrap_output,
-            "security": [list(alt) for alt in self.security],
-            "accept": self.accept,
         }
+        # Left out when they are what the runtime assumes: no body, no wrapping, no
+        # security, no Accept header.
+        if self.body:
+            http["body"] = self.body.to_json()
+        if self.wrap_output:
+            http["wrapOutput"] = True
+        if self.security:
+            http["security"] = [list(alt) for alt in self.security]
+        if self.accept:
+            http["accept"] = self.accept
+        data["http"] = http
         return data
 
 

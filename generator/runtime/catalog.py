@@ -20,6 +20,21 @@ if TYPE_CHECKING:
     import jsonschema
 
 NOTE = "shape summarised to fit the tool list"
+_READ_ONLY = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_IDEMPOTENT = _READ_ONLY | {"PUT", "DELETE"}
+_DESTRUCTIVE = frozenset({"PUT", "DELETE"})
+
+
+def method_annotations(method: str) -> dict[str, bool]:
+    """An HTTP operation's tool annotations, from its method: what ``operations.json``
+    leaves out for an OpenAPI tool whose annotations are just these."""
+    method = method.upper()
+    return {
+        "readOnlyHint": method in _READ_ONLY,
+        "destructiveHint": method in _DESTRUCTIVE,
+        "idempotentHint": method in _IDEMPOTENT,
+        "openWorldHint": True,
+    }
 
 
 class Catalog:
@@ -108,6 +123,8 @@ class Catalog:
                 )
         if "annotations" in tool:
             out["annotations"] = tool["annotations"]
+        elif "http" in tool:
+            out["annotations"] = method_annotations(tool["http"]["method"])
         if usual:
             self._chosen[name] = chosen
         self._wire[key] = out

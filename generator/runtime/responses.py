@@ -58,7 +58,9 @@ def to_result(tool: Mapping[str, Any], response: httpx.Response) -> types.CallTo
         except ValueError:
             return text_result(response.text)
         structured = (
-            {"result": data} if tool["http"]["wrapOutput"] or not isinstance(data, dict) else data
+            {"result": data}
+            if tool["http"].get("wrapOutput") or not isinstance(data, dict)
+            else data
         )
         text = json.dumps(data, ensure_ascii=False)
         return types.CallToolResult(

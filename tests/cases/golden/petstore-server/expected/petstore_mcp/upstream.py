@@ -281,7 +281,7 @@ class Upstream:
             else:
                 whole_body, has_body, whole_given = value, True, True
         path = fill_path(template, path_values, names)
-        self.auth.apply(http["security"], headers, query, cookies)
+        self.auth.apply(http.get("security", ()), headers, query, cookies)
         if cookies:
             headers["Cookie"] = cookie_header(cookies)
         if http.get("accept"):
@@ -303,14 +303,14 @@ class Upstream:
             return error_result(self.base_url_error())
         try:
             for attempt in range(2):
-                await self.auth.refresh(self.client, http["security"])
+                await self.auth.refresh(self.client, http.get("security", ()))
                 request = await hooks.before_request(name, self.build(tool, arguments))
                 response = await retry.send(self.client, request, http["method"])
                 response = await self.follow(response)
                 if (
                     response.status_code != 401
                     or attempt
-                    or not self.auth.invalidate(http["security"])
+                    or not self.auth.invalidate(http.get("security", ()))
                 ):
                     break
             response = await hooks.after_response(name, response)
