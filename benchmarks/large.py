@@ -120,17 +120,17 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 PROBE = """\
-import json, resource, subprocess, sys, time
+import json, resource, subprocess, sys, threading, time
 out, err, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
 with open(out, "wb") as o, open(err, "wb") as e:
     start = time.perf_counter()
-    try:
-        code = subprocess.run(
-            sys.argv[4:], stdin=subprocess.DEVNULL, stdout=o, stderr=e, timeout=timeout
-        ).returncode
-    except subprocess.TimeoutExpired:
-        code = -9
+    child = subprocess.Popen(sys.argv[4:], stdin=subprocess.DEVNULL, stdout=o, stderr=e)
+    # A blocking wait ends when the child does; a wait with a timeout polls every 50 ms.
+    timer = threading.Timer(timeout, child.kill)
+    timer.start()
+    code = child.wait()
     seconds = time.perf_counter() - start
+    timer.cancel()
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "peak": peak, "code": code}))
 """
