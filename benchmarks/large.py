@@ -167,9 +167,12 @@ class Run:
     stderr: str
 
     def last_error_line(self) -> str:
+        """The last line that says "error" (a stack trace's frames come after it), else the
+        last line."""
         lines = [_ANSI.sub("", line).strip() for line in (self.stderr or self.stdout).splitlines()]
         lines = [line for line in lines if line]
-        return lines[-1] if lines else "(no output)"
+        errors = [line for line in lines if "error" in line.lower()]
+        return (errors or lines or ["(no output)"])[-1]
 
 
 @dataclass
