@@ -17,7 +17,11 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
 - the API's own long names are abbreviated by their initials ("pvc" for
   ``persistentvolumeclaims``) and two words may be one ("roll back", ``rollback``);
 - a value's kind (a file path, a URL, an email address, a version) says which
-  arguments the operation takes, and an ID such as ``cus_9`` which object is meant.
+  arguments the operation takes, and an ID such as ``cus_9`` which object is meant;
+  quoted text is a value (a title, a message), not words of the request;
+- an operation named as its documentation names it (``PostChargesCharge``,
+  ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
+  operation's own name puts it first.
 """
 
 from __future__ import annotations
@@ -69,18 +73,11 @@ KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
 BREADTH_WEIGHT = 0.3
-EXACT_WEIGHT = 3.0
-"""How much more an operation counts when the request names it by its own name."""
 """A request about everything (``BREADTH``) divides an operation's score by 1 + this for
 each parameter of its path: the widest collection comes first."""
+EXACT_WEIGHT = 3.0
+"""How much more an operation counts when the request names it by its own name."""
 _SELF = frozenset({"my", "mine"})
-
-
-def _squashed(name: str) -> str:
-    """A name in lower case, letters and digits only: how names written apart meet."""
-    return _NOT_ALNUM.sub("", name.lower())
-
-
 _TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
@@ -94,6 +91,11 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _CAMEL_NAME = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+
+
+def _squashed(name: str) -> str:
+    """A name in lower case, letters and digits only: how names written apart meet."""
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 def _scaled(scores: Any) -> Any:
