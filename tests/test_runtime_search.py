@@ -348,8 +348,10 @@ def test_an_operation_named_by_its_own_name_comes_first() -> None:
     assert top(index, "call post_charges_charge for ch_1") == ["PostChargesCharge"]
     # camelCase made of the API's own words is a name, not a value such as an ID.
     assert top(index, "List directoryAudits") == ["listDirectoryAudits"]
-    assert index._is_name("directoryAudits")
+    assert index._is_name("directoryAudits") and index._is_name("directory_audits")
     assert not index._is_name("aBcXyz") and not index._is_name("GitHub")
+    # A name of something the request acts on ("my_repo", "acme/api") stays a value.
+    assert not index._is_name("my_repo") and not index._is_name("acme/api")
 
 
 def test_more_verbs_say_what_is_asked() -> None:

@@ -88,7 +88,7 @@ _PARAMETER = re.compile(r"\{([^}]*)\}")
 # says what is meant as words do.
 _CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_CAMEL_NAME = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
@@ -167,13 +167,13 @@ class Index:
 
     def _is_name(self, token: str) -> bool:
         """A token that names something as code does, not a value: letters in three or
-        more parts (``compute.instances.list``, ``users/list-members``), or camelCase
-        letters whose every word is one of the API's (``directoryAudits``), or an
-        operation's own name."""
+        more parts (``compute.instances.list``, ``users/list-members``), or words of the
+        API run together in camelCase or joined by "_" or "-" (``directoryAudits``,
+        ``beta_Inv``), or an operation's own name."""
         text = token.strip(EDGES).rstrip(".")
         if _CODE_NAME.fullmatch(text) or _squashed(text) in self._operation_names:
             return True
-        if not _CAMEL_NAME.fullmatch(text):
+        if not _JOINED_NAME.fullmatch(text) or len(words(text)) < 2:
             return False
         return all(term in self._known for term in stems(words(text)))
 
