@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError
-from ..runtime.catalog import method_annotations
 from ..runtime.schemas import DEFAULT_BUDGET
 from .document import DocumentSet, Ref, RefError, as_dict, child
 from .ir import (
@@ -284,7 +283,6 @@ class _Builder:
             input_schema=input_schema,
             output_schema=output_schema,
             wrap_output=wrap,
-            annotations=method_annotations(method),
             security=security,
             tags=op.tags,
             accept=accept,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from ..runtime.catalog import Catalog, method_annotations
+from ..runtime.catalog import Catalog
 from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET
 from ..serverproject import tool_json
@@ -95,7 +95,6 @@ class Tool:
     input_schema: dict[str, Any]
     output_schema: dict[str, Any] | None
     wrap_output: bool
-    annotations: dict[str, Any]
     security: tuple[tuple[str, ...], ...]
     """Alternatives of scheme names; an empty alternative means 'no auth is fine'."""
     tags: tuple[str, ...] = ()
@@ -105,9 +104,7 @@ class Tool:
         data = tool_json(
             self.name, self.title, self.description, self.input_schema, self.output_schema
         )
-        # The runtime makes the usual annotations from the method (``method_annotations``).
-        if self.annotations != method_annotations(self.method):
-            data["annotations"] = self.annotations
+        # No annotations: the runtime makes them from the method (``method_annotations``).
         data["tags"] = list(self.tags)
         http: dict[str, Any] = {
             "method": self.method,

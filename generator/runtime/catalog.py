@@ -26,8 +26,8 @@ _DESTRUCTIVE = frozenset({"PUT", "DELETE"})
 
 
 def method_annotations(method: str) -> dict[str, bool]:
-    """An HTTP operation's tool annotations, from its method: what ``operations.json``
-    leaves out for an OpenAPI tool whose annotations are just these."""
+    """An HTTP operation's tool annotations, from its method: an OpenAPI tool's
+    annotations, which ``operations.json`` leaves to the runtime."""
     method = method.upper()
     return {
         "readOnlyHint": method in _READ_ONLY,
