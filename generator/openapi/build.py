@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError
+from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET
 from .document import DocumentSet, Ref, RefError, as_dict, child
 from .ir import (
@@ -296,9 +297,7 @@ class _Builder:
             schema = self.converter.convert(swagger_param_schema(node), at, needs)
             style, explode = collection_style(node, location)
         else:
-            style = str(
-                node.get("style") or ("form" if location in ("query", "cookie") else "simple")
-            )
+            style = str(node.get("style") or USUAL_STYLE[location][0])
             explode = node.get("explode", style == "form") is True
             if "schema" in node:
                 schema = self.converter.convert(node["schema"], child(at, "schema"), needs)

@@ -150,13 +150,12 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
     its particle, up to ``PARTICLE_REACH`` words on, before the verb alone). A request
     may open with a verb as a summary does ("Updates a brand logo"), unless that word is
     one of the API's ``nouns`` (stems of its path words: "issues", "runs")."""
-    if query_words:
-        first = query_words[0]
-        base = first[:-2] if first.endswith("es") and first[:-2] in INTENTS else first[:-1]
-        if first.endswith("s") and first not in INTENTS and stem(first) not in nouns:
-            found = INTENTS.get(base)
-            if found is not None:
-                return found
+    first = query_words[0] if query_words else ""
+    if first.endswith("s") and first not in INTENTS and stem(first) not in nouns:
+        # "pushes" -> push, "updates" -> update
+        found = (first.endswith("es") and INTENTS.get(first[:-2])) or INTENTS.get(first[:-1])
+        if found:
+            return found
     for at, word in enumerate(query_words):
         for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
             phrasal = PHRASAL.get((word, particle))
