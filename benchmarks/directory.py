@@ -166,8 +166,7 @@ class Served:
 
 def serve(doc_id: str, path: Path, root: Path, package: str) -> list[Served]:
     """Start the server in each era; list tools, and search for operations' summaries."""
-    spec = json.loads((root / package / "operations.json").read_bytes())
-    tools = spec["tools"] if isinstance(spec, dict) else spec
+    tools = json.loads((root / package / "operations.json").read_bytes())["tools"]
     step = max(1, len(tools) // SEARCHES)
     wanted = [t for t in tools[::step] if t.get("title")][:SEARCHES]
     with open(os.devnull, "w") as log:
