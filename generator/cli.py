@@ -176,6 +176,16 @@ def models(
     "above.",
 )
 @click.option(
+    "--search",
+    type=click.Choice(["hybrid", "lexical"]),
+    default="hybrid",
+    show_default=True,
+    help="[OpenAPI] How a discovery server's search_operations ranks: by the words a request "
+    "shares with each operation, fused with what they mean ('hybrid': a small word-embedding "
+    "model that its package ships, no download), or by the words alone ('lexical': fewer "
+    "dependencies).",
+)
+@click.option(
     "--schema-budget",
     type=click.IntRange(min=0),
     default=DEFAULT_BUDGET,
@@ -297,6 +307,7 @@ def server(
     name: str | None,
     out: Path | None,
     tools_mode: str,
+    search: str,
     schema_budget: int,
     output_schema: str,
     strict_output: bool,
@@ -338,6 +349,7 @@ def server(
         name=name,
         output_schema=output_schema,  # type: ignore[arg-type]
         tools_mode=tools_mode,  # type: ignore[arg-type]
+        search=search,  # type: ignore[arg-type]
         schema_budget=schema_budget,
         strict_output=strict_output,
         keep_refs=keep_refs,

@@ -109,6 +109,7 @@ def render_job(job: Job) -> Rendered:
             name=options.get("project-name"),
             output_schema=options.get("output-schema", "auto"),
             tools_mode=options.get("tools-mode", "auto"),
+            search=options.get("search", "hybrid"),
             schema_budget=options.get("schema-budget", DEFAULT_BUDGET),
             keep_refs=options.get("keep-refs", False),
             strict_output=options.get("strict-output", False),

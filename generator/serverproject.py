@@ -205,11 +205,12 @@ RUNTIME = (
     "search.py",
     "terms.py",
     "vocabulary.py",
+    "semantic.py",
     "service.py",
 )
 """The runtime modules every server project carries, whatever its backend."""
 
-_LINE_KEYS = ("tools", "$defs", "operations", "terms", "more")
+_LINE_KEYS = ("tools", "$defs", "operations", "terms", "more", "details")
 """Top-level entries of data files written one item per line, so that diffs are readable."""
 
 
@@ -414,36 +415,51 @@ attrs==26.1.0
 bm25s==0.3.16: numpy
 certifi==2026.10.19.post1
 cffi==2.1.1: pycparser
+charset-normalizer==3.5.3
 click==8.5.1
 cryptography==50.0.2: cffi
+filelock==4.3.1
+fsspec==2026.9.0
 h11==0.16.0
+hf-xet==1.8.0
 httpcore==1.0.9: certifi h11
 httpcore2==2.16.2: h11 truststore
 httpx==0.28.1: anyio certifi httpcore idna
 httpx2==2.16.2: anyio httpcore2 idna truststore typing-extensions
+huggingface-hub==2.4.0: click filelock fsspec hf-xet httpx2 packaging pyyaml tqdm
+    typing-extensions
 idna==3.20
 jsonschema==4.26.0: attrs jsonschema-specifications referencing rpds-py
 jsonschema-specifications==2025.9.1: referencing
-mcp==2.3.0: anyio httpx2 jsonschema mcp-types opentelemetry-api pydantic pyjwt
-    python-multipart sse-starlette starlette typing-extensions typing-inspection uvicorn
+mcp==2.3.0: anyio httpx2 jsonschema mcp-types opentelemetry-api pydantic pyjwt python-multipart
+    sse-starlette starlette typing-extensions typing-inspection uvicorn
 mcp-types==2.3.0: pydantic typing-extensions
 numpy==2.4.6
 opentelemetry-api==1.45.2: typing-extensions
+packaging==26.4
 pycparser==3.12
 pydantic==2.14.4: annotated-types pydantic-core typing-extensions typing-inspection
 pydantic-core==2.50.5: typing-extensions
 pyjwt==2.15.1: cryptography
 pystemmer==3.1.0
 python-multipart==0.0.34
+pyyaml==6.0.4
 referencing==0.37.0: attrs rpds-py typing-extensions
+requests==2.34.2: certifi charset-normalizer idna urllib3
 rpds-py==2026.9.1
+safetensors==0.8.0
 sniffio==1.3.1
 sse-starlette==3.7.0: anyio starlette
 starlette==1.10.0: anyio typing-extensions
+tokenizers==0.23.3: huggingface-hub
+toml==0.10.2
+tqdm==4.70.1
 truststore==0.10.5
 typing-extensions==4.16.0
 typing-inspection==0.4.5: typing-extensions
+urllib3==2.8.0
 uvicorn==0.54.0: click h11
+wordllama==0.4.0.post1: numpy pydantic requests safetensors tokenizers toml
 """
 """Exact versions of every distribution a generated server needs on Linux and CPython 3.11,
 with what each one requires there: the versions mcpgen's test suite runs with (resolved

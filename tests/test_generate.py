@@ -331,6 +331,24 @@ def test_init_writes_a_working_configuration(tmp_path: Path) -> None:
         os.chdir(cwd)
 
 
+def test_search_and_tools_mode_come_from_the_configuration(project: Path) -> None:
+    config = (project / "pyproject.toml").read_text()
+    config = config.replace(
+        'project-name = "petstore"\n',
+        'project-name = "petstore"\ntools-mode = "discovery"\nsearch = "lexical"\n',
+    )
+    (project / "pyproject.toml").write_text(config)
+    result = mcpgen("generate", "--job", "petstore")
+    assert result.exit_code == 0, result.output
+    out = project / "gen" / "petstore"
+    assert json.loads((out / "petstore" / "search.json").read_text())["semantic"] is False
+    dependencies = (out / "pyproject.toml").read_text()
+    assert "bm25s" in dependencies and "wordllama" not in dependencies
+    (project / "pyproject.toml").write_text(config.replace('search = "lexical"', 'search = "x"'))
+    result = mcpgen("generate", "--job", "petstore")
+    assert result.exit_code != 0 and "search" in result.output
+
+
 def test_pre_commit_hook_runs_generate_check() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert [h["id"] for h in hooks] == ["mcpgen-check"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from typing import Any
 
 import pytest
@@ -455,3 +457,62 @@ def test_everyday_words_for_states_and_events() -> None:
     index = build(rows)
     assert top(index, "notify my server when someone pushes") == ["createHook"]
     assert top(index, "freeze the current deploy") == ["lockDeploy"]
+
+
+def _with_semantic(semantic: bool) -> Index:
+    operations: list[dict[str, Any]] = []
+    core: list[str] = []
+    more: list[str] = []
+    for name, method, path, title, tags, description, args in OPERATIONS:
+        text = summary(title, description, name)
+        operations.append(
+            {"operation": name, "method": method, "path": path, "summary": text, "tags": tags,
+             "required": args}
+        )  # fmt: skip
+        found = document_terms(name, text, description, path, tags, args)
+        core.append(" ".join(found[0]))
+        more.append(" ".join(found[1]))
+    return Index(
+        {
+            "operations": operations,
+            "terms": core,
+            "more": more,
+            "details": [""] * len(operations),
+            "semantic": semantic,
+        }
+    )
+
+
+def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -> None:
+    lexical, hybrid = _with_semantic(False), _with_semantic(True)
+    assert lexical._semantic is None  # never loaded for a lexical index
+    assert hybrid._semantic is not None, "the model ships with its package: it must load"
+    for query in ("delete the repo", "merge this PR", "my invoices", "list a directory"):
+        assert top(hybrid, query) == top(lexical, query)
+    # Meaning ranks what words cannot: only "changes" is a word of the API (update), but
+    # what is asked is a merge.
+    query = "combine the proposed changes"
+    meaning = [hybrid.operations[p]["operation"] for p in hybrid._meaning(query, None)]
+    assert meaning[0] == "mergePull"
+    assert "mergePull" in top(hybrid, query, 2)
+    assert "mergePull" not in top(lexical, query, 2)
+    # A request none of whose words (nor their near-synonyms) the API has finds nothing,
+    # however near some operation's meaning is ("trash" is no word of this API).
+    assert hybrid.search("zzzz qqqq") == []
+    assert hybrid.search("trash the project") == []
+    assert [op["operation"] for op in hybrid.search("repository", 10, tag="pulls")] == [
+        "listPulls",
+        "mergePull",
+    ]
+
+
+def test_hybrid_search_without_its_model_is_lexical(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setitem(sys.modules, "wordllama", None)  # as if it were not installed
+    hybrid, lexical = _with_semantic(True), _with_semantic(False)
+    with caplog.at_level(logging.WARNING):
+        assert top(hybrid, "remove a repository", 5) == top(lexical, "remove a repository", 5)
+        hybrid.search("list pull requests")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "lexical only" in warnings[0]

@@ -362,3 +362,72 @@ def test_discovery_describes_summarised_parts_in_full(tmp_path: Path) -> None:
     assert part["schema"]["description"] == "level 2"
     assert set(part["schema"]["properties"]) == {f"child{k}" for k in range(5)}
     assert missing.is_error and "nothing at '/properties/nope'" in _text(missing)
+
+
+TASK_OPERATIONS = [
+    # operationId, method, path, summary
+    ("getTask", "get", "/tasks/{task_gid}", "Get a task"),
+    ("updateTask", "put", "/tasks/{task_gid}", "Update a task"),
+    ("deleteTask", "delete", "/tasks/{task_gid}", "Delete a task"),
+    ("createTask", "post", "/tasks", "Create a task"),
+    ("duplicateTask", "post", "/tasks/{task_gid}/duplicate", "Duplicate a task"),
+    ("addTagForTask", "post", "/tasks/{task_gid}/addTag", "Add a tag to a task"),
+    ("addFollowersForTask", "post", "/tasks/{task_gid}/addFollowers", "Add followers to a task"),
+    ("createStoryForTask", "post", "/tasks/{task_gid}/stories", "Create a story on a task"),
+    ("getSubtasksForTask", "get", "/tasks/{task_gid}/subtasks", "Get subtasks from a task"),
+    ("setParentForTask", "post", "/tasks/{task_gid}/setParent", "Set the parent of a task"),
+    ("addDependencies", "post", "/tasks/{task_gid}/addDependencies", "Set dependencies"),
+    ("getAttachments", "get", "/attachments", "Get attachments from an object"),
+]
+
+
+def _tasks_document() -> dict[str, Any]:
+    paths: dict[str, Any] = {}
+    for name, method, path, title in TASK_OPERATIONS:
+        parameters = [
+            {"name": "task_gid", "in": "path", "required": True, "schema": {"type": "string"}}
+        ]
+        paths.setdefault(path, {})[method] = {
+            "operationId": name,
+            "summary": title,
+            "parameters": parameters if "{task_gid}" in path else [],
+            "responses": {"200": {"description": "ok"}},
+        }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Tasks", "version": "1"},
+        "servers": [{"url": "https://api.example.test"}],
+        "paths": paths,
+    }
+
+
+@pytest.mark.parametrize("era", ERAS)
+def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> None:
+    """No word of "clone task 4411" but "task" is in the operation that duplicates a task,
+    and "task" is in every operation: only the meaning finds it. The model comes from the
+    installed package, never from a download (any attempt would go nowhere)."""
+    document = tmp_path / "tasks.json"
+    document.write_text(json.dumps(_tasks_document()))
+    found: dict[str, list[str]] = {}
+    for search in ("hybrid", "lexical"):
+        root = tmp_path / search
+        package = generate(document, root, tools_mode="discovery", search=search)
+        dependencies = (root / "pyproject.toml").read_text("utf-8")
+        assert ("wordllama" in dependencies) == (search == "hybrid")
+        data = json.loads((root / package / "search.json").read_text("utf-8"))
+        assert data["semantic"] is (search == "hybrid")
+        env = {"HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_OFFLINE": "0"}
+
+        async def run() -> list[str]:
+            async with stdio_client(root, package, env=env, mode=era) as client:  # noqa: B023
+                result = await client.call_tool(
+                    "search_operations", {"query": "clone task 4411", "limit": 5}
+                )
+                assert result.structured_content is not None
+                return [r["operation"] for r in result.structured_content["results"]]
+
+        found[search] = anyio.run(run)
+    assert "duplicateTask" in found["hybrid"][:3], found
+    assert "duplicateTask" not in found["lexical"][:4], found
+    # Where words match, the lexical first result stays first.
+    assert found["hybrid"][0] == found["lexical"][0]

@@ -16,6 +16,7 @@ from .ir import (
     Body,
     OutputMode,
     Project,
+    SearchMode,
     SecurityScheme,
     Tool,
     ToolsMode,
@@ -66,6 +67,7 @@ class ServerOptions:
     name: str | None = None
     output_schema: OutputMode = "auto"
     tools_mode: ToolsMode = "auto"
+    search: SearchMode = "hybrid"
     schema_budget: int = DEFAULT_BUDGET
     keep_refs: bool = False
     strict_output: bool = False
@@ -192,6 +194,7 @@ class _Builder:
             strict_output=self.options.strict_output,
             schema_budget=self.options.schema_budget,
             tag_descriptions=tag_descriptions,
+            search=self.options.search,
         )
         mode, reason = tools_mode(project, self.options.tools_mode)
         return replace(project, tools_mode=mode, tools_mode_reason=reason)

@@ -78,8 +78,7 @@ def plan(project: Project) -> list[PlannedFile]:
         title=project.title,
         source=project.source,
         backend="upstream",
-        dependencies=DEPENDENCIES
-        + (SEARCH_DEPENDENCIES if project.tools_mode == "discovery" else ()),
+        dependencies=DEPENDENCIES + search_dependencies(project),
     )
     common = shared.context()
     # Each data file's text is made at once, so that its objects are freed before the next.
@@ -113,6 +112,19 @@ DEPENDENCIES = (
 )
 SEARCH_DEPENDENCIES = ("bm25s>=0.2", "PyStemmer>=2.2")
 """What ``search_operations`` ranks with, in discovery mode."""
+SEMANTIC_DEPENDENCIES = ("wordllama>=0.4,<0.5",)
+"""The model of ``--search hybrid`` (its package ships the weights: nothing is downloaded)."""
+SEARCH_REASONS = {
+    "hybrid": "words and their meaning; regenerate with `--search lexical` to leave out the "
+    "embedding model",
+    "lexical": "words alone; regenerate with `--search hybrid` to rank by meaning too",
+}
+
+
+def search_dependencies(project: Project) -> tuple[str, ...]:
+    if project.tools_mode != "discovery":
+        return ()
+    return SEARCH_DEPENDENCIES + (SEMANTIC_DEPENDENCIES if project.search == "hybrid" else ())
 
 
 def search_json(project: Project) -> dict[str, Any]:
@@ -121,6 +133,7 @@ def search_json(project: Project) -> dict[str, Any]:
     named: list[str] = []
     more: list[str] = []
     segments: list[list[str]] = []
+    details: list[str] = []
     known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
     for tool in project.tools:
         text = terms.summary(tool.title, tool.description, tool.name)
@@ -144,14 +157,17 @@ def search_json(project: Project) -> dict[str, Any]:
         found = terms.segment_terms(tool.path, known)
         core += [t for t in " ".join(found).split() if t not in core]
         segments.append(found)
+        details.append(terms.detail(text, tool.description))
         named.append(" ".join(core))
         more.append(" ".join(extra))
     return {
         "version": 1,
+        "semantic": project.search == "hybrid",
         "operations": operations,
         "terms": named,
         "more": more,
         "segments": segments,
+        "details": details,
     }
 
 
@@ -217,6 +233,8 @@ def readme_context(project: Project) -> dict[str, Any]:
         "source": md_text(project.source, 200),
         "tool_count": len(project.tools),
         "discovery": project.tools_mode == "discovery",
+        "search": project.search,
+        "search_reason": SEARCH_REASONS[project.search],
         "mode": project.tools_mode,
         "mode_reason": md_text(project.tools_mode_reason),
         "budget": (

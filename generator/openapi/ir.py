@@ -21,6 +21,7 @@ Location = Literal["path", "query", "header", "cookie", "body", "field"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text"]
 OutputMode = Literal["auto", "full", "shallow", "none"]
 ToolsMode = Literal["auto", "operations", "discovery"]
+SearchMode = Literal["hybrid", "lexical"]
 
 DISCOVERY_TOOLS = 40
 """``--tools-mode auto`` lists one tool per operation up to this many operations..."""
@@ -191,6 +192,9 @@ class Project:
     tools_mode: ToolsMode = "operations"
     """What the server lists: one tool per operation, or the discovery tools."""
     tools_mode_reason: str = ""
+    search: SearchMode = "hybrid"
+    """How a discovery server's ``search_operations`` ranks: by the words a request shares
+    with an operation, fused with their meaning (``hybrid``), or by the words alone."""
     tag_descriptions: Mapping[str, str] = field(default_factory=dict)
 
     @property

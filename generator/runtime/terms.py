@@ -123,6 +123,16 @@ def summary(title: str, description: str, name: str) -> str:
     return first_sentence(description) or title or name
 
 
+def detail(summary_text: str, description: str, limit: int = 300) -> str:
+    """What an operation's description says beyond its summary: its first sentence that
+    is not the summary (``""`` when there is none)."""
+    flat = " ".join(html.unescape(_TAG.sub(" ", description)).split())
+    if summary_text and flat.lower().startswith(summary_text.lower()):
+        flat = flat[len(summary_text) :].strip(" .")
+    sentence = first_sentence(flat, limit)
+    return "" if sentence.lower().strip(". ") == summary_text.lower().strip(". ") else sentence
+
+
 def path_words(path: str) -> str:
     """The literal segments of a path, without its parameters: ``/repos/{owner}/x``
     -> ``repos x``."""

@@ -22,6 +22,10 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
 - an operation named as its documentation names it (``PostChargesCharge``,
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
   operation's own name puts it first.
+
+Where ``search.json`` asks for it (``--search hybrid``), the operations are also ranked by
+meaning (``semantic``: a request may share no word with the operation that answers it) and
+the two rankings fused, the lexical first result kept first.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
+from .semantic import Embedder, operation_text
 from .terms import (
     EDGES,
     WORDY_KINDS,
@@ -77,6 +82,12 @@ BREADTH_WEIGHT = 0.3
 each parameter of its path: the widest collection comes first."""
 EXACT_WEIGHT = 3.0
 """How much more an operation counts when the request names it by its own name."""
+FUSION_DEPTH = 50
+"""How far down each ranking (lexical, semantic) counts in the fused one."""
+FUSION_K = 1.0
+SEMANTIC_SHARE = 0.6
+"""Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
+1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
 _SELF = frozenset({"my", "mine"})
 _TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
@@ -120,6 +131,8 @@ class Index:
             [" ".join(terms(seg)) for seg in literal_segments(op["path"])] for op in self.operations
         ]
         self._segments = segments
+        self._details: list[str] = data.get("details") or [""] * len(self.operations)
+        self._semantic_wanted = bool(data.get("semantic"))
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
             frozenset(found[-1].split() if found else ()) for found in segments
@@ -154,6 +167,30 @@ class Index:
         if not query_terms:
             return numpy.zeros(len(self.operations))
         return self._model(field).get_scores(query_terms).astype("float64")
+
+    @cached_property
+    def _semantic(self) -> tuple[Embedder, Any] | None:
+        """The embedding model and every operation's vector, made on first search."""
+        embedder = Embedder.load() if self._semantic_wanted else None
+        if embedder is None:
+            return None
+        texts = [operation_text(op, d) for op, d in zip(self.operations, self._details)]
+        return embedder, embedder.embed(texts)
+
+    def _meaning(self, query: str, tag: str | None) -> list[int]:
+        """Operations by how near their text's meaning is to the request's, best first."""
+        semantic = self._semantic
+        if semantic is None:
+            return []
+        embedder, vectors = semantic
+        similarity = (vectors @ embedder.embed([query])[0]).tolist()
+        order = sorted(range(len(similarity)), key=lambda p: -similarity[p])
+        if tag is not None:
+            order = [p for p in order if self._tagged(p, tag)]
+        return order[:FUSION_DEPTH]
+
+    def _tagged(self, position: int, tag: str) -> bool:
+        return tag.lower() in (t.lower() for t in self.operations[position]["tags"])
 
     @cached_property
     def _named(self) -> frozenset[str]:
@@ -296,7 +333,16 @@ class Index:
         return _scaled(scores + MORE_WEIGHT * self._scores("more", query_terms))
 
     def search(self, query: str, limit: int = 10, tag: str | None = None) -> list[dict[str, Any]]:
-        """The operations that best answer ``query``, best first (none that match nothing).
+        """The operations that best answer ``query``, best first (none when no word of the
+        request, nor a near-synonym of one, is the API's): the lexical ranking fused with
+        the semantic one."""
+        lexical = [position for _, position in self._lexical(query, tag)]
+        order = self._fused(lexical, self._meaning(query, tag) if lexical else [])
+        return [self.operations[position] for position in order[: max(limit, 0)]]
+
+    def _lexical(self, query: str, tag: str | None = None) -> list[tuple[float, int]]:
+        """Operations that share words with ``query`` (or near-synonyms of its words), as
+        (score, position), best first.
 
         The request's own words (abbreviations spelt out), the words that look like
         values, and the near-synonyms of its words are scored apart, each scaled to its
@@ -347,7 +393,7 @@ class Index:
             if score <= 0:
                 continue
             op = self.operations[position]
-            if tag is not None and tag.lower() not in (t.lower() for t in op["tags"]):
+            if tag is not None and not self._tagged(position, tag):
                 continue
             factor = self._prior(op, wanted, plural)
             if position in exact:
@@ -364,8 +410,26 @@ class Index:
         # Equal scores: the operation that changes least first, then document order.
         ranked.sort()
         ranked.sort(key=lambda item: -item[0])
-        ranked = self._varied(ranked)
-        return [self.operations[position] for _, _, position in ranked[: max(limit, 0)]]
+        return [(score, position) for score, _, position in self._varied(ranked)]
+
+    def _fused(self, lexical: list[int], semantic: list[int]) -> list[int]:
+        """The two rankings as one (reciprocal rank fusion, repeats of an operation under
+        another API version after the first), the lexical first result first (where words
+        match, it is seldom wrong), then the rest of the lexical."""
+        if not semantic or not lexical:
+            return lexical
+        scores: dict[int, float] = {}
+        for share, ranking in ((1.0, lexical), (SEMANTIC_SHARE, semantic)):
+            for rank, position in enumerate(ranking[:FUSION_DEPTH]):
+                scores[position] = scores.get(position, 0.0) + share / (FUSION_K + rank + 1)
+        fused = sorted(scores, key=lambda p: -scores[p])
+        varied = [p for _, _, p in self._varied([(scores[p], 0, p) for p in fused])]
+        first = lexical[0]
+        return [
+            first,
+            *(p for p in varied if p != first),
+            *(p for p in lexical[FUSION_DEPTH:] if p not in scores),
+        ]
 
     def _varied(self, ranked: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
         """The same operation under another API version (``/v1/x``, ``/v1beta1/x``) after
