@@ -131,7 +131,8 @@ class Index:
             [" ".join(terms(seg)) for seg in literal_segments(op["path"])] for op in self.operations
         ]
         self._segments = segments
-        self._details: list[str] = data.get("details") or [""] * len(self.operations)
+        details: list[str] = data.get("details") or []
+        self._details = (details + [""] * len(self.operations))[: len(self.operations)]
         self._semantic_wanted = bool(data.get("semantic"))
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
@@ -174,7 +175,9 @@ class Index:
         embedder = Embedder.load() if self._semantic_wanted else None
         if embedder is None:
             return None
-        texts = [operation_text(op, d) for op, d in zip(self.operations, self._details)]
+        texts = [
+            operation_text(op, d) for op, d in zip(self.operations, self._details, strict=True)
+        ]
         return embedder, embedder.embed(texts)
 
     def _meaning(self, query: str, tag: str | None) -> list[int]:
