@@ -114,7 +114,11 @@ class ProjectFiles:
             PlannedFile(
                 PurePosixPath("pyproject.toml"),
                 "server/pyproject.toml.jinja",
-                {**common, "toml": toml, "dependencies": list(self.dependencies)},
+                {
+                    **common,
+                    "toml": toml,
+                    "dependencies": [toml_string(d) for d in self.dependencies],
+                },
             ),
             PlannedFile(
                 PurePosixPath("tests/test_smoke.py"),
@@ -489,10 +493,12 @@ def distribution_name(requirement: str) -> str:
 
 
 def pins(dependencies: Sequence[str]) -> list[str]:
-    """``name==version`` for every distribution ``dependencies`` need, sorted."""
+    """``name==version`` for every distribution ``dependencies`` need, sorted; a dependency
+    with an environment marker keeps it (``name==version; marker``)."""
     table = lock()
     needed: set[str] = set()
     todo = [distribution_name(d) for d in dependencies]
+    markers = {distribution_name(d): d.partition(";")[2].strip() for d in dependencies if ";" in d}
     extra: dict[str, str] = {}
     while todo:
         name = todo.pop()
@@ -505,7 +511,11 @@ def pins(dependencies: Sequence[str]) -> list[str]:
             # Not one of the server's own (the functions' module, say): the version installed
             # where mcpgen runs, else the name as given; its own requirements are pip's to find.
             extra[name] = _installed_pin(name)
-    return sorted(extra.get(name) or f"{name}=={table[name][0]}" for name in needed)
+    out = []
+    for name in needed:
+        pin = extra.get(name) or f"{name}=={table[name][0]}"
+        out.append(f"{pin}; {markers[name]}" if name in markers else pin)
+    return sorted(out)
 
 
 def _installed_pin(name: str) -> str:

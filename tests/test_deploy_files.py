@@ -24,8 +24,9 @@ from click.testing import CliRunner
 from mcpgen.cli import main
 from mcpgen.functions.generate import generate_functions_server
 from mcpgen.openapi.build import ServerOptions
-from mcpgen.openapi.generate import generate_server
+from mcpgen.openapi.generate import SEMANTIC_DEPENDENCIES, WHERE_SEMANTIC, generate_server
 from mcpgen.serverproject import PYTHON_IMAGE, lock
+from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.version import Version
 
@@ -261,14 +262,19 @@ def test_requirements_are_pinned_and_complete(name: str) -> None:
         for line in text(contents, "requirements.txt").splitlines()
         if line and not line.startswith("#")
     ]
-    pins = dict(line.split("==") for line in lines)
-    assert all(re.fullmatch(r"[a-z0-9-]+==[0-9][0-9a-z.]*", line) for line in lines), lines
+    entries = [line.partition(";") for line in lines]
+    pins = dict(pin.split("==") for pin, _, _ in entries)
+    markers = {pin.split("==")[0]: marker.strip() for pin, _, marker in entries if marker}
+    assert all(re.fullmatch(r"[a-z0-9-]+==[0-9][0-9a-z.]*", pin) for pin, _, _ in entries), lines
     assert "setuptools" in pins
     table = lock()
     for requirement in pyproject(contents)["project"]["dependencies"]:
         parsed = Requirement(requirement)
         name_ = parsed.name.lower()
         assert Version(pins[name_]) in parsed.specifier, requirement
+        # Where the dependency is wanted at all (an environment marker), so is its pin.
+        marker = markers.get(name_)
+        assert (Marker(marker) if marker else None) == parsed.marker, name_
         # Everything it needs is pinned too.
         for needed in table[name_][1]:
             assert needed in pins, (name_, needed)
@@ -276,6 +282,15 @@ def test_requirements_are_pinned_and_complete(name: str) -> None:
     for requirement in build:
         parsed = Requirement(requirement)
         assert Version(pins[parsed.name]) in parsed.specifier
+
+
+def test_the_tests_install_the_search_model_where_servers_do() -> None:
+    mcpgen = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    ours = [Requirement(r) for r in mcpgen["project"]["optional-dependencies"]["test"]]
+    (model,) = [r for r in ours if r.name == "wordllama"]
+    (theirs,) = [Requirement(r) for r in SEMANTIC_DEPENDENCIES]
+    assert (model.specifier, model.marker) == (theirs.specifier, theirs.marker)
+    assert theirs.marker == Marker(WHERE_SEMANTIC)
 
 
 def test_lock_is_closed() -> None:

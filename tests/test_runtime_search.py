@@ -10,6 +10,8 @@ import pytest
 from mcpgen.runtime.search import Index
 from mcpgen.runtime.terms import document_terms, summary, words
 
+from .server_support import needs_semantic
+
 OPERATIONS = [
     # name, method, path, summary, tags, description, args
     ("listRepos", "GET", "/repos", "List repositories", ["repos"], "", []),
@@ -483,6 +485,7 @@ def _with_semantic(semantic: bool) -> Index:
     )
 
 
+@needs_semantic
 def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -> None:
     lexical, hybrid = _with_semantic(False), _with_semantic(True)
     assert lexical._semantic is None  # never loaded for a lexical index

@@ -31,6 +31,7 @@ from .server_support import (
     http_server,
     import_package,
     in_process,
+    needs_semantic,
     stdio_client,
 )
 from .upstream_app import Reply, Upstream, serve
@@ -401,6 +402,7 @@ def _tasks_document() -> dict[str, Any]:
     }
 
 
+@needs_semantic
 @pytest.mark.parametrize("era", ERAS)
 def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> None:
     """No word of "clone task 4411" but "task" is in the operation that duplicates a task,

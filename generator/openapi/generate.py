@@ -112,8 +112,14 @@ DEPENDENCIES = (
 )
 SEARCH_DEPENDENCIES = ("bm25s>=0.2", "PyStemmer>=2.2")
 """What ``search_operations`` ranks with, in discovery mode."""
-SEMANTIC_DEPENDENCIES = ("wordllama>=0.4,<0.5",)
-"""The model of ``--search hybrid`` (its package ships the weights: nothing is downloaded)."""
+WHERE_SEMANTIC = (
+    "python_version < '3.14' and platform_python_implementation == 'CPython' and "
+    "(platform_machine == 'x86_64' or platform_machine == 'AMD64' or platform_machine == 'arm64')"
+)
+SEMANTIC_DEPENDENCIES = ("wordllama>=0.4,<0.5; " + WHERE_SEMANTIC,)
+"""The model of ``--search hybrid`` (its package ships the weights: nothing is downloaded),
+where it has wheels: a source build needs a compiler, and should not fail an install.
+Elsewhere (Linux on ARM, say) the server searches lexically and logs why."""
 SEARCH_REASONS = {
     "hybrid": "words and their meaning; regenerate with `--search lexical` to leave out the "
     "embedding model",
