@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import Callable, Mapping
@@ -42,6 +43,22 @@ class _OneLineErrors(click.Group):
         except click.Abort:
             click.echo("mcpgen: aborted", err=True)
             sys.exit(130)
+
+
+def run() -> None:
+    """The ``mcpgen`` command: ``main``, then out without tearing the interpreter down. The
+    objects of a large API's project (millions) would otherwise be freed one by one on the
+    way out, for nothing: over a tenth of a second for an 11,000-operation document."""
+    try:
+        main()
+        code = 0
+    except SystemExit as done:
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+        code = done.code if isinstance(done.code, int) else int(done.code is not None)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})

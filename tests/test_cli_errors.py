@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,31 @@ def test_a_document_with_no_usable_operation_exits_non_zero(tmp_path: Path) -> N
         ["server", "--openapi", "empty.json", "--out", "e", "--allow-empty"], tmp_path
     )
     assert code == 0 and "0 tools" in output
+
+
+def test_the_command_as_a_process_keeps_its_exit_codes_and_output(tmp_path: Path) -> None:
+    """``python -m mcpgen`` (as the installed ``mcpgen``) leaves without tearing the
+    interpreter down: its exit code and everything it printed must still come out."""
+
+    def mcpgen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mcpgen", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    done = mcpgen("server", "--openapi", PETSTORE, "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("petstore-mcp --help"), done.stdout
+    assert (tmp_path / "out" / "petstore_mcp" / "spec.json").is_file()
+    missing = mcpgen("server", "--openapi", str(tmp_path / "missing.json"))
+    assert_one_line(missing.returncode, missing.stderr, "missing.json")
+    usage = mcpgen("server", "--no-such-option")
+    assert_one_line(usage.returncode, usage.stderr, "--no-such-option")
+    stale = mcpgen("server", "--openapi", PETSTORE, "--out", str(tmp_path / "new"), "--check")
+    assert stale.returncode == 1, stale.stderr
+    version = mcpgen("--version")
+    assert version.returncode == 0 and "mcpgen" in version.stdout
