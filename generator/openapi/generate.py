@@ -141,6 +141,7 @@ def search_json(project: Project) -> dict[str, Any]:
     segments: list[list[str]] = []
     details: list[str] = []
     known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
+    memo: dict[str, str] = {}
     for tool in project.tools:
         text = terms.summary(tool.title, tool.description, tool.name)
         required = tool.input_schema.get("required") or []
@@ -160,7 +161,7 @@ def search_json(project: Project) -> dict[str, Any]:
             tool.name, text, tool.description, tool.path, tool.tags, args
         )
         # Run-together path words (``clusterrolebindings``) count by their parts too.
-        found = terms.segment_terms(tool.path, known)
+        found = terms.segment_terms(tool.path, known, memo)
         core += [t for t in " ".join(found).split() if t not in core]
         segments.append(found)
         details.append(terms.detail(text, tool.description))

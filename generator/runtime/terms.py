@@ -245,17 +245,25 @@ def split_compound(word: str, known: frozenset[str]) -> list[str]:
     return parts if parts is not None and len(parts) > 1 else []
 
 
-def segment_terms(path: str, known: frozenset[str]) -> list[str]:
+def segment_terms(
+    path: str, known: frozenset[str], memo: dict[str, str] | None = None
+) -> list[str]:
     """Each literal segment's search terms, run-together words split into known parts
-    (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``)."""
+    (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``). ``memo`` keeps
+    each segment's terms for the next path (the same ``known`` each time)."""
     out: list[str] = []
     for segment in literal_segments(path):
-        found: list[str] = []
-        for word in words(segment):
-            if word in STOP_WORDS:
-                continue
-            found.extend(split_compound(word, known) or [stem(word)])
-        out.append(" ".join(found))
+        joined = memo.get(segment) if memo is not None else None
+        if joined is None:
+            found: list[str] = []
+            for word in words(segment):
+                if word in STOP_WORDS:
+                    continue
+                found.extend(split_compound(word, known) or [stem(word)])
+            joined = " ".join(found)
+            if memo is not None:
+                memo[segment] = joined
+        out.append(joined)
     return out
 
 
