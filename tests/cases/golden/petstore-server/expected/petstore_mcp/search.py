@@ -186,11 +186,11 @@ class Index:
         if semantic is None:
             return []
         embedder, vectors = semantic
-        similarity = (vectors @ embedder.embed([query])[0]).tolist()
-        order = sorted(range(len(similarity)), key=lambda p: -similarity[p])
-        if tag is not None:
-            order = [p for p in order if self._tagged(p, tag)]
-        return order[:FUSION_DEPTH]
+        similarity = vectors @ embedder.embed([query])[0]
+        order: list[int] = (-similarity).argsort(kind="stable").tolist()
+        if tag is None:
+            return order[:FUSION_DEPTH]
+        return [p for p in order if self._tagged(p, tag)][:FUSION_DEPTH]
 
     def _tagged(self, position: int, tag: str) -> bool:
         return tag.lower() in (t.lower() for t in self.operations[position]["tags"])
