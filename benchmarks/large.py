@@ -153,11 +153,14 @@ class Session:
 # --- running things ---------------------------------------------------------------------
 
 
-def generate(document: Path, out: Path, name: str, mode: str) -> tuple[Run, str, str]:
+def generate(
+    document: Path, out: Path, name: str, mode: str, search: str = "hybrid"
+) -> tuple[Run, str, str]:
     """One ``mcpgen server`` run into a fresh ``out``: the run, the package, the mode chosen."""
     shutil.rmtree(out, ignore_errors=True)
     command = [sys.executable, "-m", "mcpgen", "server", "--openapi", str(document)]
-    command += ["--out", str(out), "--name", name, "--tools-mode", mode, "--quiet"]
+    command += ["--out", str(out), "--name", name, "--tools-mode", mode, "--search", search]
+    command += ["--quiet"]
     run = measured(command, out.with_name(out.name + ".log"))
     if run.code != 0:
         raise RuntimeError(

@@ -3,6 +3,7 @@
 Run by hand::
 
     python benchmarks/search_quality.py [--sets tuned,dev] [--apis github,stripe] [--misses]
+                                        [--search hybrid|lexical]
 
 Generates each API's discovery-mode project (``--tools-mode discovery``) into a temporary
 folder, then ranks every request of the chosen query sets with
@@ -93,11 +94,20 @@ DIRECTORY = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sets", default="tuned,dev", help="comma-separated: tuned,dev,validation,heldout,known")
+    parser.add_argument(
+        "--sets", default="tuned,dev", help="comma-separated: tuned,dev,validation,heldout,known"
+    )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
     )
     parser.add_argument("--misses", action="store_true", help="list the requests missed")
+    parser.add_argument(
+        "--search",
+        choices=("hybrid", "lexical"),
+        default="hybrid",
+        help="how the servers rank (as mcpgen server --search; hybrid needs wordllama, which "
+        "the test extras install)",
+    )
     args = parser.parse_args()
     sets = [s for s in args.sets.split(",") if s]
     if args.misses and any(s in UNSEEN for s in sets):
@@ -117,7 +127,7 @@ def main() -> None:
                 if api in DIRECTORY
                 else documents[DOCUMENTS[api]].path
             )
-            _, package, _ = generate(path, out, api, "discovery")
+            _, package, _ = generate(path, out, api, "discovery", args.search)
             folder = out / package
             if "known" in sets:
                 wanted["known"] = known_items(folder)

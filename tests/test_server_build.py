@@ -415,3 +415,52 @@ def test_data_files_are_utf8_json_whatever_their_values() -> None:
         "terms": [],
         "other": {"é": "\u2028"},
     }
+
+
+def test_a_parameter_many_operations_share_is_written_once(tmp_path: Path) -> None:
+    """Its schema goes to operations.json's ``$defs`` once (a small document's data files
+    would otherwise repeat its description in every tool), while every tool still shows
+    it whole on the wire and checks arguments against it."""
+    long = "Which catalog to query. " * 20
+    spec = doc(
+        {
+            f"/things{i}/{{source}}": {
+                "get": {
+                    "operationId": f"getThings{i}",
+                    "parameters": [
+                        {"$ref": "#/components/parameters/Source"},
+                        {"name": "page", "in": "query", "schema": {"type": "integer"}},
+                    ],
+                    "responses": OK,
+                }
+            }
+            for i in range(12)
+        },
+        components={
+            "parameters": {
+                "Source": {
+                    "name": "source",
+                    "in": "path",
+                    "required": True,
+                    "description": long,
+                    "schema": {"type": "string", "enum": ["catalog", "world"]},
+                }
+            }
+        },
+    )
+    path = write(tmp_path, "shared.json", spec)
+    project = build(path)[0]
+    data = json.dumps(project.operations_json(), default=list)
+    assert data.count("Which catalog to query.") == 20, "the description, once"
+    wire = project.wire_tools()
+    assert len(wire) == 12
+    for tool in wire:
+        source = tool["inputSchema"]["properties"]["source"]
+        assert source["description"] == long.strip()
+        assert source["enum"] == ["catalog", "world"]
+        assert "$defs" not in tool["inputSchema"]
+    errors = project.catalog.argument_errors(project.tools[3].name, {"source": "mars"})
+    assert len(errors) == 1 and errors[0].startswith("source: 'mars' is not one of"), errors
+    # --keep-refs shows the document's own definitions, no others.
+    kept = build(path, keep_refs=True)[0]
+    assert json.dumps(kept.operations_json(), default=list).count("Which catalog") == 12 * 20

@@ -7,6 +7,7 @@ annotations. Names are final; templates never derive names.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,7 +15,7 @@ from typing import Any, Literal
 
 from ..runtime.catalog import Catalog
 from ..runtime.params import USUAL_STYLE
-from ..runtime.schemas import DEFAULT_BUDGET
+from ..runtime.schemas import DEFAULT_BUDGET, PREFIX
 from ..serverproject import tool_json
 
 Location = Literal["path", "query", "header", "cookie", "body", "field"]
@@ -126,6 +127,23 @@ class Tool:
         return data
 
 
+SHARED_ARGUMENT_BYTES = 80
+"""An argument schema that several tools share goes to ``$defs`` from this size (a
+reference to it is about 30 bytes)."""
+
+
+def _shared_form(data: dict[str, Any], shared: Mapping[int, tuple[str, Any]]) -> dict[str, Any]:
+    """A tool's entry with the argument schemas it shares with other tools as references."""
+    properties = data["inputSchema"].get("properties")
+    if not shared or not properties or not any(id(s) in shared for s in properties.values()):
+        return data
+    refs = {
+        arg: {"$ref": PREFIX + shared[id(schema)][0]} if id(schema) in shared else schema
+        for arg, schema in properties.items()
+    }
+    return {**data, "inputSchema": {**data["inputSchema"], "properties": refs}}
+
+
 SchemeKind = Literal["apiKey", "bearer", "basic", "oauth2", "unsupported"]
 
 
@@ -231,12 +249,42 @@ class Project:
         return data
 
     def _operations(self, lazy: bool = False) -> dict[str, Any]:
-        tools = (t.to_json() for t in self.tools)
+        shared = self._shared_arguments
+        tools = (_shared_form(t.to_json(), shared) for t in self.tools)
+        definitions = {**self.definitions, **{name: schema for name, schema in shared.values()}}
         return {
-            "$defs": dict(self.definitions),
+            "$defs": dict(sorted(definitions.items())),
             "recursive": sorted(self.recursive),
             "tools": tools if lazy else list(tools),
         }
+
+    @cached_property
+    def _shared_arguments(self) -> dict[int, tuple[str, Any]]:
+        """Argument schemas that several tools take (one parameter that several operations
+        share: the same schema object), each to be written once, in ``$defs``, by ``id``.
+        Their descriptions would otherwise be repeated in every tool, and a small
+        document's data files be several times its size. On the wire they are inlined as
+        any definition is (not with ``--keep-refs``, which shows the document's own)."""
+        if self.keep_refs:
+            return {}
+        seen: dict[int, tuple[str, Any, int]] = {}
+        for tool in self.tools:
+            for arg, schema in (tool.input_schema.get("properties") or {}).items():
+                name, _, count = seen.get(id(schema), (arg, schema, 0))
+                seen[id(schema)] = (name, schema, count + 1)
+        taken = set(self.definitions)
+        out: dict[int, tuple[str, Any]] = {}
+        for key, (arg, schema, count) in seen.items():
+            if count < 2 or len(json.dumps(schema)) < SHARED_ARGUMENT_BYTES:
+                continue
+            name = f"argument.{arg}"
+            suffix = 1
+            while name in taken:
+                suffix += 1
+                name = f"argument.{arg}.{suffix}"
+            taken.add(name)
+            out[key] = (name, schema)
+        return out
 
     def spec_json(self) -> dict[str, Any]:
         """The data file the generated server loads: all text from the document is here,

@@ -110,6 +110,10 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(text) if w not in STOP_WORDS)
 
 
+_LABEL = re.compile(r"(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) /\S*")
+"""An operation's method and path, the title of one that has no summary nor operationId."""
+
+
 def first_sentence(text: str, limit: int = 200) -> str:
     flat = " ".join(html.unescape(_TAG.sub(" ", text)).split())
     sentence = _SENTENCE.split(flat, maxsplit=1)[0] if flat else ""
@@ -118,8 +122,10 @@ def first_sentence(text: str, limit: int = 200) -> str:
 
 def summary(title: str, description: str, name: str) -> str:
     """One line that says what an operation does: its title, unless that is only its
-    name, else the first sentence of its description."""
-    if title and " " in title.strip() and title.strip() != name:
+    name or its method and path (what a document without summaries leaves), else the
+    first sentence of its description."""
+    text = title.strip()
+    if text and " " in text and text != name and not _LABEL.fullmatch(text):
         return " ".join(title.split())
     return first_sentence(description) or title or name
 
