@@ -67,6 +67,13 @@ def test_summary_prefers_a_real_title() -> None:
     assert summary("GetInvoices", "<p>Returns your invoices. More.</p>", "GetInvoices") == (
         "Returns your invoices."
     )
+    # The title of an operation with neither summary nor operationId is its method and path.
+    label = "PUT /admin/groups/{name}"
+    assert summary(label, "Updates an existing group.", "put_admin_groups_name") == (
+        "Updates an existing group."
+    )
+    assert summary(label, "", "put_admin_groups_name") == label
+    assert summary("PUT the groups in order", "x", "putGroups") == "PUT the groups in order"
 
 
 @pytest.mark.parametrize(
