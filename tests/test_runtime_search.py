@@ -27,8 +27,9 @@ OPERATIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def index() -> Index:
+def small_api(semantic: bool = False) -> Index:
+    """``OPERATIONS`` as a server's ``search.json`` gives them (ranked by meaning too when
+    ``semantic``)."""
     operations: list[dict[str, Any]] = []
     core: list[str] = []
     more: list[str] = []
@@ -47,7 +48,12 @@ def index() -> Index:
         found = document_terms(name, text, description, path, tags, args)
         core.append(" ".join(found[0]))
         more.append(" ".join(found[1]))
-    return Index({"operations": operations, "terms": core, "more": more})
+    return Index({"operations": operations, "terms": core, "more": more, "semantic": semantic})
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return small_api()
 
 
 def top(index: Index, query: str, limit: int = 1, tag: str | None = None) -> list[str]:
@@ -468,33 +474,9 @@ def test_everyday_words_for_states_and_events() -> None:
     assert top(index, "freeze the current deploy") == ["lockDeploy"]
 
 
-def _with_semantic(semantic: bool) -> Index:
-    operations: list[dict[str, Any]] = []
-    core: list[str] = []
-    more: list[str] = []
-    for name, method, path, title, tags, description, args in OPERATIONS:
-        text = summary(title, description, name)
-        operations.append(
-            {"operation": name, "method": method, "path": path, "summary": text, "tags": tags,
-             "required": args}
-        )  # fmt: skip
-        found = document_terms(name, text, description, path, tags, args)
-        core.append(" ".join(found[0]))
-        more.append(" ".join(found[1]))
-    return Index(
-        {
-            "operations": operations,
-            "terms": core,
-            "more": more,
-            "details": [""] * len(operations),
-            "semantic": semantic,
-        }
-    )
-
-
 @needs_semantic
 def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -> None:
-    lexical, hybrid = _with_semantic(False), _with_semantic(True)
+    lexical, hybrid = small_api(False), small_api(True)
     assert lexical._semantic is None  # never loaded for a lexical index
     assert hybrid._semantic is not None, "the model ships with its package: it must load"
     for query in ("delete the repo", "merge this PR", "my invoices", "list a directory"):
@@ -520,7 +502,7 @@ def test_hybrid_search_without_its_model_is_lexical(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setitem(sys.modules, "wordllama", None)  # as if it were not installed
-    hybrid, lexical = _with_semantic(True), _with_semantic(False)
+    hybrid, lexical = small_api(True), small_api(False)
     with caplog.at_level(logging.WARNING):
         assert top(hybrid, "remove a repository", 5) == top(lexical, "remove a repository", 5)
         hybrid.search("list pull requests")
