@@ -433,3 +433,39 @@ def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> N
     assert "duplicateTask" not in found["lexical"][:4], found
     # Where words match, the lexical first result stays first.
     assert found["hybrid"][0] == found["lexical"][0]
+
+
+def test_the_server_answers_while_a_first_search_builds_its_index(tmp_path: Path) -> None:
+    """The first search builds the index (and, for hybrid search, embeds every operation):
+    it runs in a worker thread, so a request sent meanwhile is answered first."""
+    colours = ["red", "green", "blue", "amber", "violet", "cyan", "olive", "maroon"]
+    document = _document(3000)
+    for i, item in enumerate(document["paths"].values()):
+        item["get"]["summary"] = f"List the {colours[i % 8]} things of group {i}"
+        item["get"]["description"] = f"Every {colours[(i + 3) % 8]} thing that group {i} has."
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    server = import_package(tmp_path / "out", package)
+
+    async def run() -> list[str]:
+        done: list[str] = []
+        async with in_process(server, "http://127.0.0.1:9", timeout=60) as client:
+
+            async def search() -> None:
+                found = await client.call_tool("search_operations", {"query": "red things"})
+                assert not found.is_error
+                done.append("search")
+
+            async def listing() -> None:
+                await anyio.sleep(0.02)  # the search has begun
+                listed = await client.list_tools()
+                assert len(listed.tools) == len(DISCOVERY_TOOLS)
+                done.append("tools/list")
+
+            async with anyio.create_task_group() as group:
+                group.start_soon(search)
+                group.start_soon(listing)
+        return done
+
+    assert anyio.run(run) == ["tools/list", "search"]

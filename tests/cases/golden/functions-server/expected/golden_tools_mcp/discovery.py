@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 from typing import Any
 
+import anyio
 from mcp import types
 
 from .catalog import Catalog
@@ -232,8 +234,12 @@ class Discovery:
 
     async def call(self, name: str, arguments: Mapping[str, Any]) -> types.CallToolResult:
         if name == SEARCH:
-            return self.search(
-                str(arguments["query"]), int(arguments.get("limit", 10)), arguments.get("tag")
+            # Ranking is CPU work, and the first search builds the index (with --search
+            # hybrid it embeds every operation: seconds for the largest APIs): in a worker
+            # thread, so that the server answers its other requests meanwhile.
+            query, limit = str(arguments["query"]), int(arguments.get("limit", 10))
+            return await anyio.to_thread.run_sync(
+                partial(self.search, query, limit, arguments.get("tag"))
             )
         if name == GROUPS:
             return self.groups()

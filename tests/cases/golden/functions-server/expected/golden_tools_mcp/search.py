@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Mapping
 from functools import cached_property
 from itertools import pairwise
@@ -134,6 +135,7 @@ class Index:
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
         self._semantic_wanted = bool(data.get("semantic"))
+        self._lock = threading.Lock()
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
             frozenset(found[-1].split() if found else ()) for found in segments
@@ -338,9 +340,11 @@ class Index:
     def search(self, query: str, limit: int = 10, tag: str | None = None) -> list[dict[str, Any]]:
         """The operations that best answer ``query``, best first (none when no word of the
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
-        the semantic one."""
-        lexical = [position for _, position in self._lexical(query, tag)]
-        order = self._fused(lexical, self._meaning(query, tag) if lexical else [])
+        the semantic one. One search at a time (servers search in worker threads): the
+        first builds what the others use."""
+        with self._lock:
+            lexical = [position for _, position in self._lexical(query, tag)]
+            order = self._fused(lexical, self._meaning(query, tag) if lexical else [])
         return [self.operations[position] for position in order[: max(limit, 0)]]
 
     def _lexical(self, query: str, tag: str | None = None) -> list[tuple[float, int]]:

@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from importlib.resources import files
 from typing import Any, Protocol, cast
@@ -173,9 +174,13 @@ def build_server(
         catalog: Catalog = loaded["catalog"]
         return catalog
 
+    index_lock = threading.Lock()
+
     def index() -> Index:
-        if "index" not in loaded:
-            loaded["index"] = Index(load_data("search.json", package))
+        # Searches run in worker threads: the index is made once.
+        with index_lock:
+            if "index" not in loaded:
+                loaded["index"] = Index(load_data("search.json", package))
         found: Index = loaded["index"]
         return found
 
