@@ -21,6 +21,7 @@ from mcpgen.openapi.build import ServerOptions, tools_mode
 from mcpgen.openapi.generate import generate_server
 from mcpgen.pipeline import write_tree
 from mcpgen.runtime.schemas import DEFAULT_BUDGET
+from mcpgen.runtime.search import Index
 
 from .server_support import (
     CASES,
@@ -38,6 +39,7 @@ from .upstream_app import Reply, Upstream, serve
 
 ENV = {"KITCHEN_SINK_API_KEY_HEADER_API_KEY": "upstream-key"}
 ITEM = {"id": "7", "name": "lamp"}
+OK_REPLY = {"description": "ok"}
 DISCOVERY_TOOLS = [
     "search_operations",
     "list_operation_groups",
@@ -469,3 +471,25 @@ def test_the_server_answers_while_a_first_search_builds_its_index(tmp_path: Path
         return done
 
     assert anyio.run(run) == ["tools/list", "search"]
+
+
+def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: Path) -> None:
+    """A path segment of run-together words (``clusterrolebindings``) is stored split into
+    the API's words; a path as plain as its words is left to the server (null)."""
+    document = _document(0)
+    document["paths"] = {
+        "/apis/clusterrolebindings": {
+            "get": {"operationId": "listClusterRoleBindings", "responses": {"200": OK_REPLY}}
+        },
+        "/repos/{id}": {"get": {"operationId": "getRepo", "responses": {"200": OK_REPLY}}},
+    }
+    path = tmp_path / "segments.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    assert data["segments"] == [["api", "cluster role bind"], None]
+    index = Index(data)
+    assert index._segments == [["api", "cluster role bind"], ["repo"]]
+    assert [op["operation"] for op in index.search("cluster role bindings", 1)] == [
+        "listClusterRoleBindings"
+    ]

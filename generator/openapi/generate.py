@@ -138,7 +138,7 @@ def search_json(project: Project) -> dict[str, Any]:
     operations: list[dict[str, Any]] = []
     named: list[str] = []
     more: list[str] = []
-    segments: list[list[str]] = []
+    segments: list[list[str] | None] = []
     details: list[str] = []
     known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
     memo: dict[str, str] = {}
@@ -163,7 +163,8 @@ def search_json(project: Project) -> dict[str, Any]:
         # Run-together path words (``clusterrolebindings``) count by their parts too.
         found = terms.segment_terms(tool.path, known, memo)
         core += [t for t in " ".join(found).split() if t not in core]
-        segments.append(found)
+        # Left out (null) where they are what the server makes of the path itself.
+        segments.append(found if found != terms.plain_segments(tool.path) else None)
         details.append(terms.detail(text, tool.description))
         named.append(" ".join(core))
         more.append(" ".join(extra))

@@ -44,7 +44,7 @@ from .terms import (
     about_things,
     asked_for,
     is_item_path,
-    literal_segments,
+    plain_segments,
     related,
     stem,
     stems,
@@ -127,8 +127,12 @@ class Index:
         self.operations: list[dict[str, Any]] = data["operations"]
         self._fields: dict[str, list[str]] = {"core": data["terms"], "more": data["more"]}
         self._bm25: dict[str, Any] = {}
-        segments: list[list[str]] = data.get("segments") or [
-            [" ".join(terms(seg)) for seg in literal_segments(op["path"])] for op in self.operations
+        # Each literal path segment's terms, where search.json has them (run-together words
+        # split into parts), else as the path says.
+        stored: list[list[str] | None] = data.get("segments") or [None] * len(self.operations)
+        segments = [
+            found if found is not None else plain_segments(op["path"])
+            for op, found in zip(self.operations, stored, strict=True)
         ]
         self._segments = segments
         details: list[str] = data.get("details") or []

@@ -274,6 +274,12 @@ def segment_terms(
     return out
 
 
+def plain_segments(path: str) -> list[str]:
+    """Each literal segment's search terms, as the path writes them (``segment_terms``
+    without splitting run-together words)."""
+    return [" ".join(terms(seg)) for seg in literal_segments(path)]
+
+
 def resource(path: str) -> str:
     """The last literal segment of a path: what its operations act on."""
     literal = [seg for seg in path.split("/") if seg and not seg.startswith("{")]
