@@ -113,8 +113,16 @@ _LABEL = re.compile(r"(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) /\S*")
 """An operation's method and path, the title of one that has no summary nor operationId."""
 
 
+def _flat(text: str) -> str:
+    """Text without its HTML tags and entities, on one line."""
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
 def first_sentence(text: str, limit: int = 200) -> str:
-    flat = " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    return _first(_flat(text), limit)
+
+
+def _first(flat: str, limit: int) -> str:
     sentence = _SENTENCE.split(flat, maxsplit=1)[0] if flat else ""
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
@@ -132,10 +140,10 @@ def summary(title: str, description: str, name: str) -> str:
 def detail(summary_text: str, description: str, limit: int = 300) -> str:
     """What an operation's description says beyond its summary: its first sentence that
     is not the summary (``""`` when there is none)."""
-    flat = " ".join(html.unescape(_TAG.sub(" ", description)).split())
+    flat = _flat(description)
     if summary_text and flat.lower().startswith(summary_text.lower()):
         flat = flat[len(summary_text) :].strip(" .")
-    sentence = first_sentence(flat, limit)
+    sentence = _first(flat, limit)
     return "" if sentence.lower().strip(". ") == summary_text.lower().strip(". ") else sentence
 
 
