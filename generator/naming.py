@@ -77,7 +77,7 @@ def field_name(property_name: str, taken: set[str]) -> str:
         name = "field_" + name
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _MODEL_ATTRIBUTES:
         name += "_"
-    return _unique(name, taken, "_")
+    return unique_name(name, taken, "_")
 
 
 def type_name(text: str, fallback: str, prefix: str | None = None) -> str:
@@ -114,10 +114,12 @@ def class_name(text: str, taken: set[str]) -> str:
         name = pascal_case(text) or "Model"
         if name[0].isdigit():
             name = "Model" + name
-    return _unique(name, taken, "")
+    return unique_name(name, taken, "")
 
 
-def _unique(name: str, taken: set[str], joiner: str) -> str:
+def unique_name(name: str, taken: set[str], joiner: str) -> str:
+    """``name``, else ``name`` + ``joiner`` + 2, 3...: the first not in ``taken``, which
+    then holds it."""
     candidate = name
     counter = 2
     while candidate in taken:

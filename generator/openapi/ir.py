@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from ..naming import unique_name
 from ..runtime.catalog import Catalog
 from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET, PREFIX
@@ -273,18 +274,11 @@ class Project:
                 name, _, count = seen.get(id(schema), (arg, schema, 0))
                 seen[id(schema)] = (name, schema, count + 1)
         taken = set(self.definitions)
-        out: dict[int, tuple[str, Any]] = {}
-        for key, (arg, schema, count) in seen.items():
-            if count < 2 or len(json.dumps(schema)) < SHARED_ARGUMENT_BYTES:
-                continue
-            name = f"argument.{arg}"
-            suffix = 1
-            while name in taken:
-                suffix += 1
-                name = f"argument.{arg}.{suffix}"
-            taken.add(name)
-            out[key] = (name, schema)
-        return out
+        return {
+            key: (unique_name(f"argument.{arg}", taken, "."), schema)
+            for key, (arg, schema, count) in seen.items()
+            if count >= 2 and len(json.dumps(schema)) >= SHARED_ARGUMENT_BYTES
+        }
 
     def spec_json(self) -> dict[str, Any]:
         """The data file the generated server loads: all text from the document is here,
