@@ -30,8 +30,10 @@ _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def name_words(text: str) -> str:
-    """A name or path as lower-case words: ``/repos/{owner}/pullRequests`` -> ``repos owner
-    pull requests``."""
+    """A name or path as lower-case words for the model: ``/repos/{owner}/pullRequests`` ->
+    ``repos owner pull requests``. Not ``terms.words``, which makes search terms: that one
+    also cuts runs of letters and digits apart (``8ae5badf`` -> 8 ae 5 badf), which would
+    give the model noise where a name ends in a hash, as Microsoft Graph's do."""
     split = _SPLIT.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]}", text)
     return " ".join(_NOT_WORD.sub(" ", split).lower().split())
 
