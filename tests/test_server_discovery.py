@@ -493,3 +493,25 @@ def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: 
     assert [op["operation"] for op in index.search("cluster role bindings", 1)] == [
         "listClusterRoleBindings"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Stripe API", "the Stripe API"),
+        ("GitHub v3 REST API", "the GitHub v3 REST API"),
+        ("Cloud APIs", "the Cloud APIs"),
+        ("Swagger Petstore", "the Swagger Petstore API"),
+        ("Rapid Transit", "the Rapid Transit API"),
+    ],
+)
+def test_discovery_tools_name_the_api_once(title: str, named: str) -> None:
+    from mcpgen.runtime.discovery import tools
+
+    listed = tools({"server": {"title": title}, "operationCount": 3})
+    descriptions = {tool["name"]: tool["description"] for tool in listed}
+    assert f"Find {named} operations" in descriptions["search_operations"]
+    assert f"of {named}'s operations" in descriptions["list_operation_groups"]
+    assert f"of {named} with its" in descriptions["call_operation"]
+    assert f"of {named} that may" in descriptions["call_write_operation"]
+    assert all("API API" not in text for text in descriptions.values())

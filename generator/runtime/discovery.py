@@ -25,6 +25,7 @@ approving reads automatically and ask before writes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from functools import partial
 from typing import Any
@@ -71,16 +72,25 @@ _ARGUMENTS = {
 }
 
 
+_NAMES_AN_API = re.compile(r"\bAPIs?\b", re.IGNORECASE)
+
+
+def _api_name(title: str) -> str:
+    """How the tools name the API: its title, with " API" after it unless the title says
+    so itself ("Stripe API", "GitHub v3 REST API")."""
+    return title if _NAMES_AN_API.search(title) else f"{title} API"
+
+
 def tools(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The discovery tools as ``tools/list`` shows them (wire JSON)."""
-    title = " ".join(str(spec["server"]["title"]).split())
+    api = _api_name(" ".join(str(spec["server"]["title"]).split()))
     count = spec.get("operationCount", 0)
     return [
         {
             "name": SEARCH,
             "title": "Search operations",
             "description": (
-                f"Find the {title} API operations (of {count}) that do what you ask, best "
+                f"Find the {api} operations (of {count}) that do what you ask, best "
                 "first. Describe the task in plain words, e.g. 'cancel a subscription' or "
                 "'who can see this document'. Each result has the operation's name, HTTP "
                 "method, path, summary, tags and required arguments; pass the name to "
@@ -117,7 +127,7 @@ def tools(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             "name": GROUPS,
             "title": "List operation groups",
             "description": (
-                f"The groups (tags) of the {title} API's operations, with how many operations "
+                f"The groups (tags) of the {api}'s operations, with how many operations "
                 f"each has and what it is about. {SEARCH} with a tag and an empty query "
                 "lists a group's operations."
             ),
@@ -169,7 +179,7 @@ def tools(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             "name": CALL,
             "title": "Call a read-only operation",
             "description": (
-                f"Call a read-only operation (HTTP GET or HEAD) of the {title} API with its "
+                f"Call a read-only operation (HTTP GET or HEAD) of the {api} with its "
                 f"arguments, as {DESCRIBE} describes them. Changes nothing. Use "
                 f"{CALL_WRITE} for other operations."
             ),
@@ -185,7 +195,7 @@ def tools(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             "name": CALL_WRITE,
             "title": "Call an operation that changes data",
             "description": (
-                f"Call an operation of the {title} API that may create, change or delete "
+                f"Call an operation of the {api} that may create, change or delete "
                 f"data (HTTP POST, PUT, PATCH, DELETE...) with its arguments, as {DESCRIBE} "
                 f"describes them. Read-only operations go through {CALL}."
             ),
