@@ -61,6 +61,38 @@ def test_generation_hands_the_collector_back(tmp_path: Path) -> None:
         gc.enable()
 
 
+_FROZEN_AFTER = """
+import gc, sys
+from mcpgen import collector
+from mcpgen.openapi.generate import generate_server
+if sys.argv[1] == "ending":
+    collector.ending()
+before = gc.get_freeze_count()
+generate_server(sys.argv[2])
+print(before, gc.get_freeze_count(), gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize("process", ["ending", "library"])
+def test_a_process_that_ends_does_not_walk_the_project_again(process: str) -> None:
+    """The command line (``collector.ending``) freezes what generation made, so that the
+    collector, resumed, does not walk it all once more; a library caller's objects are
+    never frozen."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FROZEN_AFTER, process, str(KITCHEN)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    before, after, enabled = done.stdout.split()
+    assert before == "0" and enabled == "True"
+    if process == "ending":
+        assert int(after) > 10_000, "the project's objects were not frozen"
+    else:
+        assert after == "0"
+
+
 def _generate(tmp_path: Path, temp: Path, out: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TMPDIR": str(temp)}
     command = [sys.executable, "-m", "mcpgen", "server", "--openapi", str(PETSTORE)]
