@@ -201,5 +201,6 @@ def test_a_shared_parameter_is_converted_once(
     assert tools["postB"].input_schema == tools["getB"].input_schema
     patterns = [d for d in diagnostics if d.code == "W-SCHEMA-PATTERN"]
     assert (
-        len(patterns) == 1 and patterns[0].location == "/paths/~1a~1{id}/parameters/1/schema/pattern"
+        len(patterns) == 1
+        and patterns[0].location == "/paths/~1a~1{id}/parameters/1/schema/pattern"
     )
