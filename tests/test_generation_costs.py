@@ -204,3 +204,42 @@ def test_a_shared_parameter_is_converted_once(
         len(patterns) == 1
         and patterns[0].location == "/paths/~1a~1{id}/parameters/1/schema/pattern"
     )
+
+
+def test_a_parameter_written_alike_in_many_places_is_converted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parameters repeated word for word (as Kubernetes writes every operation's ``pretty``)
+    are converted once, to the same argument and schema; one whose conversion warns is
+    converted at each place, so that each place has its warning."""
+    from mcpgen.openapi import build
+
+    pretty = {"name": "pretty", "in": "query", "type": "string", "description": "Pretty."}
+    broken = {"name": "q", "in": "query", "type": "string", "pattern": "("}
+    paths = {
+        f"/things{i}": {
+            "get": {
+                "operationId": f"get{i}",
+                "parameters": [dict(pretty), dict(broken)],
+                "responses": {"200": {"description": "ok"}},
+            }
+        }
+        for i in range(3)
+    }
+    document = {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": paths}
+    path = tmp_path / "swagger.json"
+    path.write_text(json.dumps(document))
+    calls: list[str] = []
+    original = build._Builder.parameter
+
+    def counted(self: Any, node: dict[str, Any], *args: Any) -> Any:
+        calls.append(node["name"])
+        return original(self, node, *args)
+
+    monkeypatch.setattr(build._Builder, "parameter", counted)
+    project, diagnostics = build_project(DocumentSet(str(path)), ServerOptions())
+    assert sorted(calls) == ["pretty", "q", "q", "q"]
+    schemas = [tool.input_schema["properties"]["pretty"] for tool in project.tools]
+    assert schemas == [{"type": "string", "description": "Pretty."}] * 3
+    patterns = sorted(d.location for d in diagnostics if d.code == "W-SCHEMA-PATTERN")
+    assert patterns == [f"/paths/~1things{i}/get/parameters/1/pattern" for i in range(3)]
