@@ -127,6 +127,7 @@ class _Builder:
         # Documents also repeat a parameter word for word where operations are written out
         # one by one (Kubernetes: 4,697 parameters, 98 unlike): converted once per text.
         self._alike: dict[tuple[str, str, str, str], tuple[Arg, Any, frozenset[Ref]]] = {}
+        self._fields: dict[tuple[int, Ref, str], tuple[Any, bool, frozenset[Ref]] | None] = {}
 
     def build(self) -> Project:
         root = self.docs.root
@@ -405,16 +406,11 @@ class _Builder:
             props = {**props, **{n: {} for n in undocumented}}
             for field_name, sub in props.items():
                 sub_at = child(resolved_at, "properties", field_name)
-                if read_only(self.converter, sub, sub_at):
+                field = self._field(sub, sub_at, kind)
+                if field is None:
                     continue  # response-only: a client never sends it
-                is_file = kind == "multipart" and is_binary(self.converter, sub, sub_at)
-                field_schema: Any
-                if is_file:
-                    field_schema = dict(FILE_SCHEMA)
-                    if is_array(self.converter, sub, sub_at):
-                        field_schema = {"type": "array", "items": FILE_SCHEMA}
-                else:
-                    field_schema = self.converter.convert(sub, sub_at, needs)
+                field_schema, is_file, field_needs = field
+                needs.update(field_needs)
                 encoding = as_dict(body.encoding.get(field_name))
                 style = str(encoding.get("style") or "") if kind == "form" else ""
                 arg = Arg(
@@ -431,6 +427,28 @@ class _Builder:
         schema = self.converter.convert(body.schema, body.at, needs)
         arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
         return [(arg, describe(schema, self._t(body.description), False, self.converter.effective))]
+
+    def _field(self, sub: Any, at: Ref, kind: str) -> tuple[Any, bool, frozenset[Ref]] | None:
+        """A body property's schema as an argument, whether it is a file, and what it
+        refers to; None for a read-only one. Made once for each property of each body
+        schema (operations that take the same body share its properties)."""
+        key = (id(sub), at, kind)
+        if key in self._fields:
+            return self._fields[key]
+        found: tuple[Any, bool, frozenset[Ref]] | None = None
+        if not read_only(self.converter, sub, at):
+            is_file = kind == "multipart" and is_binary(self.converter, sub, at)
+            needs: set[Ref] = set()
+            schema: Any
+            if is_file:
+                schema = dict(FILE_SCHEMA)
+                if is_array(self.converter, sub, at):
+                    schema = {"type": "array", "items": FILE_SCHEMA}
+            else:
+                schema = self.converter.convert(sub, at, needs)
+            found = (schema, is_file, frozenset(needs))
+        self._fields[key] = found
+        return found
 
     def output(self, op: Operation) -> tuple[dict[str, Any] | None, bool, str]:
         responses = op.node.get("responses")
