@@ -143,7 +143,6 @@ def test_a_shared_parameter_is_converted_once(
 ) -> None:
     """A path item's parameters (and referenced ones) are the same node for each of its
     operations: converted once, with the same result and the same warnings as before."""
-    from mcpgen.openapi import build
 
     shared = {"name": "q", "in": "query", "schema": {"type": "string", "pattern": "("}}
     document = {
@@ -180,17 +179,7 @@ def test_a_shared_parameter_is_converted_once(
             "parameters": {"Q": {"name": "q", "in": "query", "schema": {"type": "integer"}}}
         },
     }
-    path = tmp_path / "openapi.json"
-    path.write_text(json.dumps(document))
-    calls: list[str] = []
-    original = build._Builder.parameter
-
-    def counted(self: Any, node: dict[str, Any], *args: Any) -> Any:
-        calls.append(node["name"])
-        return original(self, node, *args)
-
-    monkeypatch.setattr(build._Builder, "parameter", counted)
-    project, diagnostics = build_project(DocumentSet(str(path)), ServerOptions())
+    project, diagnostics, calls = _built_counting_parameters(tmp_path, monkeypatch, document)
     assert sorted(calls) == ["id", "q", "q"]  # /a's two once each, /b's referenced q once
     tools = {t.name: t for t in project.tools}
     assert len(tools) == 5
@@ -212,7 +201,6 @@ def test_a_parameter_written_alike_in_many_places_is_converted_once(
     """Parameters repeated word for word (as Kubernetes writes every operation's ``pretty``)
     are converted once, to the same argument and schema; one whose conversion warns is
     converted at each place, so that each place has its warning."""
-    from mcpgen.openapi import build
 
     pretty = {"name": "pretty", "in": "query", "type": "string", "description": "Pretty."}
     broken = {"name": "q", "in": "query", "type": "string", "pattern": "("}
@@ -227,7 +215,22 @@ def test_a_parameter_written_alike_in_many_places_is_converted_once(
         for i in range(3)
     }
     document = {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": paths}
-    path = tmp_path / "swagger.json"
+    project, diagnostics, calls = _built_counting_parameters(tmp_path, monkeypatch, document)
+    assert sorted(calls) == ["pretty", "q", "q", "q"]
+    schemas = [tool.input_schema["properties"]["pretty"] for tool in project.tools]
+    assert schemas == [{"type": "string", "description": "Pretty."}] * 3
+    patterns = sorted(d.location for d in diagnostics if d.code == "W-SCHEMA-PATTERN")
+    assert patterns == [f"/paths/~1things{i}/get/parameters/1/pattern" for i in range(3)]
+
+
+def _built_counting_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, document: dict[str, Any]
+) -> tuple[Any, list[Any], list[str]]:
+    """The project built from ``document``, its warnings, and the name of each parameter
+    the builder converted, in turn."""
+    from mcpgen.openapi import build
+
+    path = tmp_path / "openapi.json"
     path.write_text(json.dumps(document))
     calls: list[str] = []
     original = build._Builder.parameter
@@ -238,8 +241,4 @@ def test_a_parameter_written_alike_in_many_places_is_converted_once(
 
     monkeypatch.setattr(build._Builder, "parameter", counted)
     project, diagnostics = build_project(DocumentSet(str(path)), ServerOptions())
-    assert sorted(calls) == ["pretty", "q", "q", "q"]
-    schemas = [tool.input_schema["properties"]["pretty"] for tool in project.tools]
-    assert schemas == [{"type": "string", "description": "Pretty."}] * 3
-    patterns = sorted(d.location for d in diagnostics if d.code == "W-SCHEMA-PATTERN")
-    assert patterns == [f"/paths/~1things{i}/get/parameters/1/pattern" for i in range(3)]
+    return project, diagnostics, calls
