@@ -20,6 +20,7 @@ from mcp import Client, types
 from mcpgen.openapi.build import ServerOptions, tools_mode
 from mcpgen.openapi.generate import generate_server
 from mcpgen.pipeline import write_tree
+from mcpgen.runtime.discovery import tools as discovery_tools
 from mcpgen.runtime.schemas import DEFAULT_BUDGET
 from mcpgen.runtime.search import Index
 
@@ -506,9 +507,7 @@ def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: 
     ],
 )
 def test_discovery_tools_name_the_api_once(title: str, named: str) -> None:
-    from mcpgen.runtime.discovery import tools
-
-    listed = tools({"server": {"title": title}, "operationCount": 3})
+    listed = discovery_tools({"server": {"title": title}, "operationCount": 3})
     descriptions = {tool["name"]: tool["description"] for tool in listed}
     assert f"Find {named} operations" in descriptions["search_operations"]
     assert f"of {named}'s operations" in descriptions["list_operation_groups"]
