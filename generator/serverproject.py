@@ -493,28 +493,39 @@ def distribution_name(requirement: str) -> str:
 
 
 def pins(dependencies: Sequence[str]) -> list[str]:
-    """``name==version`` for every distribution ``dependencies`` need, sorted; a dependency
-    with an environment marker keeps it (``name==version; marker``)."""
+    """``name==version`` for every distribution ``dependencies`` need, sorted. A dependency
+    with an environment marker keeps it (``name==version; marker``), and so does whatever is
+    needed only through it: where the marker is false, none of them is installed."""
     table = lock()
-    needed: set[str] = set()
-    todo = [distribution_name(d) for d in dependencies]
-    markers = {distribution_name(d): d.partition(";")[2].strip() for d in dependencies if ";" in d}
     extra: dict[str, str] = {}
-    while todo:
-        name = todo.pop()
-        if name in needed:
-            continue
-        needed.add(name)
-        if name in table:
-            todo.extend(table[name][1])
-        else:
-            # Not one of the server's own (the functions' module, say): the version installed
-            # where mcpgen runs, else the name as given; its own requirements are pip's to find.
-            extra[name] = _installed_pin(name)
+    # For each distribution, the markers of the dependencies that need it ("" for none).
+    wanted: dict[str, set[str]] = {}
+    for dependency in dependencies:
+        marker = dependency.partition(";")[2].strip()
+        todo = [distribution_name(dependency)]
+        seen: set[str] = set()
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            wanted.setdefault(name, set()).add(marker)
+            if name in table:
+                todo.extend(table[name][1])
+            elif name not in extra:
+                # Not one of the server's own (the functions' module, say): the version
+                # installed where mcpgen runs, else the name as given; its own requirements
+                # are pip's to find.
+                extra[name] = _installed_pin(name)
     out = []
-    for name in needed:
+    for name, markers in wanted.items():
         pin = extra.get(name) or f"{name}=={table[name][0]}"
-        out.append(f"{pin}; {markers[name]}" if name in markers else pin)
+        if "" in markers:
+            out.append(pin)
+        elif len(markers) == 1:
+            out.append(f"{pin}; {next(iter(markers))}")
+        else:
+            out.append(f"{pin}; " + " or ".join(f"({m})" for m in sorted(markers)))
     return sorted(out)
 
 

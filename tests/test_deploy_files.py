@@ -12,7 +12,7 @@ import itertools
 import json
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -25,7 +25,7 @@ from mcpgen.cli import main
 from mcpgen.functions.generate import generate_functions_server
 from mcpgen.openapi.build import ServerOptions
 from mcpgen.openapi.generate import SEMANTIC_DEPENDENCIES, WHERE_SEMANTIC, generate_server
-from mcpgen.serverproject import PYTHON_IMAGE, lock
+from mcpgen.serverproject import PYTHON_IMAGE, lock, pins
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.version import Version
@@ -278,6 +278,17 @@ def test_requirements_are_pinned_and_complete(name: str) -> None:
         # Everything it needs is pinned too.
         for needed in table[name_][1]:
             assert needed in pins, (name_, needed)
+    # What an unmarked dependency needs is installed everywhere; the rest only where the
+    # marker of the dependency that needs it holds (elsewhere pip would install it unused).
+    everywhere = closure(
+        Requirement(r).name.lower()
+        for r in pyproject(contents)["project"]["dependencies"]
+        if Requirement(r).marker is None
+    )
+    for name_ in pins:
+        if name_ == "setuptools":
+            continue
+        assert (name_ in markers) == (name_ not in everywhere), name_
     build = tomllib.loads(text(contents, "pyproject.toml"))["build-system"]["requires"]
     for requirement in build:
         parsed = Requirement(requirement)
@@ -291,6 +302,32 @@ def test_the_tests_install_the_search_model_where_servers_do() -> None:
     (theirs,) = [Requirement(r) for r in SEMANTIC_DEPENDENCIES]
     assert (model.specifier, model.marker) == (theirs.specifier, theirs.marker)
     assert theirs.marker == Marker(WHERE_SEMANTIC)
+
+
+def closure(names: Iterable[str]) -> set[str]:
+    """The distributions ``names`` need, by the lock, with themselves."""
+    table, found, todo = lock(), set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo.extend(table[name][1])
+    return found
+
+
+def test_pins_give_what_marked_dependencies_alone_need_their_markers() -> None:
+    # tokenizers needs huggingface-hub; numpy is needed by an unmarked dependency too.
+    lines = pins(["tokenizers; sys_platform == 'linux'", "numpy", "safetensors; os_name == 'nt'"])
+    assert "numpy==" + lock()["numpy"][0] in lines
+    hub = next(line for line in lines if line.startswith("huggingface-hub=="))
+    assert Marker(hub.partition(";")[2]) == Marker("sys_platform == 'linux'")
+    # Needed through two marked dependencies: wanted where either holds.
+    both = pins(["tokenizers; sys_platform == 'linux'", "huggingface-hub; os_name == 'nt'"])
+    hub = next(line for line in both if line.startswith("huggingface-hub=="))
+    marker = Marker(hub.partition(";")[2])
+    assert marker.evaluate({"sys_platform": "linux", "os_name": "posix"})
+    assert marker.evaluate({"sys_platform": "win32", "os_name": "nt"})
+    assert not marker.evaluate({"sys_platform": "darwin", "os_name": "posix"})
 
 
 def test_lock_is_closed() -> None:
