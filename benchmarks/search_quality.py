@@ -13,7 +13,8 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``tuned``: ``benchmarks/queries/*.json``, the first set, the method was tuned on it;
 - ``dev``: ``benchmarks/queries/dev/*.json``, written apart from the method and from the
   first set, also for tuning, and with APIs beyond the three of ``large.py`` (Asana,
-  Twilio, GitLab, Google Drive, Square and Mailchimp from APIs.guru's directory);
+  Twilio, GitLab, Google Drive, Square, Mailchimp, Microsoft Graph and Google Compute
+  Engine from APIs.guru's directory);
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -88,6 +89,7 @@ DIRECTORY = {
     "gdrive": "googleapis.com/drive",
     "square": "squareup.com",
     "mailchimp": "mailchimp.com",
+    "compute": "googleapis.com/compute",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
