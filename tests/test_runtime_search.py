@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from mcpgen.runtime.search import Index
-from mcpgen.runtime.terms import document_terms, summary, words
+from mcpgen.runtime.terms import CACHED_WORDS, _term, document_terms, stem, summary, terms, words
+from mcpgen.runtime.vocabulary import STOP_WORDS
 
 from .server_support import needs_semantic
 
@@ -66,6 +67,20 @@ def test_words_split_identifiers_and_acronym_plurals() -> None:
     ]  # fmt: skip
     assert words("the open PRs and URLs") == ["the", "open", "pr", "and", "url"]
     assert words("<p>Returns &amp; more</p>") == ["returns", "more"]
+
+
+def test_terms_are_the_stems_of_the_words_but_stop_words() -> None:
+    text = "<b>Lists</b> the open PRs &amp; Issues of a repositoryOwner"
+    assert terms(text) == [stem(w) for w in words(text) if w not in STOP_WORDS]
+    assert terms(text) == ["list", "open", "pr", "issu", "repositori", "owner"]
+
+
+def test_a_long_running_server_keeps_a_bounded_number_of_words() -> None:
+    """Each word's stem and term are cached, but not every word a server was ever asked."""
+    for index in range(CACHED_WORDS + 100):
+        terms("".join(chr(ord("a") + index // 26**place % 26) for place in range(4)))
+    assert stem.cache_info().currsize <= CACHED_WORDS
+    assert _term.cache_info().currsize <= CACHED_WORDS
 
 
 def test_summary_prefers_a_real_title() -> None:

@@ -30,6 +30,9 @@ _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
 Response; ``snake_case`` and ``kebab-case`` split on their separators."""
 _TAG = re.compile(r"<[^>]*>")
+CACHED_WORDS = 1 << 17
+"""Words whose stem and term are kept: bounded, so that a server that searches for years
+does not keep every word it was ever asked."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
 PARTICLE_REACH = 3
 """How many words on a verb's particle may come: "kick jane out", "take him out"."""
@@ -77,23 +80,30 @@ def _stemmer() -> Any:
 
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``: camelCase, snake_case, paths and HTML split apart."""
+    return [_word(word) for word in _WORD.findall(_plain(text))]
+
+
+def _plain(text: str) -> str:
     if "<" in text:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    return [
-        # An acronym's plural (PRs, URLs, IDs) is the acronym.
-        (word[:-1] if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() else word).lower()
-        for word in _WORD.findall(text)
-    ]
+    return text
+
+
+def _word(found: str) -> str:
+    # An acronym's plural (PRs, URLs, IDs) is the acronym.
+    if found[-1] == "s" and len(found) > 2 and found[:-1].isupper():
+        found = found[:-1]
+    return found.lower()
 
 
 def stems(items: Iterable[str]) -> list[str]:
-    """Snowball stems of words (each word stemmed once per process: most words repeat)."""
+    """Snowball stems of words (each word stemmed once while it is in use: most repeat)."""
     return [stem(word) for word in items]
 
 
-@cache
+@lru_cache(maxsize=CACHED_WORDS)
 def stem(word: str) -> str:
     """A word's Snowball stem."""
     return str(_stemmer().stemWord(word))
@@ -106,8 +116,16 @@ def terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _terms(text: str) -> tuple[str, ...]:
-    # Names, tags and descriptions repeat across an API's operations.
-    return tuple(stem(w) for w in words(text) if w not in STOP_WORDS)
+    # Names, tags and descriptions repeat across an API's operations, and words across
+    # all of them: each word as found is made a term once.
+    return tuple(filter(None, map(_term, _WORD.findall(_plain(text)))))
+
+
+@lru_cache(maxsize=CACHED_WORDS)
+def _term(found: str) -> str:
+    """The search term of one word as ``_WORD`` finds it; empty for a stop word."""
+    word = _word(found)
+    return "" if word in STOP_WORDS else stem(word)
 
 
 _LABEL = re.compile(r"(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) /\S*")
