@@ -489,6 +489,34 @@ def test_everyday_words_for_states_and_events() -> None:
     assert top(index, "freeze the current deploy") == ["lockDeploy"]
 
 
+def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
+    zone = "/projects/{project}/zones/{zone}"
+    rows = [
+        ("insertInstance", "POST", f"{zone}/instances", "Creates an instance resource"),
+        ("startInstance", "POST", f"{zone}/instances/{{instance}}/start", "Starts an instance"),
+        ("resetInstance", "POST", f"{zone}/instances/{{instance}}/reset", "Resets an instance"),
+        (
+            "insertImage",
+            "POST",
+            "/projects/{project}/global/machineImages",
+            "Creates a machine image",
+        ),
+        (
+            "getImage",
+            "GET",
+            "/projects/{project}/global/machineImages/{image}",
+            "Gets a machine image",
+        ),
+        ("getType", "GET", f"{zone}/machineTypes/{{type}}", "Gets a machine type"),
+    ]
+    index = build(rows)
+    assert top(index, "turn the vm back on") == ["startInstance"]
+    assert top(index, "reboot vm web-2") == ["resetInstance"]
+    assert top(index, "spin up a new vm") == ["insertInstance"]
+    # A virtual machine's image is still its image.
+    assert top(index, "vm image") == ["getImage"]
+
+
 @needs_semantic
 def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -> None:
     lexical, hybrid = small_api(False), small_api(True)

@@ -123,7 +123,6 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "k8s": ("kubernetes",),
     "ns": ("namespace",),
     "svc": ("service",),
-    "vm": ("virtual", "machine"),
 }
 """Abbreviations and their long forms: searched at the full weight of the word given."""
 
@@ -256,7 +255,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "abort": ("cancel",),
     "pause": ("suspend", "disable", "stop"),
     "resume": ("enable", "start"),
-    "turn": ("enable", "disable"),
+    "turn": ("enable", "disable", "start", "stop"),
     "enable": ("activate",),
     "disable": ("deactivate",),
     "undo": ("revert", "cancel", "delete"),
@@ -334,6 +333,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "scale": ("autoscaler",),
     "replica": ("scale", "replicaset"),
     "restart": ("rollout", "delete", "redeploy"),
+    "reboot": ("restart", "reset"),
+    "boot": ("start",),
+    # A virtual machine is an instance or a server in most cloud APIs (a "machine" is more
+    # often its type or image there).
+    "vm": ("instance", "virtual", "machine", "server"),
     "rollback": ("rollback", "revision", "undo"),
     "quota": ("limit", "resource", "quota"),
     "limit": ("quota", "range", "rate"),
