@@ -83,6 +83,22 @@ def test_a_long_running_server_keeps_a_bounded_number_of_words() -> None:
     assert _term.cache_info().currsize <= CACHED_WORDS
 
 
+def test_prepare_builds_what_the_first_search_would() -> None:
+    prepared, fresh = small_api(), small_api()
+    prepared.prepare()
+    assert set(prepared._bm25) == {"core", "more"}
+    assert fresh._bm25 == {}
+    for query in ("list my repositories", "merge the pull request", "zzzz"):
+        assert prepared.search(query, 5) == fresh.search(query, 5)
+
+
+@needs_semantic
+def test_prepare_embeds_the_operations_for_hybrid_search() -> None:
+    index = small_api(True)
+    index.prepare()
+    assert "_semantic" in vars(index) and index._semantic is not None
+
+
 def test_summary_prefers_a_real_title() -> None:
     assert summary("List pets", "Lists every pet.", "listPets") == "List pets"
     assert summary("GetInvoices", "<p>Returns your invoices. More.</p>", "GetInvoices") == (

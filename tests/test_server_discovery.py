@@ -10,6 +10,7 @@ reads, while arguments are still checked against the whole schema.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -472,6 +473,32 @@ def test_the_server_answers_while_a_first_search_builds_its_index(tmp_path: Path
         return done
 
     assert anyio.run(run) == ["tools/list", "search"]
+
+
+@pytest.mark.parametrize("mode", ["discovery", "operations"])
+def test_a_discovery_server_makes_its_index_once_its_tools_are_listed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, mode: str
+) -> None:
+    """A client that lists the tools is about to search: a discovery server makes its
+    search index and loads its operations meanwhile (and says so once ready), so that the
+    first search need not wait for them. A per-operation server has no index to make."""
+    package = generate(CASES / "kitchen.yaml", tmp_path / "out", tools_mode=mode)
+    server = import_package(tmp_path / "out", package)
+    ready = "search index and operations ready"
+
+    async def run() -> bool:
+        async with in_process(server, "http://127.0.0.1:9", timeout=60) as client:
+            listed = await client.list_tools()
+            assert listed.tools
+            for _ in range(600):
+                if ready in caplog.text:
+                    return True
+                await anyio.sleep(0.05 if mode == "discovery" else 0.002)
+            return False
+
+    with caplog.at_level(logging.INFO):
+        assert anyio.run(run) is (mode == "discovery"), caplog.text
+        assert caplog.text.count(ready) == (mode == "discovery")
 
 
 def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: Path) -> None:

@@ -340,6 +340,15 @@ class Index:
         scores = self._scores("core", query_terms)
         return _scaled(scores + MORE_WEIGHT * self._scores("more", query_terms))
 
+    def prepare(self) -> None:
+        """Build now what the first search would: the BM25 models, what the lexical ranking
+        knows of the API, and (for hybrid search) every operation's vector."""
+        with self._lock:
+            for field in self._fields:
+                self._model(field)
+            self._lexical("operation")
+            self._meaning("operation", None)
+
     def search(self, query: str, limit: int = 10, tag: str | None = None) -> list[dict[str, Any]]:
         """The operations that best answer ``query``, best first (none when no word of the
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with

@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from importlib.resources import files
 from typing import Any, Protocol, cast
@@ -205,6 +206,13 @@ def build_server(
             listing.append(
                 types.ListToolsResult(tools=[wire_tool(listed.wire(n)) for n in listed.names()])
             )
+            if discovery is not None:
+                # A client that lists tools is about to use them: the index and the
+                # operations are made while its model reads the list, not at its first
+                # search. After a moment, so that this answer goes out first.
+                timer = threading.Timer(WARM_UP_DELAY, warm_up, (index, operations))
+                timer.daemon = True  # never keeps a server that is done from exiting
+                timer.start()
         return listing[0]
 
     async def run_tool(params: types.CallToolRequestParams) -> types.CallToolResult:
@@ -239,6 +247,25 @@ def build_server(
         on_call_tool=call_tool,
         get_tool_input_schema=listed.input_schema,
     )
+
+
+WARM_UP_DELAY = 0.05
+"""Seconds after its first ``tools/list`` answer that a discovery server starts making its
+search index and loading its operations (``warm_up``)."""
+
+
+def warm_up(index: Callable[[], Index], operations: Callable[[], Catalog]) -> None:
+    """Make the search index and load the operations (in a thread of its own), so that the
+    first search and the first call do not wait for them. A request that comes meanwhile
+    waits for what it needs, never for more."""
+    started = time.perf_counter()
+    try:
+        index().prepare()
+        operations()
+    except Exception:  # the request that needs them will say what is wrong
+        logger.debug("warm-up stopped", exc_info=True)
+        return
+    logger.info("search index and operations ready in %.2f s", time.perf_counter() - started)
 
 
 _AUTHORITY = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?$")
