@@ -30,8 +30,10 @@ For each API it prints:
    (generated with defaults), and the ratio of the discovery server's to petstore's
    (best of at least 3 starts each, every discovery start right after a petstore one,
    so that a change in the machine's load does not pass for a difference);
-5. search latency over stdio: the first ``search_operations`` call after start (the
-   BM25 index is built then) and a warm one;
+5. search latency over stdio: the first ``search_operations`` call right after the first
+   ``tools/list`` (the index is built then), the first one ``READING_PAUSE`` seconds
+   after it (as a client's model reads the list: the server builds its index meanwhile),
+   and a warm one;
 6. search quality, for the APIs with a query set in ``benchmarks/queries/``: Recall@1,
    Recall@5 and MRR (reciprocal rank of the first right answer in the top 10, else 0)
    of mcpgen's search (``mcpgen.runtime.search.Index`` over ``search.json``) and of a
@@ -107,6 +109,8 @@ TOP = 10
 """Results ranked per query: MRR counts the first right answer within these."""
 CHECKED_QUERIES = 5
 """Queries sent over MCP to check that the server ranks as ``Index`` does."""
+READING_PAUSE = 3.0
+"""Seconds between ``tools/list`` and a first search, as a client's model reads the list."""
 MAX_COPIES = 100
 """Copies of GitHub's paths the synthetic document may have at most."""
 METHODS = frozenset({"get", "put", "post", "delete", "patch", "options", "head", "trace"})
@@ -186,8 +190,9 @@ def data_bytes(root: Path, package: str) -> int:
     return sum(path.stat().st_size for path in (root / package).glob("*.json"))
 
 
-def session(root: Path, package: str, queries: Sequence[str] = ()) -> Session:
-    """Start the server over stdio, list its tools, then search for each query in turn."""
+def session(root: Path, package: str, queries: Sequence[str] = (), pause: float = 0.0) -> Session:
+    """Start the server over stdio, list its tools, wait ``pause`` seconds, then search for
+    each query in turn."""
 
     async def run() -> Session:
         params = StdioServerParameters(
@@ -202,6 +207,7 @@ def session(root: Path, package: str, queries: Sequence[str] = ()) -> Session:
                 seconds = time.perf_counter() - start
                 size = len(listed.model_dump_json(by_alias=True, exclude_none=True).encode())
                 found = Session(seconds, size, len(listed.tools))
+                await anyio.sleep(pause)
                 for query in queries:
                     began = time.perf_counter()
                     result = await client.call_tool(
@@ -522,6 +528,8 @@ def measure(
     petstore_start = min(petstore_starts)
     first = min(s.search_seconds[0] for s in searched)
     warm = min(min(s.search_seconds[1:], default=math.inf) for s in searched)
+    read = session(discovery_root, discovery_package, texts[:1], READING_PAUSE)
+    first_after = read.search_seconds[0]
     ratio = discovery_start / petstore_start
     index = Index(json.loads((discovery_root / discovery_package / "search.json").read_text()))
     direct = [[str(r["operation"]) for r in index.search(text, TOP)] for text in texts]
@@ -531,6 +539,7 @@ def measure(
         cold_start_petstore_s=petstore_start,
         cold_start_vs_petstore=ratio,
         first_search_s=first,
+        first_search_after_pause_s=first_after,
         warm_search_s=warm,
         search_over_mcp_matches=matches,
     )
@@ -540,7 +549,10 @@ def measure(
         f"(target <= {TARGETS['cold_start_vs_petstore']}: "
         f"{ok(ratio <= TARGETS['cold_start_vs_petstore'])})"
     )
-    print(f"  search over stdio: first call {first:.3f} s, warm call {warm:.3f} s")
+    print(
+        f"  search over stdio: first call {first:.3f} s ({first_after:.3f} s when "
+        f"{READING_PAUSE:g} s after tools/list), warm call {warm:.3f} s"
+    )
     print(f"  search over MCP matches: {'yes' if matches else 'no'} ({len(texts)} queries)")
 
     # 6. Search quality.
@@ -650,7 +662,8 @@ def summary(results: dict[str, dict[str, Any]]) -> None:
     print()
     table(rows)
     rows = [["api", "mode", "list ops KB", "list KB", "cold ops s", "cold s", "vs pet"]]
-    rows[0] += ["1st search s", "warm s", "MCP=", "R@1", "R@5", "MRR", "bm25 R@5"]
+    rows[0] += ["1st search s", "after pause", "warm s", "MCP=", "R@1", "R@5", "MRR"]
+    rows[0] += ["bm25 R@5"]
     rows[0] += ["dev R@5", "held-out R@5", "bm25 R@5"]
     for key, f in results.items():
         ours = f.get("quality", {}).get("mcpgen", {})
@@ -668,6 +681,7 @@ def summary(results: dict[str, dict[str, Any]]) -> None:
                 num(f["cold_start_default_s"], ".2f"),
                 num(f["cold_start_vs_petstore"], ".2f"),
                 num(f["first_search_s"], ".3f"),
+                num(f["first_search_after_pause_s"], ".3f"),
                 num(f["warm_search_s"], ".3f"),
                 "yes" if f["search_over_mcp_matches"] else "no",
                 num(ours.get("recall_at_1"), ".3f"),
