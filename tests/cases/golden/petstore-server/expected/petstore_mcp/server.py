@@ -169,13 +169,15 @@ def build_server(
     calls = calls or CallLog()
     watch_responses(getattr(runner, "client", None))
 
+    catalog_lock, index_lock = threading.Lock(), threading.Lock()
+
     def operations() -> Catalog:
-        if "catalog" not in loaded:
-            loaded["catalog"] = load_catalog(spec, package)
+        # Calls run in worker threads, and the warm-up in its own: loaded once.
+        with catalog_lock:
+            if "catalog" not in loaded:
+                loaded["catalog"] = load_catalog(spec, package)
         catalog: Catalog = loaded["catalog"]
         return catalog
-
-    index_lock = threading.Lock()
 
     def index() -> Index:
         # Searches run in worker threads: the index is made once.
