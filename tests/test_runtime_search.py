@@ -505,6 +505,26 @@ def test_everyday_words_for_states_and_events() -> None:
     assert top(index, "freeze the current deploy") == ["lockDeploy"]
 
 
+def test_the_main_clause_says_what_to_do() -> None:
+    """What follows "so", "before", "because"... says why or when: the words before it
+    count most, and quoted text is no clause."""
+    rows = [
+        ("setTags", "POST", "/instances/{instance}/setTags", "Sets network tags for an instance"),
+        ("insertFirewall", "POST", "/firewalls", "Creates a firewall rule"),
+        ("patchFirewall", "PATCH", "/firewalls/{firewall}", "Updates a firewall rule"),
+        ("createMessage", "POST", "/messages", "Sends a message"),
+        ("listTags", "GET", "/tags", "Lists tags"),
+    ]
+    index = build(rows)
+    request = "add the network tag web to nginx-1 so the firewall rule picks it up"
+    assert top(index, request) == ["setTags"]
+    # Without the clause's words, the same.
+    assert top(index, "add the network tag web to nginx-1") == ["setTags"]
+    assert top(index, "send 'update the firewall rule so it works' as a message") == [
+        "createMessage"
+    ]
+
+
 def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
     zone = "/projects/{project}/zones/{zone}"
     rows = [

@@ -18,6 +18,8 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
 - a value's kind (a file path, a URL, an email address, a version) says which
   arguments the operation takes, and an ID such as ``cus_9`` which object is meant;
   quoted text is a value (a title, a message), not words of the request;
+- the main clause says what to do: what follows "so", "before", "because"... says why
+  or when, and counts less;
 - an operation named as its documentation names it (``PostChargesCharge``,
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
   operation's own name puts it first.
@@ -82,6 +84,9 @@ BREADTH_WEIGHT = 0.3
 each parameter of its path: the widest collection comes first."""
 EXACT_WEIGHT = 3.0
 """How much more an operation counts when the request names it by its own name."""
+CLAUSE_WEIGHT = 0.5
+"""How much a whole request counts beside its main clause, when a subordinate clause
+(``_SUBORDINATE``) follows it."""
 FUSION_DEPTH = 50
 """How far down each ranking (lexical, semantic) counts in the fused one."""
 FUSION_K = 1.0
@@ -102,6 +107,12 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+# A clause that says why or when, after the words that say what: "... so (that) ...",
+# "... before ...", "... because ...", "... in order to ...".
+_SUBORDINATE = re.compile(
+    r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to)\s",
+    re.IGNORECASE,
+)
 
 
 def _squashed(name: str) -> str:
@@ -360,6 +371,26 @@ class Index:
         return [self.operations[position] for position in order[: max(limit, 0)]]
 
     def _lexical(self, query: str, tag: str | None = None) -> list[tuple[float, int]]:
+        """``_words_ranked`` for ``query``; for a request that goes on to say why or when
+        ("add the tag web so the firewall rule picks it up", "back up the database before
+        I migrate"), its main clause counts most and the whole request ``CLAUSE_WEIGHT``
+        as much: the main clause says what to do."""
+        whole = self._words_ranked(query, tag)
+        # Where a subordinate clause begins, quoted text aside ("say 'so long'").
+        found = _SUBORDINATE.search(_QUOTED.sub(lambda m: " " * len(m.group()), query))
+        if found is None or not whole:
+            return whole
+        main = self._words_ranked(query[: found.start()], tag)
+        if not main:
+            return whole
+        scores: dict[int, float] = {}
+        for weight, ranked in ((1.0, main), (CLAUSE_WEIGHT, whole)):
+            best = ranked[0][0]
+            for score, position in ranked:
+                scores[position] = scores.get(position, 0.0) + weight * score / best
+        return sorted(((v, p) for p, v in scores.items()), key=lambda item: -item[0])
+
+    def _words_ranked(self, query: str, tag: str | None = None) -> list[tuple[float, int]]:
         """Operations that share words with ``query`` (or near-synonyms of its words), as
         (score, position), best first.
 
