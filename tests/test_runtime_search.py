@@ -525,6 +525,19 @@ def test_the_main_clause_says_what_to_do() -> None:
     ]
 
 
+def test_what_a_request_says_not_to_do_is_not_searched() -> None:
+    rows = [
+        ("blockUser", "POST", "/users/{id}/block", "Block a user"),
+        ("deleteUser", "DELETE", "/users/{id}", "Delete a user"),
+        ("hideDrive", "POST", "/drives/{id}/hide", "Hide a shared drive"),
+        ("deleteDrive", "DELETE", "/drives/{id}", "Delete a shared drive"),
+    ]
+    index = build(rows)
+    assert top(index, "block user 1234 without deleting it") == ["blockUser"]
+    assert top(index, "hide the shared drive, I don't want to delete it") == ["hideDrive"]
+    assert top(index, "delete the shared drive") == ["deleteDrive"]
+
+
 def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
     zone = "/projects/{project}/zones/{zone}"
     rows = [

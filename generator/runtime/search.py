@@ -19,7 +19,7 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   arguments the operation takes, and an ID such as ``cus_9`` which object is meant;
   quoted text is a value (a title, a message), not words of the request;
 - the main clause says what to do: what follows "so", "before", "because"... says why
-  or when, and counts less;
+  or when, and counts less; what it says not to do ("without deleting it") is not searched;
 - an operation named as its documentation names it (``PostChargesCharge``,
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
   operation's own name puts it first.
@@ -107,6 +107,13 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+# A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
+# of capturing", "rather than delete".
+_NEGATED = re.compile(
+    r"\b(?:without|don'?t|do not|no need to|rather than|instead of)"
+    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)",
+    re.IGNORECASE,
+)
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
@@ -365,6 +372,9 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
+        # What a request says not to do is no word of it ("lock the account without
+        # deleting it", "hide the drive, I don't want to delete it").
+        query = _NEGATED.sub(lambda found: found.group()[: found.start(1) - found.start()], query)
         with self._lock:
             lexical = [position for _, position in self._lexical(query, tag)]
             order = self._fused(lexical, self._meaning(query, tag) if lexical else [])
