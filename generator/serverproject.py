@@ -497,29 +497,18 @@ def pins(dependencies: Sequence[str]) -> list[str]:
     with an environment marker keeps it (``name==version; marker``), and so does whatever is
     needed only through it: where the marker is false, none of them is installed."""
     table = lock()
-    extra: dict[str, str] = {}
     # For each distribution, the markers of the dependencies that need it ("" for none).
     wanted: dict[str, set[str]] = {}
     for dependency in dependencies:
         marker = dependency.partition(";")[2].strip()
-        todo = [distribution_name(dependency)]
-        seen: set[str] = set()
-        while todo:
-            name = todo.pop()
-            if name in seen:
-                continue
-            seen.add(name)
+        for name in _needed(distribution_name(dependency), table):
             wanted.setdefault(name, set()).add(marker)
-            if name in table:
-                todo.extend(table[name][1])
-            elif name not in extra:
-                # Not one of the server's own (the functions' module, say): the version
-                # installed where mcpgen runs, else the name as given; its own requirements
-                # are pip's to find.
-                extra[name] = _installed_pin(name)
     out = []
     for name, markers in wanted.items():
-        pin = extra.get(name) or f"{name}=={table[name][0]}"
+        # A distribution not in the lock is not one of the server's own (the functions'
+        # module, say): the version installed where mcpgen runs, else the name as given;
+        # its own requirements are pip's to find.
+        pin = f"{name}=={table[name][0]}" if name in table else _installed_pin(name)
         if "" in markers:
             out.append(pin)
         elif len(markers) == 1:
@@ -527,6 +516,18 @@ def pins(dependencies: Sequence[str]) -> list[str]:
         else:
             out.append(f"{pin}; " + " or ".join(f"({m})" for m in sorted(markers)))
     return sorted(out)
+
+
+def _needed(name: str, table: Mapping[str, tuple[str, tuple[str, ...]]]) -> set[str]:
+    """``name`` and every distribution it needs by ``table`` (the lock)."""
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(table[current][1] if current in table else ())
+    return found
 
 
 def _installed_pin(name: str) -> str:
