@@ -388,7 +388,7 @@ def server(
         ),
     )
     from .openapi.generate import generate_server
-    from .serverproject import registry_name as named
+    from .registry import registry_name as named
 
     summary: list[str] = []
     next_steps: list[str] = []
@@ -451,7 +451,7 @@ def _contract_server(
     from .contract import implemented
     from .contract.generate import counts, generate_contract_server
     from .jobs import relative
-    from .serverproject import registry_name as named
+    from .registry import registry_name as named
 
     summary: list[str] = []
     next_steps: list[str] = []
@@ -488,7 +488,7 @@ def _contract_server(
 
 
 def _registry_name(value: str | None) -> str | None:
-    from .serverproject import REGISTRY_NAME
+    from .registry import REGISTRY_NAME
 
     if value is not None and (not REGISTRY_NAME.match(value) or len(value) > 200):
         raise click.BadParameter(

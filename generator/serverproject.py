@@ -15,8 +15,6 @@ import json
 import re
 import shlex
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -25,7 +23,16 @@ from typing import Any
 
 from . import __version__
 from .naming import comment_text
+from .pins import BUILD_PINS, pins
 from .pipeline import Owner, PlannedFile, format_python
+from .registry import (
+    MCPB_VERSION,
+    bundle_manifest,
+    environment,
+    placeholder,
+    registered_name,
+    server_json,
+)
 
 
 @dataclass(frozen=True)
@@ -57,15 +64,14 @@ class ProjectFiles:
                 "python_image": PYTHON_IMAGE,
                 "nginx_image": NGINX_IMAGE,
                 "registry_name": self.registry_name(),
-                "registry_placeholder": _REGISTRY_NAME.get() is None,
+                "registry_placeholder": placeholder(),
                 "mcpb_version": MCPB_VERSION,
             },
         }
 
     def registry_name(self) -> str:
         """The name in ``server.json``: ``--registry-name``, or a placeholder to replace."""
-        server = re.sub(r"[^A-Za-z0-9._-]", "-", self.distribution)
-        return _REGISTRY_NAME.get() or f"{REGISTRY_PLACEHOLDER}/{server}"
+        return registered_name(self.distribution)
 
     def runtime(self, name: str, owner: Owner = "generated") -> PlannedFile:
         """A runtime module copied into the package: with the DO-NOT-EDIT header, unless the
@@ -218,8 +224,8 @@ _LINE_KEYS = ("tools", "$defs", "operations", "terms", "more", "details")
 """Top-level entries of data files written one item per line, so that diffs are readable."""
 
 
-PROJECT_VERSION = "0.1.0"
-"""The version of a generated project (``pyproject.toml``, ``server.json``, ``manifest.json``)."""
+_MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+"""A Python module name (of a functions server's tools), for the Dockerfile."""
 HTTP_PORT = 8000
 PROXY_PORT = 8080
 REPLICAS = 3
@@ -228,315 +234,11 @@ PYTHON_IMAGE = "python:3.11-slim"
 """The interpreter the test suite runs generated servers with, and the pins were taken on."""
 NGINX_IMAGE = "nginx:1.28-alpine"
 """nginx re-resolves an upstream's ``server ... resolve`` (replicas as they scale) from 1.27.3."""
-SERVER_SCHEMA = "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json"
-MCPB_VERSION = "0.4"
-"""The MCP Bundle manifest version: the first with the ``uv`` server type, which installs
-the dependencies of ``pyproject.toml`` on the user's machine (pydantic cannot be bundled
-portably)."""
-REGISTRY_PLACEHOLDER = "io.github.REPLACE-ME"
-REGISTRY_NAME = re.compile(r"^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$")
-"""What the MCP Registry accepts as a server name (``server.schema.json``)."""
-
-_REGISTRY_NAME: ContextVar[str | None] = ContextVar("registry_name", default=None)
-
-
-@contextmanager
-def registry_name(name: str | None) -> Iterator[None]:
-    """Server projects planned in this block are named ``name`` in ``server.json`` (else
-    a placeholder the README explains). ``mcpgen server --registry-name`` sets it."""
-    token = _REGISTRY_NAME.set(name)
-    try:
-        yield
-    finally:
-        _REGISTRY_NAME.reset(token)
 
 
 def env_prefix(package: str) -> str:
     """The environment prefix of a package, as ``openapi.names.project_names`` makes it."""
     return (re.sub(r"(_mcp|_server)+$", "", package) or package).upper()
-
-
-@dataclass(frozen=True)
-class EnvVar:
-    """An environment variable a user configures the server with."""
-
-    name: str
-    description: str
-    secret: bool = False
-    required: bool = False
-    default: str = ""
-    format: str = "string"
-    """``string``, ``number`` or ``filepath``."""
-
-    def registry(self) -> dict[str, Any]:
-        """As ``server.json`` lists it."""
-        entry: dict[str, Any] = {
-            "name": self.name,
-            "description": self.description,
-            "isRequired": self.required,
-            "isSecret": self.secret,
-            "format": self.format,
-        }
-        if self.default:
-            entry["default"] = self.default
-        return entry
-
-    def bundle(self) -> dict[str, Any]:
-        """As a ``user_config`` entry of an MCP Bundle manifest."""
-        kind = {"number": "number", "filepath": "file"}.get(self.format, "string")
-        entry: dict[str, Any] = {
-            "type": kind,
-            "title": self.name,
-            "description": self.description,
-            "required": self.required,
-        }
-        if self.secret:
-            entry["sensitive"] = True
-        if self.default:
-            entry["default"] = float(self.default) if kind == "number" else self.default
-        return entry
-
-
-_ROLES = {
-    "value": "API key",
-    "token": "Access token (sent as Authorization: Bearer)",
-    "username": "HTTP basic user name",
-    "password": "HTTP basic password",
-    "client_id": "OAuth2 client id (client credentials flow)",
-    "client_secret": "OAuth2 client secret",
-    "cert": "Client certificate file (PEM)",
-    "key": "Client private key file (PEM)",
-}
-_SECRET_ROLES = frozenset({"value", "token", "password", "client_secret"})
-_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def environment(spec: Mapping[str, Any]) -> list[EnvVar]:
-    """What a user configures a server with: for the HTTP backend, the upstream base URL,
-    its server variables, every security scheme's credentials (secret) and the timeout."""
-    if spec.get("backend") != "upstream":
-        return []
-    prefix = spec["envPrefix"]
-    url = spec["baseUrl"]
-    for variable in spec["variables"]:
-        url = url.replace("{" + variable["name"] + "}", variable["default"])
-    found = [EnvVar(f"{prefix}_BASE_URL", "Base URL of the API", required=not url, default=url)]
-    found += [
-        EnvVar(v["env"], f"Server variable {v['name']} of the base URL", default=v["default"])
-        for v in spec["variables"]
-    ]
-    for scheme in spec["securitySchemes"]:
-        for role, name in scheme["env"].items():
-            found.append(
-                EnvVar(
-                    name,
-                    f"{_ROLES.get(role, role)} for the security scheme {scheme['key']}",
-                    secret=role in _SECRET_ROLES,
-                    format="filepath" if role in ("cert", "key") else "string",
-                )
-            )
-    found.append(
-        EnvVar(f"{prefix}_TIMEOUT", "Seconds per API request", default="30", format="number")
-    )
-    unique: dict[str, EnvVar] = {}
-    for variable in found:
-        if _ENV_NAME.match(variable.name):
-            unique.setdefault(variable.name, variable)
-    return list(unique.values())
-
-
-def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def server_json(project: ProjectFiles, env: Sequence[EnvVar]) -> dict[str, Any]:
-    """``server.json`` for the MCP Registry: the PyPI distribution, run over stdio."""
-    title = _clip(project.title, 100) or project.distribution
-    package: dict[str, Any] = {
-        "registryType": "pypi",
-        "registryBaseUrl": "https://pypi.org",
-        "identifier": project.distribution,
-        "version": PROJECT_VERSION,
-        "runtimeHint": "uvx",
-        "transport": {"type": "stdio"},
-    }
-    if env:
-        package["environmentVariables"] = [v.registry() for v in env]
-    return {
-        "$schema": SERVER_SCHEMA,
-        "name": project.registry_name(),
-        "title": title,
-        "description": _clip(f"MCP server for {title}", 100),
-        "version": PROJECT_VERSION,
-        "packages": [package],
-        "_meta": {
-            "io.modelcontextprotocol.registry/publisher-provided": {
-                "tool": "mcpgen",
-                "version": __version__,
-            }
-        },
-    }
-
-
-def bundle_manifest(project: ProjectFiles, env: Sequence[EnvVar]) -> dict[str, Any]:
-    """An MCP Bundle ``manifest.json``: the console script run by ``uv`` from this project,
-    each environment variable a user setting (credentials sensitive)."""
-    title = _clip(project.title, 100) or project.distribution
-    config: dict[str, Any] = {"command": "uv"}
-    config["args"] = ["run", "--directory", "${__dirname}", project.distribution]
-    if env:
-        config["env"] = {v.name: "${user_config." + v.name.lower() + "}" for v in env}
-    manifest: dict[str, Any] = {
-        "manifest_version": MCPB_VERSION,
-        "name": project.distribution,
-        "display_name": title,
-        "version": PROJECT_VERSION,
-        "description": _clip(f"MCP server for {title} (generated by mcpgen)", 200),
-        "author": {"name": "REPLACE-ME"},
-        "server": {
-            "type": "uv",
-            "entry_point": f"{project.package}/__main__.py",
-            "mcp_config": config,
-        },
-        # Tools come from the server at run time, so the manifest need not change with
-        # them (once edited, it is the user's and no longer refreshed).
-        "tools_generated": True,
-        "compatibility": {
-            "platforms": ["darwin", "linux", "win32"],
-            "runtimes": {"python": ">=3.11"},
-        },
-    }
-    if env:
-        manifest["user_config"] = {v.name.lower(): v.bundle() for v in env}
-    return manifest
-
-
-_LOCK_TEXT = """
-annotated-types==0.8.0
-anyio==4.16.0: idna typing-extensions
-attrs==26.1.0
-bm25s==0.3.16: numpy
-certifi==2026.10.19.post1
-cffi==2.1.1: pycparser
-charset-normalizer==3.5.3
-click==8.5.1
-cryptography==50.0.2: cffi
-filelock==4.3.1
-fsspec==2026.9.0
-h11==0.16.0
-hf-xet==1.8.0
-httpcore==1.0.9: certifi h11
-httpcore2==2.16.2: h11 truststore
-httpx==0.28.1: anyio certifi httpcore idna
-httpx2==2.16.2: anyio httpcore2 idna truststore typing-extensions
-huggingface-hub==2.4.0: click filelock fsspec hf-xet httpx2 packaging pyyaml tqdm
-    typing-extensions
-idna==3.20
-jsonschema==4.26.0: attrs jsonschema-specifications referencing rpds-py
-jsonschema-specifications==2025.9.1: referencing
-mcp==2.3.0: anyio httpx2 jsonschema mcp-types opentelemetry-api pydantic pyjwt python-multipart
-    sse-starlette starlette typing-extensions typing-inspection uvicorn
-mcp-types==2.3.0: pydantic typing-extensions
-numpy==2.4.6
-opentelemetry-api==1.45.2: typing-extensions
-packaging==26.4
-pycparser==3.12
-pydantic==2.14.4: annotated-types pydantic-core typing-extensions typing-inspection
-pydantic-core==2.50.5: typing-extensions
-pyjwt==2.15.1: cryptography
-pystemmer==3.1.0
-python-multipart==0.0.34
-pyyaml==6.0.4
-referencing==0.37.0: attrs rpds-py typing-extensions
-requests==2.34.2: certifi charset-normalizer idna urllib3
-rpds-py==2026.9.1
-safetensors==0.8.0
-sniffio==1.3.1
-sse-starlette==3.7.0: anyio starlette
-starlette==1.10.0: anyio typing-extensions
-tokenizers==0.23.3: huggingface-hub
-toml==0.10.2
-tqdm==4.70.1
-truststore==0.10.5
-typing-extensions==4.16.0
-typing-inspection==0.4.5: typing-extensions
-urllib3==2.8.0
-uvicorn==0.54.0: click h11
-wordllama==0.4.0.post1: numpy pydantic requests safetensors tokenizers toml
-"""
-"""Exact versions of every distribution a generated server needs on Linux and CPython 3.11,
-with what each one requires there: the versions mcpgen's test suite runs with (resolved
-together by pip for manylinux x86_64 and aarch64). Update with the dependency floors."""
-
-
-BUILD_PINS = ("setuptools==80.9.0",)
-"""What builds the project itself (``pyproject.toml``'s build backend), pinned too."""
-_MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
-
-
-@cache
-def lock() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """``_LOCK_TEXT`` as ``{name: (version, requirements)}``."""
-    entries: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for line in _LOCK_TEXT.replace("\n    ", " ").strip().splitlines():
-        pin, _, needs = line.partition(":")
-        name, _, version = pin.partition("==")
-        entries[name] = (version, tuple(needs.split()))
-    return entries
-
-
-def distribution_name(requirement: str) -> str:
-    """The normalised distribution name of a requirement such as ``"mcp>=2.3"``."""
-    match = re.match(r"[A-Za-z0-9._-]+", requirement)
-    return re.sub(r"[-_.]+", "-", match.group(0) if match else requirement).lower()
-
-
-def pins(dependencies: Sequence[str]) -> list[str]:
-    """``name==version`` for every distribution ``dependencies`` need, sorted. A dependency
-    with an environment marker keeps it (``name==version; marker``), and so does whatever is
-    needed only through it: where the marker is false, none of them is installed."""
-    table = lock()
-    # For each distribution, the markers of the dependencies that need it ("" for none).
-    wanted: dict[str, set[str]] = {}
-    for dependency in dependencies:
-        marker = dependency.partition(";")[2].strip()
-        for name in _needed(distribution_name(dependency), table):
-            wanted.setdefault(name, set()).add(marker)
-    out = []
-    for name, markers in wanted.items():
-        # A distribution not in the lock is not one of the server's own (the functions'
-        # module, say): the version installed where mcpgen runs, else the name as given;
-        # its own requirements are pip's to find.
-        pin = f"{name}=={table[name][0]}" if name in table else _installed_pin(name)
-        if "" in markers:
-            out.append(pin)
-        elif len(markers) == 1:
-            out.append(f"{pin}; {next(iter(markers))}")
-        else:
-            out.append(f"{pin}; " + " or ".join(f"({m})" for m in sorted(markers)))
-    return sorted(out)
-
-
-def _needed(name: str, table: Mapping[str, tuple[str, tuple[str, ...]]]) -> set[str]:
-    """``name`` and every distribution it needs by ``table`` (the lock)."""
-    found: set[str] = set()
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(table[current][1] if current in table else ())
-    return found
-
-
-def _installed_pin(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"{name}=={version(name)}"
-    except PackageNotFoundError:
-        return name
 
 
 def data_bytes(data: dict[str, Any]) -> bytes:

@@ -25,7 +25,8 @@ from mcpgen.cli import main
 from mcpgen.functions.generate import generate_functions_server
 from mcpgen.openapi.build import ServerOptions
 from mcpgen.openapi.generate import SEMANTIC_DEPENDENCIES, WHERE_SEMANTIC, generate_server
-from mcpgen.serverproject import PYTHON_IMAGE, lock, pins
+from mcpgen.pins import lock, pins
+from mcpgen.serverproject import PYTHON_IMAGE
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.version import Version
