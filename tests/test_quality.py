@@ -32,3 +32,18 @@ def test_mypy_strict_generator() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_every_subpackage_is_installed() -> None:
+    """pyproject.toml lists mcpgen's packages one by one: a new subpackage that is not
+    listed works in the editable install and is missing from every other."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(("mcpgen", *init.parent.relative_to(ROOT / "generator").parts))
+        for init in (ROOT / "generator").rglob("__init__.py")
+    }
+    assert found <= listed, f"not in pyproject.toml's packages: {sorted(found - listed)}"
