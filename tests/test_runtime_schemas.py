@@ -158,3 +158,17 @@ def test_arguments_must_have_the_formats_every_install_checks() -> None:
     assert catalog.argument_errors("t", good) == []
     # Results are not held to formats: what the upstream sends reaches the client.
     assert catalog.output_error("t", {}) is None
+
+
+def test_validation_messages_do_not_say_long_values_back() -> None:
+    """A megabyte of pasted text, or a large object of the wrong type, is named by its start
+    and length, not said back in full; short values are shown as jsonschema shows them."""
+    properties = {"q": {"type": "string", "maxLength": 10}, "n": {"type": "array"}}
+    tool = {"name": "t", "title": "", "description": "", "inputSchema": {"properties": properties}}
+    catalog = Catalog([tool])
+    (long_text,) = catalog.argument_errors("t", {"q": "x" * 1_000_000})
+    assert long_text == f"q: {'x' * 60!r}… (1,000,000 characters) is too long"
+    (big,) = catalog.argument_errors("t", {"n": {str(i): i for i in range(100_000)}})
+    assert big.startswith("n: {'0': 0, '1': 1,") and big.endswith("is not of type 'array'")
+    assert len(big) < 150
+    assert catalog.argument_errors("t", {"q": "x" * 11}) == [f"q: {'x' * 11!r} is too long"]

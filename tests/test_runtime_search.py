@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 import pytest
-from mcpgen.runtime.search import Index
+from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import CACHED_WORDS, _term, document_terms, stem, summary, terms, words
 from mcpgen.runtime.vocabulary import STOP_WORDS
 
@@ -600,3 +600,15 @@ def test_hybrid_search_without_its_model_is_lexical(
         hybrid.search("list pull requests")
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "lexical only" in warnings[0]
+
+
+def test_a_request_is_read_up_to_its_first_max_query_characters(index: Index) -> None:
+    """A pasted document holds the index no longer than a long sentence does: what comes
+    after the first ``MAX_QUERY`` characters is not read, and no word is cut in two."""
+    filler = "show " * (MAX_QUERY // 5)
+    assert len(filler) == MAX_QUERY
+    quiet = index.search(filler)
+    assert index.search(filler + "delete the pet " * 10_000) == quiet
+    # "remove" crosses the limit: cut anywhere in it, it would still read as "remov(e)".
+    head = "show " * (MAX_QUERY // 5 - 1)
+    assert index.search(head + "remove") == index.search(head) != index.search("remove")

@@ -104,6 +104,9 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     }
     assert "deleteItem: DELETE /items/{id}" in _text(found)
     assert len(results) <= 3
+    # A pasted document is no request: refused at once, naming the argument.
+    pasted = await client.call_tool("search_operations", {"query": "remove an item " * 200})
+    assert pasted.is_error and _text(pasted).count("\n") == 1 and "query:" in _text(pasted)
 
     described = await client.call_tool("describe_operation", {"operation": "getItem"})
     assert described.structured_content is not None

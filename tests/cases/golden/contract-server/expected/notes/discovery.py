@@ -36,7 +36,7 @@ from mcp import types
 
 from .catalog import Catalog
 from .results import error_result
-from .search import Index
+from .search import MAX_QUERY, Index
 
 SEARCH = "search_operations"
 GROUPS = "list_operation_groups"
@@ -101,7 +101,11 @@ def tools(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             "inputSchema": {
                 "type": "object",
                 "properties": {
-                    "query": {"type": "string", "description": "what you want to do"},
+                    "query": {
+                        "type": "string",
+                        "maxLength": MAX_QUERY,
+                        "description": "what you want to do",
+                    },
                     "limit": {
                         "type": "integer",
                         "minimum": 1,

@@ -196,8 +196,31 @@ def problems(validator: jsonschema.protocols.Validator, arguments: Mapping[str, 
     out: list[str] = []
     for error in errors[:10]:
         where = "/".join(str(p) for p in error.absolute_path)
-        out.append(f"{where}: {error.message}" if where else error.message)
+        out.append(f"{where}: {_message(error)}" if where else _message(error))
     return out
+
+
+SHOWN_VALUE = 60
+"""Characters of a value that a validation message shows (a long one is cut, its length said)."""
+SHOWN_MESSAGE = 300
+"""Characters of a validation message at most."""
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """jsonschema's message, with the value it starts with shortened where it is long: a
+    megabyte of pasted text is not said back in full."""
+    text = error.message
+    if len(text) <= SHOWN_MESSAGE:
+        return text
+    value = error.instance
+    shown = repr(value)
+    if text.startswith(shown) and len(shown) > SHOWN_VALUE:
+        if isinstance(value, str):
+            short = f"{value[:SHOWN_VALUE]!r}… ({len(value):,} characters)"
+        else:
+            short = shown[:SHOWN_VALUE] + "…"
+        text = short + text[len(shown) :]
+    return text if len(text) <= SHOWN_MESSAGE else text[: SHOWN_MESSAGE - 1] + "…"
 
 
 def first_problem(validator: jsonschema.protocols.Validator, value: Any) -> str | None:
@@ -208,7 +231,7 @@ def first_problem(validator: jsonschema.protocols.Validator, value: Any) -> str 
     if error is None:
         return None
     where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-    return f"at {where}: {error.message}"
+    return f"at {where}: {_message(error)}"
 
 
 def validator_for(schema: Any, formats: bool = False) -> jsonschema.protocols.Validator:
