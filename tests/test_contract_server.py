@@ -455,6 +455,12 @@ async def _exercise(client: Client, era: str) -> None:
     assert block.text == "# first\n\nhello world\n" and block.mime_type == "text/markdown"
     with pytest.raises(MCPError, match="not found"):
         await client.read_resource("notes://elsewhere")
+    # What the client sent is said back by its start only (a few kilobytes: over HTTP in
+    # the stateless era the name is a header too).
+    with pytest.raises(MCPError, match=r"^Resource not found: notes://x+… \(5,008 characters\)$"):
+        await client.read_resource("notes://" + "x" * 5_000)
+    with pytest.raises(MCPError, match=r"^Unknown prompt: p+… \(5,000 characters\)$"):
+        await client.get_prompt("p" * 5_000, {})
 
     prompt = await client.get_prompt("summarize_notes", {"topic": "food", "style": "haiku"})
     content = prompt.messages[0].content

@@ -142,6 +142,9 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     assert refused.is_error and "call_write_operation" in _text(refused)
     unknown = await client.call_tool("describe_operation", {"operation": "nope"})
     assert unknown.is_error and "search_operations" in _text(unknown)
+    named = await client.call_tool("describe_operation", {"operation": "x" * 100_000})
+    assert named.is_error and "(100,000 characters)" in _text(named)
+    assert len(_text(named)) < 300
     assert len(upstream.requests) == before + 1, "refused calls never reach the upstream"
 
     deleted = await client.call_tool(

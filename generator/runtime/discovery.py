@@ -34,7 +34,7 @@ import anyio
 from mcp import types
 
 from .catalog import Catalog
-from .results import error_result
+from .results import error_result, shown
 from .search import MAX_QUERY, Index
 
 SEARCH = "search_operations"
@@ -314,7 +314,7 @@ class Discovery:
 
     def _unknown(self, operation: str) -> types.CallToolResult:
         return error_result(
-            f"Unknown operation {operation!r}; {SEARCH} finds operation names "
+            f"Unknown operation {shown(operation)}; {SEARCH} finds operation names "
             "(they are case-sensitive)."
         )
 
@@ -329,7 +329,7 @@ class Discovery:
         if at:
             part = part_of(catalog, tool["inputSchema"], at)
             if part is None:
-                return error_result(f"{operation}: the input schema has nothing at {at!r}")
+                return error_result(f"{operation}: the input schema has nothing at {shown(at)}")
             data: dict[str, Any] = {
                 "operation": operation,
                 "at": at,

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from .catalog import first_problem, problems, validator_for
-from .results import error_result
+from .results import error_result, shown
 from .service import CallLog, note_outcome
 
 logger = logging.getLogger(__package__)
@@ -123,7 +123,9 @@ async def call_tool(
     binding = _entry(spec, "tools", name)
     if tool is None or binding is None:
         note_outcome("unknown_tool")
-        raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {name}")
+        raise MCPError(
+            code=types.INVALID_PARAMS, message=f"Unknown tool: {shown(name, quoted=False)}"
+        )
     found = problems(_validator(tool["inputSchema"]), arguments)
     if found:
         note_outcome("invalid_arguments")
@@ -273,7 +275,9 @@ async def read_resource(runner: ContractRunner, uri: str) -> types.ReadResourceR
                 mime = template.get("mimeType")
                 break
         else:
-            raise MCPError(code=RESOURCE_NOT_FOUND, message=f"Resource not found: {uri}")
+            raise MCPError(
+                code=RESOURCE_NOT_FOUND, message=f"Resource not found: {shown(uri, quoted=False)}"
+            )
     try:
         content = await getattr(runner.impl, binding["method"])(**keywords)
     except NotImplementedError:
@@ -301,7 +305,9 @@ async def get_prompt(
     prompt = next((p for p in spec["contract"].get("prompts", []) if p["name"] == name), None)
     binding = _entry(spec, "prompts", name)
     if prompt is None or binding is None:
-        raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown prompt: {name}")
+        raise MCPError(
+            code=types.INVALID_PARAMS, message=f"Unknown prompt: {shown(name, quoted=False)}"
+        )
     given = dict(arguments or {})
     for argument in prompt.get("arguments") or []:
         if argument.get("required") and argument["name"] not in given:
@@ -313,7 +319,7 @@ async def get_prompt(
     if unknown:
         raise MCPError(
             code=types.INVALID_PARAMS,
-            message=f"prompt {name!r}: unknown argument {unknown[0]!r}",
+            message=f"prompt {name!r}: unknown argument {shown(unknown[0])}",
         )
     keywords = {binding["arguments"][wire]: value for wire, value in given.items()}
     try:

@@ -37,7 +37,7 @@ from mcp.shared.exceptions import MCPError
 from .catalog import Catalog
 from .discovery import Discovery
 from .discovery import tools as discovery_tools
-from .results import error_result
+from .results import error_result, shown
 from .search import Index
 from .service import (
     PROBES,
@@ -221,7 +221,10 @@ def build_server(
         tool = listed.by_name.get(params.name)
         if tool is None:
             note_outcome("unknown_tool")
-            raise MCPError(code=types.INVALID_PARAMS, message=f"Unknown tool: {params.name}")
+            raise MCPError(
+                code=types.INVALID_PARAMS,
+                message=f"Unknown tool: {shown(params.name, quoted=False)}",
+            )
         arguments = params.arguments or {}
         problems = listed.argument_errors(params.name, arguments)
         if problems:
