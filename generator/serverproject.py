@@ -213,6 +213,7 @@ RUNTIME = (
     "schemas.py",
     "discovery.py",
     "search.py",
+    "apiwords.py",
     "terms.py",
     "vocabulary.py",
     "semantic.py",

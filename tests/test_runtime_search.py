@@ -321,7 +321,9 @@ PAYMENTS = [
 
 def test_ids_that_start_with_their_objects_name_say_which_object() -> None:
     index = _segmented(PAYMENTS)
-    named = {t: index.typed_id(t) for t in ("cus_9", "pi_3MtwBw", "sub_1x", "acct_7", "evt_1")}
+    named = {
+        t: index.words.typed_id(t) for t in ("cus_9", "pi_3MtwBw", "sub_1x", "acct_7", "evt_1")
+    }
     assert named == {
         "cus_9": ["custom"],
         "pi_3MtwBw": ["payment", "intent"],
@@ -330,8 +332,8 @@ def test_ids_that_start_with_their_objects_name_say_which_object() -> None:
         "evt_1": ["event"],
     }
     # Not IDs (no digit), or no one object: nothing.
-    assert index.typed_id("shipping_rate") == []
-    assert index.typed_id("zz_12") == []
+    assert index.words.typed_id("shipping_rate") == []
+    assert index.words.typed_id("zz_12") == []
     assert top(index, "what cards does cus_2 have on file?") == ["listCustomerCards"]
     assert top(index, "cancel pi_555") == ["cancelIntent"]
 
@@ -396,10 +398,10 @@ def test_an_operation_named_by_its_own_name_comes_first() -> None:
     assert top(index, "call post_charges_charge for ch_1") == ["PostChargesCharge"]
     # camelCase made of the API's own words is a name, not a value such as an ID.
     assert top(index, "List directoryAudits") == ["listDirectoryAudits"]
-    assert index._is_name("directoryAudits") and index._is_name("directory_audits")
-    assert not index._is_name("aBcXyz") and not index._is_name("GitHub")
+    assert index.words.is_name("directoryAudits") and index.words.is_name("directory_audits")
+    assert not index.words.is_name("aBcXyz") and not index.words.is_name("GitHub")
     # A name of something the request acts on ("my_repo", "acme/api") stays a value.
-    assert not index._is_name("my_repo") and not index._is_name("acme/api")
+    assert not index.words.is_name("my_repo") and not index.words.is_name("acme/api")
 
 
 def test_more_verbs_say_what_is_asked() -> None:

@@ -523,7 +523,7 @@ def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: 
     data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
     assert data["segments"] == [["api", "cluster role bind"], None]
     index = Index(data)
-    assert index._segments == [["api", "cluster role bind"], ["repo"]]
+    assert index.words.segments == [["api", "cluster role bind"], ["repo"]]
     assert [op["operation"] for op in index.search("cluster role bindings", 1)] == [
         "listClusterRoleBindings"
     ]

@@ -36,21 +36,18 @@ import re
 import threading
 from collections.abc import Mapping
 from functools import cached_property
-from itertools import pairwise
 from typing import Any
 
+from .apiwords import ApiWords, squashed
 from .semantic import Embedder, operation_text
 from .terms import (
-    EDGES,
     WORDY_KINDS,
     about_things,
     asked_for,
     is_item_path,
     plain_segments,
     related,
-    stem,
     stems,
-    terms,
     value_kind,
     value_kinds,
     words,
@@ -74,8 +71,6 @@ does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): 
 operations that match the request alike, the one about nothing else comes first."""
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
-ACRONYM_MEANINGS = 3
-"""Multi-word names an abbreviation may stand for at most (past that it says too little)."""
 KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
@@ -98,17 +93,8 @@ SEMANTIC_SHARE = 0.6
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
 _SELF = frozenset({"my", "mine"})
-_TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
-_PARAMETER = re.compile(r"\{([^}]*)\}")
-# A name written as code: letters in three or more parts joined by ".", "_" or "-", or by
-# "/", "_" or "-" (``compute.instances.list``, ``users/list-members``; a "/" and a "." make
-# a file path): an operation or resource named as the API's documentation names it, which
-# says what is meant as words do.
-_CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
@@ -134,20 +120,9 @@ def _bounded(query: str) -> str:
     return cut.rsplit(None, 1)[0] if cut[-1:].strip() and " " in cut else cut[:MAX_QUERY]
 
 
-def _squashed(name: str) -> str:
-    """A name in lower case, letters and digits only: how names written apart meet."""
-    return _NOT_ALNUM.sub("", name.lower())
-
-
 def _scaled(scores: Any) -> Any:
     best = float(scores.max()) if len(scores) else 0.0
     return scores / best if best > 0 else scores
-
-
-def _within(short: str, long: str) -> bool:
-    """``short``'s letters appear in ``long`` in order (``acct`` in ``account``)."""
-    rest = iter(long)
-    return all(letter in rest for letter in short)
 
 
 class Index:
@@ -164,7 +139,9 @@ class Index:
             found if found is not None else plain_segments(op["path"])
             for op, found in zip(self.operations, stored, strict=True)
         ]
-        self._segments = segments
+        self.words = ApiWords(
+            self.operations, segments, lambda field: self._model(field).vocab_dict
+        )
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
         self._semantic_wanted = bool(data.get("semantic"))
@@ -229,132 +206,6 @@ class Index:
 
     def _tagged(self, position: int, tag: str) -> bool:
         return tag.lower() in (t.lower() for t in self.operations[position]["tags"])
-
-    @cached_property
-    def _named(self) -> frozenset[str]:
-        """The terms of the fields that name what operations do (name, summary, path, tags)."""
-        return frozenset(self._model("core").vocab_dict)
-
-    @cached_property
-    def _known(self) -> frozenset[str]:
-        """Every term of the API, descriptions and argument names included."""
-        return self._named | frozenset(self._model("more").vocab_dict)
-
-    def _is_name(self, token: str) -> bool:
-        """A token that names something as code does, not a value: letters in three or
-        more parts (``compute.instances.list``, ``users/list-members``), or words of the
-        API run together in camelCase or joined by "_" or "-" (``directoryAudits``,
-        ``beta_Inv``), or an operation's own name."""
-        text = token.strip(EDGES).rstrip(".")
-        if _CODE_NAME.fullmatch(text) or _squashed(text) in self._operation_names:
-            return True
-        if not _JOINED_NAME.fullmatch(text) or len(words(text)) < 2:
-            return False
-        return all(term in self._known for term in stems(words(text)))
-
-    @cached_property
-    def _operation_names(self) -> dict[str, int]:
-        """Operations by their name squashed (lower case, letters and digits only), for
-        names of two words or more that no other operation has."""
-        found: dict[str, int] = {}
-        for position, op in enumerate(self.operations):
-            if len(words(op["operation"])) > 1:
-                key = _squashed(op["operation"])
-                found[key] = -1 if key in found else position
-        return {key: position for key, position in found.items() if position >= 0}
-
-    @cached_property
-    def _path_vocabulary(self) -> frozenset[str]:
-        """The terms of every literal path segment: the API's nouns."""
-        return frozenset(w for found in self._segments for seg in found for w in seg.split())
-
-    @cached_property
-    def _takes(self) -> list[frozenset[str]]:
-        """For each operation, the stems of its path parameters' and required arguments'
-        names: the kinds of value it takes."""
-        return [
-            frozenset(
-                terms(" ".join(_PARAMETER.findall(op["path"]) + list(op.get("required") or ())))
-            )
-            for op in self.operations
-        ]
-
-    @cached_property
-    def _acronyms(self) -> dict[str, list[list[str]]]:
-        """The initials of the API's own multi-word path names, and the names' terms:
-        ``persistentvolumeclaims`` -> pvc, ``payment_intents`` -> pi. People abbreviate
-        long resource names; which abbreviations an API has follows from its paths."""
-        out: dict[str, list[list[str]]] = {}
-        for found in self._segments:
-            for segment in found:
-                parts = segment.split()
-                if not 2 <= len(parts) <= 4 or not all(p[0].isalpha() for p in parts):
-                    continue
-                spelt = out.setdefault("".join(p[0] for p in parts), [])
-                if parts not in spelt and len(spelt) < ACRONYM_MEANINGS:
-                    spelt.append(parts)
-        return out
-
-    @cached_property
-    def _names(self) -> dict[str, int]:
-        """The API's path names (the terms of each literal segment), each with the number
-        of operations whose path has it."""
-        counts: dict[str, int] = {}
-        for found in self._segments:
-            for segment in set(found):
-                if segment.replace(" ", "").isalpha():
-                    counts[segment] = counts.get(segment, 0) + 1
-        return counts
-
-    def typed_id(self, token: str) -> list[str]:
-        """The terms of what an ID such as ``cus_9N1x`` or ``pi_3Mtw`` names, where the
-        API's IDs start with a short form of their object's name: the start of one of its
-        path names (``cus`` -> customers, ``prod`` -> products), its consonants
-        (``acct`` -> accounts, ``evt`` -> events) or the initials of a multi-word one
-        (``pi`` -> payment_intents). Of several, the name that more of the API's paths
-        have than any other; ``[]`` when it is none or unclear."""
-        found = _TYPED_ID.fullmatch(token.strip(EDGES).rstrip("."))
-        if not found:
-            return []
-        prefix = found.group(1).lower()
-        scored: list[tuple[int, str]] = []
-        for name, count in self._names.items():
-            parts = name.split()
-            if len(parts) > 1:
-                fits = "".join(p[0] for p in parts) == prefix
-            else:
-                fits = name.startswith(prefix) or (
-                    len(prefix) >= 3 and name[0] == prefix[0] and _within(prefix, name)
-                )
-            if fits:
-                scored.append((count, name))
-        scored.sort(reverse=True)
-        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
-            return []
-        return scored[0][1].split()
-
-    def _spelt_out(self, query_words: list[str], own: list[str]) -> tuple[list[str], set[str]]:
-        """The request's own words as the API writes them: two words that the API writes
-        as one (``roll back`` -> rollback, ``sign up`` -> signup) joined, and a word that
-        is no term of the API but the initials of some of its multi-word path names
-        (``pv``, ``pvc``) replaced by those names' words. Also the stems of the words
-        joined: a path that splits the joined word into them mentions nothing else."""
-        out = list(own)
-        pieces: set[str] = set()
-        for first, second in pairwise(query_words):
-            joined = first + second
-            if len(joined) >= 5 and stem(joined) in self._named and stem(first) != stem(joined):
-                out.append(joined)
-                pieces.update(stems([first, second]))
-        spelt: list[str] = []
-        for word in out:
-            short = word[:-1] if word.endswith("s") and len(word) > 2 else word
-            meanings = self._acronyms.get(word) or self._acronyms.get(short)
-            if 2 <= len(short) <= 4 and meanings and stem(word) not in self._known:
-                spelt.extend(p for parts in meanings for p in parts if p not in spelt)
-            else:
-                spelt.append(word)
-        return spelt, pieces
 
     def _coverage(self, own: list[str]) -> Any:
         """For each operation, the share of the request's words it has (a word counts when
@@ -426,9 +277,9 @@ class Index:
         # Quoted text is a value (a title, a message, a name): its words are not the request's.
         quoted = {w for span in _QUOTED.findall(query) for part in span for w in words(part)}
         query_words = words(query)
-        tokens = [t for t in query.split() if _VALUE.search(t) and not self._is_name(t)]
+        tokens = [t for t in query.split() if _VALUE.search(t) and not self.words.is_name(t)]
         value_words = {w for t in tokens for w in words(t)}
-        named = {t: self.typed_id(t) for t in tokens}
+        named = {t: self.words.typed_id(t) for t in tokens}
         searched = {
             w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
         }
@@ -439,7 +290,7 @@ class Index:
             own = [w for w in query_words if w not in STOP_WORDS]
         # An ID names its object: "cus_9" is the request saying "customer".
         own += [term for t in tokens for term in named[t] if term not in own]
-        own, pieces = self._spelt_out(query_words, own)
+        own, pieces = self.words.spelt_out(query_words, own)
         own_terms = stems(own)
         own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
         values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
@@ -455,13 +306,13 @@ class Index:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
-        wanted = asked_for(query, own, self._path_vocabulary)
+        wanted = asked_for(query, own, self.words.path_vocabulary)
         plural = about_things(own)
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces
         # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
-        names = self._operation_names
-        exact = {names[k] for k in [_squashed(query), *map(_squashed, query.split())] if k in names}
+        names = self.words.operation_names
+        exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -474,7 +325,7 @@ class Index:
                 factor *= EXACT_WEIGHT
             if self._resources[position] & asked:
                 factor += RESOURCE_WEIGHT
-            if kinds and kinds & self._takes[position]:
+            if kinds and kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
             unasked = len(self._path_terms[position] - mentioned)
             if broad:

@@ -1,0 +1,181 @@
+"""An API's own words, as search reads a request against them: the terms of its names and
+descriptions, its path nouns, the kinds of value each operation takes, the abbreviations
+of its long names (``pvc``), the short forms its IDs start with (``cus_``), and its
+operations' names written as code. ``search.Index`` builds one from ``search.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from itertools import pairwise
+from typing import Any
+
+from .terms import EDGES, stem, stems, terms, words
+
+ACRONYM_MEANINGS = 3
+"""Multi-word names an abbreviation may stand for at most (past that it says too little)."""
+_TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
+_PARAMETER = re.compile(r"\{([^}]*)\}")
+# A name written as code: letters in three or more parts joined by ".", "_" or "-", or by
+# "/", "_" or "-" (``compute.instances.list``, ``users/list-members``; a "/" and a "." make
+# a file path): an operation or resource named as the API's documentation names it, which
+# says what is meant as words do.
+_CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
+
+
+def squashed(name: str) -> str:
+    """A name in lower case, letters and digits only: how names written apart meet."""
+    return _NOT_ALNUM.sub("", name.lower())
+
+
+def _within(short: str, long: str) -> bool:
+    """``short``'s letters appear in ``long`` in order (``acct`` in ``account``)."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
+
+
+class ApiWords:
+    """What an API's operations are called and take: built from ``search.json``'s
+    operations and their literal path segments (each one's terms); ``vocabulary(field)``
+    gives the terms of a field group of the search index (``core``: names, summaries,
+    paths and tags; ``more``: descriptions and argument names)."""
+
+    def __init__(
+        self,
+        operations: list[dict[str, Any]],
+        segments: list[list[str]],
+        vocabulary: Callable[[str], Iterable[str]],
+    ) -> None:
+        self.operations = operations
+        self.segments = segments
+        self._vocabulary = vocabulary
+
+    @cached_property
+    def named(self) -> frozenset[str]:
+        """The terms of the fields that name what operations do (name, summary, path, tags)."""
+        return frozenset(self._vocabulary("core"))
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every term of the API, descriptions and argument names included."""
+        return self.named | frozenset(self._vocabulary("more"))
+
+    def is_name(self, token: str) -> bool:
+        """A token that names something as code does, not a value: letters in three or
+        more parts (``compute.instances.list``, ``users/list-members``), or words of the
+        API run together in camelCase or joined by "_" or "-" (``directoryAudits``,
+        ``beta_Inv``), or an operation's own name."""
+        text = token.strip(EDGES).rstrip(".")
+        if _CODE_NAME.fullmatch(text) or squashed(text) in self.operation_names:
+            return True
+        if not _JOINED_NAME.fullmatch(text) or len(words(text)) < 2:
+            return False
+        return all(term in self.known for term in stems(words(text)))
+
+    @cached_property
+    def operation_names(self) -> dict[str, int]:
+        """Operations by their name squashed (lower case, letters and digits only), for
+        names of two words or more that no other operation has."""
+        found: dict[str, int] = {}
+        for position, op in enumerate(self.operations):
+            if len(words(op["operation"])) > 1:
+                key = squashed(op["operation"])
+                found[key] = -1 if key in found else position
+        return {key: position for key, position in found.items() if position >= 0}
+
+    @cached_property
+    def path_vocabulary(self) -> frozenset[str]:
+        """The terms of every literal path segment: the API's nouns."""
+        return frozenset(w for found in self.segments for seg in found for w in seg.split())
+
+    @cached_property
+    def takes(self) -> list[frozenset[str]]:
+        """For each operation, the stems of its path parameters' and required arguments'
+        names: the kinds of value it takes."""
+        return [
+            frozenset(
+                terms(" ".join(_PARAMETER.findall(op["path"]) + list(op.get("required") or ())))
+            )
+            for op in self.operations
+        ]
+
+    @cached_property
+    def acronyms(self) -> dict[str, list[list[str]]]:
+        """The initials of the API's own multi-word path names, and the names' terms:
+        ``persistentvolumeclaims`` -> pvc, ``payment_intents`` -> pi. People abbreviate
+        long resource names; which abbreviations an API has follows from its paths."""
+        out: dict[str, list[list[str]]] = {}
+        for found in self.segments:
+            for segment in found:
+                parts = segment.split()
+                if not 2 <= len(parts) <= 4 or not all(p[0].isalpha() for p in parts):
+                    continue
+                spelt = out.setdefault("".join(p[0] for p in parts), [])
+                if parts not in spelt and len(spelt) < ACRONYM_MEANINGS:
+                    spelt.append(parts)
+        return out
+
+    @cached_property
+    def names(self) -> dict[str, int]:
+        """The API's path names (the terms of each literal segment), each with the number
+        of operations whose path has it."""
+        counts: dict[str, int] = {}
+        for found in self.segments:
+            for segment in set(found):
+                if segment.replace(" ", "").isalpha():
+                    counts[segment] = counts.get(segment, 0) + 1
+        return counts
+
+    def typed_id(self, token: str) -> list[str]:
+        """The terms of what an ID such as ``cus_9N1x`` or ``pi_3Mtw`` names, where the
+        API's IDs start with a short form of their object's name: the start of one of its
+        path names (``cus`` -> customers, ``prod`` -> products), its consonants
+        (``acct`` -> accounts, ``evt`` -> events) or the initials of a multi-word one
+        (``pi`` -> payment_intents). Of several, the name that more of the API's paths
+        have than any other; ``[]`` when it is none or unclear."""
+        found = _TYPED_ID.fullmatch(token.strip(EDGES).rstrip("."))
+        if not found:
+            return []
+        prefix = found.group(1).lower()
+        scored: list[tuple[int, str]] = []
+        for name, count in self.names.items():
+            parts = name.split()
+            if len(parts) > 1:
+                fits = "".join(p[0] for p in parts) == prefix
+            else:
+                fits = name.startswith(prefix) or (
+                    len(prefix) >= 3 and name[0] == prefix[0] and _within(prefix, name)
+                )
+            if fits:
+                scored.append((count, name))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            return []
+        return scored[0][1].split()
+
+    def spelt_out(self, query_words: list[str], own: list[str]) -> tuple[list[str], set[str]]:
+        """The request's own words as the API writes them: two words that the API writes
+        as one (``roll back`` -> rollback, ``sign up`` -> signup) joined, and a word that
+        is no term of the API but the initials of some of its multi-word path names
+        (``pv``, ``pvc``) replaced by those names' words. Also the stems of the words
+        joined: a path that splits the joined word into them mentions nothing else."""
+        out = list(own)
+        pieces: set[str] = set()
+        for first, second in pairwise(query_words):
+            joined = first + second
+            if len(joined) >= 5 and stem(joined) in self.named and stem(first) != stem(joined):
+                out.append(joined)
+                pieces.update(stems([first, second]))
+        spelt: list[str] = []
+        for word in out:
+            short = word[:-1] if word.endswith("s") and len(word) > 2 else word
+            meanings = self.acronyms.get(word) or self.acronyms.get(short)
+            if 2 <= len(short) <= 4 and meanings and stem(word) not in self.known:
+                spelt.extend(p for parts in meanings for p in parts if p not in spelt)
+            else:
+                spelt.append(word)
+        return spelt, pieces
