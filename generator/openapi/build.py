@@ -8,7 +8,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, MCPGenError
 from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET
-from .document import DocumentSet, Ref, RefError, as_dict, child
+from .document import DocumentSet, Ref, RefError, child
 from .ir import (
     DISCOVERY_BYTES,
     DISCOVERY_TOOLS,
@@ -29,21 +29,18 @@ from .operations import (
     Unexpressible,
     media_kind,
     operations,
-    produces,
     resolve_parameters,
     swagger_param_schema,
 )
-from .schemas import FILE_SCHEMA, SchemaConverter, is_object_schema
+from .payloads import Payloads
+from .schemas import SchemaConverter
 from .security import base_url, requirements, security_schemes
 from .shapes import (
     collection_style,
     compact_links,
     describe,
-    is_array,
     is_binary,
     placeholders,
-    read_only,
-    spreadable,
 )
 
 DESCRIPTION_BUDGET = 1024
@@ -127,7 +124,7 @@ class _Builder:
         # Documents also repeat a parameter word for word where operations are written out
         # one by one (Kubernetes: 4,697 parameters, 98 unlike): converted once per text.
         self._alike: dict[tuple[str, str, str, str], tuple[Arg, Any, frozenset[Ref]]] = {}
-        self._fields: dict[tuple[int, Ref, str], tuple[Any, bool, frozenset[Ref]] | None] = {}
+        self.payloads = Payloads(docs, version, self.converter, self._t, options.output_schema)
 
     def build(self) -> Project:
         root = self.docs.root
@@ -264,14 +261,14 @@ class _Builder:
             ):
                 kind, media = "json", "application/json"
             body = Body(media, kind, op.body.required)  # type: ignore[arg-type]
-            for arg, schema in self.body_args(op, kind, allocate, needs):
+            for arg, schema in self.payloads.body_args(op, kind, allocate, needs):
                 add(arg, schema)
 
         input_schema: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             input_schema["required"] = required
         input_schema["additionalProperties"] = False
-        output_schema, wrap, accept = self.output(op)
+        output_schema, wrap, accept = self.payloads.output(op)
 
         method = op.method
         security_node = op.node.get("security")
@@ -372,142 +369,6 @@ class _Builder:
             if kinds == {"object"}:
                 return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
         return schema
-
-    def body_args(
-        self, op: Operation, kind: str, allocate: ArgNames, needs: set[Ref]
-    ) -> list[tuple[Arg, Any]]:
-        body = op.body
-        assert body is not None
-        out: list[tuple[Arg, Any]] = []
-        if body.fields is not None:  # Swagger 2.0 formData
-            for f in body.fields:
-                schema = self.converter.convert(f.schema, f.at, needs)
-                is_file = f.schema.get("type") == "file"
-                schema = describe(schema, self._t(f.description), False, self.converter.effective)
-                arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
-                out.append((arg, schema))
-            return out
-        if kind in ("binary",):
-            arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
-            return [(arg, describe(dict(FILE_SCHEMA), self._t(body.description), False))]
-        if kind == "text":
-            schema = {"type": "string"}
-            arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-            return [
-                (arg, describe(schema, self._t(body.description), False, self.converter.effective))
-            ]
-        resolved, resolved_at = self.converter.resolve(body.schema, body.at)
-        if spreadable(resolved):
-            props = resolved.get("properties") or {}
-            wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
-            # A required name the document gives no property for is still required: an
-            # argument of any type, so that the body the document asks for can be sent.
-            undocumented = [n for n in wanted if isinstance(n, str) and n not in props]
-            props = {**props, **{n: {} for n in undocumented}}
-            for field_name, sub in props.items():
-                sub_at = child(resolved_at, "properties", field_name)
-                field = self._field(sub, sub_at, kind)
-                if field is None:
-                    continue  # response-only: a client never sends it
-                field_schema, is_file, field_needs = field
-                needs.update(field_needs)
-                encoding = as_dict(body.encoding.get(field_name))
-                style = str(encoding.get("style") or "") if kind == "form" else ""
-                arg = Arg(
-                    allocate.claim(field_name, "body"),
-                    "field",
-                    field_name,
-                    field_name in wanted,
-                    style=style,
-                    explode=encoding.get("explode", style in ("", "form")) is True,
-                    file=is_file,
-                )
-                out.append((arg, field_schema))
-            return out
-        schema = self.converter.convert(body.schema, body.at, needs)
-        arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-        return [(arg, describe(schema, self._t(body.description), False, self.converter.effective))]
-
-    def _field(self, sub: Any, at: Ref, kind: str) -> tuple[Any, bool, frozenset[Ref]] | None:
-        """A body property's schema as an argument, whether it is a file, and what it
-        refers to; None for a read-only one. Made once for each property of each body
-        schema (operations that take the same body share its properties)."""
-        key = (id(sub), at, kind)
-        if key in self._fields:
-            return self._fields[key]
-        found: tuple[Any, bool, frozenset[Ref]] | None = None
-        if not read_only(self.converter, sub, at):
-            is_file = kind == "multipart" and is_binary(self.converter, sub, at)
-            needs: set[Ref] = set()
-            schema: Any
-            if is_file:
-                schema = dict(FILE_SCHEMA)
-                if is_array(self.converter, sub, at):
-                    schema = {"type": "array", "items": FILE_SCHEMA}
-            else:
-                schema = self.converter.convert(sub, at, needs)
-            found = (schema, is_file, frozenset(needs))
-        self._fields[key] = found
-        return found
-
-    def output(self, op: Operation) -> tuple[dict[str, Any] | None, bool, str]:
-        responses = op.node.get("responses")
-        if not isinstance(responses, dict):
-            return None, False, ""
-        codes = sorted(k for k in responses if k.startswith("2"))
-        if not codes and "default" in responses:
-            codes = ["default"]
-        accept_types: list[str] = []
-        for code in codes:
-            try:
-                node, at = self.docs.deref(responses[code], child(op.at, "responses", code))
-            except RefError as exc:
-                raise Unexpressible(Ref(exc.uri, exc.pointer), exc.message) from None
-            if not isinstance(node, dict):
-                continue
-            if self.version.startswith("2."):
-                if "schema" not in node:
-                    continue
-                media_types = produces(self.docs, op) or ["application/json"]
-                json_media = next((m for m in media_types if media_kind(m) == "json"), None)
-                schema_node, schema_at = node["schema"], child(at, "schema")
-                accept_types.extend(media_types)
-            else:
-                content = node.get("content")
-                if not isinstance(content, dict):
-                    continue
-                accept_types.extend(content)
-                json_media = next((m for m in content if media_kind(m) == "json"), None)
-                if json_media is None or not isinstance(content[json_media], dict):
-                    continue
-                schema_node = content[json_media].get("schema")
-                schema_at = child(at, "content", json_media, "schema")
-                if schema_node is None:
-                    continue
-            if json_media is None:
-                continue
-            accept = ", ".join(dict.fromkeys([json_media, *accept_types]))
-            return self._output_schema(schema_node, schema_at) + (accept,)
-        return None, False, ", ".join(dict.fromkeys(accept_types))
-
-    def _output_schema(self, node: Any, at: Ref) -> tuple[dict[str, Any] | None, bool]:
-        mode = self.options.output_schema
-        wrap = not is_object_schema(self.converter, node, at)
-        if mode == "none":
-            return None, wrap
-        needs: set[Ref] = set()
-        converted = self.converter.convert(node, at, needs)
-        if wrap:
-            schema: dict[str, Any] = {
-                "type": "object",
-                "properties": {"result": converted},
-                "required": ["result"],
-            }
-        else:
-            schema = dict(converted) if isinstance(converted, dict) else {}
-            schema["type"] = "object"
-        # How much of it a client sees (--output-schema, the budget) is the runtime's choice.
-        return schema, wrap
 
     def title(self, op: Operation) -> str:
         summary = op.node.get("summary")
