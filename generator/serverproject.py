@@ -211,6 +211,7 @@ RUNTIME = (
     "results.py",
     "catalog.py",
     "schemas.py",
+    "outputs.py",
     "discovery.py",
     "search.py",
     "apiwords.py",

@@ -7,7 +7,8 @@ from typing import Any
 
 import jsonschema
 from mcpgen.runtime.catalog import Catalog
-from mcpgen.runtime.schemas import Definitions, shallow
+from mcpgen.runtime.outputs import shallow
+from mcpgen.runtime.schemas import Definitions
 
 DEFS: dict[str, Any] = {
     "Address": {"type": "object", "properties": {"city": {"type": "string"}}},

@@ -81,7 +81,7 @@ def children(node: Mapping[str, Any]) -> Iterator[Any]:
             yield value
 
 
-def _map(node: Any, each: Any) -> Any:
+def map_children(node: Any, each: Any) -> Any:
     """``node`` with ``each`` applied to every sub-schema (a new dict; values shared)."""
     if not isinstance(node, dict):
         return node
@@ -176,7 +176,7 @@ class Definitions:
             return node
         name = ref_name(node)
         if name is None:
-            return _map(node, lambda sub: self._expand(sub, keep, needs, memo))
+            return map_children(node, lambda sub: self._expand(sub, keep, needs, memo))
         result: Any
         if name not in self.defs:
             result = {"$ref": node["$ref"]}
@@ -473,78 +473,4 @@ def summary(node: Mapping[str, Any], note: str, descriptions: bool = True) -> di
         out["description"] = f"{text} ({note})" if nested and note else text
     elif nested and note:
         out["description"] = note
-    return out
-
-
-_STRICT_KEYWORDS = frozenset(
-    {
-        "required",
-        "enum",
-        "const",
-        "pattern",
-        "format",
-        "minLength",
-        "maxLength",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "multipleOf",
-        "minItems",
-        "maxItems",
-        "uniqueItems",
-        "minProperties",
-        "maxProperties",
-        "dependentRequired",
-        "contains",
-        "propertyNames",
-        "not",
-    }
-)
-"""What real responses break: left out of output schemas unless ``--strict-output``."""
-
-
-def lenient(schema: Any, top: bool = True) -> Any:
-    """An output schema that responses slightly off their documented shape still satisfy:
-    every value may be null, no property is required, enums and value constraints are not
-    checked, numbers may come as strings, ``oneOf`` is ``anyOf`` and objects stay open.
-    The shape (types, properties, items) is kept, so clients still see what to expect."""
-    if not isinstance(schema, dict):
-        return schema
-    out: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key in _STRICT_KEYWORDS:
-            continue
-        if key in ("additionalProperties", "unevaluatedProperties") and value is False:
-            continue
-        if key == "oneOf":
-            key = "anyOf"
-        out[key] = value
-    out = _map(out, lambda sub: lenient(sub, top=False))
-    kind = out.get("type")
-    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else None
-    if kinds is not None:
-        widened = list(kinds)
-        if {"integer", "number"} & set(widened) and "string" not in widened:
-            widened.append("string")
-        if not top and "null" not in widened:
-            widened.append("null")
-        out["type"] = widened[0] if len(widened) == 1 else widened
-    return out
-
-
-def shallow(schema: Any, defs: Definitions) -> dict[str, Any]:
-    """Top-level properties with their types only: small, and lenient by construction."""
-    schema, _ = defs.expand(schema)
-    out: dict[str, Any] = {"type": "object"}
-    if not isinstance(schema, dict):
-        return out
-    props = schema.get("properties")
-    if isinstance(props, dict):
-        out["properties"] = {
-            key: {"type": value["type"]} if isinstance(value, dict) and "type" in value else {}
-            for key, value in props.items()
-        }
-    if isinstance(schema.get("required"), list):
-        out["required"] = schema["required"]
     return out

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .schemas import DEFAULT_BUDGET, Definitions, lenient, shallow
+from .outputs import lenient, shallow
+from .schemas import DEFAULT_BUDGET, Definitions
 
 if TYPE_CHECKING:
     import jsonschema
