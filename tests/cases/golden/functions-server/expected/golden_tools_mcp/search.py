@@ -206,7 +206,8 @@ class Index:
         return [p for p in order if self._tagged(p, tag)][:FUSION_DEPTH]
 
     def _tagged(self, position: int, tag: str) -> bool:
-        return tag.lower() in (t.lower() for t in self.operations[position]["tags"])
+        """Whether the operation has ``tag`` (in lower case: ``search`` lowers it once)."""
+        return tag in (t.lower() for t in self.operations[position]["tags"])
 
     def _coverage(self, own: list[str]) -> Any:
         """For each operation, the share of the request's words it has (a word counts when
@@ -241,6 +242,7 @@ class Index:
         query = _NEGATED.sub(
             lambda found: found.group()[: found.start(1) - found.start()], _bounded(query)
         )
+        tag = tag.lower() if tag is not None else None
         with self._lock:
             lexical = [position for _, position in self._lexical(query, tag)]
             order = self._fused(lexical, self._meaning(query, tag) if lexical else [])
