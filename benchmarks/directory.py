@@ -208,8 +208,17 @@ async def _session(
                     hits = [r["operation"] for r in called.structured_content["results"]]
                     result.found += tool["name"] in hits
     except Exception as exc:  # noqa: BLE001 - reported per document, never fatal to the run
-        result.problem = f"{type(exc).__name__}: {exc}"[:300]
+        inner = _innermost(exc)
+        result.problem = f"{type(inner).__name__}: {inner}"[:300]
     return result
+
+
+def _innermost(exc: BaseException) -> BaseException:
+    """The one exception inside task-group wrappers ("unhandled errors in a TaskGroup"
+    says nothing of what went wrong)."""
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
 
 
 def main() -> None:

@@ -159,6 +159,8 @@ def test_the_command_as_a_process_keeps_its_exit_codes_and_output(tmp_path: Path
     assert_one_line(missing.returncode, missing.stderr, "missing.json")
     usage = mcpgen("server", "--no-such-option")
     assert_one_line(usage.returncode, usage.stderr, "--no-such-option")
+    # The hint names mcpgen's command, not the interpreter's arguments ("-m mcpgen").
+    assert "(see `mcpgen server --help`)" in usage.stderr, usage.stderr
     stale = mcpgen("server", "--openapi", PETSTORE, "--out", str(tmp_path / "new"), "--check")
     assert stale.returncode == 1, stale.stderr
     version = mcpgen("--version")

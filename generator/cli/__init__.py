@@ -24,15 +24,23 @@ class _OneLineErrors(click.Group):
         try:
             return super().main(*args, **kwargs)
         except click.ClickException as exc:
-            context = getattr(exc, "ctx", None)
-            sub = context.command_path.partition(" ")[2] if context is not None else ""
-            path = f"mcpgen {sub}" if sub else "mcpgen"
+            path = " ".join(["mcpgen", *_subcommands(getattr(exc, "ctx", None))])
             hint = f" (see `{path} --help`)" if isinstance(exc, click.UsageError) else ""
             click.echo(f"mcpgen: error: {exc.format_message()}{hint}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("mcpgen: aborted", err=True)
             sys.exit(130)
+
+
+def _subcommands(context: click.Context | None) -> list[str]:
+    """The names of the subcommands a context is in (``["server"]``), whatever the
+    program was called (``mcpgen``, or ``python -m mcpgen``)."""
+    names: list[str] = []
+    while context is not None and context.parent is not None:
+        names.insert(0, context.info_name or "")
+        context = context.parent
+    return names
 
 
 def run() -> None:
