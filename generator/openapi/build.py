@@ -124,7 +124,7 @@ class _Builder:
         # Documents also repeat a parameter word for word where operations are written out
         # one by one (Kubernetes: 4,697 parameters, 98 unlike): converted once per text.
         self._alike: dict[tuple[str, str, str, str], tuple[Arg, Any, frozenset[Ref]]] = {}
-        self.payloads = Payloads(docs, version, self.converter, self._t, options.output_schema)
+        self.payloads = Payloads(docs, version, self.converter, self.text, options.output_schema)
 
     def build(self) -> Project:
         root = self.docs.root

@@ -24,15 +24,20 @@ class Payloads:
         docs: DocumentSet,
         version: str,
         converter: SchemaConverter,
-        text: Callable[[Any], Any],
+        text: Callable[[str], str],
         output_mode: OutputMode,
     ) -> None:
+        # Nothing here refers back to the builder: a cycle would keep the parsed document
+        # alive until the collector runs, and the collector is paused while generating.
         self.docs = docs
         self.version = version
         self.converter = converter
-        self._t = text
+        self.text = text
         self.output_mode = output_mode
         self._fields: dict[tuple[int, Ref, str], tuple[Any, bool, frozenset[Ref]] | None] = {}
+
+    def _t(self, text: Any) -> Any:
+        return self.text(text) if isinstance(text, str) else text
 
     def body_args(
         self, op: Operation, kind: str, allocate: ArgNames, needs: set[Ref]
