@@ -33,8 +33,8 @@ from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
-from .catalog import first_problem, problems, validator_for
-from .results import error_result, shown
+from .catalog import first_problem, problems, shown, validator_for
+from .results import error_result
 from .service import CallLog, note_outcome
 
 logger = logging.getLogger(__package__)

@@ -33,10 +33,10 @@ from mcp.server import Server, ServerRequestContext
 from mcp.server.transport_security import TransportSecuritySettings
 from mcp.shared.exceptions import MCPError
 
-from .catalog import Catalog
+from .catalog import Catalog, shown
 from .discovery import Discovery
 from .discovery import tools as discovery_tools
-from .results import error_result, shown
+from .results import error_result
 from .search import Index
 from .service import (
     PROBES,

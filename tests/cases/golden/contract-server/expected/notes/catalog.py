@@ -201,10 +201,21 @@ def problems(validator: jsonschema.protocols.Validator, arguments: Mapping[str, 
     return out
 
 
+SHOWN_NAME = 100
+"""Characters of a name a client sent that an error message says back."""
 SHOWN_VALUE = 60
 """Characters of a value that a validation message shows (a long one is cut, its length said)."""
 SHOWN_MESSAGE = 300
 """Characters of a validation message at most."""
+
+
+def shown(text: str, quoted: bool = True, limit: int = SHOWN_NAME) -> str:
+    """``text`` for an error message (``repr``'s quotes unless not ``quoted``), its start
+    only where it is long: what a client sent is not said back in full."""
+    if len(text) <= limit:
+        return repr(text) if quoted else text
+    start = repr(text[:limit]) if quoted else text[:limit]
+    return f"{start}… ({len(text):,} characters)"
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -214,13 +225,13 @@ def _message(error: jsonschema.ValidationError) -> str:
     if len(text) <= SHOWN_MESSAGE:
         return text
     value = error.instance
-    shown = repr(value)
-    if text.startswith(shown) and len(shown) > SHOWN_VALUE:
+    said = repr(value)
+    if text.startswith(said) and len(said) > SHOWN_VALUE:
         if isinstance(value, str):
-            short = f"{value[:SHOWN_VALUE]!r}… ({len(value):,} characters)"
+            short = shown(value, limit=SHOWN_VALUE)
         else:
-            short = shown[:SHOWN_VALUE] + "…"
-        text = short + text[len(shown) :]
+            short = said[:SHOWN_VALUE] + "…"
+        text = short + text[len(said) :]
     return text if len(text) <= SHOWN_MESSAGE else text[: SHOWN_MESSAGE - 1] + "…"
 
 

@@ -34,8 +34,8 @@ from typing import Any
 import anyio
 from mcp import types
 
-from .catalog import Catalog
-from .results import error_result, shown
+from .catalog import Catalog, shown
+from .results import error_result
 from .search import MAX_QUERY, Index
 
 SEARCH = "search_operations"
