@@ -330,9 +330,10 @@ class _Builder:
                 schema = {}
         schema = describe(
             schema,
-            self._t(node.get("description")),
+            node.get("description"),
             node.get("deprecated") is True,
             self.converter.effective,
+            self.text,
         )
         required = location == "path" or node.get("required") is True
         allow_empty = node.get("allowEmptyValue") is True
@@ -374,9 +375,6 @@ class _Builder:
         summary = op.node.get("summary")
         text = str(summary).strip() if isinstance(summary, str) and summary.strip() else ""
         return " ".join((text or op.operation_id or op.label).split())[:120]
-
-    def _t(self, text: Any) -> Any:
-        return self.text(text) if isinstance(text, str) else text
 
     def description(self, op: Operation) -> str:
         parts = [

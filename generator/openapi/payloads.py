@@ -36,9 +36,6 @@ class Payloads:
         self.output_mode = output_mode
         self._fields: dict[tuple[int, Ref, str], tuple[Any, bool, frozenset[Ref]] | None] = {}
 
-    def _t(self, text: Any) -> Any:
-        return self.text(text) if isinstance(text, str) else text
-
     def body_args(
         self, op: Operation, kind: str, allocate: ArgNames, needs: set[Ref]
     ) -> list[tuple[Arg, Any]]:
@@ -49,18 +46,21 @@ class Payloads:
             for f in body.fields:
                 schema = self.converter.convert(f.schema, f.at, needs)
                 is_file = f.schema.get("type") == "file"
-                schema = describe(schema, self._t(f.description), False, self.converter.effective)
+                schema = describe(schema, f.description, False, self.converter.effective, self.text)
                 arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
                 out.append((arg, schema))
             return out
         if kind in ("binary",):
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
-            return [(arg, describe(dict(FILE_SCHEMA), self._t(body.description), False))]
+            return [(arg, describe(dict(FILE_SCHEMA), body.description, False, text=self.text))]
         if kind == "text":
             schema = {"type": "string"}
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
             return [
-                (arg, describe(schema, self._t(body.description), False, self.converter.effective))
+                (
+                    arg,
+                    describe(schema, body.description, False, self.converter.effective, self.text),
+                )
             ]
         resolved, resolved_at = self.converter.resolve(body.schema, body.at)
         if spreadable(resolved):
@@ -92,7 +92,9 @@ class Payloads:
             return out
         schema = self.converter.convert(body.schema, body.at, needs)
         arg = Arg(allocate.claim("body", "body"), "body", "", body.required)
-        return [(arg, describe(schema, self._t(body.description), False, self.converter.effective))]
+        return [
+            (arg, describe(schema, body.description, False, self.converter.effective, self.text))
+        ]
 
     def _field(self, sub: Any, at: Ref, kind: str) -> tuple[Any, bool, frozenset[Ref]] | None:
         """A body property's schema as an argument, whether it is a file, and what it

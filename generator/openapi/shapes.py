@@ -44,12 +44,18 @@ def collection_style(node: dict[str, Any], location: str) -> tuple[str, bool]:
 
 
 def describe(
-    schema: Any, description: Any, deprecated: bool, effective: Callable[[Any], Any] = lambda s: s
+    schema: Any,
+    description: Any,
+    deprecated: bool,
+    effective: Callable[[Any], Any] = lambda s: s,
+    text: Callable[[str], str] = str,
 ) -> Any:
-    """``schema`` with the parameter's description (unless the schema has its own, once
-    ``effective`` has merged its references in) and ``deprecated``."""
+    """``schema`` with the parameter's description, as ``text`` writes it (unless the schema
+    has its own, once ``effective`` has merged its references in) and ``deprecated``."""
     if not isinstance(schema, dict):
         return schema
+    if isinstance(description, str):
+        description = text(description)
     extra: dict[str, Any] = {}
     has_own = isinstance(effective(schema), dict) and "description" in effective(schema)
     if isinstance(description, str) and description.strip() and not has_own:
