@@ -117,8 +117,11 @@ def _bounded(query: str) -> str:
     """The first ``MAX_QUERY`` characters of ``query``, without a word cut in two."""
     if len(query) <= MAX_QUERY:
         return query
-    cut = query[: MAX_QUERY + 1]
-    return cut.rsplit(None, 1)[0] if cut[-1:].strip() and " " in cut else cut[:MAX_QUERY]
+    if query[MAX_QUERY - 1].isspace() or query[MAX_QUERY].isspace():  # between two words
+        return query[:MAX_QUERY]
+    # Else the word the limit falls in goes, when a word comes before it.
+    start = query[:MAX_QUERY].rsplit(None, 1)
+    return start[0] if len(start) > 1 else query[:MAX_QUERY]
 
 
 def _scaled(scores: Any) -> Any:
