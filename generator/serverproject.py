@@ -219,6 +219,7 @@ RUNTIME = (
     "vocabulary.py",
     "semantic.py",
     "service.py",
+    "guards.py",
 )
 """The runtime modules every server project carries, whatever its backend."""
 

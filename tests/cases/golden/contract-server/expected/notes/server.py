@@ -16,15 +16,13 @@ What a tool does is up to the backend module that ``spec.json`` names
 from __future__ import annotations
 
 import argparse
-import hmac
 import importlib
 import json
 import logging
 import os
-import re
 import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping
 from importlib.resources import files
 from typing import Any, Protocol, cast
 
@@ -37,6 +35,7 @@ from mcp.shared.exceptions import MCPError
 from .catalog import Catalog, shown
 from .discovery import Discovery
 from .discovery import tools as discovery_tools
+from .guards import guard_hosts, hostname, require_token
 from .results import error_result
 from .search import Index
 from .service import (
@@ -271,91 +270,6 @@ def warm_up(index: Callable[[], Index], operations: Callable[[], Catalog]) -> No
         logger.debug("warm-up stopped", exc_info=True)
         return
     logger.info("search index and operations ready in %.2f s", time.perf_counter() - started)
-
-
-_AUTHORITY = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?$")
-
-
-def host_allowed(authority: str, hosts: frozenset[str]) -> bool:
-    """``host[:port]`` names an allowed host exactly (``127.0.0.1:80.evil.example`` does not)."""
-    match = _AUTHORITY.match(authority)
-    return match is not None and match.group(1).lower() in hosts
-
-
-def origin_allowed(origin: str, hosts: frozenset[str]) -> bool:
-    """An ``Origin`` is ``http(s)://host[:port]`` with an allowed host, and nothing else."""
-    scheme, _, authority = origin.partition("://")
-    return scheme in ("http", "https") and host_allowed(authority, hosts)
-
-
-def hostname(name: str) -> str:
-    """The host part of ``host``, ``host:port`` or an IPv6 address, as a Host header has it."""
-    if name.count(":") > 1 and not name.startswith("["):
-        return f"[{name.lower()}]"
-    match = _AUTHORITY.match(name)
-    return (match.group(1) if match else name).lower()
-
-
-def guard_hosts(app: ASGIApp, hosts: frozenset[str]) -> ASGIApp:
-    """DNS-rebinding protection that compares whole hosts: a ``Host`` header must name an
-    allowed host (else 421) and an ``Origin``, when sent, an allowed origin (else 403)."""
-
-    async def guarded(
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[Any]],
-        send: Callable[[Any], Awaitable[None]],
-    ) -> None:
-        if scope["type"] == "http":
-            headers = dict(scope.get("headers") or [])
-            host = headers.get(b"host", b"").decode("latin-1")
-            origin = headers.get(b"origin")
-            status = 0
-            if not host_allowed(host, hosts):
-                status = 421
-            elif origin is not None and not origin_allowed(origin.decode("latin-1"), hosts):
-                status = 403
-            if status:
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": status,
-                        "headers": [(b"content-type", b"text/plain")],
-                    }
-                )
-                await send({"type": "http.response.body", "body": b"host not allowed\n"})
-                return
-        await app(scope, receive, send)
-
-    return guarded
-
-
-def require_token(app: ASGIApp, token: str) -> ASGIApp:
-    """Reject HTTP requests without ``Authorization: Bearer <token>`` (constant-time check)."""
-    expected = f"Bearer {token}".encode()
-
-    async def guarded(
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[Any]],
-        send: Callable[[Any], Awaitable[None]],
-    ) -> None:
-        if scope["type"] == "http":
-            given = dict(scope.get("headers") or []).get(b"authorization", b"")
-            if not hmac.compare_digest(given, expected):
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": 401,
-                        "headers": [
-                            (b"content-type", b"text/plain"),
-                            (b"www-authenticate", b"Bearer"),
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": b"unauthorized\n"})
-                return
-        await app(scope, receive, send)
-
-    return guarded
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
