@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import naming
-from ..diagnostics import json_pointer
 from ..graphs import strongly_connected
 from . import keywords
 from .ir import AliasIR, Definition, FieldIR, ModelIR
 from .schema import SchemaDocument
+from .shapes import SchemaShapes
 
 # Names the generated module defines itself; a definition with one of these
 # names gets a suffix.
@@ -83,9 +83,6 @@ HELPERS = (
     "overload",
 )
 
-# Preferred discriminator properties when several would do.
-_TAG_PREFERENCE = ("type", "method", "kind", "mode")
-
 
 @dataclass(frozen=True)
 class _Type:
@@ -96,13 +93,11 @@ class _Type:
     nullable: bool = False
 
 
-class ModelBuilder:
+class ModelBuilder(SchemaShapes):
     """Turns one schema document into ordered definitions (see ``build``)."""
 
     def __init__(self, schema: SchemaDocument) -> None:
-        self.schema = schema
-        self.defs: dict[str, Any] = schema.definitions
-        self.ref_prefix = f"#/{schema.defs_key}/"
+        super().__init__(schema)
         self.taken: set[str] = set(RESERVED)
         self.names: dict[str, str] = {d: naming.class_name(d, self.taken) for d in self.defs}
         used = set(self.names.values())
@@ -138,18 +133,6 @@ class ModelBuilder:
         expr = self._expr(node, name, pointer, top_level=True)
         self.built[name] = AliasIR(name, doc, expr.code, recursive=False)
         self.deps[name] = expr.deps
-
-    def _is_object_model(self, node: Any) -> bool:
-        if not isinstance(node, dict):
-            return False
-        if "properties" in node:
-            return True
-        parts = node.get("allOf")
-        return (
-            isinstance(parts, list)
-            and bool(parts)
-            and all(self._is_object_model(self.deref(p)) for p in parts)
-        )
 
     def _build_model(self, name: str, node: dict[str, Any], pointer: str) -> None:
         merged = self._merge_all_of(node, pointer)
@@ -190,37 +173,6 @@ class ModelBuilder:
             name, keywords.description(node), tuple(fields), extra, extra_annotation
         )
         self.deps[name] = frozenset(deps)
-
-    def _merge_all_of(self, node: dict[str, Any], pointer: str = "") -> dict[str, Any]:
-        """Properties, required names and additionalProperties of ``node`` and its allOf parts."""
-        properties: dict[str, Any] = {}
-        pointers: dict[str, str] = {}
-        required: list[str] = []
-        additional: Any = node.get("additionalProperties", True)
-        for part_pointer, part in self._all_of_parts(node, pointer):
-            for prop, sub in (part.get("properties") or {}).items():
-                properties[prop] = sub
-                pointers[prop] = part_pointer + "/properties/" + json_pointer([prop])[1:]
-            required.extend(r for r in part.get("required", []) if r not in required)
-            if part is not node and part.get("additionalProperties") is False:
-                additional = False
-        return {
-            "properties": properties,
-            "pointers": pointers,
-            "required": required,
-            "additionalProperties": additional,
-        }
-
-    def _all_of_parts(self, node: dict[str, Any], pointer: str) -> list[tuple[str, dict[str, Any]]]:
-        parts: list[tuple[str, dict[str, Any]]] = []
-        for index, part in enumerate(node.get("allOf") or []):
-            target_pointer = pointer + f"/allOf/{index}"
-            if isinstance(part, dict) and "$ref" in part:
-                ref_name = self.ref_name(part["$ref"])
-                target_pointer = f"/{self.schema.defs_key}/{ref_name}"
-            parts.extend(self._all_of_parts(self.deref(part), target_pointer))
-        parts.append((pointer, node))
-        return parts
 
     # -- type expressions --------------------------------------------------
 
@@ -316,7 +268,7 @@ class ModelBuilder:
             exprs.append(self._expr(member, hint + suffix, f"{pointer}/{index}"))
         return self._join(exprs)
 
-    # -- discriminators ----------------------------------------------------
+    # -- unions ------------------------------------------------------------
 
     def _by_keys(self, members: list[Any], hint: str, pointer: str) -> _Type | None:
         """A union told apart by which keys a value has, if its members allow it.
@@ -371,13 +323,6 @@ class ModelBuilder:
         code = f"{self.h['Annotated']}[{' | '.join(parts)}, _ByKeys({spec})]"
         return _Type(code, frozenset(deps))
 
-    def _keys_literal(self, node: dict[str, Any]) -> str:
-        """``((required keys), (optional keys))`` of an object model, as Python source."""
-        merged = self._merge_all_of(node)
-        required = sorted(merged["required"])
-        optional = sorted(p for p in merged["properties"] if p not in required)
-        return f"({_tuple_literal(required)}, {_tuple_literal(optional)})"
-
     def _item_keys(self, items: Any, pointer: str) -> str:
         """``{class: keys}`` of the object models an array's items can be."""
         found: list[str] = []
@@ -399,106 +344,7 @@ class ModelBuilder:
                 found.append(f"{naming.py_literal(name)}: {self._keys_literal(node)}")
         return "{" + ", ".join(found) + "}"
 
-    def _flatten(self, members: list[Any], pointer: str) -> list[tuple[str, Any]]:
-        """Union members, with members that are themselves named unions expanded."""
-        flat: list[tuple[str, Any]] = []
-        for index, member in enumerate(members):
-            target = self.deref(member)
-            inner = self._union_members(target)
-            if inner is not None and "$ref" in member:
-                ref_pointer = f"/{self.schema.defs_key}/{self.ref_name(member['$ref'])}"
-                key = "anyOf" if "anyOf" in target else "oneOf"
-                flat.extend(self._flatten(inner, f"{ref_pointer}/{key}"))
-            else:
-                flat.append((f"{pointer}/{index}", member))
-        return flat
-
-    def _union_members(self, node: Any) -> list[Any] | None:
-        if isinstance(node, dict) and "properties" not in node:
-            for key in ("anyOf", "oneOf"):
-                if isinstance(node.get(key), list):
-                    members: list[Any] = node[key]
-                    return members
-        return None
-
-    def _discriminator(self, members: list[Any]) -> str | None:
-        """A required property whose const value tells every member apart, if any."""
-        flat = [m for _, m in self._flatten(members, "")]
-        if len(flat) < 2:
-            return None
-        signatures = [self._tags(m) for m in flat]
-        if not all(signatures):
-            return None
-        common = set(signatures[0]).intersection(*signatures[1:])
-        candidates = [
-            prop
-            for prop in common
-            if len({repr(sig[prop]) for sig in signatures}) == len(signatures)
-            and all(isinstance(sig[prop], str) for sig in signatures)
-        ]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda p: (p not in _TAG_PREFERENCE, _rank(p), p))
-
-    def _tags(self, member: Any) -> dict[str, Any]:
-        """Required properties with a const value of an object member."""
-        node = self.deref(member)
-        if not self._is_object_model(node):
-            return {}
-        merged = self._merge_all_of(node)
-        tags: dict[str, Any] = {}
-        for prop, sub in merged["properties"].items():
-            sub = self.deref(sub)
-            if (
-                prop in merged["required"]
-                and isinstance(sub, dict)
-                and "const" in sub
-                and naming.field_name(prop, set()) == prop
-            ):
-                tags[prop] = sub["const"]
-        return tags
-
-    # -- references --------------------------------------------------------
-
-    def ref_name(self, ref: str) -> str:
-        return ref[len(self.ref_prefix) :]
-
-    def deref(self, node: Any) -> Any:
-        seen: set[str] = set()
-        while (
-            isinstance(node, dict)
-            and isinstance(node.get("$ref"), str)
-            and node["$ref"] not in seen
-        ):
-            seen.add(node["$ref"])
-            node = self.defs[self.ref_name(node["$ref"])]
-        return node
-
-    def _admits_null(self, ref: str, seen: frozenset[str] = frozenset()) -> bool:
-        if ref in seen:
-            return False
-        node = self.defs[self.ref_name(ref)]
-        if not isinstance(node, dict) or node == {}:
-            return True
-        if "$ref" in node:
-            return self._admits_null(node["$ref"], seen | {ref})
-        kind = node.get("type")
-        if kind == "null" or (isinstance(kind, list) and "null" in kind):
-            return True
-        members = self._union_members(node) or []
-        return any(
-            m is True
-            or m == {}
-            or (
-                isinstance(m, dict) and ("$ref" in m and self._admits_null(m["$ref"], seen | {ref}))
-            )
-            or (
-                isinstance(m, dict) and (m.get("type") == "null" or "null" in (m.get("type") or []))
-            )
-            for m in members
-        )
-
-    # -- type helpers ----------------------------------------------------
+        # -- type helpers ----------------------------------------------------
 
     def _join(self, members: list[_Type]) -> _Type:
         codes: list[str] = []
@@ -563,15 +409,3 @@ class ModelBuilder:
                     )
                 result.append(definition)
         return result
-
-
-def _tuple_literal(values: list[str]) -> str:
-    if not values:
-        return "()"
-    if len(values) == 1:
-        return f"({naming.py_literal(values[0])},)"
-    return "(" + ", ".join(naming.py_literal(v) for v in values) + ")"
-
-
-def _rank(prop: str) -> int:
-    return _TAG_PREFERENCE.index(prop) if prop in _TAG_PREFERENCE else len(_TAG_PREFERENCE)
