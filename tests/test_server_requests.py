@@ -165,6 +165,41 @@ def test_path_keys_with_a_fragment_or_a_query(server: ModuleType, upstream: Upst
     assert request.headers["authorization"] == "Bearer bearer-secret"
 
 
+def test_constants_are_sent_for_arguments_left_out(server: ModuleType, upstream: Upstream) -> None:
+    """A required parameter that allows one value alone (AWS's ``Action``, ``Version`` and
+    ``X-Amz-Target``, Azure's ``api-version``) is optional, and that value is sent for it."""
+
+    async def listed() -> types.ListToolsResult:
+        async with in_process(server, upstream.url + "/v1") as client:
+            return await client.list_tools()
+
+    tool = next(t for t in anyio.run(listed).tools if t.name == "runAction")
+    assert tool.input_schema["required"] == ["count"]
+    properties = tool.input_schema["properties"]
+    assert properties["Action"]["default"] == "RunInstances"
+    assert properties["X-Target"]["default"] == "Compute_2016.RunInstances"
+    assert properties["scope"]["default"] == "global"
+    assert "default" not in properties["dryRun"]  # optional: sent only when given
+
+    assert not call(server, upstream, "runAction", {"count": 2}).is_error
+    request = upstream.last()
+    assert (request.method, request.path) == ("POST", "/v1/regions/global/actions")
+    assert request.query == "Action=RunInstances&Version=2016-11-15&count=2&api_key=qk"
+    assert request.headers["x-target"] == "Compute_2016.RunInstances"
+
+    given = {"count": 1, "Version": "2016-11-15", "dryRun": True}
+    assert not call(server, upstream, "runAction", given).is_error
+    assert (
+        upstream.last().query
+        == "Action=RunInstances&Version=2016-11-15&dryRun=true&count=1&api_key=qk"
+    )
+
+    before = len(upstream.requests)
+    wrong = call(server, upstream, "runAction", {"count": 1, "Action": "StopInstances"})
+    assert wrong.is_error and "Action" in text(wrong)
+    assert len(upstream.requests) == before
+
+
 PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("deleteBooking", {"id": "b-1"}),
     # (labelled is left out: Prism drops the connection on a label-style path segment.)
@@ -180,6 +215,7 @@ PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("search", {"ids": [1], "where": {"city": "Oslo"}, "either": "a"}),
     # (Prism takes ``flags=`` for a missing parameter, allowEmptyValue or not.)
     ("filters", {"flags": ["x"]}),
+    ("runAction", {"count": 3}),
 ]
 
 

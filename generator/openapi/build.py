@@ -338,6 +338,12 @@ class _Builder:
         required = location == "path" or node.get("required") is True
         allow_empty = node.get("allowEmptyValue") is True
         schema = self._not_empty(schema, location, required, allow_empty)
+        constant = self._only_value(schema) if required else ()
+        if constant:
+            # Nothing to ask the model for: the one value it could give is sent for it.
+            required = False
+            if isinstance(schema, dict) and "default" not in schema:
+                schema = {**schema, "default": constant[0]}
         arg = Arg(
             name,
             location,  # type: ignore[arg-type]
@@ -348,8 +354,26 @@ class _Builder:
             node.get("allowReserved") is True,
             content_type,
             allow_empty=allow_empty and location == "query",
+            constant=constant,
         )
         return arg, schema
+
+    def _only_value(self, schema: Any, depth: int = 0) -> tuple[Any, ...]:
+        """``(value,)`` when a converted schema allows that one value alone (``const``, or an
+        ``enum`` of one, here or in an ``allOf`` part), else ``()``. Null is no such value:
+        a parameter cannot send it."""
+        node = self.converter.effective(schema)
+        if not isinstance(node, dict) or depth > 8:
+            return ()
+        if "const" in node:
+            found: tuple[Any, ...] = (node["const"],)
+        elif isinstance(node.get("enum"), list) and len(node["enum"]) == 1:
+            found = (node["enum"][0],)
+        else:
+            parts = node.get("allOf")
+            values = [self._only_value(p, depth + 1) for p in parts or () if isinstance(p, dict)]
+            found = next((v for v in values if v), ())
+        return found if found and found[0] is not None else ()
 
     def _not_empty(self, schema: Any, location: str, required: bool, allow_empty: bool) -> Any:
         """Values that would vanish from the request are refused by the inputSchema: an empty

@@ -50,6 +50,11 @@ class Arg:
     file: bool = False
     allow_empty: bool = False
     """A query parameter whose document allows an empty value (``allowEmptyValue``)."""
+    constant: tuple[Any, ...] = ()
+    """``(value,)`` for a required parameter whose schema allows that one value alone (an
+    ``enum`` of one, a ``const``): the argument is optional, and the value is sent when it
+    is left out (AWS's ``X-Amz-Target``, ``Action`` and ``Version``; Azure's
+    ``api-version``)."""
 
     def to_json(self) -> dict[str, Any]:
         # What the runtime assumes when left out (``params.complete``) is left out: a wire
@@ -71,6 +76,8 @@ class Arg:
             data["file"] = True
         if self.allow_empty:
             data["allowEmpty"] = True
+        if self.constant:
+            data["constant"] = self.constant[0]
         return data
 
 
