@@ -371,6 +371,56 @@ def test_responses_slightly_off_their_schema_reach_the_client(
     assert result.structured_content == body
 
 
+MENDED = [
+    # A number where the document says text (a ZIP code, a phone number), and a boolean.
+    ({"id": 1, "name": 85014}, {"id": 1, "name": "85014"}),
+    (
+        {"id": 1, "name": "x", "tags": [7, "a", 0.5]},
+        {"id": 1, "name": "x", "tags": ["7", "a", "0.5"]},
+    ),
+    (
+        {"id": 1, "name": "x", "parent": {"id": 2, "name": True}},
+        {"id": 1, "name": "x", "parent": {"id": 2, "name": "true"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "sent"), MENDED)
+@pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])
+def test_numbers_where_the_schema_says_text_arrive_as_text(
+    kitchen: ModuleType, upstream: Upstream, body: dict[str, Any], sent: dict[str, Any], mode: str
+) -> None:
+    """An API that sends a number where its document says a string: the structured content
+    has the number's text (the client's check of it against the outputSchema passes), and
+    the text content the response as it came."""
+    upstream.routes["GET /v1/items/1"] = Reply(200, body)
+
+    async def run() -> types.CallToolResult:
+        async with in_process(kitchen, upstream.url + "/v1", mode=mode) as client:
+            await client.list_tools()
+            return await client.call_tool("getItem", {"id": "1"})
+
+    result = anyio.run(run)
+    assert not result.is_error, text(result)
+    assert result.structured_content == sent
+    assert json.loads(text(result)) == body
+
+
+def test_nothing_is_mended_where_another_mismatch_remains(
+    kitchen: ModuleType, upstream: Upstream
+) -> None:
+    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": {"deep": 1}, "name": 5})
+
+    async def run() -> types.CallToolResult:
+        async with in_process(kitchen, upstream.url + "/v1") as client:
+            await client.list_tools()
+            return await client.call_tool("getItem", {"id": "1"})
+
+    result = anyio.run(run)
+    assert result.is_error and "does not match its outputSchema at id" in text(result)
+    assert text(result).endswith('The response was:\n{"id": {"deep": 1}, "name": 5}')
+
+
 def test_a_response_of_another_shape_is_an_error_that_keeps_the_data(
     kitchen: ModuleType, upstream: Upstream, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -404,6 +454,10 @@ def test_strict_output_keeps_the_documented_schemas(tmp_path: Path, upstream: Up
     schema = next(t for t in listed.tools if t.name == "getItem").output_schema
     assert schema is not None and schema["$defs"]["Item"]["required"] == ["id", "name"]
     assert result.is_error and "does not match its outputSchema at id" in text(result)
+    # Nor is a number mended into text: the schemas are exactly as documented.
+    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": 1, "name": 5})
+    listed, result = anyio.run(run)
+    assert result.is_error and "does not match its outputSchema at name" in text(result)
 
 
 def test_base_url_from_server_variables(

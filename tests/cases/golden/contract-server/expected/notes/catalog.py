@@ -12,6 +12,7 @@ on first use and kept; ``operations.json``'s ``forms`` says which form (see
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -162,13 +163,34 @@ class Catalog:
 
     def output_error(self, name: str, structured: Any) -> str | None:
         """Where and how a structured result does not match the outputSchema clients see."""
+        return self.conformed(name, structured)[1]
+
+    def conformed(self, name: str, structured: Any) -> tuple[Any, str | None]:
+        """``structured`` as it is sent for the outputSchema clients see, and where and how
+        it does not match that schema (None where it does). Unless output is strict, a
+        number or a boolean where the schema says text is sent as its JSON text: APIs send
+        ``85014`` for a ZIP code their document calls a string. That mends without losing
+        anything. Any other mismatch is said (the first that mending leaves), and nothing
+        is mended."""
         validator = self._output_validators.get(name)
         if validator is None:
             schema = self.wire(name).get("outputSchema")
             if schema is None:
-                return None
+                return structured, None
             validator = self._output_validators[name] = validator_for(schema)
-        return first_problem(validator, structured)
+        errors = list(validator.iter_errors(structured))
+        if not errors:
+            return structured, None
+        if self.lenient:
+            mended = structured
+            for error in _all_errors(errors):
+                if _text_wanted(error):
+                    mended = _replaced(mended, list(error.absolute_path), _as_text(error.instance))
+            if mended is not structured:
+                # What is still wrong once mended is what to say.
+                problem = first_problem(validator, mended)
+                return (mended, None) if problem is None else (structured, problem)
+        return structured, first_problem(validator, structured)
 
 
 class _Lenient(Mapping[str, Any]):
@@ -188,6 +210,47 @@ class _Lenient(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._defs)
+
+
+def _all_errors(
+    errors: list[jsonschema.ValidationError],
+) -> Iterator[jsonschema.ValidationError]:
+    """Errors and the errors of the branches they tried (``anyOf``: each member's)."""
+    for error in errors:
+        yield error
+        yield from _all_errors(list(error.context or ()))
+
+
+def _text_wanted(error: jsonschema.ValidationError) -> bool:
+    """A number or a boolean where only text (or null) would do."""
+    kinds = error.validator_value if error.validator == "type" else None
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    return (
+        isinstance(kinds, list)
+        and "string" in kinds
+        and not {"number", "integer", "boolean"} & set(kinds)
+        and isinstance(error.instance, (int, float))
+    )
+
+
+def _as_text(value: Any) -> str:
+    """A number or a boolean as JSON writes it (``85014``, ``0.5``, ``true``)."""
+    return json.dumps(value)
+
+
+def _replaced(value: Any, path: list[Any], new: Any) -> Any:
+    """``value`` with what is at ``path`` replaced by ``new``; the containers on the way are
+    copied, ``value`` itself is left as it was."""
+    if not path:
+        return new
+    key, rest = path[0], path[1:]
+    if isinstance(value, dict) and key in value:
+        return {**value, key: _replaced(value[key], rest, new)}
+    if isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+        copy = list(value)
+        copy[key] = _replaced(value[key], rest, new)
+        return copy
+    return value
 
 
 def problems(validator: jsonschema.protocols.Validator, arguments: Mapping[str, Any]) -> list[str]:

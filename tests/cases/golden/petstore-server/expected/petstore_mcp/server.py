@@ -130,9 +130,10 @@ def listed_names(spec: Mapping[str, Any], package: str | None = None) -> list[st
 
 
 def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> types.CallToolResult:
-    """``result``, unless its structured content does not match the outputSchema clients
-    were shown: then an ``isError`` result that still carries the response as text (a
-    client that validates structured content would otherwise fail, and lose the data)."""
+    """``result``, its structured content mended where it can be (``Catalog.conformed``),
+    unless it does not match the outputSchema clients were shown: then an ``isError``
+    result that still carries the response as text (a client that validates structured
+    content would otherwise fail, and lose the data)."""
     if result.is_error:
         return result
     if result.structured_content is None:
@@ -141,9 +142,11 @@ def output_check(catalog: Catalog, name: str, result: types.CallToolResult) -> t
         # A tool with an outputSchema must send structured content (clients refuse it
         # otherwise), even for a response with no JSON: an empty object, if the schema allows.
         result = result.model_copy(update={"structured_content": {}})
-    problem = catalog.output_error(name, result.structured_content)
+    structured, problem = catalog.conformed(name, result.structured_content)
     if problem is None:
-        return result
+        if structured is result.structured_content:
+            return result
+        return result.model_copy(update={"structured_content": structured})
     logger.warning("%s: response does not match the outputSchema %s", name, problem)
     text = "\n".join(c.text for c in result.content if isinstance(c, types.TextContent))
     return error_result(

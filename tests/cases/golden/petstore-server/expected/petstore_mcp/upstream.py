@@ -260,10 +260,14 @@ class Upstream:
         whole_body: Any = None
         has_body = whole_given = False
         for given in http["args"]:
-            if given["name"] not in arguments:
+            if given["name"] in arguments:
+                value = arguments[given["name"]]
+            elif "constant" in given:
+                # The one value the document allows, sent for an argument left out.
+                value = given["constant"]
+            else:
                 continue
             arg = complete(given)
-            value = arguments[arg["name"]]
             where = arg["in"]
             if where == "path":
                 path_values[arg["wire"]] = path_value(value, arg)
