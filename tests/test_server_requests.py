@@ -165,6 +165,17 @@ def test_path_keys_with_a_fragment_or_a_query(server: ModuleType, upstream: Upst
     assert request.headers["authorization"] == "Bearer bearer-secret"
 
 
+def test_required_form_fields_cannot_vanish(server: ModuleType, upstream: Upstream) -> None:
+    """An empty array puts nothing in a form body: a required field that is one would be
+    missing, so the inputSchema refuses it, as it does a required query parameter's."""
+    before = len(upstream.requests)
+    empty = call(server, upstream, "invite", {"emails": []})
+    assert empty.is_error and "emails: [] should be non-empty" in text(empty)
+    assert len(upstream.requests) == before
+    assert not call(server, upstream, "invite", {"emails": ["a@x.org"]}).is_error
+    assert upstream.last().body == b"emails=a%40x.org"
+
+
 def test_constants_are_sent_for_arguments_left_out(server: ModuleType, upstream: Upstream) -> None:
     """A required parameter that allows one value alone (AWS's ``Action``, ``Version`` and
     ``X-Amz-Target``, Azure's ``api-version``) is optional, and that value is sent for it."""

@@ -41,6 +41,7 @@ from .shapes import (
     describe,
     is_binary,
     placeholders,
+    value_types,
 )
 
 DESCRIPTION_BUDGET = 1024
@@ -381,7 +382,7 @@ class _Builder:
         the document allows empty values, which are then sent as ``name=``)."""
         if not isinstance(schema, dict):
             return schema
-        kinds = _types(self.converter.effective(schema))
+        kinds = value_types(self.converter, schema)
         if location == "path" and (not kinds or "string" in kinds):
             return {**schema, "minLength": max(1, int(schema.get("minLength") or 0))}
         if location == "path" and kinds == {"array"}:
@@ -413,18 +414,6 @@ class _Builder:
             text = "Deprecated. " + text
         budget = self.options.description_budget
         return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
-
-
-def _types(schema: Any) -> set[str]:
-    """The JSON types a converted schema names at its top (empty when it names none)."""
-    if not isinstance(schema, dict):
-        return set()
-    kind = schema.get("type")
-    if isinstance(kind, str):
-        return {kind}
-    if isinstance(kind, list):
-        return {k for k in kind if isinstance(k, str)}
-    return set()
 
 
 def tools_mode(project: Project, requested: ToolsMode) -> tuple[ToolsMode, str]:

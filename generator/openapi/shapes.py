@@ -114,3 +114,20 @@ def read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
 def is_array(converter: SchemaConverter, node: Any, at: Ref) -> bool:
     found = converter.resolved_object(node, at)
     return found is not None and found[0].get("type") == "array"
+
+
+def value_types(converter: SchemaConverter, schema: Any, depth: int = 0) -> set[str]:
+    """The JSON types a converted schema allows, as its top says (references to
+    non-recursive definitions followed, ``allOf`` parts that name types intersected);
+    empty when it names none."""
+    node = converter.effective(schema)
+    if not isinstance(node, dict) or depth > 8:
+        return set()
+    kind = node.get("type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    named = [value_types(converter, part, depth + 1) for part in node.get("allOf") or ()]
+    named = [found for found in named if found]
+    return set.intersection(*named) if named else set()
