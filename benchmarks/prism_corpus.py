@@ -2,8 +2,12 @@
 documents? Prism (``tests/prism.py``), which validates every request against the
 document, is the judge.
 
-Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...] [--jobs N]
+Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...] [--directory N] [--jobs N]
 [--per-document SECONDS] [--per-tool SECONDS] [--prism-startup SECONDS] [--details DIR]``.
+
+``--directory N`` runs N documents of APIs.guru's directory (``benchmarks/directory.py``)
+instead: an even spread, by id, over those of at most ``DIRECTORY_BYTES`` (Prism is slow to
+start on large ones), named ``dir:<id>``. They are documents the method was never built on.
 
 For each of the corpus documents (``tests/corpus.py``, fetched when missing): generate the
 server with ``--tools-mode operations``, start Prism on the document (loopback only), and
@@ -59,6 +63,8 @@ CALL_TIMEOUT = 30.0
 STARTUP = 300.0
 """Seconds Prism may take to start on a document (GitHub's 13 MB: about 20; Prism 5.16 had
 not started on stripe's after 10 minutes)."""
+DIRECTORY_BYTES = 300_000
+"""Largest directory document ``--directory`` picks."""
 SECTIONS = (
     "rejection_reasons",
     "limitations",
@@ -242,7 +248,7 @@ def run_document(
 
     warnings.simplefilter("ignore")
     started = time.monotonic()
-    document = corpus()[doc_id]
+    path = document_path(doc_id)
     figures: dict[str, Any] = {"id": doc_id, "tools": 0, "calls": 0}
     counts: Counter[str] = Counter()
     sections: dict[str, Counter[str]] = {name: Counter() for name in SECTIONS}
@@ -250,7 +256,7 @@ def run_document(
     with tempfile.TemporaryDirectory(prefix="prism-corpus-") as tmp:
         out = Path(tmp)
         name = "pc_" + re.sub(r"\W", "_", doc_id)
-        package = generate(document.path, out, tools_mode="operations", name=name)
+        package = generate(path, out, tools_mode="operations", name=name)
         server = import_package(out, package)
         spec = server.load_spec()
         os.environ.update(credentials(spec))
@@ -263,7 +269,7 @@ def run_document(
         if not server.load_catalog(spec).names():
             figures["seconds"] = figures["generate_s"]
             return figures  # nothing to call (and Prism refuses a document without operations)
-        harness = Harness(server, document.path, startup_timeout=startup, timeout=CALL_TIMEOUT)
+        harness = Harness(server, path, startup_timeout=startup, timeout=CALL_TIMEOUT)
         try:
             figures["prism_start_s"] = round(time.monotonic() - started, 1)
             names = harness.catalog.names()
@@ -352,6 +358,24 @@ def run_document(
     return figures
 
 
+def document_path(doc_id: str) -> Path:
+    """A corpus document by its id, or a directory one by ``dir:<id>``."""
+    if doc_id.startswith("dir:"):
+        from benchmarks.directory import document
+
+        return document(doc_id[len("dir:") :])
+    return corpus()[doc_id].path
+
+
+def directory_sample(count: int) -> list[str]:
+    """``count`` directory documents of at most ``DIRECTORY_BYTES``, evenly spread by id."""
+    from benchmarks.directory import documents
+
+    small = sorted(i for i, path in documents() if path.stat().st_size <= DIRECTORY_BYTES)
+    step = max(1, len(small) // max(count, 1))
+    return ["dir:" + i for i in small[::step][:count]]
+
+
 def child(args: argparse.Namespace, output: Path, details: Path | None) -> None:
     # SIGTERM from the parent unwinds normally, so that Prism is stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -370,7 +394,8 @@ def spawn(doc_id: str, args: argparse.Namespace) -> dict[str, Any]:
     command += ["--prism-startup", str(args.prism_startup)]
     if args.details:
         Path(args.details).mkdir(parents=True, exist_ok=True)
-        command += ["--details", str(Path(args.details) / f"{doc_id}.json")]
+        file_name = re.sub(r"[^\w.-]", "_", doc_id) + ".json"
+        command += ["--details", str(Path(args.details) / file_name)]
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -454,6 +479,12 @@ def report(figures: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="corpus ids (default: all)")
+    parser.add_argument(
+        "--directory",
+        type=int,
+        metavar="N",
+        help="N documents of APIs.guru's directory instead of the corpus",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="documents at a time (default 1)")
     parser.add_argument("--per-document", type=float, default=PER_DOCUMENT)
     parser.add_argument("--per-tool", type=float, default=PER_TOOL)
@@ -466,7 +497,7 @@ def main() -> None:
         details = Path(args.details) if args.details else None
         child(args, Path(args.output), details)
         return
-    ids = args.only or list(corpus())
+    ids = args.only or (directory_sample(args.directory) if args.directory else list(corpus()))
     started = time.monotonic()
     results: list[dict[str, Any]] = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
