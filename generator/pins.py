@@ -45,6 +45,7 @@ pystemmer==3.1.0
 python-multipart==0.0.34
 pyyaml==6.0.4
 referencing==0.37.0: attrs rpds-py typing-extensions
+regress==2026.9.1
 requests==2.34.2: certifi charset-normalizer idna urllib3
 rpds-py==2026.9.1
 safetensors==0.8.0

@@ -220,8 +220,14 @@ RUNTIME = (
     "semantic.py",
     "service.py",
     "guards.py",
+    "patterns.py",
 )
 """The runtime modules every server project carries, whatever its backend."""
+
+REGRESS = "regress>=2024.11.1; platform_python_implementation == 'CPython'"
+"""The ECMA-262 engine that runs a document's ``pattern``s as JavaScript does (``\\w`` is
+ASCII there): ``runtime/patterns.py``. Its wheels are CPython's; elsewhere Python's ``re``
+with ASCII classes stands in."""
 
 _LINE_KEYS = ("tools", "$defs", "operations", "terms", "more", "details")
 """Top-level entries of data files written one item per line, so that diffs are readable."""

@@ -9,6 +9,7 @@ HTTP transport compares whole hosts and origins.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -165,6 +166,37 @@ def test_path_keys_with_a_fragment_or_a_query(server: ModuleType, upstream: Upst
     assert request.headers["authorization"] == "Bearer bearer-secret"
 
 
+def test_patterns_are_read_as_the_document_means_them(
+    server: ModuleType, upstream: Upstream
+) -> None:
+    """A document's patterns are ECMA-262's: ``\\w`` and ``\\d`` are ASCII there, not in
+    Python, and an upstream refuses a resource group named "Œ" that Python's ``\\w`` takes."""
+    before = len(upstream.requests)
+    for arguments, named in (
+        ({"groupName": "Œuvres"}, "groupName"),
+        ({"groupName": "rg-1", "code": "٣٣٣"}, "code"),
+    ):
+        refused = call(server, upstream, "getGroup", arguments)
+        assert refused.is_error and f"{named}: " in text(refused), text(refused)
+    assert len(upstream.requests) == before
+    assert not call(server, upstream, "getGroup", {"groupName": "rg_1.(a)", "code": "123"}).is_error
+    assert upstream.last().path == "/v1/groups/rg_1.%28a%29"
+
+
+def test_patterns_without_regress_use_ascii_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where regress has no wheel, Python's ``re`` with ASCII classes stands in."""
+    from mcpgen.runtime import patterns
+
+    monkeypatch.setitem(sys.modules, "regress", None)  # import regress fails
+    patterns.matcher.cache_clear()
+    try:
+        digits = patterns.matcher(r"^\d+$")
+        assert digits is not None and digits("123") and not digits("٣")
+        assert patterns.matcher("[") is None
+    finally:
+        patterns.matcher.cache_clear()
+
+
 def test_required_form_fields_cannot_vanish(server: ModuleType, upstream: Upstream) -> None:
     """An empty array puts nothing in a form body: a required field that is one would be
     missing, so the inputSchema refuses it, as it does a required query parameter's."""
@@ -227,6 +259,7 @@ PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
     # (Prism takes ``flags=`` for a missing parameter, allowEmptyValue or not.)
     ("filters", {"flags": ["x"]}),
     ("runAction", {"count": 3}),
+    ("getGroup", {"groupName": "rg_1.(a)", "code": "123"}),
 ]
 
 

@@ -16,7 +16,7 @@ from ..diagnostics import plural
 from ..naming import comment_text, import_order
 from ..pipeline import PlannedFile, render_plan
 from ..publish import Content
-from ..serverproject import ProjectFiles, client_configs, md_text
+from ..serverproject import REGRESS, ProjectFiles, client_configs, md_text
 from .build import ContractProject, build_contract
 from .document import load_contract
 
@@ -27,6 +27,7 @@ DEPENDENCIES = (
     "uvicorn>=0.30",
     # typing.override is Python 3.12; the projects run on 3.11 too.
     "typing-extensions>=4.4",
+    REGRESS,
 )
 
 

@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..publish import Content
 from ..runtime import terms
-from ..serverproject import ProjectFiles, client_configs, data_bytes, md_text
+from ..serverproject import REGRESS, ProjectFiles, client_configs, data_bytes, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
 from .ir import Project, SecurityScheme
@@ -109,6 +109,7 @@ DEPENDENCIES = (
     "uvicorn>=0.30",
     # httpcore looks for it on every request; without it each import attempt costs ~1 ms.
     "sniffio>=1.3",
+    REGRESS,
 )
 SEARCH_DEPENDENCIES = ("bm25s>=0.2", "PyStemmer>=2.2")
 """What ``search_operations`` ranks with, in discovery mode."""

@@ -233,6 +233,7 @@ class Project:
             "output": "auto" if self.output_mode == "none" else self.output_mode,
             "inline": not self.keep_refs,
             "lenientOutput": not self.strict_output,
+            "patterns": "ecma",
         }
 
     @cached_property

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .outputs import lenient, shallow
+from .patterns import ecma as ecma_patterns
 from .schemas import DEFAULT_BUDGET, Definitions
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class Catalog:
         self.budget: int = settings.get("budget", DEFAULT_BUDGET)
         self.output: str = settings.get("output", "auto")
         self.lenient: bool = settings.get("lenientOutput", False) is True
+        # Patterns as ECMA-262 reads them (a document's), else as Python does (a function's).
+        self.ecma: bool = settings.get("patterns") == "ecma"
         inline = settings.get("inline", True) is not False
         self.definitions = Definitions(defs or {}, recursive, inline=inline)
         # Output schemas are made lenient before they are fitted to the budget.
@@ -157,7 +160,8 @@ class Catalog:
         validator = self._validators.get(name)
         if validator is None:
             schema = self.definitions.validation_schema(self.by_name[name]["inputSchema"])
-            validator = self._validators[name] = validator_for(schema, formats=True)
+            validator = validator_for(schema, formats=True, ecma=self.ecma)
+            self._validators[name] = validator
         return problems(validator, arguments)
 
     def output_error(self, name: str, structured: Any) -> str | None:
@@ -176,7 +180,7 @@ class Catalog:
             schema = self.wire(name).get("outputSchema")
             if schema is None:
                 return structured, None
-            validator = self._output_validators[name] = validator_for(schema)
+            validator = self._output_validators[name] = validator_for(schema, ecma=self.ecma)
         errors = list(validator.iter_errors(structured))
         if not errors:
             return structured, None
@@ -308,10 +312,18 @@ def first_problem(validator: jsonschema.protocols.Validator, value: Any) -> str 
     return f"at {where}: {_message(error)}"
 
 
-def validator_for(schema: Any, formats: bool = False) -> jsonschema.protocols.Validator:
+def validator_for(
+    schema: Any, formats: bool = False, ecma: bool = False
+) -> jsonschema.protocols.Validator:
+    """A validator of ``schema``; ``formats``: asserting ``ASSERTED_FORMATS``; ``ecma``:
+    patterns as ECMA-262 reads them (``patterns``), for schemas from a JSON document."""
     import jsonschema  # on first use: most of what a generator run imports is not needed
 
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    cls: type[jsonschema.protocols.Validator] = jsonschema.validators.validator_for(
+        schema, default=jsonschema.Draft202012Validator
+    )
+    if ecma:
+        cls = ecma_patterns(cls)
     if not formats:
         return cls(schema)
     return cls(schema, format_checker=_format_checker())

@@ -110,7 +110,7 @@ def _validator(schema: Mapping[str, Any]) -> Any:
     """A validator for ``schema``, made once (schemas live as long as the server)."""
     known = _VALIDATORS.get(id(schema))
     if known is None or known[0] is not schema:
-        known = _VALIDATORS[id(schema)] = (schema, validator_for(schema))
+        known = _VALIDATORS[id(schema)] = (schema, validator_for(schema, ecma=True))
     return known[1]
 
 
