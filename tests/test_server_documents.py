@@ -217,6 +217,13 @@ def test_boolean_and_odd_schemas(tmp_path: Path) -> None:
             "list": {"type": "array", "items": True},
             "bad": {"type": "string", "pattern": "([a-z"},
             "odd": {"type": "strnig"},
+            # Keywords whose values JSON Schema's validators cannot use (they failed at run
+            # time): dropped, each with a warning naming it.
+            "sparse": {"type": "string", "allOf": {"3": {"minLength": 1}}},
+            "counted": {"type": "string", "maxLength": "10", "minLength": -1},
+            "stepped": {"type": "number", "multipleOf": 0, "minimum": "1"},
+            "listed": {"type": "string", "enum": "abc", "anyOf": []},
+            "mapped": {"type": "object", "properties": ["a"]},
         },
     }
     spec = write(tmp_path / "openapi.json", document(one_parameter(schema)))
@@ -225,7 +232,25 @@ def test_boolean_and_odd_schemas(tmp_path: Path) -> None:
     assert props["anything"] == {} and props["nothing"] == {"not": {}}
     assert props["list"] == {"type": "array", "items": {}}
     assert props["bad"] == {"type": "string"} and props["odd"] == {}
+    assert props["sparse"] == props["counted"] == props["listed"] == {"type": "string"}
+    assert props["stepped"] == {"type": "number"} and props["mapped"] == {"type": "object"}
     assert {d.code for d in diagnostics} >= {"W-SCHEMA-PATTERN", "W-SCHEMA-TYPE"}
+    dropped = {
+        ".".join(d.location.split("/")[-2:]) for d in diagnostics if d.code == "W-SCHEMA-KEYWORD"
+    }
+    assert dropped == {
+        "sparse.allOf",
+        "counted.maxLength",
+        "counted.minLength",
+        "stepped.multipleOf",
+        "stepped.minimum",
+        "listed.enum",
+        "listed.anyOf",
+        "mapped.properties",
+    }
+    # The server's validators take every argument schema (they raised on these before).
+    arguments = {"q": {"sparse": "x", "counted": "y" * 20, "stepped": 0.3, "mapped": {}}}
+    assert project.catalog.argument_errors("a", arguments) == []
 
 
 @pytest.mark.parametrize(

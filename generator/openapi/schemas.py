@@ -92,6 +92,41 @@ _KNOWN_FORMATS = frozenset(
     }
 )
 _DEF_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+_COUNTS = frozenset(
+    {
+        "maxLength",
+        "minLength",
+        "maxItems",
+        "minItems",
+        "maxProperties",
+        "minProperties",
+        "maxContains",
+        "minContains",
+    }
+)
+_BOUNDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"})
+
+
+def _keyword_problem(key: str, value: Any) -> str | None:
+    """What is wrong with a keyword's value for JSON Schema (whose validators would fail on
+    it at run time: ``allOf`` written as an object, ``maxLength: "10"``), else None."""
+    if key in _SCHEMA_LISTS:
+        return None if isinstance(value, list) and value else "is not a non-empty list"
+    if key in _SCHEMA_MAPS:
+        return None if isinstance(value, dict) else "is not an object"
+    if key in _COUNTS:
+        whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+        ok = whole and not isinstance(value, bool) and value >= 0
+        return None if ok else "is not a non-negative integer"
+    if key in _BOUNDS and not isinstance(value, bool):  # booleans: 3.0's exclusive bounds
+        number = isinstance(value, (int, float))
+        return None if number and (key != "multipleOf" or value > 0) else "is not a number"
+    if key == "enum":
+        return None if isinstance(value, list) else "is not a list"
+    if key == "dependentRequired":
+        ok = isinstance(value, dict) and all(isinstance(v, list) for v in value.values())
+        return None if ok else "is not an object of lists"
+    return None
 
 FILE_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -156,6 +191,10 @@ class SchemaConverter:
                 continue
             if key in _UNFOLLOWED:
                 self.warn("W-SCHEMA-REF", child(at, key), f"{key} is not supported; dropped")
+                continue
+            problem = _keyword_problem(key, value)
+            if problem is not None:
+                self.warn("W-SCHEMA-KEYWORD", child(at, key), f"{key} {problem}; dropped")
                 continue
             if key == "dependencies" and isinstance(value, dict):
                 out[key] = {
