@@ -206,6 +206,11 @@ def test_required_form_fields_cannot_vanish(server: ModuleType, upstream: Upstre
     assert len(upstream.requests) == before
     assert not call(server, upstream, "invite", {"emails": ["a@x.org"]}).is_error
     assert upstream.last().body == b"emails=a%40x.org"
+    # A required array of files, the same.
+    none = call(server, upstream, "attach", {"files": []})
+    assert none.is_error and "files: [] should be non-empty" in text(none)
+    assert not call(server, upstream, "attach", {"files": [{"content": "hi"}]}).is_error
+    assert b'name="files"' in upstream.last().body
 
 
 def test_constants_are_sent_for_arguments_left_out(server: ModuleType, upstream: Upstream) -> None:

@@ -48,7 +48,7 @@ class Payloads:
                 is_file = f.schema.get("type") == "file"
                 schema = describe(schema, f.description, False, self.converter.effective, self.text)
                 arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
-                out.append((arg, self._not_empty(schema, f.required and not is_file)))
+                out.append((arg, self._not_empty(schema, f.required)))
             return out
         if kind in ("binary",):
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
@@ -89,7 +89,7 @@ class Payloads:
                     file=is_file,
                 )
                 if kind in ("form", "multipart"):
-                    field_schema = self._not_empty(field_schema, arg.required and not is_file)
+                    field_schema = self._not_empty(field_schema, arg.required)
                 out.append((arg, field_schema))
             return out
         schema = self.converter.convert(body.schema, body.at, needs)
