@@ -124,7 +124,10 @@ PRISM_LIMITATIONS = {
     "oneof-ambiguous": "a parameter whose oneOf branches the same text satisfies after type "
     "coercion (integer or string): '0' matches more than one",
     "fragment-path": "a path key with a fragment (AWS's '/#X-Amz-Target=...', "
-    "'/tags/{arn}#tagKeys') is matched as written, and no request can carry a fragment",
+    "'/tags/{arn}#tagKeys') is matched as written, and no request can carry a fragment: the "
+    "request matches no path, or the path without the fragment and its media types",
+    "bracket-query-name": "a query parameter whose name has brackets ('page[size]'), sent "
+    "percent-encoded as it must be, is read as missing",
 }
 """Rejections that are Prism's (or HTTP's) and not the request's."""
 
@@ -239,7 +242,7 @@ def _limitation(
         return "no-media-type"
     if message == "Body parameter is required":
         return _empty_body(http, arguments)
-    if code in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR") and "#" in http["path"]:
+    if "#" in http["path"] and code in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR", "415"):
         return "fragment-path"
     if not location:
         return None
@@ -261,6 +264,8 @@ def _limitation(
         )
         if arg is None and where == "header" and str(name).lower() in _IGNORED_HEADERS:
             return "ignored-header-parameter"
+        if where == "query" and code == "required" and name is not None and "%5b" in name.lower():
+            return "bracket-query-name"
         if arg is None or arg["name"] not in arguments:
             return None
         value = arguments[arg["name"]]
@@ -296,8 +301,10 @@ def _limitation(
             return None
         value = given[name]
         structured = isinstance(value, (list, dict))
-        if body.get("kind") == "multipart" and structured and not fields[name].get("file"):
-            return "multipart-structured"
+        if body.get("kind") == "multipart" and structured:
+            # Files too: a list of one file is read as that file, not as a list.
+            if not fields[name].get("file") or (isinstance(value, list) and len(value) == 1):
+                return "multipart-structured"
         if body.get("kind") == "form" and structured:
             if not fields[name].get("style"):
                 return "form-structured"
