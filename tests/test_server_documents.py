@@ -410,3 +410,56 @@ def test_fast_json_leaves_errors_to_json(tmp_path: Path) -> None:
     assert _fast_json(b'{"a": 1,}') is None
     assert _fast_json(b"openapi: 3.1.0") is None
     assert _fast_json(b"\xff{") is None
+
+
+# Media types
+
+
+@pytest.mark.parametrize(
+    ("offered", "sent"),
+    [
+        # application/json first, whatever the document's order.
+        (
+            ["application/*+json", "application/json-patch+json", "text/json", "application/json"],
+            "application/json",
+        ),
+        # JSON Patch (a list of operations) after the types that send the resource's shape.
+        (
+            ["application/json-patch+json", "application/merge-patch+json"],
+            "application/merge-patch+json",
+        ),
+        (["application/json-patch+json"], "application/json-patch+json"),
+        # A range is never a Content-Type: its kind's own type is sent.
+        (["application/*+json"], "application/json"),
+        (["text/*"], "text/plain"),
+        (["*/*"], "application/json"),
+    ],
+)
+def test_a_body_is_sent_in_one_concrete_media_type(
+    tmp_path: Path, offered: list[str], sent: str
+) -> None:
+    schema = {"type": "object", "properties": {"name": {"type": "string"}}}
+    content = {media: {"schema": schema} for media in offered}
+    paths = {
+        "/a": {"post": {"operationId": "a", "requestBody": {"content": content}, "responses": OK}}
+    }
+    spec = write(tmp_path / "openapi.json", document(paths))
+    _, project, _ = generate_server(str(spec))
+    (tool,) = project.tools
+    assert tool.body is not None and tool.body.media_type == sent
+
+
+def test_swagger_bodies_choose_their_media_type_alike(tmp_path: Path) -> None:
+    """Kubernetes' PATCH operations consume JSON Patch first; the merge patch takes the
+    resource's shape, which is what the tool's arguments are."""
+    consumes = ["application/json-patch+json", "application/merge-patch+json"]
+    body = {"name": "body", "in": "body", "required": True, "schema": {"type": "object"}}
+    operation = {"operationId": "a", "consumes": consumes, "parameters": [body], "responses": OK}
+    swagger = {
+        "swagger": "2.0",
+        "info": {"title": "S", "version": "1"},
+        "paths": {"/a": {"patch": operation}},
+    }
+    _, project, _ = generate_server(str(write(tmp_path / "swagger.json", swagger)))
+    (tool,) = project.tools
+    assert tool.body is not None and tool.body.media_type == "application/merge-patch+json"

@@ -301,10 +301,14 @@ def _limitation(
             return None
         value = given[name]
         structured = isinstance(value, (list, dict))
-        if body.get("kind") == "multipart" and structured:
-            # Files too: a list of one file is read as that file, not as a list.
-            if not fields[name].get("file") or (isinstance(value, list) and len(value) == 1):
-                return "multipart-structured"
+        # Files too: a list of one file is read as that file, not as a list.
+        one_file = isinstance(value, list) and len(value) == 1
+        if (
+            body.get("kind") == "multipart"
+            and structured
+            and (not fields[name].get("file") or one_file)
+        ):
+            return "multipart-structured"
         if body.get("kind") == "form" and structured:
             if not fields[name].get("style"):
                 return "form-structured"

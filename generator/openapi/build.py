@@ -23,10 +23,12 @@ from .ir import (
 )
 from .names import ArgNames, assign_tool_names, project_names
 from .operations import (
+    CONCRETE_MEDIA,
     Filters,
     Operation,
     Param,
     Unexpressible,
+    is_range,
     media_kind,
     operations,
     resolve_parameters,
@@ -261,6 +263,8 @@ class _Builder:
                 and not is_binary(self.converter, op.body.schema, op.body.at)
             ):
                 kind, media = "json", "application/json"
+            if is_range(media):
+                media = CONCRETE_MEDIA[kind]
             body = Body(media, kind, op.body.required)  # type: ignore[arg-type]
             for arg, schema in self.payloads.body_args(op, kind, allocate, needs):
                 add(arg, schema)

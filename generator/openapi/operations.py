@@ -191,7 +191,7 @@ def _swagger_body(docs: DocumentSet, op: Operation, params: list[Param]) -> Requ
     types = consumes(docs, op)
     if body:
         p = body[0]
-        media = next((t for t in types if "json" in t), types[0] if types else "application/json")
+        media = choose_media_type(types) or "application/json"
         return RequestBody(
             media,
             p.node.get("schema", {}),
@@ -291,10 +291,41 @@ def media_kind(media: str) -> str:
     return "binary"
 
 
+CONCRETE_MEDIA = {
+    "json": "application/json",
+    "form": "application/x-www-form-urlencoded",
+    "multipart": "multipart/form-data",
+    "text": "text/plain",
+    "binary": "application/octet-stream",
+}
+"""What a body of each kind is sent as where its document gives a range (``application/*+json``,
+``*/*``): a ``Content-Type`` names one media type."""
+
+
 def choose_media_type(types: list[str]) -> str | None:
-    kinds = {t: media_kind(t) for t in types}
+    """The media type a body is sent in: the first kind of ``json``, ``form``,
+    ``multipart``, ``text``, ``binary`` that the document offers; within it
+    ``application/json`` first, then the others in the document's order, JSON Patch
+    (RFC 6902: a list of operations, not the resource's own shape) and ranges
+    (``application/*+json``) last."""
     for want in ("json", "form", "multipart", "text", "binary"):
-        for media, kind in kinds.items():
-            if kind == want:
-                return media
+        found = [t for t in types if media_kind(t) == want]
+        if found:
+            return min(
+                found,
+                key=lambda t: (
+                    is_range(t),
+                    _base(t) == "application/json-patch+json",
+                    _base(t) != "application/json",
+                ),
+            )
     return None
+
+
+def is_range(media: str) -> bool:
+    """Whether a media type is a range (``*/*``, ``application/*+json``), not one type."""
+    return "*" in _base(media)
+
+
+def _base(media: str) -> str:
+    return media.split(";")[0].strip().lower()
