@@ -117,7 +117,8 @@ PRISM_LIMITATIONS = {
     "global one) has no media type for Prism, which refuses any body",
     "empty-form-body": "an empty form or multipart body is read as a missing body",
     "empty-body": "a zero-length body (an empty file or text) is read as a missing body",
-    "null-body": "a JSON body of null (the schema allows it) is read as a missing body",
+    "null-body": 'a JSON body of null, "", 0 or false (the schema allows it) is read as a '
+    "missing body",
     "empty-header-value": "an empty header value is read as a missing header",
     "ignored-header-parameter": "a header parameter named Accept, Content-Type or "
     "Authorization, which OpenAPI says to ignore (and mcpgen does), is required",
@@ -327,7 +328,7 @@ def _empty_body(http: Mapping[str, Any], arguments: Mapping[str, Any]) -> str | 
     ]
     if body.get("kind") in ("form", "multipart") and not fields and not whole:
         return "empty-form-body"
-    if body.get("kind") == "json" and whole == [None]:
+    if body.get("kind") == "json" and len(whole) == 1 and whole[0] in (None, "", 0):
         return "null-body"
     if body.get("kind") in ("binary", "text") and body.get("mediaType") != "*/*" and whole:
         value = whole[0]
