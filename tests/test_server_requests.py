@@ -197,6 +197,25 @@ def test_patterns_without_regress_use_ascii_classes(monkeypatch: pytest.MonkeyPa
         patterns.matcher.cache_clear()
 
 
+def test_parameters_that_the_credentials_supply_are_not_arguments(
+    server: ModuleType, upstream: Upstream
+) -> None:
+    """A document that declares its API key as a parameter too: the key comes from the
+    environment, once, and the model is never asked for it."""
+
+    async def listed() -> types.ListToolsResult:
+        async with in_process(server, upstream.url + "/v1") as client:
+            return await client.list_tools()
+
+    tool = next(t for t in anyio.run(listed).tools if t.name == "keyed")
+    assert set(tool.input_schema["properties"]) == {"q"}
+    assert "required" not in tool.input_schema
+    assert not call(server, upstream, "keyed", {"q": "x"}).is_error
+    request = upstream.last()
+    assert request.query == "q=x&api_key=qk"
+    assert request.headers["x-api-key"] == "header-secret"
+
+
 def test_required_form_fields_cannot_vanish(server: ModuleType, upstream: Upstream) -> None:
     """An empty array puts nothing in a form body: a required field that is one would be
     missing, so the inputSchema refuses it, as it does a required query parameter's."""
@@ -264,6 +283,7 @@ PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
     # (Prism takes ``flags=`` for a missing parameter, allowEmptyValue or not.)
     ("filters", {"flags": ["x"]}),
     ("runAction", {"count": 3}),
+    ("keyed", {"q": "x"}),
     ("getGroup", {"groupName": "rg_1.(a)", "code": "123"}),
 ]
 

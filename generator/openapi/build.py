@@ -214,6 +214,18 @@ class _Builder:
         default_security: tuple[tuple[str, ...], ...],
     ) -> Tool:
         resolve_parameters(self.docs, op, self.version)
+        security_node = op.node.get("security")
+        security = (
+            requirements(security_node, schemes) if security_node is not None else default_security
+        )
+        # A parameter that the operation's API key supplies (same place, same name) is the
+        # credential: it comes from the environment, and the model is not asked for it.
+        supplied = {
+            (scheme.location, _wire_key(scheme.location, scheme.param))
+            for alternative in security
+            for name in alternative
+            if (scheme := schemes[name]).kind == "apiKey"
+        }
         allocate = ArgNames()
         needs: set[Ref] = set()
         properties: dict[str, Any] = {}
@@ -241,6 +253,8 @@ class _Builder:
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         for param in sorted(op.params, key=lambda p: order[p.location]):
             if param.location == "header" and param.name.lower() in _SERVER_HEADERS:
+                continue
+            if (param.location, _wire_key(param.location, param.name)) in supplied:
                 continue
             arg_name = allocate.claim(param.name, _PREFIX.get(param.location, ""))
             key = (id(param.node), param.at, param.location, arg_name)
@@ -276,10 +290,6 @@ class _Builder:
         output_schema, wrap, accept = self.payloads.output(op)
 
         method = op.method
-        security_node = op.node.get("security")
-        security = (
-            requirements(security_node, schemes) if security_node is not None else default_security
-        )
         return Tool(
             name=name,
             title=self.title(op),
@@ -439,3 +449,8 @@ def build_project(docs: DocumentSet, options: ServerOptions) -> tuple[Project, l
     builder = _Builder(docs, options)
     project = builder.build()
     return project, builder.diagnostics
+
+
+def _wire_key(location: str, name: str) -> str:
+    """A parameter's name as its place compares names: headers without case."""
+    return name.lower() if location == "header" else name
