@@ -156,7 +156,10 @@ def draw(schema: dict[str, Any], seconds: float) -> tuple[dict[str, Any] | None,
         except Exception as exc:  # noqa: BLE001 - any failure to draw is counted by its kind
             why = type(exc).__name__
             if why == "HypothesisRefResolutionError" and attempt == 0:
-                schema = inline(schema)
+                try:
+                    schema = inline(schema)
+                except TooLarge:
+                    return None, "too large to inline"
             elif why == "FlakyStrategyDefinition":
                 options = settings(options, derandomize=False)
             else:
@@ -170,6 +173,13 @@ def draw(schema: dict[str, Any], seconds: float) -> tuple[dict[str, Any] | None,
 
 REF_DEPTH = 4
 """How many times a reference is inlined on one path before it becomes any value."""
+MAX_INLINED = 200_000
+"""Nodes an inlined schema may have: past it (a schema whose references multiply, as
+InfluxData's does, took 10 GB) the tool is counted as not drawable."""
+
+
+class TooLarge(Exception):
+    """A schema that inlines to more than ``MAX_INLINED`` nodes."""
 
 
 def inline(schema: dict[str, Any], depth: int = REF_DEPTH) -> dict[str, Any]:
@@ -184,7 +194,12 @@ def inline(schema: dict[str, Any], depth: int = REF_DEPTH) -> dict[str, Any]:
             target = target[int(part)] if isinstance(target, list) else target[part]
         return target
 
+    made = [0]
+
     def walk(node: Any, seen: tuple[str, ...]) -> Any:
+        made[0] += 1
+        if made[0] > MAX_INLINED:
+            raise TooLarge
         if isinstance(node, list):
             return [walk(item, seen) for item in node]
         if not isinstance(node, dict):
@@ -288,11 +303,15 @@ def run_document(
                         # than the complete one: draw from the complete schema instead.
                         counts["redrawn_complete"] += 1
                         definitions = harness.catalog.definitions
-                        complete = nonempty(
-                            inline(definitions.validation_schema(entry["inputSchema"])), entry
-                        )
-                        source = full_schema(complete) if full else complete
-                        arguments, why = draw(source, per_tool)
+                        try:
+                            complete = nonempty(
+                                inline(definitions.validation_schema(entry["inputSchema"])), entry
+                            )
+                        except TooLarge:
+                            arguments, why = None, "too large to inline"
+                        else:
+                            source = full_schema(complete) if full else complete
+                            arguments, why = draw(source, per_tool)
                     if arguments is None:
                         counts["not_drawable"] += 1
                         sections["undrawable"][f"{variant}: {why}"] += 1

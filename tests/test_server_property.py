@@ -127,6 +127,8 @@ PRISM_LIMITATIONS = {
     "fragment-path": "a path key with a fragment (AWS's '/#X-Amz-Target=...', "
     "'/tags/{arn}#tagKeys') is matched as written, and no request can carry a fragment: the "
     "request matches no path, or the path without the fragment and its media types",
+    "query-in-path": "a path key with a query ('/rides?page={page}') is matched as written, "
+    "query and all, and no request path has one",
     "bracket-query-name": "a query parameter whose name has brackets ('page[size]'), sent "
     "percent-encoded as it must be, is read as missing",
 }
@@ -245,6 +247,8 @@ def _limitation(
         return _empty_body(http, arguments)
     if "#" in http["path"] and code in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR", "415"):
         return "fragment-path"
+    if "?" in http["path"] and code in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR"):
+        return "query-in-path"
     if not location:
         return None
     where = location[0]
