@@ -343,6 +343,21 @@ def test_unknown_tool_is_a_protocol_error(kitchen: ModuleType, upstream: Upstrea
     assert long.error.message == "Unknown tool: " + "n" * 100 + "… (100,000 characters)"
 
 
+def get_item(
+    kitchen: ModuleType, upstream: Upstream, body: Any, mode: str = "legacy"
+) -> types.CallToolResult:
+    """``getItem`` called through the official SDK client (after listing the tools, whose
+    output schemas it then checks results against), the upstream answering ``body``."""
+    upstream.routes["GET /v1/items/1"] = Reply(200, body)
+
+    async def run() -> types.CallToolResult:
+        async with in_process(kitchen, upstream.url + "/v1", mode=mode) as client:
+            await client.list_tools()
+            return await client.call_tool("getItem", {"id": "1"})
+
+    return anyio.run(run)
+
+
 OFF_SCHEMA = [
     {"id": None, "name": "x"},  # null where an integer is declared
     {"name": "x"},  # a required property missing
@@ -359,14 +374,7 @@ def test_responses_slightly_off_their_schema_reach_the_client(
 ) -> None:
     """The official SDK client validates structured content against the outputSchema; the
     output schemas tolerate what real APIs send, so the data arrives."""
-    upstream.routes["GET /v1/items/1"] = Reply(200, body)
-
-    async def run() -> types.CallToolResult:
-        async with in_process(kitchen, upstream.url + "/v1", mode=mode) as client:
-            await client.list_tools()
-            return await client.call_tool("getItem", {"id": "1"})
-
-    result = anyio.run(run)
+    result = get_item(kitchen, upstream, body, mode)
     assert not result.is_error, text(result)
     assert result.structured_content == body
 
@@ -393,14 +401,7 @@ def test_numbers_where_the_schema_says_text_arrive_as_text(
     """An API that sends a number where its document says a string: the structured content
     has the number's text (the client's check of it against the outputSchema passes), and
     the text content the response as it came."""
-    upstream.routes["GET /v1/items/1"] = Reply(200, body)
-
-    async def run() -> types.CallToolResult:
-        async with in_process(kitchen, upstream.url + "/v1", mode=mode) as client:
-            await client.list_tools()
-            return await client.call_tool("getItem", {"id": "1"})
-
-    result = anyio.run(run)
+    result = get_item(kitchen, upstream, body, mode)
     assert not result.is_error, text(result)
     assert result.structured_content == sent
     assert json.loads(text(result)) == body
@@ -409,14 +410,7 @@ def test_numbers_where_the_schema_says_text_arrive_as_text(
 def test_nothing_is_mended_where_another_mismatch_remains(
     kitchen: ModuleType, upstream: Upstream
 ) -> None:
-    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": {"deep": 1}, "name": 5})
-
-    async def run() -> types.CallToolResult:
-        async with in_process(kitchen, upstream.url + "/v1") as client:
-            await client.list_tools()
-            return await client.call_tool("getItem", {"id": "1"})
-
-    result = anyio.run(run)
+    result = get_item(kitchen, upstream, {"id": {"deep": 1}, "name": 5})
     assert result.is_error and "does not match its outputSchema at id" in text(result)
     assert text(result).endswith('The response was:\n{"id": {"deep": 1}, "name": 5}')
 
@@ -424,15 +418,8 @@ def test_nothing_is_mended_where_another_mismatch_remains(
 def test_a_response_of_another_shape_is_an_error_that_keeps_the_data(
     kitchen: ModuleType, upstream: Upstream, caplog: pytest.LogCaptureFixture
 ) -> None:
-    upstream.routes["GET /v1/items/1"] = Reply(200, {"id": {"deep": 1}, "name": "x"})
-
-    async def run() -> types.CallToolResult:
-        async with in_process(kitchen, upstream.url + "/v1") as client:
-            await client.list_tools()
-            return await client.call_tool("getItem", {"id": "1"})
-
     with caplog.at_level(logging.WARNING):
-        result = anyio.run(run)
+        result = get_item(kitchen, upstream, {"id": {"deep": 1}, "name": "x"})
     assert result.is_error
     assert result.structured_content is None
     assert text(result).startswith("The response of getItem does not match its outputSchema at id")
