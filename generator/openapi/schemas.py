@@ -105,6 +105,10 @@ _COUNTS = frozenset(
     }
 )
 _BOUNDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"})
+_CHECKED = frozenset(
+    {*_SCHEMA_LISTS, *_SCHEMA_MAPS, *_COUNTS, *_BOUNDS, "enum", "dependentRequired"}
+)
+"""Keywords whose values ``_keyword_problem`` checks (looked up first: most keys are not)."""
 
 
 def _keyword_problem(key: str, value: Any) -> str | None:
@@ -192,10 +196,11 @@ class SchemaConverter:
             if key in _UNFOLLOWED:
                 self.warn("W-SCHEMA-REF", child(at, key), f"{key} is not supported; dropped")
                 continue
-            problem = _keyword_problem(key, value)
-            if problem is not None:
-                self.warn("W-SCHEMA-KEYWORD", child(at, key), f"{key} {problem}; dropped")
-                continue
+            if key in _CHECKED:
+                problem = _keyword_problem(key, value)
+                if problem is not None:
+                    self.warn("W-SCHEMA-KEYWORD", child(at, key), f"{key} {problem}; dropped")
+                    continue
             if key == "dependencies" and isinstance(value, dict):
                 out[key] = {
                     name: (
