@@ -26,111 +26,21 @@ from typing import Any
 from ..graphs import strongly_connected
 from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
 from .document import JSON, DocumentSet, Ref, RefError, child
+from .keywords import (
+    CHECKED,
+    DROPPED,
+    KNOWN_FORMATS,
+    UNFOLLOWED,
+    compiles,
+    keyword_problem,
+    known_type,
+    mentions_null,
+)
 
 Warn = Callable[[str, Ref, str], None]
 
 _SCHEMA_MAPS, _SCHEMA_LISTS, _SCHEMA_ONE = SCHEMA_MAPS, SCHEMA_LISTS, SCHEMA_ONE
-_DROPPED = frozenset(
-    {
-        "example",
-        "examples",
-        "xml",
-        "discriminator",
-        "externalDocs",
-        "nullable",
-        "x-nullable",
-        "$id",
-        "$schema",
-        "$comment",
-        "$anchor",
-        "$dynamicAnchor",
-        "$recursiveAnchor",
-    }
-)
-_UNFOLLOWED = frozenset({"$dynamicRef", "$recursiveRef"})
-"""References by anchor: dropped with a warning (they would reach past the document)."""
-_JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
-_KNOWN_FORMATS = frozenset(
-    {
-        "int32",
-        "int64",
-        "float",
-        "double",
-        "byte",
-        "binary",
-        "date",
-        "date-time",
-        "time",
-        "duration",
-        "password",
-        "email",
-        "idn-email",
-        "hostname",
-        "idn-hostname",
-        "ipv4",
-        "ipv6",
-        "uri",
-        "uri-reference",
-        "iri",
-        "iri-reference",
-        "uri-template",
-        "uuid",
-        "json-pointer",
-        "relative-json-pointer",
-        "regex",
-        "url",
-        "decimal",
-        "int8",
-        "int16",
-        "uint8",
-        "uint32",
-        "uint64",
-        "char",
-        "string",
-        "textarea",
-        "html",
-    }
-)
 _DEF_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
-_COUNTS = frozenset(
-    {
-        "maxLength",
-        "minLength",
-        "maxItems",
-        "minItems",
-        "maxProperties",
-        "minProperties",
-        "maxContains",
-        "minContains",
-    }
-)
-_BOUNDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"})
-_CHECKED = frozenset(
-    {*_SCHEMA_LISTS, *_SCHEMA_MAPS, *_COUNTS, *_BOUNDS, "enum", "dependentRequired"}
-)
-"""Keywords whose values ``_keyword_problem`` checks (looked up first: most keys are not)."""
-
-
-def _keyword_problem(key: str, value: Any) -> str | None:
-    """What is wrong with a keyword's value for JSON Schema (whose validators would fail on
-    it at run time: ``allOf`` written as an object, ``maxLength: "10"``), else None."""
-    if key in _SCHEMA_LISTS:
-        return None if isinstance(value, list) and value else "is not a non-empty list"
-    if key in _SCHEMA_MAPS:
-        return None if isinstance(value, dict) else "is not an object"
-    if key in _COUNTS:
-        whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-        ok = whole and not isinstance(value, bool) and value >= 0
-        return None if ok else "is not a non-negative integer"
-    if key in _BOUNDS and not isinstance(value, bool):  # booleans: 3.0's exclusive bounds
-        number = isinstance(value, (int, float))
-        return None if number and (key != "multipleOf" or value > 0) else "is not a number"
-    if key == "enum":
-        return None if isinstance(value, list) else "is not a list"
-    if key == "dependentRequired":
-        ok = isinstance(value, dict) and all(isinstance(v, list) for v in value.values())
-        return None if ok else "is not an object of lists"
-    return None
 
 FILE_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -191,13 +101,13 @@ class SchemaConverter:
             return self._reference(node, at, needs)
         out: dict[str, Any] = {}
         for key, value in node.items():
-            if key in _DROPPED or key.startswith("x-"):
+            if key in DROPPED or key.startswith("x-"):
                 continue
-            if key in _UNFOLLOWED:
+            if key in UNFOLLOWED:
                 self.warn("W-SCHEMA-REF", child(at, key), f"{key} is not supported; dropped")
                 continue
-            if key in _CHECKED:
-                problem = _keyword_problem(key, value)
+            if key in CHECKED:
+                problem = keyword_problem(key, value)
                 if problem is not None:
                     self.warn("W-SCHEMA-KEYWORD", child(at, key), f"{key} {problem}; dropped")
                     continue
@@ -211,14 +121,14 @@ class SchemaConverter:
                     for name, sub in value.items()
                 }
                 continue
-            if key == "pattern" and not _compiles(value):
+            if key == "pattern" and not compiles(value):
                 self.warn(
                     "W-SCHEMA-PATTERN",
                     child(at, key),
                     "pattern is not a valid regular expression; dropped",
                 )
                 continue
-            if key == "type" and not _known_type(value):
+            if key == "type" and not known_type(value):
                 self.warn("W-SCHEMA-TYPE", child(at, key), f"unknown type {value!r}; dropped")
                 continue
             if key in _SCHEMA_MAPS and isinstance(value, dict):
@@ -252,12 +162,12 @@ class SchemaConverter:
             elif key == "type" and value == "file":
                 out.update(FILE_SCHEMA)
             elif key == "format" and isinstance(value, str):
-                if value not in _KNOWN_FORMATS and value not in self._formats_seen:
+                if value not in KNOWN_FORMATS and value not in self._formats_seen:
                     self._formats_seen.add(value)
                     self.warn("W-SCHEMA-FORMAT", child(at, key), f"unknown format {value!r}; kept")
                 out[key] = value
             else:
-                if key == "type" and self.legacy and _mentions_null(value):
+                if key == "type" and self.legacy and mentions_null(value):
                     self.warn(
                         "W-SCHEMA-NULL", child(at, key), "type 'null' before OpenAPI 3.1; kept"
                     )
@@ -440,27 +350,6 @@ def _not_schema(node: dict[str, Any]) -> bool:
     return bool(_DOCUMENT_KEYS & set(node)) or any(
         isinstance(k, str) and k.startswith("/") for k in node
     )
-
-
-def _compiles(pattern: Any) -> bool:
-    """True for a pattern the server's validator can use (``re``, as jsonschema does)."""
-    if not isinstance(pattern, str):
-        return False
-    try:
-        re.compile(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return False
-    return True
-
-
-def _known_type(value: Any) -> bool:
-    if isinstance(value, str):
-        return value in _JSON_TYPES or value == "file"
-    return isinstance(value, list) and all(isinstance(v, str) and v in _JSON_TYPES for v in value)
-
-
-def _mentions_null(value: Any) -> bool:
-    return value == "null" or (isinstance(value, list) and "null" in value)
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
