@@ -105,6 +105,9 @@ def test_http_token_and_no_credential_forwarding(
         message = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
         anonymous = httpx.post(url, json=message, timeout=10)
         assert anonymous.status_code == 401
+        assert anonymous.headers["www-authenticate"] == "Bearer"
+        assert anonymous.headers["content-type"] == "text/plain"
+        assert anonymous.text == "unauthorized\n"
         wrong = httpx.post(url, json=message, headers={"Authorization": "Bearer nope"}, timeout=10)
         assert wrong.status_code == 401
 

@@ -54,14 +54,7 @@ def guard_hosts(app: ASGIApp, hosts: frozenset[str]) -> ASGIApp:
             elif origin is not None and not origin_allowed(origin.decode("latin-1"), hosts):
                 status = 403
             if status:
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": status,
-                        "headers": [(b"content-type", b"text/plain")],
-                    }
-                )
-                await send({"type": "http.response.body", "body": b"host not allowed\n"})
+                await refuse(send, status, b"host not allowed\n")
                 return
         await app(scope, receive, send)
 
@@ -80,18 +73,25 @@ def require_token(app: ASGIApp, token: str) -> ASGIApp:
         if scope["type"] == "http":
             given = dict(scope.get("headers") or []).get(b"authorization", b"")
             if not hmac.compare_digest(given, expected):
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": 401,
-                        "headers": [
-                            (b"content-type", b"text/plain"),
-                            (b"www-authenticate", b"Bearer"),
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": b"unauthorized\n"})
+                await refuse(send, 401, b"unauthorized\n", [(b"www-authenticate", b"Bearer")])
                 return
         await app(scope, receive, send)
 
     return guarded
+
+
+async def refuse(
+    send: Callable[[Any], Awaitable[None]],
+    status: int,
+    body: bytes,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    """Answer an HTTP request with ``status`` and a line of plain text, as an ASGI app."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain"), *(headers or [])],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
