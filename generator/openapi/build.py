@@ -42,6 +42,8 @@ from .shapes import (
     compact_links,
     describe,
     is_binary,
+    non_empty,
+    only_value,
     placeholders,
     value_types,
 )
@@ -353,7 +355,7 @@ class _Builder:
         required = location == "path" or node.get("required") is True
         allow_empty = node.get("allowEmptyValue") is True
         schema = self._not_empty(schema, location, required, allow_empty)
-        constant = self._only_value(schema) if required else ()
+        constant = only_value(self.converter, schema) if required else ()
         if constant:
             # Nothing to ask the model for: the one value it could give is sent for it.
             required = False
@@ -373,41 +375,19 @@ class _Builder:
         )
         return arg, schema
 
-    def _only_value(self, schema: Any, depth: int = 0) -> tuple[Any, ...]:
-        """``(value,)`` when a converted schema allows that one value alone (``const``, or an
-        ``enum`` of one, here or in an ``allOf`` part), else ``()``. Null is no such value:
-        a parameter cannot send it."""
-        node = self.converter.effective(schema)
-        if not isinstance(node, dict) or depth > 8:
-            return ()
-        if "const" in node:
-            found: tuple[Any, ...] = (node["const"],)
-        elif isinstance(node.get("enum"), list) and len(node["enum"]) == 1:
-            found = (node["enum"][0],)
-        else:
-            parts = node.get("allOf")
-            values = [self._only_value(p, depth + 1) for p in parts or () if isinstance(p, dict)]
-            found = next((v for v in values if v), ())
-        return found if found and found[0] is not None else ()
-
     def _not_empty(self, schema: Any, location: str, required: bool, allow_empty: bool) -> Any:
         """Values that would vanish from the request are refused by the inputSchema: an empty
         path segment, and an empty array or object for a required query parameter (unless
         the document allows empty values, which are then sent as ``name=``)."""
         if not isinstance(schema, dict):
             return schema
-        kinds = value_types(self.converter, schema)
-        if location == "path" and (not kinds or "string" in kinds):
-            return {**schema, "minLength": max(1, int(schema.get("minLength") or 0))}
-        if location == "path" and kinds == {"array"}:
-            return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}
-        if location == "path" and kinds == {"object"}:
-            return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
+        if location == "path":
+            kinds = value_types(self.converter, schema)
+            if not kinds or "string" in kinds:
+                return {**schema, "minLength": max(1, int(schema.get("minLength") or 0))}
+            return non_empty(self.converter, schema)
         if location == "query" and required and not allow_empty:
-            if kinds == {"array"}:
-                return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}
-            if kinds == {"object"}:
-                return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
+            return non_empty(self.converter, schema)
         return schema
 
     def title(self, op: Operation) -> str:

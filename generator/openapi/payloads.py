@@ -12,7 +12,7 @@ from .ir import Arg, OutputMode
 from .names import ArgNames
 from .operations import Operation, Unexpressible, media_kind, produces
 from .schemas import FILE_SCHEMA, SchemaConverter, is_object_schema
-from .shapes import describe, is_array, is_binary, read_only, spreadable, value_types
+from .shapes import describe, is_array, is_binary, non_empty, read_only, spreadable
 
 
 class Payloads:
@@ -48,7 +48,7 @@ class Payloads:
                 is_file = f.schema.get("type") == "file"
                 schema = describe(schema, f.description, False, self.converter.effective, self.text)
                 arg = Arg(allocate.claim(f.name, "body"), "field", f.name, f.required, file=is_file)
-                out.append((arg, self._not_empty(schema, f.required)))
+                out.append((arg, non_empty(self.converter, schema) if f.required else schema))
             return out
         if kind in ("binary",):
             arg = Arg(allocate.claim("body", "body"), "body", "", body.required, file=True)
@@ -88,8 +88,9 @@ class Payloads:
                     explode=encoding.get("explode", style in ("", "form")) is True,
                     file=is_file,
                 )
-                if kind in ("form", "multipart"):
-                    field_schema = self._not_empty(field_schema, arg.required)
+                if kind in ("form", "multipart") and arg.required:
+                    # An empty one would put nothing in the body: the field would be missing.
+                    field_schema = non_empty(self.converter, field_schema)
                 out.append((arg, field_schema))
             return out
         schema = self.converter.convert(body.schema, body.at, needs)
@@ -97,20 +98,6 @@ class Payloads:
         return [
             (arg, describe(schema, body.description, False, self.converter.effective, self.text))
         ]
-
-    def _not_empty(self, schema: Any, required: bool) -> Any:
-        """A required form or multipart field's schema, refusing an empty array or object:
-        it would put nothing in the body, and the field would be missing (as a required
-        query parameter's would: ``_Builder._not_empty``)."""
-        if not required or not isinstance(schema, dict):
-            return schema
-        kinds = value_types(self.converter, schema)
-        if kinds == {"array"}:
-            return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}
-        effective = self.converter.effective(schema)
-        if kinds == {"object"} and not (isinstance(effective, dict) and effective.get("required")):
-            return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
-        return schema
 
     def _field(self, sub: Any, at: Ref, kind: str) -> tuple[Any, bool, frozenset[Ref]] | None:
         """A body property's schema as an argument, whether it is a file, and what it

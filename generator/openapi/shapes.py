@@ -131,3 +131,37 @@ def value_types(converter: SchemaConverter, schema: Any, depth: int = 0) -> set[
     named = [value_types(converter, part, depth + 1) for part in node.get("allOf") or ()]
     named = [found for found in named if found]
     return set.intersection(*named) if named else set()
+
+
+def non_empty(converter: SchemaConverter, schema: Any) -> Any:
+    """``schema``, refusing an empty array (``minItems: 1``) or an empty object
+    (``minProperties: 1``, unless it requires a property already): for a value that
+    would vanish from the request when empty (a path segment, a required query parameter
+    or form field)."""
+    if not isinstance(schema, dict):
+        return schema
+    kinds = value_types(converter, schema)
+    if kinds == {"array"}:
+        return {**schema, "minItems": max(1, int(schema.get("minItems") or 0))}
+    effective = converter.effective(schema)
+    if kinds == {"object"} and not (isinstance(effective, dict) and effective.get("required")):
+        return {**schema, "minProperties": max(1, int(schema.get("minProperties") or 0))}
+    return schema
+
+
+def only_value(converter: SchemaConverter, schema: Any, depth: int = 0) -> tuple[Any, ...]:
+    """``(value,)`` when a converted schema allows that one value alone (``const``, or an
+    ``enum`` of one, here or in an ``allOf`` part), else ``()``. Null is no such value: a
+    parameter cannot send it."""
+    node = converter.effective(schema)
+    if not isinstance(node, dict) or depth > 8:
+        return ()
+    if "const" in node:
+        found: tuple[Any, ...] = (node["const"],)
+    elif isinstance(node.get("enum"), list) and len(node["enum"]) == 1:
+        found = (node["enum"][0],)
+    else:
+        parts = node.get("allOf") or ()
+        values = [only_value(converter, p, depth + 1) for p in parts if isinstance(p, dict)]
+        found = next((v for v in values if v), ())
+    return found if found and found[0] is not None else ()
