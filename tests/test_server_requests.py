@@ -65,6 +65,16 @@ def call(server: ModuleType, upstream: Upstream, name: str, arguments: dict[str,
     return anyio.run(run)
 
 
+def listed(server: ModuleType, upstream: Upstream, name: str) -> types.Tool:
+    """The tool ``name`` as the server lists it."""
+
+    async def run() -> types.ListToolsResult:
+        async with in_process(server, upstream.url + "/v1") as client:
+            return await client.list_tools()
+
+    return next(t for t in anyio.run(run).tools if t.name == name)
+
+
 def text(result: types.CallToolResult) -> str:
     return " ".join(c.text for c in result.content if isinstance(c, types.TextContent))
 
@@ -203,11 +213,7 @@ def test_parameters_that_the_credentials_supply_are_not_arguments(
     """A document that declares its API key as a parameter too: the key comes from the
     environment, once, and the model is never asked for it."""
 
-    async def listed() -> types.ListToolsResult:
-        async with in_process(server, upstream.url + "/v1") as client:
-            return await client.list_tools()
-
-    tool = next(t for t in anyio.run(listed).tools if t.name == "keyed")
+    tool = listed(server, upstream, "keyed")
     assert set(tool.input_schema["properties"]) == {"q"}
     assert "required" not in tool.input_schema
     assert not call(server, upstream, "keyed", {"q": "x"}).is_error
@@ -236,11 +242,7 @@ def test_constants_are_sent_for_arguments_left_out(server: ModuleType, upstream:
     """A required parameter that allows one value alone (AWS's ``Action``, ``Version`` and
     ``X-Amz-Target``, Azure's ``api-version``) is optional, and that value is sent for it."""
 
-    async def listed() -> types.ListToolsResult:
-        async with in_process(server, upstream.url + "/v1") as client:
-            return await client.list_tools()
-
-    tool = next(t for t in anyio.run(listed).tools if t.name == "runAction")
+    tool = listed(server, upstream, "runAction")
     assert tool.input_schema["required"] == ["count"]
     properties = tool.input_schema["properties"]
     assert properties["Action"]["default"] == "RunInstances"
