@@ -175,7 +175,7 @@ REF_DEPTH = 4
 """How many times a reference is inlined on one path before it becomes any value."""
 MAX_INLINED = 200_000
 """Nodes an inlined schema may have: past it (a schema whose references multiply, as
-InfluxData's does, took 10 GB) the tool is counted as not drawable."""
+InfluxData's does, grew past 14 GB) the tool is counted as not drawable."""
 
 
 class TooLarge(Exception):
