@@ -2,12 +2,14 @@
 documents? Prism (``tests/prism.py``), which validates every request against the
 document, is the judge.
 
-Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...] [--directory N] [--jobs N]
-[--per-document SECONDS] [--per-tool SECONDS] [--prism-startup SECONDS] [--details DIR]``.
+Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...] [--directory N [--start K]]
+[--jobs N] [--per-document SECONDS] [--per-tool SECONDS] [--prism-startup SECONDS]
+[--details DIR]``.
 
 ``--directory N`` runs N documents of APIs.guru's directory (``benchmarks/directory.py``)
 instead: an even spread, by id, over those of at most ``DIRECTORY_BYTES`` (Prism is slow to
 start on large ones), named ``dir:<id>``. They are documents the method was never built on.
+``--start K`` begins the spread at the K-th of them, for a sample with none in common.
 
 For each of the corpus documents (``tests/corpus.py``, fetched when missing): generate the
 server with ``--tools-mode operations``, start Prism on the document (loopback only), and
@@ -386,13 +388,14 @@ def document_path(doc_id: str) -> Path:
     return corpus()[doc_id].path
 
 
-def directory_sample(count: int) -> list[str]:
-    """``count`` directory documents of at most ``DIRECTORY_BYTES``, evenly spread by id."""
+def directory_sample(count: int, start: int = 0) -> list[str]:
+    """``count`` directory documents of at most ``DIRECTORY_BYTES``, evenly spread by id,
+    from the ``start``-th on: starts 0 to step - 1 give samples with no document in common."""
     from benchmarks.directory import documents
 
     small = sorted(i for i, path in documents() if path.stat().st_size <= DIRECTORY_BYTES)
     step = max(1, len(small) // max(count, 1))
-    return ["dir:" + i for i in small[::step][:count]]
+    return ["dir:" + i for i in small[start % step :: step][:count]]
 
 
 def child(args: argparse.Namespace, output: Path, details: Path | None) -> None:
@@ -504,6 +507,13 @@ def main() -> None:
         metavar="N",
         help="N documents of APIs.guru's directory instead of the corpus",
     )
+    parser.add_argument(
+        "--start",
+        type=int,
+        default=0,
+        metavar="K",
+        help="with --directory: begin the spread at the K-th document (another sample)",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="documents at a time (default 1)")
     parser.add_argument("--per-document", type=float, default=PER_DOCUMENT)
     parser.add_argument("--per-tool", type=float, default=PER_TOOL)
@@ -516,7 +526,9 @@ def main() -> None:
         details = Path(args.details) if args.details else None
         child(args, Path(args.output), details)
         return
-    ids = args.only or (directory_sample(args.directory) if args.directory else list(corpus()))
+    ids = args.only or (
+        directory_sample(args.directory, args.start) if args.directory else list(corpus())
+    )
     started = time.monotonic()
     results: list[dict[str, Any]] = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:

@@ -358,7 +358,8 @@ def classify(
     ``type``: no path matched, unauthorised...) or the document's own 4xx, which Prism
     answers with both when the request is invalid (then ``violations()``, the request sent
     again, gives the ``sl-violations`` header's entries) and when the document has no 2xx
-    response to give (then there are none: the request was accepted).
+    response to give (then there are none: the request was accepted). A 5xx that is not
+    Prism's own is the document's, when it documents no other response.
     """
     text = _text(result)
     if not result.is_error:
@@ -372,8 +373,10 @@ def classify(
     if status is not None and int(status.group(1)) >= 500 and prism_type is not None:
         # Prism validates first: its own 5xx is a mock response it could not make.
         return Outcome("accepted", text[:300], f"prism-{status.group(1)}-{prism_type.group(1)}")
-    if status is None or not 400 <= int(status.group(1)) < 500:
+    if status is None or not 400 <= int(status.group(1)) < 600:
         return Outcome("error", text[:600])
+    if int(status.group(1)) >= 500 and violations is None:
+        return Outcome("error", text[:600])  # the document's 5xx, or the request's fault?
     entries = validation_entries(text)
     if not entries and prism_type is None and violations is not None:
         # Prism's check of its own mock response is not about the request.
