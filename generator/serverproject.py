@@ -221,6 +221,7 @@ RUNTIME = (
     "service.py",
     "guards.py",
     "patterns.py",
+    "formats.py",
 )
 """The runtime modules every server project carries, whatever its backend."""
 

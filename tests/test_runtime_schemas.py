@@ -136,27 +136,77 @@ def test_keep_refs_keeps_every_definition() -> None:
 
 
 def test_arguments_must_have_the_formats_every_install_checks() -> None:
-    """uuid, date, email, ipv4 and ipv6 are asserted on arguments (an upstream refuses
-    'x' for a uuid); formats that need optional packages to check are not, so that a
-    server behaves the same wherever it is installed."""
-    from mcpgen.runtime.catalog import ASSERTED_FORMATS
+    """Formats an upstream holds arguments to are asserted ('x' is no uuid, 'yesterday' no
+    date-time), each by the standard library or by jsonschema without optional packages, so
+    that a server behaves the same wherever it is installed; the rest stay annotations."""
+    from mcpgen.runtime.formats import ASSERTED_FORMATS
 
-    formats = ["uuid", "date", "email", "ipv4", "ipv6", "date-time", "uri"]
-    properties = {f: {"type": "string", "format": f} for f in formats}
+    strings = ["uuid", "date", "email", "ipv4", "ipv6", "date-time", "time", "uri", "url"]
+    strings += ["byte", "duration", "hostname", "uri-reference"]
+    properties: dict[str, Any] = {f: {"type": "string", "format": f} for f in strings}
+    properties |= {f: {"type": "integer", "format": f} for f in ("int32", "int64")}
     tool = {"name": "t", "title": "", "description": "", "inputSchema": {"properties": properties}}
     catalog = Catalog([tool])
-    bad = {f: "x" for f in formats}
-    assert catalog.argument_errors("t", bad) == sorted(
-        f"{f}: 'x' is not a '{f}'" for f in ASSERTED_FORMATS
-    )
+    assert set(ASSERTED_FORMATS) == set(strings[:11]) | {"int32", "int64"}
+    for some in (strings[:6], strings[6:]):  # a message says ten problems at most
+        bad: dict[str, Any] = {f: "x y" for f in some}
+        assert catalog.argument_errors("t", bad) == [
+            f"{f}: 'x y' is not a '{f}'" for f in sorted(set(some) & set(ASSERTED_FORMATS))
+        ]
+    bad = {"int32": 2**31, "int64": -(2**63) - 1}
+    assert catalog.argument_errors("t", bad) == [f"{f}: {v} is not a '{f}'" for f, v in bad.items()]
     good = {
         "uuid": "123e4567-e89b-12d3-a456-426614174000",
         "date": "2026-12-01",
         "email": "a@example.com",
         "ipv4": "127.0.0.1",
         "ipv6": "::1",
+        "date-time": "2026-12-01t10:00:00.123456789z",
+        "time": "10:00:00+02:00",
+        "uri": "urn:isbn:0451450523",
+        "url": "https://example.com/a?b=c#d",
+        "byte": "aGk=",
+        "duration": "P1Y2M3DT4H5M6.5S",
+        "int32": -(2**31),
+        "int64": 2**63 - 1,
     }
     assert catalog.argument_errors("t", good) == []
+    # Lenient where APIs are: what some reading of the format takes is not refused.
+    lenient = [
+        ("date-time", "2026-12-01"),
+        ("date-time", "2026-12-01 10:00"),
+        ("byte", "aGk"),
+        ("duration", "PT15M"),
+        ("duration", "P2W"),
+        ("duration", "-P1D"),
+        ("byte", "-_-_"),
+        ("byte", ""),
+        ("uri", "mailto:a@example.com"),
+    ]
+    for name, value in lenient:
+        assert catalog.argument_errors("t", {name: value}) == [], (name, value)
+    refused = [
+        ("date-time", "2026-13-01T00:00:00Z"),
+        ("date-time", "yesterday"),
+        ("time", "25:00"),
+        ("byte", "aGk==="),
+        ("byte", "aGk=="),
+        ("duration", "P"),
+        ("duration", "PT"),
+        ("duration", "15 minutes"),
+        ("duration", "P1H"),
+        ("byte", "a"),
+        ("uri", "example.com"),
+        ("url", "/relative/path"),
+        ("url", "https://example.com/a b"),
+        ("int32", 2**31),
+    ]
+    for name, value in refused:
+        assert catalog.argument_errors("t", {name: value}) == [
+            f"{name}: {value!r} is not a '{name}'"
+        ], (name, value)
+    # Other types pass a format check: the type keyword says what is wrong with them.
+    assert catalog.argument_errors("t", {"int32": 1.5}) == ["int32: 1.5 is not of type 'integer'"]
     # Results are not held to formats: what the upstream sends reaches the client.
     assert catalog.output_error("t", {}) is None
 

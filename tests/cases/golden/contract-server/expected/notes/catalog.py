@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .formats import format_checker
 from .outputs import lenient, shallow
 from .patterns import ecma as ecma_patterns
 from .schemas import DEFAULT_BUDGET, Definitions
@@ -316,7 +317,7 @@ def first_problem(validator: jsonschema.protocols.Validator, value: Any) -> str 
 def validator_for(
     schema: Any, formats: bool = False, ecma: bool = False
 ) -> jsonschema.protocols.Validator:
-    """A validator of ``schema``; ``formats``: asserting ``ASSERTED_FORMATS``; ``ecma``:
+    """A validator of ``schema``; ``formats``: asserting ``formats.ASSERTED_FORMATS``; ``ecma``:
     patterns as ECMA-262 reads them (``patterns``), for schemas from a JSON document."""
     import jsonschema  # on first use: most of what a generator run imports is not needed
 
@@ -327,15 +328,4 @@ def validator_for(
         cls = ecma_patterns(cls)
     if not formats:
         return cls(schema)
-    return cls(schema, format_checker=_format_checker())
-
-
-ASSERTED_FORMATS = ("date", "email", "ipv4", "ipv6", "uuid")
-"""Formats an argument must have (an upstream refuses ``x`` for a ``uuid``): those that
-jsonschema checks without optional packages, so that every install checks the same."""
-
-
-def _format_checker() -> jsonschema.FormatChecker:
-    import jsonschema
-
-    return jsonschema.FormatChecker(ASSERTED_FORMATS)
+    return cls(schema, format_checker=format_checker())
