@@ -465,3 +465,54 @@ def test_a_parameter_many_operations_share_is_written_once(tmp_path: Path) -> No
     kept = build(path, keep_refs=True)[0]
     assert json.dumps(kept.operations_json(), default=list).count("Which catalog") == 12 * 20
 
+
+def test_html_descriptions_become_markdown(tmp_path: Path) -> None:
+    """Descriptions written in HTML (AWS's documents, and tags mixed into Markdown) reach the
+    tool list as Markdown: paragraphs, list items and code spans, links with their text (and
+    their URL with --keep-links), entities as characters; what is not a known HTML tag, and
+    code, stay as written; the budget is spent on the text, not the tags."""
+    html = (
+        '<p>Lists the parts (see <a href="https://example.com/a.html">CreateUpload</a>). Use'
+        " <code>max-parts</code> &amp; <i>Region</i>.</p> <p>Kinds:</p> <ul> <li> <p>"
+        "<code>a</code> - one</p> </li> <li> <p>two</p> </li> </ul> <note> <p>Careful</p>"
+        " </note>"
+    )
+    markdown = (
+        "Lists the parts (see {link}). Use `max-parts` & Region.\n\nKinds:\n\n- `a` - one\n"
+        "- two\n\nCareful"
+    )
+    kept = "Keep <bucket-name> as it is, and 1 < 2 > 0; see [the guide](https://example.com/g)."
+    code = "Send <b>this</b>:\n\n```\n<p>as written</p>\n```\n\nand `<br>`."
+    param = {"name": "q", "in": "query", "schema": {"type": "string"}}
+    operations = {
+        "html": {"description": html, "parameters": [{**param, "description": html}]},
+        "kept": {"description": kept},
+        "code": {"description": code},
+    }
+    spec = doc(
+        {f"/{k}": {"get": {"operationId": k, "responses": OK, **v}} for k, v in operations.items()}
+    )
+    path = write(tmp_path, "a.json", spec)
+    for keep_links, link in (
+        (False, "CreateUpload"),
+        (True, "[CreateUpload](https://example.com/a.html)"),
+    ):
+        project = build(path, keep_links=keep_links)[0]
+        tools = {t.name: project.catalog.wire(t.name) for t in project.tools}
+        assert tools["html"]["description"] == markdown.format(link=link)
+        assert tools["html"]["inputSchema"]["properties"]["q"]["description"] == markdown.format(
+            link=link
+        )
+        expected = (
+            kept if keep_links else kept.replace("[the guide](https://example.com/g)", "the guide")
+        )
+        assert tools["kept"]["description"] == expected
+        assert (
+            tools["code"]["description"]
+            == "Send this:\n\n```\n<p>as written</p>\n```\n\nand `<br>`."
+        )
+    # The budget counts the Markdown, not the tags.
+    project = build(path, description_budget=40)[0]
+    assert project.catalog.wire("html")["description"] == (
+        "Lists the parts (see CreateUpload). Use…"
+    )

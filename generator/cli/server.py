@@ -112,8 +112,8 @@ from .running import write_or_check
 @click.option(
     "--keep-links",
     is_flag=True,
-    help="[OpenAPI] Keep the URLs of Markdown links in descriptions (by default a link keeps "
-    "its text only).",
+    help="[OpenAPI] Keep the URLs of links in descriptions (by default a link, Markdown or "
+    "HTML, keeps its text only).",
 )
 @click.option("--allow-remote-refs", is_flag=True, help="[OpenAPI] Follow $refs to http(s) URLs.")
 @click.option(

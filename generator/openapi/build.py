@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError
@@ -35,11 +36,11 @@ from .operations import (
     swagger_param_schema,
 )
 from .payloads import Payloads
+from .prose import prose
 from .schemas import SchemaConverter
 from .security import base_url, requirements, security_schemes
 from .shapes import (
     collection_style,
-    compact_links,
     describe,
     is_binary,
     non_empty,
@@ -119,7 +120,7 @@ class _Builder:
         if not isinstance(root.get("paths", {}), dict):
             raise MCPGenError(docs.origin, "/paths", "'paths' is not an object")
         self.version = version
-        self.text = str if options.keep_links else compact_links
+        self.text = partial(prose, keep_links=options.keep_links)
         self.converter = SchemaConverter(
             docs, version, keep_refs=options.keep_refs, warn=self.warn, text=self.text
         )

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from .document import Ref, child
 from .schemas import SchemaConverter
-
-_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
-
-
-def compact_links(text: str) -> str:
-    """Markdown links keep their text and lose their URL: a tool list is read by a model,
-    which cannot follow them, and on large APIs the URLs are a tenth of the list."""
-    return _LINK.sub(r"\1", text) if "](" in text else text
 
 
 def placeholders(path: str) -> list[str]:
