@@ -238,6 +238,18 @@ def test_required_form_fields_cannot_vanish(server: ModuleType, upstream: Upstre
     assert b'name="files"' in upstream.last().body
 
 
+def test_form_fields_left_null_are_left_out(server: ModuleType, upstream: Upstream) -> None:
+    """Form and multipart fields are text, which has no null: an optional field given null
+    is left out (the API's default), not sent empty, which its enum or type refuses."""
+    given = {"emails": ["a@x.org"], "digest": None}
+    assert not call(server, upstream, "invite", given).is_error
+    assert upstream.last().body == b"emails=a%40x.org"
+    assert not call(server, upstream, "invite", {**given, "digest": "daily"}).is_error
+    assert upstream.last().body == b"emails=a%40x.org&digest=daily"
+    assert not call(server, upstream, "upload", {"note": "n", "kind": None}).is_error
+    assert b'name="kind"' not in upstream.last().body and b'name="note"' in upstream.last().body
+
+
 def test_constants_are_sent_for_arguments_left_out(server: ModuleType, upstream: Upstream) -> None:
     """A required parameter that allows one value alone (AWS's ``Action``, ``Version`` and
     ``X-Amz-Target``, Azure's ``api-version``) is optional, and that value is sent for it."""
@@ -285,6 +297,7 @@ PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
     # (Prism takes ``flags=`` for a missing parameter, allowEmptyValue or not.)
     ("filters", {"flags": ["x"]}),
     ("runAction", {"count": 3}),
+    ("upload", {"file": {"content": "x"}, "note": "n", "kind": None}),
     ("keyed", {"q": "x"}),
     ("getGroup", {"groupName": "rg_1.(a)", "code": "123"}),
 ]

@@ -60,6 +60,8 @@ SAFE_HEADERS = frozenset(
 )
 """What a request keeps when a redirect takes it to another origin."""
 _VARIABLE = re.compile(r"\{([^{}]+)\}")
+_TEXT_BODIES = frozenset({"form", "multipart"})
+"""Body kinds whose fields are text, which has no null."""
 
 
 def base_url(spec: Mapping[str, Any], override: str | None = None) -> str:
@@ -259,6 +261,8 @@ class Upstream:
         field_args: dict[str, Mapping[str, Any]] = {}
         whole_body: Any = None
         has_body = whole_given = False
+        kind = (http.get("body") or {}).get("kind")
+        required = (tool.get("inputSchema") or {}).get("required", ())
         for given in http["args"]:
             if given["name"] in arguments:
                 value = arguments[given["name"]]
@@ -279,6 +283,8 @@ class Upstream:
             elif where == "cookie":
                 cookies.extend(cookie_pairs(value, arg))
             elif where == "field":
+                if value is None and kind in _TEXT_BODIES and arg["name"] not in required:
+                    continue  # a form cannot say null: the field is left out, not sent empty
                 fields[arg["wire"]] = value
                 field_args[arg["wire"]] = arg
                 has_body = True
