@@ -516,3 +516,34 @@ def test_html_descriptions_become_markdown(tmp_path: Path) -> None:
     assert project.catalog.wire("html")["description"] == (
         "Lists the parts (see CreateUpload). Use…"
     )
+
+
+def test_parameters_whose_names_http_cannot_carry(tmp_path: Path) -> None:
+    """A header or cookie name that is not an HTTP token (empty, as in APIs.guru's Notion
+    document, or with a space) cannot be sent: an optional one is left out with a warning
+    naming it, and an operation that requires one is skipped; the call never fails on it."""
+    bad = [
+        {"name": "", "in": "header", "schema": {"type": "string"}},
+        {"name": "X Api Key", "in": "header", "schema": {"type": "string"}},
+        {"name": "a;b", "in": "cookie", "schema": {"type": "string"}},
+        {"name": "", "in": "query", "schema": {"type": "string"}},
+        {"name": "X-Fine_1", "in": "header", "schema": {"type": "string"}},
+    ]
+    spec = doc(
+        {
+            "/a": {"get": {"operationId": "a", "parameters": bad, "responses": OK}},
+            "/b": {
+                "get": {
+                    "operationId": "b",
+                    "parameters": [{**bad[0], "required": True}],
+                    "responses": OK,
+                }
+            },
+        }
+    )
+    project, warnings = build(write(tmp_path, "a.json", spec))
+    assert [t.name for t in project.tools] == ["a"]
+    assert [a.wire for a in project.tools[0].args] == ["X-Fine_1"]
+    cannot = "has a name HTTP cannot carry"
+    assert sum(f"{cannot}; left out" in w for w in warnings) == 4
+    assert any("operation GET /b skipped: header parameter '' " + cannot in w for w in warnings)

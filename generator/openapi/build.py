@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -257,6 +258,12 @@ class _Builder:
         for param in sorted(op.params, key=lambda p: order[p.location]):
             if param.location == "header" and param.name.lower() in _SERVER_HEADERS:
                 continue
+            if not _sendable(param.location, param.name):
+                cannot = f"{param.location} parameter {param.name!r} has a name HTTP cannot carry"
+                if param.location == "path" or param.node.get("required") is True:
+                    raise Unexpressible(param.at, cannot)
+                self.warn("W-PARAM-NAME", param.at, f"{cannot}; left out")
+                continue
             if (param.location, _wire_key(param.location, param.name)) in supplied:
                 continue
             arg_name = allocate.claim(param.name, _PREFIX.get(param.location, ""))
@@ -430,6 +437,17 @@ def build_project(docs: DocumentSet, options: ServerOptions) -> tuple[Project, l
     builder = _Builder(docs, options)
     project = builder.build()
     return project, builder.diagnostics
+
+
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+"""An HTTP token (RFC 9110): what a header's or a cookie's name is made of."""
+
+
+def _sendable(location: str, name: str) -> bool:
+    """Whether a parameter's name can be put on the wire in its place."""
+    if location in ("header", "cookie"):
+        return _TOKEN.fullmatch(name) is not None
+    return name != ""
 
 
 def _wire_key(location: str, name: str) -> str:
