@@ -373,6 +373,9 @@ def classify(
     if status is not None and int(status.group(1)) >= 500 and prism_type is not None:
         # Prism validates first: its own 5xx is a mock response it could not make.
         return Outcome("accepted", text[:300], f"prism-{status.group(1)}-{prism_type.group(1)}")
+    if status is None and "while decompressing data" in text:
+        # Prism mocks a documented Content-Encoding header over a body it did not encode.
+        return Outcome("limitation", text[:600], "mocked-content-encoding")
     if status is None or not 400 <= int(status.group(1)) < 600:
         return Outcome("error", text[:600])
     if int(status.group(1)) >= 500 and violations is None:
