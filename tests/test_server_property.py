@@ -131,6 +131,8 @@ PRISM_LIMITATIONS = {
     "query and all, and no request path has one",
     "bracket-query-name": "a query parameter whose name has brackets ('page[size]'), sent "
     "percent-encoded as it must be, is read as missing",
+    "mocked-response-header": "the document's response headers are mocked as written: "
+    "'Content-Encoding: gzip' over a plain body, its example's Content-Length, a 101 upgrade",
 }
 """Rejections that are Prism's (or HTTP's) and not the request's."""
 
@@ -346,6 +348,13 @@ def _text(result: types.CallToolResult) -> str:
     return "\n".join(c.text for c in result.content if isinstance(c, types.TextContent))
 
 
+_MOCKED_HEADER_SIGNS = (
+    "while decompressing data",
+    "bad Content-Length",
+    "_SWITCH_UPGRADE event",
+)
+
+
 def classify(
     tool: Mapping[str, Any],
     arguments: Mapping[str, Any],
@@ -373,9 +382,8 @@ def classify(
     if status is not None and int(status.group(1)) >= 500 and prism_type is not None:
         # Prism validates first: its own 5xx is a mock response it could not make.
         return Outcome("accepted", text[:300], f"prism-{status.group(1)}-{prism_type.group(1)}")
-    if status is None and "while decompressing data" in text:
-        # Prism mocks a documented Content-Encoding header over a body it did not encode.
-        return Outcome("limitation", text[:600], "mocked-content-encoding")
+    if status is None and any(sign in text for sign in _MOCKED_HEADER_SIGNS):
+        return Outcome("limitation", text[:600], "mocked-response-header")
     if status is None or not 400 <= int(status.group(1)) < 600:
         return Outcome("error", text[:600])
     if int(status.group(1)) >= 500 and violations is None:
