@@ -131,6 +131,8 @@ PRISM_LIMITATIONS = {
     "query and all, and no request path has one",
     "bracket-query-name": "a query parameter whose name has brackets ('page[size]'), sent "
     "percent-encoded as it must be, is read as missing",
+    "adjacent-path-parameters": "a path segment of two parameters side by side "
+    "('/profiles/{id}{extension}') is not split: both are read as missing",
     "mocked-response-header": "the document's response headers are mocked as written: "
     "'Content-Encoding: gzip' over a plain body, its example's Content-Length, a 101 upgrade",
 }
@@ -251,6 +253,8 @@ def _limitation(
         return "fragment-path"
     if "?" in http["path"] and code in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR"):
         return "query-in-path"
+    if "}{" in http["path"] and location[:1] == ["path"]:
+        return "adjacent-path-parameters"
     if not location:
         return None
     where = location[0]
