@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
 _CODE = re.compile(r"(```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]*`)", re.DOTALL)
@@ -42,8 +43,10 @@ def compact_links(text: str) -> str:
     return _LINK.sub(r"\1", text) if "](" in text else text
 
 
+@lru_cache(maxsize=1 << 13)
 def prose(text: str, keep_links: bool = False) -> str:
-    """``text`` with its HTML as Markdown, and its links' URLs dropped unless ``keep_links``."""
+    """``text`` with its HTML as Markdown, and its links' URLs dropped unless ``keep_links``
+    (kept: a document repeats its parameters' descriptions)."""
     if "<" in text and _HTML.search(text):
         text = "".join(
             part if i % 2 else _markdown(part, keep_links)
