@@ -2,14 +2,15 @@
 documents? Prism (``tests/prism.py``), which validates every request against the
 document, is the judge.
 
-Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...] [--directory N [--start K]]
-[--jobs N] [--per-document SECONDS] [--per-tool SECONDS] [--prism-startup SECONDS]
-[--details DIR]``.
+Run by hand: ``python benchmarks/prism_corpus.py [--only ID ...]
+[--directory N [--start K] [--sizes MIN:MAX]] [--jobs N] [--per-document SECONDS]
+[--per-tool SECONDS] [--prism-startup SECONDS] [--details DIR]``.
 
 ``--directory N`` runs N documents of APIs.guru's directory (``benchmarks/directory.py``)
 instead: an even spread, by id, over those of at most ``DIRECTORY_BYTES`` (Prism is slow to
 start on large ones), named ``dir:<id>``. They are documents the method was never built on.
-``--start K`` begins the spread at the K-th of them, for a sample with none in common.
+``--start K`` begins the spread at the K-th of them, for a sample with none in common;
+``--sizes MIN:MAX`` takes documents of MIN to MAX bytes instead (large APIs: ``300000:``).
 
 For each of the corpus documents (``tests/corpus.py``, fetched when missing): generate the
 server with ``--tools-mode operations``, start Prism on the document (loopback only), and
@@ -388,14 +389,18 @@ def document_path(doc_id: str) -> Path:
     return corpus()[doc_id].path
 
 
-def directory_sample(count: int, start: int = 0) -> list[str]:
-    """``count`` directory documents of at most ``DIRECTORY_BYTES``, evenly spread by id,
-    from the ``start``-th on: starts 0 to step - 1 give samples with no document in common."""
+def directory_sample(
+    count: int, start: int = 0, sizes: tuple[int, int] = (0, DIRECTORY_BYTES)
+) -> list[str]:
+    """``count`` directory documents of ``sizes`` bytes (at least, at most), evenly spread by
+    id, from the ``start``-th on: starts 0 to step - 1 give samples with no document in
+    common."""
     from benchmarks.directory import documents
 
-    small = sorted(i for i, path in documents() if path.stat().st_size <= DIRECTORY_BYTES)
-    step = max(1, len(small) // max(count, 1))
-    return ["dir:" + i for i in small[start % step :: step][:count]]
+    low, high = sizes
+    chosen = sorted(i for i, path in documents() if low <= path.stat().st_size <= high)
+    step = max(1, len(chosen) // max(count, 1))
+    return ["dir:" + i for i in chosen[start % step :: step][:count]]
 
 
 def child(args: argparse.Namespace, output: Path, details: Path | None) -> None:
@@ -498,6 +503,11 @@ def report(figures: dict[str, Any]) -> None:
         print(f"    accepted, of which: {top(figures['accepted_notes'], 3)}")
 
 
+def _sizes(text: str) -> tuple[int, int]:
+    low, _, high = text.partition(":")
+    return int(low or 0), int(high or 1 << 40)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="corpus ids (default: all)")
@@ -514,6 +524,12 @@ def main() -> None:
         metavar="K",
         help="with --directory: begin the spread at the K-th document (another sample)",
     )
+    parser.add_argument(
+        "--sizes",
+        default=f"0:{DIRECTORY_BYTES}",
+        metavar="MIN:MAX",
+        help=f"with --directory: documents of MIN to MAX bytes (default 0:{DIRECTORY_BYTES})",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="documents at a time (default 1)")
     parser.add_argument("--per-document", type=float, default=PER_DOCUMENT)
     parser.add_argument("--per-tool", type=float, default=PER_TOOL)
@@ -527,7 +543,9 @@ def main() -> None:
         child(args, Path(args.output), details)
         return
     ids = args.only or (
-        directory_sample(args.directory, args.start) if args.directory else list(corpus())
+        directory_sample(args.directory, args.start, _sizes(args.sizes))
+        if args.directory
+        else list(corpus())
     )
     started = time.monotonic()
     results: list[dict[str, Any]] = []
