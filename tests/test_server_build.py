@@ -547,3 +547,29 @@ def test_parameters_whose_names_http_cannot_carry(tmp_path: Path) -> None:
     cannot = "has a name HTTP cannot carry"
     assert sum(f"{cannot}; left out" in w for w in warnings) == 4
     assert any("operation GET /b skipped: header parameter '' " + cannot in w for w in warnings)
+
+
+def test_accept_says_media_types_without_their_charset(tmp_path: Path) -> None:
+    """A response's charset says how its body is written, not what to ask for: Accept lists
+    each media type once without it (openSUSE's `application/xml; charset=utf-8` found no
+    match in Prism), and keeps the parameters that choose a representation."""
+    content = {
+        "application/json; charset=utf-8": {"schema": {"type": "object"}},
+        "application/xml;Charset=UTF-8": {},
+        "application/json": {},
+        "application/vnd.x+json; version=2": {},
+    }
+    response = {"200": {"description": "ok", "content": content}}
+    xml_only = {"200": {"description": "ok", "content": {"text/xml; charset=utf-8": {}}}}
+    spec = doc(
+        {
+            "/a": {"get": {"operationId": "a", "responses": response}},
+            "/b": {"get": {"operationId": "b", "responses": xml_only}},
+        }
+    )
+    project = build(write(tmp_path, "a.json", spec))[0]
+    accept = {t.name: t.accept for t in project.tools}
+    assert accept == {
+        "a": "application/json, application/xml, application/vnd.x+json; version=2",
+        "b": "text/xml",
+    }

@@ -4,6 +4,7 @@ first successful response with the ``Accept`` header that asks for it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,16 @@ from .names import ArgNames
 from .operations import Operation, Unexpressible, media_kind, produces
 from .schemas import FILE_SCHEMA, SchemaConverter, is_object_schema
 from .shapes import describe, is_array, is_binary, non_empty, read_only, spreadable
+
+_CHARSET = re.compile(r"\s*;\s*charset\s*=\s*(?:\"[^\"]*\"|[^;]*)", re.IGNORECASE)
+
+
+def accept_header(media_types: list[str]) -> str:
+    """The ``Accept`` header for the media types of an operation's responses, each once and
+    without its ``charset``: a charset says how a body is written, not what to send, and
+    servers that compare the parameters of ``Accept`` (Prism, for one) find no match for
+    ``application/xml; charset=utf-8``. Other parameters (``version=2``) stay."""
+    return ", ".join(dict.fromkeys(_CHARSET.sub("", media).strip() for media in media_types))
 
 
 class Payloads:
@@ -157,9 +168,9 @@ class Payloads:
                     continue
             if json_media is None:
                 continue
-            accept = ", ".join(dict.fromkeys([json_media, *accept_types]))
+            accept = accept_header([json_media, *accept_types])
             return self._output_schema(schema_node, schema_at) + (accept,)
-        return None, False, ", ".join(dict.fromkeys(accept_types))
+        return None, False, accept_header(accept_types)
 
     def _output_schema(self, node: Any, at: Ref) -> tuple[dict[str, Any] | None, bool]:
         mode = self.output_mode
