@@ -325,7 +325,7 @@ class Index:
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
                 continue
-            factor = self._prior(op, wanted, plural)
+            factor = self._prior(op["method"], self._items[position], wanted, plural)
             if position in exact:
                 factor *= EXACT_WEIGHT
             if self._resources[position] & asked:
@@ -368,20 +368,30 @@ class Index:
             return ranked
         seen: dict[str, int] = {}
         out: list[tuple[float, int, int]] = []
+        keys = self._unversioned
         for score, safety, position in ranked:
-            op = self.operations[position]
-            key = op["method"] + " " + _VERSION.sub("/", op["path"])
+            key = keys[position]
             repeats = seen.get(key, 0)
             seen[key] = repeats + 1
             out.append((score * REPEAT_FACTOR**repeats, safety, position))
         out.sort(key=lambda item: -item[0])
         return out
 
+    @cached_property
+    def _items(self) -> list[bool]:
+        """Whether each operation's path names one item (``/pets/{id}``), not a collection."""
+        return [is_item_path(op["path"]) for op in self.operations]
+
+    @cached_property
+    def _unversioned(self) -> list[str]:
+        """Each operation's method and path without its API version: what ``_varied`` counts
+        repeats of."""
+        return [op["method"] + " " + _VERSION.sub("/", op["path"]) for op in self.operations]
+
     @staticmethod
-    def _prior(op: Mapping[str, Any], wanted: str | None, plural: bool) -> float:
+    def _prior(method: str, item: bool, wanted: str | None, plural: bool) -> float:
         if wanted is None:
             return 1.0
-        method, item = op["method"], is_item_path(op["path"])
         factor = 1.0 + METHOD_WEIGHT * (METHODS[wanted].get(method, 0.0) - 0.5)
         if wanted == "list" or (wanted in ("read", "search") and plural):
             factor += SHAPE_WEIGHT * (-1.0 if item else 1.0)
