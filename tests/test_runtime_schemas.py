@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import jsonschema
+import pytest
 from mcpgen.runtime.catalog import Catalog
 from mcpgen.runtime.outputs import shallow
 from mcpgen.runtime.schemas import Definitions
@@ -223,3 +224,56 @@ def test_validation_messages_do_not_say_long_values_back() -> None:
     assert big.startswith("n: {'0': 0, '1': 1,") and big.endswith("is not of type 'array'")
     assert len(big) < 150
     assert catalog.argument_errors("t", {"q": "x" * 11}) == [f"q: {'x' * 11!r} is too long"]
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_output_schemas_hold_only_patterns_python_reads(lenient: bool) -> None:
+    """A document's ECMA-262 patterns (``\\p{L}``) check arguments, but the official Python
+    SDK client checks results with jsonschema, which reads patterns with ``re``: an output
+    schema leaves out the patterns ``re`` cannot read, in its definitions too, and so stays
+    a schema that client can use."""
+    letters = r"^[\p{L}\p{N} ]+$"
+    defs = {
+        "Tag": {"type": "object", "properties": {"key": {"type": "string", "pattern": letters}}}
+    }
+    output = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "pattern": letters},
+            "code": {"type": "string", "pattern": "^[a-z]+$"},
+            "tag": {"$ref": "#/$defs/Tag"},
+            "extra": {
+                "type": "object",
+                "patternProperties": {r"^\p{Lu}": {"type": "string"}},
+                "additionalProperties": False,
+            },
+        },
+    }
+    tool = {
+        "name": "t",
+        "title": "",
+        "description": "",
+        "inputSchema": {
+            "type": "object",
+            "properties": {"name": {"type": "string", "pattern": letters}},
+        },
+        "outputSchema": output,
+    }
+    settings = {"patterns": "ecma", "output": "full", "lenientOutput": lenient}
+    catalog = Catalog([tool], defs, settings=settings)
+    wire = catalog.wire("t")
+    schema = wire["outputSchema"]
+    text = json.dumps(schema)
+    assert "\\\\p{" not in text
+    assert ("^[a-z]+$" in text) is not lenient  # lenient output checks no pattern at all
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)  # what the SDK client does, with its format checks
+    assert validator(schema).is_valid(
+        {"name": "Zoë 1", "code": "ab", "tag": {"key": "Ü"}, "extra": {"Ab": "x"}}
+    )
+    # Arguments are still held to the pattern, as ECMA-262 reads it.
+    assert wire["inputSchema"]["properties"]["name"]["pattern"] == letters
+    assert catalog.argument_errors("t", {"name": "Zoë 1"}) == []
+    assert catalog.argument_errors("t", {"name": "a\tb"}) == [
+        f"name: 'a\\tb' does not match {letters!r}"
+    ]

@@ -180,17 +180,22 @@ def test_patterns_are_read_as_the_document_means_them(
     server: ModuleType, upstream: Upstream
 ) -> None:
     """A document's patterns are ECMA-262's: ``\\w`` and ``\\d`` are ASCII there, not in
-    Python, and an upstream refuses a resource group named "Œ" that Python's ``\\w`` takes."""
+    Python, and an upstream refuses a resource group named "Œ" that Python's ``\\w`` takes;
+    and in Unicode mode, as JSON Schema reads them, where ``\\p{L}`` is a letter (AWS's
+    tags), which Python's ``re`` cannot read: the pattern is kept and checked."""
     before = len(upstream.requests)
     for arguments, named in (
         ({"groupName": "Œuvres"}, "groupName"),
         ({"groupName": "rg-1", "code": "٣٣٣"}, "code"),
+        ({"groupName": "rg-1", "label": "a\tb"}, "label"),
     ):
         refused = call(server, upstream, "getGroup", arguments)
         assert refused.is_error and f"{named}: " in text(refused), text(refused)
     assert len(upstream.requests) == before
     assert not call(server, upstream, "getGroup", {"groupName": "rg_1.(a)", "code": "123"}).is_error
     assert upstream.last().path == "/v1/groups/rg_1.%28a%29"
+    assert not call(server, upstream, "getGroup", {"groupName": "g", "label": "Café 1"}).is_error
+    assert upstream.last().query.startswith("label=Caf%C3%A9%201")
 
 
 def test_patterns_without_regress_use_ascii_classes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -299,7 +304,7 @@ PRISM_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("runAction", {"count": 3}),
     ("upload", {"file": {"content": "x"}, "note": "n", "kind": None}),
     ("keyed", {"q": "x"}),
-    ("getGroup", {"groupName": "rg_1.(a)", "code": "123"}),
+    ("getGroup", {"groupName": "rg_1.(a)", "code": "123", "label": "Café @ 1"}),
 ]
 
 

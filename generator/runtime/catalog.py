@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .formats import format_checker
-from .outputs import lenient, shallow
+from .outputs import lenient, python_patterns, shallow
 from .patterns import ecma as ecma_patterns
 from .schemas import DEFAULT_BUDGET, Definitions
 
@@ -59,11 +59,10 @@ class Catalog:
         self.ecma: bool = settings.get("patterns") == "ecma"
         inline = settings.get("inline", True) is not False
         self.definitions = Definitions(defs or {}, recursive, inline=inline)
-        # Output schemas are made lenient before they are fitted to the budget.
-        self.output_definitions = (
-            Definitions(_Lenient(defs or {}), recursive, inline=inline)
-            if self.lenient
-            else self.definitions
+        # Output schemas are made lenient (where they are) and readable by Python's SDK
+        # client before they are fitted to the budget.
+        self.output_definitions = Definitions(
+            _Outputs(defs or {}, self.lenient), recursive, inline=inline
         )
         self._wire: dict[tuple[str, int, str], dict[str, Any]] = {}
         self._chosen: dict[str, dict[str, str]] = {}
@@ -116,8 +115,7 @@ class Catalog:
         output = tool.get("outputSchema")
         if output is not None:
             defs = self.output_definitions
-            if self.lenient:
-                output = lenient(output)
+            output = python_patterns(lenient(output) if self.lenient else output)
             if self.output == "shallow":
                 out["outputSchema"] = shallow(output, defs)
             elif self.output == "full":
@@ -197,16 +195,21 @@ class Catalog:
         return structured, first_problem(validator, structured)
 
 
-class _Lenient(Mapping[str, Any]):
-    """Definitions as output schemas use them: each made lenient on first use."""
+class _Outputs(Mapping[str, Any]):
+    """Definitions as output schemas use them: each made lenient (unless output is strict)
+    and without patterns Python cannot read, on first use."""
 
-    def __init__(self, defs: Mapping[str, Any]) -> None:
+    def __init__(self, defs: Mapping[str, Any], lenient: bool) -> None:
         self._defs = defs
+        self._lenient = lenient
         self._done: dict[str, Any] = {}
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._done:
-            self._done[name] = lenient(self._defs[name], top=False)
+            found = self._defs[name]
+            self._done[name] = python_patterns(
+                lenient(found, top=False) if self._lenient else found
+            )
         return self._done[name]
 
     def __iter__(self) -> Iterator[str]:

@@ -6,6 +6,8 @@ types only.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from .schemas import Definitions, map_children
@@ -65,6 +67,34 @@ def lenient(schema: Any, top: bool = True) -> Any:
             widened.append("null")
         out["type"] = widened[0] if len(widened) == 1 else widened
     return out
+
+
+def python_patterns(schema: Any) -> Any:
+    """An output schema without the patterns Python's ``re`` cannot read (``\\p{L}``, which
+    a document's ECMA-262 patterns may use): the official Python SDK client checks results
+    with jsonschema, which reads patterns with ``re`` and fails on a schema with one it
+    cannot read. (Arguments are checked by the server, as ECMA-262 reads them.)"""
+    if not isinstance(schema, dict):
+        return schema
+    out = dict(schema)
+    if isinstance(out.get("pattern"), str) and not _python_reads(out["pattern"]):
+        del out["pattern"]
+    keyed = out.get("patternProperties")
+    if isinstance(keyed, dict) and not all(_python_reads(key) for key in keyed):
+        # What such a key matched would fall to additionalProperties: the object stays open.
+        del out["patternProperties"]
+        out.pop("additionalProperties", None)
+        out.pop("unevaluatedProperties", None)
+    return map_children(out, python_patterns)
+
+
+@lru_cache(maxsize=4096)
+def _python_reads(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return True
 
 
 def shallow(schema: Any, defs: Definitions) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 so Prism, and most API gateways) reads them, not Python's. In Python ``\\w`` and ``\\d`` also
 match letters and digits beyond ASCII ("Œ", "٣"); in ECMA-262 they do not, and an upstream
 whose document says ``^[-\\w._()]+$`` refuses such a name. Patterns are run by regress (an
-ECMA-262 engine) where it is installed, else by Python's ``re`` with ASCII classes, the
-nearest it comes. A pattern neither can compile checks nothing (generation has warned).
+ECMA-262 engine, in Unicode mode as JSON Schema asks, so ``\\p{L}`` is a letter) where it
+is installed, else by Python's ``re`` with ASCII classes, the nearest it comes. A pattern
+neither can compile checks nothing (generation has warned).
 """
 
 from __future__ import annotations
@@ -27,10 +28,7 @@ def matcher(pattern: str) -> Callable[[str], bool] | None:
     except ImportError:
         pass
     else:
-        try:
-            compiled = regress.Regex(pattern)
-        except Exception:  # noqa: BLE001 - regress's own error: not ECMA-262, try re
-            compiled = None
+        compiled = ecma_regex(regress, pattern)
         if compiled is not None:
             return lambda text: compiled.find(text) is not None
     try:
@@ -38,6 +36,20 @@ def matcher(pattern: str) -> Callable[[str], bool] | None:
     except re.error:
         return None
     return lambda text: fallback.search(text) is not None
+
+
+def ecma_regex(regress: Any, pattern: str) -> Any:
+    """``pattern`` compiled by regress as JSON Schema reads it, in ECMA-262's Unicode mode
+    (``\\p{L}``, as Prism and JSON Schema validators read it), else in its legacy mode
+    (identity escapes such as ``\\_``, which Unicode mode refuses); None if neither
+    compiles it."""
+    try:
+        return regress.Regex(pattern, "u")
+    except Exception:  # noqa: BLE001 - regress's own error: not in Unicode mode
+        try:
+            return regress.Regex(pattern)
+        except Exception:  # noqa: BLE001 - not ECMA-262 at all
+            return None
 
 
 def _pattern(
