@@ -126,12 +126,17 @@ def draw(schema: dict[str, Any], seconds: float) -> tuple[dict[str, Any] | None,
     zeros, ...) at once; shrinking would only spend the time bound. A recursive schema,
     which hypothesis-jsonschema cannot resolve, is drawn from its references inlined
     :data:`REF_DEPTH` deep (any value below). A draw that fails flakily is retried once
-    with a random seed.
+    with a random seed. Patterns Python's ``re`` cannot read are left out.
     """
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis_jsonschema import from_schema
+    from mcpgen.runtime.outputs import python_patterns
 
     from tests.test_server_property import CUSTOM_FORMATS
+
+    # hypothesis-jsonschema reads patterns with Python's re, which cannot read ECMA-262's
+    # \p{L}: such a pattern is left out of the draw (the server may refuse what is drawn).
+    schema = python_patterns(schema)
 
     options = settings(
         database=None,
