@@ -27,6 +27,8 @@ INTEGER_RANGES = {"int32": 32, "int64": 64}
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_\-]*")
+_LEAP = re.compile(r"((?:^|[Tt ])\d\d:\d\d):60(?=\D|$)")
+"""A leap second (``23:59:60``), which RFC 3339 allows and Python's reader does not."""
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _DURATION = re.compile(
     rf"-?P(?=\d|T\d)(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
@@ -36,11 +38,11 @@ _DURATION = re.compile(
 
 
 def _date_time(value: Any) -> bool:
-    return not isinstance(value, str) or _iso(datetime.fromisoformat, value)
+    return not isinstance(value, str) or _iso(datetime.fromisoformat, _LEAP.sub(r"\1:59", value))
 
 
 def _time(value: Any) -> bool:
-    return not isinstance(value, str) or _iso(time.fromisoformat, value)
+    return not isinstance(value, str) or _iso(time.fromisoformat, _LEAP.sub(r"\1:59", value))
 
 
 def _iso(parse: Callable[[str], object], value: str) -> bool:
