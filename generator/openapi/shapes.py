@@ -98,6 +98,11 @@ def is_binary(converter: SchemaConverter, node: Any, at: Ref) -> bool:
 
 
 def read_only(converter: SchemaConverter, node: Any, at: Ref) -> bool:
+    """Whether a property is the server's to set: ``readOnly`` on its schema, or beside the
+    ``$ref`` that names it (``{"$ref": "#/.../Id", "readOnly": true}``: OpenAPI 3.0 says to
+    ignore what is beside a ``$ref``, but authors write it so, and mean it)."""
+    if isinstance(node, dict) and node.get("readOnly") is True:
+        return True
     found = converter.resolved_object(node, at)
     return found is not None and found[0].get("readOnly") is True
 
