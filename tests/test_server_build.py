@@ -599,3 +599,38 @@ def test_read_only_beside_a_reference_is_not_asked_for(tmp_path: Path) -> None:
     schema = project.catalog.wire("create")["inputSchema"]
     assert sorted(schema["properties"]) == ["name", "owner"]
     assert schema["required"] == ["name"]
+
+
+def test_nullable_beside_a_reference_allows_null(tmp_path: Path) -> None:
+    """``{"$ref": ..., "nullable": true}`` (OpenAPI 3.0; Swagger's ``x-nullable``) takes
+    null as well as what the reference names, its description at the top. Made apart from
+    the reference it was an anyOf of the description and null, beside the referenced type,
+    which refused null."""
+    props = {
+        "owner": {"$ref": "#/components/schemas/Id", "nullable": True, "description": "Who."},
+        "parent": {"$ref": "#/components/schemas/Id", "x-nullable": True},
+        "plain": {"$ref": "#/components/schemas/Id"},
+    }
+    body = {"type": "object", "properties": props}
+    spec = doc(
+        {
+            "/a": {
+                "post": {
+                    "operationId": "a",
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": OK,
+                }
+            }
+        },
+        components={"schemas": {"Id": {"type": "string"}}},
+    )
+    spec["openapi"] = "3.0.3"
+    project = build(write(tmp_path, "a.json", spec))[0]
+    wire = project.catalog.wire("a")["inputSchema"]["properties"]
+    nullable = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    assert wire["owner"] == {**nullable, "description": "Who."}
+    assert wire["parent"] == nullable and wire["plain"] == {"type": "string"}
+    assert project.catalog.argument_errors("a", {"owner": None, "parent": None}) == []
+    assert project.catalog.argument_errors("a", {"plain": None}) == [
+        "plain: None is not of type 'string'"
+    ]

@@ -277,8 +277,22 @@ class SchemaConverter:
         self._used.add(target)
         result: dict[str, Any] = {"$ref": PREFIX + self.def_name(target)}
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        if not siblings:
-            return result
+        # Null beside a reference ({"$ref": ..., "nullable": true}) widens what it names;
+        # made alone, it would be an anyOf of the other keys and null, which the type the
+        # reference names then refuses null through.
+        nullable = siblings.pop("nullable", None) is True
+        nullable = siblings.pop("x-nullable", None) is True or nullable
+        merged = self._beside(result, siblings, at, needs) if siblings else result
+        if not nullable:
+            return merged
+        shape = dict(merged)
+        said = {k: shape.pop(k) for k in _ANNOTATIONS if k in shape}
+        return {"anyOf": [shape, {"type": "null"}], **said}
+
+    def _beside(
+        self, result: dict[str, Any], siblings: dict[str, Any], at: Ref, needs: set[Ref]
+    ) -> dict[str, Any]:
+        """A reference with the keywords written beside it."""
         extra = self.convert(siblings, at, needs)
         body = self.effective(result)
         if not isinstance(extra, dict) or not extra or not isinstance(body, dict):
@@ -350,6 +364,10 @@ def _not_schema(node: dict[str, Any]) -> bool:
     return bool(_DOCUMENT_KEYS & set(node)) or any(
         isinstance(k, str) and k.startswith("/") for k in node
     )
+
+
+_ANNOTATIONS = ("title", "description", "deprecated", "readOnly", "writeOnly", "examples")
+"""What a schema says about a value rather than checks: kept at the top of a nullable one."""
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
