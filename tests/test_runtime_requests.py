@@ -172,6 +172,23 @@ def test_query_scalars(value: Any, expected: list[tuple[str, str]]) -> None:
     assert params.query_pairs(value, arg("form", True, "q")) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "explode", "expected"),
+    [
+        ([None], True, []),
+        ([None], False, []),
+        (["a", None], True, [("q", "a")]),
+        ([None, 1, None, 2], False, [("q", "1,2")]),
+    ],
+)
+def test_null_items_are_left_out_of_the_query(
+    value: Any, explode: bool, expected: list[tuple[str, str]]
+) -> None:
+    assert params.query_pairs(value, arg("form", explode, "q")) == expected
+    if not expected:  # where the document allows an empty value, that is sent
+        assert params.query_pairs(value, arg("form", explode, "q", allowEmpty=True)) == [("q", "")]
+
+
 def test_query_reserved_text_is_encoded() -> None:
     pairs = params.query_pairs("a&b=c+d #e", arg("form", True, "q"))
     assert params.query_string(pairs) == "q=a%26b%3Dc%2Bd%20%23e"

@@ -255,6 +255,19 @@ def test_form_fields_left_null_are_left_out(server: ModuleType, upstream: Upstre
     assert b'name="kind"' not in upstream.last().body and b'name="note"' in upstream.last().body
 
 
+def test_null_query_items_are_left_out(server: ModuleType, upstream: Upstream) -> None:
+    """A query string has no null: null items of an array are left out, and a required
+    parameter they would leave with nothing is refused, naming it, rather than sent as
+    ``tags=``, which APIs read as missing (Prism did, on RiteKit's and WikiPathways')."""
+    before = len(upstream.requests)
+    refused = call(server, upstream, "hashtags", {"tags": [None]})
+    assert refused.is_error and "query parameter 'tags' would be left out" in text(refused)
+    assert len(upstream.requests) == before
+    given = {"tags": ["a", None, 2], "also": [None]}
+    assert not call(server, upstream, "hashtags", given).is_error
+    assert upstream.last().query == "tags=a%2C2&api_key=qk"
+
+
 def test_constants_are_sent_for_arguments_left_out(server: ModuleType, upstream: Upstream) -> None:
     """A required parameter that allows one value alone (AWS's ``Action``, ``Version`` and
     ``X-Amz-Target``, Azure's ``api-version``) is optional, and that value is sent for it."""

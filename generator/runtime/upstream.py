@@ -276,7 +276,13 @@ class Upstream:
                 path_values[arg["wire"]] = path_value(value, arg)
                 names[arg["wire"]] = arg["name"]
             elif where == "query":
-                query.extend(query_pairs(value, arg))
+                pairs = query_pairs(value, arg)
+                if not pairs and value and arg["name"] in required:
+                    raise ArgumentError(
+                        f"query parameter {arg['name']!r} would be left out: "
+                        "give at least one value that is not null"
+                    )
+                query.extend(pairs)
             elif where == "header":
                 headers[arg["wire"]] = header_value(value, arg)
             elif where == "cookie":

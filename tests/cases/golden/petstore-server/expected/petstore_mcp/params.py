@@ -154,7 +154,10 @@ def query_pairs(value: Any, arg: Mapping[str, Any]) -> list[tuple[str, str]]:
     if value in ([], {}) and arg.get("allowEmpty"):
         return [(name, "")]  # allowEmptyValue: sent as an empty value, not left out
     if isinstance(value, list):
-        items = [scalar(v) for v in value]
+        # A query string has no null: null items are left out, as a null form field is.
+        items = [scalar(v) for v in value if v is not None]
+        if value and not items:
+            return [(name, "")] if arg.get("allowEmpty") else []
         if style == "form" and explode:
             return [(name, item) for item in items]
         return [(name, _DELIMITERS.get(style, ",").join(items))]
