@@ -634,3 +634,27 @@ def test_nullable_beside_a_reference_allows_null(tmp_path: Path) -> None:
     assert project.catalog.argument_errors("a", {"plain": None}) == [
         "plain: None is not of type 'string'"
     ]
+
+
+def test_required_beside_a_body_reference_is_required(tmp_path: Path) -> None:
+    """A body written ``{"$ref": ..., "required": [...]}`` (DigitalOcean's load balancer
+    droplets) requires those properties of its spread arguments too."""
+    body = {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/Ids", "required": ["droplet_ids"]}
+            }
+        },
+    }
+    ids = {
+        "type": "object",
+        "properties": {"droplet_ids": {"type": "array", "items": {"type": "integer"}}},
+    }
+    spec = doc(
+        {"/lb": {"post": {"operationId": "add", "requestBody": body, "responses": OK}}},
+        components={"schemas": {"Ids": ids}},
+    )
+    project = build(write(tmp_path, "a.json", spec))[0]
+    assert project.catalog.wire("add")["inputSchema"]["required"] == ["droplet_ids"]
+    assert project.catalog.argument_errors("add", {}) == ["'droplet_ids' is a required property"]

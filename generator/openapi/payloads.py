@@ -77,6 +77,11 @@ class Payloads:
         if spreadable(resolved):
             props = resolved.get("properties") or {}
             wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
+            # Required names beside the body's $ref (DigitalOcean's droplet_ids): the
+            # converter keeps what is written beside a reference, so the spread body does.
+            beside = body.schema.get("required") if isinstance(body.schema, dict) else None
+            if "$ref" in as_dict(body.schema) and isinstance(beside, list):
+                wanted = [*wanted, *(n for n in beside if n not in wanted)]
             # A required name the document gives no property for is still required: an
             # argument of any type, so that the body the document asks for can be sent.
             undocumented = [n for n in wanted if isinstance(n, str) and n not in props]
