@@ -658,3 +658,31 @@ def test_required_beside_a_body_reference_is_required(tmp_path: Path) -> None:
     project = build(write(tmp_path, "a.json", spec))[0]
     assert project.catalog.wire("add")["inputSchema"]["required"] == ["droplet_ids"]
     assert project.catalog.argument_errors("add", {}) == ["'droplet_ids' is a required property"]
+
+
+def test_a_type_beside_a_reference_that_contradicts_it_is_dropped(tmp_path: Path) -> None:
+    """``{"$ref": ".../Contact", "type": "string"}`` (Xero's quotes) would leave no value to
+    send: the type beside the reference is dropped with a warning naming it, as OpenAPI 3.0
+    says to ignore it; a type that agrees (an integer where a number is named) stays."""
+    props = {
+        "contact": {"$ref": "#/components/schemas/Contact", "type": "string"},
+        "count": {"$ref": "#/components/schemas/Amount", "type": "integer"},
+    }
+    body = {"content": {"application/json": {"schema": {"type": "object", "properties": props}}}}
+    schemas = {
+        "Contact": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Amount": {"type": "number"},
+    }
+    spec = doc(
+        {"/q": {"post": {"operationId": "q", "requestBody": body, "responses": OK}}},
+        components={"schemas": schemas},
+    )
+    spec["openapi"] = "3.0.3"
+    project, warnings = build(write(tmp_path, "a.json", spec))
+    (warned,) = [w for w in warnings if "W-SCHEMA-TYPE" in w]
+    assert "/components/schemas/" not in warned and "/properties/contact/type" in warned
+    assert "type 'string' beside a $ref to a schema of type 'object'" in warned
+    assert project.catalog.argument_errors("q", {"contact": {"id": "c1"}, "count": 2}) == []
+    assert project.catalog.argument_errors("q", {"count": 2.5}) == [
+        "count: 2.5 is not of type 'integer'"
+    ]

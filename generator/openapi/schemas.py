@@ -282,7 +282,7 @@ class SchemaConverter:
         # reference names then refuses null through.
         nullable = siblings.pop("nullable", None) is True
         nullable = siblings.pop("x-nullable", None) is True or nullable
-        merged = self._beside(result, siblings, at, needs) if siblings else result
+        merged = self._beside(result, siblings, at, needs, found) if siblings else result
         if not nullable:
             return merged
         shape = dict(merged)
@@ -290,9 +290,30 @@ class SchemaConverter:
         return {"anyOf": [shape, {"type": "null"}], **said}
 
     def _beside(
-        self, result: dict[str, Any], siblings: dict[str, Any], at: Ref, needs: set[Ref]
+        self,
+        result: dict[str, Any],
+        siblings: dict[str, Any],
+        at: Ref,
+        needs: set[Ref],
+        target: JSON,
     ) -> dict[str, Any]:
-        """A reference with the keywords written beside it."""
+        """A reference with the keywords written beside it. A ``type`` beside it that no
+        value of the referenced schema has (Xero's ``{"$ref": ".../Contact", "type":
+        "string"}``) would leave nothing to send: OpenAPI 3.0 says to ignore it, and it is
+        dropped with a warning."""
+        named = None
+        if isinstance(target, dict):
+            named = target.get("type") or ("object" if "properties" in target else None)
+        if _disjoint(siblings.get("type"), named):
+            self.warn(
+                "W-SCHEMA-TYPE",
+                child(at, "type"),
+                f"type {siblings['type']!r} beside a $ref to a schema of type {named!r} "
+                "contradicts it; the reference's type is kept",
+            )
+            siblings = {k: v for k, v in siblings.items() if k != "type"}
+            if not siblings:
+                return result
         extra = self.convert(siblings, at, needs)
         body = self.effective(result)
         if not isinstance(extra, dict) or not extra or not isinstance(body, dict):
@@ -364,6 +385,24 @@ def _not_schema(node: dict[str, Any]) -> bool:
     return bool(_DOCUMENT_KEYS & set(node)) or any(
         isinstance(k, str) and k.startswith("/") for k in node
     )
+
+
+def _disjoint(one: Any, other: Any) -> bool:
+    """Whether two ``type`` values, both given, have no JSON type in common (an integer is
+    a number)."""
+
+    def kinds(value: Any) -> set[str] | None:
+        found = (
+            {value} if isinstance(value, str) else set(value) if isinstance(value, list) else None
+        )
+        if found is not None and "integer" in found:
+            found.add("number")
+        return found
+
+    first, second = kinds(one), kinds(other)
+    if first is None or second is None:
+        return False
+    return not first & second
 
 
 _ANNOTATIONS = ("title", "description", "deprecated", "readOnly", "writeOnly", "examples")
