@@ -5,11 +5,9 @@ the values JSON Schema's validators cannot use (``allOf`` written as an object,
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import Any
 
-from ..runtime.patterns import ecma_regex
+from ..runtime.patterns import matcher
 from ..runtime.schemas import SCHEMA_LISTS, SCHEMA_MAPS
 
 DROPPED = frozenset(
@@ -116,25 +114,8 @@ def compiles(pattern: Any) -> bool:
     """True for a pattern the server's validator can use: one that ECMA-262 reads (regress,
     which generated servers check patterns with: AWS's ``[\\p{L}\\p{N}_.:/=+\\-@]*``, which
     Python's ``re`` refuses) or that Python's ``re`` reads (where regress cannot be loaded,
-    the server's validator)."""
-    if not isinstance(pattern, str):
-        return False
-    if _regress() is not None and ecma_regex(_regress(), pattern) is not None:
-        return True
-    try:
-        re.compile(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return False
-    return True
-
-
-@cache
-def _regress() -> Any:
-    try:
-        import regress  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return None
-    return regress
+    the server's validator): what ``runtime.patterns.matcher`` can run."""
+    return isinstance(pattern, str) and matcher(pattern) is not None
 
 
 def known_type(value: Any) -> bool:

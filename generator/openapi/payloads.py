@@ -79,8 +79,9 @@ class Payloads:
             wanted = resolved.get("required") if isinstance(resolved.get("required"), list) else []
             # Required names beside the body's $ref (DigitalOcean's droplet_ids): the
             # converter keeps what is written beside a reference, so the spread body does.
-            beside = body.schema.get("required") if isinstance(body.schema, dict) else None
-            if "$ref" in as_dict(body.schema) and isinstance(beside, list):
+            written = as_dict(body.schema)
+            beside = written.get("required") if "$ref" in written else None
+            if isinstance(beside, list):
                 wanted = [*wanted, *(n for n in beside if n not in wanted)]
             # A required name the document gives no property for is still required: an
             # argument of any type, so that the body the document asks for can be sent.

@@ -18,7 +18,9 @@ import re
 from functools import lru_cache
 
 _LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
-_CODE = re.compile(r"(```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]*`)", re.DOTALL)
+_FENCES = r"```.*?(?:```|$)|~~~.*?(?:~~~|$)"
+_FENCE = re.compile(rf"({_FENCES})", re.DOTALL)
+_CODE = re.compile(rf"({_FENCES}|`[^`\n]*`)", re.DOTALL)
 _BLOCK = "p|div|section|article|blockquote|pre|h[1-6]|hr|ul|ol|dl|table|thead|tbody|note"
 _BLOCK += "|important|caution|warning|tip"
 _INLINE = "b|strong|i|em|u|s|span|sup|sub|small|big|font|fullname|abbr|cite|mark|ins|del|img"
@@ -29,7 +31,6 @@ _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1
 _HTML = re.compile(rf"</(?:{_NAMES})\s*>|<(?:p|br|li|ul|ol)\b", re.IGNORECASE)
 """Whether a text is HTML: a known tag that ends, or a paragraph, break or list."""
 _BLOCKS = re.compile(rf"^(?:{_BLOCK})$", re.IGNORECASE)
-_FENCE = re.compile(r"(```.*?(?:```|$)|~~~.*?(?:~~~|$))", re.DOTALL)
 _SPACES = re.compile(r"[ \t]*\n[ \t]*")
 _ITEM = re.compile(r"(^|\n)-[ \t]*\n+")
 _LOOSE = re.compile(r"^(- [^\n]*)\n\n(?=- )", re.MULTILINE)
@@ -71,12 +72,10 @@ def _markdown(text: str, keep_links: bool) -> str:
             return f"]({url})" if url else ""
         if name in _CODES:
             return "`"
-        if name == "br" or name == "tr":
+        if name in ("br", "tr", "dt", "dd"):
             return "\n"
         if name == "li":
             return "" if closing else "\n- "
-        if name in ("dt", "dd"):
-            return "\n"
         if name in ("td", "th"):
             return " "
         if _BLOCKS.match(name):

@@ -115,7 +115,7 @@ class Catalog:
         output = tool.get("outputSchema")
         if output is not None:
             defs = self.output_definitions
-            output = python_patterns(lenient(output) if self.lenient else output)
+            output = _as_output(output, self.lenient)
             if self.output == "shallow":
                 out["outputSchema"] = shallow(output, defs)
             elif self.output == "full":
@@ -195,6 +195,12 @@ class Catalog:
         return structured, first_problem(validator, structured)
 
 
+def _as_output(schema: Any, lenient_output: bool, top: bool = True) -> Any:
+    """A schema as output schemas use it: lenient (unless output is strict), and without
+    patterns Python's SDK client cannot read."""
+    return python_patterns(lenient(schema, top=top) if lenient_output else schema)
+
+
 class _Outputs(Mapping[str, Any]):
     """Definitions as output schemas use them: each made lenient (unless output is strict)
     and without patterns Python cannot read, on first use."""
@@ -206,10 +212,7 @@ class _Outputs(Mapping[str, Any]):
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._done:
-            found = self._defs[name]
-            self._done[name] = python_patterns(
-                lenient(found, top=False) if self._lenient else found
-            )
+            self._done[name] = _as_output(self._defs[name], self._lenient, top=False)
         return self._done[name]
 
     def __iter__(self) -> Iterator[str]:

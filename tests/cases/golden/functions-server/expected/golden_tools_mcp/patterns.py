@@ -33,7 +33,7 @@ def matcher(pattern: str) -> Callable[[str], bool] | None:
             return lambda text: compiled.find(text) is not None
     try:
         fallback = re.compile(pattern, re.ASCII)
-    except re.error:
+    except (re.error, RecursionError, OverflowError):
         return None
     return lambda text: fallback.search(text) is not None
 

@@ -39,17 +39,18 @@ _DURATION = re.compile(
 
 
 def _date_time(value: Any) -> bool:
-    return not isinstance(value, str) or _iso(datetime.fromisoformat, _LEAP.sub(r"\1:59", value))
+    return not isinstance(value, str) or _iso(datetime.fromisoformat, value)
 
 
 def _time(value: Any) -> bool:
-    return not isinstance(value, str) or _iso(time.fromisoformat, _LEAP.sub(r"\1:59", value))
+    return not isinstance(value, str) or _iso(time.fromisoformat, value)
 
 
 def _iso(parse: Callable[[str], object], value: str) -> bool:
-    # RFC 3339 allows a lower-case t and z; Python's ISO 8601 reader takes the rest.
+    # RFC 3339 allows a lower-case t and z and a leap second; Python's ISO 8601 reader
+    # takes the rest.
     try:
-        parse(value.upper())
+        parse(_LEAP.sub(r"\1:59", value).upper())
     except ValueError:
         return False
     return True
