@@ -404,6 +404,35 @@ def test_an_operation_named_by_its_own_name_comes_first() -> None:
     assert not index.words.is_name("my_repo") and not index.words.is_name("acme/api")
 
 
+def test_a_request_that_is_an_operations_title_means_that_operation() -> None:
+    # A model searches again for a title it read in a list of operations or in the API's
+    # documentation: word for word, that operation comes first, though the words alone
+    # (a plural after "get", a verb that means PATCH) point elsewhere.
+    rows = [
+        ("listShifts", "GET", "/teams/{team}/schedule/shiftRequests", "List shiftRequests"),
+        (
+            "getShift",
+            "GET",
+            "/teams/{team}/schedule/shiftRequests/{id}",
+            "Get shiftRequests from teams",
+        ),
+        ("updateDevice", "PATCH", "/devices/{device}", "Update device"),
+        ("deleteDevice", "DELETE", "/devices/{device}", "Delete device"),
+        (
+            "autopilot_ed9d5ea0",
+            "POST",
+            "/deviceManagement/autopilotIdentities/{id}/microsoft.graph.updateDeviceProperties",
+            "Invoke action updateDeviceProperties",
+        ),
+    ]
+    index = _segmented(rows)
+    assert top(index, "Get shiftRequests from teams") == ["getShift"]
+    assert top(index, "invoke action updateDeviceProperties.") == ["autopilot_ed9d5ea0"]
+    # Not a title: the words decide as before.
+    assert top(index, "list the shift requests of a team") == ["listShifts"]
+    assert top(index, "update a device") == ["updateDevice"]
+
+
 def test_more_verbs_say_what_is_asked() -> None:
     rows = [
         ("readScale", "GET", "/deployments/{name}/scale", "read scale of Deployment"),

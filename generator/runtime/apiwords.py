@@ -88,6 +88,18 @@ class ApiWords:
         return {key: position for key, position in found.items() if position >= 0}
 
     @cached_property
+    def titles(self) -> dict[str, list[int]]:
+        """Operations by their title (summary) squashed, for titles of two words or more:
+        a request that is an operation's title word for word (one a model read in a list
+        of operations, or in the API's documentation) means that operation."""
+        found: dict[str, list[int]] = {}
+        for position, op in enumerate(self.operations):
+            title = op.get("summary") or ""
+            if len(title.split()) > 1:
+                found.setdefault(squashed(title), []).append(position)
+        return found
+
+    @cached_property
     def path_vocabulary(self) -> frozenset[str]:
         """The terms of every literal path segment: the API's nouns."""
         return frozenset(w for found in self.segments for seg in found for w in seg.split())

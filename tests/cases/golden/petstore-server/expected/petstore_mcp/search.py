@@ -23,7 +23,7 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   or when, and counts less; what it says not to do ("without deleting it") is not searched;
 - an operation named as its documentation names it (``PostChargesCharge``,
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
-  operation's own name puts it first.
+  operation's own name, or its title word for word, puts it first.
 
 Where ``search.json`` asks for it (``--search hybrid``), the operations are also ranked by
 meaning (``semantic``: a request may share no word with the operation that answers it) and
@@ -79,7 +79,8 @@ BREADTH_WEIGHT = 0.3
 """A request about everything (``BREADTH``) divides an operation's score by 1 + this for
 each parameter of its path: the widest collection comes first."""
 EXACT_WEIGHT = 3.0
-"""How much more an operation counts when the request names it by its own name."""
+"""How much more an operation counts when the request names it by its own name or is its
+title word for word."""
 CLAUSE_WEIGHT = 0.5
 """How much a whole request counts beside its main clause, when a subordinate clause
 (``_SUBORDINATE``) follows it."""
@@ -319,6 +320,7 @@ class Index:
         # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
         names = self.words.operation_names
         exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
+        exact.update(self.words.titles.get(squashed(query), ()))
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
