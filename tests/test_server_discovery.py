@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -486,11 +487,16 @@ def test_a_discovery_server_makes_its_index_once_its_tools_are_listed(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, mode: str
 ) -> None:
     """A client that lists the tools is about to search: a discovery server makes its
-    search index and loads its operations meanwhile (and says so once ready), so that the
-    first search need not wait for them. A per-operation server has no index to make."""
+    tools' argument validators and search index and loads its operations meanwhile (and
+    says so once ready), so that the first search need not wait for them. A per-operation
+    server has no index to make."""
     package = generate(CASES / "kitchen.yaml", tmp_path / "out", tools_mode=mode)
     server = import_package(tmp_path / "out", package)
     ready = "search index and operations ready"
+    catalog = sys.modules[f"{package}.catalog"]
+
+    def made_late(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a validator made at the first call, not while warming up")
 
     async def run() -> bool:
         async with in_process(server, "http://127.0.0.1:9", timeout=60) as client:
@@ -498,6 +504,10 @@ def test_a_discovery_server_makes_its_index_once_its_tools_are_listed(
             assert listed.tools
             for _ in range(600):
                 if ready in caplog.text:
+                    with pytest.MonkeyPatch.context() as patch:
+                        patch.setattr(catalog, "validator_for", made_late)
+                        found = await client.call_tool("search_operations", {"query": "pet"})
+                    assert not found.is_error, found
                     return True
                 await anyio.sleep(0.05 if mode == "discovery" else 0.002)
             return False

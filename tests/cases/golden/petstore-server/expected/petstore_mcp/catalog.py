@@ -157,12 +157,21 @@ class Catalog:
     def argument_errors(self, name: str, arguments: Mapping[str, Any]) -> list[str]:
         """What is wrong with ``arguments`` for the complete input schema, one line per
         problem, naming the argument."""
+        return problems(self._validator(name), arguments)
+
+    def prepare_validators(self) -> None:
+        """Make every tool's argument validator now (and import what they need), not at
+        each tool's first call: for a few tools, such as the discovery tools."""
+        for name in self.by_name:
+            self._validator(name)
+
+    def _validator(self, name: str) -> jsonschema.protocols.Validator:
         validator = self._validators.get(name)
         if validator is None:
             schema = self.definitions.validation_schema(self.by_name[name]["inputSchema"])
             validator = validator_for(schema, formats=True, ecma=self.ecma)
             self._validators[name] = validator
-        return problems(validator, arguments)
+        return validator
 
     def output_error(self, name: str, structured: Any) -> str | None:
         """Where and how a structured result does not match the outputSchema clients see."""

@@ -214,7 +214,7 @@ def build_server(
                 # A client that lists tools is about to use them: the index and the
                 # operations are made while its model reads the list, not at its first
                 # search. After a moment, so that this answer goes out first.
-                timer = threading.Timer(WARM_UP_DELAY, warm_up, (index, operations))
+                timer = threading.Timer(WARM_UP_DELAY, warm_up, (index, operations, listed))
                 timer.daemon = True  # never keeps a server that is done from exiting
                 timer.start()
         return listing[0]
@@ -258,15 +258,19 @@ def build_server(
 
 WARM_UP_DELAY = 0.05
 """Seconds after its first ``tools/list`` answer that a discovery server starts making its
-search index and loading its operations (``warm_up``)."""
+tools' argument validators and search index, and loading its operations (``warm_up``)."""
 
 
-def warm_up(index: Callable[[], Index], operations: Callable[[], Catalog]) -> None:
-    """Make the search index and load the operations (in a thread of its own), so that the
-    first search and the first call do not wait for them. A request that comes meanwhile
-    waits for what it needs, never for more."""
+def warm_up(
+    index: Callable[[], Index], operations: Callable[[], Catalog], listed: Catalog | None = None
+) -> None:
+    """Make the argument validators of the ``listed`` tools, the search index and the
+    operations (in a thread of its own), so that the first search and the first call do not
+    wait for them. A request that comes meanwhile waits for what it needs, never for more."""
     started = time.perf_counter()
     try:
+        if listed is not None:
+            listed.prepare_validators()
         index().prepare()
         operations()
     except Exception:  # the request that needs them will say what is wrong
