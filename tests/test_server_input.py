@@ -208,6 +208,107 @@ paths:
     assert project.api_version == "0"
 
 
+def test_broken_refs_inside_shared_schemas_skip_the_operations_that_need_them(
+    tmp_path: Path,
+) -> None:
+    """A ``$ref`` that cannot be followed inside a schema that operations share (a missing
+    target, a ``$ref`` that is no string, one that names no file), reached through array
+    items, ``oneOf`` or another shared schema, skips every operation that needs it, naming
+    the broken ``$ref``, as a broken ``$ref`` of the operation's own does; the others
+    generate, and so does a null container."""
+    schemas = {
+        "Missing": {"type": "object", "properties": {"p": {"$ref": "#/components/schemas/Gone"}}},
+        "NotText": {"oneOf": [{"$ref": {"enum": []}}, {"type": "string"}]},
+        "NoFile": {"type": "object", "properties": {"f": {"$ref": "%00.json"}}},
+        "Via": {"type": "object", "properties": {"m": {"$ref": "#/components/schemas/Missing"}}},
+        "Fine": {"type": "object", "properties": {"n": {"type": "string"}}},
+    }
+
+    def op(name: str, schema: str) -> dict[str, Any]:
+        ref = {"$ref": f"#/components/schemas/{schema}"}
+        content = {"application/json": {"schema": {"type": "array", "items": ref}}}
+        return {
+            "operationId": name,
+            "responses": {"200": {"description": "ok", "content": content}},
+        }
+
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Broken", "version": "1"},
+        "tags": None,
+        "paths": {f"/{name.lower()}": {"get": op(f"get{name}", name)} for name in schemas},
+        "components": {"schemas": schemas},
+    }
+    path = write(tmp_path, "broken.json", json.dumps(document))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["server", "--openapi", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    skips = sorted(line for line in result.output.splitlines() if "W-SKIP" in line)
+    at = f"mcpgen: {path}:/components/schemas"
+    gone = f"$ref target {path}#/components/schemas/Gone does not exist"
+    assert skips == [
+        f"{at}/Missing/properties/p: warning W-SKIP: operation GET /missing skipped: {gone}",
+        f"{at}/Missing/properties/p: warning W-SKIP: operation GET /via skipped: {gone}",
+        (
+            f"{at}/NoFile/properties/f: warning W-SKIP: operation GET /nofile skipped: $ref "
+            "'%00.json': not a valid path"
+        ),
+        (
+            f"{at}/NotText/oneOf/0: warning W-SKIP: operation GET /nottext skipped: $ref is "
+            "not a string"
+        ),
+    ], result.output
+    package = next(out.glob("*/operations.json")).parent
+    data = json.loads((package / "operations.json").read_text())
+    assert [tool["name"] for tool in data["tools"]] == ["getFine"]
+    # Nothing of what was skipped is kept.
+    assert sorted(data["$defs"]) == ["Fine"]
+
+
+@pytest.mark.parametrize(
+    ("document", "warnings"),
+    [
+        (
+            {"openapi": "3.0.3", "tags": 3.5, "servers": "https://x.test", "security": {}},
+            [
+                "/servers: warning W-DOC-TYPE: 'servers' is a string, not an array; ignored",
+                "/tags: warning W-DOC-TYPE: 'tags' is a number, not an array; ignored",
+                "/security: warning W-DOC-TYPE: 'security' is an object, not an array; ignored",
+            ],
+        ),
+        (
+            {"swagger": "2.0", "schemes": {"0": "https"}, "host": 7, "consumes": "text/plain"},
+            [
+                "/schemes: warning W-DOC-TYPE: 'schemes' is an object, not an array; ignored",
+                "/consumes: warning W-DOC-TYPE: 'consumes' is a string, not an array; ignored",
+                "/host: warning W-DOC-TYPE: 'host' is a number, not a string; ignored",
+            ],
+        ),
+    ],
+)
+def test_defaults_and_descriptions_of_the_wrong_type_are_ignored(
+    tmp_path: Path, document: dict[str, Any], warnings: list[str]
+) -> None:
+    """The document's containers that give defaults or descriptions (servers, tags,
+    security, Swagger's schemes, consumes, host...) are left out with a warning where they
+    are of the wrong type: the server still generates."""
+    document = {
+        **document,
+        "info": {"title": "Sloppy", "version": "1"},
+        "paths": {
+            "/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok"}}}}
+        },
+    }
+    path = write(tmp_path, "sloppy.json", json.dumps(document))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["server", "--openapi", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    found = [line for line in result.output.splitlines() if "W-DOC-TYPE" in line]
+    assert found == [f"mcpgen: {path}:{warning}" for warning in warnings]
+    assert (out / "sloppy_mcp" / "operations.json").is_file()
+
+
 def test_deprecated_and_filters(tmp_path: Path) -> None:
     path = write(
         tmp_path,
@@ -266,6 +367,28 @@ def test_deprecated_and_filters(tmp_path: Path) -> None:
             "p.json",
             '{"swagger": "2.0", "paths": []}',
             "p.json:/paths: error E-INPUT: 'paths' is not an object",
+        ),
+        # The document's own containers are of their type, or absent or null.
+        (
+            "c.json",
+            '{"openapi": "3.0.3", "paths": {}, "components": 0}',
+            "c.json:/components: error E-INPUT: 'components' must be an object, not a number",
+        ),
+        (
+            "s.yaml",
+            "openapi: 3.1.0\npaths: {}\ncomponents:\n  securitySchemes: [key]\n",
+            (
+                "s.yaml:/components/securitySchemes: error E-INPUT: 'securitySchemes' must be an "
+                "object, not an array"
+            ),
+        ),
+        (
+            "d.json",
+            '{"swagger": "2.0", "paths": {}, "securityDefinitions": true}',
+            (
+                "d.json:/securityDefinitions: error E-INPUT: 'securityDefinitions' must be an "
+                "object, not a boolean"
+            ),
         ),
     ],
 )

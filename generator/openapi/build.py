@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
-from ..diagnostics import Diagnostic, MCPGenError
+from ..diagnostics import Diagnostic, MCPGenError, json_pointer
 from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET
 from .document import DocumentSet, Ref, RefError, child
@@ -38,7 +38,7 @@ from .operations import (
 )
 from .payloads import Payloads
 from .prose import prose
-from .schemas import SchemaConverter
+from .schemas import SchemaConverter, Warn, broken_names, definition_refs
 from .security import base_url, requirements, security_schemes
 from .shapes import (
     collection_style,
@@ -100,6 +100,60 @@ class _Warnings:
         self.found.append(Diagnostic(code, self.docs.name(at.uri), at.pointer, message))
 
 
+_OBJECTS_3 = ("components", "webhooks")
+_COMPONENTS = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+)
+_OBJECTS_2 = ("definitions", "parameters", "responses", "securityDefinitions")
+_LISTS_3 = ("servers", "tags", "security")
+_LISTS_2 = ("schemes", "consumes", "produces", "security", "tags")
+_TEXTS_2 = ("host", "basePath")
+_KINDS: dict[type, str] = {dict: "an object", list: "an array", str: "a string"}
+
+
+def check_containers(docs: DocumentSet, version: str, warn: Warn) -> None:
+    """The document's own containers are of the type its OpenAPI version says, or absent or
+    null. Those that references point into (``components`` and its maps, Swagger's
+    ``definitions``...) make a one-line error naming them, not a failure further on; those
+    that only give defaults or descriptions (``servers``, ``tags``, ``security``, Swagger's
+    ``schemes``, ``consumes``, ``host``...) are left out with a warning, as if absent."""
+    root: dict[str, Any] = docs.root
+    needed: list[tuple[str, ...]]
+    optional: list[tuple[str, type]]
+    if version.startswith("2."):
+        needed = [(key,) for key in _OBJECTS_2]
+        optional = [(key, list) for key in _LISTS_2] + [(key, str) for key in _TEXTS_2]
+    else:
+        needed = [(key,) for key in _OBJECTS_3] + [("components", key) for key in _COMPONENTS]
+        optional = [(key, list) for key in _LISTS_3]
+    for path in needed:
+        node: Any = root
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if node is not None and not isinstance(node, dict):
+            message = f"{path[-1]!r} must be an object, not {_kind_of(node)}"
+            raise MCPGenError(docs.origin, json_pointer(path), message)
+    for key, kind in optional:
+        node = root.get(key)
+        if node is not None and not isinstance(node, kind):
+            at = Ref(docs.root_uri, json_pointer((key,)))
+            warn("W-DOC-TYPE", at, f"{key!r} is {_kind_of(node)}, not {_KINDS[kind]}; ignored")
+            del root[key]
+
+
+def _kind_of(node: Any) -> str:
+    return _KINDS.get(type(node)) or ("a boolean" if isinstance(node, bool) else "a number")
+
+
 class _Builder:
     def __init__(self, docs: DocumentSet, options: ServerOptions) -> None:
         self.docs = docs
@@ -121,6 +175,7 @@ class _Builder:
         if not isinstance(root.get("paths", {}), dict):
             raise MCPGenError(docs.origin, "/paths", "'paths' is not an object")
         self.version = version
+        check_containers(docs, version, self.warn)
         self.text = partial(prose, keep_links=options.keep_links)
         self.converter = SchemaConverter(
             docs, version, keep_refs=options.keep_refs, warn=self.warn, text=self.text
@@ -176,7 +231,10 @@ class _Builder:
                         f"operation {op.label} skipped: {exc.message}",
                     )
                 )
-        definitions, recursive = self.converter.definitions()
+        definitions, recursive, unconverted = self.converter.definitions()
+        if unconverted:
+            tools, definitions = self._without_broken(tools, definitions, unconverted, skipped)
+            recursive = frozenset(recursive & definitions.keys())
         tag_descriptions = {
             str(tag["name"]): self.text(str(tag.get("description") or "")).strip()
             for tag in root.get("tags") or []
@@ -207,6 +265,37 @@ class _Builder:
         )
         mode, reason = tools_mode(project, self.options.tools_mode)
         return replace(project, tools_mode=mode, tools_mode_reason=reason)
+
+    def _without_broken(
+        self,
+        tools: list[Tool],
+        definitions: dict[str, Any],
+        broken: dict[str, RefError],
+        skipped: list[tuple[str, str]],
+    ) -> tuple[list[Tool], dict[str, Any]]:
+        """The tools and definitions left once the operations whose schemas need a
+        definition that cannot be converted (a broken ``$ref`` inside a shared schema) are
+        skipped, as one with a broken ``$ref`` of its own is; the broken ``$ref`` is named."""
+        bad = broken_names(definitions, broken)
+        kept: list[Tool] = []
+        for tool in tools:
+            needed = definition_refs([tool.input_schema, tool.output_schema])
+            reached = next((name for name in sorted(needed) if name in bad), None)
+            if reached is None:
+                kept.append(tool)
+                continue
+            exc = bad[reached]
+            label = f"{tool.method.upper()} {tool.path}"
+            skipped.append((label, exc.message))
+            self.diagnostics.append(
+                Diagnostic(
+                    "W-SKIP",
+                    self.docs.name(exc.uri),
+                    exc.pointer,
+                    f"operation {label} skipped: {exc.message}",
+                )
+            )
+        return kept, {name: body for name, body in definitions.items() if name not in bad}
 
     # -- one operation ------------------------------------------------------
 

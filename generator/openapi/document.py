@@ -337,6 +337,8 @@ class DocumentSet:
             if scheme not in ("", "file"):
                 raise RefError(base.uri, base.pointer, f"$ref {ref!r}: unsupported URI scheme")
             relative = unquote(urlparse(address).path)
+            if "\x00" in relative:
+                raise RefError(base.uri, base.pointer, f"$ref {ref!r}: not a valid path")
             if (scheme == "file" or os.path.isabs(relative)) and not self.allow_file_refs:
                 raise RefError(
                     base.uri,
@@ -381,7 +383,8 @@ class DocumentSet:
         try:
             node = self.load(at.uri)
         except MCPGenError as exc:
-            raise RefError(where.uri, where.pointer, exc.diagnostic.message) from None
+            message = f"$ref target {self.name(at.uri)}: {exc.diagnostic.message}"
+            raise RefError(where.uri, where.pointer, message) from None
         uri, walked = at.uri, ""
         for depth, token in enumerate(at.pointer.split("/")[1:]):
             key = token.replace("~1", "/").replace("~0", "~")

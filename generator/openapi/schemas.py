@@ -20,7 +20,7 @@ OpenAPI dialects are normalised: ``nullable`` (3.0) and ``x-nullable``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..graphs import strongly_connected
@@ -180,11 +180,15 @@ class SchemaConverter:
             return _nullable(out)
         return out
 
-    def definitions(self) -> tuple[dict[str, JSON], frozenset[str]]:
-        """Every target a converted schema refers to, by name (sorted), and the names of
-        those on a reference cycle."""
+    def definitions(self) -> tuple[dict[str, JSON], frozenset[str], dict[str, RefError]]:
+        """Every target a converted schema refers to, by name (sorted), the names of those
+        on a reference cycle, and the names of those that cannot be converted (a ``$ref``
+        in them that cannot be followed: a missing target, a ``$ref`` that is no string),
+        each with its error. Those are left out; what refers to them is broken too
+        (``broken_names``)."""
         bodies: dict[str, JSON] = {}
         recursive: set[str] = set()
+        broken: dict[str, RefError] = {}
         pending = sorted(self._used, key=self.def_name)
         done: set[Ref] = set()
         while pending:
@@ -192,13 +196,17 @@ class SchemaConverter:
             if target in done:
                 continue
             done.add(target)
-            body, more = self.target(target)
             name = self.def_name(target)
+            try:
+                body, more = self.target(target)
+            except RefError as exc:
+                broken[name] = exc
+                continue
             bodies[name] = body
             if self._is_recursive(target):
                 recursive.add(name)
             pending.extend(sorted((m for m in more if m not in done), key=self.def_name))
-        return dict(sorted(bodies.items())), frozenset(recursive)
+        return dict(sorted(bodies.items())), frozenset(recursive), broken
 
     def effective(self, node: JSON) -> JSON:
         """What a converted node is once references to non-recursive targets are merged
@@ -350,6 +358,42 @@ class SchemaConverter:
                 self._component[member] = len(self._component)
             if len(component) > 1 or component[0] in self._edges(component[0]):
                 self._recursive.update(component)
+
+
+def definition_refs(node: JSON) -> set[str]:
+    """The names of the definitions a converted schema refers to (``#/$defs/<name>``)."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith(PREFIX):
+                found.add(ref[len(PREFIX) :])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def broken_names(
+    definitions: Mapping[str, JSON], broken: Mapping[str, RefError]
+) -> dict[str, RefError]:
+    """The definitions that cannot be converted and every definition that refers to one
+    of them, however indirectly, each with the error of a broken one it reaches."""
+    out = dict(broken)
+    refers = {name: definition_refs(body) for name, body in definitions.items()}
+    changed = True
+    while changed:
+        changed = False
+        for name, names in refers.items():
+            if name in out:
+                continue
+            reached = next((n for n in sorted(names) if n in out), None)
+            if reached is not None:
+                out[name] = out[reached]
+                changed = True
+    return out
 
 
 def _collect_refs(node: JSON, at: Ref, docs: DocumentSet, found: list[Ref]) -> None:
