@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,3 +49,16 @@ def _one_line(text: str) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 tool``, ``2 tools``: a count with its noun agreeing."""
     return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def long_number_error(text: str, origin: str, exc: ValueError) -> MCPGenError:
+    """The error for a document with an integer of more digits than Python converts
+    (``sys.get_int_max_str_digits()``, 4,300 by default), located at the first one; any
+    other ``exc`` as it says."""
+    limit = sys.get_int_max_str_digits()
+    found = re.search(f"[0-9]{{{limit + 1},}}", text) if limit else None
+    if found is None:
+        return MCPGenError(origin, "", f"unreadable value: {exc}")
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return MCPGenError(origin, f"{line}:{column}", f"a number of more than {limit:,} digits")

@@ -8,7 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import MCPGenError
+from .diagnostics import MCPGenError, long_number_error
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ def parse_json(raw: bytes, origin: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}") from None
+    except ValueError as exc:  # a number longer than Python reads
+        raise long_number_error(text, origin, exc) from None
 
 
 def load_json_file(path: Path) -> Source:

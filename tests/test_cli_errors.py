@@ -105,6 +105,38 @@ def test_bad_configuration(tmp_path: Path, content: bytes, needle: str, check: b
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pyproject.toml"]
 
 
+LONG = "9" * 5000
+"""An integer of more digits than Python converts to text (4,300 by default)."""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        ("api.json", f'{{"openapi": "3.0.3", "x-n": {LONG}, "paths": {{}}}}', ":1:29:"),
+        ("api.yaml", f"openapi: 3.0.3\npaths: {{}}\nx-n: {LONG}\n", ":3:6:"),
+        ("flow.yaml", f"openapi: 3.0.3\npaths: {{}}\nx-n: [{LONG}]\n", ":3:7:"),
+        ("c.json", f'{{"name": "c", "version": "1", "x-n": {LONG}}}', ":1:38:"),
+        ("c.yaml", f"name: c\nversion: '1'\nx-n: {LONG}\n", ":3:6:"),
+    ],
+)
+def test_a_number_too_long_for_python_is_located(
+    tmp_path: Path, name: str, text: str, where: str
+) -> None:
+    """Whatever reads it (an OpenAPI document, JSON or YAML; a contract; a tool list), a
+    number of more digits than Python converts to text is a one-line error at its place,
+    not a traceback wherever it is first printed."""
+    (tmp_path / name).write_text(text)
+    if name.startswith("c."):
+        runs = [["server", "--contract", name], ["client", "--contract", name]]
+        runs += [["client", "--tools", name]] if name.endswith(".json") else []
+    else:
+        runs = [["server", "--openapi", name]]
+    for args in runs:
+        code, output = run([*args, "--out", "out"], tmp_path)
+        assert_one_line(code, output, f"{name}{where} error E-INPUT: a number of more than")
+        assert not (tmp_path / "out").exists()
+
+
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     code, output = run(["server", "--openapi", "a", "--functions", "b"], tmp_path)
     assert_one_line(

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ..diagnostics import MCPGenError, json_pointer
+from ..diagnostics import MCPGenError, json_pointer, long_number_error
 
 Pointer = tuple[str | int, ...]
 
@@ -27,6 +27,8 @@ def parse_yaml(raw: bytes, origin: str) -> Any:
         raise MCPGenError(origin, where, f"invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise MCPGenError(origin, "", f"invalid YAML: {exc}") from None
+    except ValueError as exc:  # a number longer than Python reads
+        raise long_number_error(text, origin, exc) from None
     bad = _not_json(data, ())
     if bad is not None:
         raise MCPGenError(origin, json_pointer(bad[0]), bad[1])

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
-from ..diagnostics import MCPGenError
+from ..diagnostics import MCPGenError, long_number_error
 
 JSON = Any
 _REMOTE_SCHEMES = ("http", "https")
@@ -79,6 +79,8 @@ def parse_text(raw: bytes, origin: str) -> JSON:
         except json.JSONDecodeError as exc:
             if origin.endswith(".json"):
                 raise MCPGenError(origin, f"{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}")
+        except ValueError as exc:  # a number longer than Python reads
+            raise long_number_error(text, origin, exc) from None
         except RecursionError:
             raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
     from . import yamlread  # on first use: most large documents are JSON

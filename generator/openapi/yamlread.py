@@ -36,7 +36,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import MCPGenError
+from ..diagnostics import MCPGenError, long_number_error
 from .document import JSON, MAX_DEPTH, check_values
 
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ def read_yaml(text: str, origin: str) -> JSON:
 
     try:
         return check_values(yaml.load(text, Loader=_yaml_loader()), origin)
+    except ValueError as exc:  # a number longer than Python reads
+        raise long_number_error(text, origin, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -171,6 +173,11 @@ def _several_documents(text: str) -> bool:
     return len(markers) > 1 or marker != "---" or _BEFORE_FIRST.fullmatch(text, 0, start) is None
 
 
+_BITS = 4096
+"""Integers of this many bits or more (over 1,200 digits) are read by PyYAML, which says
+where one is too long for Python to convert to text."""
+
+
 def _json_shaped(value: Any, max_depth: int) -> bool:
     """Whether ``value`` is made of JSON's types, with string keys (integer keys become
     their decimal text, in place, as PyYAML reads ``200:``), no deeper than ``max_depth``."""
@@ -182,7 +189,9 @@ def _json_shaped(value: Any, max_depth: int) -> bool:
         children: Any
         if type(node) is dict:
             if not all(type(k) is str for k in node):
-                if not all(type(k) is str or type(k) is int for k in node):
+                if not all(
+                    type(k) is str or (type(k) is int and k.bit_length() < _BITS) for k in node
+                ):
                     return False
                 items = [(k if type(k) is str else str(k), v) for k, v in node.items()]
                 node.clear()
@@ -198,6 +207,8 @@ def _json_shaped(value: Any, max_depth: int) -> bool:
                 stack.append((child, depth + 1))
             elif kind not in _SCALARS or (kind is float and not math.isfinite(child)):
                 return False
+            elif kind is int and child.bit_length() >= _BITS:
+                return False  # more digits than Python converts to text: PyYAML says where
     return True
 
 
