@@ -6,6 +6,7 @@ import base64
 import importlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -312,6 +313,34 @@ def test_bad_targets(tmp_path: Path) -> None:
     assert "--select 'nope': no such function in the module" in unknown.output
     both = runner.invoke(main, ["server", "--functions", "x", "--openapi", "y"])
     assert both.exit_code == 2 and "exactly one of --openapi and --functions" in both.output
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["math"], "no Python functions to expose; its {n} public callables are built-in"),
+        (["math", "--select", "sqrt"], "--select 'sqrt': a built-in function (written in C)"),
+        (["random", "--select", "randint"], "--select 'randint': a method of an object"),
+        (
+            ["string", "--select", "ascii_letters"],
+            "--select 'ascii_letters': not a function but a str",
+        ),
+        (["json", "--select", "JSONDecoder"], "--select 'JSONDecoder': a class, not a function"),
+        (["click"], "no functions of its own to expose; its {n} public functions are imported"),
+    ],
+)
+def test_what_is_no_function_says_what_it_is(tmp_path: Path, args: list[str], said: str) -> None:
+    """A module whose callables are built-in functions (``math``), methods of an object
+    (``random.randint``) or functions imported from elsewhere (``click``), and a selected name
+    that is no function, say what they are and what to do instead."""
+    result = CliRunner().invoke(
+        main, ["server", "--functions", *args, "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    # {n}: how many the module has (which depends on the version installed).
+    pattern = re.escape(": error E-INPUT: " + said).replace(re.escape("{n}"), "[0-9]+")
+    assert re.search(pattern, result.output), result.output
     assert not (tmp_path / "o").exists()
 
 

@@ -25,7 +25,7 @@ from ..serverproject import tool_json
 from .docs import read_docs
 from .finite import finite
 from .loading import load_module
-from .selection import select
+from .selection import select, unexposed
 
 DESCRIPTION_BUDGET = 1024
 
@@ -105,7 +105,7 @@ def build_functions(
     functions, selected = select(module, names, target)
     diagnostics.extend(selected)
     if not functions:
-        raise MCPGenError(target, "", "no public functions to expose (use --select or __all__)")
+        raise MCPGenError(target, "", unexposed(module))
     tool_names = assign_tool_names([(a, "call", a) for a, _ in functions])
     tools: list[FunctionTool] = []
     skipped: list[tuple[str, str]] = []

@@ -49,8 +49,7 @@ def select(
         for name in names:
             value = attribute(module, name, origin)
             if not inspect.isfunction(value):
-                kind = "a class, not a function" if inspect.isclass(value) else "no such function"
-                raise MCPGenError(origin, "", f"--select {name!r}: {kind} in the module")
+                raise MCPGenError(origin, "", f"--select {name!r}: {not_a_function(value)}")
             chosen.append((name, value))
         return chosen, diagnostics
     exported = attribute(module, "__all__", origin)
@@ -106,6 +105,58 @@ def select(
                 )
             )
     return chosen, diagnostics
+
+
+def not_a_function(value: Any) -> str:
+    """What a name that is no Python function is, and what to do about it."""
+    if value is None:
+        return "no such function in the module"
+    if inspect.isclass(value):
+        return "a class, not a function"
+    if inspect.isbuiltin(value) or isinstance(value, types.BuiltinMethodType):
+        return (
+            "a built-in function (written in C), whose argument types mcpgen cannot read; "
+            "expose a typed Python function that calls it"
+        )
+    if inspect.ismethod(value):
+        return (
+            "a method of an object, not a function of the module; expose a typed Python "
+            "function that calls it"
+        )
+    return f"not a function but {_article(type(value).__name__)}"
+
+
+def unexposed(module: types.ModuleType) -> str:
+    """Why a module without ``__all__`` has no functions of its own to expose, and what to
+    do: it may have public functions imported from other modules (``--select`` them), or
+    built-in functions or methods of an object (whose types cannot be read)."""
+    default = "no public functions to expose (use --select or __all__)"
+    if "__all__" in vars(module):
+        return default
+    builtin = imported = 0
+    for name, value in vars(module).items():
+        if name.startswith("_"):
+            continue
+        if inspect.isbuiltin(value) or inspect.ismethod(value):
+            builtin += 1
+        elif inspect.isfunction(value):
+            imported += 1
+    if imported:
+        return (
+            f"no functions of its own to expose; its {imported} public functions are "
+            "imported from other modules: name those to expose with --select (or __all__)"
+        )
+    if builtin:
+        return (
+            f"no Python functions to expose; its {builtin} public callables are built-in "
+            "functions or methods of an object, whose argument types mcpgen cannot read: "
+            "expose typed Python functions that call them"
+        )
+    return default
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def not_a_tool(function: Callable[..., Any]) -> str | None:
