@@ -327,13 +327,15 @@ def test_bad_targets(tmp_path: Path) -> None:
             "--select 'ascii_letters': not a function but a str",
         ),
         (["json", "--select", "JSONDecoder"], "--select 'JSONDecoder': a class, not a function"),
-        (["click"], "no functions of its own to expose; its {n} public functions are imported"),
+        (["borrowed.py"], "no functions of its own to expose; its 2 public functions are imported"),
     ],
 )
 def test_what_is_no_function_says_what_it_is(tmp_path: Path, args: list[str], said: str) -> None:
     """A module whose callables are built-in functions (``math``), methods of an object
-    (``random.randint``) or functions imported from elsewhere (``click``), and a selected name
-    that is no function, say what they are and what to do instead."""
+    (``random.randint``) or functions imported from elsewhere, and a selected name that is
+    no function, say what they are and what to do instead."""
+    (tmp_path / "borrowed.py").write_text("from os.path import basename, join\n")
+    args = [str(tmp_path / a) if a.endswith(".py") else a for a in args]
     result = CliRunner().invoke(
         main, ["server", "--functions", *args, "--out", str(tmp_path / "o")]
     )
@@ -342,6 +344,28 @@ def test_what_is_no_function_says_what_it_is(tmp_path: Path, args: list[str], sa
     pattern = re.escape(": error E-INPUT: " + said).replace(re.escape("{n}"), "[0-9]+")
     assert re.search(pattern, result.output), result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_a_packages_api_written_in_its_submodules_is_its_own(tmp_path: Path) -> None:
+    """A package without ``__all__`` whose ``__init__`` imports its API from its own
+    submodules (as ``slugify`` and ``toml`` do) exposes those functions, and not what it
+    imports from elsewhere."""
+    package = tmp_path / "textkit"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        '"""Text tools."""\n\nfrom os.path import basename\n\n'
+        "from ._core import shout\nfrom .extra import whisper\n"
+    )
+    (package / "_core.py").write_text("def shout(text: str) -> str:\n    return text.upper()\n")
+    (package / "extra.py").write_text("def whisper(text: str) -> str:\n    return text.lower()\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        _, project, _ = generate_functions_server("textkit")
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [n for n in sys.modules if n == "textkit" or n.startswith("textkit.")]:
+            del sys.modules[name]
+    assert [t.name for t in project.tools] == ["shout", "whisper"]
 
 
 def test_select_and_all(tmp_path: Path) -> None:

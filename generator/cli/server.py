@@ -51,7 +51,7 @@ from .running import write_or_check
     multiple=True,
     metavar="NAME",
     help="[functions] Expose only these functions (default: __all__, else the module's "
-    "own public functions).",
+    "own public functions, a package's submodules' included).",
 )
 @click.option("--name", help="Project name (default: the API title or module name + '-mcp').")
 @click.option(

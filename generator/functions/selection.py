@@ -1,9 +1,10 @@
 """Which of a module's functions become tools.
 
 ``--select`` names them; otherwise ``__all__``, else the module's own public
-functions. Without ``--select``, what only looks like a function is left out with a
-warning: a decorator or function factory (it takes or returns a function, which no
-tool call can send or receive) and a class behind a function wrapper.
+functions (a package's: those of its submodules that it imports too). Without
+``--select``, what only looks like a function is left out with a warning: a decorator
+or function factory (it takes or returns a function, which no tool call can send or
+receive) and a class behind a function wrapper.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def select(
     module: types.ModuleType, names: Sequence[str], origin: str
 ) -> tuple[list[tuple[str, Callable[..., Any]]], list[Diagnostic]]:
     """The functions to expose, with the names the module has them under: ``names``, else
-    ``__all__``, else the module's own public ones."""
+    ``__all__``, else the module's own public ones (``_own``)."""
     diagnostics: list[Diagnostic] = []
     if names:
         chosen: list[tuple[str, Callable[..., Any]]] = []
@@ -86,9 +87,7 @@ def select(
         candidates = [
             (name, value)
             for name, value in vars(module).items()
-            if inspect.isfunction(value)
-            and not name.startswith("_")
-            and value.__module__ == module.__name__
+            if inspect.isfunction(value) and not name.startswith("_") and _own(module, value)
         ]
     chosen = []
     for name, value in candidates:
@@ -105,6 +104,17 @@ def select(
                 )
             )
     return chosen, diagnostics
+
+
+def _own(module: types.ModuleType, function: Callable[..., Any]) -> bool:
+    """Whether ``function`` is the module's own: defined in it or, for a package, in one of
+    its submodules (a package's API is often written in submodules and imported into its
+    ``__init__``: ``slugify.slugify``, ``toml.loads``), not imported from elsewhere."""
+    defined = getattr(function, "__module__", None)
+    if not isinstance(defined, str):
+        return False
+    own = module.__name__
+    return defined == own or ("__path__" in vars(module) and defined.startswith(own + "."))
 
 
 def not_a_function(value: Any) -> str:
@@ -139,7 +149,7 @@ def unexposed(module: types.ModuleType) -> str:
             continue
         if inspect.isbuiltin(value) or inspect.ismethod(value):
             builtin += 1
-        elif inspect.isfunction(value):
+        elif inspect.isfunction(value) and not _own(module, value):
             imported += 1
     if imported:
         return (
