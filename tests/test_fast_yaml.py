@@ -89,7 +89,6 @@ def test_scalars_read_alike() -> None:
         ("a: yes\n", {"a": "yes"}),
         ("a: 2020-01-01\n", {"a": "2020-01-01"}),
         ("200: a\n0x1F: b\n", {"200": "a", "31": "b"}),
-        ("a: 1\nb: 2\na: 3\n", {"a": 3, "b": 2}),
     ],
 )
 def test_yaml_1_2_numbers_both_ways(text: str, expected: dict[str, Any]) -> None:
@@ -99,6 +98,32 @@ def test_yaml_1_2_numbers_both_ways(text: str, expected: dict[str, Any]) -> None
     assert fast is not None
     assert same(fast[0], expected)
     assert same(slow, expected)
+
+
+def test_a_key_written_twice_is_read_as_the_last_and_noted() -> None:
+    """A key written twice in one mapping (a path written again further down a document,
+    whose operations the second one replaces) is read as YAML readers read it, the last
+    one, and noted where it is; keys that a merge (``<<``) brings in and the mapping writes
+    again are no such thing."""
+    text = (
+        "base: &b {description: x, summary: s}\n"
+        "paths:\n  /a: {get: 1}\n  /b: {get: 2}\n  /a: {post: 3}\n"
+        "merged: {<<: *b, description: y}\n"
+    )
+    assert yamlread.read_fast(text, MAX_DEPTH) is None
+    notes: list[tuple[str, str]] = []
+    value = read_yaml(text, "doc.yaml", notes)
+    assert value["paths"] == {"/a": {"post": 3}, "/b": {"get": 2}}
+    assert value["merged"] == {"description": "y", "summary": "s"}
+    assert notes == [
+        ("5:3", "key '/a' is written twice in this mapping (also at line 3); the last one is used")
+    ]
+    # Without the merge and the anchor, the fast reader leaves it to PyYAML too.
+    plain = "paths:\n  /a: {get: 1}\n  /a: {post: 3}\n"
+    assert yamlread.read_fast(plain, MAX_DEPTH) is None
+    notes = []
+    assert read_yaml(plain, "doc.yaml", notes) == {"paths": {"/a": {"post": 3}}}
+    assert [where for where, _ in notes] == ["3:3"]
 
 
 BLOCK_SCALARS = [

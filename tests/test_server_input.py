@@ -309,6 +309,38 @@ def test_defaults_and_descriptions_of_the_wrong_type_are_ignored(
     assert (out / "sloppy_mcp" / "operations.json").is_file()
 
 
+def test_a_path_written_twice_in_yaml_is_said(tmp_path: Path) -> None:
+    """A YAML document that writes a path twice loses the first one's operations, as every
+    YAML reader reads it: mcpgen says where, in the document or one it references."""
+    (tmp_path / "shared.yaml").write_text("Pet:\n  type: object\n  title: Pet\n  title: Animal\n")
+    path = write(
+        tmp_path,
+        "twice.yaml",
+        "openapi: 3.0.3\ninfo: {title: Twice, version: '1'}\npaths:\n"
+        "  /pets:\n    get:\n      operationId: listPets\n"
+        "      responses: {'200': {description: ok}}\n"
+        "  /pets:\n    post:\n      operationId: addPet\n      responses:\n"
+        "        '200':\n          description: ok\n          content:\n"
+        "            application/json: {schema: {$ref: 'shared.yaml#/Pet'}}\n",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["server", "--openapi", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "W-YAML-KEY" in line]
+    twice = "is written twice in this mapping"
+    assert said == [
+        (
+            f"mcpgen: {path}:8:3: warning W-YAML-KEY: key '/pets' {twice} (also at line 4); "
+            "the last one is used"
+        ),
+        (
+            f"mcpgen: shared.yaml:4:3: warning W-YAML-KEY: key 'title' {twice} (also at line 3); "
+            "the last one is used"
+        ),
+    ], result.output
+    assert "1 tool," in result.output
+
+
 def test_deprecated_and_filters(tmp_path: Path) -> None:
     path = write(
         tmp_path,

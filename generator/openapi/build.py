@@ -231,6 +231,9 @@ class _Builder:
                         f"operation {op.label} skipped: {exc.message}",
                     )
                 )
+        # What the YAML readers read past, in every document read (references included).
+        for uri, where, message in self.docs.notes:
+            self.diagnostics.append(Diagnostic("W-YAML-KEY", self.docs.name(uri), where, message))
         definitions, recursive, unconverted = self.converter.definitions()
         if unconverted:
             tools, definitions = self._without_broken(tools, definitions, unconverted, skipped)

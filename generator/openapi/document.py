@@ -59,8 +59,13 @@ class RefError(Exception):
         self.message = message
 
 
-def parse_text(raw: bytes, origin: str) -> JSON:
-    """JSON or YAML text to a JSON value; errors name the line and column."""
+Notes = list[tuple[str, str]]
+"""What a reader noticed and read past, as (line:column, message): a YAML key written twice."""
+
+
+def parse_text(raw: bytes, origin: str, notes: Notes | None = None) -> JSON:
+    """JSON or YAML text to a JSON value; errors name the line and column. ``notes`` gets
+    what YAML text has that a reader reads past (a key written twice in one mapping)."""
     fast = _fast_json(raw)
     if fast is not None:
         return fast[0]
@@ -85,7 +90,7 @@ def parse_text(raw: bytes, origin: str) -> JSON:
             raise MCPGenError(origin, "", f"nested deeper than {MAX_DEPTH} levels") from None
     from . import yamlread  # on first use: most large documents are JSON
 
-    return yamlread.read(text, origin, raw)
+    return yamlread.read(text, origin, raw, notes)
 
 
 def _fast_json(raw: bytes) -> tuple[JSON] | None:
@@ -272,6 +277,8 @@ class DocumentSet:
             self.ref_root = os.path.realpath(root)
             self.origin = str(location)
         self._docs: dict[str, JSON] = {}
+        self.notes: list[tuple[str, str, str]] = []
+        """What the readers noticed, as (document uri, line:column, message)."""
         self._targets: dict[tuple[str, str], Ref] = {}
         self._located: dict[Ref, tuple[JSON, Ref]] = {}
         self.root = self.load(self.root_uri, origin=self.origin)
@@ -290,7 +297,9 @@ class DocumentSet:
             raw = _fetch(uri, origin, self.allow_remote)
         else:
             raw = _read_file(uri, origin)
-        doc = parse_text(raw, origin)
+        notes: Notes = []
+        doc = parse_text(raw, origin, notes)
+        self.notes.extend((uri, where, message) for where, message in notes)
         self._docs[uri] = doc
         return doc
 

@@ -37,7 +37,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import MCPGenError, long_number_error
-from .document import JSON, MAX_DEPTH, check_values
+from .document import JSON, MAX_DEPTH, Notes, check_values
 
 if TYPE_CHECKING:
     import yaml
@@ -76,19 +76,28 @@ reads otherwise. U+0085 and U+2028/9 are line breaks to it, U+FEFF a byte order 
 _UNUSUAL_UTF8 = tuple(mark.encode("utf-8") for mark in _UNUSUAL)
 
 
-def read(text: str, origin: str, raw: bytes | None = None) -> JSON:
+def read(text: str, origin: str, raw: bytes | None = None, notes: Notes | None = None) -> JSON:
     """The value of a YAML document (``raw``: its UTF-8 bytes, if at hand); errors name the
-    line and column."""
+    line and column. A key written twice in one mapping (the last one counts, as YAML
+    readers do) goes to ``notes``, located."""
     fast = read_fast(text, MAX_DEPTH, raw)
-    return fast[0] if fast is not None else read_yaml(text, origin)
+    return fast[0] if fast is not None else read_yaml(text, origin, notes)
 
 
-def read_yaml(text: str, origin: str) -> JSON:
-    """YAML text to a JSON value with PyYAML (and ``_yaml_loader``); errors located."""
+def read_yaml(text: str, origin: str, notes: Notes | None = None) -> JSON:
+    """YAML text to a JSON value with PyYAML (and ``_yaml_loader``); errors located; keys
+    written twice in one mapping to ``notes``."""
     import yaml
 
     try:
-        return check_values(yaml.load(text, Loader=_yaml_loader()), origin)
+        loader = _yaml_loader()(text)
+        try:
+            value = loader.get_single_data()
+        finally:
+            loader.dispose()
+        if notes is not None:
+            notes.extend(getattr(loader, "twice", ()))
+        return check_values(value, origin)
     except ValueError as exc:  # a number longer than Python reads
         raise long_number_error(text, origin, exc) from None
     except yaml.MarkedYAMLError as exc:
@@ -120,7 +129,8 @@ def read_fast(text: str, max_depth: int, raw: bytes | None = None) -> tuple[Any]
         value = yaml_rs.loads(
             text,
             parse_datetime=False,
-            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins,
+            # A key written twice: PyYAML reads it as yaml-rs would, and says where.
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
         )
     except Exception:  # noqa: BLE001 - whatever it refuses, PyYAML reads and locates
         return None
@@ -228,9 +238,18 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
         ``_YAML12_FLOAT`` say, dates stay strings, and keys stay their text (``yes:``,
         ``1.0:``), integers as their decimal digits (``200:``)."""
 
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.twice: list[tuple[str, str]] = []
+            """Keys written twice in one mapping: (line:column of the second, message)."""
+
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+            # Keys merged in (``<<: *base``) may be written again: only the mapping's own
+            # keys written twice are noted.
+            own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
             self.flatten_mapping(node)
             mapping: dict[str, Any] = {}
+            seen: dict[str, yaml.Node] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     key = json.dumps(self.construct_object(key_node, deep=True))
@@ -238,6 +257,15 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
                     key = str(_yaml12_int(key_node.value))
                 else:
                     key = key_node.value
+                if id(key_node) in own:
+                    first = seen.get(key)
+                    if first is not None:
+                        mark = key_node.start_mark
+                        line = first.start_mark.line + 1
+                        said = f"key {key!r} is written twice in this mapping (also at line "
+                        said += f"{line}); the last one is used"
+                        self.twice.append((f"{mark.line + 1}:{mark.column + 1}", said))
+                    seen[key] = key_node
                 mapping[key] = self.construct_object(value_node, deep=deep)
             return mapping
 
