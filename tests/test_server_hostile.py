@@ -39,7 +39,10 @@ def hostile_document() -> dict[str, Any]:
         },
         "security": [{EVIL: []}],
         "paths": {
-            "/a/{class}/" + EVIL.replace("/", "").replace("{", "").replace("}", ""): {
+            "/a/{class}/"
+            + EVIL.replace("/", "")
+            .replace("{", "")
+            .replace("}", ""): {
                 "post": {
                     "operationId": EVIL,
                     "summary": EVIL,
@@ -141,3 +144,70 @@ def test_text_survives_exactly_in_the_tool_list(project: tuple[Path, str]) -> No
     seen = upstream.requests[-1]
     assert seen.path.startswith("/a/..%2Fx/")
     assert seen.json()["class"] == EVIL
+
+
+def nested_document(levels: int) -> dict[str, Any]:
+    """An API whose one operation takes and returns a schema ``levels`` objects deep."""
+    schema: dict[str, Any] = {"type": "string"}
+    for _ in range(levels):
+        schema = {"type": "object", "properties": {"p": schema}}
+    content = {"application/json": {"schema": schema}}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Nested", "version": "1"},
+        "paths": {
+            "/deep": {
+                "post": {
+                    "operationId": "deep",
+                    "requestBody": {"content": content},
+                    "responses": {"200": {"description": "ok"}},
+                },
+                "get": {"operationId": "fetch", "responses": {"200": {"description": "ok"}}},
+            }
+        },
+    }
+
+
+@pytest.mark.parametrize("mode", ["operations", "discovery"])
+def test_deep_schemas_and_responses_never_break_a_message(tmp_path: Path, mode: str) -> None:
+    """The SDK's serializer refuses a message nested more than about 250 levels deep, which
+    loses the whole answer as an internal error: a tool list with one deep schema, a result
+    with deep JSON. A schema 150 objects deep (300 levels of JSON) is summarised as one over
+    the budget is; an upstream answer nested 300 levels comes as an error result with its
+    text, and one nested past what Python's JSON reader takes (3,000) as text."""
+    source = tmp_path / "nested.json"
+    source.write_text(json.dumps(nested_document(150)), encoding="utf-8")
+    out = tmp_path / "out"
+    server = import_package(out, generate(source, out, tools_mode=mode))
+    upstream = Upstream()
+    levels: list[int] = []
+
+    def deep_json(request: Any) -> Reply:
+        depth = levels.pop(0)
+        return Reply(200, b'{"a":' * depth + b"1" + b"}" * depth)
+
+    upstream.routes["GET /deep"] = deep_json
+    with serve(upstream):
+
+        async def run() -> list[types.CallToolResult]:
+            async with in_process(server, upstream.url) as client:
+                listed = await client.list_tools()
+                assert listed.tools
+                if mode == "discovery":
+                    described = await client.call_tool("describe_operation", {"operation": "deep"})
+                    assert not described.is_error, described.content
+                    calls = [("call_operation", {"operation": "fetch", "arguments": {}})] * 3
+                else:
+                    wire = {t.name: t for t in listed.tools}["deep"].input_schema
+                    assert "shape summarised" in json.dumps(wire)
+                    calls = [("fetch", {})] * 3
+                levels.extend([100, 300, 3000])
+                return [await client.call_tool(name, arguments) for name, arguments in calls]
+
+        shallow, deep, deeper = anyio.run(run)
+    assert not shallow.is_error and shallow.structured_content is not None
+    assert deep.is_error and deep.structured_content is None
+    text = deep.content[0].text  # type: ignore[union-attr]
+    assert text.startswith("The result nests deeper than 200 levels") and '{"a": {"a":' in text
+    assert not deeper.is_error and deeper.structured_content is None
+    assert deeper.content[0].text.startswith('{"a":{"a":')  # type: ignore[union-attr]

@@ -30,7 +30,7 @@ def error_summary(response: httpx.Response) -> str:
     if "json" in content_type:
         try:
             data = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what Python reads
             data = None
         if isinstance(data, dict) and "problem" in content_type:
             parts = [str(data[k]) for k in ("title", "detail") if data.get(k)]
@@ -55,7 +55,7 @@ def to_result(tool: Mapping[str, Any], response: httpx.Response) -> types.CallTo
     if "json" in content_type or (not content_type and response.content[:1] in (b"{", b"[")):
         try:
             data = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what Python reads
             return text_result(response.text)
         structured = (
             {"result": data}

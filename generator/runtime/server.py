@@ -35,7 +35,7 @@ from .catalog import Catalog, shown
 from .discovery import Discovery
 from .discovery import tools as discovery_tools
 from .guards import guard_hosts, hostname, require_token
-from .results import error_result
+from .results import error_result, sendable
 from .search import Index
 from .service import (
     PROBES,
@@ -241,7 +241,7 @@ def build_server(
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
-        return await calls.run(params.name, params.arguments, lambda: run_tool(params))
+        return sendable(await calls.run(params.name, params.arguments, lambda: run_tool(params)))
 
     info = spec["server"]
     return Server(

@@ -5,6 +5,20 @@ from __future__ import annotations
 
 from mcp import types
 
+from .schemas import MAX_NESTING, nested_deeper
+
+
+def sendable(result: types.CallToolResult) -> types.CallToolResult:
+    """``result``, unless its structured content nests deeper than a message may
+    (``MAX_NESTING``): then an ``isError`` result that says so, with the text content."""
+    if result.structured_content is None or not nested_deeper(result.structured_content):
+        return result
+    text = "\n".join(c.text for c in result.content if isinstance(c, types.TextContent))
+    return error_result(
+        f"The result nests deeper than {MAX_NESTING} levels, more than an MCP message can "
+        f"carry; it is given as text only:\n{text}"
+    )
+
 
 def error_result(text: str) -> types.CallToolResult:
     """An ``isError`` result whose only content is ``text``."""

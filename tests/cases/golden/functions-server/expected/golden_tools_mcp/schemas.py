@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -57,6 +57,33 @@ _NESTED = frozenset({*_MAPS, *_LISTS, *_ONE, "$ref"})
 _SUMMARY_KEYS = ("type", "format", "const", "enum", "default", "nullable")
 _MAX_SUMMARY_ENUM = 400
 _MAX_SUMMARY_DESCRIPTION = 300
+MAX_NESTING = 200
+"""The deepest JSON (arrays and objects within each other) a server sends inside a message:
+the SDK's serializer refuses a message nested deeper than about 250 levels, as an internal
+error that loses the whole answer (a tool list, a result)."""
+
+
+def nested_deeper(value: Any, limit: int = MAX_NESTING) -> bool:
+    """Whether ``value`` has arrays or objects nested more than ``limit`` deep."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children: Iterable[Any]
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+_NESTING = MAX_NESTING - 10
+"""How deep a tool's schema may nest: a message's own levels (the tool list, the tool, the
+schema's key) come on top, within ``MAX_NESTING``."""
 MAX_DEPTH = 8
 """The deepest a summarised schema goes before its budget stops it."""
 
@@ -346,11 +373,12 @@ class Definitions:
             if made is not None:
                 return form, made
         full = self.full(schema)
-        if budget <= 0 or self.size(full) <= budget:
+        # A schema nested deeper than a message may carry is summarised, whatever its size.
+        if (budget <= 0 or self.size(full) <= budget) and not nested_deeper(full, _NESTING):
             return "full", full
         if self._closure_size(schema) <= budget:
             shared = self.shared(schema)
-            if self.size(shared) <= budget:
+            if self.size(shared) <= budget and not nested_deeper(shared, _NESTING):
                 return "shared", shared
         best: tuple[str, Any] | None = None
         for depth in range(1, MAX_DEPTH + 1):
