@@ -140,6 +140,10 @@ def test_form_fields_follow_their_encoding(server: ModuleType, upstream: Upstrea
     }
     assert not call(server, upstream, "submitForm", arguments).is_error
     assert upstream.last().body == b"name=a%20b&colors=red%2Cgreen&x=1&y=2&filter%5Bkind%5D=k"
+    # A field whose encoding is JSON (contentType, no style) is its JSON text, {} too.
+    for message, sent in [({"text": "hi"}, b"%7B%22text%22%3A%22hi%22%7D"), ({}, b"%7B%7D")]:
+        assert not call(server, upstream, "submitForm", {"message": message}).is_error
+        assert upstream.last().body == b"message=" + sent
 
 
 def test_multipart_stays_multipart_without_a_file(server: ModuleType, upstream: Upstream) -> None:

@@ -103,6 +103,7 @@ class Payloads:
                     field_name in wanted,
                     style=style,
                     explode=encoding.get("explode", style in ("", "form")) is True,
+                    content_type=_json_field(encoding) if kind == "form" else "",
                     file=is_file,
                 )
                 if kind in ("form", "multipart") and arg.required:
@@ -196,3 +197,16 @@ class Payloads:
             schema["type"] = "object"
         # How much of it a client sees (--output-schema, the budget) is the runtime's choice.
         return schema, wrap
+
+
+def _json_field(encoding: dict[str, Any]) -> str:
+    """A form field's media type where its ``encoding`` asks for JSON text (``contentType:
+    application/json`` and no ``style``, ``explode`` or ``allowReserved``, as OpenAPI 3.1.1
+    reads it): the value is sent as its JSON text (``json={"meta":...}``), not as pairs."""
+    media = encoding.get("contentType")
+    if not isinstance(media, str) or any(
+        key in encoding for key in ("style", "explode", "allowReserved")
+    ):
+        return ""
+    main = media.split(";")[0].strip().lower()
+    return main if main.endswith(("/json", "+json")) else ""

@@ -40,10 +40,14 @@ def file_bytes(value: Any, name: str) -> tuple[str, bytes, str | None]:
 def form_pairs(name: str, value: Any, arg: Mapping[str, Any]) -> list[tuple[str, str]]:
     """One form field as ``(name, value)`` pairs, per its ``encoding`` (``style``, default
     ``form``; ``explode``, default true), as query parameters are: arrays repeated or
-    joined, objects as their own pairs, joined, or ``deepObject``."""
+    joined, objects as their own pairs, joined, or ``deepObject``; or, where its encoding
+    asks for JSON (``contentType``), one pair whose value is the JSON text."""
     style = arg.get("style") or "form"
     explode = arg.get("explode", style == "form") is True
-    return query_pairs(value, {"style": style, "explode": explode, "wire": name})
+    wanted = {"style": style, "explode": explode, "wire": name}
+    if arg.get("contentType"):
+        wanted["contentType"] = arg["contentType"]
+    return query_pairs(value, wanted)
 
 
 def multipart_parts(
