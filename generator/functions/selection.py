@@ -123,7 +123,7 @@ def not_a_function(value: Any) -> str:
         return "no such function in the module"
     if inspect.isclass(value):
         return "a class, not a function"
-    if inspect.isbuiltin(value) or isinstance(value, types.BuiltinMethodType):
+    if inspect.isbuiltin(value):
         return (
             "a built-in function (written in C), whose argument types mcpgen cannot read; "
             "expose a typed Python function that calls it"

@@ -222,15 +222,7 @@ class _Builder:
                 tools.append(self.tool(op, name, schemes, default_security))
             except (Unexpressible, RefError) as exc:
                 at = exc.at if isinstance(exc, Unexpressible) else Ref(exc.uri, exc.pointer)
-                skipped.append((op.label, exc.message))
-                self.diagnostics.append(
-                    Diagnostic(
-                        "W-SKIP",
-                        self.docs.name(at.uri),
-                        at.pointer,
-                        f"operation {op.label} skipped: {exc.message}",
-                    )
-                )
+                self._skip(skipped, op.label, at, exc.message)
         # What the YAML readers read past, in every document read (references included).
         for uri, where, message in self.docs.notes:
             self.diagnostics.append(Diagnostic("W-YAML-KEY", self.docs.name(uri), where, message))
@@ -289,16 +281,14 @@ class _Builder:
                 continue
             exc = bad[reached]
             label = f"{tool.method.upper()} {tool.path}"
-            skipped.append((label, exc.message))
-            self.diagnostics.append(
-                Diagnostic(
-                    "W-SKIP",
-                    self.docs.name(exc.uri),
-                    exc.pointer,
-                    f"operation {label} skipped: {exc.message}",
-                )
-            )
+            self._skip(skipped, label, Ref(exc.uri, exc.pointer), exc.message)
         return kept, {name: body for name, body in definitions.items() if name not in bad}
+
+    def _skip(self, skipped: list[tuple[str, str]], label: str, at: Ref, reason: str) -> None:
+        """Note that the operation ``label`` is skipped, and why, where the cause is."""
+        skipped.append((label, reason))
+        message = f"operation {label} skipped: {reason}"
+        self.diagnostics.append(Diagnostic("W-SKIP", self.docs.name(at.uri), at.pointer, message))
 
     # -- one operation ------------------------------------------------------
 

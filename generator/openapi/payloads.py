@@ -204,9 +204,6 @@ def _json_field(encoding: dict[str, Any]) -> str:
     application/json`` and no ``style``, ``explode`` or ``allowReserved``, as OpenAPI 3.1.1
     reads it): the value is sent as its JSON text (``json={"meta":...}``), not as pairs."""
     media = encoding.get("contentType")
-    if not isinstance(media, str) or any(
-        key in encoding for key in ("style", "explode", "allowReserved")
-    ):
+    if not isinstance(media, str) or media_kind(media) != "json":
         return ""
-    main = media.split(";")[0].strip().lower()
-    return main if main.endswith(("/json", "+json")) else ""
+    return "" if any(k in encoding for k in ("style", "explode", "allowReserved")) else media

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..graphs import strongly_connected
-from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
+from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE, ref_name
 from .document import JSON, DocumentSet, Ref, RefError, child
 from .keywords import (
     CHECKED,
@@ -367,9 +367,9 @@ def definition_refs(node: JSON) -> set[str]:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith(PREFIX):
-                found.add(ref[len(PREFIX) :])
+            name = ref_name(item)
+            if name is not None:
+                found.add(name)
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)

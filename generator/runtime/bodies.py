@@ -44,9 +44,12 @@ def form_pairs(name: str, value: Any, arg: Mapping[str, Any]) -> list[tuple[str,
     asks for JSON (``contentType``), one pair whose value is the JSON text."""
     style = arg.get("style") or "form"
     explode = arg.get("explode", style == "form") is True
-    wanted = {"style": style, "explode": explode, "wire": name}
-    if arg.get("contentType"):
-        wanted["contentType"] = arg["contentType"]
+    wanted = {
+        "style": style,
+        "explode": explode,
+        "wire": name,
+        "contentType": arg.get("contentType"),
+    }
     return query_pairs(value, wanted)
 
 

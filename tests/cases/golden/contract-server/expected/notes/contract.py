@@ -35,7 +35,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from .catalog import first_problem, problems, shown, validator_for
-from .results import error_result, sendable
+from .results import error_result, within_nesting
 from .service import CallLog, note_outcome
 
 logger = logging.getLogger(__package__)
@@ -365,12 +365,10 @@ def build_server(
             ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
         ) -> types.CallToolResult:
             arguments = params.arguments or {}
-            return sendable(
-                await calls.run(
-                    params.name,
-                    params.arguments,
-                    lambda: call_tool(runner, params.name, arguments),
-                )
+            return await calls.run(
+                params.name,
+                params.arguments,
+                lambda: within_nesting(call_tool(runner, params.name, arguments)),
             )
 
         handlers.update(

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from mcp import types
 
 from .schemas import MAX_NESTING, nested_deeper
 
 
-def sendable(result: types.CallToolResult) -> types.CallToolResult:
-    """``result``, unless its structured content nests deeper than a message may
-    (``MAX_NESTING``): then an ``isError`` result that says so, with the text content."""
+async def within_nesting(call: Awaitable[types.CallToolResult]) -> types.CallToolResult:
+    """The result of ``call``, unless its structured content nests deeper than a message
+    may (``MAX_NESTING``): then an ``isError`` result that says so, with the text content."""
+    result = await call
     if result.structured_content is None or not nested_deeper(result.structured_content):
         return result
     text = "\n".join(c.text for c in result.content if isinstance(c, types.TextContent))

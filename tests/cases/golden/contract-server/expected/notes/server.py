@@ -36,7 +36,7 @@ from .catalog import Catalog, shown
 from .discovery import Discovery
 from .discovery import tools as discovery_tools
 from .guards import guard_hosts, hostname, require_token
-from .results import error_result, sendable
+from .results import error_result, within_nesting
 from .search import Index
 from .service import (
     PROBES,
@@ -242,7 +242,9 @@ def build_server(
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
-        return sendable(await calls.run(params.name, params.arguments, lambda: run_tool(params)))
+        return await calls.run(
+            params.name, params.arguments, lambda: within_nesting(run_tool(params))
+        )
 
     info = spec["server"]
     return Server(
@@ -261,16 +263,13 @@ WARM_UP_DELAY = 0.05
 tools' argument validators and search index, and loading its operations (``warm_up``)."""
 
 
-def warm_up(
-    index: Callable[[], Index], operations: Callable[[], Catalog], listed: Catalog | None = None
-) -> None:
+def warm_up(index: Callable[[], Index], operations: Callable[[], Catalog], listed: Catalog) -> None:
     """Make the argument validators of the ``listed`` tools, the search index and the
     operations (in a thread of its own), so that the first search and the first call do not
     wait for them. A request that comes meanwhile waits for what it needs, never for more."""
     started = time.perf_counter()
     try:
-        if listed is not None:
-            listed.prepare_validators()
+        listed.prepare_validators()
         index().prepare()
         operations()
     except Exception:  # the request that needs them will say what is wrong
