@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -9,15 +10,34 @@ from typing import Any
 import click
 
 from .. import __version__, collector
-from .client import client
-from .config import generate, init
-from .models import models
-from .server import server
+
+COMMANDS = {
+    "models": "models",
+    "server": "server",
+    "generate": "config",
+    "init": "config",
+    "client": "client",
+}
+"""Each command and the module of this package that defines it (as a function of the
+same name). A command's module is imported when the command runs (or help lists it): each
+brings in what its generator needs, and a run pays for its own command's alone."""
 
 
 class _OneLineErrors(click.Group):
     """Usage errors (a bad option value, a missing argument) as one line and exit 2, like
-    every other error of mcpgen, instead of click's usage block."""
+    every other error of mcpgen, instead of click's usage block. Commands are imported when
+    they are wanted (``COMMANDS``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        found = getattr(importlib.import_module(f"{__name__}.{module}"), cmd_name)
+        assert isinstance(found, click.Command)
+        return found
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -65,7 +85,3 @@ def run() -> None:
 @click.version_option(__version__, prog_name="mcpgen")
 def main() -> None:
     """Generate Model Context Protocol code from specifications."""
-
-
-for command in (models, server, generate, init, client):
-    main.add_command(command)
