@@ -14,7 +14,8 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev``: ``benchmarks/queries/dev/*.json``, written apart from the method and from the
   first set, also for tuning, and with APIs beyond the three of ``large.py`` (Asana,
   Twilio, GitLab, Google Drive, Square, Mailchimp, Microsoft Graph and Google Compute
-  Engine from APIs.guru's directory);
+  Engine from APIs.guru's directory; later Gitea, Bitbucket, DigitalOcean, Linode and
+  NetBox, 40 requests each, written blind to the method from a listing of the operations);
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -90,6 +91,11 @@ DIRECTORY = {
     "square": "squareup.com",
     "mailchimp": "mailchimp.com",
     "compute": "googleapis.com/compute",
+    "gitea": "gitea.io",
+    "bitbucket": "bitbucket.org",
+    "digitalocean": "digitalocean.com",
+    "linode": "linode.com",
+    "netbox": "netbox.dev",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
