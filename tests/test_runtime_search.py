@@ -569,6 +569,55 @@ def test_what_a_request_says_not_to_do_is_not_searched() -> None:
     assert top(index, "delete the shared drive") == ["deleteDrive"]
 
 
+def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
+    """ "Never mind, don't auto-merge PR 77": nothing else is asked; the word says what to
+    call off. Said after what is asked, or after other words, it is still not searched."""
+    rows = [
+        ("enableAutoMerge", "PUT", "/pulls/{number}/merge", "Enable auto-merge"),
+        ("disableAutoMerge", "DELETE", "/pulls/{number}/merge", "Disable auto-merge"),
+        ("getPull", "GET", "/pulls/{number}", "Get a pull request"),
+        ("closePull", "PATCH", "/pulls/{number}", "Update a pull request"),
+        ("hideDrive", "POST", "/drives/{id}/hide", "Hide a shared drive"),
+        ("deleteDrive", "DELETE", "/drives/{id}", "Delete a shared drive"),
+    ]
+    index = build(rows)
+    for request in (
+        "never mind, don't auto-merge PR 77",
+        "actually do not auto-merge pull request 5",
+    ):
+        assert set(top(index, request, 2)) == {"enableAutoMerge", "disableAutoMerge"}, request
+    from mcpgen.runtime.search import _unsaid
+
+    request = "the shared drive clutters my sidebar but I don't want to delete it"
+    assert "delete" not in _unsaid(request)
+    assert "auto-merge" in _unsaid("Never mind: don't auto-merge it")
+
+
+def test_phrasal_verbs_and_people_have_near_synonyms() -> None:
+    """What a verb with its particle means ("sign off" approves, "hand over" transfers),
+    and that "him" or "her" is a user or a member."""
+    rows = [
+        ("approvePull", "POST", "/pulls/{id}/approve", "Approve a pull request"),
+        ("declinePull", "POST", "/pulls/{id}/decline", "Decline a pull request"),
+        ("getPull", "GET", "/pulls/{id}", "Get a pull request"),
+        ("transferRepo", "POST", "/repos/{repo}/transfer", "Transfer a repository"),
+        ("getRepo", "GET", "/repos/{repo}", "Get a repository"),
+        ("updateOrg", "PATCH", "/orgs/{org}", "Update an organization"),
+        ("removeMember", "DELETE", "/orgs/{org}/members/{user}", "Remove an organization member"),
+        ("attachVolume", "POST", "/volumes/{id}/attach", "Attach a volume"),
+        ("getVolume", "GET", "/volumes/{id}", "Get a volume"),
+        ("listLogins", "GET", "/account/logins", "List logins"),
+        ("getAccount", "GET", "/account", "Get the account"),
+    ]
+    index = build(rows)
+    assert top(index, "PR 12 looks good, sign it off") == ["approvePull"]
+    assert top(index, "turn down PR 57, we're going another way") == ["declinePull"]
+    assert "transferRepo" in top(index, "hand the web repo over to acme", 2)
+    assert top(index, "dave left, take him out of the org") == ["removeMember"]
+    assert top(index, "plug volume 7 into server 3") == ["attachVolume"]
+    assert top(index, "who signed in to the account lately?") == ["listLogins"]
+
+
 def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
     zone = "/projects/{project}/zones/{zone}"
     rows = [

@@ -6,7 +6,8 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
 
 - requests are phrased in users' words, not the document's: each word also searches
   for its common near-synonyms in API vocabulary ("folder" for "directory", "bill" for
-  "invoice", "kill" for "delete"), at a lower weight than the words themselves;
+  "invoice", "kill" for "delete", "sign off" for "approve", "him" for "member"), at a
+  lower weight than the words themselves;
 - the verb says which method is meant (create/add -> POST, remove/delete -> DELETE,
   change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a collection
   while "this" means one item; "my" means the calling user; "anywhere" or "across"
@@ -19,7 +20,8 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   arguments the operation takes, and an ID such as ``cus_9`` which object is meant;
   quoted text is a value (a title, a message), not words of the request;
 - the main clause says what to do: what follows "so", "before", "because"... says why
-  or when, and counts less; what it says not to do ("without deleting it") is not searched;
+  or when, and counts less; what it says not to do ("without deleting it") is not searched,
+  unless that is all it says ("never mind, don't auto-merge it": call that off);
 - an operation named as its documentation names it (``PostChargesCharge``,
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
   operation's own name, or its title word for word, puts it first.
@@ -41,10 +43,12 @@ from typing import Any
 from .apiwords import ApiWords, squashed
 from .semantic import Embedder, operation_text
 from .terms import (
+    EDGES,
     WORDY_KINDS,
     about_things,
     asked_for,
     is_item_path,
+    phrase_terms,
     plain_segments,
     related,
     stems,
@@ -93,7 +97,9 @@ FUSION_K = 1.0
 SEMANTIC_SHARE = 0.6
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
-_SELF = frozenset({"my", "mine"})
+_TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
+"""Stop words that still say something of what is meant: "my" the calling user, "him" a
+user or a member (their near-synonyms, ``SYNONYMS``)."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
@@ -105,6 +111,12 @@ _NEGATED = re.compile(
     r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)",
     re.IGNORECASE,
 )
+_ASIDE = frozenset(
+    {"never", "mind", "actually", "wait", "oh", "sorry", "scratch", "nope", "hold", "hmm"}
+    | {"second", "thought"}
+)
+"""Words a request may open with before it says what not to do after all: "never mind,
+don't ...", "actually, do not ..."."""
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
@@ -122,6 +134,23 @@ def _bounded(query: str) -> str:
     # Else the word the limit falls in goes, when a word comes before it.
     start = query[:MAX_QUERY].rsplit(None, 1)
     return start[0] if len(start) > 1 else query[:MAX_QUERY]
+
+
+def _unsaid(query: str) -> str:
+    """``query`` without what it says not to do ("lock the account without deleting it",
+    "hide the drive, I don't want to delete it"): that is no word of it. Unless the request
+    opens with it, after an aside at most ("never mind, don't auto-merge PR 77"): then it
+    asks to call that off, and the word says what."""
+
+    def unsaid(found: re.Match[str]) -> str:
+        before = words(query[: found.start()])
+        if found.group().lower().startswith(("don", "do ")) and all(
+            w in STOP_WORDS or w in _ASIDE for w in before
+        ):
+            return found.group()
+        return found.group()[: found.start(1) - found.start()]
+
+    return _NEGATED.sub(unsaid, query)
 
 
 def _scaled(scores: Any) -> Any:
@@ -240,11 +269,7 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
-        # What a request says not to do is no word of it ("lock the account without
-        # deleting it", "hide the drive, I don't want to delete it").
-        query = _NEGATED.sub(
-            lambda found: found.group()[: found.start(1) - found.start()], _bounded(query)
-        )
+        query = _unsaid(_bounded(query))
         tag = tag.lower() if tag is not None else None
         with self._lock:
             lexical = [position for _, position in self._lexical(query, tag)]
@@ -301,8 +326,9 @@ class Index:
         own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
         values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
         # "my" (a word of its own, not part of a name such as my-lib): the calling user.
-        telling = [w for w in query.lower().split() if w in _SELF]
+        telling = [w for w in query.lower().split() if w.strip(EDGES) in _TELLING]
         near = [t for t in related(own + telling or query_words, SYNONYMS) if t not in own_terms]
+        near += [t for t in phrase_terms(query_words) if t not in own_terms and t not in near]
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from .vocabulary import INTENTS, PHRASAL, STOP_WORDS, VALUE_KINDS
+from .vocabulary import INTENTS, PHRASAL, PHRASES, STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
@@ -207,6 +207,18 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found is not None:
             return found
     return None
+
+
+def phrase_terms(query_words: Sequence[str]) -> list[str]:
+    """Stemmed near-synonyms of the request's verbs with their particles (``PHRASES``):
+    "sign it off" -> approve, "hand the repo over" -> transfer."""
+    out: list[str] = []
+    for at, word in enumerate(query_words):
+        for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
+            for term in stems(PHRASES.get((word, particle), ())):
+                if term not in out:
+                    out.append(term)
+    return out
 
 
 def value_kinds(query: str) -> frozenset[str]:

@@ -121,6 +121,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "stat": ("statistic",),
     "db": ("database",),
     "k8s": ("kubernetes",),
+    "admin": ("administrator",),
+    "administrator": ("admin",),
     "ns": ("namespace",),
     "svc": ("service",),
 }
@@ -281,6 +283,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "mine": ("authenticated", "user"),
     "myself": ("authenticated", "user"),
     "who": ("user", "member"),
+    # A person spoken of ("take him out of the org") is a user or a member.
+    "him": ("user", "member"),
+    "her": ("user", "member"),
+    "he": ("user", "member"),
+    "she": ("user", "member"),
     # Version control and code hosting.
     "branch": ("ref", "reference", "head"),
     "close": ("state", "update", "closed"),
@@ -295,7 +302,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "login": ("authenticated", "user", "session"),
     "thumbs": ("reaction",),
     "like": ("reaction", "star"),
-    "upvote": ("reaction",),
+    "upvote": ("reaction", "vote"),
     "diff": ("compare", "change"),
     "compare": ("diff",),
     "difference": ("compare", "diff"),
@@ -335,6 +342,24 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "restart": ("rollout", "delete", "redeploy"),
     "reboot": ("restart", "reset"),
     "boot": ("start",),
+    "plug": ("attach", "connect", "mount"),
+    "unplug": ("detach", "disconnect", "unmount"),
+    "connect": ("attach", "link"),
+    "disconnect": ("detach", "unlink"),
+    "mount": ("attach",),
+    "unmount": ("detach",),
+    "reinstall": ("rebuild", "reimage", "restore"),
+    "reimage": ("rebuild", "reinstall"),
+    "rebuild": ("reinstall", "reimage"),
+    "expand": ("resize", "extend", "grow"),
+    "grow": ("resize", "extend", "expand"),
+    "enlarge": ("resize", "extend"),
+    "shrink": ("resize",),
+    "cap": ("quota", "limit"),
+    "nightly": ("schedule", "cron"),
+    "night": ("schedule", "cron"),
+    "daily": ("schedule", "cron"),
+    "route": ("routing", "rule", "ingress"),
     # A virtual machine is an instance or a server in most cloud APIs (a "machine" is more
     # often its type or image there).
     "vm": ("instance", "virtual", "machine", "server"),
@@ -381,6 +406,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "leak": ("secret", "scan", "alert"),
     "ownership": ("transfer", "owner"),
     "rights": ("permission", "role", "access"),
+    "allowed": ("permission", "access", "authorization", "review"),
+    "permitted": ("permission", "access", "authorization", "review"),
+    "promote": ("role", "admin", "permission"),
+    "decline": ("reject",),
+    "refuse": ("decline", "reject", "deny"),
+    "vote": ("reaction",),
+    "cost": ("price", "pricing", "billing", "usage"),
+    "spent": ("balance", "billing", "usage", "invoice"),
+    "owe": ("balance", "invoice"),
     "admin": ("owner", "role", "permission", "administrator"),
     # Data and records.
     "entry": ("item", "record"),
@@ -402,6 +436,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "post": ("message", "comment", "create"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
+
+PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("sign", "off"): ("approve", "approval"),
+    ("turn", "down"): ("decline", "reject"),
+    ("hand", "over"): ("transfer", "ownership"),
+    ("give", "away"): ("transfer", "ownership"),
+    ("hook", "up"): ("attach", "connect"),
+    ("go", "back"): ("rollback", "revert", "restore"),
+    ("roll", "back"): ("rollback", "revert"),
+    ("sign", "in"): ("login", "session"),
+    ("signed", "in"): ("login", "session"),
+    ("log", "in"): ("login", "session"),
+    ("logged", "in"): ("login", "session"),
+    ("free", "up"): ("cleanup", "prune", "garbage"),
+    ("clean", "up"): ("cleanup", "prune", "garbage"),
+    ("opt", "out"): ("unsubscribe",),
+    ("look", "over"): ("review",),
+    ("sign", "up"): ("subscription", "register", "signup"),
+    ("back", "up"): ("backup", "snapshot"),
+    ("shut", "down"): ("shutdown", "stop", "power"),
+    ("power", "off"): ("shutdown", "stop", "power"),
+    ("power", "on"): ("start", "boot", "power"),
+}
+"""Near-synonyms of a verb with its particle, which may come a few words later ("sign the
+PR off"): what neither word says alone."""
 
 VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("email", r"[^@\s/]+@[^@\s/]+\.[a-z]{2,}", ("email", "address")),
