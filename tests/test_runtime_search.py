@@ -593,6 +593,20 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
     assert "auto-merge" in _unsaid("Never mind: don't auto-merge it")
 
 
+def test_a_verb_finds_the_noun_made_of_it() -> None:
+    """Stems of a verb and its noun may differ ("regist", "registr"): each finds the other."""
+    rows = [
+        ("createToken", "POST", "/runners/registration-token", "Create a registration token"),
+        ("createRunner", "POST", "/runners", "Create a runner"),
+        ("listRunners", "GET", "/runners", "List runners"),
+        ("getSubscription", "GET", "/subscriptions/{id}", "Get a subscription"),
+        ("getCustomer", "GET", "/customers/{id}", "Get a customer"),
+    ]
+    index = build(rows)
+    assert top(index, "token to register a runner") == ["createToken"]
+    assert top(index, "is customer 7 still subscribed?") == ["getSubscription"]
+
+
 def test_phrasal_verbs_and_people_have_near_synonyms() -> None:
     """What a verb with its particle means ("sign off" approves, "hand over" transfers),
     and that "him" or "her" is a user or a member."""

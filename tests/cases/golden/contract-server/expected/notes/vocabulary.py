@@ -128,6 +128,34 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
 }
 """Abbreviations and their long forms: searched at the full weight of the word given."""
 
+DERIVED = (
+    ("register", "registration"),
+    ("subscribe", "subscription"),
+    ("verify", "verification"),
+    ("notify", "notification"),
+    ("revoke", "revocation"),
+    ("invoke", "invocation"),
+    ("permit", "permission"),
+    ("submit", "submission"),
+    ("modify", "modification"),
+    ("identify", "identification"),
+    ("resolve", "resolution"),
+    ("redeem", "redemption"),
+    ("create", "creation"),
+    ("suspend", "suspension"),
+    ("extend", "extension"),
+    ("expire", "expiration"),
+    ("retain", "retention"),
+)
+"""Verbs and the nouns made of them whose stems differ ("register", ``registration``):
+each is the other at the full weight of the word given, as ``EQUIVALENTS`` are."""
+for _verb, _noun in DERIVED:
+    EQUIVALENTS.setdefault(_verb, ())
+    EQUIVALENTS[_verb] += (_noun,)
+    EQUIVALENTS.setdefault(_noun, ())
+    EQUIVALENTS[_noun] += (_verb,)
+del _verb, _noun
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # What people call things in API vocabulary.
     "doc": ("file",),
