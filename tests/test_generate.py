@@ -341,7 +341,9 @@ def test_search_and_tools_mode_come_from_the_configuration(project: Path) -> Non
     result = mcpgen("generate", "--job", "petstore")
     assert result.exit_code == 0, result.output
     out = project / "gen" / "petstore"
-    assert json.loads((out / "petstore" / "search.json").read_text())["semantic"] is False
+    search = json.loads((out / "petstore" / "search.json").read_text())
+    assert search["semantic"] is False
+    assert search["title"] == "Petstore"  # its name is no word of a request
     dependencies = (out / "pyproject.toml").read_text()
     assert "bm25s" in dependencies and "wordllama" not in dependencies
     (project / "pyproject.toml").write_text(config.replace('search = "lexical"', 'search = "x"'))

@@ -593,6 +593,29 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
     assert "auto-merge" in _unsaid("Never mind: don't auto-merge it")
 
 
+def test_the_apis_own_name_is_no_word_of_a_request() -> None:
+    """ "All my Netlify sites": every operation is Netlify's; the one that says so in its
+    summary is no nearer. A title word that is also a path word is the API's noun."""
+    from mcpgen.runtime.search import api_names
+
+    rows = [
+        ("purge", "POST", "/purge", "Purges Netlify's CDN cache of a site"),
+        ("listSites", "GET", "/sites", "List sites"),
+        ("getSite", "GET", "/sites/{id}", "Get a site"),
+        ("listDrives", "GET", "/drives", "List shared drives"),
+    ]
+    plain = build(rows)
+    assert top(plain, "my netlify sites") == ["purge"]  # without the title
+    plain._api_names = api_names("Netlify's API documentation", plain.words.path_vocabulary)
+    assert top(plain, "my netlify sites") == ["listSites"]
+    assert top(plain, "purge netlify's cache") == ["purge"]
+    assert top(plain, "Netlify") == ["purge"]  # the request has no other word
+    names = plain.words.path_vocabulary
+    assert api_names("Google Drive API", names) == {"google"}
+    assert api_names("OData Service for namespace microsoft.graph", names) == {"microsoft.graph"}
+    assert api_names("Netlify's API documentation", names) == {"netlify"}
+
+
 def test_a_verb_finds_the_noun_made_of_it() -> None:
     """Stems of a verb and its noun may differ ("regist", "registr"): each finds the other."""
     rows = [

@@ -171,6 +171,7 @@ def search_json(project: Project) -> dict[str, Any]:
         more.append(" ".join(extra))
     return {
         "version": 1,
+        "title": project.title,
         "semantic": project.search == "hybrid",
         "operations": operations,
         "terms": named,

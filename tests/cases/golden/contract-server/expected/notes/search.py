@@ -23,6 +23,8 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
 - the main clause says what to do: what follows "so", "before", "because"... says why
   or when, and counts less; what it says not to do ("without deleting it") is not searched,
   unless that is all it says ("never mind, don't auto-merge it": call that off);
+- the API's own name ("my Stripe balance", "all my Netlify sites") says nothing of which
+  operation is meant;
 - an operation named as its documentation names it (``PostChargesCharge``,
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
   operation's own name, or its title word for word, puts it first.
@@ -57,7 +59,7 @@ from .terms import (
     value_kinds,
     words,
 )
-from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, SYNONYMS
+from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, SYNONYMS, TITLE_WORDS
 
 EXPANSION_WEIGHT = 0.4
 METHOD_WEIGHT = 0.3
@@ -154,6 +156,27 @@ def _unsaid(query: str) -> str:
     return _NEGATED.sub(unsaid, query)
 
 
+def api_names(title: str, path_words: frozenset[str]) -> frozenset[str]:
+    """The words of an API's title that name it ("stripe" of "Stripe API", "netbox" of
+    "NetBox API"), lower case: not words any API's title has (``TITLE_WORDS``), nor its
+    paths' (Google Drive's "drive" is also what its operations act on)."""
+    found = (_bare(word) for word in title.split())
+    return frozenset(
+        word
+        for word in found
+        if word
+        and word not in TITLE_WORDS
+        and word not in STOP_WORDS
+        and not set(stems(words(word))) & path_words
+    )
+
+
+def _bare(token: str) -> str:
+    """A word as written, lower case, without what surrounds it: ``Stripe's,`` -> stripe."""
+    word = token.strip(EDGES + ".").lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _scaled(scores: Any) -> Any:
     best = float(scores.max()) if len(scores) else 0.0
     return scores / best if best > 0 else scores
@@ -179,6 +202,7 @@ class Index:
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
         self._semantic_wanted = bool(data.get("semantic"))
+        self._api_names = api_names(str(data.get("title") or ""), self.words.path_vocabulary)
         self._lock = threading.Lock()
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
@@ -315,7 +339,10 @@ class Index:
         searched = {
             w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
         }
-        value_words |= quoted
+        # The API's own name ("my Stripe balance") says nothing of which operation is meant:
+        # it is no word of the request (unless the request has no other).
+        brand = {w for t in query.split() if _bare(t) in self._api_names for w in words(t)}
+        value_words |= quoted | brand
         own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
         if not own and not any(named.values()):
             # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.

@@ -512,6 +512,15 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 word has is its kind), and the argument names that take such a value: "show me
 src/index.js" asks for an operation with a ``path`` argument."""
 
+TITLE_WORDS = frozenset(
+    _split("""api apis rest restful web http https service services platform documentation docs
+    official spec specification openapi swagger extension extensions cloud connect server
+    interface reference public private v1 v2 v3 version odata namespace management admin
+    core""")
+)
+"""Words API titles are made of beside the API's name ("Box Platform API", "OData Service
+for namespace microsoft.graph"): a request's word that is one of these is its own."""
+
 BREADTH = frozenset(
     _split("anywhere everywhere across every entire whole globally overall wide cluster-wide")
 )
