@@ -539,6 +539,51 @@ def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: 
     ]
 
 
+def test_what_an_operation_answers_with_says_what_it_is_about(tmp_path: Path) -> None:
+    """ "Create a NetworkPolicy" says nothing of traffic; the schema it answers with does
+    ("NetworkPolicy describes what network traffic is allowed..."): its description's first
+    sentence is searched with the operation's description. A schema most operations answer
+    with (a status, an error) says nothing of which, and is not."""
+
+    def reply(name: str) -> dict[str, Any]:
+        schema = {"$ref": f"#/components/schemas/{name}"}
+        return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+
+    document = _document(0)
+    document["components"] = {
+        "schemas": {
+            "NetworkPolicy": {
+                "type": "object",
+                "description": "NetworkPolicy describes what network traffic is allowed for a "
+                "set of Pods. It is namespaced.",
+            },
+            "Pod": {"type": "object", "description": "Pod is a collection of containers."},
+            "Status": {"type": "object", "description": "Status says whether traffic went."},
+        }
+    }
+    paths: dict[str, Any] = {
+        "/networkpolicies": {
+            "post": {"operationId": "createNetworkPolicy", "responses": reply("NetworkPolicy")}
+        },
+        "/pods": {"post": {"operationId": "createPod", "responses": reply("Pod")}},
+    }
+    for i in range(3):  # most operations answer with a Status
+        paths[f"/things{i}"] = {"delete": {"operationId": f"deleteThing{i}"}}
+        paths[f"/things{i}"]["delete"]["responses"] = reply("Status")
+    document["paths"] = paths
+    path = tmp_path / "subjects.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    more = dict(zip((op["operation"] for op in data["operations"]), data["more"], strict=True))
+    assert "traffic" in more["createNetworkPolicy"].split()
+    assert "namespac" not in more["createNetworkPolicy"].split()  # the first sentence only
+    assert "traffic" not in more["deleteThing0"].split()
+    index = Index(data)
+    found = [op["operation"] for op in index.search("decide what traffic gets in", 1)]
+    assert found == ["createNetworkPolicy"]
+
+
 @pytest.mark.parametrize(
     ("title", "named"),
     [

@@ -9,6 +9,7 @@ name, which is an identifier by construction.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -143,7 +144,7 @@ def search_json(project: Project) -> dict[str, Any]:
     details: list[str] = []
     known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
     memo: dict[str, str] = {}
-    for tool in project.tools:
+    for tool, about in zip(project.tools, subjects(project), strict=True):
         text = terms.summary(tool.title, tool.description, tool.name)
         required = tool.input_schema.get("required") or []
         operations.append(
@@ -161,6 +162,7 @@ def search_json(project: Project) -> dict[str, Any]:
         core, extra = terms.document_terms(
             tool.name, text, tool.description, tool.path, tool.tags, args
         )
+        extra += terms.terms(about)
         # Run-together path words (``clusterrolebindings``) count by their parts too.
         found = terms.segment_terms(tool.path, known, memo)
         core += [t for t in " ".join(found).split() if t not in core]
@@ -179,6 +181,51 @@ def search_json(project: Project) -> dict[str, Any]:
         "segments": segments,
         "details": details,
     }
+
+
+SUBJECT_SHARE = 0.02
+"""An output schema that more operations than this share of them (and more than two)
+answer with says nothing of which it is (Kubernetes' ``Status``, a generic error)."""
+
+
+def subjects(project: Project) -> list[str]:
+    """For each tool, the first sentence of the description of what it answers with (its
+    output schema's, or its definition's; an array's items'), where few tools answer
+    with it: "NetworkPolicy describes what network traffic is allowed for a set of Pods"
+    says what ``create a NetworkPolicy`` is about, in words a request may use."""
+    found = [_subject(tool.output_schema, project.definitions) for tool in project.tools]
+    counts: dict[str, int] = {}
+    for key, _ in filter(None, found):
+        counts[key] = counts.get(key, 0) + 1
+    most = max(2, SUBJECT_SHARE * len(found))
+    return [
+        terms.first_sentence(text, 300) if key and counts[key] <= most else ""
+        for key, text in (item or ("", "") for item in found)
+    ]
+
+
+def _subject(schema: Any, definitions: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(its name, description) of the shared schema an output schema stands for. A schema
+    of its own to one operation says what it is in the operation's description, if
+    anywhere."""
+    for _ in range(4):  # a $ref to a $ref, an array of them: no deeper
+        if not isinstance(schema, dict):
+            return None
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(DEFS):
+            target = definitions.get(ref[len(DEFS) :])
+            text = target.get("description") if isinstance(target, dict) else None
+            if isinstance(text, str) and text.strip():
+                return ref, text
+            schema = target
+        elif schema.get("type") == "array":
+            schema = schema.get("items")
+        else:
+            return None
+    return None
+
+
+DEFS = "#/$defs/"
 
 
 _ROLES = {
