@@ -630,6 +630,18 @@ def test_a_verb_finds_the_noun_made_of_it() -> None:
     assert top(index, "is customer 7 still subscribed?") == ["getSubscription"]
 
 
+def test_a_word_whose_near_synonym_an_operation_has_is_half_covered() -> None:
+    """How much of a request an operation has: "plug" is not "attach", but near it."""
+    from mcpgen.runtime.search import NEAR_COVERAGE
+
+    rows = [
+        ("attachVolume", "POST", "/volumes/{id}/attach", "Attach a volume"),
+        ("getVolume", "GET", "/volumes/{id}", "Get a volume"),
+    ]
+    coverage = build(rows)._coverage(["plug", "volume"]).tolist()
+    assert coverage == [(1 + NEAR_COVERAGE) / 2, 0.5]
+
+
 def test_phrasal_verbs_and_people_have_near_synonyms() -> None:
     """What a verb with its particle means ("sign off" approves, "hand over" transfers),
     and that "him" or "her" is a user or a member."""

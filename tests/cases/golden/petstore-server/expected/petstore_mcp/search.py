@@ -71,6 +71,8 @@ VALUE_WEIGHT = 0.3
 RESOURCE_WEIGHT = 0.15
 COVERAGE_WEIGHT = 0.5
 """How much it counts that an operation has all of the request's words, not just some."""
+NEAR_COVERAGE = 0.5
+"""How much a request's word counts as an operation's when only a near-synonym of it is."""
 SPECIFIC_WEIGHT = 0.3
 COMMON_PATH_SHARE = 0.3
 """An operation's score is divided by 1 + this for each word of its path that the request
@@ -268,12 +270,20 @@ class Index:
 
     def _coverage(self, own: list[str]) -> Any:
         """For each operation, the share of the request's words it has (a word counts when
-        its stem, or a long form of it, is among the operation's terms)."""
+        its stem, or a long form of it, is among the operation's terms; ``NEAR_COVERAGE``
+        as much when only a near-synonym of it is: "plug" of "attach")."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
         total: Any = 0.0
         for word in own:
             alternatives = stems([word]) + related([word], EQUIVALENTS)
             found = self._scores("core", alternatives) + self._scores("more", alternatives)
-            total = total + (found > 0)
+            near = related([word], SYNONYMS)
+            if near:
+                nearly = self._scores("core", near) + self._scores("more", near)
+                total = total + numpy.maximum(found > 0, NEAR_COVERAGE * (nearly > 0))
+            else:
+                total = total + (found > 0)
         return total / len(own)
 
     def _both(self, query_terms: list[str]) -> Any:
