@@ -33,7 +33,8 @@ For each API it prints:
 5. search latency over stdio: the first ``search_operations`` call right after the first
    ``tools/list`` (the index is built then), the first one ``READING_PAUSE`` seconds
    after it (as a client's model reads the list: the server builds its index meanwhile),
-   and a warm one;
+   and a warm one (the best of the later calls, one of them in that paused session: a
+   large API's warm-up may still run beside a second search made at once);
 6. search quality, for the APIs with a query set in ``benchmarks/queries/``: Recall@1,
    Recall@5 and MRR (reciprocal rank of the first right answer in the top 10, else 0)
    of mcpgen's search (``mcpgen.runtime.search.Index`` over ``search.json``) and of a
@@ -527,9 +528,13 @@ def measure(
     discovery_start = min(s.start_seconds for s in searched)
     petstore_start = min(petstore_starts)
     first = min(s.search_seconds[0] for s in searched)
-    warm = min(min(s.search_seconds[1:], default=math.inf) for s in searched)
-    read = session(discovery_root, discovery_package, texts[:1], READING_PAUSE)
+    # Warm: a search after the first, in a session whose warm-up is over (a large API's
+    # goes on beside the first searches of a session that searches at once).
+    read = session(discovery_root, discovery_package, texts[:1] * 2, READING_PAUSE)
     first_after = read.search_seconds[0]
+    warm = min(
+        min(min(s.search_seconds[1:], default=math.inf) for s in searched), *read.search_seconds[1:]
+    )
     ratio = discovery_start / petstore_start
     index = Index(json.loads((discovery_root / discovery_package / "search.json").read_text()))
     direct = [[str(r["operation"]) for r in index.search(text, TOP)] for text in texts]
