@@ -451,6 +451,18 @@ def test_more_verbs_say_what_is_asked() -> None:
     assert top(index, "trigger a run of the release workflow") == ["createRun"]
 
 
+def test_yank_deletes_and_a_text_is_a_message() -> None:
+    rows = [
+        ("getVersion", "GET", "/packages/{name}/versions/{id}", "Get a package version"),
+        ("deleteVersion", "DELETE", "/packages/{name}/versions/{id}", "Delete a package version"),
+        ("createMessage", "POST", "/messages", "Create a message"),
+        ("createCall", "POST", "/calls", "Create a call"),
+    ]
+    index = build(rows)
+    assert top(index, "yank version 1.0.3 of the my-lib package") == ["deleteVersion"]
+    assert top(index, "text +15551234567 that the order shipped") == ["createMessage"]
+
+
 def test_quoted_text_is_a_value() -> None:
     rows = [
         ("createIssue", "POST", "/issues", "Create an issue"),

@@ -38,7 +38,7 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
-            "uninstall unstar unfollow unsubscribe rid trash detach tear"
+            "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish"
         ),
         "delete",
     ),
@@ -255,6 +255,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "delete": ("remove",),
     "kill": ("delete", "cancel", "stop", "terminate"),
     "wipe": ("delete",),
+    "yank": ("delete", "unpublish"),
+    "unpublish": ("delete",),
     "erase": ("delete",),
     "rid": ("delete", "remove"),
     "add": ("create",),
@@ -461,6 +463,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "spammer": ("block", "user"),
     "mention": ("mention", "comment", "notification"),
     "dm": ("message", "conversation", "direct"),
+    "text": ("message", "sms"),
+    "sms": ("message", "text"),
     "post": ("message", "comment", "create"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
