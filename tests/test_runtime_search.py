@@ -626,6 +626,7 @@ def test_the_apis_own_name_is_no_word_of_a_request() -> None:
     assert api_names("Google Drive API", names) == {"google"}
     assert api_names("OData Service for namespace microsoft.graph", names) == {"microsoft.graph"}
     assert api_names("Netlify's API documentation", names) == {"netlify"}
+    assert len(api_names("word " * 1_000_000 + "Acme", names)) == 1  # "word"; read no further
 
 
 def test_a_verb_finds_the_noun_made_of_it() -> None:

@@ -70,6 +70,8 @@ VALUE_WEIGHT = 0.3
 RESOURCE_WEIGHT = 0.15
 COVERAGE_WEIGHT = 0.5
 """How much it counts that an operation has all of the request's words, not just some."""
+TITLE_READ = 12
+"""Words of an API's title that may name it: a name comes first, and a title may be long."""
 NEAR_COVERAGE = 0.5
 """How much a request's word counts as an operation's when only a near-synonym of it is."""
 SPECIFIC_WEIGHT = 0.3
@@ -161,7 +163,7 @@ def api_names(title: str, path_words: frozenset[str]) -> frozenset[str]:
     """The words of an API's title that name it ("stripe" of "Stripe API", "netbox" of
     "NetBox API"), lower case: not words any API's title has (``TITLE_WORDS``), nor its
     paths' (Google Drive's "drive" is also what its operations act on)."""
-    found = (_bare(word) for word in title.split())
+    found = (_bare(word) for word in title.split()[:TITLE_READ])
     return frozenset(
         word
         for word in found
