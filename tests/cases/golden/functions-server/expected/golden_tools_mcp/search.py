@@ -149,11 +149,13 @@ def _unsaid(query: str) -> str:
     opens with it, after an aside at most ("never mind, don't auto-merge PR 77"): then it
     asks to call that off, and the word says what."""
 
+    said: list[re.Match[str]] = []
+
     def unsaid(found: re.Match[str]) -> str:
-        before = words(query[: found.start()])
-        if found.group().lower().startswith(("don", "do ")) and all(
-            w in STOP_WORDS or w in _ASIDE for w in before
-        ):
+        # Only the first of them may open the request: what comes before it is read once.
+        opening = not said and found.group().lower().startswith(("don", "do "))
+        said.append(found)
+        if opening and all(w in STOP_WORDS or w in _ASIDE for w in words(query[: found.start()])):
             return found.group()
         return found.group()[: found.start(1) - found.start()]
 
@@ -277,15 +279,18 @@ class Index:
         import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
 
         total: Any = 0.0
-        for word in own:
+        counts: dict[str, int] = {}
+        for word in own:  # a word said twice counts twice, and is looked up once
+            counts[word] = counts.get(word, 0) + 1
+        for word, times in counts.items():
             alternatives = stems([word]) + related([word], EQUIVALENTS)
             found = self._scores("core", alternatives) + self._scores("more", alternatives)
             near = related([word], SYNONYMS)
             if near:
                 nearly = self._scores("core", near) + self._scores("more", near)
-                total = total + numpy.maximum(found > 0, NEAR_COVERAGE * (nearly > 0))
+                total = total + times * numpy.maximum(found > 0, NEAR_COVERAGE * (nearly > 0))
             else:
-                total = total + (found > 0)
+                total = total + times * (found > 0)
         return total / len(own)
 
     def _both(self, query_terms: list[str]) -> Any:
