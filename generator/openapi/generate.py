@@ -183,6 +183,7 @@ def search_json(project: Project) -> dict[str, Any]:
     }
 
 
+DEFS = "#/$defs/"
 SUBJECT_SHARE = 0.02
 """An output schema that more operations than this share of them (and more than two)
 answer with says nothing of which it is (Kubernetes' ``Status``, a generic error)."""
@@ -223,9 +224,6 @@ def _subject(schema: Any, definitions: Mapping[str, Any]) -> tuple[str, str] | N
         else:
             return None
     return None
-
-
-DEFS = "#/$defs/"
 
 
 _ROLES = {

@@ -208,7 +208,7 @@ class Index:
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
         self._semantic_wanted = bool(data.get("semantic"))
-        self._api_names = api_names(str(data.get("title") or ""), self.words.path_vocabulary)
+        self._title = str(data.get("title") or "")
         self._lock = threading.Lock()
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
@@ -449,6 +449,11 @@ class Index:
             out.append((score * REPEAT_FACTOR**repeats, safety, position))
         out.sort(key=lambda item: -item[0])
         return out
+
+    @cached_property
+    def _api_names(self) -> frozenset[str]:
+        """The words of the API's title that name it (``api_names``), found on first search."""
+        return api_names(self._title, self.words.path_vocabulary)
 
     @cached_property
     def _items(self) -> list[bool]:
