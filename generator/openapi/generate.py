@@ -18,6 +18,7 @@ from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..publish import Content
 from ..runtime import terms
+from ..runtime.schemas import ref_name
 from ..serverproject import REGRESS, ProjectFiles, client_configs, data_bytes, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
@@ -183,7 +184,6 @@ def search_json(project: Project) -> dict[str, Any]:
     }
 
 
-DEFS = "#/$defs/"
 SUBJECT_SHARE = 0.02
 """An output schema that more operations than this share of them (and more than two)
 answer with says nothing of which it is (Kubernetes' ``Status``, a generic error)."""
@@ -212,12 +212,12 @@ def _subject(schema: Any, definitions: Mapping[str, Any]) -> tuple[str, str] | N
     for _ in range(4):  # a $ref to a $ref, an array of them: no deeper
         if not isinstance(schema, dict):
             return None
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith(DEFS):
-            target = definitions.get(ref[len(DEFS) :])
+        name = ref_name(schema)
+        if name is not None:
+            target = definitions.get(name)
             text = target.get("description") if isinstance(target, dict) else None
             if isinstance(text, str) and text.strip():
-                return ref, text
+                return name, text
             schema = target
         elif schema.get("type") == "array":
             schema = schema.get("items")

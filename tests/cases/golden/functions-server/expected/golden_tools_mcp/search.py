@@ -149,13 +149,16 @@ def _unsaid(query: str) -> str:
     opens with it, after an aside at most ("never mind, don't auto-merge PR 77"): then it
     asks to call that off, and the word says what."""
 
-    said: list[re.Match[str]] = []
+    first = _NEGATED.search(query)
+    if first is None:
+        return query
+    # Only the first of them may open the request.
+    opening = first.group().lower().startswith(("don", "do ")) and all(
+        w in STOP_WORDS or w in _ASIDE for w in words(query[: first.start()])
+    )
 
     def unsaid(found: re.Match[str]) -> str:
-        # Only the first of them may open the request: what comes before it is read once.
-        opening = not said and found.group().lower().startswith(("don", "do "))
-        said.append(found)
-        if opening and all(w in STOP_WORDS or w in _ASIDE for w in words(query[: found.start()])):
+        if opening and found.start() == first.start():
             return found.group()
         return found.group()[: found.start(1) - found.start()]
 
