@@ -9,7 +9,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, MCPGenError, json_pointer
 from ..runtime.params import USUAL_STYLE
-from ..runtime.schemas import DEFAULT_BUDGET
+from ..runtime.schemas import DEFAULT_BUDGET, references
 from .document import DocumentSet, Ref, RefError, child
 from .ir import (
     DISCOVERY_BYTES,
@@ -38,7 +38,7 @@ from .operations import (
 )
 from .payloads import Payloads
 from .prose import prose
-from .schemas import SchemaConverter, Warn, broken_names, definition_refs
+from .schemas import SchemaConverter, Warn, broken_names
 from .security import base_url, requirements, security_schemes
 from .shapes import (
     collection_style,
@@ -274,7 +274,7 @@ class _Builder:
         bad = broken_names(definitions, broken)
         kept: list[Tool] = []
         for tool in tools:
-            needed = definition_refs([tool.input_schema, tool.output_schema])
+            needed = {*references(tool.input_schema), *references(tool.output_schema or {})}
             reached = next((name for name in sorted(needed) if name in bad), None)
             if reached is None:
                 kept.append(tool)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..graphs import strongly_connected
-from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE, ref_name
+from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE, references
 from .document import JSON, DocumentSet, Ref, RefError, child
 from .keywords import (
     CHECKED,
@@ -360,29 +360,13 @@ class SchemaConverter:
                 self._recursive.update(component)
 
 
-def definition_refs(node: JSON) -> set[str]:
-    """The names of the definitions a converted schema refers to (``#/$defs/<name>``)."""
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            name = ref_name(item)
-            if name is not None:
-                found.add(name)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
-
-
 def broken_names(
     definitions: Mapping[str, JSON], broken: Mapping[str, RefError]
 ) -> dict[str, RefError]:
     """The definitions that cannot be converted and every definition that refers to one
     of them, however indirectly, each with the error of a broken one it reaches."""
     out = dict(broken)
-    refers = {name: definition_refs(body) for name, body in definitions.items()}
+    refers = {name: references(body) for name, body in definitions.items()}
     changed = True
     while changed:
         changed = False

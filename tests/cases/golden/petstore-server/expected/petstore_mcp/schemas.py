@@ -96,6 +96,25 @@ def ref_name(node: Mapping[str, Any]) -> str | None:
     return None
 
 
+def references(node: Any) -> dict[str, int]:
+    """The definitions a schema refers to (``#/$defs/<name>``, in schema positions, not in
+    values such as ``default``), each with how many times."""
+    counts: dict[str, int] = {}
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, dict):
+            continue
+        name = ref_name(item)
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
+        stack.extend(children(item))
+        if name is not None:
+            # Keys merged beside a reference are schema keywords too.
+            stack.extend(v for k, v in item.items() if k != "$ref" and k in _NESTED)
+    return counts
+
+
 def children(node: Mapping[str, Any]) -> Iterator[Any]:
     """The sub-schemas of a schema node (not values such as ``default`` or ``enum``)."""
     for key, value in node.items():
@@ -273,7 +292,7 @@ class Definitions:
     def shared(self, schema: Any) -> Any:
         """The whole schema with every definition used more than once in its own ``$defs``."""
         counts: dict[str, int] = {}
-        for name, count in self._references(schema).items():
+        for name, count in references(schema).items():
             counts[name] = counts.get(name, 0) + count
         seen: set[str] = set()
         pending = list(counts)
@@ -295,7 +314,7 @@ class Definitions:
         once, as stored (cheap: stored definitions are measured once)."""
         total = self.size(schema)
         seen: set[str] = set()
-        pending = list(self._references(schema))
+        pending = list(references(schema))
         while pending:
             name = pending.pop()
             if name in seen or name not in self.defs:
@@ -309,24 +328,8 @@ class Definitions:
     def _uses_of(self, name: str) -> dict[str, int]:
         uses = self._uses.get(name)
         if uses is None:
-            uses = self._uses[name] = self._references(self.defs[name])
+            uses = self._uses[name] = references(self.defs[name])
         return uses
-
-    def _references(self, node: Any) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        stack = [node]
-        while stack:
-            item = stack.pop()
-            if not isinstance(item, dict):
-                continue
-            name = ref_name(item)
-            if name is not None:
-                counts[name] = counts.get(name, 0) + 1
-            stack.extend(children(item))
-            if name is not None:
-                # Keys merged beside a reference are schema keywords too.
-                stack.extend(v for k, v in item.items() if k != "$ref" and k in _NESTED)
-        return counts
 
     # -- 3. summarised ---------------------------------------------------------
 
