@@ -217,7 +217,6 @@ RUNTIME = (
     "apiwords.py",
     "terms.py",
     "vocabulary.py",
-    "synonyms.py",
     "semantic.py",
     "service.py",
     "guards.py",

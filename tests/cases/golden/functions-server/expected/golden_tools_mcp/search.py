@@ -45,7 +45,6 @@ from typing import Any
 
 from .apiwords import ApiWords, squashed
 from .semantic import Embedder, operation_text
-from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,
@@ -60,7 +59,7 @@ from .terms import (
     value_kinds,
     words,
 )
-from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, TITLE_WORDS
+from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, SYNONYMS, TITLE_WORDS
 
 EXPANSION_WEIGHT = 0.4
 METHOD_WEIGHT = 0.3
