@@ -214,6 +214,7 @@ RUNTIME = (
     "outputs.py",
     "discovery.py",
     "search.py",
+    "clauses.py",
     "apiwords.py",
     "terms.py",
     "vocabulary.py",

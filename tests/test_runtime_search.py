@@ -598,11 +598,66 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
         "actually do not auto-merge pull request 5",
     ):
         assert set(top(index, request, 2)) == {"enableAutoMerge", "disableAutoMerge"}, request
-    from mcpgen.runtime.search import _unsaid
+    from mcpgen.runtime.clauses import unsaid
 
     request = "the shared drive clutters my sidebar but I don't want to delete it"
-    assert "delete" not in _unsaid(request)
-    assert "auto-merge" in _unsaid("Never mind: don't auto-merge it")
+    assert "delete" not in unsaid(request)
+    assert "auto-merge" in unsaid("Never mind: don't auto-merge it")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kind", "verbs"),
+    [
+        ("make sure nobody can push straight to main", "prohibited", ("push",)),
+        ("no one should be able to merge into release", "prohibited", ("merge",)),
+        ("He shouldn't be able to open the folder anymore", "prohibited", ("open",)),
+        ("nobody can accidentally delete prod-db-1", "prohibited", ("delete",)),
+        ("stop him from being able to log in", "prohibited", ("log",)),
+        ("prevent anyone from deleting the bucket", "prohibited", ("deleting",)),
+        ("am I allowed to delete pods in this namespace?", "permission", ("delete",)),
+        ("check whether the builder service account can create pods", "permission", ("create",)),
+        ("who can see the planning doc", "permission", ("see",)),
+        ("does bob have permission to push here", "permission", ("push",)),
+        ("can you delete the old pods", None, ()),
+        ("delete the pod so that nobody can see it", "prohibited", ("see",)),
+        ("post 'nobody can merge today' in the channel", None, ()),
+    ],
+)
+def test_verbs_nobody_may_do_or_whose_permission_is_asked_are_found(
+    request_text: str, kind: str | None, verbs: tuple[str, ...]
+) -> None:
+    from mcpgen.runtime.clauses import modal
+    from mcpgen.runtime.search import _QUOTED
+
+    found = modal(request_text, _QUOTED.sub(lambda m: " " * len(m.group()), request_text))
+    assert (found.kind, found.verbs) == (kind, verbs)
+    assert len(found.query) == len(request_text)
+    for verb in verbs:
+        assert verb not in found.query.split()
+
+
+def test_a_verb_nobody_may_do_or_whose_permission_is_asked_is_not_what_is_asked() -> None:
+    """ "Make sure nobody can delete it" asks to protect it; "am I allowed to delete pods?"
+    asks what the caller may do: neither asks to delete."""
+    rows = [
+        ("deleteInstance", "DELETE", "/instances/{id}", "Delete an instance"),
+        ("getInstance", "GET", "/instances/{id}", "Get an instance"),
+        ("setDeletionProtection", "POST", "/instances/{id}/protection", "Set protection"),
+        ("deletePod", "DELETE", "/pods/{name}", "Delete a pod"),
+        ("deletePods", "DELETE", "/pods", "Delete a collection of pods"),
+        ("listPods", "GET", "/pods", "List pods"),
+        ("reviewAccess", "POST", "/accessreviews", "Review access of the current user"),
+        ("push", "POST", "/refs/{ref}/push", "Push commits to a branch"),
+        ("protectBranch", "PUT", "/branches/{branch}/protection", "Update branch protection"),
+    ]
+    index = build(rows)
+    assert top(index, "make sure nobody can accidentally delete instance 7") == [
+        "setDeletionProtection"
+    ]
+    assert top(index, "delete instance 7") == ["deleteInstance"]
+    assert top(index, "am I allowed to delete pods in this namespace?") == ["reviewAccess"]
+    assert top(index, "delete the pods in this namespace")[0] != "reviewAccess"
+    assert top(index, "nobody should be able to push straight to main") == ["protectBranch"]
 
 
 def test_the_apis_own_name_is_no_word_of_a_request() -> None:

@@ -22,7 +22,9 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   quoted text is a value (a title, a message), not words of the request;
 - the main clause says what to do: what follows "so", "before", "because"... says why
   or when, and counts less; what it says not to do ("without deleting it") is not searched,
-  unless that is all it says ("never mind, don't auto-merge it": call that off);
+  unless that is all it says ("never mind, don't auto-merge it": call that off), nor is
+  a verb nobody should be able to do ("make sure nobody can push to main": protect) or
+  whose permission is asked about ("am I allowed to delete pods?": access) (``clauses``);
 - the API's own name ("my Stripe balance", "all my Netlify sites") says nothing of which
   operation is meant;
 - an operation named as its documentation names it (``PostChargesCharge``,
@@ -44,12 +46,14 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, squashed
+from .clauses import MODAL, modal, unsaid
 from .semantic import Embedder, operation_text
 from .terms import (
     EDGES,
     WORDY_KINDS,
     about_things,
     asked_for,
+    intent,
     is_item_path,
     phrase_terms,
     plain_segments,
@@ -111,19 +115,6 @@ _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 _QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
-# A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
-# of capturing", "rather than delete".
-_NEGATED = re.compile(
-    r"\b(?:without|don'?t|do not|no need to|rather than|instead of)"
-    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)",
-    re.IGNORECASE,
-)
-_ASIDE = frozenset(
-    {"never", "mind", "actually", "wait", "oh", "sorry", "scratch", "nope", "hold", "hmm"}
-    | {"second", "thought"}
-)
-"""Words a request may open with before it says what not to do after all: "never mind,
-don't ...", "actually, do not ..."."""
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
@@ -141,28 +132,6 @@ def _bounded(query: str) -> str:
     # Else the word the limit falls in goes, when a word comes before it.
     start = query[:MAX_QUERY].rsplit(None, 1)
     return start[0] if len(start) > 1 else query[:MAX_QUERY]
-
-
-def _unsaid(query: str) -> str:
-    """``query`` without what it says not to do ("lock the account without deleting it",
-    "hide the drive, I don't want to delete it"): that is no word of it. Unless the request
-    opens with it, after an aside at most ("never mind, don't auto-merge PR 77"): then it
-    asks to call that off, and the word says what."""
-
-    first = _NEGATED.search(query)
-    if first is None:
-        return query
-    # Only the first of them may open the request.
-    opening = first.group().lower().startswith(("don", "do ")) and all(
-        w in STOP_WORDS or w in _ASIDE for w in words(query[: first.start()])
-    )
-
-    def unsaid(found: re.Match[str]) -> str:
-        if opening and found.start() == first.start():
-            return found.group()
-        return found.group()[: found.start(1) - found.start()]
-
-    return _NEGATED.sub(unsaid, query)
 
 
 def api_names(title: str, path_words: frozenset[str]) -> frozenset[str]:
@@ -314,7 +283,7 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
-        query = _unsaid(_bounded(query))
+        query = unsaid(_bounded(query))
         tag = tag.lower() if tag is not None else None
         with self._lock:
             lexical = [position for _, position in self._lexical(query, tag)]
@@ -352,6 +321,9 @@ class Index:
         """
         # Quoted text is a value (a title, a message, a name): its words are not the request's.
         quoted = {w for span in _QUOTED.findall(query) for part in span for w in words(part)}
+        # A verb nobody should be able to do, or whose permission is asked about, is not.
+        said = modal(query, _QUOTED.sub(lambda m: " " * len(m.group()), query))
+        query = said.query
         query_words = words(query)
         tokens = [t for t in query.split() if _VALUE.search(t) and not self.words.is_name(t)]
         value_words = {w for t in tokens for w in words(t)}
@@ -377,6 +349,9 @@ class Index:
         telling = [w for w in query.lower().split() if w.strip(EDGES) in _TELLING]
         near = [t for t in related(own + telling or query_words, SYNONYMS) if t not in own_terms]
         near += [t for t in phrase_terms(query_words) if t not in own_terms and t not in near]
+        if said.kind is not None:
+            own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
+            near += [t for t in stems(said.verbs) if t not in own_terms and t not in near]
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))
@@ -386,7 +361,11 @@ class Index:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
-        wanted = asked_for(query, own, self.words.path_vocabulary)
+        nouns = self.words.path_vocabulary
+        if said.kind is None:
+            wanted = asked_for(query, own, nouns)
+        else:
+            wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
         plural = about_things(own)
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces

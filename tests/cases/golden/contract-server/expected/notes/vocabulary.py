@@ -320,6 +320,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "she": ("user", "member"),
     # Version control and code hosting.
     "branch": ("ref", "reference", "head"),
+    # The usual names of a default branch are the request saying "branch".
+    "main": ("branch", "default"),
+    "master": ("branch", "default"),
+    "trunk": ("branch", "default"),
     "close": ("state", "update", "closed"),
     "reopen": ("state", "update", "open"),
     "lock": ("lock", "freeze"),

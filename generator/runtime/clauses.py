@@ -1,0 +1,124 @@
+"""What a request's words do not ask to do: a verb it says not to do, a verb nobody should
+be able to do, a verb whose permission it asks about.
+
+"Lock the account without deleting it" asks to lock, not to delete; "make sure nobody can
+push straight to main" asks to protect a branch, not to push; "am I allowed to delete pods
+here?" asks what the caller may do, not to delete anything. Such a verb is not what the
+request asks for (it does not decide the HTTP method), and it is no word of the request;
+a prohibition or a permission question says something of its own instead (``MODAL``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .terms import words
+from .vocabulary import STOP_WORDS
+
+# A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
+# of capturing", "rather than delete".
+_NEGATED = re.compile(
+    r"\b(?:without|don'?t|do not|no need to|rather than|instead of)"
+    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)",
+    re.IGNORECASE,
+)
+_ASIDE = frozenset(
+    {"never", "mind", "actually", "wait", "oh", "sorry", "scratch", "nope", "hold", "hmm"}
+    | {"second", "thought"}
+)
+"""Words a request may open with before it says what not to do after all: "never mind,
+don't ...", "actually, do not ..."."""
+
+_VERB = r"(?:(?:\w+ly|ever|even|still)\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)"
+"""The verb of a modal phrase, after an adverb at most ("can accidentally delete")."""
+_ABLE = r"(?:be\s+able\s+to|be\s+allowed\s+to|get\s+to)\s+"
+# Nobody should be able to do it: "nobody can push", "no one should be able to merge",
+# "he shouldn't be able to open", "stop him from (being able to) logging in".
+_PROHIBITED = re.compile(
+    r"\b(?:nobody|no\s*-?\s*one|noone|none\s+of\s+\w+)\s+(?:else\s+)?"
+    rf"(?:(?:can|could|should|may|will|must)\s+(?:{_ABLE})?|is\s+able\s+to\s+|gets?\s+to\s+)"
+    rf"{_VERB}"
+    rf"|\b(?:shouldn'?t|should\s+not|mustn'?t|must\s+not|won'?t|will\s+not|can'?t)\s+{_ABLE}"
+    rf"{_VERB}"
+    rf"|\bno\s+longer\s+(?:{_ABLE})?{_VERB}"
+    r"|\b(?:stop|prevent|block|keep|bar)\s+(?:[\w.@'-]+\s+){1,3}?from\s+"
+    rf"(?:being\s+able\s+to\s+)?{_VERB}",
+    re.IGNORECASE,
+)
+# Whether someone may do it: "am I allowed to delete", "whether the bot can create pods",
+# "who can see the doc", "does bob have permission to push".
+_PERMISSION = re.compile(
+    rf"\b(?:allowed|permitted|authori[sz]ed)\s+to\s+{_VERB}"
+    r"|\bwhether\s+(?:[\w.@'-]+\s+){1,5}?(?:can|could|may|is\s+able\s+to)\s+"
+    + _VERB
+    + rf"|\bwho\s+(?:else\s+)?(?:can|could|may|is\s+able\s+to)\s+{_VERB}"
+    + rf"|\b(?:permission|rights?)\s+to\s+{_VERB}",
+    re.IGNORECASE,
+)
+MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "prohibited": ("update", ("protect", "restrict", "lock", "block", "disable")),
+    "permission": (None, ("permission", "access", "allowed", "authorization", "review")),
+}
+"""What a prohibition and a permission question ask for: the intent (``INTENTS``' values;
+None: no method rather than another) and the words they search for, as near-synonyms."""
+
+
+_ENSURE = re.compile(r"\b(?:make\s+(?:sure|certain)|ensure)\b", re.IGNORECASE)
+"""Words that say a prohibition follows, and nothing to do themselves ("make" aside)."""
+
+
+@dataclass(frozen=True)
+class Modal:
+    """A request with the verbs of its modal phrases taken out: ``query``, what is left;
+    ``verbs``, the verbs taken out; ``kind``, a ``MODAL`` key, or None when it has none;
+    ``lead``, what comes before the first modal phrase ("make sure" aside), whose verb, if
+    it has one, is still what is asked ("delete the pod so that nobody can see it")."""
+
+    query: str
+    verbs: tuple[str, ...] = ()
+    kind: str | None = None
+    lead: str = ""
+
+
+def unsaid(query: str) -> str:
+    """``query`` without what it says not to do ("lock the account without deleting it",
+    "hide the drive, I don't want to delete it"): that is no word of it. Unless the request
+    opens with it, after an aside at most ("never mind, don't auto-merge PR 77"): then it
+    asks to call that off, and the word says what."""
+
+    first = _NEGATED.search(query)
+    if first is None:
+        return query
+    # Only the first of them may open the request.
+    opening = first.group().lower().startswith(("don", "do ")) and all(
+        w in STOP_WORDS or w in _ASIDE for w in words(query[: first.start()])
+    )
+
+    def cut(found: re.Match[str]) -> str:
+        if opening and found.start() == first.start():
+            return found.group()
+        return found.group()[: found.start(1) - found.start()]
+
+    return _NEGATED.sub(cut, query)
+
+
+def modal(query: str, blanked: str | None = None) -> Modal:
+    """The verbs of ``query`` that nobody should be able to do, else those whose permission
+    it asks about, taken out of it (a prohibition says more of what is asked: it comes
+    first). ``blanked`` is ``query`` with the text that is no words of it (quoted values)
+    blanked out, the same length: modal phrases are looked for in it."""
+    seen = query if blanked is None else blanked
+    for kind, pattern in (("prohibited", _PROHIBITED), ("permission", _PERMISSION)):
+        found = [m for m in pattern.finditer(seen)]
+        if found:
+            verbs: list[str] = []
+            text = query
+            for match in reversed(found):
+                group = next(g for g in range(1, pattern.groups + 1) if match.group(g))
+                start, end = match.span(group)
+                verbs.insert(0, query[start:end])
+                text = text[:start] + " " * (end - start) + text[end:]
+            lead = _ENSURE.sub(" ", query[: found[0].start()])
+            return Modal(text, tuple(verbs), kind, lead)
+    return Modal(query)
