@@ -525,6 +525,42 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("") is None
 
 
+def test_adding_what_the_api_has_no_resource_of_to_a_thing_changes_the_thing() -> None:
+    from mcpgen.runtime.terms import asked_for, stem
+
+    nouns = frozenset(stem(w) for w in ("namespaces", "pods", "labels", "teams", "instances"))
+    # No path of labels: the pod changes.
+    no_labels = nouns - {stem("labels")}
+    assert asked_for("add the label tier=backend to the payments pod", [], no_labels) == "update"
+    assert asked_for("add 2 GB of memory to the instance", [], nouns) == "update"
+    # Labels are a resource of their own, or a pod is what is added: they are created.
+    assert asked_for("add the label tier=backend to the payments pod", [], nouns) == "create"
+    assert asked_for("add a pod to the dev namespace", [], nouns) == "create"
+    assert asked_for("add a pod", [], nouns) == "create"
+    # Added to nothing the API has: nothing says it changes a thing.
+    assert asked_for("add a note to the invoice", [], nouns) == "create"
+    rows = [
+        ("createPod", "POST", "/namespaces/{namespace}/pods", "Create a pod"),
+        ("patchPod", "PATCH", "/namespaces/{namespace}/pods/{name}", "Update a pod"),
+        ("createBinding", "POST", "/namespaces/{namespace}/pods/{name}/binding", "Bind a pod"),
+    ]
+    found = top(build(rows), "add the label tier=backend to the payments pod", 2)
+    assert "patchPod" in found
+
+
+def test_whether_something_is_over_yet_is_its_status() -> None:
+    rows = [
+        ("patchJob", "PATCH", "/jobs/{name}", "Partially update a job"),
+        ("replaceJob", "PUT", "/jobs/{name}", "Replace a job"),
+        ("deleteJob", "DELETE", "/jobs/{name}", "Delete a job"),
+        ("readJobStatus", "GET", "/jobs/{name}/status", "Read status of a job"),
+        ("listJobs", "GET", "/jobs", "List jobs"),
+    ]
+    index = build(rows)
+    for request in ("did the migrate job finish?", "has the backup job succeeded yet?"):
+        assert top(index, request) == ["readJobStatus"], request
+
+
 def test_verbs_with_a_particle() -> None:
     from mcpgen.runtime.terms import intent
 

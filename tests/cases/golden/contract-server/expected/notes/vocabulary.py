@@ -407,6 +407,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "storage": ("volume", "bucket", "disk"),
     "volume": ("disk", "storage"),
     "healthy": ("status", "health", "condition"),
+    # Whether something is over yet ("did the job finish?", "has it gone through?").
+    "finish": ("status", "state", "complete"),
+    "succeed": ("status", "state", "success"),
+    "pending": ("status", "state"),
     "health": ("status", "condition"),
     "schedule": ("cron", "schedule", "job"),
     "cron": ("schedule", "job"),

@@ -244,6 +244,8 @@ def asked_for(
     ("did the job finish?", "is it healthy"), to read what is; else None."""
     query_words = words(query)
     found = intent(query_words, nouns)
+    if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
+        return "update"
     if found is not None or not query_words:
         return found
     if about_things(own):
@@ -251,6 +253,37 @@ def asked_for(
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
     return None
+
+
+_ADDING = frozenset({"add", "put", "append"})
+_ONTO = frozenset({"to", "on", "onto", "into"})
+
+
+def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
+    """Whether a request adds something the API has no resource of to a thing it has ("add
+    the label tier=web to the payments pod", "add 2 GB of memory to the VM"): that changes
+    the thing, it creates nothing."""
+    for at, token in enumerate(tokens):
+        if token.strip(EDGES) not in _ADDING:
+            continue
+        for end in range(at + 1, min(at + 6, len(tokens))):
+            if tokens[end].strip(EDGES) not in _ONTO:
+                continue
+            added = [
+                w
+                for t in tokens[at + 1 : end]
+                if not any(c.isdigit() or c in "=:/@" for c in t)
+                for w in words(t)
+                if w not in STOP_WORDS
+            ]
+            target = [w for t in tokens[end + 1 : end + 5] for w in words(t)]
+            return (
+                bool(added)
+                and not any(stem(w) in nouns for w in added)
+                and any(stem(w) in nouns for w in target)
+            )
+        return False
+    return False
 
 
 def about_things(own: Sequence[str]) -> bool:
