@@ -52,6 +52,7 @@ from .terms import (
     WORDY_KINDS,
     about_things,
     asked_for,
+    compounded,
     intent,
     is_item_path,
     phrase_terms,
@@ -323,7 +324,7 @@ class Index:
         # A verb nobody should be able to do, or whose permission is asked about, is not.
         said = modal(query, _QUOTED.sub(lambda m: " " * len(m.group()), query))
         query = said.query
-        query_words = words(query)
+        query_words = compounded(words(query))
         tokens = [t for t in query.split() if _VALUE.search(t) and not self.words.is_name(t)]
         value_words = {w for t in tokens for w in words(t)}
         named = {t: self.words.typed_id(t) for t in tokens}

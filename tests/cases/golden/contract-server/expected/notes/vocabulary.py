@@ -31,7 +31,7 @@ INTENTS: dict[str, str] = {
         _split(
             "create add make new open start post register insert generate submit build launch "
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
-            "schedule provision enqueue fork copy duplicate import subscribe follow star"
+            "schedule provision enqueue fork copy duplicate import subscribe follow star put save"
         ),
         "create",
     ),
@@ -474,8 +474,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("message", "sms"),
     "sms": ("message", "text"),
     "post": ("message", "comment", "create"),
+    # Calendars hold events.
+    "calendar": ("event",),
+    "meeting": ("event", "calendar"),
+    "appointment": ("event", "booking", "calendar"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
+
+COMPOUNDS: dict[tuple[str, str], str] = {
+    ("address", "book"): "contact",
+    ("to", "do"): "task",
+}
+"""Two words that name one thing in API vocabulary: they are that word ("my address book"
+is contacts, not books; a to-do is a task)."""
 
 PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "off"): ("approve", "approval"),
@@ -498,6 +509,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("shut", "down"): ("shutdown", "stop", "power"),
     ("power", "off"): ("shutdown", "stop", "power"),
     ("power", "on"): ("start", "boot", "power"),
+    ("address", "book"): ("contact",),
 }
 """Near-synonyms of a verb with its particle, which may come a few words later ("sign the
 PR off"): what neither word says alone."""

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from .vocabulary import INTENTS, PHRASAL, PHRASES, STOP_WORDS, VALUE_KINDS
+from .vocabulary import COMPOUNDS, INTENTS, PHRASAL, PHRASES, STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
@@ -207,6 +207,21 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found is not None:
             return found
     return None
+
+
+def compounded(query_words: Sequence[str]) -> list[str]:
+    """The words of a request, two that name one thing (``COMPOUNDS``) as that one."""
+    out: list[str] = []
+    at = 0
+    while at < len(query_words):
+        one = (
+            COMPOUNDS.get((query_words[at], query_words[at + 1]))
+            if at + 1 < len(query_words)
+            else None
+        )
+        out.append(one or query_words[at])
+        at += 2 if one else 1
+    return out
 
 
 def phrase_terms(query_words: Sequence[str]) -> list[str]:
