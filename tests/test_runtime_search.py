@@ -578,6 +578,21 @@ def test_a_calendar_holds_events_and_put_or_save_creates() -> None:
     assert top(index, "save Priya, priya@fabrikam.com, to my address book") == ["createContact"]
 
 
+def test_leaving_a_note_creates_a_comment() -> None:
+    """ "Leave" alone is to go ("dave left the org": remove him); "leave a note" and "drop a
+    comment" create one, and their verb's own near-synonyms are not searched."""
+    rows = [
+        ("deleteComment", "DELETE", "/issues/{number}/comments/{id}", "Delete a comment"),
+        ("createComment", "POST", "/issues/{number}/comments", "Create a comment"),
+        ("getIssue", "GET", "/issues/{number}", "Get an issue"),
+        ("removeMember", "DELETE", "/orgs/{org}/members/{user}", "Remove a member"),
+    ]
+    index = build(rows)
+    for request in ("leave a note on issue 88 saying I'm on it", "drop a comment on issue 4"):
+        assert top(index, request) == ["createComment"], request
+    assert top(index, "dave left, remove him from the org") == ["removeMember"]
+
+
 def test_verbs_with_a_particle() -> None:
     from mcpgen.runtime.terms import intent
 

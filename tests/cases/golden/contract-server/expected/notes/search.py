@@ -348,8 +348,12 @@ class Index:
         values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
         # "my" (a word of its own, not part of a name such as my-lib): the calling user.
         telling = [w for w in query.lower().split() if w.strip(EDGES) in _TELLING]
-        near = [t for t in related(own + telling or query_words, SYNONYMS) if t not in own_terms]
-        near += [t for t in phrase_terms(query_words) if t not in own_terms and t not in near]
+        # A verb read with its particle ("leave a note") is not searched alone as well.
+        phrased, with_particle = phrase_terms(query_words)
+        base = own + telling
+        alone = [w for w in base if w not in with_particle] if base else query_words
+        near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
+        near += [t for t in phrased if t not in own_terms and t not in near]
         if said.kind is not None:
             own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
             near += [t for t in stems(said.verbs) if t not in own_terms and t not in near]

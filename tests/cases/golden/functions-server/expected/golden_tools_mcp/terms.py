@@ -224,16 +224,21 @@ def compounded(query_words: Sequence[str]) -> list[str]:
     return out
 
 
-def phrase_terms(query_words: Sequence[str]) -> list[str]:
+def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     """Stemmed near-synonyms of the request's verbs with their particles (``PHRASES``):
-    "sign it off" -> approve, "hand the repo over" -> transfer."""
+    "sign it off" -> approve, "hand the repo over" -> transfer; and the verbs so read,
+    whose own near-synonyms are not meant ("leave a note" is no leaving)."""
     out: list[str] = []
+    verbs: set[str] = set()
     for at, word in enumerate(query_words):
         for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
-            for term in stems(PHRASES.get((word, particle), ())):
+            found = PHRASES.get((word, particle), ())
+            if found:
+                verbs.add(word)
+            for term in stems(found):
                 if term not in out:
                     out.append(term)
-    return out
+    return out, verbs
 
 
 def value_kinds(query: str) -> frozenset[str]:

@@ -87,6 +87,11 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("look", "at"): "read",
     ("pull", "up"): "read",
     ("find", "out"): "read",
+    **{
+        (verb, thing): "create"
+        for verb in ("leave", "drop")
+        for thing in ("comment", "note", "message", "review", "feedback", "reply", "line")
+    },
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
 something other than the verb alone ("set" changes, "set up" creates)."""
@@ -497,9 +502,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("go", "back"): ("rollback", "revert", "restore"),
     ("roll", "back"): ("rollback", "revert"),
     ("sign", "in"): ("login", "session"),
-    ("signed", "in"): ("login", "session"),
+    ("signed", "in"): ("login", "session", "authenticated", "user"),
     ("log", "in"): ("login", "session"),
-    ("logged", "in"): ("login", "session"),
+    ("logged", "in"): ("login", "session", "authenticated", "user"),
     ("free", "up"): ("cleanup", "prune", "garbage"),
     ("clean", "up"): ("cleanup", "prune", "garbage"),
     ("opt", "out"): ("unsubscribe",),
@@ -510,6 +515,11 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("power", "off"): ("shutdown", "stop", "power"),
     ("power", "on"): ("start", "boot", "power"),
     ("address", "book"): ("contact",),
+    **{
+        (verb, thing): ("comment", "note")
+        for verb in ("leave", "drop")
+        for thing in ("comment", "note", "message", "review", "feedback", "reply", "line")
+    },
 }
 """Near-synonyms of a verb with its particle, which may come a few words later ("sign the
 PR off"): what neither word says alone."""
