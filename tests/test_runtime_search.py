@@ -593,6 +593,17 @@ def test_leaving_a_note_creates_a_comment() -> None:
     assert top(index, "dave left, remove him from the org") == ["removeMember"]
 
 
+def test_an_operation_on_many_at_once_comes_after_the_one_for_one_thing() -> None:
+    rows = [
+        ("devices_bulk_partial_update", "PATCH", "/dcim/devices/", "Bulk partial update"),
+        ("devices_partial_update", "PATCH", "/dcim/devices/{id}/", "Partial update"),
+        ("devices_list", "GET", "/dcim/devices/", "List"),
+    ]
+    index = build(rows)
+    assert top(index, "rename device 301 to web-07") == ["devices_partial_update"]
+    assert top(index, "rename all of these devices in one go") == ["devices_bulk_partial_update"]
+
+
 def test_verbs_with_a_particle() -> None:
     from mcpgen.runtime.terms import intent
 

@@ -109,6 +109,11 @@ FUSION_K = 1.0
 SEMANTIC_SHARE = 0.6
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
+BULK_FACTOR = 0.6
+"""How much an operation on many things at once (bulk, batch) counts for a request about one."""
+_BULK = frozenset({"bulk", "batch"})
+_MANY = frozenset({"bulk", "many", "multiple", "several", "these", "those", "go", "once"})
+"""Words that ask to act on many things at once ("these", "in one go", "at once")."""
 _TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
 """Stop words that still say something of what is meant: "my" the calling user, "him" a
 user or a member (their near-synonyms, ``SYNONYMS``)."""
@@ -372,6 +377,9 @@ class Index:
         else:
             wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
         plural = about_things(own)
+        # About one thing: an operation on many at once (``_bulk``) is not the first choice.
+        many = bool(_MANY.intersection(query_words))
+        one = not plural and not broad and not many
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces
         # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
@@ -395,6 +403,8 @@ class Index:
             unasked = len(self._path_terms[position] - mentioned)
             if broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
+            if self._bulk[position] and (one or many):
+                factor *= BULK_FACTOR if one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
         # Equal scores: the operation that changes least first, then document order.
@@ -441,6 +451,12 @@ class Index:
     def _api_names(self) -> frozenset[str]:
         """The words of the API's title that name it (``api_names``), found on first search."""
         return api_names(self._title, self.words.path_vocabulary)
+
+    @cached_property
+    def _bulk(self) -> list[bool]:
+        """Whether each operation acts on many things at once: its name or summary says so
+        ("bulk update", "batch")."""
+        return [bool(_BULK.intersection(terms.split())) for terms in self._fields["core"]]
 
     @cached_property
     def _items(self) -> list[bool]:
