@@ -697,6 +697,12 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
         ("check whether the builder service account can create pods", "permission", ("create",)),
         ("who can see the planning doc", "permission", ("see",)),
         ("does bob have permission to push here", "permission", ("push",)),
+        ("does alice have admin rights on acme/app?", "permission", ()),
+        ("let bob push to my repo", "grant", ("push",)),
+        ("let the NOC group view and edit devices", "grant", ("view",)),
+        ("give carol write access to acme/infra", "grant", ()),
+        ("let me see the pictures", None, ()),
+        ("give me a tarball of the repo", None, ()),
         ("can you delete the old pods", None, ()),
         ("delete the pod so that nobody can see it", "prohibited", ("see",)),
         ("post 'nobody can merge today' in the channel", None, ()),
@@ -713,6 +719,19 @@ def test_verbs_nobody_may_do_or_whose_permission_is_asked_are_found(
     assert len(found.query) == len(request_text)
     for verb in verbs:
         assert verb not in found.query.split()
+
+
+def test_letting_someone_do_something_grants_access() -> None:
+    rows = [
+        ("push", "POST", "/repos/{repo}/git/refs", "Push a reference"),
+        ("createRepo", "POST", "/user/repos", "Create a repository for the user"),
+        ("listRepos", "GET", "/user/repos", "List repositories for the user"),
+        ("addCollaborator", "PUT", "/repos/{repo}/collaborators/{user}", "Add a collaborator"),
+        ("getPermission", "GET", "/repos/{repo}/collaborators/{user}/permission", "Get permission"),
+    ]
+    index = build(rows)
+    for request in ("let bob push to my repo", "give carol write access to the infra repo"):
+        assert top(index, request) == ["addCollaborator"], request
 
 
 def test_a_verb_nobody_may_do_or_whose_permission_is_asked_is_not_what_is_asked() -> None:

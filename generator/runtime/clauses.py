@@ -1,9 +1,10 @@
 """What a request's words do not ask to do: a verb it says not to do, a verb nobody should
-be able to do, a verb whose permission it asks about.
+be able to do, a verb whose permission it asks about, a verb someone is to be let do.
 
 "Lock the account without deleting it" asks to lock, not to delete; "make sure nobody can
 push straight to main" asks to protect a branch, not to push; "am I allowed to delete pods
-here?" asks what the caller may do, not to delete anything. Such a verb is not what the
+here?" asks what the caller may do, not to delete anything; "let bob push to my repo" asks
+to grant bob access, not to push. Such a verb is not what the
 request asks for (it does not decide the HTTP method), and it is no word of the request;
 a prohibition or a permission question says something of its own instead (``MODAL``).
 """
@@ -53,15 +54,28 @@ _PERMISSION = re.compile(
     r"|\bwhether\s+(?:[\w.@'-]+\s+){1,5}?(?:can|could|may|is\s+able\s+to)\s+"
     + _VERB
     + rf"|\bwho\s+(?:else\s+)?(?:can|could|may|is\s+able\s+to)\s+{_VERB}"
-    + rf"|\b(?:permission|rights?)\s+to\s+{_VERB}",
+    + rf"|\b(?:permission|rights?)\s+to\s+{_VERB}"
+    # No verb: "does alice have admin rights on the repo?"
+    + r"|^\s*(?:does|do|has|have)\s+(?:[\w.@'-]+\s+){1,3}?(?:have|got)\s+(?:\w+\s+)?"
+    + r"(?:access|rights|permissions?)\b(?!\s+to\b)()",
+    re.IGNORECASE,
+)
+_GRANTED = r"(?:push|pull|read|write|edit|view|see|access|manage|merge|deploy|touch|work|use)"
+"""What a user is let do: "let bob push", "let the NOC group view and edit devices"."""
+# Someone is let do it, or given the access to: "let bob push to my repo", "give carol
+# write access to acme/infra", "grant the QA team admin rights".
+_GRANT = re.compile(
+    r"\blet\s+(?!me\b|us\b)(?:[\w.@'()/-]+\s+){1,5}?(" + _GRANTED + r")\b"
+    r"|\b(?:give|grant)\s+(?:[\w.@'()/-]+\s+){1,5}?(?:\w+\s+)?(?:access|rights|permissions?)\b()",
     re.IGNORECASE,
 )
 MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "prohibited": ("update", ("protect", "restrict", "lock", "block", "disable")),
     "permission": (None, ("permission", "access", "allowed", "authorization", "review")),
+    "grant": ("create", ("access", "collaborator", "member", "grant", "add", "invite")),
 }
-"""What a prohibition and a permission question ask for: the intent (``INTENTS``' values;
-None: no method rather than another) and the words they search for, as near-synonyms."""
+"""What a prohibition, a permission question and a grant ask for: the intent (``INTENTS``'
+values; None: no method rather than another) and the words they search for."""
 
 
 _ENSURE = re.compile(r"\b(?:make\s+(?:sure|certain)|ensure)\b", re.IGNORECASE)
@@ -105,18 +119,22 @@ def unsaid(query: str) -> str:
 
 def modal(query: str, blanked: str | None = None) -> Modal:
     """The verbs of ``query`` that nobody should be able to do, else those whose permission
-    it asks about, taken out of it (a prohibition says more of what is asked: it comes
-    first). ``blanked`` is ``query`` with the text that is no words of it (quoted values)
+    it asks about, else those someone is let do, taken out of it (a prohibition says more
+    of what is asked: it comes first). ``blanked`` is ``query`` with the text that is no words of it (quoted values)
     blanked out, the same length: modal phrases are looked for in it."""
     seen = query if blanked is None else blanked
-    for kind, pattern in (("prohibited", _PROHIBITED), ("permission", _PERMISSION)):
+    patterns = (("prohibited", _PROHIBITED), ("permission", _PERMISSION), ("grant", _GRANT))
+    for kind, pattern in patterns:
         found = [m for m in pattern.finditer(seen)]
         if found:
             verbs: list[str] = []
             text = query
             for match in reversed(found):
-                group = next(g for g in range(1, pattern.groups + 1) if match.group(g))
+                # The verb, where the phrase has one (an empty group where it has none).
+                group = next(g for g in range(1, pattern.groups + 1) if match.group(g) is not None)
                 start, end = match.span(group)
+                if start == end:
+                    continue
                 verbs.insert(0, query[start:end])
                 text = text[:start] + " " * (end - start) + text[end:]
             lead = _ENSURE.sub(" ", query[: found[0].start()])
