@@ -703,6 +703,12 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
         ("give carol write access to acme/infra", "grant", ()),
         ("let me see the pictures", None, ()),
         ("give me a tarball of the repo", None, ()),
+        (
+            "ping our Slack endpoint whenever someone deletes a device",
+            "standing",
+            ("someone deletes a device",),
+        ),
+        ("notify my server every time someone pushes, thanks", "standing", ("someone pushes",)),
         ("can you delete the old pods", None, ()),
         ("delete the pod so that nobody can see it", "prohibited", ("see",)),
         ("post 'nobody can merge today' in the channel", None, ()),
@@ -719,6 +725,21 @@ def test_verbs_nobody_may_do_or_whose_permission_is_asked_are_found(
     assert len(found.query) == len(request_text)
     for verb in verbs:
         assert verb not in found.query.split()
+
+
+def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
+    rows = [
+        ("deleteDevice", "DELETE", "/devices/{id}", "Delete a device"),
+        ("listDevices", "GET", "/devices", "List devices"),
+        ("createWebhook", "POST", "/webhooks", "Create a webhook"),
+        ("listNotifications", "GET", "/notifications", "List notifications"),
+    ]
+    index = build(rows)
+    for request in (
+        "ping our Slack endpoint whenever someone deletes a device",
+        "notify my server every time a device is deleted",
+    ):
+        assert top(index, request) == ["createWebhook"], request
 
 
 def test_letting_someone_do_something_grants_access() -> None:

@@ -360,7 +360,8 @@ class Index:
         near += [t for t in phrased if t not in own_terms and t not in near]
         if said.kind is not None:
             own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
-            near += [t for t in stems(said.verbs) if t not in own_terms and t not in near]
+            taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
+            near += [t for t in stems(taken) if t not in own_terms and t not in near]
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))

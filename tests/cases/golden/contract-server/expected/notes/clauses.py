@@ -70,10 +70,22 @@ _GRANT = re.compile(
     r"|\b(?:give|grant)\s+(?:[\w.@'()/-]+\s+){1,5}?(?:\w+\s+)?(?:access|rights|permissions?)\b()",
     re.IGNORECASE,
 )
+# What to do each time something happens: "ping our Slack endpoint whenever someone pushes",
+# "notify my server every time a payment succeeds": a standing subscription (a webhook, an
+# alert, a rule), not the thing that happens, whose words (up to the clause's end) only
+# say which events.
+_STANDING = re.compile(
+    r"\b(?:whenever|every\s+time|each\s+time|any\s*time|as\s+soon\s+as)\b\s*([^,;.!?]*)",
+    re.IGNORECASE,
+)
 MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "prohibited": ("update", ("protect", "restrict", "lock", "block", "disable")),
     "permission": (None, ("permission", "access", "allowed", "authorization", "review")),
     "grant": ("create", ("access", "collaborator", "member", "grant", "add", "invite")),
+    "standing": (
+        "create",
+        ("webhook", "hook", "subscription", "event", "alert", "rule"),
+    ),
 }
 """What a prohibition, a permission question and a grant ask for: the intent (``INTENTS``'
 values; None: no method rather than another) and the words they search for."""
@@ -86,7 +98,7 @@ _ENSURE = re.compile(r"\b(?:make\s+(?:sure|certain)|ensure)\b", re.IGNORECASE)
 @dataclass(frozen=True)
 class Modal:
     """A request with the verbs of its modal phrases taken out: ``query``, what is left;
-    ``verbs``, the verbs taken out; ``kind``, a ``MODAL`` key, or None when it has none;
+    ``verbs``, the verbs taken out (the words of the event, for a standing subscription); ``kind``, a ``MODAL`` key, or None when it has none;
     ``lead``, what comes before the first modal phrase ("make sure" aside), whose verb, if
     it has one, is still what is asked ("delete the pod so that nobody can see it")."""
 
@@ -124,7 +136,12 @@ def modal(query: str, blanked: str | None = None) -> Modal:
     of what is asked: it comes first). ``blanked`` is ``query`` with the text that is no words of it (quoted values)
     blanked out, the same length: modal phrases are looked for in it."""
     seen = query if blanked is None else blanked
-    patterns = (("prohibited", _PROHIBITED), ("permission", _PERMISSION), ("grant", _GRANT))
+    patterns = (
+        ("prohibited", _PROHIBITED),
+        ("permission", _PERMISSION),
+        ("grant", _GRANT),
+        ("standing", _STANDING),
+    )
     for kind, pattern in patterns:
         found = [m for m in pattern.finditer(seen)]
         if found:
