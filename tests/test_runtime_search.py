@@ -854,6 +854,21 @@ def test_phrasal_verbs_and_people_have_near_synonyms() -> None:
     assert top(index, "who signed in to the account lately?") == ["listLogins"]
 
 
+def test_what_a_task_waits_on_and_who_is_looped_in() -> None:
+    rows = [
+        ("getTask", "GET", "/tasks/{task}", "Get a task"),
+        ("updateTask", "PUT", "/tasks/{task}", "Update a task"),
+        ("getDependencies", "GET", "/tasks/{task}/dependencies", "Get dependencies of a task"),
+        ("addFollowers", "POST", "/tasks/{task}/addFollowers", "Add followers to a task"),
+        ("listRevisions", "GET", "/files/{file}/revisions", "List a file's revisions"),
+        ("getFile", "GET", "/files/{file}", "Get a file"),
+    ]
+    index = build(rows)
+    assert "getDependencies" in top(index, "what is task 88 waiting on?", 2)
+    assert top(index, "loop Dana in on task 4411") == ["addFollowers"]
+    assert top(index, "version history for logo.png") == ["listRevisions"]
+
+
 def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
     zone = "/projects/{project}/zones/{zone}"
     rows = [

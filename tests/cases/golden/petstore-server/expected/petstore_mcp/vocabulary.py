@@ -251,7 +251,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "variable": ("var", "env"),
     "stats": ("statistic", "metric", "usage"),
     "usage": ("statistic", "metric"),
-    "history": ("event", "log", "timeline", "activity"),
+    "history": ("event", "log", "timeline", "activity", "revision", "version"),
     "activity": ("event", "history", "feed"),
     "chat": ("message", "conversation"),
     "message": ("chat", "comment"),
@@ -515,6 +515,10 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("power", "off"): ("shutdown", "stop", "power"),
     ("power", "on"): ("start", "boot", "power"),
     ("address", "book"): ("contact",),
+    ("loop", "in"): ("follower", "collaborator", "member", "subscriber"),
+    ("waiting", "on"): ("dependency", "blocker"),
+    ("blocked", "by"): ("dependency", "blocker"),
+    ("depends", "on"): ("dependency",),
     **{
         (verb, thing): ("comment", "note")
         for verb in ("leave", "drop")
