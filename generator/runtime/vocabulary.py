@@ -86,6 +86,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("look", "at"): "read",
     ("pull", "up"): "read",
     ("find", "out"): "read",
+    ("loop", "in"): "create",
     **{
         (verb, thing): "create"
         for verb in ("leave", "drop")
