@@ -869,6 +869,18 @@ def test_what_a_task_waits_on_and_who_is_looped_in() -> None:
     assert top(index, "version history for logo.png") == ["listRevisions"]
 
 
+def test_what_is_left_of_an_allowance_and_the_colour_of_a_build() -> None:
+    rows = [
+        ("getRateLimit", "GET", "/rate_limit", "Get rate limit status for the user"),
+        ("getUser", "GET", "/user", "Get the authenticated user"),
+        ("getCombinedStatus", "GET", "/commits/{ref}/status", "Get the combined status"),
+        ("getCommit", "GET", "/commits/{ref}", "Get a commit"),
+    ]
+    index = build(rows)
+    assert top(index, "how many API calls do I have left?") == ["getRateLimit"]
+    assert "getCombinedStatus" in top(index, "is CI green on this commit?", 2)
+
+
 def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
     zone = "/projects/{project}/zones/{zone}"
     rows = [

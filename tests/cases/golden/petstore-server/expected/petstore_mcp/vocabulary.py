@@ -405,6 +405,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "vm": ("instance", "virtual", "machine", "server"),
     "rollback": ("rollback", "revision", "undo"),
     "quota": ("limit", "resource", "quota"),
+    # What is left of an allowance ("how many API calls do I have left?").
+    "left": ("remaining", "quota", "limit", "usage", "balance"),
+    "remaining": ("quota", "limit", "usage", "balance"),
+    # A build's colour is its status.
+    "green": ("status", "success", "check", "passing"),
+    "red": ("status", "failure", "check", "failing"),
     "limit": ("quota", "range", "rate"),
     "traffic": ("network", "policy", "ingress", "endpoint"),
     "firewall": ("network", "policy", "rule"),
