@@ -742,6 +742,18 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
         assert top(index, request) == ["createWebhook"], request
 
 
+def test_an_operation_about_the_api_itself_comes_after_its_resources() -> None:
+    rows = [
+        ("getEventsGroup", "GET", "/apis/events.k8s.io/", "Get information of the events group"),
+        ("getEventsResources", "GET", "/apis/events.k8s.io/v1beta1/", "Get events resources"),
+        ("listEvents", "GET", "/apis/events.k8s.io/v1beta1/events", "List events"),
+        ("getRoot", "GET", "/", "Get the API root: links to every resource"),
+    ]
+    index = build(rows)
+    assert top(index, "show me warning events across the whole cluster") == ["listEvents"]
+    assert top(index, "which api groups does the cluster serve?")[0] != "listEvents"
+
+
 def test_letting_someone_do_something_grants_access() -> None:
     rows = [
         ("push", "POST", "/repos/{repo}/git/refs", "Push a reference"),

@@ -109,6 +109,14 @@ FUSION_K = 1.0
 SEMANTIC_SHARE = 0.6
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
+META_FACTOR = 0.5
+"""How much an operation about the API itself (``_meta``) counts, unless the request asks
+about the API, its versions or groups (``_META_WORDS``)."""
+_META_PATH = re.compile(
+    r"^(?:/apis?)?/*$|^(?:/[^/{}]*)*/(?:v[0-9]+(?:(?:alpha|beta)[0-9]*)?|[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?:io|com|org|net|dev))/*$"
+)
+_META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
 _BULK = frozenset({"bulk", "batch"})
@@ -380,6 +388,7 @@ class Index:
         plural = about_things(own)
         # About one thing: an operation on many at once (``_bulk``) is not the first choice.
         many = bool(_MANY.intersection(query_words))
+        meta_asked = bool(_META_WORDS.intersection(query_words))
         one = not plural and not broad and not many
         asked = set(own_terms)
         mentioned = asked | set(near) | set(values) | pieces
@@ -404,6 +413,8 @@ class Index:
             unasked = len(self._path_terms[position] - mentioned)
             if broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
+            if self._meta[position] and not meta_asked:
+                factor *= META_FACTOR
             if self._bulk[position] and (one or many):
                 factor *= BULK_FACTOR if one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
@@ -452,6 +463,13 @@ class Index:
     def _api_names(self) -> frozenset[str]:
         """The words of the API's title that name it (``api_names``), found on first search."""
         return api_names(self._title, self.words.path_vocabulary)
+
+    @cached_property
+    def _meta(self) -> list[bool]:
+        """Whether each operation is about the API itself, not a resource of it: its path
+        is the root (``/``, ``/api/``), or ends with an API version (``/api/v1/``) or an API
+        group named as a domain (``/apis/events.k8s.io/``)."""
+        return [_META_PATH.search(op["path"]) is not None for op in self.operations]
 
     @cached_property
     def _bulk(self) -> list[bool]:
