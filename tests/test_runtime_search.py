@@ -742,6 +742,21 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
         assert top(index, request) == ["createWebhook"], request
 
 
+def test_running_a_command_inside_a_container_is_exec() -> None:
+    from mcpgen.runtime.terms import stem, value_kinds
+
+    assert stem("command") in value_kinds("run `ls /data` in the redis-0 container")
+    assert stem("command") not in value_kinds("call `compute.routers.get`")
+    rows = [
+        ("createPod", "POST", "/namespaces/{ns}/pods", "Create a pod"),
+        ("replacePod", "PUT", "/namespaces/{ns}/pods/{name}", "Replace the specified pod"),
+        ("execPod", "POST", "/namespaces/{ns}/pods/{name}/exec", "Connect to exec of a pod"),
+    ]
+    index = build(rows)
+    for request in ("run `ls /data` inside the redis-0 container", "run ls inside my pod"):
+        assert top(index, request) == ["execPod"], request
+
+
 def test_an_operation_about_the_api_itself_comes_after_its_resources() -> None:
     rows = [
         ("getEventsGroup", "GET", "/apis/events.k8s.io/", "Get information of the events group"),

@@ -244,6 +244,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "settings": ("config", "configuration", "preference"),
     "config": ("configuration", "setting"),
     "container": ("pod",),
+    # Running a command in a container or a machine.
+    "shell": ("exec", "terminal", "console", "command"),
+    "execute": ("exec", "run", "command"),
     "machine": ("node", "server", "instance"),
     "server": ("node", "instance", "host"),
     "env": ("environment",),
@@ -522,6 +525,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("power", "on"): ("start", "boot", "power"),
     ("address", "book"): ("contact",),
     ("loop", "in"): ("follower", "collaborator", "member", "subscriber"),
+    ("run", "inside"): ("exec", "command"),
+    ("run", "within"): ("exec", "command"),
     ("waiting", "on"): ("dependency", "blocker"),
     ("blocked", "by"): ("dependency", "blocker"),
     ("depends", "on"): ("dependency",),

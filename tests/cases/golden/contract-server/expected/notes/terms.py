@@ -241,10 +241,18 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     return out, verbs
 
 
+_COMMAND = re.compile(r"`[^`]*\s[^`]*`")
+"""Code of more than one word: a command ("run `ls /data` in the container")."""
+COMMAND_NAMES = ("command", "cmd", "exec", "script")
+
+
 def value_kinds(query: str) -> frozenset[str]:
     """The stems of the argument names that would take the values a request holds (a
-    file path, a URL, an email address, a version, ...): ``VALUE_KINDS``."""
-    return frozenset(stems(n for token in query.split() for n in value_kind(token)[1]))
+    file path, a URL, an email address, a version, ...: ``VALUE_KINDS``; a command)."""
+    names = [n for token in query.split() for n in value_kind(token)[1]]
+    if _COMMAND.search(query):
+        names += COMMAND_NAMES
+    return frozenset(stems(names))
 
 
 def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
