@@ -742,6 +742,18 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
         assert top(index, request) == ["createWebhook"], request
 
 
+def test_giving_is_assigning() -> None:
+    rows = [
+        ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),
+        ("getUser", "GET", "/users/{id}", "Get a user"),
+        ("deleteLicenseDetails", "DELETE", "/users/{id}/licenseDetails/{d}", "Delete details"),
+        ("listLicenses", "GET", "/users/{id}/licenses", "List licenses"),
+        ("getLicense", "GET", "/users/{id}/licenses/{license}", "Get a license"),
+    ]
+    index = build(rows)
+    assert top(index, "give lena an E5 license") == ["assignLicense"]
+
+
 def test_running_a_command_inside_a_container_is_exec() -> None:
     from mcpgen.runtime.terms import stem, value_kinds
 

@@ -351,6 +351,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "difference": ("compare", "diff"),
     "blame": ("commit", "author"),
     "assignee": ("assign", "assignee"),
+    "give": ("assign", "grant", "add"),
     "reviewer": ("review", "request"),
     "runner": ("runner", "agent"),
     "artifact": ("artifact", "output", "build"),
