@@ -522,6 +522,8 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("are there failed jobs?", ["failed", "jobs"]) == "list"
     assert asked_for("can you delete the job?", ["job"]) == "delete"  # the verb says
     assert asked_for("the migration job", ["migration", "job"]) is None
+    # A verb in -s is no plural: nothing says to list.
+    assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) is None
     assert asked_for("") is None
 
 

@@ -314,9 +314,15 @@ def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
     return False
 
 
+_VERBS_IN_S = frozenset(
+    "looks seems needs wants goes gets does keeps says belongs happens means exists".split()
+)
+"""Words in -s that are verbs, not plurals ("it looks good")."""
+
+
 def about_things(own: Sequence[str]) -> bool:
     """Whether a request's words have a plural ("repos", "pods"): it is about things."""
-    return any(w.endswith("s") and len(w) > 3 for w in own)
+    return any(w.endswith("s") and len(w) > 3 and w not in _VERBS_IN_S for w in own)
 
 
 def literal_segments(path: str) -> list[str]:

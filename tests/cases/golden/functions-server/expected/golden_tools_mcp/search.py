@@ -67,7 +67,7 @@ from .terms import (
 from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, SYNONYMS, TITLE_WORDS
 
 EXPANSION_WEIGHT = 0.4
-METHOD_WEIGHT = 0.3
+METHOD_WEIGHT = 0.45
 SHAPE_WEIGHT = 0.15
 MORE_WEIGHT = 0.5
 """How much the description and argument names count beside name, summary and path."""
