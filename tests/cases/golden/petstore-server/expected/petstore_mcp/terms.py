@@ -315,7 +315,8 @@ def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
 
 
 _VERBS_IN_S = frozenset(
-    "looks seems needs wants goes gets does keeps says belongs happens means exists".split()
+    {"looks", "seems", "needs", "wants", "goes", "gets", "does", "keeps", "says"}
+    | {"belongs", "happens", "means", "exists"}
 )
 """Words in -s that are verbs, not plurals ("it looks good")."""
 
