@@ -744,6 +744,26 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
         assert top(index, request) == ["createWebhook"], request
 
 
+def test_turning_a_feature_on_or_off() -> None:
+    """A feature the API turns on and off by creating and deleting it (GitHub Pages, branch
+    protection): "turn on" prefers PUT/POST, "turn off" DELETE or PATCH, not GET."""
+    from mcpgen.runtime.terms import intent
+
+    assert intent(words("turn off branch protection on develop")) == "disable"
+    assert intent(words("switch on pages")) == "enable"
+    assert intent(words("take the discount off customer 5")) == "delete"
+    rows = [
+        ("getProtection", "GET", "/branches/{branch}/protection", "Get branch protection"),
+        ("setProtection", "PUT", "/branches/{branch}/protection", "Set branch protection"),
+        ("deleteProtection", "DELETE", "/branches/{branch}/protection", "Delete branch protection"),
+        ("getPages", "GET", "/repos/{repo}/pages", "Get a GitHub Pages site"),
+        ("createPages", "POST", "/repos/{repo}/pages", "Create a GitHub Pages site"),
+    ]
+    index = build(rows)
+    assert top(index, "turn off branch protection on develop") == ["deleteProtection"]
+    assert top(index, "turn on GitHub Pages for the docs folder") == ["createPages"]
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

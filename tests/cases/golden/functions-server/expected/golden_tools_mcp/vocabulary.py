@@ -31,7 +31,8 @@ INTENTS: dict[str, str] = {
         _split(
             "create add make new open start post register insert generate submit build launch "
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
-            "schedule provision enqueue fork copy duplicate import subscribe follow star put save"
+            "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
+            "ask buy purchase answer reply respond record log"
         ),
         "create",
     ),
@@ -45,9 +46,9 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "update change edit modify rename set tweak bump alter adjust patch replace configure "
-            "toggle move enable disable turn switch mark rotate reset assign unassign scale "
-            "resize limit cap restrict promote demote archive lock unlock pause resume suspend "
-            "approve reject"
+            "toggle move turn switch mark rotate reset assign unassign scale grow shrink "
+            "resize limit cap restrict promote demote archive retire lock unlock pause resume "
+            "suspend approve reject"
         ),
         "update",
     ),
@@ -58,6 +59,8 @@ INTENTS: dict[str, str] = {
         ),
         "read",
     ),
+    **dict.fromkeys(_split("enable activate"), "enable"),
+    **dict.fromkeys(_split("disable deactivate"), "disable"),
     **dict.fromkeys(_split("list all every browse enumerate which many"), "list"),
     **dict.fromkeys(_split("search find query lookup filter"), "search"),
 }
@@ -76,11 +79,12 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("clean", "up"): "delete",
     ("tear", "down"): "delete",
     ("get", "rid"): "delete",
+    ("take", "off"): "delete",
     ("shut", "down"): "delete",
-    ("turn", "off"): "update",
-    ("turn", "on"): "update",
-    ("switch", "off"): "update",
-    ("switch", "on"): "update",
+    ("turn", "off"): "disable",
+    ("turn", "on"): "enable",
+    ("switch", "off"): "disable",
+    ("switch", "on"): "enable",
     ("roll", "back"): "update",
     ("hand", "over"): "update",
     ("look", "up"): "read",
@@ -101,6 +105,9 @@ METHODS: dict[str, dict[str, float]] = {
     "create": {"POST": 1.0, "PUT": 0.6},
     "delete": {"DELETE": 1.0, "POST": 0.2},
     "update": {"PATCH": 1.0, "PUT": 0.9, "POST": 0.5},
+    # A feature is turned on and off by changing a setting, or by creating and deleting it.
+    "enable": {"PUT": 1.0, "POST": 0.9, "PATCH": 0.9},
+    "disable": {"PATCH": 1.0, "DELETE": 0.9, "PUT": 0.8, "POST": 0.6},
     "read": {"GET": 1.0, "HEAD": 0.5},
     "list": {"GET": 1.0},
     "search": {"GET": 1.0, "POST": 0.3},
