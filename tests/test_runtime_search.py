@@ -764,6 +764,23 @@ def test_turning_a_feature_on_or_off() -> None:
     assert top(index, "turn on GitHub Pages for the docs folder") == ["createPages"]
 
 
+def test_cloud_networks_words() -> None:
+    rows = [
+        ("insertNetwork", "POST", "/global/networks", "Creates a network"),
+        ("insertFirewall", "POST", "/global/firewalls", "Creates a firewall rule"),
+        ("getNetwork", "GET", "/global/networks/{network}", "Returns the specified network"),
+        ("insertVpnGateway", "POST", "/vpnGateways", "Creates a VPN gateway"),
+    ]
+    index = build(rows)
+    assert top(index, "create a VPC named prod-vpc in custom subnet mode") == ["insertNetwork"]
+    # A port is opened by a firewall rule.
+    from mcpgen.runtime.terms import related
+    from mcpgen.runtime.vocabulary import SYNONYMS
+
+    assert stem("firewall") in related(["port"], SYNONYMS)
+    assert "insertFirewall" in top(index, "open port 443 to the internet on the default network", 3)
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

@@ -388,7 +388,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "purchase": ("order", "payment", "charge"),
     "trial": ("subscription", "trial"),
     # Infrastructure.
-    "scale": ("autoscaler",),
+    "scale": ("autoscaler", "resize"),
     "replica": ("scale", "replicaset"),
     "restart": ("rollout", "delete", "redeploy"),
     "reboot": ("restart", "reset"),
@@ -444,6 +444,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dns": ("domain", "record", "zone"),
     "domain": ("dns", "hostname"),
     "backup": ("snapshot", "export"),
+    # Clouds' networks.
+    "vpc": ("network",),
+    "port": ("firewall", "rule"),
+    "static": ("address", "reserved"),
     "snapshot": ("backup",),
     "metrics": ("statistic", "usage", "monitor"),
     # States and events, in everyday words.
@@ -529,6 +533,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("look", "over"): ("review",),
     ("sign", "up"): ("subscription", "register", "signup"),
     ("back", "up"): ("backup", "snapshot"),
+    ("roll", "out"): ("rollout", "rolling", "update"),
     ("shut", "down"): ("shutdown", "stop", "power"),
     ("power", "off"): ("shutdown", "stop", "power"),
     ("power", "on"): ("start", "boot", "power"),
