@@ -781,6 +781,19 @@ def test_cloud_networks_words() -> None:
     assert "insertFirewall" in top(index, "open port 443 to the internet on the default network", 3)
 
 
+def test_what_is_not_taken_yet_is_available() -> None:
+    rows = [
+        ("listIps", "GET", "/ipam/ip-addresses/", "List IP addresses"),
+        ("nextIp", "POST", "/ipam/prefixes/{id}/available-ips/", "Create available IPs"),
+        ("listReservations", "GET", "/dcim/rack-reservations/", "List rack reservations"),
+        ("createReservation", "POST", "/dcim/rack-reservations/", "Create a rack reservation"),
+        ("getRack", "GET", "/dcim/racks/{id}/", "Get a rack"),
+    ]
+    index = build(rows)
+    assert "nextIp" in top(index, "grab the next free IP out of prefix 48", 2)
+    assert top(index, "hold U10-U14 in rack 5 for Acme") == ["createReservation"]
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

@@ -32,7 +32,7 @@ INTENTS: dict[str, str] = {
             "create add make new open start post register insert generate submit build launch "
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
             "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
-            "ask buy purchase answer reply respond record log"
+            "ask buy purchase answer reply respond record log reserve hold"
         ),
         "create",
     ),
@@ -231,7 +231,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "version": ("release", "tag"),
     "comment": ("reply", "note", "review"),
     "reply": ("comment",),
-    "note": ("comment",),
+    "note": ("comment", "journal"),
     "emoji": ("reaction",),
     "react": ("reaction",),
     "alert": ("notification",),
@@ -489,6 +489,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "table": ("collection",),
     "column": ("field", "attribute"),
     "field": ("column", "attribute", "property"),
+    "attribute": ("field", "property", "column"),
+    # What is not taken yet is available ("the next free IP", "unused VLANs").
+    "free": ("available",),
+    "unused": ("available",),
+    "unallocated": ("available",),
+    "spare": ("available",),
+    "hold": ("reserve", "reservation"),
+    "nic": ("interface", "network"),
+    "area": ("region", "zone"),
     "audit": ("activity", "log", "event"),
     # People and messaging.
     "teammate": ("member", "user", "collaborator"),
@@ -528,6 +537,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("log", "in"): ("login", "session"),
     ("logged", "in"): ("login", "session", "authenticated", "user"),
     ("free", "up"): ("cleanup", "prune", "garbage"),
+    ("audit", "trail"): ("change", "changelog", "log", "history"),
     ("clean", "up"): ("cleanup", "prune", "garbage"),
     ("opt", "out"): ("unsubscribe",),
     ("look", "over"): ("review",),
