@@ -794,6 +794,19 @@ def test_what_is_not_taken_yet_is_available() -> None:
     assert top(index, "hold U10-U14 in rack 5 for Acme") == ["createReservation"]
 
 
+def test_undoing_a_transfer_is_its_reversal_and_telling_sends_a_message() -> None:
+    rows = [
+        ("getTransfer", "GET", "/v1/transfers/{transfer}", "Retrieve a transfer"),
+        ("listTransfers", "GET", "/v1/transfers", "List transfers"),
+        ("createReversal", "POST", "/v1/transfers/{id}/reversals", "Create a transfer reversal"),
+        ("listMessages", "GET", "/chats/{chat}/messages", "List messages in a chat"),
+        ("sendMessage", "POST", "/chats/{chat}/messages", "Send a message in a chat"),
+    ]
+    index = build(rows)
+    assert top(index, "undo that transfer to the seller") == ["createReversal"]
+    assert top(index, "tell Omar in our chat 19:abc that I'm late") == ["sendMessage"]
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

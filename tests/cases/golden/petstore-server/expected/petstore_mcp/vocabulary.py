@@ -32,7 +32,7 @@ INTENTS: dict[str, str] = {
             "create add make new open start post register insert generate submit build launch "
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
             "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
-            "ask buy purchase answer reply respond record log reserve hold"
+            "ask buy purchase answer reply respond record log reserve hold book tell"
         ),
         "create",
     ),
@@ -306,7 +306,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "turn": ("enable", "disable", "start", "stop"),
     "enable": ("activate",),
     "disable": ("deactivate",),
-    "undo": ("revert", "cancel", "delete"),
+    "undo": ("revert", "cancel", "delete", "reverse", "reversal"),
+    "end": ("stop", "cancel", "close", "complete", "finish"),
+    "tell": ("message", "send", "notify"),
     "revert": ("rollback", "undo"),
     "approve": ("review", "accept"),
     "accept": ("approve",),
@@ -503,7 +505,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "teammate": ("member", "user", "collaborator"),
     "colleague": ("member", "user"),
     "everyone": ("member", "user", "list"),
-    "spam": ("block", "report"),
+    "spam": ("block", "report", "abuse"),
     "spammer": ("block", "user"),
     "mention": ("mention", "comment", "notification"),
     "dm": ("message", "conversation", "direct"),
