@@ -807,6 +807,21 @@ def test_undoing_a_transfer_is_its_reversal_and_telling_sends_a_message() -> Non
     assert top(index, "tell Omar in our chat 19:abc that I'm late") == ["sendMessage"]
 
 
+def test_who_is_on_a_team_and_what_changed_between_two_versions() -> None:
+    rows = [
+        ("getTeam", "GET", "/orgs/{org}/teams/{team}", "Get a team by name"),
+        ("listTeamMembers", "GET", "/orgs/{org}/teams/{team}/members", "List team members"),
+        ("compareCommits", "GET", "/repos/{repo}/compare/{basehead}", "Compare two commits"),
+        ("listChanges", "GET", "/repos/{repo}/changes", "List changes"),
+        ("duplicateTask", "POST", "/tasks/{task}/duplicate", "Duplicate a task"),
+        ("getTask", "GET", "/tasks/{task}", "Get a task"),
+    ]
+    index = build(rows)
+    assert top(index, "who's on the design team?") == ["listTeamMembers"]
+    assert "compareCommits" in top(index, "what changed between v1.0 and v1.1?", 2)
+    assert top(index, "clone task 4411 with its subtasks") == ["duplicateTask"]
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

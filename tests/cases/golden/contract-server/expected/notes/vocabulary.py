@@ -32,7 +32,7 @@ INTENTS: dict[str, str] = {
             "create add make new open start post register insert generate submit build launch "
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
             "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
-            "ask buy purchase answer reply respond record log reserve hold book tell"
+            "ask buy purchase answer reply respond record log reserve hold book tell clone pay"
         ),
         "create",
     ),
@@ -225,7 +225,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "favorite": ("star", "starred"),
     "bookmark": ("star",),
     "copy": ("fork", "clone", "duplicate"),
-    "clone": ("fork", "copy"),
+    "clone": ("fork", "copy", "duplicate"),
+    "reuse": ("copy", "duplicate", "template"),
+    # What is always done is a default or a rule ("always add bob as a reviewer").
+    "always": ("default", "rule"),
     "label": ("tag",),
     "tag": ("label",),
     "version": ("release", "tag"),
@@ -550,6 +553,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("power", "off"): ("shutdown", "stop", "power"),
     ("power", "on"): ("start", "boot", "power"),
     ("address", "book"): ("contact",),
+    ("who", "on"): ("member",),
+    ("who", "in"): ("member",),
+    ("between", "and"): ("compare", "diff"),
     ("loop", "in"): ("follower", "collaborator", "member", "subscriber"),
     ("run", "inside"): ("exec", "command"),
     ("run", "within"): ("exec", "command"),
