@@ -218,6 +218,7 @@ RUNTIME = (
     "apiwords.py",
     "terms.py",
     "vocabulary.py",
+    "synonyms.py",
     "semantic.py",
     "service.py",
     "guards.py",

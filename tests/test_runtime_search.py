@@ -774,8 +774,8 @@ def test_cloud_networks_words() -> None:
     index = build(rows)
     assert top(index, "create a VPC named prod-vpc in custom subnet mode") == ["insertNetwork"]
     # A port is opened by a firewall rule.
+    from mcpgen.runtime.synonyms import SYNONYMS
     from mcpgen.runtime.terms import related
-    from mcpgen.runtime.vocabulary import SYNONYMS
 
     assert stem("firewall") in related(["port"], SYNONYMS)
     assert "insertFirewall" in top(index, "open port 443 to the internet on the default network", 3)
@@ -901,7 +901,7 @@ def test_a_verb_nobody_may_do_or_whose_permission_is_asked_is_not_what_is_asked(
 def test_the_apis_own_name_is_no_word_of_a_request() -> None:
     """ "All my Netlify sites": every operation is Netlify's; the one that says so in its
     summary is no nearer. A title word that is also a path word is the API's noun."""
-    from mcpgen.runtime.search import api_names
+    from mcpgen.runtime.clauses import api_names
 
     rows = [
         ("purge", "POST", "/purge", "Purges Netlify's CDN cache of a site"),

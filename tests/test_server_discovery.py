@@ -416,7 +416,7 @@ def _tasks_document() -> dict[str, Any]:
 @needs_semantic
 @pytest.mark.parametrize("era", ERAS)
 def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> None:
-    """No word of "clone task 4411" but "task" is in the operation that duplicates a task,
+    """No word of "replicate task 4411" but "task" is in the operation that duplicates a task,
     and "task" is in every operation: only the meaning finds it. The model comes from the
     installed package, never from a download (any attempt would go nowhere)."""
     document = tmp_path / "tasks.json"
@@ -434,7 +434,7 @@ def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> N
         async def run() -> list[str]:
             async with stdio_client(root, package, env=env, mode=era) as client:  # noqa: B023
                 result = await client.call_tool(
-                    "search_operations", {"query": "clone task 4411", "limit": 5}
+                    "search_operations", {"query": "replicate task 4411", "limit": 5}
                 )
                 assert result.structured_content is not None
                 return [r["operation"] for r in result.structured_content["results"]]

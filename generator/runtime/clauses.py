@@ -1,5 +1,6 @@
 """What a request's words do not ask to do: a verb it says not to do, a verb nobody should
-be able to do, a verb whose permission it asks about, a verb someone is to be let do.
+be able to do, a verb whose permission it asks about, a verb someone is to be let do; and
+the API's own name, which says nothing of which operation is meant ("my Stripe balance").
 
 "Lock the account without deleting it" asks to lock, not to delete; "make sure nobody can
 push straight to main" asks to protect a branch, not to push; "am I allowed to delete pods
@@ -14,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .terms import words
-from .vocabulary import STOP_WORDS
+from .terms import EDGES, stems, words
+from .vocabulary import STOP_WORDS, TITLE_WORDS
 
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
 # of capturing", "rather than delete".
@@ -90,6 +91,8 @@ MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
 values; None: no method rather than another) and the words they search for."""
 
 
+TITLE_READ = 12
+"""Words of an API's title that may name it: a name comes first, and a title may be long."""
 _ENSURE = re.compile(r"\b(?:make\s+(?:sure|certain)|ensure)\b", re.IGNORECASE)
 """Words that say a prohibition follows, and nothing to do themselves ("make" aside)."""
 
@@ -157,3 +160,24 @@ def modal(query: str, blanked: str | None = None) -> Modal:
             lead = _ENSURE.sub(" ", query[: found[0].start()])
             return Modal(text, tuple(verbs), kind, lead)
     return Modal(query)
+
+
+def api_names(title: str, path_words: frozenset[str]) -> frozenset[str]:
+    """The words of an API's title that name it ("stripe" of "Stripe API", "netbox" of
+    "NetBox API"), lower case: not words any API's title has (``TITLE_WORDS``), nor its
+    paths' (Google Drive's "drive" is also what its operations act on)."""
+    found = (bare(word) for word in title.split()[:TITLE_READ])
+    return frozenset(
+        word
+        for word in found
+        if word
+        and word not in TITLE_WORDS
+        and word not in STOP_WORDS
+        and not set(stems(words(word))) & path_words
+    )
+
+
+def bare(token: str) -> str:
+    """A word as written, lower case, without what surrounds it: ``Stripe's,`` -> stripe."""
+    word = token.strip(EDGES + ".").lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word

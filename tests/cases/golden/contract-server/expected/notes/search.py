@@ -46,8 +46,9 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, squashed
-from .clauses import MODAL, modal, unsaid
+from .clauses import MODAL, api_names, bare, modal, unsaid
 from .semantic import Embedder, operation_text
+from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,
@@ -64,7 +65,7 @@ from .terms import (
     value_kinds,
     words,
 )
-from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS, SYNONYMS, TITLE_WORDS
+from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS
 
 EXPANSION_WEIGHT = 0.4
 METHOD_WEIGHT = 0.45
@@ -76,8 +77,6 @@ VALUE_WEIGHT = 0.3
 RESOURCE_WEIGHT = 0.15
 COVERAGE_WEIGHT = 0.5
 """How much it counts that an operation has all of the request's words, not just some."""
-TITLE_READ = 12
-"""Words of an API's title that may name it: a name comes first, and a title may be long."""
 NEAR_COVERAGE = 0.5
 """How much a request's word counts as an operation's when only a near-synonym of it is."""
 SPECIFIC_WEIGHT = 0.3
@@ -146,27 +145,6 @@ def _bounded(query: str) -> str:
     # Else the word the limit falls in goes, when a word comes before it.
     start = query[:MAX_QUERY].rsplit(None, 1)
     return start[0] if len(start) > 1 else query[:MAX_QUERY]
-
-
-def api_names(title: str, path_words: frozenset[str]) -> frozenset[str]:
-    """The words of an API's title that name it ("stripe" of "Stripe API", "netbox" of
-    "NetBox API"), lower case: not words any API's title has (``TITLE_WORDS``), nor its
-    paths' (Google Drive's "drive" is also what its operations act on)."""
-    found = (_bare(word) for word in title.split()[:TITLE_READ])
-    return frozenset(
-        word
-        for word in found
-        if word
-        and word not in TITLE_WORDS
-        and word not in STOP_WORDS
-        and not set(stems(words(word))) & path_words
-    )
-
-
-def _bare(token: str) -> str:
-    """A word as written, lower case, without what surrounds it: ``Stripe's,`` -> stripe."""
-    word = token.strip(EDGES + ".").lower()
-    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _scaled(scores: Any) -> Any:
@@ -347,7 +325,7 @@ class Index:
         }
         # The API's own name ("my Stripe balance") says nothing of which operation is meant:
         # it is no word of the request (unless the request has no other).
-        brand = {w for t in query.split() if _bare(t) in self._api_names for w in words(t)}
+        brand = {w for t in query.split() if bare(t) in self._api_names for w in words(t)}
         value_words |= quoted | brand
         own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
         if not own and not any(named.values()):

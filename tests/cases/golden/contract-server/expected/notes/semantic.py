@@ -2,9 +2,9 @@
 """What a request means, beside the words it shares with an operation: static word
 embeddings (WordLlama, whose package ships its own small model; nothing is downloaded).
 
-Requests are phrased in users' words ("drop a note on the task", "loop Dana in"), and the
-operation that answers may share none of them with the request ("Create a story",
-"Add followers"). An operation's text (summary, method, path, tags, the sentence of its
+Requests are phrased in users' words ("drop a note on the task", "replicate the task"),
+and the operation that answers may share none of them with the request ("Create a story",
+"Duplicate a task"). An operation's text (summary, method, path, tags, the sentence of its
 description that says more, its name's words) and the request are each embedded as the
 average of their tokens' vectors, and operations rank by the cosine of the two.
 ``search.Index`` fuses that ranking with its own, which stays first where it is sure.
