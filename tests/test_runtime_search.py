@@ -822,6 +822,22 @@ def test_who_is_on_a_team_and_what_changed_between_two_versions() -> None:
     assert top(index, "clone task 4411 with its subtasks") == ["duplicateTask"]
 
 
+def test_code_hosting_words() -> None:
+    rows = [
+        ("getTree", "GET", "/projects/{id}/repository/tree", "Get the repository tree"),
+        ("getArchive", "GET", "/projects/{id}/repository/archive", "Get a repository archive"),
+        ("lint", "POST", "/ci/lint", "Check a CI configuration"),
+        ("getProject", "GET", "/projects/{id}", "Get a project"),
+        ("getJobTrace", "GET", "/projects/{id}/jobs/{job}/trace", "Get a job trace"),
+        ("getJob", "GET", "/projects/{id}/jobs/{job}", "Get a job"),
+    ]
+    index = build(rows)
+    assert "getTree" in top(index, "list what's inside the src/ folder of project 42", 2)
+    assert top(index, "I need a zip of the code as it was at v2.0") == ["getArchive"]
+    assert top(index, "check my .gitlab-ci.yml for syntax errors") == ["lint"]
+    assert "getJobTrace" in top(index, "job 5521 went red, show me its output", 2)
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

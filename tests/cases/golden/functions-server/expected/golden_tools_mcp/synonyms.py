@@ -12,7 +12,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # What people call things in API vocabulary.
     "doc": ("file",),
     "document": ("file",),
-    "folder": ("directory", "dir", "path"),
+    "folder": ("directory", "dir", "path", "tree"),
     "directory": ("folder",),
     "file": ("content", "blob", "document", "attachment"),
     "user": ("account", "member", "person", "people"),
@@ -87,8 +87,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "rollout": ("deployment", "rollback"),
     "email": ("mail", "address", "message"),
     "mail": ("email", "message"),
-    "picture": ("image", "avatar", "photo"),
-    "photo": ("image", "picture"),
+    "picture": ("image", "avatar", "photo", "media"),
+    "photo": ("image", "picture", "media"),
     "image": ("picture", "photo"),
     "avatar": ("image", "picture"),
     "settings": ("config", "configuration", "preference"),
@@ -306,7 +306,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "broken": ("fail", "error"),
     "died": ("fail", "error", "crash"),
     "crash": ("fail", "error"),
-    "output": ("log", "result", "artifact"),
+    "output": ("log", "result", "artifact", "trace"),
+    # A snapshot of code to download.
+    "zip": ("archive", "download", "export"),
+    "tarball": ("archive", "download", "export"),
+    # Checking a file's syntax is linting it.
+    "syntax": ("lint", "validate", "validation"),
+    # A phone rings: it is a call.
+    "ring": ("call",),
+    "dial": ("call",),
     "newest": ("latest", "recent"),
     "recent": ("latest",),
     "upcoming": ("next", "preview"),

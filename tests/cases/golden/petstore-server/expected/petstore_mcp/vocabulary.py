@@ -33,7 +33,8 @@ INTENTS: dict[str, str] = {
             "create add make new open start post register insert generate submit build launch "
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
             "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
-            "ask buy purchase answer reply respond record log reserve hold book tell clone pay"
+            "ask buy purchase answer reply respond record log reserve hold book tell clone pay "
+            "ring dial"
         ),
         "create",
     ),
