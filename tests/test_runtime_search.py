@@ -593,6 +593,8 @@ def test_leaving_a_note_creates_a_comment() -> None:
     for request in ("leave a note on issue 88 saying I'm on it", "drop a comment on issue 4"):
         assert top(index, request) == ["createComment"], request
     assert top(index, "dave left, remove him from the org") == ["removeMember"]
+    # Quoted text left somewhere is a note.
+    assert top(index, "leave 'LGTM, ship it' on issue 12") == ["createComment"]
 
 
 def test_an_operation_on_many_at_once_comes_after_the_one_for_one_thing() -> None:

@@ -340,7 +340,9 @@ class Index:
         # "my" (a word of its own, not part of a name such as my-lib): the calling user.
         telling = [w for w in query.lower().split() if w.strip(EDGES) in _TELLING]
         # A verb read with its particle ("leave a note") is not searched alone as well.
-        phrased, with_particle = phrase_terms(query_words)
+        # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
+        noted = _QUOTED.sub(" note ", query)
+        phrased, with_particle = phrase_terms(compounded(words(noted)))
         base = own + telling
         alone = [w for w in base if w not in with_particle] if base else query_words
         near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
@@ -360,7 +362,7 @@ class Index:
         broad = any(w in BREADTH for w in query_words)
         nouns = self.words.path_vocabulary
         if said.kind is None:
-            wanted = asked_for(query, own, nouns)
+            wanted = asked_for(noted, own, nouns)
         else:
             wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
         plural = about_things(own)
