@@ -8,6 +8,8 @@ Plain tables, searched at a lower weight than the words a request gives (``searc
 
 from __future__ import annotations
 
+from .vocabulary import LEFT_NOTES
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # What people call things in API vocabulary.
     "doc": ("file",),
@@ -409,11 +411,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("waiting", "on"): ("dependency", "blocker"),
     ("blocked", "by"): ("dependency", "blocker"),
     ("depends", "on"): ("dependency",),
-    **{
-        (verb, thing): ("comment", "note")
-        for verb in ("leave", "drop")
-        for thing in ("comment", "note", "message", "review", "feedback", "reply", "line")
-    },
+    **dict.fromkeys(LEFT_NOTES, ("comment", "note")),
 }
 """Near-synonyms of a verb with its particle, which may come a few words later ("sign the
 PR off"): what neither word says alone."""

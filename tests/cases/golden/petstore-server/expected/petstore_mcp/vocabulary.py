@@ -68,6 +68,13 @@ INTENTS: dict[str, str] = {
 }
 """Verbs by what they ask to do; the first one in a request decides."""
 
+LEFT_NOTES = tuple(
+    (verb, thing)
+    for verb in ("leave", "drop")
+    for thing in ("comment", "note", "message", "review", "feedback", "reply", "line")
+)
+"""A note left or dropped somewhere ("leave a comment on it", "drop a note on the task")."""
+
 PHRASAL: dict[tuple[str, str], str] = {
     ("set", "up"): "create",
     ("spin", "up"): "create",
@@ -94,11 +101,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("pull", "up"): "read",
     ("find", "out"): "read",
     ("loop", "in"): "create",
-    **{
-        (verb, thing): "create"
-        for verb in ("leave", "drop")
-        for thing in ("comment", "note", "message", "review", "feedback", "reply", "line")
-    },
+    **dict.fromkeys(LEFT_NOTES, "create"),
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
 something other than the verb alone ("set" changes, "set up" creates)."""
