@@ -1,13 +1,15 @@
 """What a request's words do not ask to do: a verb it says not to do, a verb nobody should
-be able to do, a verb whose permission it asks about, a verb someone is to be let do; and
-the API's own name, which says nothing of which operation is meant ("my Stripe balance").
+be able to do, a verb whose permission it asks about, a verb someone is to be let do, the
+event of a standing subscription ("whenever someone pushes"); and the API's own name,
+which says nothing of which operation is meant ("my Stripe balance").
 
 "Lock the account without deleting it" asks to lock, not to delete; "make sure nobody can
 push straight to main" asks to protect a branch, not to push; "am I allowed to delete pods
 here?" asks what the caller may do, not to delete anything; "let bob push to my repo" asks
-to grant bob access, not to push. Such a verb is not what the
-request asks for (it does not decide the HTTP method), and it is no word of the request;
-a prohibition or a permission question says something of its own instead (``MODAL``).
+to grant bob access, not to push; "ping our endpoint whenever someone deletes a device"
+asks for a webhook, not to delete. Such a verb is not what the request asks for (it does
+not decide the HTTP method), and it is searched only as a near-synonym; the phrase says
+something of its own instead (``MODAL``).
 """
 
 from __future__ import annotations
@@ -87,8 +89,9 @@ MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
         ("webhook", "hook", "subscription", "event", "alert", "rule"),
     ),
 }
-"""What a prohibition, a permission question and a grant ask for: the intent (``INTENTS``'
-values; None: no method rather than another) and the words they search for."""
+"""What a prohibition, a permission question, a grant and a standing subscription ask for:
+the intent (``INTENTS``' values; None: no method rather than another) and the words they
+search for."""
 
 
 TITLE_READ = 12
@@ -100,9 +103,10 @@ _ENSURE = re.compile(r"\b(?:make\s+(?:sure|certain)|ensure)\b", re.IGNORECASE)
 @dataclass(frozen=True)
 class Modal:
     """A request with the verbs of its modal phrases taken out: ``query``, what is left;
-    ``verbs``, the verbs taken out (the words of the event, for a standing subscription); ``kind``, a ``MODAL`` key, or None when it has none;
-    ``lead``, what comes before the first modal phrase ("make sure" aside), whose verb, if
-    it has one, is still what is asked ("delete the pod so that nobody can see it")."""
+    ``verbs``, the verbs taken out (the words of the event, for a standing subscription);
+    ``kind``, a ``MODAL`` key, or None when it has none; ``lead``, what comes before the
+    first modal phrase ("make sure" aside), whose verb, if it has one, is still what is
+    asked ("delete the pod so that nobody can see it")."""
 
     query: str
     verbs: tuple[str, ...] = ()
