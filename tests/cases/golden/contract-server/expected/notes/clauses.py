@@ -139,8 +139,9 @@ def unsaid(query: str) -> str:
 
 def modal(query: str, blanked: str | None = None) -> Modal:
     """The verbs of ``query`` that nobody should be able to do, else those whose permission
-    it asks about, else those someone is let do, taken out of it (a prohibition says more
-    of what is asked: it comes first). ``blanked`` is ``query`` with the text that is no words of it (quoted values)
+    it asks about, else those someone is let do, else the words of the event of a standing
+    subscription, taken out of it (a prohibition says most of what is asked: it comes
+    first). ``blanked`` is ``query`` with the text that is no words of it (quoted values)
     blanked out, the same length: modal phrases are looked for in it."""
     seen = query if blanked is None else blanked
     patterns = (
