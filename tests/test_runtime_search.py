@@ -840,6 +840,19 @@ def test_code_hosting_words() -> None:
     assert "getJobTrace" in top(index, "job 5521 went red, show me its output", 2)
 
 
+def test_my_things_are_the_calling_users_own() -> None:
+    rows = [
+        ("createUserEvent", "POST", "/users/{user-id}/events", "Create event"),
+        ("createMyEvent", "POST", "/me/events", "Create event"),
+        ("listUserRepos", "GET", "/users/{username}/repos", "List repositories for a user"),
+        ("listMyRepos", "GET", "/user/repos", "List repositories for the authenticated user"),
+    ]
+    index = build(rows)
+    assert top(index, "put a meeting event on my calendar") == ["createMyEvent"]
+    assert top(index, "list my repositories") == ["listMyRepos"]
+    assert top(index, "list the repositories of user octocat") == ["listUserRepos"]
+
+
 def test_giving_is_assigning() -> None:
     rows = [
         ("assignLicense", "POST", "/users/{id}/assignLicense", "Invoke action assignLicense"),

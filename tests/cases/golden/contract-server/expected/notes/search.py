@@ -45,7 +45,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
-from .apiwords import ApiWords, squashed
+from .apiwords import ApiWords, api_level, bulk, own_path, squashed
 from .clauses import MODAL, api_names, bare, modal, unsaid
 from .semantic import Embedder, operation_text
 from .synonyms import SYNONYMS
@@ -108,17 +108,15 @@ FUSION_K = 1.0
 SEMANTIC_SHARE = 0.6
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
+SELF_WEIGHT = 0.15
+"""How much more an operation on the calling user's own things (``_own``) counts for a
+request that says "my"."""
 META_FACTOR = 0.5
 """How much an operation about the API itself (``_meta``) counts, unless the request asks
 about the API, its versions or groups (``_META_WORDS``)."""
-_META_PATH = re.compile(
-    r"^(?:/apis?)?/*$|^(?:/[^/{}]*)*/(?:v[0-9]+(?:(?:alpha|beta)[0-9]*)?|[a-z0-9-]+(?:\.[a-z0-9-]+)*"
-    r"\.(?:io|com|org|net|dev))/*$"
-)
 _META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
-_BULK = frozenset({"bulk", "batch"})
 _MANY = frozenset({"bulk", "many", "multiple", "several", "these", "those", "go", "once"})
 """Words that ask to act on many things at once ("these", "in one go", "at once")."""
 _TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
@@ -368,6 +366,8 @@ class Index:
         plural = about_things(own)
         # About one thing: an operation on many at once (``_bulk``) is not the first choice.
         many = bool(_MANY.intersection(query_words))
+        # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
+        mine = any(w.strip(EDGES) in ("my", "mine") for w in query.lower().split())
         meta_asked = bool(_META_WORDS.intersection(query_words))
         one = not plural and not broad and not many
         asked = set(own_terms)
@@ -393,6 +393,8 @@ class Index:
             unasked = len(self._path_terms[position] - mentioned)
             if broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
+            if mine and self._own[position]:
+                factor += SELF_WEIGHT
             if self._meta[position] and not meta_asked:
                 factor *= META_FACTOR
             if self._bulk[position] and (one or many):
@@ -445,17 +447,19 @@ class Index:
         return api_names(self._title, self.words.path_vocabulary)
 
     @cached_property
+    def _own(self) -> list[bool]:
+        """Whether each operation is about the calling user's own things (``own_path``)."""
+        return [own_path(op["path"]) for op in self.operations]
+
+    @cached_property
     def _meta(self) -> list[bool]:
-        """Whether each operation is about the API itself, not a resource of it: its path
-        is the root (``/``, ``/api/``), or ends with an API version (``/api/v1/``) or an API
-        group named as a domain (``/apis/events.k8s.io/``)."""
-        return [_META_PATH.search(op["path"]) is not None for op in self.operations]
+        """Whether each operation is about the API itself (``api_level``)."""
+        return [api_level(op["path"]) for op in self.operations]
 
     @cached_property
     def _bulk(self) -> list[bool]:
-        """Whether each operation acts on many things at once: its name or summary says so
-        ("bulk update", "batch")."""
-        return [bool(_BULK.intersection(terms.split())) for terms in self._fields["core"]]
+        """Whether each operation acts on many things at once (``bulk``)."""
+        return [bulk(terms.split()) for terms in self._fields["core"]]
 
     @cached_property
     def _items(self) -> list[bool]:
