@@ -721,10 +721,9 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
 def test_verbs_nobody_may_do_or_whose_permission_is_asked_are_found(
     request_text: str, kind: str | None, verbs: tuple[str, ...]
 ) -> None:
-    from mcpgen.runtime.clauses import modal
-    from mcpgen.runtime.search import _QUOTED
+    from mcpgen.runtime.clauses import modal, unquoted
 
-    found = modal(request_text, _QUOTED.sub(lambda m: " " * len(m.group()), request_text))
+    found = modal(request_text, unquoted(request_text))
     assert (found.kind, found.verbs) == (kind, verbs)
     assert len(found.query) == len(request_text)
     for verb in verbs:

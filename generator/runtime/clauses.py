@@ -34,6 +34,9 @@ _ASIDE = frozenset(
 """Words a request may open with before it says what not to do after all: "never mind,
 don't ...", "actually, do not ..."."""
 
+QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+"""Quoted text: a value (a title, a message, a name), not words of the request."""
+
 _VERB = r"(?:(?:\w+ly|ever|even|still)\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)"
 """The verb of a modal phrase, after an adverb at most ("can accidentally delete")."""
 _ABLE = r"(?:be\s+able\s+to|be\s+allowed\s+to|get\s+to)\s+"
@@ -114,6 +117,12 @@ class Modal:
     lead: str = ""
 
 
+def unquoted(query: str) -> str:
+    """``query`` with its quoted text blanked out, the same length: where its clauses and
+    phrases are looked for."""
+    return QUOTED.sub(lambda m: " " * len(m.group()), query)
+
+
 def unsaid(query: str) -> str:
     """``query`` without what it says not to do ("lock the account without deleting it",
     "hide the drive, I don't want to delete it"): that is no word of it. Unless the request
@@ -150,7 +159,7 @@ def modal(query: str, blanked: str | None = None) -> Modal:
         ("standing", _STANDING),
     )
     for kind, pattern in patterns:
-        found = [m for m in pattern.finditer(seen)]
+        found = list(pattern.finditer(seen))
         if found:
             verbs: list[str] = []
             text = query

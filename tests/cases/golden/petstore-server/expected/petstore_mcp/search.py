@@ -46,7 +46,7 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, api_level, bulk, own_path, squashed
-from .clauses import MODAL, api_names, bare, modal, unsaid
+from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
 from .semantic import Embedder, operation_text
 from .synonyms import SYNONYMS
 from .terms import (
@@ -124,7 +124,6 @@ _TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
 user or a member (their near-synonyms, ``SYNONYMS``)."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
-_QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
@@ -287,7 +286,7 @@ class Index:
         as much: the main clause says what to do."""
         whole = self._words_ranked(query, tag)
         # Where a subordinate clause begins, quoted text aside ("say 'so long'").
-        found = _SUBORDINATE.search(_QUOTED.sub(lambda m: " " * len(m.group()), query))
+        found = _SUBORDINATE.search(unquoted(query))
         if found is None or not whole:
             return whole
         main = self._words_ranked(query[: found.start()], tag)
@@ -310,9 +309,9 @@ class Index:
         outweigh the words given.
         """
         # Quoted text is a value (a title, a message, a name): its words are not the request's.
-        quoted = {w for span in _QUOTED.findall(query) for part in span for w in words(part)}
+        quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
         # A verb nobody should be able to do, or whose permission is asked about, is not.
-        said = modal(query, _QUOTED.sub(lambda m: " " * len(m.group()), query))
+        said = modal(query, unquoted(query))
         query = said.query
         query_words = compounded(words(query))
         tokens = [t for t in query.split() if _VALUE.search(t) and not self.words.is_name(t)]
@@ -339,7 +338,7 @@ class Index:
         telling = [w for w in query.lower().split() if w.strip(EDGES) in _TELLING]
         # A verb read with its particle ("leave a note") is not searched alone as well.
         # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
-        noted = _QUOTED.sub(" note ", query)
+        noted = QUOTED.sub(" note ", query)
         phrased, with_particle = phrase_terms(compounded(words(noted)))
         base = own + telling
         alone = [w for w in base if w not in with_particle] if base else query_words
@@ -367,7 +366,7 @@ class Index:
         # About one thing: an operation on many at once (``_bulk``) is not the first choice.
         many = bool(_MANY.intersection(query_words))
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
-        mine = any(w.strip(EDGES) in ("my", "mine") for w in query.lower().split())
+        mine = any(w.strip(EDGES) in ("my", "mine") for w in telling)
         meta_asked = bool(_META_WORDS.intersection(query_words))
         one = not plural and not broad and not many
         asked = set(own_terms)
