@@ -1082,6 +1082,22 @@ def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -
     ]
 
 
+@needs_semantic
+def test_a_word_the_api_lacks_searches_the_apis_words_nearest_in_meaning() -> None:
+    """ "eliminate" and "obtain" are no words of this API, nor near-synonyms it knows:
+    hybrid search also searches the API's words nearest to them (delete, get)."""
+    lexical, hybrid = small_api(False), small_api(True)
+    assert hybrid._guessed(["eliminate", "obtain"], set()) == ["delet", "get"]
+    assert top(hybrid, "eliminate the repository") == ["deleteRepo"]
+    assert top(lexical, "eliminate the repository") != ["deleteRepo"]
+    assert top(hybrid, "obtain the repository") == ["getRepo"]
+    # A word the API has brings nothing more; neither do words near in spelling only
+    # ("invoices" for "invoiced"), nor words near in nothing ("zzzz").
+    assert hybrid._guessed(["repository", "repositories", "zzzz"], set()) == []
+    assert "invoices" not in hybrid._lexicon.nearest(["invoiced"], 5, 0.0)  # type: ignore[union-attr]
+    assert lexical._guessed(["eliminate"], set()) == []  # lexical search: no model, no guess
+
+
 def test_hybrid_search_without_its_model_is_lexical(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .terms import stems
+
 logger = logging.getLogger(__package__)
 
 CONFIG = "l2_supercat"
@@ -73,6 +75,36 @@ class Embedder:
             return numpy.zeros((0, DIMENSIONS), dtype="float32")
         found = self._model.embed(list(texts), norm=True)
         return numpy.nan_to_num(found.astype("float32"))
+
+
+class Lexicon:
+    """An API's words and their vectors: the words nearest in meaning to a request's word
+    that is none of them."""
+
+    def __init__(self, embedder: Embedder, names: Sequence[str]) -> None:
+        self.names = [name for name in names if len(name) > 2 and name.isalpha()]
+        self.stems = frozenset(stems(self.names))
+        self._embedder = embedder
+        self._vectors = embedder.embed(self.names)
+
+    def nearest(self, asked: Sequence[str], count: int, least: float) -> list[str]:
+        """For each word of ``asked``, up to ``count`` of the API's words whose cosine with
+        it is at least ``least``, nearest first."""
+        asked = [word for word in asked if len(word) > 2 and word.isalpha()]
+        if not asked or not self.names:
+            return []
+        similarity = self._vectors @ self._embedder.embed(asked).T
+        out: list[str] = []
+        for column, word in enumerate(asked):
+            near = similarity[:, column]
+            for row in (-near).argsort()[:count].tolist():
+                if near[row] < least:
+                    break
+                # A word that begins as the asked one does is near in spelling only
+                # ("charges" for "chargebacks"): the model averages the pieces of words.
+                if self.names[row][:4] != word[:4]:
+                    out.append(self.names[row])
+        return out
 
 
 def _load() -> Any:

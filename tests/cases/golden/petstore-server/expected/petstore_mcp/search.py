@@ -8,7 +8,8 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
 - requests are phrased in users' words, not the document's: each word also searches
   for its common near-synonyms in API vocabulary ("folder" for "directory", "bill" for
   "invoice", "kill" for "delete", "sign off" for "approve", "him" for "member"), at a
-  lower weight than the words themselves;
+  lower weight than the words themselves; with hybrid search, a word that is none of the
+  API's also searches the API's words nearest to it in meaning ("erase" for "delete");
 - the verb says which method is meant (create/add -> POST, remove/delete -> DELETE,
   change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a collection
   while "this" means one item; "my" means the calling user; "anywhere" or "across"
@@ -47,7 +48,7 @@ from typing import Any
 
 from .apiwords import ApiWords, api_level, bulk, own_path, squashed
 from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
-from .semantic import Embedder, operation_text
+from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
@@ -68,6 +69,13 @@ from .terms import (
 from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS
 
 EXPANSION_WEIGHT = 0.4
+GUESS_WEIGHT = 0.3
+"""How much the API's words nearest in meaning to a request's word count, where the word is
+none of the API's (``Index._guessed``; hybrid search only)."""
+GUESS_SIMILARITY = 0.38
+"""How near in meaning (cosine of the words' vectors) such a word must be."""
+GUESS_COUNT = 3
+"""How many such words each of the request's words may bring."""
 METHOD_WEIGHT = 0.45
 SHAPE_WEIGHT = 0.15
 MORE_WEIGHT = 0.5
@@ -217,6 +225,32 @@ class Index:
         ]
         return embedder, embedder.embed(texts)
 
+    @cached_property
+    def _lexicon(self) -> Lexicon | None:
+        """The API's own words (of summaries, paths, names and tags) and their vectors."""
+        semantic = self._semantic
+        if semantic is None:
+            return None
+        found: set[str] = set()
+        for op in self.operations:
+            for text in (op["summary"], op["path"], op["operation"], *op["tags"]):
+                found.update(words(text))
+        return Lexicon(semantic[0], sorted(found - STOP_WORDS))
+
+    def _guessed(self, own: list[str], known: set[str]) -> list[str]:
+        """Stems of the API's words nearest in meaning to those of the request's words that
+        are none of the API's ("erase" -> delete, "folder" -> directory)."""
+        lexicon = self._lexicon
+        if lexicon is None:
+            return []
+        unknown = [w for w in own if stems([w])[0] not in lexicon.stems]
+        out: list[str] = []
+        for name in lexicon.nearest(unknown, GUESS_COUNT, GUESS_SIMILARITY):
+            term = stems([name])[0]
+            if term not in known and term not in out:
+                out.append(term)
+        return out
+
     def _meaning(self, query: str, tag: str | None) -> list[int]:
         """Operations by how near their text's meaning is to the request's, best first."""
         semantic = self._semantic
@@ -355,6 +389,9 @@ class Index:
             scores = scores + VALUE_WEIGHT * self._both(values)
         if near:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
+        guessed = self._guessed(own, set(own_terms) | set(near))
+        if guessed:
+            scores = scores + GUESS_WEIGHT * self._both(guessed)
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
         nouns = self.words.path_vocabulary
