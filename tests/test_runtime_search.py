@@ -291,6 +291,13 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
     assert value_kinds("revert a1b2c3d") >= {"sha"}
     assert value_kinds("assign it to @maria") >= {"assigne", "usernam"}
     assert value_kinds("no values here, just 42 words") == frozenset()
+    assert value_kinds("log 3h30m against it") >= {"durat", "spent", "estim"}
+    assert value_kinds("grow the disk to 50GB") == value_kinds("a 10Gi volume") >= {"size"}
+    assert value_kinds("events since 2024-05-01") >= {"date", "sinc"}
+    assert value_kinds("give them a $20 credit") >= {"amount"}
+    assert value_kinds("call +14155550100") >= {"phone"}
+    assert value_kinds("scale out at 70% CPU") >= {"threshold", "percent"}
+    assert value_kinds("resize it to 50 GB") == frozenset()  # a number alone is no size
     # Alike but for what they take: the request's file path says which is meant.
     rows = [
         ("getFileById", "GET", "/files/{id}", "Get a file"),

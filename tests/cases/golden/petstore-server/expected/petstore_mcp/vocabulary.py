@@ -187,6 +187,28 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("handle", r"@[\w-]+", ("username", "user", "login", "assignee", "member", "handle")),
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     (
+        "duration",
+        r"(?:\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|hrs|d|w))+",
+        ("duration", "spent", "estimate", "timeout", "ttl", "interval", "period", "expiry"),
+    ),
+    (
+        "size",
+        r"\d+(?:\.\d+)?(?:[kmgtp]ib?|[kmgtp]b|[KMGTP]i?B?)",
+        ("size", "capacity", "storage", "memory", "disk", "quota"),
+    ),
+    (
+        "date",
+        r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?",
+        ("date", "since", "until", "before", "after", "start", "end", "time", "timestamp", "due"),
+    ),
+    ("money", r"[$€£]\d[\d,]*(?:\.\d+)?", ("amount", "price", "cost", "total", "balance")),
+    ("phone", r"\+\d{7,15}", ("phone", "number", "to", "from", "caller")),
+    (
+        "percent",
+        r"\d+(?:\.\d+)?%",
+        ("percent", "percentage", "threshold", "target", "utilization", "ratio"),
+    ),
+    (
         "file",
         r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.[a-zA-Z][a-zA-Z0-9]{0,4}",
         ("path", "file", "filename", "filepath"),
@@ -194,7 +216,8 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 """Values a request may hold, by kind (checked in this order; the first kind that a whole
 word has is its kind), and the argument names that take such a value: "show me
-src/index.js" asks for an operation with a ``path`` argument."""
+src/index.js" asks for an operation with a ``path`` argument, "log 3h30m" one with a
+``duration``, "grow it to 50GB" one with a ``size``."""
 
 TITLE_WORDS = frozenset(
     _split("""api apis rest restful web http https service services platform documentation docs
