@@ -534,6 +534,41 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("") is None
 
 
+def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
+    """ "store", "expose", "label" name no intent, but a request that opens with them asks
+    for something to be done: a write, not a read. A noun the API has, a number or an
+    abbreviated noun opens a request about things; a word of the API's names does unless
+    a determiner or a value follows it ("watch this repo", "version history for ...")."""
+    from mcpgen.runtime.terms import asked_for, stem
+
+    nouns = frozenset(stem(w) for w in ("secrets", "services", "instances", "stocks"))
+    named = nouns | {stem(w) for w in ("watch", "version", "history", "level", "text")}
+    for query in (
+        "store the database password as a secret",
+        "expose the app with a service on port 80",
+        "label instance api-3 with env=prod",
+        "watch this repo",
+        "text +15551234567 that the order shipped",
+    ):
+        assert asked_for(query, [], nouns, named) == "act", query
+    for query in (
+        "secret for the database",  # a noun of the API's paths
+        "stock level of variation VAR_bgl",
+        "version history for logo.png",
+        "one worker in pool frontend is acting up",
+        "PR 12 looks good, sign it off",
+        "3 more replicas please",
+        "the migration job",
+    ):
+        assert asked_for(query, [], nouns, named) is None, query
+    rows = [
+        ("getSecret", "GET", "/namespaces/{namespace}/secrets/{name}", "Read a secret"),
+        ("createSecret", "POST", "/namespaces/{namespace}/secrets", "Create a secret"),
+    ]
+    assert top(build(rows), "store the database password as a secret") == ["createSecret"]
+    assert top(build(rows), "the database password secret") == ["getSecret"]
+
+
 def test_adding_what_the_api_has_no_resource_of_to_a_thing_changes_the_thing() -> None:
     from mcpgen.runtime.terms import asked_for, stem
 
@@ -1097,7 +1132,9 @@ def test_a_word_the_api_lacks_searches_the_apis_words_nearest_in_meaning() -> No
     assert hybrid._guessed(["eliminate", "obtain"], set()) == ["delet", "get"]
     assert top(hybrid, "eliminate the repository") == ["deleteRepo"]
     assert top(lexical, "eliminate the repository") != ["deleteRepo"]
-    assert top(hybrid, "obtain the repository") == ["getRepo"]
+    # "obtain" names no intent: the request asks to act, yet "get" brings the read near.
+    assert "getRepo" in top(hybrid, "obtain the repository", 3)
+    assert "getRepo" not in top(lexical, "obtain the repository", 3)
     # A word the API has brings nothing more; neither do words near in spelling only
     # ("invoices" for "invoiced"), nor words near in nothing ("zzzz").
     assert hybrid._guessed(["repository", "repositories", "zzzz"], set()) == []

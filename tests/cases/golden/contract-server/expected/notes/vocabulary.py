@@ -116,6 +116,8 @@ METHODS: dict[str, dict[str, float]] = {
     "read": {"GET": 1.0, "HEAD": 0.5},
     "list": {"GET": 1.0},
     "search": {"GET": 1.0, "POST": 0.3},
+    # A verb no intent names ("store", "expose", "label"): something is to be done.
+    "act": {"POST": 1.0, "PUT": 0.9, "PATCH": 0.9, "DELETE": 0.5},
 }
 
 EQUIVALENTS: dict[str, tuple[str, ...]] = {
@@ -227,6 +229,16 @@ TITLE_WORDS = frozenset(
 )
 """Words API titles are made of beside the API's name ("Box Platform API", "OData Service
 for namespace microsoft.graph"): a request's word that is one of these is its own."""
+
+DETERMINERS = frozenset(
+    _split("the a an this that these those my our your his her their its it them me us him")
+)
+"""Words that come after a verb, not after a noun: "watch this repo" (``terms._commands``)."""
+
+QUANTITIES = frozenset(
+    _split("one two three four five six seven eight nine ten both first last next all")
+)
+"""Words that open a request about things, not a command: "one worker in pool ..."."""
 
 BREADTH = frozenset(
     _split("anywhere everywhere across every entire whole globally overall wide cluster-wide")

@@ -11,7 +11,8 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   lower weight than the words themselves; with hybrid search, a word that is none of the
   API's also searches the API's words nearest to it in meaning ("erase" for "delete");
 - the verb says which method is meant (create/add -> POST, remove/delete -> DELETE,
-  change/rename -> PATCH/PUT, list/show -> GET) and "list all" means a collection
+  change/rename -> PATCH/PUT, list/show -> GET; a request that opens with another verb,
+  "store the password as a secret", asks for a write) and "list all" means a collection
   while "this" means one item; "my" means the calling user; "anywhere" or "across"
   means the widest collection (fewest path parameters);
 - of two operations that match alike, the one whose path mentions nothing else comes
@@ -396,7 +397,7 @@ class Index:
         broad = any(w in BREADTH for w in query_words)
         nouns = self.words.path_vocabulary
         if said.kind is None:
-            wanted = asked_for(noted, own, nouns)
+            wanted = asked_for(noted, own, nouns, self.words.named)
         else:
             wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
         plural = about_things(own)

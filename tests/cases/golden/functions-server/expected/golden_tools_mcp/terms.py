@@ -25,7 +25,15 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .synonyms import COMPOUNDS, PHRASES
-from .vocabulary import INTENTS, PHRASAL, STOP_WORDS, VALUE_KINDS
+from .vocabulary import (
+    DETERMINERS,
+    EQUIVALENTS,
+    INTENTS,
+    PHRASAL,
+    QUANTITIES,
+    STOP_WORDS,
+    VALUE_KINDS,
+)
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
@@ -266,11 +274,17 @@ def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
 
 
 def asked_for(
-    query: str, own: Sequence[str] = (), nouns: frozenset[str] = frozenset()
+    query: str,
+    own: Sequence[str] = (),
+    nouns: frozenset[str] = frozenset(),
+    named: frozenset[str] = frozenset(),
 ) -> str | None:
     """What a request asks to do (an ``INTENTS`` value): its first verb's intent; else to
     list when it is about things (``own``, its words, has a plural); else, for a question
-    ("did the job finish?", "is it healthy"), to read what is; else None."""
+    ("did the job finish?", "is it healthy"), to read what is; else, for a request that
+    opens with some other verb ("store the password as a secret", "expose the app"), to
+    act (``_commands``); else None. ``nouns`` are the stems of the API's path words,
+    ``named`` the terms of its names, summaries, paths and tags."""
     query_words = words(query)
     found = intent(query_words, nouns)
     if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
@@ -281,7 +295,30 @@ def asked_for(
         return "list"
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
-    return None
+    return "act" if _commands(query.split(), nouns, named) else None
+
+
+_VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+
+
+def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a request opens with a verb, one that no intent names ("store the password
+    as a secret", "expose the app on port 80", "label instance api-3 env=prod"): it asks
+    to do something, which reading does not. Its first word is a plain word that is
+    none of the API's nouns (``nouns``), no stop word, number or abbreviation of a noun
+    ("pr"). Where it is a word of the API's names (``named``: "stock level of ...",
+    "version history for ..." open with nouns), two or fewer letters (``vm``, ``ip``)
+    or the request's words but one ("vm image"), a determiner or a value must come next
+    ("watch this repo", "text +15551234567 ...")."""
+    first = tokens[0].strip(EDGES).lower() if tokens else ""
+    if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES:
+        return False
+    if first in EQUIVALENTS or stem(first) in nouns:
+        return False
+    if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
+        return True
+    following = tokens[1] if len(tokens) > 1 else ""
+    return following.strip(EDGES).lower() in DETERMINERS or bool(_VALUE_LIKE.search(following))
 
 
 _ADDING = frozenset({"add", "put", "append"})
