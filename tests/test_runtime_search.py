@@ -528,6 +528,14 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("is the api healthy", ["api", "healthy"]) == "read"
     assert asked_for("are there failed jobs?", ["failed", "jobs"]) == "list"
     assert asked_for("can you delete the job?", ["job"]) == "delete"  # the verb says
+    # A verb in a question about what is or was says what is asked about.
+    assert asked_for("what files have people uploaded to task 4411?", ["files"]) == "list"
+    assert asked_for("who created this invoice?", ["invoice"]) == "read"
+    assert asked_for("did text SM5a3c7d get delivered?", ["text"]) == "read"
+    assert asked_for("why does it keep failing to create VMs", ["failing"]) == "read"
+    # Unless a modal comes soon: then the verb says what to do.
+    assert asked_for("what can I delete here?", []) == "delete"
+    assert asked_for("who should I invite to the team?", ["team"]) == "create"
     assert asked_for("the migration job", ["migration", "job"]) is None
     # A verb in -s is no plural: nothing says to list.
     assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) is None

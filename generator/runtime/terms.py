@@ -280,11 +280,14 @@ def asked_for(
 ) -> str | None:
     """What a request asks to do (an ``INTENTS`` value): its first verb's intent; else to
     list when it is about things (``own``, its words, has a plural); else, for a question
-    ("did the job finish?", "is it healthy"), to read what is; else, for a request that
+    ("did the job finish?", "is it healthy"), to read what is, whatever verb it holds
+    ("what files have people uploaded?": ``_asks_what_is``); else, for a request that
     opens with some other verb ("store the password as a secret", "expose the app"), to
     act (``_commands``); else None. ``nouns`` are the stems of the API's path words,
     ``named`` the terms of its names, summaries, paths and tags."""
     query_words = words(query)
+    if _asks_what_is(query_words):
+        return "list" if about_things(own) else "read"
     found = intent(query_words, nouns)
     if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
         return "update"
@@ -295,6 +298,22 @@ def asked_for(
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
     return "act" if _commands(query.split(), nouns, named) else None
+
+
+_ASKING = frozenset({"what", "which", "who", "whose", "where", "when", "why"})
+_AUXILIARY = frozenset({"did", "does", "do", "is", "are", "was", "were", "has", "have", "had"})
+_MODAL = frozenset({"can", "could", "should", "would", "will", "shall", "may", "might"})
+
+
+def _asks_what_is(query_words: Sequence[str]) -> bool:
+    """Whether a request is a question about what is or was: it opens with a question
+    word or an auxiliary ("what files have people uploaded to task 4411?", "did text
+    SM5a3c7d get delivered?", "why does batch-mig keep failing to create VMs?"), and
+    its verb says what is asked about, not what to do. Not where a modal comes soon
+    ("what can I delete?", "who should I add?"): there the verb says what to do."""
+    if not query_words or query_words[0] not in _ASKING | _AUXILIARY:
+        return False
+    return not any(word in _MODAL for word in query_words[:4])
 
 
 _VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
