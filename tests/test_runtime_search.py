@@ -536,6 +536,12 @@ def test_a_question_asks_for_what_is() -> None:
     # Unless a modal comes soon: then the verb says what to do.
     assert asked_for("what can I delete here?", []) == "delete"
     assert asked_for("who should I invite to the team?", ["team"]) == "create"
+    # Asked to be given a new thing, not one that is.
+    assert asked_for("get me a temporary download link", ["link"]) == "create"
+    assert asked_for("give me a hosted checkout page", ["page"]) == "create"
+    assert asked_for("get an API key", ["api", "key"]) == "create"
+    assert asked_for("get me a list of open pull requests", ["pull", "requests"]) == "read"
+    assert asked_for("get the invoice", ["invoice"]) == "read"
     assert asked_for("the migration job", ["migration", "job"]) is None
     # A verb in -s is no plural: nothing says to list.
     assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) is None

@@ -279,16 +279,24 @@ def asked_for(
     nouns: frozenset[str] = frozenset(),
     named: frozenset[str] = frozenset(),
 ) -> str | None:
-    """What a request asks to do (an ``INTENTS`` value): its first verb's intent; else to
-    list when it is about things (``own``, its words, has a plural); else, for a question
-    ("did the job finish?", "is it healthy"), to read what is, whatever verb it holds
-    ("what files have people uploaded?": ``_asks_what_is``); else, for a request that
-    opens with some other verb ("store the password as a secret", "expose the app"), to
-    act (``_commands``); else None. ``nouns`` are the stems of the API's path words,
-    ``named`` the terms of its names, summaries, paths and tags."""
+    """What a request asks to do (an ``INTENTS`` value, or "act").
+
+    - A question about what is or was reads (lists, for things), whatever verb it holds
+      ("what files have people uploaded?": ``_asks_what_is``).
+    - A request to be given a new thing creates ("get me a download link":
+      ``_gets_a_new_one``).
+    - Else its first verb's intent says; else it lists when it is about things (``own``,
+      its words, has a plural); a question ("did the job finish?", "is it healthy")
+      reads; a request that opens with some other verb ("store the password as a
+      secret", "expose the app") acts (``_commands``); else None.
+
+    ``nouns`` are the stems of the API's path words, ``named`` the terms of its names,
+    summaries, paths and tags."""
     query_words = words(query)
     if _asks_what_is(query_words):
         return "list" if about_things(own) else "read"
+    if _gets_a_new_one(query_words):
+        return "create"
     found = intent(query_words, nouns)
     if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
         return "update"
@@ -299,6 +307,23 @@ def asked_for(
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
     return "act" if _commands(query.split(), nouns, named) else None
+
+
+_GETTING = frozenset({"get", "give", "grab"})
+_TELLING_HOW_MANY = frozenset(
+    {"list", "summary", "count", "overview", "breakdown", "rundown", "few", "couple", "lot", "look"}
+)
+
+
+def _gets_a_new_one(query_words: Sequence[str]) -> bool:
+    """Whether a request asks to be given a new thing: "get me a download link", "give me
+    a hosted checkout page", "get an API key" (get, give or grab, maybe me or us, then a
+    or an). Not "get me a list of ...", nor "get the invoice": those read."""
+    rest = list(query_words[:4])
+    if not rest or rest[0] not in _GETTING:
+        return False
+    rest = rest[2:] if rest[1:2] in (["me"], ["us"]) else rest[1:]
+    return len(rest) > 1 and rest[0] in ("a", "an") and rest[1] not in _TELLING_HOW_MANY
 
 
 _ASKING = frozenset({"what", "which", "who", "whose", "where", "when", "why"})
