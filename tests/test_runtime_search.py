@@ -573,8 +573,16 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
         "PR 12 looks good, sign it off",
         "3 more replicas please",
         "the migration job",
+        "always the same secret",  # no verb
+        "jenkins here: that secret",  # a name, then what it says
     ):
         assert asked_for(query, [], nouns, named) is None, query
+    # The verb that opens the request says, not a word after it that names an intent.
+    assert asked_for("nuke all the droplets", [], nouns, named) == "act"  # not "list" them
+    assert asked_for("block every incoming request", [], nouns, named) == "act"
+    # Unless the first word is a name, or a verb read with a particle.
+    assert asked_for("dave left the company, take him out", [], nouns, named) == "delete"
+    assert asked_for("kick jane out of the org", [], nouns, named) == "delete"
     rows = [
         ("getSecret", "GET", "/namespaces/{namespace}/secrets/{name}", "Read a secret"),
         ("createSecret", "POST", "/namespaces/{namespace}/secrets", "Create a secret"),

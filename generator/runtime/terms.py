@@ -28,6 +28,7 @@ from .vocabulary import (
     DETERMINERS,
     EQUIVALENTS,
     INTENTS,
+    NOT_VERBS,
     PHRASAL,
     QUANTITIES,
     STOP_WORDS,
@@ -297,6 +298,8 @@ def asked_for(
     if _gets_a_new_one(query_words):
         return "create"
     found = intent(query_words, nouns)
+    if found is not None and _opens_with_verb(query_words, query.split(), nouns, named):
+        found = "act"
     if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
         return "update"
     if found is not None or not query_words:
@@ -341,6 +344,28 @@ def _asks_what_is(query_words: Sequence[str]) -> bool:
     return not any(word in _MODAL for word in query_words[:4])
 
 
+_AFTER_SUBJECT = (
+    _AUXILIARY
+    | _MODAL
+    | {"left", "here", "there", "just", "only", "wants", "needs", "said", "says", "asked"}
+)
+_LIGHT_VERBS = frozenset({"let", "help", "try", "go", "keep", "leave", "drop"})
+_PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL) | frozenset(verb for verb, _ in PHRASES)
+
+
+def _opens_with_verb(
+    query_words: Sequence[str], tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
+) -> bool:
+    """Whether the request's first word is a verb that names no intent (``_commands``), so
+    that a later word that names one is not what is asked ("nuke all the droplets": not
+    to list them). Not a verb read with a particle ("kick jane out"), nor one that lets
+    the next verb say ("let me see the pictures", "leave a comment")."""
+    first = query_words[0] if query_words else ""
+    if first in INTENTS or first in _PHRASAL_VERBS or first in _LIGHT_VERBS:
+        return False
+    return _commands(tokens, nouns, named)
+
+
 _VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
@@ -354,7 +379,12 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     or the request's words but one ("vm image"), a determiner or a value must come next
     ("watch this repo", "text +15551234567 ...")."""
     first = tokens[0].strip(EDGES).lower() if tokens else ""
-    if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES:
+    if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES or first in NOT_VERBS:
+        return False
+    if first.endswith("ly"):  # "actually", "quickly"
+        return False
+    second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
+    if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
         return False
     if first in EQUIVALENTS or stem(first) in nouns:
         return False

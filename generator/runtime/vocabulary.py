@@ -239,6 +239,13 @@ QUANTITIES = frozenset(
 )
 """Words that open a request about things, not a command: "one worker in pool ..."."""
 
+NOT_VERBS = frozenset(
+    _split("""always never only also before after once when whenever while since until unless
+        someone somebody everyone everybody anyone anybody nobody noone hey hi hello ok okay
+        now then maybe perhaps quick urgent asap fyi btw""")
+)
+"""Words that may open a request and are no verb: it does not command with them."""
+
 BREADTH = frozenset(
     _split("anywhere everywhere across every entire whole globally overall wide cluster-wide")
 )
