@@ -456,6 +456,11 @@ def test_more_verbs_say_what_is_asked() -> None:
     index = build(rows)
     assert top(index, "scale the web deployment to 5 replicas") == ["patchScale"]
     assert top(index, "trigger a run of the release workflow") == ["createRun"]
+    from mcpgen.runtime.terms import intent, words
+
+    # Fixing and putting off change what is.
+    for query in ("fix the typo in my comment", "push the deadline back to Oct 14"):
+        assert intent(words(query)) == "update", query
 
 
 def test_yank_deletes_and_a_text_is_a_message() -> None:

@@ -50,7 +50,8 @@ INTENTS: dict[str, str] = {
             "update change edit modify rename set tweak bump alter adjust patch replace configure "
             "toggle move turn switch mark rotate reset assign unassign scale grow shrink "
             "resize limit cap restrict promote demote archive retire lock unlock pause resume "
-            "suspend approve reject"
+            "suspend approve reject fix correct amend reword repair postpone reschedule delay "
+            "extend reassign"
         ),
         "update",
     ),
@@ -95,6 +96,9 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("switch", "off"): "disable",
     ("switch", "on"): "enable",
     ("roll", "back"): "update",
+    ("push", "back"): "update",
+    ("move", "back"): "update",
+    ("bring", "forward"): "update",
     ("hand", "over"): "update",
     ("look", "up"): "read",
     ("look", "at"): "read",
