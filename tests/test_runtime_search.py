@@ -1191,3 +1191,16 @@ def test_a_request_is_read_up_to_its_first_max_query_characters(index: Index) ->
     # "remove" crosses the limit: cut anywhere in it, it would still read as "remov(e)".
     head = "show " * (MAX_QUERY // 5 - 1)
     assert index.search(head + "remove") == index.search(head) != index.search("remove")
+
+
+def test_what_is_in_a_thing_asks_for_its_contents() -> None:
+    from mcpgen.runtime.terms import phrase_terms, words
+
+    assert {"content", "children", "tree"} <= set(phrase_terms(words("what's in my folder"))[0])
+    assert "tree" in phrase_terms(words("what files are inside remote:docs?"))[0]
+    assert phrase_terms(words("what is the time"))[0] == []
+    rows = [
+        ("getFolder", "GET", "/folders/{id}", "Get a folder"),
+        ("listChildren", "GET", "/folders/{id}/children", "List a folder's children"),
+    ]
+    assert top(build(rows), "what's in folder 7?") == ["listChildren"]

@@ -411,6 +411,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("waiting", "on"): ("dependency", "blocker"),
     ("blocked", "by"): ("dependency", "blocker"),
     ("depends", "on"): ("dependency",),
+    ("what", "in"): ("content", "contents", "children", "tree", "list"),
+    ("what", "inside"): ("content", "contents", "children", "tree", "list"),
     **dict.fromkeys(LEFT_NOTES, ("comment", "note")),
 }
 """Near-synonyms of a verb with its particle, which may come a few words later ("sign the
