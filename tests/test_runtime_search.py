@@ -582,6 +582,15 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
         "jenkins here: that secret",  # a name, then what it says
     ):
         assert asked_for(query, [], nouns, named) is None, query
+    # Words that lead up to the verb ("please", "can you", "I need to") are not it.
+    for query in (
+        "can you store the database password as a secret?",
+        "please expose the app with a service",
+        "I need to label instance api-3 with env=prod",
+        "could you please nuke all the droplets",
+    ):
+        assert asked_for(query, [], nouns, named) == "act", query
+    assert asked_for("can you delete the secret?", [], nouns, named) == "delete"
     # The verb that opens the request says, not a word after it that names an intent.
     assert asked_for("nuke all the droplets", [], nouns, named) == "act"  # not "list" them
     assert asked_for("block every incoming request", [], nouns, named) == "act"

@@ -298,18 +298,23 @@ def asked_for(
         return "list" if about_things(own) else "read"
     if _gets_a_new_one(query_words):
         return "create"
+    # "please", "can you", "I need to": the verb comes after them.
+    tokens = _unled(query.split())
+    led = len(tokens) < len(query.split())
     found = intent(query_words, nouns)
-    if found is not None and _opens_with_verb(query_words, query.split(), nouns, named):
+    if found is not None and _opens_with_verb(tokens, nouns, named):
         found = "act"
     if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
         return "update"
     if found is not None or not query_words:
         return found
+    if led and _commands(tokens, nouns, named):  # "can you store the password as a secret?"
+        return "act"
     if about_things(own):
         return "list"
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
-    return "act" if _commands(query.split(), nouns, named) else None
+    return "act" if _commands(tokens, nouns, named) else None
 
 
 _GETTING = frozenset({"get", "give", "grab"})
@@ -354,20 +359,54 @@ _LIGHT_VERBS = frozenset({"let", "help", "try", "go", "keep", "leave", "drop"})
 _PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL) | frozenset(verb for verb, _ in PHRASES)
 
 
-def _opens_with_verb(
-    query_words: Sequence[str], tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
-) -> bool:
+def _opens_with_verb(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
     """Whether the request's first word is a verb that names no intent (``_commands``), so
     that a later word that names one is not what is asked ("nuke all the droplets": not
     to list them). Not a verb read with a particle ("kick jane out"), nor one that lets
     the next verb say ("let me see the pictures", "leave a comment")."""
-    first = query_words[0] if query_words else ""
+    first = tokens[0].strip(EDGES).lower() if tokens else ""
     if first in INTENTS or first in _PHRASAL_VERBS or first in _LIGHT_VERBS:
         return False
     return _commands(tokens, nouns, named)
 
 
 _VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+
+
+_LEADS = (
+    ("please",),
+    ("pls",),
+    ("kindly",),
+    ("can", "you"),
+    ("could", "you"),
+    ("would", "you"),
+    ("will", "you"),
+    ("i", "need", "to"),
+    ("we", "need", "to"),
+    ("i", "want", "to"),
+    ("we", "want", "to"),
+    ("i'd", "like", "to"),
+    ("we'd", "like", "to"),
+    ("i", "would", "like", "to"),
+    ("let's",),
+    ("go", "ahead", "and"),
+    ("help", "me"),
+)
+
+
+def _unled(tokens: Sequence[str]) -> list[str]:
+    """A request's tokens without the words that lead up to its verb ("please", "can you",
+    "I need to", "let's"): "could you please store the password" -> "store the password"."""
+    rest = list(tokens)
+    changed = True
+    while changed and rest:
+        changed = False
+        lowered = [t.strip(EDGES).lower().replace("\u2019", "'") for t in rest[:4]]
+        for lead in _LEADS:
+            if tuple(lowered[: len(lead)]) == lead and len(rest) > len(lead):
+                rest, changed = rest[len(lead) :], True
+                break
+    return rest
 
 
 def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
