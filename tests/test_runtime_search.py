@@ -547,6 +547,10 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("get an API key", ["api", "key"]) == "create"
     assert asked_for("get me a list of open pull requests", ["pull", "requests"]) == "read"
     assert asked_for("get the invoice", ["invoice"]) == "read"
+    # What is found on the way to a change is not what is asked.
+    assert asked_for("find the stale branch and delete it", ["branch"]) == "delete"
+    assert asked_for("list the pods, then remove the failed ones", ["pods"]) == "delete"
+    assert asked_for("show my balance and tell me the fees", ["balance"]) == "read"
     assert asked_for("the migration job", ["migration", "job"]) is None
     # A verb in -s is no plural: nothing says to list.
     assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) is None

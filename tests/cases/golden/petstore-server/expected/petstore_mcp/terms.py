@@ -304,6 +304,8 @@ def asked_for(
     found = intent(query_words, nouns)
     if found is not None and _opens_with_verb(tokens, nouns, named):
         found = "act"
+    if found in ("read", "search", "list"):
+        found = _then_written(query_words) or found
     if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
         return "update"
     if found is not None or not query_words:
@@ -315,6 +317,22 @@ def asked_for(
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
     return "act" if _commands(tokens, nouns, named) else None
+
+
+_THEN = frozenset({"and", "then"})
+_WRITES = frozenset({"create", "update", "delete", "enable", "disable"})
+
+
+def _then_written(query_words: Sequence[str]) -> str | None:
+    """What a request asks to do after finding something ("find the stale branch and
+    delete it", "grab the next free IP and hold it"): the intent of a verb that changes
+    things, right after "and" or "then"; what is found is only the way to it."""
+    for at, word in enumerate(query_words[1:], start=1):
+        if query_words[at - 1] in _THEN and word != "tell":
+            found = INTENTS.get(word)
+            if found in _WRITES:
+                return found
+    return None
 
 
 _GETTING = frozenset({"get", "give", "grab"})
