@@ -1217,3 +1217,17 @@ def test_what_is_in_a_thing_asks_for_its_contents() -> None:
         ("listChildren", "GET", "/folders/{id}/children", "List a folder's children"),
     ]
     assert top(build(rows), "what's in folder 7?") == ["listChildren"]
+
+
+def test_things_in_one_parent_are_its_collection_not_everyones() -> None:
+    rows = [
+        ("listAllDeployments", "GET", "/deployments", "list deployments"),
+        ("listDeployments", "GET", "/namespaces/{namespace}/deployments", "list deployments"),
+        ("getDeployment", "GET", "/namespaces/{namespace}/deployments/{name}", "read deployment"),
+    ]
+    index = build(rows)
+    assert top(index, "what deployments are in prod?") == ["listDeployments"]
+    assert top(index, "list the deployments in this namespace") == ["listDeployments"]
+    assert top(index, "list deployments anywhere") == ["listAllDeployments"]
+    # Not a parent: a time.
+    assert top(index, "deployments made in the last hour") == ["listAllDeployments"]

@@ -14,7 +14,7 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   change/rename -> PATCH/PUT, list/show -> GET; a request that opens with another verb,
   "store the password as a secret", asks for a write) and "list all" means a collection
   while "this" means one item; "my" means the calling user; "anywhere" or "across"
-  means the widest collection (fewest path parameters);
+  means the widest collection (fewest path parameters), "in prod" one within a parent;
 - of two operations that match alike, the one whose path mentions nothing else comes
   first, and the same operation under another API version comes after the first;
 - the API's own long names are abbreviated by their initials ("pvc" for
@@ -99,6 +99,10 @@ KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
 BREADTH_WEIGHT = 0.3
+SCOPE_WEIGHT = 0.15
+"""How much more a collection within one parent (a path parameter before it) counts for a
+request about things in one ("the deployments in prod"): ``/namespaces/{namespace}/
+deployments`` before ``/deployments``."""
 """A request about everything (``BREADTH``) divides an operation's score by 1 + this for
 each parameter of its path: the widest collection comes first."""
 EXACT_WEIGHT = 3.0
@@ -140,6 +144,15 @@ _SUBORDINATE = re.compile(
     r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to)\s",
     re.IGNORECASE,
 )
+
+
+_SCOPE = re.compile(
+    r"\b(?:in|inside|within|under)\s+"
+    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s)\S",
+    re.IGNORECASE,
+)
+"""Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
+this namespace"), not in a time ("in the last hour") nor anywhere ("in any audience")."""
 
 
 def _bounded(query: str) -> str:
@@ -395,6 +408,8 @@ class Index:
             scores = scores + GUESS_WEIGHT * self._both(guessed)
         kinds = value_kinds(query)
         broad = any(w in BREADTH for w in query_words)
+        # "in prod", "in this namespace": a collection within one parent.
+        scoped = not broad and bool(_SCOPE.search(unquoted(query)))
         nouns = self.words.path_vocabulary
         if said.kind is None:
             wanted = asked_for(noted, own, nouns, self.words.named)
@@ -430,6 +445,8 @@ class Index:
             unasked = len(self._path_terms[position] - mentioned)
             if broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
+            elif scoped and plural and not self._items[position] and "{" in op["path"]:
+                factor *= 1.0 + SCOPE_WEIGHT
             if mine and self._own[position]:
                 factor += SELF_WEIGHT
             if self._meta[position] and not meta_asked:
