@@ -215,6 +215,7 @@ RUNTIME = (
     "discovery.py",
     "search.py",
     "clauses.py",
+    "asking.py",
     "apiwords.py",
     "terms.py",
     "vocabulary.py",

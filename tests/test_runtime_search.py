@@ -456,7 +456,8 @@ def test_more_verbs_say_what_is_asked() -> None:
     index = build(rows)
     assert top(index, "scale the web deployment to 5 replicas") == ["patchScale"]
     assert top(index, "trigger a run of the release workflow") == ["createRun"]
-    from mcpgen.runtime.terms import intent, words
+    from mcpgen.runtime.asking import intent
+    from mcpgen.runtime.terms import words
 
     # Fixing and putting off change what is.
     for query in ("fix the typo in my comment", "push the deadline back to Oct 14"):
@@ -527,7 +528,7 @@ def test_records_are_items() -> None:
 
 
 def test_a_question_asks_for_what_is() -> None:
-    from mcpgen.runtime.terms import asked_for
+    from mcpgen.runtime.asking import asked_for
 
     assert asked_for("did the migration job finish?", ["migration", "job", "finish"]) == "read"
     assert asked_for("is the api healthy", ["api", "healthy"]) == "read"
@@ -562,7 +563,8 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
     for something to be done: a write, not a read. A noun the API has, a number or an
     abbreviated noun opens a request about things; a word of the API's names does unless
     a determiner or a value follows it ("watch this repo", "version history for ...")."""
-    from mcpgen.runtime.terms import asked_for, stem
+    from mcpgen.runtime.asking import asked_for
+    from mcpgen.runtime.terms import stem
 
     nouns = frozenset(stem(w) for w in ("secrets", "services", "instances", "stocks"))
     named = nouns | {stem(w) for w in ("watch", "version", "history", "level", "text")}
@@ -610,7 +612,8 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
 
 
 def test_adding_what_the_api_has_no_resource_of_to_a_thing_changes_the_thing() -> None:
-    from mcpgen.runtime.terms import asked_for, stem
+    from mcpgen.runtime.asking import asked_for
+    from mcpgen.runtime.terms import stem
 
     nouns = frozenset(stem(w) for w in ("namespaces", "pods", "labels", "teams", "instances"))
     # No path of labels: the pod changes.
@@ -691,7 +694,7 @@ def test_an_operation_on_many_at_once_comes_after_the_one_for_one_thing() -> Non
 
 
 def test_verbs_with_a_particle() -> None:
-    from mcpgen.runtime.terms import intent
+    from mcpgen.runtime.asking import intent
 
     assert intent(words("set up a webhook for pushes")) == "create"
     assert intent(words("set the title")) == "update"
@@ -830,7 +833,7 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
 def test_turning_a_feature_on_or_off() -> None:
     """A feature the API turns on and off by creating and deleting it (GitHub Pages, branch
     protection): "turn on" prefers PUT/POST, "turn off" DELETE or PATCH, not GET."""
-    from mcpgen.runtime.terms import intent
+    from mcpgen.runtime.asking import intent
 
     assert intent(words("turn off branch protection on develop")) == "disable"
     assert intent(words("switch on pages")) == "enable"

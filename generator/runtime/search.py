@@ -47,16 +47,14 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, api_level, bulk, own_path, squashed
+from .asking import about_things, asked_for, intent
 from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,
-    about_things,
-    asked_for,
     compounded,
-    intent,
     is_item_path,
     phrase_terms,
     plain_segments,
