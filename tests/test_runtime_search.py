@@ -1234,3 +1234,20 @@ def test_things_in_one_parent_are_its_collection_not_everyones() -> None:
     assert top(index, "list deployments anywhere") == ["listAllDeployments"]
     # Not a parent: a time.
     assert top(index, "deployments made in the last hour") == ["listAllDeployments"]
+
+
+def test_a_verb_of_change_in_a_question_about_what_happened_is_no_request_to_change() -> None:
+    from mcpgen.runtime.asking import changed_in_question
+
+    assert changed_in_question(words("what files have people uploaded to task 4411?")) == [
+        "uploaded"
+    ]
+    assert changed_in_question(words("who deleted the Finance group?")) == ["deleted"]
+    assert changed_in_question(words("have I starred this repo?")) == []  # what is asked
+    assert changed_in_question(words("who am I logged in as?")) == []  # a verb and particle
+    assert changed_in_question(words("upload the file")) == []  # no question
+    rows = [
+        ("uploadAttachment", "POST", "/attachments", "Upload an attachment"),
+        ("listAttachments", "GET", "/tasks/{task}/attachments", "Get attachments from a task"),
+    ]
+    assert top(build(rows), "what files have people uploaded to task 4411?") == ["listAttachments"]

@@ -47,7 +47,7 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, api_level, bulk, own_path, squashed
-from .asking import about_things, asked_for, intent
+from .asking import about_things, asked_for, changed_in_question, intent
 from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
@@ -376,6 +376,13 @@ class Index:
         # An ID names its object: "cus_9" is the request saying "customer".
         own += [term for t in tokens for term in named[t] if term not in own]
         own, pieces = self.words.spelt_out(query_words, own)
+        # A question about what happened: its verbs of change say which things, not what
+        # to do ("what files have people uploaded?", "who deleted the group?").
+        happened = [w for w in own if w in set(changed_in_question(query_words))]
+        if happened and len(happened) < len(own):
+            own = [w for w in own if w not in happened]
+        else:
+            happened = []
         own_terms = stems(own)
         own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
         values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
@@ -385,10 +392,11 @@ class Index:
         # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
         noted = QUOTED.sub(" note ", query)
         phrased, with_particle = phrase_terms(compounded(words(noted)))
-        base = own + telling
+        base = own + happened + telling
         alone = [w for w in base if w not in with_particle] if base else query_words
         near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
         near += [t for t in phrased if t not in own_terms and t not in near]
+        near += [t for t in stems(happened) if t not in own_terms and t not in near]
         if said.kind is not None:
             own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
             taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]

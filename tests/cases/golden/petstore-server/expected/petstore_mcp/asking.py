@@ -67,7 +67,7 @@ def asked_for(
     """What a request asks to do (an ``INTENTS`` value, or "act").
 
     - A question about what is or was reads (lists, for things), whatever verb it holds
-      ("what files have people uploaded?": ``_asks_what_is``).
+      ("what files have people uploaded?": ``asks_what_is``).
     - A request to be given a new thing creates ("get me a download link":
       ``_gets_a_new_one``).
     - Else its first verb's intent says; else it lists when it is about things (``own``,
@@ -78,7 +78,7 @@ def asked_for(
     ``nouns`` are the stems of the API's path words, ``named`` the terms of its names,
     summaries, paths and tags."""
     query_words = words(query)
-    if _asks_what_is(query_words):
+    if asks_what_is(query_words):
         return "list" if about_things(own) else "read"
     if _gets_a_new_one(query_words):
         return "create"
@@ -119,6 +119,36 @@ def _then_written(query_words: Sequence[str]) -> str | None:
     return None
 
 
+def past_intent(word: str) -> str | None:
+    """The intent of a verb in the past ("uploaded", "configured", "stopped"); None for any
+    other word."""
+    if not word.endswith("ed"):
+        return None
+    for form in (word[:-2], word[:-1], word[:-3]):  # upload-ed, configure-d, stopp-ed
+        found = INTENTS.get(form)
+        if found is not None:
+            return found
+    return None
+
+
+def changed_in_question(query_words: Sequence[str]) -> list[str]:
+    """The verbs of change in the past of a question about what happened ("what files have
+    people uploaded?", "who deleted the Finance group?", "what changed between v1 and
+    v2?"): they say which things are asked about, not what to do. Not in a yes-no question
+    ("have I starred it?": the verb is what is asked), nor a verb read with its particle
+    ("who am I logged in as?")."""
+    if not query_words or query_words[0] not in _ASKING or not asks_what_is(query_words):
+        return []
+    out: list[str] = []
+    for at, word in enumerate(query_words):
+        if past_intent(word) not in _WRITES:
+            continue
+        following = query_words[at + 1 : at + 1 + PARTICLE_REACH]
+        if not any((word, p) in PHRASAL or (word, p) in PHRASES for p in following):
+            out.append(word)
+    return out
+
+
 _GETTING = frozenset({"get", "give", "grab"})
 _TELLING_HOW_MANY = frozenset(
     {"list", "summary", "count", "overview", "breakdown", "rundown", "few", "couple", "lot", "look"}
@@ -141,7 +171,7 @@ _AUXILIARY = frozenset({"did", "does", "do", "is", "are", "was", "were", "has", 
 _MODAL = frozenset({"can", "could", "should", "would", "will", "shall", "may", "might"})
 
 
-def _asks_what_is(query_words: Sequence[str]) -> bool:
+def asks_what_is(query_words: Sequence[str]) -> bool:
     """Whether a request is a question about what is or was: it opens with a question
     word or an auxiliary ("what files have people uploaded to task 4411?", "did text
     SM5a3c7d get delivered?", "why does batch-mig keep failing to create VMs?"), and
