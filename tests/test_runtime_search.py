@@ -548,6 +548,7 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("get an API key", ["api", "key"]) == "create"
     assert asked_for("get me a list of open pull requests", ["pull", "requests"]) == "read"
     assert asked_for("get the invoice", ["invoice"]) == "read"
+    assert asked_for("get me a copy of the invoice", ["copy", "invoice"]) == "read"
     # What is found on the way to a change is not what is asked.
     assert asked_for("find the stale branch and delete it", ["branch"]) == "delete"
     assert asked_for("list the pods, then remove the failed ones", ["pods"]) == "delete"
@@ -1232,8 +1233,9 @@ def test_things_in_one_parent_are_its_collection_not_everyones() -> None:
     assert top(index, "what deployments are in prod?") == ["listDeployments"]
     assert top(index, "list the deployments in this namespace") == ["listDeployments"]
     assert top(index, "list deployments anywhere") == ["listAllDeployments"]
-    # Not a parent: a time.
+    # Not a parent: a time, a manner.
     assert top(index, "deployments made in the last hour") == ["listAllDeployments"]
+    assert top(index, "deployments in progress") == ["listAllDeployments"]
 
 
 def test_a_verb_of_change_in_a_question_about_what_happened_is_no_request_to_change() -> None:

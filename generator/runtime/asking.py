@@ -151,6 +151,7 @@ def changed_in_question(query_words: Sequence[str]) -> list[str]:
 _GETTING = frozenset({"get", "give", "grab"})
 _TELLING_HOW_MANY = frozenset(
     {"list", "summary", "count", "overview", "breakdown", "rundown", "few", "couple", "lot", "look"}
+    | {"copy", "report", "view", "peek", "preview", "status", "glimpse"}
 )
 
 

@@ -146,11 +146,13 @@ _SUBORDINATE = re.compile(
 
 _SCOPE = re.compile(
     r"\b(?:in|inside|within|under)\s+"
-    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s)\S",
+    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s"
+    r"|(?:order|bulk|one|parallel|progress|total|general|detail|full|place|time|case)\b)\S",
     re.IGNORECASE,
 )
 """Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
-this namespace"), not in a time ("in the last hour") nor anywhere ("in any audience")."""
+this namespace"), not in a time ("in the last hour"), anywhere ("in any audience") or a
+manner ("in bulk", "in progress", "in order to")."""
 
 
 def _bounded(query: str) -> str:
