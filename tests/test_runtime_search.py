@@ -1253,3 +1253,17 @@ def test_a_verb_of_change_in_a_question_about_what_happened_is_no_request_to_cha
         ("listAttachments", "GET", "/tasks/{task}/attachments", "Get attachments from a task"),
     ]
     assert top(build(rows), "what files have people uploaded to task 4411?") == ["listAttachments"]
+
+
+def test_the_distinct_words_of_many_texts_are_those_of_each() -> None:
+    from mcpgen.runtime.terms import distinct_words
+
+    texts = [
+        "List PRs for a user",
+        "GET /repos/{owner}/pullRequests",
+        "a <b>bold</b> &amp; tag",
+        "x <",
+    ]
+    assert distinct_words(texts) == {w for text in texts for w in words(text)}
+    # A "<" in one text and a ">" in the next make no tag across them.
+    assert {"kept", "here"} <= distinct_words(["a < b", "kept here", "c > d"])

@@ -56,6 +56,7 @@ from .terms import (
     EDGES,
     WORDY_KINDS,
     compounded,
+    distinct_words,
     is_item_path,
     phrase_terms,
     plain_segments,
@@ -245,10 +246,11 @@ class Index:
         semantic = self._semantic
         if semantic is None:
             return None
-        found: set[str] = set()
-        for op in self.operations:
-            for text in (op["summary"], op["path"], op["operation"], *op["tags"]):
-                found.update(words(text))
+        found = distinct_words(
+            text
+            for op in self.operations
+            for text in (op["summary"], op["path"], op["operation"], *op["tags"])
+        )
         return Lexicon(semantic[0], sorted(found - STOP_WORDS))
 
     def _guessed(self, own: list[str], known: set[str]) -> list[str]:

