@@ -98,12 +98,12 @@ KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
 BREADTH_WEIGHT = 0.3
+"""A request about everything (``BREADTH``) divides an operation's score by 1 + this for
+each parameter of its path: the widest collection comes first."""
 SCOPE_WEIGHT = 0.15
 """How much more a collection within one parent (a path parameter before it) counts for a
 request about things in one ("the deployments in prod"): ``/namespaces/{namespace}/
 deployments`` before ``/deployments``."""
-"""A request about everything (``BREADTH``) divides an operation's score by 1 + this for
-each parameter of its path: the widest collection comes first."""
 EXACT_WEIGHT = 3.0
 """How much more an operation counts when the request names it by its own name or is its
 title word for word."""
@@ -383,7 +383,8 @@ class Index:
         own, pieces = self.words.spelt_out(query_words, own)
         # A question about what happened: its verbs of change say which things, not what
         # to do ("what files have people uploaded?", "who deleted the group?").
-        happened = [w for w in own if w in set(changed_in_question(query_words))]
+        changed = set(changed_in_question(query_words))
+        happened = [w for w in own if w in changed]
         if happened and len(happened) < len(own):
             own = [w for w in own if w not in happened]
         else:
