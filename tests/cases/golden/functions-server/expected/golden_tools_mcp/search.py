@@ -54,6 +54,7 @@ from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
+    VALUE_LIKE,
     WORDY_KINDS,
     compounded,
     distinct_words,
@@ -136,7 +137,6 @@ _TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
 user or a member (their near-synonyms, ``SYNONYMS``)."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
-_VALUE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
@@ -364,7 +364,7 @@ class Index:
         said = modal(query, unquoted(query))
         query = said.query
         query_words = compounded(words(query))
-        tokens = [t for t in query.split() if _VALUE.search(t) and not self.words.is_name(t)]
+        tokens = [t for t in query.split() if VALUE_LIKE.search(t) and not self.words.is_name(t)]
         value_words = {w for t in tokens for w in words(t)}
         named = {t: self.words.typed_id(t) for t in tokens}
         searched = {

@@ -15,11 +15,10 @@ HTTP method and path shape search prefers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .synonyms import PHRASES
-from .terms import EDGES, PARTICLE_REACH, stem, words
+from .terms import EDGES, VALUE_LIKE, particles, stem, words
 from .vocabulary import (
     DETERMINERS,
     EQUIVALENTS,
@@ -48,7 +47,7 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found:
             return found
     for at, word in enumerate(query_words):
-        for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
+        for particle in particles(query_words, at):
             phrasal = PHRASAL.get((word, particle))
             if phrasal is not None:
                 return phrasal
@@ -143,7 +142,7 @@ def changed_in_question(query_words: Sequence[str]) -> list[str]:
     for at, word in enumerate(query_words):
         if past_intent(word) not in _WRITES:
             continue
-        following = query_words[at + 1 : at + 1 + PARTICLE_REACH]
+        following = particles(query_words, at)
         if not any((word, p) in PHRASAL or (word, p) in PHRASES for p in following):
             out.append(word)
     return out
@@ -201,9 +200,6 @@ def _opens_with_verb(tokens: Sequence[str], nouns: frozenset[str], named: frozen
     if first in INTENTS or first in _PHRASAL_VERBS or first in _LIGHT_VERBS:
         return False
     return _commands(tokens, nouns, named)
-
-
-_VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 
 
 _LEADS = (
@@ -264,7 +260,7 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
         return True
     following = tokens[1] if len(tokens) > 1 else ""
-    return following.strip(EDGES).lower() in DETERMINERS or bool(_VALUE_LIKE.search(following))
+    return following.strip(EDGES).lower() in DETERMINERS or bool(VALUE_LIKE.search(following))
 
 
 _ADDING = frozenset({"add", "put", "append"})

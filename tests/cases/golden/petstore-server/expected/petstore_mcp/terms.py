@@ -208,6 +208,16 @@ def compounded(query_words: Sequence[str]) -> list[str]:
     return out
 
 
+VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
+"""A token that looks like a value, not a word: digits, a path, an @handle, camelCase."""
+
+
+def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
+    """The words after the verb at ``at`` that may be its particle ("sign it off"): up to
+    ``PARTICLE_REACH`` on."""
+    return query_words[at + 1 : at + 1 + PARTICLE_REACH]
+
+
 def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     """Stemmed near-synonyms of the request's verbs with their particles (``PHRASES``):
     "sign it off" -> approve, "hand the repo over" -> transfer; and the verbs so read,
@@ -215,7 +225,7 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     out: list[str] = []
     verbs: set[str] = set()
     for at, word in enumerate(query_words):
-        for particle in query_words[at + 1 : at + 1 + PARTICLE_REACH]:
+        for particle in particles(query_words, at):
             found = PHRASES.get((word, particle), ())
             if found:
                 verbs.add(word)
