@@ -1267,3 +1267,38 @@ def test_the_distinct_words_of_many_texts_are_those_of_each() -> None:
     assert distinct_words(texts) == {w for text in texts for w in words(text)}
     # A "<" in one text and a ">" in the next make no tag across them.
     assert {"kept", "here"} <= distinct_words(["a < b", "kept here", "c > d"])
+
+
+def test_a_post_whose_action_reads_is_a_read() -> None:
+    from mcpgen.runtime.apiwords import reads_by_name
+
+    assert reads_by_name("POST", "/v2/customers/search")
+    assert reads_by_name("POST", "/v2/orders/batch-retrieve")
+    assert reads_by_name("POST", "/me/microsoft.graph.getSchedule")
+    assert reads_by_name("POST", "/zones/{zone}/backendServices/{name}/getHealth")
+    assert not reads_by_name("GET", "/v2/customers/search")  # a GET reads anyway
+    assert not reads_by_name("POST", "/v2/customers")
+    assert not reads_by_name("POST", "/v1/tax/calculations")
+    assert not reads_by_name("POST", "/searches/{id}")
+    rows = [
+        ("createCustomer", "POST", "/v2/customers", "Create a customer"),
+        ("searchCustomers", "POST", "/v2/customers/search", "Search customers"),
+        ("listCustomerGroups", "GET", "/v2/customers/groups", "List customer groups"),
+    ]
+    index = build(rows)
+    assert top(index, "which customers have the phone 415-555-0199?") == ["searchCustomers"]
+    assert top(index, "add a customer named Ada") == ["createCustomer"]
+
+
+def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    nouns = frozenset({"claim", "volum", "pod", "tag", "releas"})
+    assert asked_for("claim a 10Gi volume for the database", [], nouns, nouns) == "act"
+    assert asked_for("tag this release as stable", [], nouns, nouns) == "act"
+    assert asked_for("pods in prod", ["pods", "prod"], nouns, nouns) == "list"
+    # A verb, then a determiner or a value: a write, whatever plural follows.
+    assert asked_for("request a volume for my postgres pod", ["postgres"], nouns) == "act"
+    assert asked_for("postgres pods", ["postgres", "pods"], nouns) == "list"
+    # A preposition is no verb.
+    assert asked_for("across the account, how much quota is used?", ["quota"]) != "act"

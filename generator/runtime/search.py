@@ -46,7 +46,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
-from .apiwords import ApiWords, api_level, bulk, own_path, squashed
+from .apiwords import ApiWords, api_level, bulk, own_path, reads_by_name, squashed
 from .asking import about_things, asked_for, changed_in_question, intent
 from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
 from .semantic import Embedder, Lexicon, operation_text
@@ -445,7 +445,8 @@ class Index:
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
                 continue
-            factor = self._prior(op["method"], self._items[position], wanted, plural)
+            method = "GET" if self._reads[position] else op["method"]
+            factor = self._prior(method, self._items[position], wanted, plural)
             if position in exact:
                 factor *= EXACT_WEIGHT
             if self._resources[position] & asked:
@@ -524,6 +525,12 @@ class Index:
     def _bulk(self) -> list[bool]:
         """Whether each operation acts on many things at once (``bulk``)."""
         return [bulk(terms.split()) for terms in self._fields["core"]]
+
+    @cached_property
+    def _reads(self) -> list[bool]:
+        """Whether each operation is a read that POSTs (``reads_by_name``): what a request
+        to read asks for as much as a GET."""
+        return [reads_by_name(op["method"], op["path"]) for op in self.operations]
 
     @cached_property
     def _items(self) -> list[bool]:

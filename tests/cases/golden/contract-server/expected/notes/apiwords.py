@@ -36,6 +36,11 @@ _API_LEVEL = re.compile(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|dev))/*$"
 )
 _BULK = frozenset({"bulk", "batch"})
+_READ_ACTIONS = frozenset(
+    {"search", "query", "lookup", "list", "find", "get", "fetch", "retrieve", "read", "count"}
+)
+"""Words an action's name starts with when the action reads (``/customers/search``,
+``/orders/batch-retrieve``, ``/me/microsoft.graph.getSchedule``)."""
 
 
 def own_path(path: str) -> bool:
@@ -53,6 +58,18 @@ def api_level(path: str) -> bool:
     ``/api/``), an API version (``/api/v1/``) or an API group named as a domain
     (``/apis/events.k8s.io/``)."""
     return _API_LEVEL.search(path) is not None
+
+
+def reads_by_name(method: str, path: str) -> bool:
+    """Whether a POST operation reads, as its action's name says (``POST /customers/search``,
+    ``POST /orders/batch-retrieve``): an API whose reads take a body POSTs them."""
+    if method != "POST":
+        return False
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if "{" in last:
+        return False
+    named = [w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK]
+    return bool(named) and named[0] in _READ_ACTIONS
 
 
 def bulk(core_terms: Iterable[str]) -> bool:

@@ -72,7 +72,9 @@ def asked_for(
     - Else its first verb's intent says; else it lists when it is about things (``own``,
       its words, has a plural); a question ("did the job finish?", "is it healthy")
       reads; a request that opens with some other verb ("store the password as a
-      secret", "expose the app") acts (``_commands``); else None.
+      secret", "expose the app") acts (``_commands``), before a plural when a
+      determiner or a value follows the verb ("request a volume for my postgres pods");
+      else None.
 
     ``nouns`` are the stems of the API's path words, ``named`` the terms of its names,
     summaries, paths and tags."""
@@ -94,6 +96,8 @@ def asked_for(
     if found is not None or not query_words:
         return found
     if led and _commands(tokens, nouns, named):  # "can you store the password as a secret?"
+        return "act"
+    if _determined(tokens) and _commands(tokens, nouns, named):
         return "act"
     if about_things(own):
         return "list"
@@ -242,11 +246,12 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     """Whether a request opens with a verb, one that no intent names ("store the password
     as a secret", "expose the app on port 80", "label instance api-3 env=prod"): it asks
     to do something, which reading does not. Its first word is a plain word that is
-    none of the API's nouns (``nouns``), no stop word, number or abbreviation of a noun
-    ("pr"). Where it is a word of the API's names (``named``: "stock level of ...",
-    "version history for ..." open with nouns), two or fewer letters (``vm``, ``ip``)
-    or the request's words but one ("vm image"), a determiner or a value must come next
-    ("watch this repo", "text +15551234567 ...")."""
+    no stop word, number, preposition or abbreviation of a noun ("pr"). Where it is
+    one of the API's nouns (``nouns``: "pods in prod"), a determiner must come next
+    ("claim a volume", "tag this release"). Where it is a word of the API's names
+    (``named``: "stock level of ...", "version history for ..." open with nouns), two or
+    fewer letters (``vm``, ``ip``) or the request's words but one ("vm image"), a
+    determiner or a value must come next ("watch this repo", "text +15551234567 ...")."""
     first = tokens[0].strip(EDGES).lower() if tokens else ""
     if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES or first in NOT_VERBS:
         return False
@@ -255,10 +260,18 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
     if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
         return False
-    if first in EQUIVALENTS or stem(first) in nouns:
+    if first in EQUIVALENTS:
         return False
+    if stem(first) in nouns:  # "claim a volume", "tag this release": not "pods in prod"
+        return second in DETERMINERS and len(tokens) > 2
     if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
         return True
+    return _determined(tokens)
+
+
+def _determined(tokens: Sequence[str]) -> bool:
+    """Whether a determiner or a value follows the first word ("request a volume for my
+    postgres pod", "route example.com to ...")."""
     following = tokens[1] if len(tokens) > 1 else ""
     return following.strip(EDGES).lower() in DETERMINERS or bool(VALUE_LIKE.search(following))
 

@@ -247,7 +247,11 @@ QUANTITIES = frozenset(
 NOT_VERBS = frozenset(
     _split("""always never only also before after once when whenever while since until unless
         someone somebody everyone everybody anyone anybody nobody noone hey hi hello ok okay
-        now then maybe perhaps quick urgent asap fyi btw""")
+        now then maybe perhaps quick urgent asap fyi btw oh sorry anyway yesterday today
+        tomorrow currently recently across above against along among around behind below
+        beneath beside between beyond during except inside near outside past through
+        throughout till toward towards underneath upon within without besides despite
+        unlike regarding concerning although though because whether""")
 )
 """Words that may open a request and are no verb: it does not command with them."""
 
