@@ -1302,3 +1302,26 @@ def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:
     assert asked_for("postgres pods", ["postgres", "pods"], nouns) == "list"
     # A preposition is no verb.
     assert asked_for("across the account, how much quota is used?", ["quota"]) != "act"
+
+
+def test_what_a_thing_is_added_to_is_not_what_is_asked_for() -> None:
+    from mcpgen.runtime.asking import added_to
+
+    def read(request: str) -> tuple[list[str], list[str]]:
+        return added_to(request.split())
+
+    assert read("add user 5 to group 9") == (["user"], ["group"])
+    assert read("put a heart on the comment") == (["heart"], ["comment"])
+    assert read("create a group") == ([], [])
+    rows = [
+        ("createCollection", "POST", "/collections", "Create a collection"),
+        ("createField", "POST", "/fields/{collection}", "Create a field in a collection"),
+    ]
+    query = "add an integer 'rating' column to the reviews collection"
+    assert top(build(rows), query) == ["createField"]
+    # A thing the API has a near-synonym of is added: a heart is a reaction, no change.
+    rows = [
+        ("updateComment", "PATCH", "/comments/{id}", "Update a comment"),
+        ("createReaction", "POST", "/comments/{id}/reactions", "Create a reaction"),
+    ]
+    assert top(build(rows), "put a heart on comment 7") == ["createReaction"]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .synonyms import PHRASES
-from .terms import EDGES, VALUE_LIKE, particles, stem, words
+from .synonyms import PHRASES, SYNONYMS
+from .terms import EDGES, VALUE_LIKE, particles, related, stem, words
 from .vocabulary import (
     DETERMINERS,
     EQUIVALENTS,
@@ -280,10 +280,10 @@ _ADDING = frozenset({"add", "put", "append"})
 _ONTO = frozenset({"to", "on", "onto", "into"})
 
 
-def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
-    """Whether a request adds something the API has no resource of to a thing it has ("add
-    the label tier=web to the payments pod", "add 2 GB of memory to the VM"): that changes
-    the thing, it creates nothing."""
+def added_to(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+    """What a request adds and what it adds it to ("add user 5 to group 9": user, group):
+    the words between "add", "put" or "append" and "to", "on", "onto" or "into", and up
+    to four words after that; ``([], [])`` for a request that adds nothing to anything."""
     for at, token in enumerate(tokens):
         if token.strip(EDGES) not in _ADDING:
             continue
@@ -297,14 +297,24 @@ def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
                 for w in words(t)
                 if w not in STOP_WORDS
             ]
-            target = [w for t in tokens[end + 1 : end + 5] for w in words(t)]
-            return (
-                bool(added)
-                and not any(stem(w) in nouns for w in added)
-                and any(stem(w) in nouns for w in target)
-            )
-        return False
-    return False
+            following = tokens[end + 1 : end + 5]
+            target = [w for t in following for w in words(t) if w.isalpha() and w not in STOP_WORDS]
+            return added, target
+        return [], []
+    return [], []
+
+
+def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
+    """Whether a request adds something the API has no resource of to a thing it has ("add
+    the label tier=web to the payments pod", "add 2 GB of memory to the VM"): that changes
+    the thing, it creates nothing."""
+    added, target = added_to(tokens)
+    return (
+        bool(added)
+        and not any(stem(w) in nouns for w in added)
+        and not any(t in nouns for t in related(added, SYNONYMS))  # a heart: a reaction
+        and any(stem(w) in nouns for w in target)
+    )
 
 
 _VERBS_IN_S = frozenset(

@@ -197,6 +197,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "logged": ("authenticated", "user"),
     "login": ("authenticated", "user", "session"),
     "thumbs": ("reaction",),
+    "heart": ("reaction",),
     "like": ("reaction", "star"),
     "upvote": ("reaction", "vote"),
     "diff": ("compare", "change"),

@@ -48,7 +48,7 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, api_level, bulk, own_path, reads_by_name, squashed
-from .asking import about_things, asked_for, changed_in_question, intent
+from .asking import about_things, added_to, asked_for, changed_in_question, intent
 from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
@@ -439,6 +439,9 @@ class Index:
         names = self.words.operation_names
         exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
         exact.update(self.words.titles.get(squashed(query), ()))
+        # "add user 5 to group 9": the thing to add to is not the thing asked for.
+        added, target = added_to(query.lower().split())
+        parent = set(stems(target)) - set(stems(added)) - set(related(added, SYNONYMS))
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -450,7 +453,7 @@ class Index:
             factor = self._prior(method, self._items[position], wanted, plural)
             if position in exact:
                 factor *= EXACT_WEIGHT
-            if self._resources[position] & asked:
+            if self._resources[position] & asked and not self._resources[position] & parent:
                 factor += RESOURCE_WEIGHT
             if kinds and kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
