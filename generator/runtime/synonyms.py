@@ -26,6 +26,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "organization": ("org",),
     "company": ("organization", "account"),
     "team": ("group",),
+    "invite": ("invitation", "member", "membership", "collaborator"),
     "group": ("team",),
     "permission": ("access", "role", "collaborator", "grant"),
     "access": ("permission", "collaborator", "grant", "role"),
