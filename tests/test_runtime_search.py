@@ -1325,3 +1325,23 @@ def test_what_a_thing_is_added_to_is_not_what_is_asked_for() -> None:
         ("createReaction", "POST", "/comments/{id}/reactions", "Create a reaction"),
     ]
     assert top(build(rows), "put a heart on comment 7") == ["createReaction"]
+
+
+def test_where_or_whose_a_thing_is_is_not_what_is_asked_for() -> None:
+    from mcpgen.runtime.asking import object_and_context
+
+    def read(request: str) -> tuple[list[str], list[str]]:
+        return object_and_context(request.split())
+
+    assert read("cut a branch from tag v1.2.0 in project 42") == (
+        ["cut", "branch"],
+        ["tag", "project"],
+    )
+    assert read("list the pods in the dev namespace") == (["list", "pods"], ["dev", "namespace"])
+    assert read("add user 5 to group 9") == (["user"], ["group"])  # what is added, to what
+    assert read("delete the stale branches") == ([], [])
+    rows = [
+        ("createTag", "POST", "/tags", "Create a tag from a branch"),
+        ("createBranch", "POST", "/branches", "Create a branch from a tag"),
+    ]
+    assert top(build(rows), "cut a branch from tag v1.2.0") == ["createBranch"]

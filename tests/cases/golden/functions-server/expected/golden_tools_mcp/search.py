@@ -48,7 +48,7 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords, api_level, bulk, own_path, reads_by_name, squashed
-from .asking import about_things, added_to, asked_for, changed_in_question, intent
+from .asking import about_things, asked_for, changed_in_question, intent, object_and_context
 from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
@@ -439,9 +439,10 @@ class Index:
         names = self.words.operation_names
         exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
         exact.update(self.words.titles.get(squashed(query), ()))
-        # "add user 5 to group 9": the thing to add to is not the thing asked for.
-        added, target = added_to(query.lower().split())
-        parent = set(stems(target)) - set(stems(added)) - set(related(added, SYNONYMS))
+        # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
+        # is not the thing asked for.
+        about, context = object_and_context(query.split())
+        parent = set(stems(context)) - set(stems(about)) - set(related(about, SYNONYMS))
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
