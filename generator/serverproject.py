@@ -214,6 +214,7 @@ RUNTIME = (
     "outputs.py",
     "discovery.py",
     "search.py",
+    "reading.py",
     "clauses.py",
     "asking.py",
     "apiwords.py",

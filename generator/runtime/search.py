@@ -32,6 +32,9 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   ``compute.routers.get``, ``List directoryAudits``) is searched by those words, and an
   operation's own name, or its title word for word, puts it first.
 
+How a request is read (its words, values, near-synonyms, intent and the shape of what it
+is about) is ``reading``; this module scores the operations with it.
+
 Where ``search.json`` asks for it (``--search hybrid``), the operations are also ranked by
 meaning (``semantic``: a request may share no word with the operation that answers it) and
 the two rankings fused, the lexical first result kept first.
@@ -46,27 +49,13 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
-from .apiwords import ApiWords, api_level, bulk, own_path, reads_by_name, squashed
-from .asking import about_things, asked_for, changed_in_question, intent, object_and_context
-from .clauses import MODAL, QUOTED, api_names, bare, modal, unquoted, unsaid
+from .apiwords import ApiWords, api_level, bulk, own_path, reads_by_name
+from .clauses import api_names, unquoted, unsaid
+from .reading import read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import (
-    EDGES,
-    VALUE_LIKE,
-    WORDY_KINDS,
-    compounded,
-    distinct_words,
-    is_item_path,
-    phrase_terms,
-    plain_segments,
-    related,
-    stems,
-    value_kind,
-    value_kinds,
-    words,
-)
-from .vocabulary import BREADTH, EQUIVALENTS, METHODS, STOP_WORDS
+from .terms import distinct_words, is_item_path, plain_segments, related, stems
+from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 
 EXPANSION_WEIGHT = 0.4
 GUESS_WEIGHT = 0.3
@@ -125,15 +114,9 @@ SELF_WEIGHT = 0.15
 request that says "my"."""
 META_FACTOR = 0.5
 """How much an operation about the API itself (``_meta``) counts, unless the request asks
-about the API, its versions or groups (``_META_WORDS``)."""
-_META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
+about the API, its versions or groups (``reading.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
-_MANY = frozenset({"bulk", "many", "multiple", "several", "these", "those", "go", "once"})
-"""Words that ask to act on many things at once ("these", "in one go", "at once")."""
-_TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
-"""Stop words that still say something of what is meant: "my" the calling user, "him" a
-user or a member (their near-synonyms, ``SYNONYMS``)."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 # A clause that says why or when, after the words that say what: "... so (that) ...",
@@ -142,17 +125,6 @@ _SUBORDINATE = re.compile(
     r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to)\s",
     re.IGNORECASE,
 )
-
-
-_SCOPE = re.compile(
-    r"\b(?:in|inside|within|under)\s+"
-    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s"
-    r"|(?:order|bulk|one|parallel|progress|total|general|detail|full|place|time|case)\b)\S",
-    re.IGNORECASE,
-)
-"""Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
-this namespace"), not in a time ("in the last hour"), anywhere ("in any audience") or a
-manner ("in bulk", "in progress", "in order to")."""
 
 
 def _bounded(query: str) -> str:
@@ -357,91 +329,19 @@ class Index:
         best operation, so that values and synonyms can help find an operation but never
         outweigh the words given.
         """
-        # Quoted text is a value (a title, a message, a name): its words are not the request's.
-        quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
-        # A verb nobody should be able to do, or whose permission is asked about, is not.
-        said = modal(query, unquoted(query))
-        query = said.query
-        query_words = compounded(words(query))
-        tokens = [t for t in query.split() if VALUE_LIKE.search(t) and not self.words.is_name(t)]
-        value_words = {w for t in tokens for w in words(t)}
-        named = {t: self.words.typed_id(t) for t in tokens}
-        searched = {
-            w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
-        }
-        # The API's own name ("my Stripe balance") says nothing of which operation is meant:
-        # it is no word of the request (unless the request has no other).
-        brand = {w for t in query.split() if bare(t) in self._api_names for w in words(t)}
-        value_words |= quoted | brand
-        own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
-        if not own and not any(named.values()):
-            # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
-            own = [w for w in query_words if w not in STOP_WORDS]
-        # An ID names its object: "cus_9" is the request saying "customer".
-        own += [term for t in tokens for term in named[t] if term not in own]
-        own, pieces = self.words.spelt_out(query_words, own)
-        # A question about what happened: its verbs of change say which things, not what
-        # to do ("what files have people uploaded?", "who deleted the group?").
-        changed = set(changed_in_question(query_words))
-        happened = [w for w in own if w in changed]
-        if happened and len(happened) < len(own):
-            own = [w for w in own if w not in happened]
-        else:
-            happened = []
-        own_terms = stems(own)
-        own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
-        values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
-        # "my" (a word of its own, not part of a name such as my-lib): the calling user.
-        telling = [w for w in query.lower().split() if w.strip(EDGES) in _TELLING]
-        # A verb read with its particle ("leave a note") is not searched alone as well.
-        # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
-        noted = QUOTED.sub(" note ", query)
-        phrased, with_particle = phrase_terms(compounded(words(noted)))
-        base = own + happened + telling
-        alone = [w for w in base if w not in with_particle] if base else query_words
-        near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
-        near += [t for t in phrased if t not in own_terms and t not in near]
-        near += [t for t in stems(happened) if t not in own_terms and t not in near]
-        if said.kind is not None:
-            own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
-            taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
-            near += [t for t in stems(taken) if t not in own_terms and t not in near]
+        said = read(query, self.words, self._api_names)
+        own, own_terms, near = said.own, said.own_terms, said.near
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))
-        if values:
-            scores = scores + VALUE_WEIGHT * self._both(values)
+        if said.values:
+            scores = scores + VALUE_WEIGHT * self._both(said.values)
         if near:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
         guessed = self._guessed(own, set(own_terms) | set(near))
         if guessed:
             scores = scores + GUESS_WEIGHT * self._both(guessed)
-        kinds = value_kinds(query)
-        broad = any(w in BREADTH for w in query_words)
-        # "in prod", "in this namespace": a collection within one parent.
-        scoped = not broad and bool(_SCOPE.search(unquoted(query)))
-        nouns = self.words.path_vocabulary
-        if said.kind is None:
-            wanted = asked_for(noted, own, nouns, self.words.named)
-        else:
-            wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
-        plural = about_things(own)
-        # About one thing: an operation on many at once (``_bulk``) is not the first choice.
-        many = bool(_MANY.intersection(query_words))
-        # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
-        mine = any(w.strip(EDGES) in ("my", "mine") for w in telling)
-        meta_asked = bool(_META_WORDS.intersection(query_words))
-        one = not plural and not broad and not many
         asked = set(own_terms)
-        mentioned = asked | set(near) | set(values) | pieces
-        # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
-        names = self.words.operation_names
-        exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
-        exact.update(self.words.titles.get(squashed(query), ()))
-        # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
-        # is not the thing asked for.
-        about, context = object_and_context(query.split())
-        parent = set(stems(context)) - set(stems(about)) - set(related(about, SYNONYMS))
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -450,24 +350,25 @@ class Index:
             if tag is not None and not self._tagged(position, tag):
                 continue
             method = "GET" if self._reads[position] else op["method"]
-            factor = self._prior(method, self._items[position], wanted, plural)
-            if position in exact:
+            factor = self._prior(method, self._items[position], said.wanted, said.plural)
+            if position in said.exact:
                 factor *= EXACT_WEIGHT
-            if self._resources[position] & asked and not self._resources[position] & parent:
+            resource = self._resources[position]
+            if resource & asked and not resource & said.parent:
                 factor += RESOURCE_WEIGHT
-            if kinds and kinds & self.words.takes[position]:
+            if said.kinds and said.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked = len(self._path_terms[position] - mentioned)
-            if broad:
+            unasked = len(self._path_terms[position] - said.mentioned)
+            if said.broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
-            elif scoped and plural and not self._items[position] and "{" in op["path"]:
+            elif said.scoped and said.plural and not self._items[position] and "{" in op["path"]:
                 factor *= 1.0 + SCOPE_WEIGHT
-            if mine and self._own[position]:
+            if said.mine and self._own[position]:
                 factor += SELF_WEIGHT
-            if self._meta[position] and not meta_asked:
+            if self._meta[position] and not said.meta_asked:
                 factor *= META_FACTOR
-            if self._bulk[position] and (one or many):
-                factor *= BULK_FACTOR if one else 1.0 / BULK_FACTOR
+            if self._bulk[position] and (said.one or said.many):
+                factor *= BULK_FACTOR if said.one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
         # Equal scores: the operation that changes least first, then document order.

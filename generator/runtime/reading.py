@@ -1,0 +1,178 @@
+"""What a request says, as search reads it against one API (``read``): its own words and
+their terms, the words that are values, the near-synonyms to search as well, what it
+asks to do (``asking``), and the shape of what it is about (one thing or many, the
+caller's own, everywhere or within one parent, the API itself). ``search.Index`` scores
+operations with it; nothing here looks at an operation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .apiwords import ApiWords, squashed
+from .asking import about_things, asked_for, changed_in_question, intent, object_and_context
+from .clauses import MODAL, QUOTED, bare, modal, unquoted
+from .synonyms import SYNONYMS
+from .terms import (
+    EDGES,
+    VALUE_LIKE,
+    WORDY_KINDS,
+    compounded,
+    phrase_terms,
+    related,
+    stems,
+    value_kind,
+    value_kinds,
+    words,
+)
+from .vocabulary import BREADTH, EQUIVALENTS, STOP_WORDS
+
+META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
+"""Words that ask about the API itself: its versions, its groups."""
+MANY = frozenset({"bulk", "many", "multiple", "several", "these", "those", "go", "once"})
+"""Words that ask to act on many things at once ("these", "in one go", "at once")."""
+TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
+"""Stop words that still say something of what is meant: "my" the calling user, "him" a
+user or a member (their near-synonyms, ``SYNONYMS``)."""
+_SCOPE = re.compile(
+    r"\b(?:in|inside|within|under)\s+"
+    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s"
+    r"|(?:order|bulk|one|parallel|progress|total|general|detail|full|place|time|case)\b)\S",
+    re.IGNORECASE,
+)
+"""Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
+this namespace"), not in a time ("in the last hour"), anywhere ("in any audience") or a
+manner ("in bulk", "in progress", "in order to")."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one request says."""
+
+    own: list[str]
+    """The request's own words: no stop words, values, quoted text or the API's name;
+    abbreviations spelt out; an ID's object ("cus_9": customer)."""
+    own_terms: list[str]
+    """Their stems and equivalents, and what a modal phrase asks about ("am I allowed to
+    delete pods?": permission)."""
+    values: list[str]
+    """Stems of the words of values that name things (``WORDY_KINDS``)."""
+    near: list[str]
+    """Stems of near-synonyms: of the words, of verbs with their particles, of what
+    happened in a question about the past, of a verb nobody may do."""
+    wanted: str | None
+    """What it asks to do: an ``INTENTS`` value, "act", or None."""
+    kinds: frozenset[str]
+    """Stems of the argument names that would take its values (``value_kinds``)."""
+    broad: bool
+    """About everything ("anywhere", "across"): the widest collection."""
+    scoped: bool
+    """About things within one parent ("in prod")."""
+    plural: bool
+    """About things, not one thing."""
+    many: bool
+    """About many things at once ("these", "in one go")."""
+    mine: bool
+    """About the caller's own things ("my")."""
+    meta_asked: bool
+    """About the API itself."""
+    mentioned: frozenset[str]
+    """Every term it searches, and the pieces of abbreviations."""
+    exact: frozenset[int]
+    """Positions of the operations it names by their own name or title."""
+    parent: frozenset[str]
+    """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
+
+    @property
+    def one(self) -> bool:
+        """About one thing."""
+        return not self.plural and not self.broad and not self.many
+
+
+def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
+    """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
+    of its title that name it)."""
+    # Quoted text is a value (a title, a message, a name): its words are not the request's.
+    quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
+    # A verb nobody should be able to do, or whose permission is asked about, is not.
+    said = modal(query, unquoted(query))
+    query = said.query
+    query_words = compounded(words(query))
+    tokens = [t for t in query.split() if VALUE_LIKE.search(t) and not api.is_name(t)]
+    value_words = {w for t in tokens for w in words(t)}
+    named = {t: api.typed_id(t) for t in tokens}
+    searched = {
+        w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
+    }
+    # The API's own name ("my Stripe balance") says nothing of which operation is meant:
+    # it is no word of the request (unless the request has no other).
+    brand = {w for t in query.split() if bare(t) in api_names for w in words(t)}
+    value_words |= quoted | brand
+    own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+    if not own and not any(named.values()):
+        # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
+        own = [w for w in query_words if w not in STOP_WORDS]
+    # An ID names its object: "cus_9" is the request saying "customer".
+    own += [term for t in tokens for term in named[t] if term not in own]
+    own, pieces = api.spelt_out(query_words, own)
+    # A question about what happened: its verbs of change say which things, not what
+    # to do ("what files have people uploaded?", "who deleted the group?").
+    changed = set(changed_in_question(query_words))
+    happened = [w for w in own if w in changed]
+    if happened and len(happened) < len(own):
+        own = [w for w in own if w not in happened]
+    else:
+        happened = []
+    own_terms = stems(own)
+    own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
+    values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
+    # "my" (a word of its own, not part of a name such as my-lib): the calling user.
+    telling = [w for w in query.lower().split() if w.strip(EDGES) in TELLING]
+    # A verb read with its particle ("leave a note") is not searched alone as well.
+    # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
+    noted = QUOTED.sub(" note ", query)
+    phrased, with_particle = phrase_terms(compounded(words(noted)))
+    base = own + happened + telling
+    alone = [w for w in base if w not in with_particle] if base else query_words
+    near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
+    near += [t for t in phrased if t not in own_terms and t not in near]
+    near += [t for t in stems(happened) if t not in own_terms and t not in near]
+    if said.kind is not None:
+        own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
+        taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
+        near += [t for t in stems(taken) if t not in own_terms and t not in near]
+    broad = any(w in BREADTH for w in query_words)
+    nouns = api.path_vocabulary
+    if said.kind is None:
+        wanted = asked_for(noted, own, nouns, api.named)
+    else:
+        wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
+    # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
+    names = api.operation_names
+    exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
+    exact.update(api.titles.get(squashed(query), ()))
+    # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
+    # is not the thing asked for.
+    about, context = object_and_context(query.split())
+    parent = set(stems(context)) - set(stems(about)) - set(related(about, SYNONYMS))
+    return Reading(
+        own=own,
+        own_terms=own_terms,
+        values=values,
+        near=near,
+        wanted=wanted,
+        kinds=value_kinds(query),
+        broad=broad,
+        # "in prod", "in this namespace": a collection within one parent.
+        scoped=not broad and bool(_SCOPE.search(unquoted(query))),
+        plural=about_things(own),
+        # About one thing: an operation on many at once is not the first choice.
+        many=bool(MANY.intersection(query_words)),
+        # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
+        mine=any(w.strip(EDGES) in ("my", "mine") for w in telling),
+        meta_asked=bool(META_WORDS.intersection(query_words)),
+        mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
+        exact=frozenset(exact),
+        parent=frozenset(parent),
+    )
