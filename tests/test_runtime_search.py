@@ -554,8 +554,8 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("list the pods, then remove the failed ones", ["pods"]) == "delete"
     assert asked_for("show my balance and tell me the fees", ["balance"]) == "read"
     assert asked_for("the migration job", ["migration", "job"]) is None
-    # A verb in -s is no plural: nothing says to list.
-    assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) is None
+    # A verb in -s is no plural: nothing says to list (what it asks to do comes after).
+    assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) == "act"
     assert asked_for("") is None
 
 
@@ -582,7 +582,6 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
         "stock level of variation VAR_bgl",
         "version history for logo.png",
         "one worker in pool frontend is acting up",
-        "PR 12 looks good, sign it off",
         "3 more replicas please",
         "the migration job",
         "always the same secret",  # no verb
@@ -1345,3 +1344,18 @@ def test_where_or_whose_a_thing_is_is_not_what_is_asked_for() -> None:
         ("createBranch", "POST", "/branches", "Create a branch from a tag"),
     ]
     assert top(build(rows), "cut a branch from tag v1.2.0") == ["createBranch"]
+
+
+def test_a_request_that_first_tells_how_things_are_asks_in_a_later_clause() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    nouns = frozenset({"pull", "review", "droplet", "campaign", "send"})
+    assert asked_for("PR 12 looks good to me, approve it", ["pr", "good"], nouns) == "update"
+    assert asked_for("campaign 55 has the wrong price - stop it!", ["price"], nouns) == "act"
+    assert asked_for("droplet 31 is frozen; give it a hard reboot", [], nouns) == "act"
+    # Not where the request opens with its verb, nor where the first clause tells nothing.
+    assert asked_for("delete task 5, it is a duplicate", ["task"], nouns) == "delete"
+    assert asked_for("in project 42, list the open issues", ["issues"], nouns) == "list"
+    assert asked_for("the droplets in nyc1, all of them", ["droplets"], nouns) == "list"
+    # "clean out" deletes.
+    assert asked_for("clean out all the pods in the ci namespace", ["pods"], nouns) == "delete"

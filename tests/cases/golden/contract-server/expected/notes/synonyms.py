@@ -395,6 +395,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("free", "up"): ("cleanup", "prune", "garbage"),
     ("audit", "trail"): ("change", "changelog", "log", "history"),
     ("clean", "up"): ("cleanup", "prune", "garbage"),
+    ("clean", "out"): ("cleanup", "prune", "delete"),
     ("opt", "out"): ("unsubscribe",),
     ("look", "over"): ("review",),
     ("sign", "up"): ("subscription", "register", "signup"),

@@ -10,15 +10,17 @@ HTTP method and path shape search prefers.
 - A question about what is or was reads, whatever verb it holds; a question without a
   verb asks to read; words in plural ask for a list.
 - "get me a download link" asks for a new one; "find X and delete it" to delete; adding
-  what the API has no resource of to a thing it has changes the thing.
+  what the API has no resource of to a thing it has changes the thing; "PR 12 looks
+  good, sign it off" asks what its last clause does.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .synonyms import PHRASES, SYNONYMS
-from .terms import EDGES, VALUE_LIKE, particles, related, stem, words
+from .terms import EDGES, PARTICLE_REACH, VALUE_LIKE, particles, related, stem, words
 from .vocabulary import (
     DETERMINERS,
     EQUIVALENTS,
@@ -69,6 +71,9 @@ def asked_for(
       ("what files have people uploaded?": ``asks_what_is``).
     - A request to be given a new thing creates ("get me a download link":
       ``_gets_a_new_one``).
+    - A request that first tells how things are asks in a later clause ("PR 12 looks
+      good, sign it off", "campaign 55 has the wrong price - stop it":
+      ``_then_commanded``).
     - Else its first verb's intent says; else it lists when it is about things (``own``,
       its words, has a plural); a question ("did the job finish?", "is it healthy")
       reads; a request that opens with some other verb ("store the password as a
@@ -85,6 +90,9 @@ def asked_for(
         return "create"
     # "please", "can you", "I need to": the verb comes after them.
     tokens = _unled(query.split())
+    commanded = _then_commanded(query, tokens, nouns, named)
+    if commanded is not None:
+        return commanded
     led = len(tokens) < len(query.split())
     found = intent(query_words, nouns)
     if found is not None and _opens_with_verb(tokens, nouns, named):
@@ -105,6 +113,62 @@ def asked_for(
         return "read"
     return "act" if _commands(tokens, nouns, named) else None
 
+
+_CLAUSE_BREAK = re.compile(r"[,;:!]\s+|\s+[-\u2013\u2014]+\s+|\.\s+")
+_OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "her", "him"})
+_ON_WITH = frozenset({"now", "then", "so", "and", "just", "also", "please", "pls"})
+
+
+def _then_commanded(
+    query: str, tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
+) -> str | None:
+    """What a request that first tells how things are asks to do, in a later clause ("PR
+    12 looks good to me, sign off on it", "droplet 31 is frozen - give it a hard reboot"):
+    the intent of the first clause after it that opens with a verb (one an intent
+    names, or another verb followed by "it" or "them"). None where the request opens
+    with a verb itself."""
+    clauses = _CLAUSE_BREAK.split(query)
+    if len(clauses) < 2 or _opens_as_command(tokens, nouns, named):
+        return None
+    told = [t.strip(EDGES).lower().replace("\u2019", "'") for t in clauses[0].split()]
+    if not any(t in _TELLING_VERBS or t.endswith(("ed", "n't", "'s", "'re")) for t in told):
+        return None
+    for clause in clauses[1:]:
+        rest = _unled(clause.split())
+        while rest and rest[0].strip(EDGES).lower() in _ON_WITH:
+            rest = rest[1:]
+        if not rest:
+            continue
+        said = words(" ".join(rest))
+        if not said:
+            continue
+        if _opens_as_command(rest, nouns, named):
+            return intent(said, nouns) or "act"
+    return None
+
+
+def _opens_as_command(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether tokens open with a verb: one an intent names, alone or with its particle,
+    or another verb followed by an object pronoun ("give it ...", "kick them ...")."""
+    said = [t.strip(EDGES).lower() for t in tokens[: 1 + PARTICLE_REACH]]
+    if not said or not said[0].isalpha():
+        return False
+    first = said[0]
+    if first in INTENTS and first not in _NOT_COMMANDING:
+        return True
+    if any((first, particle) in PHRASAL for particle in said[1:]):
+        return True
+    return len(said) > 1 and said[1] in _OBJECT_PRONOUNS and _commands(tokens, nouns, named)
+
+
+_TELLING_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "looks", "seems", "got", "needs"}
+    | {"keeps", "left", "broke", "ran", "went", "came", "sent", "became", "hit", "belongs"}
+)
+"""Verbs of a clause that tells how things are ("PR 12 looks good", "it broke")."""
+
+_NOT_COMMANDING = frozenset({"all", "every", "which", "many", "new", "details", "info", "status"})
+"""Words of ``INTENTS`` that open a request without commanding ("all the pods ...")."""
 
 _THEN = frozenset({"and", "then"})
 _WRITES = frozenset({"create", "update", "delete", "enable", "disable"})

@@ -87,6 +87,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("throw", "away"): "delete",
     ("throw", "out"): "delete",
     ("clean", "up"): "delete",
+    ("clean", "out"): "delete",
     ("tear", "down"): "delete",
     ("get", "rid"): "delete",
     ("take", "off"): "delete",
