@@ -156,7 +156,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
     about, context = object_and_context(query.split())
-    parent = set(stems(context)) - set(stems(about)) - set(related(about, SYNONYMS))
+    parent = set(stems(context)) | set(related(context, EQUIVALENTS))
+    parent -= set(stems(about)) | set(related(about, SYNONYMS))
     return Reading(
         own=own,
         own_terms=own_terms,

@@ -383,6 +383,10 @@ is contacts, not books; a to-do is a task)."""
 PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "off"): ("approve", "approval"),
     ("turn", "down"): ("decline", "reject"),
+    ("turn", "on"): ("enable", "activate", "start"),
+    ("turn", "off"): ("disable", "deactivate", "stop"),
+    ("switch", "on"): ("enable", "activate", "start"),
+    ("switch", "off"): ("disable", "deactivate", "stop"),
     ("hand", "over"): ("transfer", "ownership"),
     ("give", "away"): ("transfer", "ownership"),
     ("hook", "up"): ("attach", "connect"),
