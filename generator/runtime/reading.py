@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from .apiwords import ApiWords, squashed
-from .asking import about_things, asked_for, changed_in_question, intent, object_and_context
+from .asking import (
+    about_things,
+    asked_for,
+    changed_in_question,
+    intent,
+    object_and_context,
+)
 from .clauses import MODAL, QUOTED, bare, modal, unquoted
 from .synonyms import SYNONYMS
 from .terms import (
