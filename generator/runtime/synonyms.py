@@ -109,6 +109,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "history": ("event", "log", "timeline", "activity", "revision", "version"),
     "activity": ("event", "history", "feed"),
     "chat": ("message", "conversation"),
+    "channel": ("conversation", "room"),
+    "room": ("channel", "conversation"),
     "message": ("chat", "comment"),
     # Verbs, for the operations that are named by their verb.
     "remove": ("delete",),
