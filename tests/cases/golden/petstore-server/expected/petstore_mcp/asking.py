@@ -368,8 +368,7 @@ def added_to(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     return [], []
 
 
-_PREPOSITIONS = frozenset({"from", "of", "for", "in", "on", "inside", "within", "under", "to"})
-_PREPOSITIONS |= _ONTO
+_PREPOSITIONS = frozenset({"from", "of", "for", "in", "inside", "within", "under"}) | _ONTO
 CONTEXT_WORDS = 2
 """Tokens after a preposition's next one that still name where or whose a thing is
 (``object_and_context``): "in the dev namespace"."""
@@ -379,8 +378,8 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     """What a request is about and what it names only as where or whose that is: "add
     user 5 to group 9" (``added_to``): user, group; "cut a branch from tag v1.2 in
     project 42": cut, branch; tag, project (the words of up to ``CONTEXT_WORDS`` + 1
-    tokens after each preposition, values left out). ``([], [])`` for a request without a preposition.
-    """
+    tokens after each preposition, values left out). ``([], [])`` for a request without
+    a preposition."""
     added, target = added_to(tokens)
     if added or target:
         return added, target
@@ -389,13 +388,13 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     if not starts:
         return [], []
 
-    def named(part: Sequence[str]) -> list[str]:
+    def content(part: Sequence[str]) -> list[str]:
         plain_words = [t for t in part if not VALUE_LIKE.search(t)]
         return [w for t in plain_words for w in words(t) if w.isalpha() and w not in STOP_WORDS]
 
-    about = named(plain[: starts[0]])
-    context = [w for at in starts for w in named(plain[at + 1 : at + 2 + CONTEXT_WORDS])]
-    return about, [w for w in dict.fromkeys(context)]
+    about = content(plain[: starts[0]])
+    context = [w for at in starts for w in content(plain[at + 1 : at + 2 + CONTEXT_WORDS])]
+    return about, list(dict.fromkeys(context))
 
 
 def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:

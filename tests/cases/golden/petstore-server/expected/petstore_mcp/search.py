@@ -330,13 +330,13 @@ class Index:
         best operation, so that values and synonyms can help find an operation but never
         outweigh the words given.
         """
-        said = read(query, self.words, self._api_names)
-        own, own_terms, near = said.own, said.own_terms, said.near
+        request = read(query, self.words, self._api_names)
+        own, own_terms, near = request.own, request.own_terms, request.near
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))
-        if said.values:
-            scores = scores + VALUE_WEIGHT * self._both(said.values)
+        if request.values:
+            scores = scores + VALUE_WEIGHT * self._both(request.values)
         if near:
             scores = scores + EXPANSION_WEIGHT * self._both(near)
         guessed = self._guessed(own, set(own_terms) | set(near))
@@ -351,25 +351,30 @@ class Index:
             if tag is not None and not self._tagged(position, tag):
                 continue
             method = "GET" if self._reads[position] else op["method"]
-            factor = self._prior(method, self._items[position], said.wanted, said.plural)
-            if position in said.exact:
+            factor = self._prior(method, self._items[position], request.wanted, request.plural)
+            if position in request.exact:
                 factor *= EXACT_WEIGHT
             resource = self._resources[position]
-            if resource & asked and not resource & said.parent:
+            if resource & asked and not resource & request.parent:
                 factor += RESOURCE_WEIGHT
-            if said.kinds and said.kinds & self.words.takes[position]:
+            if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked = len(self._path_terms[position] - said.mentioned)
-            if said.broad:
+            unasked = len(self._path_terms[position] - request.mentioned)
+            if request.broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
-            elif said.scoped and said.plural and not self._items[position] and "{" in op["path"]:
+            elif (
+                request.scoped
+                and request.plural
+                and not self._items[position]
+                and "{" in op["path"]
+            ):
                 factor *= 1.0 + SCOPE_WEIGHT
-            if said.mine and self._own[position]:
+            if request.mine and self._own[position]:
                 factor += SELF_WEIGHT
-            if self._meta[position] and not said.meta_asked:
+            if self._meta[position] and not request.meta_asked:
                 factor *= META_FACTOR
-            if self._bulk[position] and (said.one or said.many):
-                factor *= BULK_FACTOR if said.one else 1.0 / BULK_FACTOR
+            if self._bulk[position] and (request.one or request.many):
+                factor *= BULK_FACTOR if request.one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
         # Equal scores: the operation that changes least first, then document order.
