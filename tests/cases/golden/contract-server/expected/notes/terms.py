@@ -24,10 +24,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .synonyms import COMPOUNDS, PHRASES
-from .vocabulary import (
-    STOP_WORDS,
-    VALUE_KINDS,
-)
+from .vocabulary import STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,

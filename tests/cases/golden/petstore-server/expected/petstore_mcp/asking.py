@@ -156,16 +156,10 @@ def _opens_as_command(tokens: Sequence[str], nouns: frozenset[str], named: froze
     first = said[0]
     if first in INTENTS and first not in _NOT_COMMANDING:
         return True
-    if any((first, particle) in PHRASAL for particle in said[1:]):
+    if any((first, particle) in PHRASAL for particle in particles(said, 0)):
         return True
     return len(said) > 1 and said[1] in _OBJECT_PRONOUNS and _commands(tokens, nouns, named)
 
-
-_TELLING_VERBS = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "looks", "seems", "got", "needs"}
-    | {"keeps", "left", "broke", "ran", "went", "came", "sent", "became", "hit", "belongs"}
-)
-"""Verbs of a clause that tells how things are ("PR 12 looks good", "it broke")."""
 
 _NOT_COMMANDING = frozenset({"all", "every", "which", "many", "new", "details", "info", "status"})
 """Words of ``INTENTS`` that open a request without commanding ("all the pods ...")."""
@@ -237,6 +231,12 @@ def _gets_a_new_one(query_words: Sequence[str]) -> bool:
 _ASKING = frozenset({"what", "which", "who", "whose", "where", "when", "why"})
 _AUXILIARY = frozenset({"did", "does", "do", "is", "are", "was", "were", "has", "have", "had"})
 _MODAL = frozenset({"can", "could", "should", "would", "will", "shall", "may", "might"})
+_TELLING_VERBS = (_AUXILIARY - {"do", "does", "did"}) | frozenset(
+    {"looks", "seems", "got", "needs", "keeps", "left", "broke", "ran", "went", "came"}
+    | {"sent", "became", "hit", "belongs"}
+)
+"""Verbs of a clause that tells how things are ("PR 12 looks good", "it broke"): the
+auxiliaries but "do", and a few more (``_then_commanded``)."""
 
 
 def asks_what_is(query_words: Sequence[str]) -> bool:
