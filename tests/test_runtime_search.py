@@ -1088,6 +1088,21 @@ def test_phrasal_verbs_and_people_have_near_synonyms() -> None:
     assert top(index, "who signed in to the account lately?") == ["listLogins"]
 
 
+def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
+    """ "hand it over" transfers: the phrase counts as a word of the request, and the verb
+    alone ("hand") is not searched, so raising a hand does not come first."""
+    rows = [
+        ("transferProject", "POST", "/projects/{id}/transfer", "Transfer a project to another account"),
+        ("getProject", "GET", "/projects/{id}", "Get a project"),
+        ("updateProject", "PATCH", "/projects/{id}", "Update a project"),
+        ("raiseHand", "POST", "/meetings/{id}/hands", "Raise a hand"),
+        ("listHands", "GET", "/meetings/{id}/hands", "List raised hands"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "hand it over to bob") == ["transferProject"]
+    assert top(index, "hand project 5 over") == ["transferProject"]
+
+
 def test_what_a_task_waits_on_and_who_is_looped_in() -> None:
     rows = [
         ("getTask", "GET", "/tasks/{task}", "Get a task"),

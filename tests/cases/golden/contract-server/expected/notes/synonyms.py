@@ -424,5 +424,6 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("what", "inside"): ("content", "contents", "children", "tree", "list"),
     **dict.fromkeys(LEFT_NOTES, ("comment", "note")),
 }
-"""Near-synonyms of a verb with its particle, which may come a few words later ("sign the
-PR off"): what neither word says alone."""
+"""What a verb with its particle means, which may come a few words later ("sign the PR
+off"): what neither word says alone. Searched as a word of the request, in place of the
+verb."""

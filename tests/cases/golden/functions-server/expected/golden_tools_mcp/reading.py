@@ -61,13 +61,14 @@ class Reading:
     """The request's own words: no stop words, values, quoted text or the API's name;
     abbreviations spelt out; an ID's object ("cus_9": customer)."""
     own_terms: list[str]
-    """Their stems and equivalents, and what a modal phrase asks about ("am I allowed to
+    """Their stems and equivalents, what a verb with its particle means in place of the
+    verb ("hand it over": transfer), and what a modal phrase asks about ("am I allowed to
     delete pods?": permission)."""
     values: list[str]
     """Stems of the words of values that name things (``WORDY_KINDS``)."""
     near: list[str]
-    """Stems of near-synonyms: of the words, of verbs with their particles, of what
-    happened in a question about the past, of a verb nobody may do."""
+    """Stems of near-synonyms: of the words, of what happened in a question about the
+    past, of a verb nobody may do."""
     wanted: str | None
     """What it asks to do: an ``INTENTS`` value, "act", or None."""
     kinds: frozenset[str]
@@ -136,14 +137,17 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
     # "my" (a word of its own, not part of a name such as my-lib): the calling user.
     telling = [w for w in query.lower().split() if w.strip(EDGES) in TELLING]
-    # A verb read with its particle ("leave a note") is not searched alone as well.
+    # A verb read with its particle ("hand the repo over", "leave a note") means what the
+    # two say together, as much as a word given: not the verb alone, nor its near-synonyms.
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
     noted = QUOTED.sub(" note ", query)
     phrased, with_particle = phrase_terms(compounded(words(noted)))
+    alone_terms = set(stems(with_particle))
+    own_terms = [t for t in own_terms if t not in alone_terms]
+    own_terms += [t for t in phrased if t not in own_terms]
     base = own + happened + telling
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
-    near += [t for t in phrased if t not in own_terms and t not in near]
     near += [t for t in stems(happened) if t not in own_terms and t not in near]
     if said.kind is not None:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]

@@ -216,7 +216,7 @@ def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
 
 
 def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
-    """Stemmed near-synonyms of the request's verbs with their particles (``PHRASES``):
+    """Stemmed meanings of the request's verbs with their particles (``PHRASES``):
     "sign it off" -> approve, "hand the repo over" -> transfer; and the verbs so read,
     whose own near-synonyms are not meant ("leave a note" is no leaving)."""
     out: list[str] = []
