@@ -1103,6 +1103,27 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     assert top(index, "hand project 5 over") == ["transferProject"]
 
 
+def test_a_thing_named_by_its_value_where_something_goes_is_not_made_anew() -> None:
+    """ "on payment pay_7Hk2", "on task 4411": the request acts within a thing that exists
+    (a word of where or whose, with its value), so creating another such thing is not
+    what it asks; creating one named by its value still is."""
+    rows = [
+        ("createTask", "POST", "/tasks", "Create a task"),
+        ("getTask", "GET", "/tasks/{task}", "Get a task"),
+        ("updateTask", "PUT", "/tasks/{task}", "Update a task"),
+        ("createStory", "POST", "/tasks/{task}/stories", "Create a story on a task"),
+        ("createPayment", "POST", "/payments", "Create a payment"),
+        ("capturePayment", "POST", "/payments/{id}/capture", "Capture a payment"),
+        ("createVolume", "POST", "/volumes", "Create a volume"),
+        ("createSnapshot", "POST", "/volumes/{id}/snapshots", "Snapshot a volume"),
+    ]
+    index = build(rows)
+    assert top(index, "take the money on payment pay_7Hk2") == ["capturePayment"]
+    assert "createTask" not in top(index, "drop a note on task 4411 saying we're blocked", 2)
+    assert top(index, "create volume data-1") == ["createVolume"]
+    assert top(index, "add a task") == ["createTask"]
+
+
 def test_what_a_task_waits_on_and_who_is_looped_in() -> None:
     rows = [
         ("getTask", "GET", "/tasks/{task}", "Get a task"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .apiwords import ApiWords, squashed
 from .asking import (
@@ -90,6 +91,9 @@ class Reading:
     """Positions of the operations it names by their own name or title."""
     parent: frozenset[str]
     """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
+    existing: frozenset[str]
+    """Those of them that name a thing by its value ("on task 4411", "to firewall
+    fw-web"): a thing that exists, which the request does not ask to make."""
 
     @property
     def one(self) -> bool:
@@ -167,6 +171,13 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     about, context = object_and_context(query.split())
     parent = set(stems(context)) | set(related(context, EQUIVALENTS))
     parent -= set(stems(about)) | set(related(about, SYNONYMS))
+    split = query.split()
+    identified = {
+        term
+        for word, following in pairwise(split)
+        if word.isalpha() and VALUE_LIKE.search(following)
+        for term in stems(words(word))
+    }
     return Reading(
         own=own,
         own_terms=own_terms,
@@ -186,4 +197,5 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
         exact=frozenset(exact),
         parent=frozenset(parent),
+        existing=frozenset(parent & identified),
     )

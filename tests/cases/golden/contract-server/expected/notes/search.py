@@ -84,6 +84,9 @@ does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): 
 operations that match the request alike, the one about nothing else comes first."""
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
+EXISTING_FACTOR = 0.5
+"""How much a POST to the collection of a thing that a request names by its value counts
+("drop a note on task 4411" does not create a task; ``Reading.existing``)."""
 KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
@@ -169,6 +172,10 @@ class Index:
         # What an operation acts on: its path's last literal segment.
         self._resources: list[frozenset[str]] = [
             frozenset(found[-1].split() if found else ()) for found in segments
+        ]
+        # What it is, of those words: the last ("rack reservations": reservations).
+        self._heads: list[frozenset[str]] = [
+            frozenset(found[-1].split()[-1:] if found else ()) for found in segments
         ]
         paths = [frozenset(" ".join(found).split()) for found in segments]
         counts: dict[str, int] = {}
@@ -357,6 +364,8 @@ class Index:
             resource = self._resources[position]
             if resource & asked and not resource & request.parent:
                 factor += RESOURCE_WEIGHT
+            if request.existing & self._heads[position] and self._creates(position):
+                factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
             unasked = len(self._path_terms[position] - request.mentioned)
@@ -442,6 +451,15 @@ class Index:
         """Whether each operation is a read that POSTs (``reads_by_name``): what a request
         to read asks for as much as a GET."""
         return [reads_by_name(op["method"], op["path"]) for op in self.operations]
+
+    def _creates(self, position: int) -> bool:
+        """Whether an operation makes a new thing: a POST to a collection that reads
+        nothing (``reads_by_name``)."""
+        return (
+            self.operations[position]["method"] == "POST"
+            and not self._items[position]
+            and not self._reads[position]
+        )
 
     @cached_property
     def _items(self) -> list[bool]:
