@@ -24,7 +24,8 @@ stdio with the official SDK client (in the 2025-11-25 era, then stateless 2026-0
 ``tools/list`` must parse and stay under 100 KB, and ``search_operations`` with each of
 five operations' own summaries must answer (and find that operation in its top 10).
 
-Prints the documents that failed or missed a target, then a summary and one JSON line.
+Prints the documents that failed, were refused (with mcpgen's one-line error) or missed a
+target, then a summary and one JSON line.
 """
 
 from __future__ import annotations
@@ -260,6 +261,8 @@ def report(outcomes: Sequence[Outcome], served: Sequence[Served]) -> None:
     for o in outcomes:
         if o.outcome == "failed":
             print(f"FAILED   {o.id}: {o.message}")
+        elif o.outcome.startswith("refused"):
+            print(f"REFUSED  {o.id}: {o.message}")
     for o in over:
         print(f"DATA     {o.id}: {o.data / o.size:.2f}x the document ({o.size:,} bytes)")
     for s in served:
