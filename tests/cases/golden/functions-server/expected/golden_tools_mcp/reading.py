@@ -93,8 +93,8 @@ class Reading:
     parent: frozenset[str]
     """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
     existing: frozenset[str]
-    """Those of them that name a thing by its value ("on task 4411", "to firewall
-    fw-web"): a thing that exists, which the request does not ask to make."""
+    """Those of them that name a thing by its value ("on task 4411", "on payment
+    pay_7Hk2"): a thing that exists, which the request does not ask to make."""
 
     @property
     def one(self) -> bool:
@@ -169,10 +169,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     exact.update(api.titles.get(squashed(query), ()))
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
-    about, context = object_and_context(query.split())
+    split = query.split()
+    about, context = object_and_context(split)
     parent = set(stems(context)) | set(related(context, EQUIVALENTS))
     parent -= set(stems(about)) | set(related(about, SYNONYMS))
-    split = query.split()
+    # A word right before a value names a thing by it ("task 4411").
     identified = {
         term
         for word, following in pairwise(split)
