@@ -75,6 +75,18 @@ def test_terms_are_the_stems_of_the_words_but_stop_words() -> None:
     assert terms(text) == ["list", "open", "pr", "issu", "repositori", "owner"]
 
 
+def test_am_is_no_word_nor_the_initials_of_the_apis_names() -> None:
+    """ "who am I": "am" says nothing of the operation, and is not spelt out as the
+    initials of the API's "app manifests"."""
+    rows = [
+        ("getApp", "GET", "/app", "Get the authenticated app"),
+        ("convertManifest", "POST", "/app-manifests/{code}/conversions", "Create an app from a manifest"),
+        ("getUser", "GET", "/user", "Get the authenticated user"),
+        ("listRepos", "GET", "/user/repos", "List repositories for the authenticated user"),
+    ]  # fmt: skip
+    assert top(build(rows), "who am I logged in as?") == ["getUser"]
+
+
 def test_a_long_running_server_keeps_a_bounded_number_of_words() -> None:
     """Each word's stem and term are cached, but not every word a server was ever asked."""
     for index in range(CACHED_WORDS + 100):
