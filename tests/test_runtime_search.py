@@ -1115,10 +1115,10 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     assert top(index, "hand project 5 over") == ["transferProject"]
 
 
-def test_a_thing_named_by_its_value_where_something_goes_is_not_made_anew() -> None:
-    """ "on payment pay_7Hk2", "on task 4411": the request acts within a thing that exists
-    (a word of where or whose, with its value), so creating another such thing is not
-    what it asks; creating one named by its value still is."""
+def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
+    """The request acts within a thing it names as one that exists ("on payment
+    pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it
+    asks; creating one named by its value still is."""
     rows = [
         ("createTask", "POST", "/tasks", "Create a task"),
         ("getTask", "GET", "/tasks/{task}", "Get a task"),
@@ -1134,6 +1134,19 @@ def test_a_thing_named_by_its_value_where_something_goes_is_not_made_anew() -> N
     assert "createTask" not in top(index, "drop a note on task 4411 saying we're blocked", 2)
     assert top(index, "create volume data-1") == ["createVolume"]
     assert top(index, "add a task") == ["createTask"]
+    # So is one named after a definite word: "to the newsletter list", "the payments pod".
+    rows = [
+        ("createList", "POST", "/lists", "Create a list"),
+        ("getList", "GET", "/lists/{list_id}", "Get a list"),
+        ("addMember", "POST", "/lists/{list_id}/members", "Add a member to a list"),
+        ("createPod", "POST", "/pods", "Create a pod"),
+        ("patchPod", "PATCH", "/pods/{name}", "Partially update a pod"),
+    ]
+    index = build(rows)
+    assert top(index, "add sarah@lee.io to the newsletter list") == ["addMember"]
+    assert top(index, "add the label tier=backend to the payments pod") == ["patchPod"]
+    assert top(index, "create a list") == ["createList"]
+    assert top(index, "create a pod in the dev namespace") == ["createPod"]
 
 
 def test_what_a_task_waits_on_and_who_is_looped_in() -> None:

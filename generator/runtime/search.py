@@ -84,8 +84,9 @@ operations that match the request alike, the one about nothing else comes first.
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
 EXISTING_FACTOR = 0.5
-"""How much a POST to the collection of a thing that a request names by its value counts
-("drop a note on task 4411" does not create a task; ``Reading.existing``)."""
+"""How much a POST to the collection of a thing that a request takes to exist counts
+("drop a note on task 4411", "add bob to the newsletter list" create no task and no list;
+``Reading.existing``)."""
 KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""

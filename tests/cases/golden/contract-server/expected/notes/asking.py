@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .synonyms import PHRASES, SYNONYMS
 from .terms import EDGES, PARTICLE_REACH, VALUE_LIKE, particles, related, stem, words
@@ -395,6 +396,35 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     about = content(plain[: starts[0]])
     context = [w for at in starts for w in content(plain[at + 1 : at + 2 + CONTEXT_WORDS])]
     return about, list(dict.fromkeys(context))
+
+
+DEFINITE = frozenset(
+    {"the", "this", "that", "these", "those", "my", "our", "your", "their", "its", "his", "her"}
+)
+"""Words before a thing that the request takes to exist ("to the newsletter list")."""
+
+
+def known_things(tokens: Sequence[str]) -> list[str]:
+    """The words of a request that name a thing it takes to exist: right before a value
+    ("task 4411", "payment pay_7Hk2"), or after a preposition and a definite word, up to
+    ``CONTEXT_WORDS`` + 1 words ("to the newsletter list", "in my bucket")."""
+    out = [
+        w
+        for token, following in pairwise(tokens)
+        if token.isalpha() and VALUE_LIKE.search(following)
+        for w in words(token)
+    ]
+    plain = [t.strip(EDGES).lower() for t in tokens]
+    for at, token in enumerate(plain[:-1]):
+        if token not in _PREPOSITIONS or plain[at + 1] not in DEFINITE:
+            continue
+        for raw, word in zip(tokens[at + 2 :], plain[at + 2 : at + 3 + CONTEXT_WORDS]):
+            if word in _PREPOSITIONS:
+                break
+            out += words(word)
+            if raw != raw.rstrip(",;:.!?"):
+                break
+    return out
 
 
 def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from .apiwords import ApiWords, squashed
 from .asking import (
@@ -18,6 +17,7 @@ from .asking import (
     asked_for,
     changed_in_question,
     intent,
+    known_things,
     object_and_context,
 )
 from .clauses import MODAL, QUOTED, bare, modal, unquoted
@@ -93,8 +93,8 @@ class Reading:
     parent: frozenset[str]
     """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
     existing: frozenset[str]
-    """Those of them that name a thing by its value ("on task 4411", "on payment
-    pay_7Hk2"): a thing that exists, which the request does not ask to make."""
+    """Those of them that name a thing it takes to exist (``known_things``: "on task
+    4411", "to the newsletter list"), which it does not ask to make."""
 
     @property
     def one(self) -> bool:
@@ -173,13 +173,6 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     about, context = object_and_context(split)
     parent = set(stems(context)) | set(related(context, EQUIVALENTS))
     parent -= set(stems(about)) | set(related(about, SYNONYMS))
-    # A word right before a value names a thing by it ("task 4411").
-    identified = {
-        term
-        for word, following in pairwise(split)
-        if word.isalpha() and VALUE_LIKE.search(following)
-        for term in stems(words(word))
-    }
     return Reading(
         own=own,
         own_terms=own_terms,
@@ -199,5 +192,5 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
         exact=frozenset(exact),
         parent=frozenset(parent),
-        existing=frozenset(parent & identified),
+        existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
