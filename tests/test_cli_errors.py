@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -167,6 +168,25 @@ def test_a_document_with_no_usable_operation_exits_non_zero(tmp_path: Path) -> N
         ["server", "--openapi", "empty.json", "--out", "e", "--allow-empty"], tmp_path
     )
     assert code == 0 and "0 tools" in output
+
+
+def test_a_document_whose_operations_are_all_deprecated_says_how_to_keep_them(
+    tmp_path: Path,
+) -> None:
+    operation = {"deprecated": True, "responses": {"200": {"description": "ok"}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Old", "version": "1"},
+        "paths": {"/things": {"get": operation}},
+    }
+    (tmp_path / "old.json").write_text(json.dumps(document))
+    code, output = run(["server", "--openapi", "old.json", "--out", "o"], tmp_path)
+    assert_one_line(code, output, "1 deprecated", "--include-deprecated keeps them")
+    assert not (tmp_path / "o").exists()
+    code, output = run(
+        ["server", "--openapi", "old.json", "--out", "o", "--include-deprecated"], tmp_path
+    )
+    assert code == 0 and "1 tool" in output
 
 
 def test_the_command_as_a_process_keeps_its_exit_codes_and_output(tmp_path: Path) -> None:

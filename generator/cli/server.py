@@ -291,11 +291,13 @@ def server(
 
         summary.append("mcpgen: " + counts(project, len(warnings), unit, " (--include-deprecated)"))
         if not project.tools and not allow_empty:
+            # Every operation deprecated (APIs being retired): keeping them is the way on.
+            keep = "--include-deprecated keeps them, " if deprecated else ""
             raise MCPGenError(
                 origin,
                 "",
                 f"no {unit[:-1]} became a tool ({plural(len(project.skipped), 'skip')}, "
-                f"{deprecated} deprecated); --allow-empty generates the project anyway",
+                f"{deprecated} deprecated); {keep}--allow-empty generates the project anyway",
             )
         next_steps.append(
             f"mcpgen: next: cd {{out}} && pip install -e . && {project.distribution} --help"
