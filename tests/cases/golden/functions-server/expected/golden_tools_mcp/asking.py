@@ -418,7 +418,8 @@ def known_things(tokens: Sequence[str]) -> list[str]:
     for at, token in enumerate(plain[:-1]):
         if token not in _PREPOSITIONS or plain[at + 1] not in DEFINITE:
             continue
-        for raw, word in zip(tokens[at + 2 :], plain[at + 2 : at + 3 + CONTEXT_WORDS]):
+        end = at + 3 + CONTEXT_WORDS
+        for raw, word in zip(tokens[at + 2 : end], plain[at + 2 : end], strict=True):
             if word in _PREPOSITIONS:
                 break
             out += words(word)
