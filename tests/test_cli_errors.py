@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -157,36 +158,32 @@ def test_first_generation_says_what_to_do_next(tmp_path: Path) -> None:
     assert "next:" not in again and "wrote" not in again
 
 
-def test_a_document_with_no_usable_operation_exits_non_zero(tmp_path: Path) -> None:
-    (tmp_path / "empty.json").write_text(
-        '{"openapi": "3.1.0", "info": {"title": "E", "version": "1"}, "paths": {}}'
-    )
-    code, output = run(["server", "--openapi", "empty.json", "--out", "e"], tmp_path)
-    assert_one_line(code, output, "no operation became a tool", "--allow-empty")
-    assert not (tmp_path / "e").exists()
-    code, output = run(
-        ["server", "--openapi", "empty.json", "--out", "e", "--allow-empty"], tmp_path
-    )
-    assert code == 0 and "0 tools" in output
+_DEPRECATED = {"deprecated": True, "responses": {"200": {"description": "ok"}}}
 
 
-def test_a_document_whose_operations_are_all_deprecated_says_how_to_keep_them(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("paths", "said", "flag", "made"),
+    [
+        ({}, ("no operation became a tool", "--allow-empty"), "--allow-empty", "0 tools"),
+        # Every operation deprecated (an API being retired): the flag that keeps them.
+        (
+            {"/things": {"get": _DEPRECATED}},
+            ("1 deprecated", "--include-deprecated keeps them"),
+            "--include-deprecated",
+            "1 tool",
+        ),
+    ],
+)
+def test_a_document_with_no_usable_operation_exits_non_zero(
+    tmp_path: Path, paths: dict[str, Any], said: tuple[str, ...], flag: str, made: str
 ) -> None:
-    operation = {"deprecated": True, "responses": {"200": {"description": "ok"}}}
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "Old", "version": "1"},
-        "paths": {"/things": {"get": operation}},
-    }
-    (tmp_path / "old.json").write_text(json.dumps(document))
-    code, output = run(["server", "--openapi", "old.json", "--out", "o"], tmp_path)
-    assert_one_line(code, output, "1 deprecated", "--include-deprecated keeps them")
-    assert not (tmp_path / "o").exists()
-    code, output = run(
-        ["server", "--openapi", "old.json", "--out", "o", "--include-deprecated"], tmp_path
-    )
-    assert code == 0 and "1 tool" in output
+    document = {"openapi": "3.1.0", "info": {"title": "E", "version": "1"}, "paths": paths}
+    (tmp_path / "doc.json").write_text(json.dumps(document))
+    code, output = run(["server", "--openapi", "doc.json", "--out", "e"], tmp_path)
+    assert_one_line(code, output, *said)
+    assert not (tmp_path / "e").exists()
+    code, output = run(["server", "--openapi", "doc.json", "--out", "e", flag], tmp_path)
+    assert code == 0 and made in output
 
 
 def test_the_command_as_a_process_keeps_its_exit_codes_and_output(tmp_path: Path) -> None:
