@@ -398,10 +398,9 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     return about, list(dict.fromkeys(context))
 
 
-DEFINITE = frozenset(
-    {"the", "this", "that", "these", "those", "my", "our", "your", "their", "its", "his", "her"}
-)
-"""Words before a thing that the request takes to exist ("to the newsletter list")."""
+DEFINITE = DETERMINERS - {"a", "an", "it", "them", "me", "us", "him"}
+"""Words before a thing that the request takes to exist ("to the newsletter list"): the
+determiners but the indefinite ones and the pronouns that stand alone."""
 
 
 def known_things(tokens: Sequence[str]) -> list[str]:

@@ -111,7 +111,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     said = modal(query, unquoted(query))
     query = said.query
     query_words = compounded(words(query))
-    tokens = [t for t in query.split() if VALUE_LIKE.search(t) and not api.is_name(t)]
+    split = query.split()
+    tokens = [t for t in split if VALUE_LIKE.search(t) and not api.is_name(t)]
     value_words = {w for t in tokens for w in words(t)}
     named = {t: api.typed_id(t) for t in tokens}
     searched = {
@@ -119,7 +120,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     }
     # The API's own name ("my Stripe balance") says nothing of which operation is meant:
     # it is no word of the request (unless the request has no other).
-    brand = {w for t in query.split() if bare(t) in api_names for w in words(t)}
+    brand = {w for t in split if bare(t) in api_names for w in words(t)}
     value_words |= quoted | brand
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     if not own and not any(named.values()):
@@ -146,8 +147,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
     noted = QUOTED.sub(" note ", query)
     phrased, with_particle = phrase_terms(compounded(words(noted)))
-    alone_terms = set(stems(with_particle))
-    own_terms = [t for t in own_terms if t not in alone_terms]
+    particle_verbs = set(stems(with_particle))
+    own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
     base = own + happened + telling
     alone = [w for w in base if w not in with_particle] if base else query_words
@@ -165,11 +166,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
     # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
     names = api.operation_names
-    exact = {names[k] for k in [squashed(query), *map(squashed, query.split())] if k in names}
+    exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
     exact.update(api.titles.get(squashed(query), ()))
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
-    split = query.split()
     about, context = object_and_context(split)
     parent = set(stems(context)) | set(related(context, EQUIVALENTS))
     parent -= set(stems(about)) | set(related(about, SYNONYMS))
