@@ -7,11 +7,15 @@ import sys
 from typing import Any
 
 import pytest
+from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import CACHED_WORDS, _term, document_terms, stem, summary, terms, words
 from mcpgen.runtime.vocabulary import STOP_WORDS
 
 from .server_support import needs_semantic
+
+NONE: frozenset[str] = frozenset()
+"""No words of an API's title (``reading.read``'s ``api_names``)."""
 
 OPERATIONS = [
     # name, method, path, summary, tags, description, args
@@ -1420,3 +1424,85 @@ def test_a_request_that_first_tells_how_things_are_asks_in_a_later_clause() -> N
     assert asked_for("the droplets in nyc1, all of them", ["droplets"], nouns) == "list"
     # "clean out" deletes.
     assert asked_for("clean out all the pods in the ci namespace", ["pods"], nouns) == "delete"
+
+
+def test_a_hyphenated_name_before_a_noun_of_the_api_is_a_value() -> None:
+    """ "the node-exporter daemonset": a name, not words of the request, unless the API
+    says its words in a row ("the toll-free number")."""
+    rows = [
+        ("patchNode", "PATCH", "/nodes/{name}", "Partially update the specified Node"),
+        ("readNode", "GET", "/nodes/{name}", "Read the specified Node"),
+        ("patchDaemonSet", "PATCH", "/daemonsets/{name}", "Partially update a DaemonSet"),
+        ("listTollFree", "GET", "/numbers/toll-free", "List toll free numbers"),
+        ("listLocal", "GET", "/numbers/local", "List local numbers"),
+        ("buyNumber", "POST", "/numbers", "Buy a number"),
+    ]
+    index = build(rows)
+    assert top(index, "update the image of the node-exporter daemonset") == ["patchDaemonSet"]
+    assert top(index, "list the toll-free numbers") == ["listTollFree"]
+    assert "node" not in read("update the node-exporter daemonset", index.words, NONE).own
+    assert {"toll", "free"} <= set(read("buy the toll-free number", index.words, NONE).own)
+    # Not after a determiner, or not before a noun of the API: the request's own words.
+    assert "node" in read("update node-exporter", index.words, NONE).own
+
+
+def test_words_about_the_http_request_itself_are_no_terms() -> None:
+    """ "connect POST requests to proxy of Pod": the method is the operation's, and a
+    request for a volume is no request to a pod's proxy."""
+    core, more = document_terms(
+        "connectPostPodProxy", "connect POST requests to proxy of Pod",
+        "Connect GET requests to the pod's proxy.", "/pods/{name}/proxy", [], [],
+    )  # fmt: skip
+    assert "request" not in core + more
+    rows = [
+        ("connectPostPodProxy", "POST", "/pods/{name}/proxy",
+         "connect POST requests to proxy of Pod"),
+        ("createClaim", "POST", "/persistentvolumeclaims",
+         "create a volume claim: a request for storage"),
+    ]  # fmt: skip
+    assert top(build(rows), "request a 10Gi volume for my postgres pod") == ["createClaim"]
+
+
+def test_a_question_about_what_i_am_or_have_is_about_my_own_things() -> None:
+    rows = [
+        ("listRepoTeams", "GET", "/repos/{repo}/teams", "List teams"),
+        ("listUserTeams", "GET", "/user/teams", "List teams"),
+        ("getTeam", "GET", "/teams/{id}", "Get a team"),
+    ]
+    index = build(rows)
+    assert top(index, "which teams am I on?") == ["listUserTeams"]
+    assert top(index, "which teams do I have?") == ["listUserTeams"]
+    assert top(index, "which teams is the repo on?") == ["listRepoTeams"]
+
+
+def test_a_persons_name_is_no_word_and_the_one_acted_on_is_a_member() -> None:
+    rows = [
+        ("deleteOrg", "DELETE", "/orgs/{org}", "Delete an organization"),
+        (
+            "removeMember",
+            "DELETE",
+            "/orgs/{org}/members/{username}",
+            "Remove a member from an organization",
+        ),
+        ("getOrg", "GET", "/orgs/{org}", "Get an organization"),
+        ("createCustomer", "POST", "/customers", "Create a customer"),
+        ("createUser", "POST", "/users", "Create a user"),
+    ]
+    index = build(rows)
+    assert top(index, "kick bob out of the acme organization") == ["removeMember"]
+    assert top(index, "delete the acme organization") == ["deleteOrg"]
+    # A name that follows the noun saying who it is: that noun says it.
+    assert top(index, "add a customer: Jane Doe, born March 3") == ["createCustomer"]
+    assert "user" in read("kick bob out", index.words, NONE).near
+    assert "user" not in read("add a customer: Jane Doe", index.words, NONE).near
+
+
+def test_deleting_things_is_deleting_the_collection() -> None:
+    rows = [
+        ("deletePod", "DELETE", "/namespaces/{namespace}/pods/{name}", "delete a Pod"),
+        ("deletePods", "DELETE", "/namespaces/{namespace}/pods", "delete collection of Pod"),
+        ("listPods", "GET", "/namespaces/{namespace}/pods", "list or watch objects of kind Pod"),
+    ]
+    index = build(rows)
+    assert top(index, "clean out all the pods in the ci namespace") == ["deletePods"]
+    assert top(index, "delete pod web-1 in the ci namespace") == ["deletePod"]

@@ -28,12 +28,13 @@ from .terms import (
     compounded,
     phrase_terms,
     related,
+    stem,
     stems,
     value_kind,
     value_kinds,
     words,
 )
-from .vocabulary import BREADTH, EQUIVALENTS, STOP_WORDS
+from .vocabulary import BREADTH, DETERMINERS, EQUIVALENTS, PEOPLE, STOP_WORDS
 
 META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
 """Words that ask about the API itself: its versions, its groups."""
@@ -51,6 +52,11 @@ _SCOPE = re.compile(
 """Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
 this namespace"), not in a time ("in the last hour"), anywhere ("in any audience") or a
 manner ("in bulk", "in progress", "in order to")."""
+
+
+_ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b", re.IGNORECASE)
+"""A question about the caller ("which teams am I on?", "what do I have access to?")."""
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ class Reading:
     many: bool
     """About many things at once ("these", "in one go")."""
     mine: bool
-    """About the caller's own things ("my")."""
+    """About the caller's own things ("my", "which teams am I on?")."""
     meta_asked: bool
     """About the API itself."""
     mentioned: frozenset[str]
@@ -101,6 +107,21 @@ class Reading:
         return not self.plural and not self.broad and not self.many
 
 
+def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
+    """The hyphenated words of a request (split at spaces) that name a thing: after a
+    determiner, before a noun of the API, and no phrase of the API ("the node-exporter
+    daemonset", "the allow-ssh rule"; not "the toll-free number" where the API says "toll
+    free"). They are values, not words of the request."""
+    return [
+        token
+        for at, token in enumerate(split[1:-1], 1)
+        if split[at - 1].lower() in DETERMINERS
+        and _HYPHENATED.fullmatch(token)
+        and stem(split[at + 1].strip(EDGES).lower()) in api.named
+        and not api.says(words(token))
+    ]
+
+
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
@@ -117,10 +138,18 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     searched = {
         w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
     }
+    hyphenated = {w for t in hyphenated_names(split, api) for w in words(t)}
+    value_words |= hyphenated
+    searched |= hyphenated
     # The API's own name ("my Stripe balance") says nothing of which operation is meant:
     # it is no word of the request (unless the request has no other).
     brand = {w for t in split if bare(t) in api_names for w in words(t)}
-    value_words |= quoted | brand
+    # A person's name ("kick bob off the project") is no word of the request: it says
+    # that the thing acted on is someone, a user or a member.
+    people = {bare(t) for t in split if bare(t) in PEOPLE} - quoted
+    # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
+    someone = len(split) > 1 and bare(split[1]) in people
+    value_words |= quoted | brand | people
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     if not own and not any(named.values()):
         # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
@@ -149,7 +178,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
-    base = own + happened + telling
+    base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
     near += [t for t in stems(happened) if t not in own_terms and t not in near]
@@ -186,7 +215,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         # About one thing: an operation on many at once is not the first choice.
         many=bool(MANY.intersection(query_words)),
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
-        mine=any(w.strip(EDGES) in ("my", "mine") for w in telling),
+        mine=any(w.strip(EDGES) in ("my", "mine") for w in telling)
+        or _ASKED_OF_ME.search(query) is not None,
         meta_asked=bool(META_WORDS.intersection(query_words)),
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
         exact=frozenset(exact),

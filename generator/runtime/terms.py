@@ -132,6 +132,9 @@ def _term(found: str) -> str:
 
 _LABEL = re.compile(r"(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) /\S*")
 """An operation's method and path, the title of one that has no summary nor operationId."""
+_HTTP_REQUESTS = re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) requests?\b")
+"""Words about the HTTP request itself ("connect POST requests to proxy of Pod"): the
+method is the operation's own, and the words say nothing of what it acts on."""
 
 
 def _flat(text: str) -> str:
@@ -184,6 +187,8 @@ def document_terms(
 ) -> tuple[list[str], list[str]]:
     """An operation's search terms: the fields that name what it does (name, summary,
     path, tags), and the ones that say more (description, argument names)."""
+    summary_text = _HTTP_REQUESTS.sub(" ", summary_text)
+    description = _HTTP_REQUESTS.sub(" ", description)
     core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
     more = terms(description) + terms(" ".join(args))
     return core, more

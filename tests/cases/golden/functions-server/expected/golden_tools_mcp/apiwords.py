@@ -10,7 +10,7 @@ on many things at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
@@ -100,10 +100,12 @@ class ApiWords:
         operations: list[dict[str, Any]],
         segments: list[list[str]],
         vocabulary: Callable[[str], Iterable[str]],
+        texts: Sequence[str] = (),
     ) -> None:
         self.operations = operations
         self.segments = segments
         self._vocabulary = vocabulary
+        self._texts = texts
 
     @cached_property
     def named(self) -> frozenset[str]:
@@ -114,6 +116,16 @@ class ApiWords:
     def known(self) -> frozenset[str]:
         """Every term of the API, descriptions and argument names included."""
         return self.named | frozenset(self._vocabulary("more"))
+
+    def says(self, phrase: Iterable[str]) -> bool:
+        """Whether the API's text has these words in a row (their stems): "toll free",
+        "read only"."""
+        wanted = " ".join(stems(phrase))
+        inner = f" {wanted} "
+        return any(
+            inner in text or text.startswith(wanted + " ") or text.endswith(" " + wanted)
+            for text in self._texts
+        )
 
     def is_name(self, token: str) -> bool:
         """A token that names something as code does, not a value: letters in three or

@@ -163,7 +163,10 @@ class Index:
             for op, found in zip(self.operations, stored, strict=True)
         ]
         self.words = ApiWords(
-            self.operations, segments, lambda field: self._model(field).vocab_dict
+            self.operations,
+            segments,
+            lambda field: self._model(field).vocab_dict,
+            [*data["terms"], *data["more"]],
         )
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
@@ -478,7 +481,7 @@ class Index:
         if wanted is None:
             return 1.0
         factor = 1.0 + METHOD_WEIGHT * (METHODS[wanted].get(method, 0.0) - 0.5)
-        if wanted == "list" or (wanted in ("read", "search") and plural):
+        if wanted == "list" or (wanted in ("read", "search", "delete") and plural):
             factor += SHAPE_WEIGHT * (-1.0 if item else 1.0)
         elif wanted in ("read", "update", "delete"):
             factor += SHAPE_WEIGHT * (1.0 if item else -0.5)

@@ -256,6 +256,26 @@ NOT_VERBS = frozenset(
 )
 """Words that may open a request and are no verb: it does not command with them."""
 
+PEOPLE = frozenset(
+    _split("""aaron adam alan albert alex alexander alice alicia amanda amy ana andrea andrew
+    angela anna anne anthony ashley barbara ben benjamin beth betty bob bobby brad brandon
+    brenda brian bruce carl carlos carol caroline catherine charles charlie chris christina
+    christine christopher cindy claire craig dan dana daniel danielle dave david debbie
+    deborah dennis diana diane donald donna doug douglas dylan eddie edward elena elizabeth
+    ellen emily emma eric erin ethan evan fred gary george greg gregory hannah harry
+    heather helen henry ian jacob james jamie jane janet jason jeff jeffrey jen jenny
+    jennifer jeremy jerry jessica jim jimmy joe joel john johnny jon jonathan jose joseph
+    josh joshua joyce juan judy julia julie justin karen kate katherine kathy keith kelly
+    ken kevin kim kyle larry laura lauren linda lisa liz lucy luis luke maria marie martha
+    mary matt matthew megan melissa michael michelle mike nancy nathan nicole noah
+    olivia pam pamela patricia patrick paul peter phil priya rachel raj ralph randy rebecca
+    richard roger ron ryan sam samantha sandra sara sarah scott sean sharon shirley sophia
+    stephanie stephen steve steven susan tim timothy tina todd tom tony tyler victoria
+    vincent walter wayne william zach""")
+)
+"""Common first names (none of them an English word too: no "mark", "bill", "frank"): a
+word of a request that is one names a person, a user or a member of something."""
+
 BREADTH = frozenset(
     _split("anywhere everywhere across every entire whole globally overall wide cluster-wide")
 )
