@@ -1506,3 +1506,17 @@ def test_deleting_things_is_deleting_the_collection() -> None:
     index = build(rows)
     assert top(index, "clean out all the pods in the ci namespace") == ["deletePods"]
     assert top(index, "delete pod web-1 in the ci namespace") == ["deletePod"]
+
+
+def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
+    rows = [
+        ("listOrders", "GET", "/orders", "List orders"),
+        ("listMyOrders", "GET", "/myOrders", "List orders"),
+        ("createReview", "POST", "/subjectaccessreviews", "create a review of access"),
+        ("createSelfReview", "POST", "/selfsubjectaccessreviews", "create a review of access"),
+    ]
+    segments = [["order"], ["order"], ["subject access review"], ["self subject access review"]]
+    index = build(rows, segments)
+    assert top(index, "which orders do I have?") == ["listMyOrders"]
+    assert top(index, "list all orders") == ["listOrders"]
+    assert top(index, "am I allowed to delete pods?") == ["createSelfReview"]

@@ -55,7 +55,16 @@ from .clauses import api_names, unquoted, unsaid
 from .reading import read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import distinct_words, is_item_path, plain_segments, related, stems
+from .terms import (
+    distinct_words,
+    is_item_path,
+    literal_segments,
+    plain_segments,
+    related,
+    stems,
+    terms,
+    words,
+)
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 
 EXPANSION_WEIGHT = 0.4
@@ -122,6 +131,10 @@ META_FACTOR = 0.5
 about the API, its versions or groups (``reading.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
+_SELF_FIRST = (["self"], ["my"], ["me"])
+"""First words of a path segment about the caller's own things (``selfsubjectaccessreviews``,
+``myOrders``)."""
+_SELF_TERMS = frozenset(terms("self myself current currentuser"))
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 # A clause that says why or when, after the words that say what: "... so (that) ...",
@@ -354,6 +367,8 @@ class Index:
         if guessed:
             scores = scores + GUESS_WEIGHT * self._both(guessed)
         asked = set(own_terms)
+        # A request about the caller's own things mentions them ("am I allowed": ``self``).
+        mentioned = request.mentioned | _SELF_TERMS if request.mine else request.mentioned
         ranked: list[tuple[float, int, int]] = []
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
@@ -372,7 +387,7 @@ class Index:
                 factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked = len(self._path_terms[position] - request.mentioned)
+            unasked = len(self._path_terms[position] - mentioned)
             if request.broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
             elif (
@@ -437,8 +452,15 @@ class Index:
 
     @cached_property
     def _own(self) -> list[bool]:
-        """Whether each operation is about the calling user's own things (``own_path``)."""
-        return [own_path(op["path"]) for op in self.operations]
+        """Whether each operation is about the calling user's own things (``own_path``), or
+        a literal segment of its path says so in its first word (``selfsubjectreviews``,
+        ``myOrders``)."""
+        return [
+            own_path(op["path"])
+            or any(seg.split()[:1] in _SELF_FIRST for seg in found)
+            or any(words(seg)[:1] in _SELF_FIRST for seg in literal_segments(op["path"]))
+            for op, found in zip(self.operations, self.words.segments, strict=True)
+        ]
 
     @cached_property
     def _meta(self) -> list[bool]:
