@@ -218,6 +218,7 @@ RUNTIME = (
     "clauses.py",
     "asking.py",
     "apiwords.py",
+    "traits.py",
     "terms.py",
     "vocabulary.py",
     "synonyms.py",

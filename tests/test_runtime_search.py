@@ -1334,7 +1334,7 @@ def test_the_distinct_words_of_many_texts_are_those_of_each() -> None:
 
 
 def test_a_post_whose_action_reads_is_a_read() -> None:
-    from mcpgen.runtime.apiwords import reads_by_name
+    from mcpgen.runtime.traits import reads_by_name
 
     assert reads_by_name("POST", "/v2/customers/search")
     assert reads_by_name("POST", "/v2/orders/batch-retrieve")

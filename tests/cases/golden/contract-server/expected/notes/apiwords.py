@@ -2,9 +2,7 @@
 """An API's own words, as search reads a request against them: the terms of its names and
 descriptions, its path nouns, the kinds of value each operation takes, the abbreviations
 of its long names (``pvc``), the short forms its IDs start with (``cus_``), and its
-operations' names written as code. ``search.Index`` builds one from ``search.json``. And
-what kind of operation a path or name says it is: the caller's own, about the API itself,
-on many things at once.
+operations' names written as code. ``search.Index`` builds one from ``search.json``.
 """
 
 from __future__ import annotations
@@ -28,54 +26,6 @@ _PARAMETER = re.compile(r"\{([^}]*)\}")
 _CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
-
-
-_SELF = frozenset({"me", "my", "self", "myself", "current", "currentuser", "user"})
-_API_LEVEL = re.compile(
-    r"^(?:/apis?)?/*$|^(?:/[^/{}]*)*/(?:v[0-9]+(?:(?:alpha|beta)[0-9]*)?"
-    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|dev))/*$"
-)
-_BULK = frozenset({"bulk", "batch"})
-_READ_ACTIONS = frozenset(
-    {"search", "query", "lookup", "list", "find", "get", "fetch", "retrieve", "read", "count"}
-)
-"""Words an action's name starts with when the action reads (``/customers/search``,
-``/orders/batch-retrieve``, ``/me/microsoft.graph.getSchedule``)."""
-
-
-def own_path(path: str) -> bool:
-    """Whether a path is about the calling user's own things: a literal segment names
-    them (``/me/events``, ``/user/repos``), not a parameter after it (``/user/{id}``)."""
-    parts = [part for part in path.split("/") if part]
-    return any(
-        part.lower() in _SELF and (at + 1 == len(parts) or not parts[at + 1].startswith("{"))
-        for at, part in enumerate(parts)
-    )
-
-
-def api_level(path: str) -> bool:
-    """Whether a path is about the API itself, not a resource of it: the root (``/``,
-    ``/api/``), an API version (``/api/v1/``) or an API group named as a domain
-    (``/apis/events.k8s.io/``)."""
-    return _API_LEVEL.search(path) is not None
-
-
-def reads_by_name(method: str, path: str) -> bool:
-    """Whether a POST operation reads, as its action's name says (``POST /customers/search``,
-    ``POST /orders/batch-retrieve``): an API whose reads take a body POSTs them."""
-    if method != "POST":
-        return False
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    if "{" in last:
-        return False
-    named = [w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK]
-    return bool(named) and named[0] in _READ_ACTIONS
-
-
-def bulk(core_terms: Iterable[str]) -> bool:
-    """Whether an operation acts on many things at once: its name or summary says so
-    ("bulk update", "batch")."""
-    return not _BULK.isdisjoint(core_terms)
 
 
 def squashed(name: str) -> str:

@@ -50,21 +50,13 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
-from .apiwords import ApiWords, api_level, bulk, own_path, reads_by_name
+from .apiwords import ApiWords
 from .clauses import api_names, unquoted, unsaid
 from .reading import read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import (
-    distinct_words,
-    is_item_path,
-    literal_segments,
-    plain_segments,
-    related,
-    stems,
-    terms,
-    words,
-)
+from .terms import distinct_words, plain_segments, related, stems, terms
+from .traits import Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 
 EXPANSION_WEIGHT = 0.4
@@ -87,10 +79,9 @@ COVERAGE_WEIGHT = 0.5
 NEAR_COVERAGE = 0.5
 """How much a request's word counts as an operation's when only a near-synonym of it is."""
 SPECIFIC_WEIGHT = 0.3
-COMMON_PATH_SHARE = 0.3
 """An operation's score is divided by 1 + this for each word of its path that the request
-does not mention (words on more than ``COMMON_PATH_SHARE`` of the paths aside): of two
-operations that match the request alike, the one about nothing else comes first."""
+does not mention (``Traits.path_terms``): of two operations that match the request alike,
+the one about nothing else comes first."""
 REPEAT_FACTOR = 0.6
 """Each repeat of an operation under another API version scores this much of the last."""
 EXISTING_FACTOR = 0.5
@@ -124,19 +115,15 @@ SEMANTIC_SHARE = 0.6
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
 SELF_WEIGHT = 0.15
-"""How much more an operation on the calling user's own things (``_own``) counts for a
+"""How much more an operation on the calling user's own things (``Traits.own``) counts for a
 request that says "my"."""
 META_FACTOR = 0.5
-"""How much an operation about the API itself (``_meta``) counts, unless the request asks
+"""How much an operation about the API itself (``Traits.meta``) counts, unless the request asks
 about the API, its versions or groups (``reading.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
-_SELF_FIRST = (["self"], ["my"], ["me"])
-"""First words of a path segment about the caller's own things (``selfsubjectaccessreviews``,
-``myOrders``)."""
 _SELF_TERMS = frozenset(terms("self myself current currentuser"))
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
-_VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
@@ -186,22 +173,7 @@ class Index:
         self._semantic_wanted = bool(data.get("semantic"))
         self._title = str(data.get("title") or "")
         self._lock = threading.Lock()
-        # What an operation acts on: its path's last literal segment.
-        self._resources: list[frozenset[str]] = [
-            frozenset(found[-1].split() if found else ()) for found in segments
-        ]
-        # What it is, of those words: the last ("rack reservations": reservations).
-        self._heads: list[frozenset[str]] = [
-            frozenset(found[-1].split()[-1:] if found else ()) for found in segments
-        ]
-        paths = [frozenset(" ".join(found).split()) for found in segments]
-        counts: dict[str, int] = {}
-        for words_of_path in paths:
-            for word in words_of_path:
-                counts[word] = counts.get(word, 0) + 1
-        # Words on most paths (``api``, ``v1``, a vendor's main resource) say nothing.
-        common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
-        self._path_terms: list[frozenset[str]] = [found - common for found in paths]
+        self.traits = Traits(self.operations, segments, data["terms"])
 
     def _model(self, field: str) -> Any:
         """The BM25 model of one field group, built on first use."""
@@ -370,38 +342,39 @@ class Index:
         # A request about the caller's own things mentions them ("am I allowed": ``self``).
         mentioned = request.mentioned | _SELF_TERMS if request.mine else request.mentioned
         ranked: list[tuple[float, int, int]] = []
+        traits = self.traits
         for position, score in enumerate(scores.tolist()):
             if score <= 0:
                 continue
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
                 continue
-            method = "GET" if self._reads[position] else op["method"]
-            factor = self._prior(method, self._items[position], request.wanted, request.plural)
+            method = "GET" if traits.reads[position] else op["method"]
+            factor = self._prior(method, traits.items[position], request.wanted, request.plural)
             if position in request.exact:
                 factor *= EXACT_WEIGHT
-            resource = self._resources[position]
+            resource = traits.resources[position]
             if resource & asked and not resource & request.parent:
                 factor += RESOURCE_WEIGHT
-            if request.existing & self._heads[position] and self._creates(position):
+            if request.existing & traits.heads[position] and traits.creates(position):
                 factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked = len(self._path_terms[position] - mentioned)
+            unasked = len(traits.path_terms[position] - mentioned)
             if request.broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
             elif (
                 request.scoped
                 and request.plural
-                and not self._items[position]
+                and not traits.items[position]
                 and "{" in op["path"]
             ):
                 factor *= 1.0 + SCOPE_WEIGHT
-            if request.mine and self._own[position]:
+            if request.mine and traits.own[position]:
                 factor += SELF_WEIGHT
-            if self._meta[position] and not request.meta_asked:
+            if traits.meta[position] and not request.meta_asked:
                 factor *= META_FACTOR
-            if self._bulk[position] and (request.one or request.many):
+            if traits.bulk[position] and (request.one or request.many):
                 factor *= BULK_FACTOR if request.one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
@@ -436,7 +409,7 @@ class Index:
             return ranked
         seen: dict[str, int] = {}
         out: list[tuple[float, int, int]] = []
-        keys = self._unversioned
+        keys = self.traits.unversioned
         for score, safety, position in ranked:
             key = keys[position]
             repeats = seen.get(key, 0)
@@ -449,54 +422,6 @@ class Index:
     def _api_names(self) -> frozenset[str]:
         """The words of the API's title that name it (``api_names``), found on first search."""
         return api_names(self._title, self.words.path_vocabulary)
-
-    @cached_property
-    def _own(self) -> list[bool]:
-        """Whether each operation is about the calling user's own things (``own_path``), or
-        a literal segment of its path says so in its first word (``selfsubjectreviews``,
-        ``myOrders``)."""
-        return [
-            own_path(op["path"])
-            or any(seg.split()[:1] in _SELF_FIRST for seg in found)
-            or any(words(seg)[:1] in _SELF_FIRST for seg in literal_segments(op["path"]))
-            for op, found in zip(self.operations, self.words.segments, strict=True)
-        ]
-
-    @cached_property
-    def _meta(self) -> list[bool]:
-        """Whether each operation is about the API itself (``api_level``)."""
-        return [api_level(op["path"]) for op in self.operations]
-
-    @cached_property
-    def _bulk(self) -> list[bool]:
-        """Whether each operation acts on many things at once (``bulk``)."""
-        return [bulk(terms.split()) for terms in self._fields["core"]]
-
-    @cached_property
-    def _reads(self) -> list[bool]:
-        """Whether each operation is a read that POSTs (``reads_by_name``): what a request
-        to read asks for as much as a GET."""
-        return [reads_by_name(op["method"], op["path"]) for op in self.operations]
-
-    def _creates(self, position: int) -> bool:
-        """Whether an operation makes a new thing: a POST to a collection that reads
-        nothing (``reads_by_name``)."""
-        return (
-            self.operations[position]["method"] == "POST"
-            and not self._items[position]
-            and not self._reads[position]
-        )
-
-    @cached_property
-    def _items(self) -> list[bool]:
-        """Whether each operation's path names one item (``/pets/{id}``), not a collection."""
-        return [is_item_path(op["path"]) for op in self.operations]
-
-    @cached_property
-    def _unversioned(self) -> list[str]:
-        """Each operation's method and path without its API version: what ``_varied`` counts
-        repeats of."""
-        return [op["method"] + " " + _VERSION.sub("/", op["path"]) for op in self.operations]
 
     @staticmethod
     def _prior(method: str, item: bool, wanted: str | None, plural: bool) -> float:

@@ -1,0 +1,147 @@
+"""What kind of operation each one of an API is, as search weighs it beside the words it
+shares with a request: the caller's own, about the API itself, on many things at once, a
+read that POSTs, one item or a collection, a create; what it acts on, and the words of its
+path that say what else it is about. ``search.Index`` builds one ``Traits`` from
+``search.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from typing import Any
+
+from .terms import is_item_path, literal_segments, words
+
+COMMON_PATH_SHARE = 0.3
+"""Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
+say nothing of which operation is meant: they are no ``path_terms``."""
+_SELF = frozenset({"me", "my", "self", "myself", "current", "currentuser", "user"})
+_API_LEVEL = re.compile(
+    r"^(?:/apis?)?/*$|^(?:/[^/{}]*)*/(?:v[0-9]+(?:(?:alpha|beta)[0-9]*)?"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|dev))/*$"
+)
+_BULK = frozenset({"bulk", "batch"})
+_READ_ACTIONS = frozenset(
+    {"search", "query", "lookup", "list", "find", "get", "fetch", "retrieve", "read", "count"}
+)
+"""Words an action's name starts with when the action reads (``/customers/search``,
+``/orders/batch-retrieve``, ``/me/microsoft.graph.getSchedule``)."""
+
+
+def own_path(path: str) -> bool:
+    """Whether a path is about the calling user's own things: a literal segment names
+    them (``/me/events``, ``/user/repos``), not a parameter after it (``/user/{id}``)."""
+    parts = [part for part in path.split("/") if part]
+    return any(
+        part.lower() in _SELF and (at + 1 == len(parts) or not parts[at + 1].startswith("{"))
+        for at, part in enumerate(parts)
+    )
+
+
+def api_level(path: str) -> bool:
+    """Whether a path is about the API itself, not a resource of it: the root (``/``,
+    ``/api/``), an API version (``/api/v1/``) or an API group named as a domain
+    (``/apis/events.k8s.io/``)."""
+    return _API_LEVEL.search(path) is not None
+
+
+def reads_by_name(method: str, path: str) -> bool:
+    """Whether a POST operation reads, as its action's name says (``POST /customers/search``,
+    ``POST /orders/batch-retrieve``): an API whose reads take a body POSTs them."""
+    if method != "POST":
+        return False
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if "{" in last:
+        return False
+    named = [w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK]
+    return bool(named) and named[0] in _READ_ACTIONS
+
+
+def bulk(core_terms: Iterable[str]) -> bool:
+    """Whether an operation acts on many things at once: its name or summary says so
+    ("bulk update", "batch")."""
+    return not _BULK.isdisjoint(core_terms)
+
+
+_SELF_FIRST = (["self"], ["my"], ["me"])
+"""First words of a path segment about the caller's own things (``selfsubjectaccessreviews``,
+``myOrders``)."""
+_VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
+
+
+class Traits:
+    """What each of ``operations`` is, by position: from their paths, their literal path
+    segments' terms (``segments``) and their names' and summaries' terms (``core``)."""
+
+    def __init__(
+        self, operations: list[dict[str, Any]], segments: list[list[str]], core: Sequence[str]
+    ) -> None:
+        self.operations = operations
+        self.segments = segments
+        self._core = core
+        # What an operation acts on: its path's last literal segment.
+        self.resources: list[frozenset[str]] = [
+            frozenset(found[-1].split() if found else ()) for found in segments
+        ]
+        # What it is, of those words: the last ("rack reservations": reservations).
+        self.heads: list[frozenset[str]] = [
+            frozenset(found[-1].split()[-1:] if found else ()) for found in segments
+        ]
+        paths = [frozenset(" ".join(found).split()) for found in segments]
+        counts: dict[str, int] = {}
+        for words_of_path in paths:
+            for word in words_of_path:
+                counts[word] = counts.get(word, 0) + 1
+        common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
+        self.path_terms: list[frozenset[str]] = [found - common for found in paths]
+        """The terms of each operation's path but the common ones: what it is about."""
+
+    @cached_property
+    def own(self) -> list[bool]:
+        """Whether each operation is about the calling user's own things (``own_path``), or
+        a literal segment of its path says so in its first word (``selfsubjectaccessreviews``,
+        ``myOrders``)."""
+        return [
+            own_path(op["path"])
+            or any(seg.split()[:1] in _SELF_FIRST for seg in found)
+            or any(words(seg)[:1] in _SELF_FIRST for seg in literal_segments(op["path"]))
+            for op, found in zip(self.operations, self.segments, strict=True)
+        ]
+
+    @cached_property
+    def meta(self) -> list[bool]:
+        """Whether each operation is about the API itself (``api_level``)."""
+        return [api_level(op["path"]) for op in self.operations]
+
+    @cached_property
+    def bulk(self) -> list[bool]:
+        """Whether each operation acts on many things at once (``bulk``)."""
+        return [bulk(terms.split()) for terms in self._core]
+
+    @cached_property
+    def reads(self) -> list[bool]:
+        """Whether each operation is a read that POSTs (``reads_by_name``): what a request
+        to read asks for as much as a GET."""
+        return [reads_by_name(op["method"], op["path"]) for op in self.operations]
+
+    @cached_property
+    def items(self) -> list[bool]:
+        """Whether each operation's path names one item (``/pets/{id}``), not a collection."""
+        return [is_item_path(op["path"]) for op in self.operations]
+
+    def creates(self, position: int) -> bool:
+        """Whether an operation makes a new thing: a POST to a collection that reads
+        nothing (``reads_by_name``)."""
+        return (
+            self.operations[position]["method"] == "POST"
+            and not self.items[position]
+            and not self.reads[position]
+        )
+
+    @cached_property
+    def unversioned(self) -> list[str]:
+        """Each operation's method and path without its API version: what search counts
+        repeats of."""
+        return [op["method"] + " " + _VERSION.sub("/", op["path"]) for op in self.operations]
