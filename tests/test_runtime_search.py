@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 import pytest
+from mcpgen.runtime.clauses import unframed
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import CACHED_WORDS, _term, document_terms, stem, summary, terms, words
@@ -1520,3 +1521,36 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
     assert top(index, "which orders do I have?") == ["listMyOrders"]
     assert top(index, "list all orders") == ["listOrders"]
     assert top(index, "am I allowed to delete pods?") == ["createSelfReview"]
+
+
+@pytest.mark.parametrize(
+    ("framed", "plain"),
+    [
+        ("which endpoint creates a repository?", "create a repository?"),
+        ("what is the endpoint to create a repository", "create a repository"),
+        ("what's the API for creating a repository", "create a repository"),
+        ("is there a way to merge a pull request?", "merge a pull request?"),
+        ("which operation merges a pull request", "merge a pull request"),
+        ("which endpoints list pull requests", "list pull requests"),
+        ("API call to delete a repo", "delete a repo"),
+        ("is it possible to update a repository?", "update a repository?"),
+        ("does the API support listing pull requests?", "list pull requests?"),
+        ("what endpoint do I use to get the authenticated user?", "get the authenticated user?"),
+        # No frame, or nothing after it that asks: as it is.
+        ("what endpoints are there?", "what endpoints are there?"),
+        ("which teams am I on?", "which teams am I on?"),
+        ("request to join group 9", "request to join group 9"),
+        ("which calls failed yesterday?", "which calls failed yesterday?"),
+        ("what API keys do I have?", "what API keys do I have?"),
+        ("operations for the dev zone", "operations for the dev zone"),
+    ],
+)
+def test_a_question_about_the_apis_way_of_doing_something_asks_to_do_it(
+    framed: str, plain: str, index: Index
+) -> None:
+    """A model looking for an operation may ask which endpoint does it: the request is
+    to do it, and "endpoint", "API", "call" are no words of it."""
+    assert unframed(framed) == plain
+    if framed != plain:
+        assert top(index, framed, 3) == top(index, plain, 3)
+        assert index.search(framed, 1)[0]["method"] != "GET" or plain.startswith(("get", "list"))

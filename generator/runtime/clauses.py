@@ -1,7 +1,8 @@
 """What a request's words do not ask to do: a verb it says not to do, a verb nobody should
 be able to do, a verb whose permission it asks about, a verb someone is to be let do, the
-event of a standing subscription ("whenever someone pushes"); and the API's own name,
-which says nothing of which operation is meant ("my Stripe balance").
+event of a standing subscription ("whenever someone pushes"); the API's own name, which
+says nothing of which operation is meant ("my Stripe balance"); and a question about the
+API's way of doing something ("which endpoint creates a repo?"), which asks to do it.
 
 "Lock the account without deleting it" asks to lock, not to delete; "make sure nobody can
 push straight to main" asks to protect a branch, not to push; "am I allowed to delete pods
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .terms import EDGES, stems, words
-from .vocabulary import STOP_WORDS, TITLE_WORDS
+from .vocabulary import INTENTS, PHRASAL, STOP_WORDS, TITLE_WORDS
 
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
 # of capturing", "rather than delete".
@@ -121,6 +122,56 @@ def unquoted(query: str) -> str:
     """``query`` with its quoted text blanked out, the same length: where its clauses and
     phrases are looked for."""
     return QUOTED.sub(lambda m: " " * len(m.group()), query)
+
+
+_WAY = r"(?:endpoint|api\s+call|api|call|operation|method|route|tool|function|way)s?"
+_FRAME = re.compile(
+    # "which endpoint creates a repo?", "what's the right API call to list issues",
+    # "what endpoint do I use to merge a PR?"
+    r"^\W*(?:(?:what|which)(?:'s|\u2019s|\s+is|\s+are|\s+would\s+be)?\s+(?:the\s+|an?\s+)?"
+    rf"(?:right\s+|correct\s+|best\s+)?{_WAY}\s+"
+    r"(?:(?:do|should|can|would)\s+(?:i|we)\s+(?:use|call)\s+)?(?:(?:to|for|that|which)\s+)?"
+    # "is there a way to merge a PR?", "is it possible to update a release?"
+    rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?(?:{_WAY}|possible)\s+(?:to|for)\s+"
+    # "API call to get a repository", "endpoint for deleting a comment"
+    r"|(?:an?\s+|the\s+)?(?:endpoint|api\s+call|operation|route)s?\s+(?:to|for)\s+"
+    # "does the API support deleting comments?", "can this API let me merge PRs?"
+    r"|(?:does|do|can)\s+(?:the|this|your)\s+api\s+(?:have|support|offer|provide|allow"
+    rf"(?:\s+me)?(?:\s+to)?|let\s+me)\s+(?:an?\s+)?(?:{_WAY}\s+(?:to|for)\s+)?)",
+    re.IGNORECASE,
+)
+_VERBS = frozenset(INTENTS) | frozenset(verb for verb, _ in PHRASAL)
+_DETERMINERS = [[w] for w in ("a", "an", "the", "this", "that", "these", "those", "my", "our")]
+_SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")
+_CONNECTORS = (["to"], ["for"], ["that"], ["which"])
+
+
+def unframed(query: str) -> str:
+    """``query`` without the words that ask for the API's way of doing something ("which
+    endpoint creates a repo?", "is there a way to merge a PR?", "API call for listing
+    issues"): the request is to do it ("create a repo"), its verb in its plain form."""
+    found = _FRAME.match(query)
+    if found is None or found.end() == len(query):
+        return query
+    rest = query[found.end() :]
+    first, _, after = rest.partition(" ")
+    word = first.lower()
+    if word in STOP_WORDS:  # "what endpoints are there?": no verb follows
+        return query
+    if word.endswith("ing"):  # "listing", "creating", "running"
+        forms = [word[:-3], word[:-3] + "e", word[:-4]]
+    elif word.endswith("s"):  # "lists", "pushes", "copies"
+        forms = [word[:-1], word[:-2], word[:-3] + "y"]
+    else:  # "which endpoints list pods"
+        forms = [word]
+    plain = next((form for form in forms if form in _VERBS), None)
+    if plain is None and word.endswith("s") and words(after)[:1] in _DETERMINERS:
+        # A verb no intent names, as a determiner after it says: "merges a PR".
+        plain = word[:-2] if word.endswith(_SIBILANT_ES) else word[:-1]
+    if plain is not None:
+        return f"{plain} {after}".rstrip()
+    # Else a verb must follow "to" or "for": "which calls failed?" asks about calls.
+    return rest if words(found.group())[-1:] in _CONNECTORS else query
 
 
 def unsaid(query: str) -> str:

@@ -50,7 +50,7 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords
-from .clauses import api_names, unquoted, unsaid
+from .clauses import api_names, unframed, unquoted, unsaid
 from .reading import read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
@@ -289,7 +289,7 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
-        query = unsaid(_bounded(query))
+        query = unsaid(unframed(_bounded(query)))
         tag = tag.lower() if tag is not None else None
         with self._lock:
             lexical = [position for _, position in self._lexical(query, tag)]
