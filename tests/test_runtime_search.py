@@ -570,6 +570,9 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("find the stale branch and delete it", ["branch"]) == "delete"
     assert asked_for("list the pods, then remove the failed ones", ["pods"]) == "delete"
     assert asked_for("show my balance and tell me the fees", ["balance"]) == "read"
+    assert asked_for("find the stale branch and delete", ["branch"]) == "delete"
+    # A noun after "and" is no verb: "change history" is what is shown.
+    assert asked_for("show the comments and change history on task 5", ["comments"]) == "read"
     assert asked_for("the migration job", ["migration", "job"]) is None
     # A verb in -s is no plural: nothing says to list (what it asks to do comes after).
     assert asked_for("PR 12 looks good, sign it off", ["pr", "looks", "good", "sign"]) == "act"

@@ -176,7 +176,10 @@ def _then_written(query_words: Sequence[str]) -> str | None:
     for at, word in enumerate(query_words[1:], start=1):
         if query_words[at - 1] in _THEN and word != "tell":
             found = INTENTS.get(word)
-            if found in _WRITES:
+            # A verb with its object after it ("delete it", "delete the old ones"), not a
+            # noun ("the back-and-forth and change history").
+            after = query_words[at + 1 : at + 2]
+            if found in _WRITES and (not after or after[0] in DETERMINERS):
                 return found
     return None
 
