@@ -16,6 +16,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Twilio, GitLab, Google Drive, Square, Mailchimp, Microsoft Graph and Google Compute
   Engine from APIs.guru's directory; later Gitea, Bitbucket, DigitalOcean, Linode and
   NetBox, 40 requests each, written blind to the method from a listing of the operations);
+- ``dev2``: ``benchmarks/queries/dev2/*.json``, 60 more requests each for GitHub, Stripe
+  and Kubernetes, written blind like ``dev`` from a listing of the operations, for
+  tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -61,6 +64,7 @@ from tests.corpus import corpus
 SETS = {
     "tuned": QUERIES,
     "dev": QUERIES / "dev",
+    "dev2": QUERIES / "dev2",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -103,7 +107,7 @@ DIRECTORY = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--sets", default="tuned,dev", help="comma-separated: tuned,dev,validation,heldout,known"
+        "--sets", default="tuned,dev", help="comma-separated: tuned,dev,dev2,validation,heldout,known"
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"

@@ -1557,3 +1557,13 @@ def test_a_question_about_the_apis_way_of_doing_something_asks_to_do_it(
     if framed != plain:
         assert top(index, framed, 3) == top(index, plain, 3)
         assert index.search(framed, 1)[0]["method"] != "GET" or plain.startswith(("get", "list"))
+
+
+def test_what_a_program_printed_is_its_log() -> None:
+    rows = [
+        ("deletePod", "DELETE", "/namespaces/{namespace}/pods/{name}", "delete a Pod"),
+        ("readPodLog", "GET", "/namespaces/{namespace}/pods/{name}/log", "read log of a Pod"),
+        ("readPod", "GET", "/namespaces/{namespace}/pods/{name}", "read the specified Pod"),
+    ]
+    index = build(rows)
+    assert top(index, "web-5d8f keeps restarting, what did it print?") == ["readPodLog"]

@@ -35,6 +35,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sharing": ("permission", "collaborator", "access"),
     "role": ("permission", "binding"),
     "log": ("logs", "event", "audit"),
+    "print": ("log", "output"),
     "logs": ("log",),
     "secret": ("credential", "key", "token"),
     "credential": ("secret", "key", "token"),
