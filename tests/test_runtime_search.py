@@ -1567,3 +1567,14 @@ def test_what_a_program_printed_is_its_log() -> None:
     ]
     index = build(rows)
     assert top(index, "web-5d8f keeps restarting, what did it print?") == ["readPodLog"]
+
+
+def test_a_condition_on_a_number_asks_to_search() -> None:
+    rows = [
+        ("listCharges", "GET", "/v1/charges", "List all charges"),
+        ("searchCharges", "GET", "/v1/charges/search", "Search charges"),
+        ("getCharge", "GET", "/v1/charges/{charge}", "Retrieve a charge"),
+    ]
+    index = build(rows)
+    assert top(index, "pull up every charge over $1000 from last week") == ["searchCharges"]
+    assert top(index, "pull up every charge from last week") == ["listCharges"]

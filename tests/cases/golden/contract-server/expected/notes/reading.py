@@ -57,6 +57,13 @@ manner ("in bulk", "in progress", "in order to")."""
 
 _ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b", re.IGNORECASE)
 """A question about the caller ("which teams am I on?", "what do I have access to?")."""
+_COMPARED = re.compile(
+    r"\b(?:over|under|above|below|(?:more|less|fewer|greater|bigger|smaller)\s+than|at\s+least"
+    r"|at\s+most)\s+[$€£]?[0-9]",
+    re.IGNORECASE,
+)
+"""A condition on a number ("over $1000", "more than 1000 stars"): the request asks to
+search or filter (near-synonyms), not for the whole list."""
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
@@ -179,10 +186,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
+    compared = ["search", "filter", "query"] if _COMPARED.search(query) else []
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
-    near += [t for t in stems(happened) if t not in own_terms and t not in near]
+    near += [t for t in stems(happened + compared) if t not in own_terms and t not in near]
     if said.kind is not None:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
