@@ -1578,3 +1578,16 @@ def test_a_condition_on_a_number_asks_to_search() -> None:
     index = build(rows)
     assert top(index, "pull up every charge over $1000 from last week") == ["searchCharges"]
     assert top(index, "pull up every charge from last week") == ["listCharges"]
+
+
+def test_have_in_a_question_with_do_is_no_word_of_what_is_meant() -> None:
+    """ "which webhooks do we have configured?": the endpoint's description that says
+    what a webhook "must have" is no better for it."""
+    rows = [
+        ("createWebhook", "POST", "/webhooks", "Create a webhook: it must have a URL"),
+        ("listWebhooks", "GET", "/webhooks", "List webhooks"),
+    ]
+    index = build(rows)
+    assert top(index, "which webhooks do we have?") == ["listWebhooks"]
+    assert "have" not in read("which webhooks does the repo have?", index.words, NONE).own
+    assert "have" in read("we have a webhook to create", index.words, NONE).own

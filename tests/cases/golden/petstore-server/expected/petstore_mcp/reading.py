@@ -64,6 +64,9 @@ _COMPARED = re.compile(
 )
 """A condition on a number ("over $1000", "more than 1000 stars"): the request asks to
 search or filter (near-synonyms), not for the whole list."""
+_HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
+"""A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
+quota?"): "have" says nothing of which operation is meant."""
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
@@ -159,6 +162,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+    if _HAVE_ASKED.search(query):
+        own = [w for w in own if w != "have"]
     if not own and not any(named.values()):
         # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
         own = [w for w in query_words if w not in STOP_WORDS]
