@@ -476,8 +476,14 @@ def test_more_verbs_say_what_is_asked() -> None:
     from mcpgen.runtime.asking import intent
     from mcpgen.runtime.terms import words
 
-    # Fixing and putting off change what is.
-    for query in ("fix the typo in my comment", "push the deadline back to Oct 14"):
+    # Fixing and putting off change what is, and so do verbs of more and less.
+    for query in (
+        "fix the typo in my comment",
+        "push the deadline back to Oct 14",
+        "flip LOG_LEVEL to debug in the config map",
+        "increase the quota to 20 CPUs",
+        "tighten the firewall rule",
+    ):
         assert intent(words(query)) == "update", query
 
 
