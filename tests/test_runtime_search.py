@@ -1451,6 +1451,8 @@ def test_a_hyphenated_name_before_a_noun_of_the_api_is_a_value() -> None:
     assert top(index, "update the image of the node-exporter daemonset") == ["patchDaemonSet"]
     assert top(index, "list the toll-free numbers") == ["listTollFree"]
     assert "node" not in read("update the node-exporter daemonset", index.words, NONE).own
+    # A word between the determiner and the name: "the old feature-flags daemonset".
+    assert "flags" not in read("drop the old feature-flags daemonset", index.words, NONE).own
     assert {"toll", "free"} <= set(read("buy the toll-free number", index.words, NONE).own)
     # Not after a determiner, or not before a noun of the API: the request's own words.
     assert "node" in read("update node-exporter", index.words, NONE).own

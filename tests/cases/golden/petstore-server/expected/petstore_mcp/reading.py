@@ -120,13 +120,13 @@ class Reading:
 
 def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
     """The hyphenated words of a request (split at spaces) that name a thing: after a
-    determiner, before a noun of the API, and no phrase of the API ("the node-exporter
-    daemonset", "the allow-ssh rule"; not "the toll-free number" where the API says "toll
-    free"). They are values, not words of the request."""
+    determiner (and a word at most), before a noun of the API, and no phrase of the API
+    ("the node-exporter daemonset", "the old feature-flags configmap"; not "the toll-free
+    number" where the API says "toll free"). They are values, not words of the request."""
     return [
         token
         for at, token in enumerate(split[1:-1], 1)
-        if split[at - 1].lower() in DETERMINERS
+        if (split[at - 1].lower() in DETERMINERS or at > 1 and split[at - 2].lower() in DETERMINERS)
         and _HYPHENATED.fullmatch(token)
         and stem(split[at + 1].strip(EDGES).lower()) in api.named
         and not api.says(words(token))
