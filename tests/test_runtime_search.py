@@ -1599,3 +1599,15 @@ def test_have_in_a_question_with_do_is_no_word_of_what_is_meant() -> None:
     assert top(index, "which webhooks do we have?") == ["listWebhooks"]
     assert "have" not in read("which webhooks does the repo have?", index.words, NONE).own
     assert "have" in read("we have a webhook to create", index.words, NONE).own
+
+
+def test_money_given_back_is_a_refund_and_taken_back_a_reversal() -> None:
+    rows = [
+        ("createCharge", "POST", "/v1/charges", "Create a charge"),
+        ("createRefund", "POST", "/v1/refunds", "Create a refund"),
+        ("createTransfer", "POST", "/v1/transfers", "Create a transfer"),
+        ("createReversal", "POST", "/v1/transfers/{id}/reversals", "Create a transfer reversal"),
+    ]
+    index = build(rows)
+    assert top(index, "give back half of what they paid") == ["createRefund"]
+    assert "createReversal" in top(index, "we paid the vendor by mistake, pull the money back", 2)

@@ -394,6 +394,11 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("hook", "up"): ("attach", "connect"),
     ("go", "back"): ("rollback", "revert", "restore"),
     ("roll", "back"): ("rollback", "revert"),
+    # Money handed back: a refund; taken back: a reversal.
+    ("give", "back"): ("refund", "return"),
+    ("pay", "back"): ("refund", "return"),
+    ("pull", "back"): ("reversal", "reverse", "refund"),
+    ("take", "back"): ("reversal", "reverse", "refund"),
     ("sign", "in"): ("login", "session"),
     ("signed", "in"): ("login", "session", "authenticated", "user"),
     ("log", "in"): ("login", "session"),
