@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .terms import EDGES, stems, words
-from .vocabulary import INTENTS, PHRASAL, STOP_WORDS, TITLE_WORDS
+from .vocabulary import DETERMINERS, INTENTS, PHRASAL, STOP_WORDS, TITLE_WORDS
 
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
 # of capturing", "rather than delete".
@@ -142,9 +142,8 @@ _FRAME = re.compile(
     re.IGNORECASE,
 )
 _VERBS = frozenset(INTENTS) | frozenset(verb for verb, _ in PHRASAL)
-_DETERMINERS = [[w] for w in ("a", "an", "the", "this", "that", "these", "those", "my", "our")]
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")
-_CONNECTORS = (["to"], ["for"], ["that"], ["which"])
+_CONNECTORS = frozenset({"to", "for", "that", "which"})
 
 
 def unframed(query: str) -> str:
@@ -166,13 +165,15 @@ def unframed(query: str) -> str:
     else:  # "which endpoints list pods"
         forms = [word]
     plain = next((form for form in forms if form in _VERBS), None)
-    if plain is None and word.endswith("s") and words(after)[:1] in _DETERMINERS:
+    following = words(after)[:1]
+    if plain is None and word.endswith("s") and following and following[0] in DETERMINERS:
         # A verb no intent names, as a determiner after it says: "merges a PR".
         plain = word[:-2] if word.endswith(_SIBILANT_ES) else word[:-1]
     if plain is not None:
         return f"{plain} {after}".rstrip()
     # Else a verb must follow "to" or "for": "which calls failed?" asks about calls.
-    return rest if words(found.group())[-1:] in _CONNECTORS else query
+    frame = words(found.group())
+    return rest if frame and frame[-1] in _CONNECTORS else query
 
 
 def unsaid(query: str) -> str:

@@ -116,13 +116,14 @@ SEMANTIC_SHARE = 0.6
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
 SELF_WEIGHT = 0.15
 """How much more an operation on the calling user's own things (``Traits.own``) counts for a
-request that says "my"."""
+request about them ("my", "which teams am I on?")."""
 META_FACTOR = 0.5
 """How much an operation about the API itself (``Traits.meta``) counts, unless the request asks
 about the API, its versions or groups (``reading.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
 _SELF_TERMS = frozenset(terms("self myself current currentuser"))
+"""Path words of the caller's own things, which a request about them mentions."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
