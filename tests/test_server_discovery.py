@@ -558,6 +558,10 @@ def test_what_an_operation_answers_with_says_what_it_is_about(tmp_path: Path) ->
                 "set of Pods. It is namespaced.",
             },
             "Pod": {"type": "object", "description": "Pod is a collection of containers."},
+            "Ingress": {
+                "type": "object",
+                "description": "Ingress routes outside requests to pods.",
+            },
             "Status": {"type": "object", "description": "Status says whether traffic went."},
         }
     }
@@ -566,6 +570,19 @@ def test_what_an_operation_answers_with_says_what_it_is_about(tmp_path: Path) ->
             "post": {"operationId": "createNetworkPolicy", "responses": reply("NetworkPolicy")}
         },
         "/pods": {"post": {"operationId": "createPod", "responses": reply("Pod")}},
+        "/ingresses/{name}": {
+            "parameters": [{"name": "name", "in": "path", "required": True, "schema": {}}],
+            "get": {
+                "operationId": "readIngress",
+                "summary": "Read an ingress",
+                "responses": reply("Ingress"),
+            },
+            "delete": {
+                "operationId": "deleteIngress",
+                "summary": "Delete an ingress",
+                "responses": reply("Status"),
+            },
+        },
     }
     for i in range(3):  # most operations answer with a Status
         paths[f"/things{i}"] = {"delete": {"operationId": f"deleteThing{i}"}}
@@ -579,6 +596,8 @@ def test_what_an_operation_answers_with_says_what_it_is_about(tmp_path: Path) ->
     assert "traffic" in more["createNetworkPolicy"].split()
     assert "namespac" not in more["createNetworkPolicy"].split()  # the first sentence only
     assert "traffic" not in more["deleteThing0"].split()
+    # A delete answers with a status, but is about its path's thing as its read is.
+    assert "rout" in more["deleteIngress"].split()
     index = Index(data)
     found = [op["operation"] for op in index.search("decide what traffic gets in", 1)]
     assert found == ["createNetworkPolicy"]

@@ -193,15 +193,26 @@ def subjects(project: Project) -> list[str]:
     """For each tool, the first sentence of the description of what it answers with (its
     output schema's, or its definition's; an array's items'), where few tools answer
     with it: "NetworkPolicy describes what network traffic is allowed for a set of Pods"
-    says what ``create a NetworkPolicy`` is about, in words a request may use."""
+    says what ``create a NetworkPolicy`` is about, in words a request may use. A delete,
+    which answers with nothing or a status, takes that of another operation on its path."""
     found = [_subject(tool.output_schema, project.definitions) for tool in project.tools]
     counts: dict[str, int] = {}
     for key, _ in filter(None, found):
         counts[key] = counts.get(key, 0) + 1
     most = max(2, SUBJECT_SHARE * len(found))
-    return [
+    out = [
         terms.first_sentence(text, 300) if key and counts[key] <= most else ""
         for key, text in (item or ("", "") for item in found)
+    ]
+    # A delete answers with nothing or a status, but is about its path's thing as much as
+    # the read on that path that answers with it.
+    by_path: dict[str, str] = {}
+    for tool, text in zip(project.tools, out, strict=True):
+        if text:
+            by_path.setdefault(tool.path, text)
+    return [
+        text or (by_path.get(tool.path, "") if tool.method == "DELETE" else "")
+        for tool, text in zip(project.tools, out, strict=True)
     ]
 
 
