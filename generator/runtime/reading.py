@@ -125,7 +125,7 @@ def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
     return [
         token
         for at, token in enumerate(split[1:-1], 1)
-        if (split[at - 1].lower() in DETERMINERS or at > 1 and split[at - 2].lower() in DETERMINERS)
+        if any(word.lower() in DETERMINERS for word in split[max(at - 2, 0) : at])
         and _HYPHENATED.fullmatch(token)
         and stem(split[at + 1].strip(EDGES).lower()) in api.named
         and not api.says(words(token))

@@ -54,8 +54,8 @@ from .clauses import api_names, unframed, unquoted, unsaid
 from .reading import read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import distinct_words, plain_segments, related, stems, terms
-from .traits import Traits
+from .terms import distinct_words, plain_segments, related, stems
+from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 
 EXPANSION_WEIGHT = 0.4
@@ -121,8 +121,6 @@ META_FACTOR = 0.5
 about the API, its versions or groups (``reading.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
-_SELF_TERMS = frozenset(terms("self myself current currentuser"))
-"""Path words of the caller's own things, which a request about them mentions."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
@@ -340,7 +338,7 @@ class Index:
             scores = scores + GUESS_WEIGHT * self._both(guessed)
         asked = set(own_terms)
         # A request about the caller's own things mentions them ("am I allowed": ``self``).
-        mentioned = request.mentioned | _SELF_TERMS if request.mine else request.mentioned
+        mentioned = request.mentioned | SELF_TERMS if request.mine else request.mentioned
         ranked: list[tuple[float, int, int]] = []
         traits = self.traits
         for position, score in enumerate(scores.tolist()):

@@ -13,12 +13,16 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
-from .terms import is_item_path, literal_segments, words
+from .terms import is_item_path, literal_segments, terms, words
 
 COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
 say nothing of which operation is meant: they are no ``path_terms``."""
 _SELF = frozenset({"me", "my", "self", "myself", "current", "currentuser", "user"})
+"""Path segments about the calling user's own things (``own_path``)."""
+SELF_TERMS = frozenset(terms(" ".join(sorted(_SELF - {"user"}))))
+"""Their search terms ("me" and "my" are stop words), "user" aside, which is also anyone's
+(``/users/{id}``): path words that a request about the caller's own things mentions."""
 _API_LEVEL = re.compile(
     r"^(?:/apis?)?/*$|^(?:/[^/{}]*)*/(?:v[0-9]+(?:(?:alpha|beta)[0-9]*)?"
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|dev))/*$"
@@ -119,7 +123,7 @@ class Traits:
     @cached_property
     def bulk(self) -> list[bool]:
         """Whether each operation acts on many things at once (``bulk``)."""
-        return [bulk(terms.split()) for terms in self._core]
+        return [bulk(core.split()) for core in self._core]
 
     @cached_property
     def reads(self) -> list[bool]:
