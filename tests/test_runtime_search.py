@@ -487,6 +487,26 @@ def test_more_verbs_say_what_is_asked() -> None:
         assert intent(words(query)) == "update", query
 
 
+def test_publishing_and_blocking_create_and_throttling_is_a_rate_limit() -> None:
+    rows = [
+        ("listReleases", "GET", "/repos/{repo}/releases", "List releases"),
+        ("createRelease", "POST", "/repos/{repo}/releases", "Create a release"),
+        ("listBlocked", "GET", "/user/blocks", "List users blocked by the authenticated user"),
+        ("blockUser", "PUT", "/user/blocks/{username}", "Block a user"),
+        ("getRateLimit", "GET", "/rate_limit", "Get rate limit status for the authenticated user"),
+        ("getRoot", "GET", "/", "GitHub API Root"),
+        ("getTimeStats", "GET", "/insights/api/time-stats", "Get time stats"),
+    ]
+    index = build(rows)
+    assert top(index, "publish the 2.0 release of acme/cli") == ["createRelease"]
+    assert top(index, "troll123 keeps harassing me in my repos, block them") == ["blockUser"]
+    assert top(index, "am I being throttled right now?") == ["getRateLimit"]
+    from mcpgen.runtime.asking import intent
+
+    for query in ("publish v2.0.0 of acme/cli", "block that user", "ban troll123"):
+        assert intent(words(query)) == "create", query
+
+
 def test_yank_deletes_and_a_text_is_a_message() -> None:
     rows = [
         ("getVersion", "GET", "/packages/{name}/versions/{id}", "Get a package version"),
@@ -625,7 +645,7 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
     assert asked_for("can you delete the secret?", [], nouns, named) == "delete"
     # The verb that opens the request says, not a word after it that names an intent.
     assert asked_for("nuke all the droplets", [], nouns, named) == "act"  # not "list" them
-    assert asked_for("block every incoming request", [], nouns, named) == "act"
+    assert asked_for("quarantine every incoming request", [], nouns, named) == "act"
     # Unless the first word is a name, or a verb read with a particle.
     assert asked_for("dave left the company, take him out", [], nouns, named) == "delete"
     assert asked_for("kick jane out of the org", [], nouns, named) == "delete"

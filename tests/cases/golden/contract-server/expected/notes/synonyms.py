@@ -274,6 +274,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "green": ("status", "success", "check", "passing"),
     "red": ("status", "failure", "check", "failing"),
     "limit": ("quota", "range", "rate"),
+    # Requests slowed or refused for asking too often.
+    "throttle": ("rate", "limit", "quota"),
     "traffic": ("network", "policy", "ingress", "endpoint"),
     "firewall": ("network", "policy", "rule"),
     "ip": ("address", "endpoint"),
