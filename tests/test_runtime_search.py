@@ -326,6 +326,22 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
     assert top(index, "get the file") == ["getFileById"]  # equal: document order
     assert top(index, "get the file docs/setup.md") == ["getFileByPath"]
     assert top(index, "get the file 42") == ["getFileById"]
+    # A path of a URL, not a file: an operation that takes a path or a URL.
+    assert value_kinds("hit /healthz through the proxy") >= {"path", "url"}
+    assert value_kinds("carve a /28 out of the prefix") == frozenset()  # a size, not a path
+    assert value_kinds("deploy acme/api") == frozenset()  # owner/name: no leading slash
+    proxies = [
+        ("connectGetProxy", "GET", "/services/{name}/proxy", "connect to proxy of Service"),
+        (
+            "connectGetProxyPath",
+            "GET",
+            "/services/{name}/proxy/{path}",
+            "connect to proxy of Service",
+        ),
+    ]
+    query = "call /healthz on the web service through the proxy"
+    assert top(build(proxies), query) == ["connectGetProxyPath"]
+    assert top(build(proxies), "proxy of the web service") == ["connectGetProxy"]
 
 
 PAYMENTS = [

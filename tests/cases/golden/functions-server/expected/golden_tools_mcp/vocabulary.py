@@ -220,11 +220,14 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.[a-zA-Z][a-zA-Z0-9]{0,4}",
         ("path", "file", "filename", "filepath"),
     ),
+    ("route", r"/[a-z][\w.-]*(?:/[\w.*-]+)*/?", ("path", "url", "uri", "route", "endpoint")),
 )
 """Values a request may hold, by kind (checked in this order; the first kind that a whole
 word has is its kind), and the argument names that take such a value: "show me
 src/index.js" asks for an operation with a ``path`` argument, "log 3h30m" one with a
-``duration``, "grow it to 50GB" one with a ``size``."""
+``duration``, "grow it to 50GB" one with a ``size``, "call /healthz through the proxy" one
+with a ``path`` or ``url`` (a route: a leading "/" and a letter, so no "/28" and no
+"owner/repo")."""
 
 TITLE_WORDS = frozenset(
     _split("""api apis rest restful web http https service services platform documentation docs
