@@ -6,6 +6,10 @@ files the command reads, copied into its working directory; optional) and
 ``<name>/expected/``. After an intended change of the output, refresh every case with
 ``pytest tests/test_golden.py --update-golden`` and review the diff. Generated files name
 mcpgen's version in their headers, so a release changes every case.
+
+A module of ``mcpgen.runtime`` that a project carries as it is (its header, then the
+module's text) stands in ``expected/`` as its header and a line that says so: it is
+reviewed where it is written, and a change to it does not churn every case.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from __future__ import annotations
 import difflib
 import shlex
 import shutil
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from mcpgen.cli import main
+from mcpgen.serverproject import runtime_source
 
 from .conftest import ROOT
 
@@ -35,6 +41,23 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
+RUNTIME = files("mcpgen.runtime")
+VERBATIM = "# (golden: the rest of this file is mcpgen/runtime/{name} as it is)\n"
+
+
+def condensed(files: dict[str, bytes]) -> dict[str, bytes]:
+    """``files`` with each verbatim copy of a runtime module as its stand-in."""
+    out = dict(files)
+    for relative, content in files.items():
+        name = relative.rsplit("/", 1)[-1]
+        if not name.endswith(".py") or not RUNTIME.joinpath(name).is_file():
+            continue
+        header, _, rest = content.decode("utf-8", "replace").partition("\n")
+        if header.startswith("#") and rest == runtime_source(name):
+            out[relative] = (header + "\n" + VERBATIM.format(name=name)).encode("utf-8")
+    return out
+
+
 def generate(case: Path, work: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     if (case / "input").is_dir():
         shutil.copytree(case / "input", work)
@@ -44,7 +67,7 @@ def generate(case: Path, work: Path, monkeypatch: pytest.MonkeyPatch) -> dict[st
     monkeypatch.chdir(work)
     result = CliRunner().invoke(main, [*args, "--out", "out"])
     assert result.exit_code == 0, result.output
-    return tree(work / "out")
+    return condensed(tree(work / "out"))
 
 
 def difference(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
