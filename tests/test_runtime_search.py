@@ -523,6 +523,26 @@ def test_publishing_and_blocking_create_and_throttling_is_a_rate_limit() -> None
         assert intent(words(query)) == "create", query
 
 
+def test_a_card_on_file_is_no_file() -> None:
+    rows = [
+        ("listFiles", "GET", "/v1/files", "Returns a list of the files that your account has"),
+        ("getFile", "GET", "/v1/files/{file}", "Retrieves the details of a file"),
+        ("createCard", "POST", "/v1/customers/{customer}/cards", "Create a card for a customer"),
+        ("listSources", "GET", "/v1/customers/{customer}/sources", "List sources of a customer"),
+        ("getFileComments", "GET", "/files/{file}/comments", "List the comments on a file"),
+    ]
+    index = build(rows)
+    files = {"listFiles", "getFile", "getFileComments"}
+    for query in (
+        "what cards does cus_2 have on file?",
+        "which card do we have on file for this customer?",
+    ):
+        assert not files & set(top(index, query, 3)), query
+    # A file named after it is a file.
+    assert top(index, "what comments are on file Qw12Er34?") == ["getFileComments"]
+    assert top(index, "show the comments on file 'notes.txt'") == ["getFileComments"]
+
+
 def test_yank_deletes_and_a_text_is_a_message() -> None:
     rows = [
         ("getVersion", "GET", "/packages/{name}/versions/{id}", "Get a package version"),

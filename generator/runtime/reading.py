@@ -67,6 +67,9 @@ _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGN
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+_ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
+"""Kept for later use ("the card on file", "which cards do we have on file?"): no file
+is meant, unless one is named after it ("the comment on file Qw12Er34")."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+    if _ON_FILE.search(query):
+        own = [w for w in own if w != "file"]
     if _HAVE_ASKED.search(query):
         own = [w for w in own if w != "have"]
     if not own and not any(named.values()):
