@@ -831,6 +831,26 @@ def test_what_a_request_says_not_to_do_is_not_searched() -> None:
     assert top(index, "delete the shared drive") == ["deleteDrive"]
 
 
+def test_what_cannot_be_done_tells_of_a_problem() -> None:
+    from mcpgen.runtime.clauses import unsaid
+
+    quotas = "/namespaces/{namespace}/resourcequotas"
+    rows = [
+        ("createPod", "POST", "/namespaces/{namespace}/pods", "create a Pod"),
+        ("createQuota", "POST", quotas, "create a ResourceQuota"),
+        ("readQuota", "GET", quotas + "/{name}", "read the specified ResourceQuota"),
+        ("replaceQuota", "PUT", quotas + "/{name}", "replace the specified ResourceQuota"),
+    ]
+    query = "team-a says they can't create more pods - how much of their namespace quota is used?"
+    found = [name for name in top(build(rows), query, 4) if "Quota" in name]
+    assert found[0] == "readQuota"  # not a create: none is asked for
+    assert "create" not in unsaid("the job keeps failing to create VMs, show me the errors")
+    # A verb no intent names says what the problem is; after "make sure", it is forbidden.
+    assert "boot" in unsaid("my linode won't boot after a kernel update")
+    assert "sign" in unsaid("make sure they can't sign in anymore")
+    assert "delete" in unsaid("make sure the interns can't delete anything")
+
+
 def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
     """ "Never mind, don't auto-merge PR 77": nothing else is asked; the word says what to
     call off. Said after what is asked, or after other words, it is still not searched."""

@@ -22,10 +22,14 @@ from .terms import EDGES, stems, words
 from .vocabulary import DETERMINERS, INTENTS, PHRASAL, STOP_WORDS, TITLE_WORDS
 
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
-# of capturing", "rather than delete".
+# of capturing", "rather than delete"; or one that cannot be done, which tells of a
+# problem ("they can't create more pods - how much quota is used?", "keeps failing to
+# create VMs").
 _NEGATED = re.compile(
-    r"\b(?:without|don'?t|do not|no need to|rather than|instead of)"
-    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?([A-Za-z]+(?:-[A-Za-z]+)*)",
+    r"\b(?:without|don'?t|do not|no need to|rather than|instead of|(?P<unable>can'?t|cannot"
+    r"|can not|couldn'?t|won'?t|will not|unable to|fail(?:s|ed|ing)? to))"
+    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?"
+    r"(?P<verb>[A-Za-z]+(?:-[A-Za-z]+)*)",
     re.IGNORECASE,
 )
 _ASIDE = frozenset(
@@ -179,7 +183,10 @@ def unsaid(query: str) -> str:
     """``query`` without what it says not to do ("lock the account without deleting it",
     "hide the drive, I don't want to delete it"): that is no word of it. Unless the request
     opens with it, after an aside at most ("never mind, don't auto-merge PR 77"): then it
-    asks to call that off, and the word says what."""
+    asks to call that off, and the word says what. A verb that cannot be done goes only
+    where an intent names it ("can't create more pods", not "won't boot", which says what
+    the problem is), and not after "make sure" ("make sure they can't sign in": a
+    prohibition)."""
 
     first = _NEGATED.search(query)
     if first is None:
@@ -192,7 +199,12 @@ def unsaid(query: str) -> str:
     def cut(found: re.Match[str]) -> str:
         if opening and found.start() == first.start():
             return found.group()
-        return found.group()[: found.start(1) - found.start()]
+        if found.group("unable") and (
+            found.group("verb").lower() not in INTENTS
+            or _ENSURE.search(query[max(found.start() - 40, 0) : found.start()])
+        ):
+            return found.group()
+        return found.group()[: found.start("verb") - found.start()]
 
     return _NEGATED.sub(cut, query)
 
