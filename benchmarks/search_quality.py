@@ -19,6 +19,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev2``: ``benchmarks/queries/dev2/*.json``, 60 more requests each for GitHub, Stripe
   and Kubernetes, written blind like ``dev`` from a listing of the operations, for
   tuning;
+- ``dev3``: ``benchmarks/queries/dev3/*.json``, 50 requests each for four APIs no other
+  set has (SendGrid, Trello, Vercel and Xero's accounting API, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -65,6 +68,7 @@ SETS = {
     "tuned": QUERIES,
     "dev": QUERIES / "dev",
     "dev2": QUERIES / "dev2",
+    "dev3": QUERIES / "dev3",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -100,6 +104,10 @@ DIRECTORY = {
     "digitalocean": "digitalocean.com",
     "linode": "linode.com",
     "netbox": "netbox.dev",
+    "sendgrid": "sendgrid.com",
+    "trello": "trello.com",
+    "vercel": "vercel.com",
+    "xero": "xero.com/xero_accounting",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -107,7 +115,9 @@ DIRECTORY = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--sets", default="tuned,dev", help="comma-separated: tuned,dev,dev2,validation,heldout,known"
+        "--sets",
+        default="tuned,dev",
+        help="comma-separated: tuned,dev,dev2,dev3,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
