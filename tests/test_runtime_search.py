@@ -543,6 +543,30 @@ def test_a_card_on_file_is_no_file() -> None:
     assert top(index, "show the comments on file 'notes.txt'") == ["getFileComments"]
 
 
+def test_a_workspace_is_an_organization_and_recurring_is_repeating() -> None:
+    rows = [
+        ("listBoards", "GET", "/members/{id}/boards", "Get boards that a member belongs to"),
+        ("orgBoards", "GET", "/organizations/{id}/boards", "Get boards in an organization"),
+        ("listInvoices", "GET", "/Invoices", "Retrieves sales invoices"),
+        ("listRepeating", "GET", "/RepeatingInvoices", "Retrieves repeating invoices"),
+    ]
+    index = build(rows)
+    assert top(index, "list the boards in our Engineering workspace") == ["orgBoards"]
+    assert top(index, "which customers are on recurring invoices?") == ["listRepeating"]
+
+
+def test_a_verb_that_undoes_another() -> None:
+    from mcpgen.runtime.asking import intent
+
+    nouns = frozenset({"pin", "schedul"})
+    assert intent(words("unschedule it so it doesn't go out"), nouns) == "delete"
+    assert intent(words("unpin that message"), nouns) == "delete"
+    assert intent(words("unarchive the old repo"), nouns) == "update"
+    assert intent(words("undelete the file"), nouns) == "update"
+    assert intent(words("unknown callers"), nouns) is None
+    assert intent(words("unsubscribe me"), nouns) == "delete"  # named as it is
+
+
 def test_yank_deletes_and_a_text_is_a_message() -> None:
     rows = [
         ("getVersion", "GET", "/packages/{name}/versions/{id}", "Get a package version"),

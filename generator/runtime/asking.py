@@ -53,10 +53,27 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
             phrasal = PHRASAL.get((word, particle))
             if phrasal is not None:
                 return phrasal
-        found = INTENTS.get(word)
+        found = INTENTS.get(word) or undoing(word, nouns)
         if found is not None:
             return found
     return None
+
+
+_UNDONE = {"create": "delete", "update": "update", "delete": "update", "enable": "disable"}
+"""What undoing a verb's intent asks for ("unschedule": delete; "unarchive": update;
+"undelete": restore, an update)."""
+
+
+def undoing(word: str, nouns: frozenset[str] = frozenset()) -> str | None:
+    """The intent of a verb that undoes another ("unschedule", "unpin", "unarchive") that
+    ``INTENTS`` does not name: by the intent of what it undoes, or a delete where that is
+    one of the API's ``nouns`` ("unpin": the pin goes)."""
+    if not word.startswith("un") or len(word) < 5 or word in INTENTS:
+        return None
+    done = INTENTS.get(word[2:])
+    if done is not None:
+        return _UNDONE.get(done)
+    return "delete" if stem(word[2:]) in nouns else None
 
 
 def asked_for(

@@ -60,7 +60,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "discount": ("coupon", "promotion"),
     "coupon": ("discount", "promotion"),
     "promo": ("promotion", "coupon", "code"),
-    "ticket": ("issue",),
+    "ticket": ("issue", "card", "task"),
     "bug": ("issue",),
     "task": ("issue", "job"),
     "star": ("starred", "starring"),
@@ -341,6 +341,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "spent": ("balance", "billing", "usage", "invoice"),
     "owe": ("balance", "invoice"),
     "admin": ("owner", "role", "permission", "administrator"),
+    # Where a team's things live: a workspace is an organization or a team in most APIs.
+    "workspace": ("organization", "team", "org"),
+    # Bookkeeping: the general ledger is the journal; a supplier is a vendor or a contact.
+    "ledger": ("journal", "account"),
+    "supplier": ("vendor", "contact"),
+    "vendor": ("supplier", "contact"),
+    "recurring": ("repeating", "schedule", "subscription"),
+    "repeating": ("recurring", "schedule"),
     # Data and records.
     "entry": ("item", "record"),
     "entries": ("item", "record"),
