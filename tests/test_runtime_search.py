@@ -555,6 +555,17 @@ def test_a_workspace_is_an_organization_and_recurring_is_repeating() -> None:
     assert top(index, "which customers are on recurring invoices?") == ["listRepeating"]
 
 
+def test_initials_joined_by_an_ampersand_are_one_abbreviation() -> None:
+    rows = [
+        ("profitAndLoss", "GET", "/Reports/ProfitAndLoss", "Retrieves the profit and loss"),
+        ("balanceSheet", "GET", "/Reports/BalanceSheet", "Retrieves the balance sheet"),
+        ("listQuotes", "GET", "/Quotes", "Retrieves sales quotes"),
+    ]
+    index = build(rows)
+    assert top(index, "how did we do last quarter? need the P&L") == ["profitAndLoss"]
+    assert top(index, "P & L for March") == ["profitAndLoss"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -66,6 +66,7 @@ search or filter (near-synonyms), not for the whole list."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
+_INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
 """Kept for later use ("the card on file", "which cards do we have on file?"): no file
@@ -138,6 +139,8 @@ def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
+    # Initials joined by "&" are one abbreviation ("P&L": pl, profit and loss).
+    query = _INITIALS.sub(r"\1\2", query)
     # Quoted text is a value (a title, a message, a name): its words are not the request's.
     quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
     # A verb nobody should be able to do, or whose permission is asked about, is not.
