@@ -566,6 +566,17 @@ def test_initials_joined_by_an_ampersand_are_one_abbreviation() -> None:
     assert top(index, "P & L for March") == ["profitAndLoss"]
 
 
+def test_things_found_by_their_text_are_searched_for() -> None:
+    rows = [
+        ("listIssues", "GET", "/issues", "List issues assigned to the authenticated user"),
+        ("searchIssues", "GET", "/search/issues", "Search issues and pull requests"),
+    ]
+    index = build(rows)
+    assert top(index, "any issues mentioning a memory leak in libfoo?") == ["searchIssues"]
+    assert top(index, "issues containing 'ECONNRESET'") == ["searchIssues"]
+    assert top(index, "which issues are assigned to me?") == ["listIssues"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -63,6 +63,11 @@ _COMPARED = re.compile(
 )
 """A condition on a number ("over $1000", "more than 1000 stars"): the request asks to
 search or filter (near-synonyms), not for the whole list."""
+_MENTIONING = re.compile(
+    r"\b(?:mentions?|mentioning|mentioned|contain(?:s|ing)?|matching)\b", re.IGNORECASE
+)
+"""Things found by their text ("cards that mention 'invoice'", "issues mentioning a memory
+leak"): the request asks to search, as for a condition on a number."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -198,7 +203,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
-    compared = ["search", "filter", "query"] if _COMPARED.search(query) else []
+    compared = (
+        ["search", "filter", "query"]
+        if _COMPARED.search(query) or _MENTIONING.search(query)
+        else []
+    )
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
