@@ -577,6 +577,22 @@ def test_things_found_by_their_text_are_searched_for() -> None:
     assert top(index, "which issues are assigned to me?") == ["listIssues"]
 
 
+def test_many_things_in_one_request_are_a_batch() -> None:
+    rows = [
+        ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),
+        ("updateDevices", "PATCH", "/devices", "Bulk partial update devices"),
+        ("getBoard", "GET", "/boards/{id}", "Get a board"),
+        ("batch", "GET", "/batch", "Make up to 10 GET requests in a batch"),
+    ]
+    index = build(rows)
+    assert top(index, "mark all 30 devices from the old lab as offline in one request") == [
+        "updateDevices"
+    ]
+    query = "fetch board 1 and board 2 in a single request"
+    assert "batch" in top(index, query, 2)
+    assert top(index, "mark device 30 as offline") == ["updateDevice"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -68,6 +68,11 @@ _MENTIONING = re.compile(
 )
 """Things found by their text ("cards that mention 'invoice'", "issues mentioning a memory
 leak"): the request asks to search, as for a condition on a number."""
+_IN_ONE = re.compile(
+    r"\bin\s+(?:a\s+)?(?:single|one)\s+(?:request|call|api\s+call|batch|shot)\b", re.IGNORECASE
+)
+"""Many things asked for in one request ("fetch board 1, list 2 and card 3 in a single
+request"): a batch."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -203,15 +208,17 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
-    compared = (
+    hinted = (
         ["search", "filter", "query"]
         if _COMPARED.search(query) or _MENTIONING.search(query)
         else []
     )
+    if _IN_ONE.search(query):
+        hinted += ["batch", "bulk"]
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
-    near += [t for t in stems(happened + compared) if t not in own_terms and t not in near]
+    near += [t for t in stems(happened + hinted) if t not in own_terms and t not in near]
     if said.kind is not None:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
@@ -243,7 +250,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         scoped=not broad and bool(_SCOPE.search(unquoted(query))),
         plural=about_things(own),
         # About one thing: an operation on many at once is not the first choice.
-        many=bool(MANY.intersection(query_words)),
+        many=bool(MANY.intersection(query_words)) or _IN_ONE.search(query) is not None,
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
         mine=any(w.strip(EDGES) in ("my", "mine") for w in telling)
         or _ASKED_OF_ME.search(query) is not None,
