@@ -593,6 +593,28 @@ def test_many_things_in_one_request_are_a_batch() -> None:
     assert top(index, "mark device 30 as offline") == ["updateDevice"]
 
 
+def test_british_and_american_spellings_are_one_word() -> None:
+    from mcpgen.runtime.terms import american
+
+    assert stem("organisation") == stem("organization")
+    assert stem("authorised") == stem("authorized")
+    assert stem("colour") == stem("color")
+    assert stem("licences") == stem("licenses")
+    assert stem("catalogue") == stem("catalog")
+    assert american("fulfill") == "fulfill"  # American already: no "l" more
+    assert american("raise") == "raise"  # too short to be an -ise verb
+    us = build([("getOrg", "GET", "/organization", "Get the organization")])
+    assert top(us, "what's our organisation called?") == ["getOrg"]
+    uk = build(
+        [
+            ("getOrg", "GET", "/Organisation", "Retrieves the organisation's details"),
+            ("listColours", "GET", "/BrandingThemes", "Retrieves branding colours"),
+        ]
+    )
+    assert top(uk, "what's the org's base currency? show the organization") == ["getOrg"]
+    assert top(uk, "which colors do our branding themes use?") == ["listColours"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

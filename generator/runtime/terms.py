@@ -107,8 +107,62 @@ def stems(items: Iterable[str]) -> list[str]:
 
 @lru_cache(maxsize=CACHED_WORDS)
 def stem(word: str) -> str:
-    """A word's Snowball stem."""
-    return str(_stemmer().stemWord(word))
+    """A word's Snowball stem, of its American spelling (``american``)."""
+    return str(_stemmer().stemWord(american(word)))
+
+
+_BRITISH_ENDINGS = (
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("isers", "izers"),
+    ("iser", "izer"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("yse", "yze"),
+)
+_BRITISH_STARTS = (
+    ("colour", "color"),
+    ("behaviour", "behavior"),
+    ("favourit", "favorit"),
+    ("labour", "labor"),
+    ("honour", "honor"),
+    ("neighbour", "neighbor"),
+    ("flavour", "flavor"),
+    ("centre", "center"),
+    ("metre", "meter"),
+    ("litre", "liter"),
+    ("fibre", "fiber"),
+    ("licence", "license"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("enrolment", "enrollment"),
+    ("instalment", "installment"),
+    ("fulfil", "fulfill"),
+    ("grey", "gray"),
+)
+
+
+def american(word: str) -> str:
+    """A word in American spelling, where British spelling differs in a way the stemmer
+    keeps ("organisation", "authorise", "colour", "licence", "catalogue"): an API and the
+    people who use it may spell either way. Applied to an API's words and a request's
+    alike, so that a word that is only British-like ("enterprise") stays itself in effect."""
+    if len(word) >= 7:
+        for british, us in _BRITISH_ENDINGS:
+            if word.endswith(british):
+                return word[: -len(british)] + us
+    for british, us in _BRITISH_STARTS:
+        # Not a word that is American already ("fulfill", not "fulfil" and an "l").
+        if word.startswith(british) and not (len(us) > len(british) and word.startswith(us)):
+            return us + word[len(british) :]
+    return word
 
 
 def terms(text: str) -> list[str]:
