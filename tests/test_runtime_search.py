@@ -503,7 +503,7 @@ def test_more_verbs_say_what_is_asked() -> None:
         assert intent(words(query)) == "update", query
 
 
-def test_publishing_and_blocking_create_and_throttling_is_a_rate_limit() -> None:
+def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit() -> None:
     rows = [
         ("listReleases", "GET", "/repos/{repo}/releases", "List releases"),
         ("createRelease", "POST", "/repos/{repo}/releases", "Create a release"),
@@ -519,7 +519,13 @@ def test_publishing_and_blocking_create_and_throttling_is_a_rate_limit() -> None
     assert top(index, "am I being throttled right now?") == ["getRateLimit"]
     from mcpgen.runtime.asking import intent
 
-    for query in ("publish v2.0.0 of acme/cli", "block that user", "ban troll123"):
+    for query in (
+        "publish v2.0.0 of acme/cli",
+        "block that user",
+        "ban troll123",
+        "bill Acme Ltd for 10 hours of consulting",
+        "invoice Acme for the March retainer",
+    ):
         assert intent(words(query)) == "create", query
 
 
