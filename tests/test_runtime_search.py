@@ -631,6 +631,8 @@ def test_a_verb_that_undoes_another() -> None:
     assert intent(words("undelete the file"), nouns) == "update"
     assert intent(words("unknown callers"), nouns) is None
     assert intent(words("unsubscribe me"), nouns) == "delete"  # named as it is
+    # A participle says what a thing is.
+    assert intent(words("unpinned messages in the channel"), nouns) is None
 
 
 def test_yank_deletes_and_a_text_is_a_message() -> None:

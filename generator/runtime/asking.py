@@ -59,7 +59,7 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
     return None
 
 
-_UNDONE = {"create": "delete", "update": "update", "delete": "update", "enable": "disable"}
+_UNDONE = {"create": "delete", "update": "update", "delete": "update"}
 """What undoing a verb's intent asks for ("unschedule": delete; "unarchive": update;
 "undelete": restore, an update)."""
 
@@ -67,8 +67,11 @@ _UNDONE = {"create": "delete", "update": "update", "delete": "update", "enable":
 def undoing(word: str, nouns: frozenset[str] = frozenset()) -> str | None:
     """The intent of a verb that undoes another ("unschedule", "unpin", "unarchive") that
     ``INTENTS`` does not name: by the intent of what it undoes, or a delete where that is
-    one of the API's ``nouns`` ("unpin": the pin goes)."""
+    one of the API's ``nouns`` ("unpin": the pin goes). Not a participle ("unmerged
+    branches", "unused addresses"): that says what a thing is."""
     if not word.startswith("un") or len(word) < 5 or word in INTENTS:
+        return None
+    if word.endswith(("ed", "ing")):
         return None
     done = INTENTS.get(word[2:])
     if done is not None:

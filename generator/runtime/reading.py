@@ -77,10 +77,11 @@ _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGN
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
 _INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
+"""Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
-"""Kept for later use ("the card on file", "which cards do we have on file?"): no file
-is meant, unless one is named after it ("the comment on file Qw12Er34")."""
+""""On file", kept for later use ("the card on file", "which cards do we have on file?"):
+no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
 
 
 @dataclass(frozen=True)
