@@ -621,6 +621,28 @@ def test_british_and_american_spellings_are_one_word() -> None:
     assert top(uk, "which colors do our branding themes use?") == ["listColours"]
 
 
+def test_punctuation_after_a_word_does_not_make_it_a_value() -> None:
+    index = _segmented(PAYMENTS)
+    for query in (
+        "cancel the subscription",
+        "what cards does cus_2 have",
+        "Her membership was on hold over the summer. Start billing her again",
+    ):
+        assert top(index, query, 5) == top(index, query + ".", 5), query
+    for query in ("Retry the failed jobs", "Start billing her again", "delete the branch"):
+        plain = read(query, index.words, frozenset())
+        ended = read(query + ".", index.words, frozenset())
+        assert (ended.own, ended.values) == (plain.own, plain.values), query
+    listed = read("add a new supplier: Bright Paper Co", index.words, frozenset())
+    assert "supplier" in listed.own
+    rows = [
+        ("createContact", "PUT", "/Contacts", "Creates a contact"),
+        ("createAccount", "PUT", "/Accounts", "Creates an account"),
+    ]
+    query = "add a new contact: Bright Paper Co, hello@brightpaper.com"
+    assert top(build(rows), query) == ["createContact"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

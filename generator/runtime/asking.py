@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .synonyms import PHRASES, SYNONYMS
-from .terms import EDGES, PARTICLE_REACH, VALUE_LIKE, particles, related, stem, words
+from .terms import EDGES, PARTICLE_REACH, particles, related, stem, value_like, words
 from .vocabulary import (
     DETERMINERS,
     EQUIVALENTS,
@@ -360,7 +360,7 @@ def _determined(tokens: Sequence[str]) -> bool:
     """Whether a determiner or a value follows the first word ("request a volume for my
     postgres pod", "route example.com to ...")."""
     following = tokens[1] if len(tokens) > 1 else ""
-    return following.strip(EDGES).lower() in DETERMINERS or bool(VALUE_LIKE.search(following))
+    return following.strip(EDGES).lower() in DETERMINERS or value_like(following)
 
 
 _ADDING = frozenset({"add", "put", "append"})
@@ -412,7 +412,7 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         return [], []
 
     def content(part: Sequence[str]) -> list[str]:
-        plain_words = [t for t in part if not VALUE_LIKE.search(t)]
+        plain_words = [t for t in part if not value_like(t)]
         return [w for t in plain_words for w in words(t) if w.isalpha() and w not in STOP_WORDS]
 
     about = content(plain[: starts[0]])
@@ -432,7 +432,7 @@ def known_things(tokens: Sequence[str]) -> list[str]:
     out = [
         w
         for token, following in pairwise(tokens)
-        if token.isalpha() and VALUE_LIKE.search(following)
+        if token.isalpha() and value_like(following)
         for w in words(token)
     ]
     plain = [t.strip(EDGES).lower() for t in tokens]

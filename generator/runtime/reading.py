@@ -23,7 +23,6 @@ from .clauses import MODAL, QUOTED, bare, modal, unquoted
 from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
-    VALUE_LIKE,
     WORDY_KINDS,
     compounded,
     phrase_terms,
@@ -32,6 +31,7 @@ from .terms import (
     stems,
     value_kind,
     value_kinds,
+    value_like,
     words,
 )
 from .vocabulary import BREADTH, DETERMINERS, EQUIVALENTS, PEOPLE, STOP_WORDS
@@ -159,7 +159,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     query = said.query
     query_words = compounded(words(query))
     split = query.split()
-    tokens = [t for t in split if VALUE_LIKE.search(t) and not api.is_name(t)]
+    tokens = [t for t in split if value_like(t) and not api.is_name(t)]
     value_words = {w for t in tokens for w in words(t)}
     named = {t: api.typed_id(t) for t in tokens}
     searched = {

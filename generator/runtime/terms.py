@@ -267,6 +267,13 @@ VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
 """A token that looks like a value, not a word: digits, a path, an @handle, camelCase."""
 
 
+def value_like(token: str) -> bool:
+    """Whether a token of a request (split at spaces) looks like a value (``VALUE_LIKE``),
+    without the punctuation around it: "branch." ends a sentence, "supplier:" opens a
+    list; neither is a value."""
+    return VALUE_LIKE.search(token.strip(EDGES).rstrip(".")) is not None
+
+
 def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
     """The words after the verb at ``at`` that may be its particle ("sign it off"): up to
     ``PARTICLE_REACH`` on."""
