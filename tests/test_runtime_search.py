@@ -643,6 +643,25 @@ def test_punctuation_after_a_word_does_not_make_it_a_value() -> None:
     assert top(build(rows), query) == ["createContact"]
 
 
+def test_locking_something_down_protects_or_restricts_it() -> None:
+    rows = [
+        ("updatePull", "PATCH", "/repos/{repo}/pulls/{number}", "Update a pull request"),
+        ("getBranch", "GET", "/repos/{repo}/branches/{branch}", "Get a branch"),
+        ("renameBranch", "POST", "/repos/{repo}/branches/{branch}/rename", "Rename a branch"),
+        (
+            "protectBranch",
+            "PUT",
+            "/repos/{repo}/branches/{branch}/protection",
+            "Update branch protection",
+        ),
+        ("createPolicy", "POST", "/podsecuritypolicies", "create a PodSecurityPolicy"),
+        ("patchPod", "PATCH", "/namespaces/{namespace}/pods/{name}", "partially update a Pod"),
+    ]
+    index = build(rows)
+    assert top(index, "lock down the main branch") == ["protectBranch"]
+    assert top(index, "lock down pods so nobody can run privileged containers") == ["createPolicy"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -432,6 +432,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("loop", "in"): ("follower", "collaborator", "member", "subscriber"),
     ("run", "inside"): ("exec", "command"),
     ("run", "within"): ("exec", "command"),
+    # Only some may do what is locked down: a protection, a restriction or a policy.
+    ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),
     ("waiting", "on"): ("dependency", "blocker"),
     ("blocked", "by"): ("dependency", "blocker"),
     ("depends", "on"): ("dependency",),
