@@ -808,12 +808,13 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
         "can you store the database password as a secret?",
         "please expose the app with a service",
         "I need to label instance api-3 with env=prod",
-        "could you please nuke all the droplets",
+        "could you please quarantine all the droplets",
     ):
         assert asked_for(query, [], nouns, named) == "act", query
     assert asked_for("can you delete the secret?", [], nouns, named) == "delete"
     # The verb that opens the request says, not a word after it that names an intent.
-    assert asked_for("nuke all the droplets", [], nouns, named) == "act"  # not "list" them
+    assert asked_for("quarantine all the droplets", [], nouns, named) == "act"  # not "list"
+    assert asked_for("nuke all the droplets", [], nouns, named) == "delete"
     assert asked_for("quarantine every incoming request", [], nouns, named) == "act"
     # Unless the first word is a name, or a verb read with a particle.
     assert asked_for("dave left the company, take him out", [], nouns, named) == "delete"
