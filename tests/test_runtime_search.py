@@ -662,6 +662,19 @@ def test_locking_something_down_protects_or_restricts_it() -> None:
     assert top(index, "lock down pods so nobody can run privileged containers") == ["createPolicy"]
 
 
+def test_a_name_in_code_is_found_in_code() -> None:
+    rows = [
+        ("getOrg", "GET", "/orgs/{org}", "Get an organization"),
+        ("listOrgRepos", "GET", "/orgs/{org}/repos", "List organization repositories"),
+        ("searchCode", "GET", "/search/code", "Search code"),
+        ("codeAlerts", "GET", "/orgs/{org}/code-scanning/alerts", "List code scanning alerts"),
+    ]
+    index = build(rows)
+    assert top(index, "where in the acme org's code do we call parseLegacyToken?") == ["searchCode"]
+    assert top(index, "who calls parseLegacyToken in acme?") == ["searchCode"]
+    assert top(index, "where in the acme org do we keep the repos?") == ["listOrgRepos"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

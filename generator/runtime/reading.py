@@ -73,6 +73,9 @@ _IN_ONE = re.compile(
 )
 """Many things asked for in one request ("fetch board 1, list 2 and card 3 in a single
 request"): a batch."""
+_IDENTIFIER = re.compile(r"[a-z]{3,}(?:[A-Z][a-z0-9]+)+[A-Z]*")
+"""A name in code ("useEffect", "parseLegacyToken") that is none of the API's: what is
+asked is found in code ("where do we call parseLegacyToken?")."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -216,6 +219,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     )
     if _IN_ONE.search(query):
         hinted += ["batch", "bulk"]
+    if any(_IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
+        hinted += ["code", "search"]
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
