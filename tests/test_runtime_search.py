@@ -675,6 +675,25 @@ def test_a_name_in_code_is_found_in_code() -> None:
     assert top(index, "where in the acme org do we keep the repos?") == ["listOrgRepos"]
 
 
+def test_what_takes_a_requests_values_is_what_it_is_about_a_little() -> None:
+    rows = [
+        ("getCommit", "GET", "/repos/{repo}/commits/{sha}", "Get a commit"),
+        (
+            "getSource",
+            "GET",
+            "/repos/{repo}/src/{commit}/{path}",
+            "Get the source of a file at a commit",
+        ),
+        ("compare", "GET", "/repos/{repo}/compare/{basehead}", "Compare two commits"),
+        ("getRelease", "GET", "/repos/{repo}/releases/tags/{tag}", "Get a release by tag"),
+    ]
+    index = build(rows)
+    # A file path: an operation on a file.
+    assert top(index, "read docs/setup.md as it was at commit abc123") == ["getSource"]
+    # A version points at another thing: no release is meant.
+    assert "getRelease" not in top(index, "what changed between v1.0 and v1.1", 3)
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

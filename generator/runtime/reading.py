@@ -76,6 +76,11 @@ request"): a batch."""
 _IDENTIFIER = re.compile(r"[a-z]{3,}(?:[A-Z][a-z0-9]+)+[A-Z]*")
 """A name in code ("useEffect", "parseLegacyToken") that is none of the API's: what is
 asked is found in code ("where do we call parseLegacyToken?")."""
+_REFS = frozenset({"version", "phone"})
+"""Kinds of value that mostly point at another thing or a party: a version ("what changed
+between v1.0 and v1.1", "a zip of the code as it was at v2.0"), a phone number ("text
++15551234567 that the order shipped"). The names of what takes them (a tag, a number,
+"to") say nothing of what is asked."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -225,6 +230,16 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
     near += [t for t in stems(happened + hinted) if t not in own_terms and t not in near]
+    # What takes the values it holds is what it is about, a little ("read docs/setup.md":
+    # a file; "invite new-hire@acme.io": an email address).
+    kinded = [
+        n for t in split for kind, names in [value_kind(t)] if kind not in _REFS for n in names
+    ]
+    near += [
+        t
+        for t in stems(w for w in kinded if w not in STOP_WORDS)
+        if t not in own_terms and t not in near
+    ]
     if said.kind is not None:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
