@@ -550,6 +550,13 @@ def test_a_card_on_file_is_no_file() -> None:
 
 
 def test_a_workspace_is_an_organization_and_recurring_is_repeating() -> None:
+    actions = [
+        ("getBoard", "GET", "/boards/{id}", "Get a board"),
+        ("boardActions", "GET", "/boards/{id}/actions", "Get the actions on a board"),
+        ("updateBoard", "PUT", "/boards/{id}", "Update a board"),
+    ]
+    # What happened on a thing is its activity: its actions, events or audit log.
+    assert top(build(actions), "pull the activity log for the Finance board") == ["boardActions"]
     rows = [
         ("listBoards", "GET", "/members/{id}/boards", "Get boards that a member belongs to"),
         ("orgBoards", "GET", "/organizations/{id}/boards", "Get boards in an organization"),

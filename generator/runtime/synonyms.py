@@ -108,7 +108,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stats": ("statistic", "metric", "usage"),
     "usage": ("statistic", "metric"),
     "history": ("event", "log", "timeline", "activity", "revision", "version"),
-    "activity": ("event", "history", "feed"),
+    "activity": ("event", "history", "feed", "action", "audit"),
     "chat": ("message", "conversation"),
     "channel": ("conversation", "room"),
     "room": ("channel", "conversation"),
