@@ -170,8 +170,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     tokens = [t for t in split if value_like(t) and not api.is_name(t)]
     value_words = {w for t in tokens for w in words(t)}
     named = {t: api.typed_id(t) for t in tokens}
+    # Each word's kind of value, and the names of what takes it (``VALUE_KINDS``).
+    kind_of = {t: value_kind(t) for t in split}
     searched = {
-        w for t in tokens if value_kind(t)[0] in WORDY_KINDS and not named[t] for w in words(t)
+        w for t in tokens if kind_of[t][0] in WORDY_KINDS and not named[t] for w in words(t)
     }
     hyphenated = {w for t in hyphenated_names(split, api) for w in words(t)}
     value_words |= hyphenated
@@ -232,14 +234,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     near += [t for t in stems(happened + hinted) if t not in own_terms and t not in near]
     # What takes the values it holds is what it is about, a little ("read docs/setup.md":
     # a file; "invite new-hire@acme.io": an email address).
-    kinded = [
-        n for t in split for kind, names in [value_kind(t)] if kind not in _REFS for n in names
-    ]
-    near += [
-        t
-        for t in stems(w for w in kinded if w not in STOP_WORDS)
-        if t not in own_terms and t not in near
-    ]
+    kinded = [n for t in split for kind, names in [kind_of[t]] if kind not in _REFS for n in names]
+    near += [t for t in stems(kinded) if t not in own_terms and t not in near]
     if said.kind is not None:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
@@ -265,7 +261,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         values=values,
         near=near,
         wanted=wanted,
-        kinds=value_kinds(query),
+        kinds=value_kinds(query, (kind_of[t] for t in split)),
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
         scoped=not broad and bool(_SCOPE.search(unquoted(query))),

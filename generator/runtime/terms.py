@@ -302,10 +302,15 @@ _COMMAND = re.compile(r"`[^`]*\s[^`]*`")
 COMMAND_NAMES = ("command", "cmd", "exec", "script")
 
 
-def value_kinds(query: str) -> frozenset[str]:
+def value_kinds(
+    query: str, found: Iterable[tuple[str, tuple[str, ...]]] | None = None
+) -> frozenset[str]:
     """The stems of the argument names that would take the values a request holds (a
-    file path, a URL, an email address, a version, ...: ``VALUE_KINDS``; a command)."""
-    names = [n for token in query.split() for n in value_kind(token)[1]]
+    file path, a URL, an email address, a version, ...: ``VALUE_KINDS``; a command).
+    ``found``: the ``value_kind`` of each of its words, where the caller has them."""
+    if found is None:
+        found = (value_kind(token) for token in query.split())
+    names = [n for _, kind_names in found for n in kind_names]
     if _COMMAND.search(query):
         names += COMMAND_NAMES
     return frozenset(stems(names))

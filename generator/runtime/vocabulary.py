@@ -40,7 +40,8 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
-            "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap ditch"
+            "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap "
+            "ditch"
         ),
         "delete",
     ),
