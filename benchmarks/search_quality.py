@@ -22,6 +22,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev3``: ``benchmarks/queries/dev3/*.json``, 50 requests each for four APIs no other
   set has (SendGrid, Trello, Vercel and Xero's accounting API, from APIs.guru's
   directory), written blind like ``dev``, for tuning;
+- ``dev4``: ``benchmarks/queries/dev4/*.json``, 50 requests each for four more APIs no
+  other set has (Zuora's billing API, Vimeo, Telnyx and Magento, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -69,6 +72,7 @@ SETS = {
     "dev": QUERIES / "dev",
     "dev2": QUERIES / "dev2",
     "dev3": QUERIES / "dev3",
+    "dev4": QUERIES / "dev4",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -108,6 +112,10 @@ DIRECTORY = {
     "trello": "trello.com",
     "vercel": "vercel.com",
     "xero": "xero.com/xero_accounting",
+    "zuora": "zuora.com",
+    "vimeo": "vimeo.com",
+    "telnyx": "telnyx.com",
+    "magento": "magento.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -117,7 +125,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
