@@ -590,6 +590,39 @@ def test_things_found_by_their_text_are_searched_for() -> None:
     assert top(index, "which issues are assigned to me?") == ["listIssues"]
 
 
+def test_a_field_given_a_value_is_not_the_thing_asked_about() -> None:
+    rows = [
+        ("searchCustomers", "GET", "/customers/search", "Search customers"),
+        ("emailAvailable", "POST", "/customers/isEmailAvailable", "Check if an email is free"),
+        ("getMessage", "GET", "/messages/{id}", "Retrieve a message"),
+        ("getId", "GET", "/ids/{id}", "Get an ID's details"),
+    ]
+    index = build(rows)
+    assert top(index, "find the customer whose email is jane.doe@example.com") == [
+        "searchCustomers"
+    ]
+    assert top(index, "did my message with id 40385f64-5717 get delivered?") == ["getMessage"]
+    # Without a value, the word is the thing asked about.
+    assert top(index, "is this email still free for a customer?") == ["emailAvailable"]
+
+
+def test_everyday_words_for_previews_holds_and_calls() -> None:
+    rows = [
+        ("preview", "POST", "/billing-preview", "Generate a billing preview"),
+        ("listAccounts", "GET", "/accounts/{id}/invoices", "List an account's invoices"),
+        ("hold", "POST", "/orders/{id}/hold", "Hold an order"),
+        ("getOrder", "GET", "/orders/{id}", "Get an order"),
+        ("transfer", "POST", "/calls/{id}/actions/transfer", "Transfer a call"),
+        ("speak", "POST", "/calls/{id}/actions/speak", "Speak text"),
+        ("hangup", "POST", "/calls/{id}/actions/hangup", "Hang up a call"),
+    ]
+    index = build(rows)
+    assert top(index, "forecast what account 12 will be billed next month") == ["preview"]
+    assert top(index, "freeze order 2211 while we check the payment") == ["hold"]
+    assert top(index, "forward the caller to our support line") == ["transfer"]
+    assert top(index, "say 'please hold' to the caller") == ["speak"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

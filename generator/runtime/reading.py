@@ -84,6 +84,9 @@ between v1.0 and v1.1", "a zip of the code as it was at v2.0"), a phone number (
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
+_LABELLING = frozenset({"with", "whose", "where", "having"})
+"""Words before a field's name and its value ("a user with password Secret123!", "the
+customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""
 _INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
 """Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -155,6 +158,22 @@ def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
     ]
 
 
+def field_labels(split: list[str], values: set[str]) -> set[str]:
+    """The words of a request (split at spaces) that name a field given a value after
+    "with" or "whose" ("with password Secret123!", "whose email is jane@acme.io", "with
+    id 4038..."): they say what the thing has, not which thing it is."""
+    out: set[str] = set()
+    for at in range(1, len(split) - 1):
+        if bare(split[at - 1]) not in _LABELLING:
+            continue
+        then = at + 1
+        if bare(split[then]) in ("is", "of", "=", "as") and then + 1 < len(split):
+            then += 1
+        if split[then] in values or split[then][:1] in "'\"“‘":
+            out.update(words(split[at]))
+    return out
+
+
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
@@ -188,6 +207,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+    labels = field_labels(split, set(tokens))
+    own = [w for w in own if w not in labels]
     if _ON_FILE.search(query):
         own = [w for w in own if w != "file"]
     if _HAVE_ASKED.search(query):
@@ -232,6 +253,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
     near += [t for t in stems(happened + hinted) if t not in own_terms and t not in near]
+    near += [t for t in stems(sorted(labels)) if t not in own_terms and t not in near]
     # What takes the values it holds is what it is about, a little ("read docs/setup.md":
     # a file; "invite new-hire@acme.io": an email address).
     kinded = [n for t in split for kind, names in [kind_of[t]] if kind not in _REFS for n in names]

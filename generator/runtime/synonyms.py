@@ -59,6 +59,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "tier": ("plan", "price"),
     "discount": ("coupon", "promotion"),
     "coupon": ("discount", "promotion"),
+    "promotion": ("discount", "coupon", "rule", "promo"),
     "promo": ("promotion", "coupon", "code"),
     "ticket": ("issue", "card", "task"),
     "bug": ("issue",),
@@ -200,7 +201,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "logged": ("authenticated", "user"),
     "login": ("authenticated", "user", "session"),
     "thumbs": ("reaction",),
-    "heart": ("reaction",),
+    "heart": ("reaction", "like"),
     "like": ("reaction", "star"),
     "upvote": ("reaction", "vote"),
     "diff": ("compare", "change"),
@@ -305,11 +306,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # States and events, in everyday words.
     "notify": ("webhook", "hook", "notification", "subscription"),
     "ping": ("hook", "notification"),
-    "freeze": ("lock", "disable", "pause"),
+    "freeze": ("lock", "disable", "pause", "hold"),
     "unfreeze": ("unlock", "enable", "resume"),
     "offline": ("disable", "stop", "suspend"),
     "online": ("enable", "start", "publish"),
-    "forward": ("advance",),
+    "forward": ("advance", "transfer", "redirect"),
     "broke": ("fail", "error"),
     "broken": ("fail", "error"),
     "died": ("fail", "error", "crash"),
@@ -349,6 +350,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "vendor": ("supplier", "contact"),
     "recurring": ("repeating", "schedule", "subscription"),
     "repeating": ("recurring", "schedule"),
+    # What would happen, without doing it: a preview.
+    "forecast": ("preview", "estimate", "projection"),
     # Data and records.
     "entry": ("item", "record"),
     "entries": ("item", "record"),
@@ -378,6 +381,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("message", "sms"),
     "sms": ("message", "text"),
     "post": ("message", "comment", "create"),
+    "say": ("speak", "message"),
     # Calendars hold events.
     "calendar": ("event",),
     "meeting": ("event", "calendar"),
