@@ -623,6 +623,19 @@ def test_everyday_words_for_previews_holds_and_calls() -> None:
     assert top(index, "say 'please hold' to the caller") == ["speak"]
 
 
+def test_kick_off_starts_and_kick_someone_off_removes() -> None:
+    rows = [
+        ("runWorkflow", "POST", "/workflows/{id}/run", "Run a workflow"),
+        ("deleteWorkflow", "DELETE", "/workflows/{id}", "Delete a workflow"),
+        ("addMember", "POST", "/boards/{id}/members", "Add a member to a board"),
+        ("removeMember", "DELETE", "/boards/{id}/members/{member}", "Remove a board member"),
+    ]
+    index = build(rows)
+    assert top(index, "kick off workflow 812") == ["runWorkflow"]
+    assert top(index, "the nightly workflow 812 hasn't run, kick it off") == ["runWorkflow"]
+    assert top(index, "kick them off the Product board") == ["removeMember"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -22,11 +22,13 @@ from itertools import pairwise
 from .synonyms import PHRASES, SYNONYMS
 from .terms import EDGES, PARTICLE_REACH, particles, related, stem, value_like, words
 from .vocabulary import (
+    APART,
     DETERMINERS,
     EQUIVALENTS,
     INTENTS,
     NOT_VERBS,
     PHRASAL,
+    PRONOUNS_OF_THINGS,
     QUANTITIES,
     STOP_WORDS,
 )
@@ -49,8 +51,9 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found:
             return found
     for at, word in enumerate(query_words):
-        for particle in particles(query_words, at):
-            phrasal = PHRASAL.get((word, particle))
+        for step, particle in enumerate(particles(query_words, at)):
+            apart = not PRONOUNS_OF_THINGS.issuperset(query_words[at + 1 : at + 1 + step])
+            phrasal = (apart and APART.get((word, particle))) or PHRASAL.get((word, particle))
             if phrasal is not None:
                 return phrasal
         found = INTENTS.get(word) or undoing(word, nouns)

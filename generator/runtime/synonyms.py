@@ -406,6 +406,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("hand", "over"): ("transfer", "ownership"),
     ("give", "away"): ("transfer", "ownership"),
     ("hook", "up"): ("attach", "connect"),
+    # Started, not kicked out (``APART``: "kick them off the board" is).
+    ("kick", "off"): ("start", "run", "trigger"),
     ("go", "back"): ("rollback", "revert", "restore"),
     ("roll", "back"): ("rollback", "revert"),
     # Money handed back: a refund; taken back: a reversal.

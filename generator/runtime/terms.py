@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .synonyms import COMPOUNDS, PHRASES
-from .vocabulary import STOP_WORDS, VALUE_KINDS
+from .vocabulary import APART, PRONOUNS_OF_THINGS, STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
@@ -287,7 +287,10 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     out: list[str] = []
     verbs: set[str] = set()
     for at, word in enumerate(query_words):
-        for particle in particles(query_words, at):
+        for step, particle in enumerate(particles(query_words, at)):
+            apart = not PRONOUNS_OF_THINGS.issuperset(query_words[at + 1 : at + 1 + step])
+            if apart and (word, particle) in APART:
+                continue
             found = PHRASES.get((word, particle), ())
             if found:
                 verbs.add(word)

@@ -111,6 +111,16 @@ PHRASAL: dict[tuple[str, str], str] = {
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
 something other than the verb alone ("set" changes, "set up" creates)."""
 
+APART: dict[tuple[str, str], str] = {
+    ("kick", "off"): "delete",
+}
+"""Verbs with a particle that mean something else with words between them: "kick off the
+build" (or "kick it off") starts it (``PHRASAL``), "kick them off the board" removes
+them."""
+
+PRONOUNS_OF_THINGS = frozenset({"it", "one", "this", "that"})
+"""What stands for a thing between a verb and its particle ("kick it off")."""
+
 METHODS: dict[str, dict[str, float]] = {
     "create": {"POST": 1.0, "PUT": 0.6},
     "delete": {"DELETE": 1.0, "POST": 0.2},
