@@ -636,6 +636,31 @@ def test_kick_off_starts_and_kick_someone_off_removes() -> None:
     assert top(index, "kick them off the Product board") == ["removeMember"]
 
 
+def test_a_request_opening_with_a_verb_a_path_ends_in_asks_to_do_it() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    rows = [
+        ("mute", "POST", "/conferences/{id}/actions/mute", "Mute conference participants"),
+        ("participants", "GET", "/conferences/{id}/participants", "List conference participants"),
+        ("complete", "POST", "/orders/{id}/complete", "Complete an order"),
+        ("orders", "GET", "/orders", "List orders, by state (open, completed)"),
+        ("status", "PUT", "/orders/{id}/status", "Update an order's status"),
+        ("orderStatus", "GET", "/orders/{id}/status", "Get an order's status"),
+    ]
+    index = build(rows)
+    # Not "status": read as well as written; not "participants": read.
+    assert index.words.action_verbs == frozenset({"mute", "complet"})
+    nouns = index.words.path_vocabulary
+    actions = index.words.action_verbs
+    own = ["mute", "participants", "conference"]
+    query = "mute participants in conference 5"
+    assert asked_for(query, own, nouns, index.words.named) == "list"
+    assert asked_for(query, own, nouns, index.words.named, actions) == "act"
+    own = ["completed", "orders", "downtown", "store"]
+    query = "completed orders at the Downtown store"
+    assert asked_for(query, own, nouns, index.words.named, actions) == "list"
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -117,6 +117,36 @@ class ApiWords:
         return frozenset(w for found in self.segments for seg in found for w in seg.split())
 
     @cached_property
+    def action_verbs(self) -> frozenset[str]:
+        """Stems of the verbs the API's paths end in: a one-word last segment that follows
+        a parameter or ``actions`` in a path only written to, and that opens its title
+        ("Mute participants": ``/calls/{id}/actions/mute``; "Hold an order":
+        ``/orders/{id}/hold``), and is no noun elsewhere (before another segment, or read).
+        A request that opens with one ("mute participants in conference 5") asks to do
+        it, not to list what follows."""
+        found: set[str] = set()
+        nouns: set[str] = set()
+        for op in self.operations:
+            parts = [p for p in op["path"].split("/") if p]
+            for part in parts[:-1]:
+                nouns.update(words(part))
+            if not parts or parts[-1].startswith("{"):
+                continue
+            last = words(parts[-1])
+            follows = parts[-2] if len(parts) > 1 else ""
+            title = words(op.get("summary") or "")[:1]
+            if (
+                op["method"] in ("POST", "PUT", "PATCH")
+                and len(last) == 1
+                and (follows.startswith("{") or follows == "actions")
+                and stems(title) == stems(last)
+            ):
+                found.add(last[0])
+            else:
+                nouns.update(last)
+        return frozenset(stems(found - nouns))
+
+    @cached_property
     def takes(self) -> list[frozenset[str]]:
         """For each operation, the stems of its path parameters' and required arguments'
         names: the kinds of value it takes."""

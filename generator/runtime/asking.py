@@ -87,6 +87,7 @@ def asked_for(
     own: Sequence[str] = (),
     nouns: frozenset[str] = frozenset(),
     named: frozenset[str] = frozenset(),
+    actions: frozenset[str] = frozenset(),
 ) -> str | None:
     """What a request asks to do (an ``INTENTS`` value, or "act").
 
@@ -126,6 +127,11 @@ def asked_for(
         return "update"
     if found is not None or not query_words:
         return found
+    # "mute participants in conference 5": a verb the API's paths end in (not "completed
+    # orders", which says what they are).
+    first = tokens[0].strip(EDGES).lower() if tokens else ""
+    if stem(first) in actions and not first.endswith("ed"):
+        return "act"
     if led and _commands(tokens, nouns, named):  # "can you store the password as a secret?"
         return "act"
     if _determined(tokens) and _commands(tokens, nouns, named):

@@ -265,7 +265,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     broad = any(w in BREADTH for w in query_words)
     nouns = api.path_vocabulary
     if said.kind is None:
-        wanted = asked_for(noted, own, nouns, api.named)
+        wanted = asked_for(noted, own, nouns, api.named, api.action_verbs)
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
     # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
