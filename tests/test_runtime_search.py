@@ -306,6 +306,8 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
     assert "file" not in value_kinds("route example.com to the web service")
     assert value_kinds("publish v1.4.0") >= {"version", "tag"}
     assert value_kinds("revert a1b2c3d") >= {"sha"}
+    # A UUID is an ID, not words: none of its pieces ("f", "b3fc") is searched.
+    assert value_kinds("status of order 8a3c6f3e-2d6f-4c9b-9a1e-3f7e5c2b1d0a") == {"id", "uuid"}
     assert value_kinds("assign it to @maria") >= {"assigne", "usernam"}
     assert value_kinds("no values here, just 42 words") == frozenset()
     assert value_kinds("log 3h30m against it") >= {"durat", "spent", "estim"}

@@ -202,6 +202,7 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("domain", "host", "hostname"),
     ),
     ("handle", r"@[\w-]+", ("username", "user", "login", "assignee", "member", "handle")),
+    ("uuid", r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", ("id", "uuid")),
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     (
         "duration",
