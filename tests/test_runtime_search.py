@@ -663,6 +663,15 @@ def test_a_request_opening_with_a_verb_a_path_ends_in_asks_to_do_it() -> None:
     assert asked_for(query, own, nouns, index.words.named, actions) == "list"
 
 
+def test_what_is_left_of_a_contraction_is_no_word() -> None:
+    from mcpgen.runtime.terms import terms
+
+    assert terms("pull up the videos I've liked") == terms("pull up the videos I liked")
+    assert terms("we'll need it, they're late") == terms("we need it, they late")
+    assert terms("I don't want pings, mute it") == terms("I do not want pings, mute it")
+    assert "won" in terms("which deals have we won?")  # a word, not a contraction
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

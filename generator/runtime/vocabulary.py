@@ -22,6 +22,10 @@ STOP_WORDS = frozenset(
     whom whose what when where why how about via per not no yes up down out over under again
     let lets gonna wanna ok okay hey thanks thank let's i'm i'd i've it's what's that's"""
     )
+    # What is left of a contraction once words are split at the apostrophe ("I've", "don't",
+    # "we'll"): the verb it joins says what is meant, not the piece.
+    + _split("t ve ll re don didn doesn isn aren wasn weren haven hasn hadn wouldn shouldn")
+    + _split("couldn")
 )
 """Words that say nothing about which operation is meant (though "my" and "all" say
 something of its shape, which ``intent`` reads before they are dropped)."""
