@@ -672,6 +672,26 @@ def test_what_is_left_of_a_contraction_is_no_word() -> None:
     assert "won" in terms("which deals have we won?")  # a word, not a contraction
 
 
+def test_kubernetes_kinds_in_everyday_words() -> None:
+    rows = [
+        (
+            "createHPA",
+            "POST",
+            "/namespaces/{namespace}/horizontalpodautoscalers",
+            "create a HorizontalPodAutoscaler",
+        ),
+        ("createDeployment", "POST", "/namespaces/{namespace}/deployments", "create a Deployment"),
+        ("componentStatuses", "GET", "/componentstatuses", "list objects of kind ComponentStatus"),
+        ("schedulingGroup", "GET", "/apis/scheduling.k8s.io/", "get the scheduling API group"),
+        ("deleteNode", "DELETE", "/nodes/{name}", "delete a Node"),
+        ("patchNode", "PATCH", "/nodes/{name}", "partially update the specified Node"),
+    ]
+    index = build(rows)
+    assert top(index, "autoscale api between 2 and 10 copies") == ["createHPA"]
+    assert top(index, "is the scheduler up?") == ["componentStatuses"]
+    assert top(index, "decommission node worker-7") == ["deleteNode"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -291,6 +291,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "schedule": ("cron", "schedule", "job"),
     "cron": ("schedule", "job"),
     "cordon": ("node", "unschedulable"),
+    # Kubernetes' kinds, in everyday words: more replicas as load grows, the control
+    # plane's parts.
+    "autoscale": ("autoscaler", "horizontal", "hpa"),
+    "autoscaling": ("autoscaler", "horizontal", "hpa"),
+    "scheduler": ("component", "componentstatus"),
+    "etcd": ("component", "componentstatus"),
     "drain": ("eviction", "node"),
     "expose": ("service", "ingress", "port"),
     "certificate": ("cert", "tls", "csr"),

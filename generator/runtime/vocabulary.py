@@ -45,7 +45,7 @@ INTENTS: dict[str, str] = {
         _split(
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
             "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap "
-            "ditch"
+            "ditch decommission"
         ),
         "delete",
     ),
