@@ -692,6 +692,14 @@ def test_kubernetes_kinds_in_everyday_words() -> None:
     assert top(index, "decommission node worker-7") == ["deleteNode"]
 
 
+def test_mine_in_a_path_is_the_callers_own() -> None:
+    from mcpgen.runtime.traits import own_path
+
+    assert own_path("/V1/carts/mine/coupons/{couponCode}")
+    assert not own_path("/V1/carts/{cartId}/coupons/{couponCode}")
+    assert not own_path("/V1/mine/{id}")  # one of some "mine"s, not the caller's
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

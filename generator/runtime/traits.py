@@ -17,7 +17,7 @@ from .terms import is_item_path, literal_segments, terms, words
 COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
 say nothing of which operation is meant: they are no ``path_terms``."""
-_SELF = frozenset({"me", "my", "self", "myself", "current", "currentuser", "user"})
+_SELF = frozenset({"me", "my", "mine", "self", "myself", "current", "currentuser", "user"})
 """Path segments about the calling user's own things (``own_path``)."""
 SELF_TERMS = frozenset(terms(" ".join(sorted(_SELF - {"user"}))))
 """Their search terms ("me" and "my" are stop words), "user" aside, which is also anyone's
