@@ -700,6 +700,23 @@ def test_mine_in_a_path_is_the_callers_own() -> None:
     assert not own_path("/V1/mine/{id}")  # one of some "mine"s, not the caller's
 
 
+def test_a_verb_then_a_noun_and_its_value_asks_to_act() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    rows = [
+        ("setTags", "PUT", "/videos/{id}/tags", "Add tags to a video"),
+        ("listTags", "GET", "/videos/{id}/tags", "List a video's tags"),
+    ]
+    words = build(rows).words
+    query = "label video 4040 with travel and drone keywords"
+    own = ["label", "video", "travel", "drone", "keywords"]
+    assert asked_for(query, own, words.path_vocabulary, words.named) == "act"
+    # Not a noun and a value that open a request: "videos 4040 and 4041 keywords".
+    query = "videos 4040 and 4041 keywords"
+    own = ["videos", "keywords"]
+    assert asked_for(query, own, words.path_vocabulary, words.named) == "list"
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -367,9 +367,13 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
 
 def _determined(tokens: Sequence[str]) -> bool:
     """Whether a determiner or a value follows the first word ("request a volume for my
-    postgres pod", "route example.com to ...")."""
+    postgres pod", "route example.com to ..."), or a word and a value ("label video 4040
+    with ...")."""
     following = tokens[1] if len(tokens) > 1 else ""
-    return following.strip(EDGES).lower() in DETERMINERS or value_like(following)
+    if following.strip(EDGES).lower() in DETERMINERS or value_like(following):
+        return True
+    # A noun and its value ("label video 4040 with ...", "reparent category 20").
+    return len(tokens) > 2 and following.isalpha() and value_like(tokens[2])
 
 
 _ADDING = frozenset({"add", "put", "append"})
