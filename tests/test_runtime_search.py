@@ -717,6 +717,16 @@ def test_a_verb_then_a_noun_and_its_value_asks_to_act() -> None:
     assert asked_for(query, own, words.path_vocabulary, words.named) == "list"
 
 
+def test_open_after_a_determiner_is_an_adjective() -> None:
+    from mcpgen.runtime.asking import intent
+
+    assert intent(["any", "open", "chargebacks"]) is None
+    assert intent(["list", "my", "open", "orders"]) == "list"
+    assert intent(["show", "the", "new", "users"]) == "read"
+    assert intent(["open", "an", "issue"]) == "create"
+    assert intent(["please", "open", "a", "ticket"]) == "create"
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),
