@@ -727,6 +727,17 @@ def test_open_after_a_determiner_is_an_adjective() -> None:
     assert intent(["please", "open", "a", "ticket"]) == "create"
 
 
+def test_a_quoted_name_before_its_noun_is_no_note_left() -> None:
+    rows = [
+        ("deleteRegion", "DELETE", "/regions/{id}", "Delete a region"),
+        ("createRegion", "POST", "/regions", "Create a region"),
+        ("createComment", "POST", "/regions/{id}/comments", "Comment on a region"),
+    ]
+    index = build(rows)
+    assert top(index, "drop the empty 'Old-HQ' region from the site") == ["deleteRegion"]
+    assert top(index, "drop 'please merge' on region 5") == ["createComment"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

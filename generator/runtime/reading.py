@@ -81,6 +81,11 @@ _REFS = frozenset({"version", "phone"})
 between v1.0 and v1.1", "a zip of the code as it was at v2.0"), a phone number ("text
 +15551234567 that the order shipped"). The names of what takes them (a tag, a number,
 "to") say nothing of what is asked."""
+_LEFT_QUOTE = re.compile(
+    rf"(?:{QUOTED.pattern})(?=\s+(?:on|in|to|under|for|at|onto|into)\b|\s*[,.!?;:]|\s*$)"
+)
+"""Quoted text that is what is left somewhere ("leave 'LGTM' on MR 12"): not a name before
+its noun ("drop the empty 'Old-HQ' area")."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -235,7 +240,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # A verb read with its particle ("hand the repo over", "leave a note") means what the
     # two say together, as much as a word given: not the verb alone, nor its near-synonyms.
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
-    noted = QUOTED.sub(" note ", query)
+    noted = _LEFT_QUOTE.sub(" note ", query)
     phrased, with_particle = phrase_terms(compounded(words(noted)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
