@@ -738,6 +738,21 @@ def test_a_quoted_name_before_its_noun_is_no_note_left() -> None:
     assert top(index, "drop 'please merge' on region 5") == ["createComment"]
 
 
+def test_a_clause_about_it_after_a_comma_says_why() -> None:
+    rows = [
+        ("deleteDeployment", "DELETE", "/deployments/{id}", "Delete a deployment"),
+        (
+            "listDeployments",
+            "GET",
+            "/deployments",
+            "List deployments that expose a feature, finished or half done",
+        ),
+    ]
+    index = build(rows)
+    query = "nuke deployment dpl_5, it exposes a half-finished feature"
+    assert top(index, query) == ["deleteDeployment"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),
