@@ -751,6 +751,15 @@ def test_a_clause_about_it_after_a_comma_says_why() -> None:
     index = build(rows)
     query = "nuke deployment dpl_5, it exposes a half-finished feature"
     assert top(index, query) == ["deleteDeployment"]
+    # Where the main clause ends.
+    from mcpgen.runtime.search import _SUBORDINATE
+
+    query = "detach old-brand.com from the landing project but keep it in the account"
+    found = _SUBORDINATE.search(query)
+    assert found is not None and query[: found.start()].endswith("landing project")
+    found = _SUBORDINATE.search("trash task 5550001, it's a duplicate")
+    assert found is not None and found.start() == len("trash task 5550001")
+    assert _SUBORDINATE.search("I need the guide, which is a doc, as a PDF") is None
 
 
 def test_many_things_in_one_request_are_a_batch() -> None:

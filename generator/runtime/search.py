@@ -125,11 +125,12 @@ _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 # A clause that says why or when, after the words that say what: "... so (that) ...",
 # "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
-    r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to)\s"
+    r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to|but)\s"
     r"|(?<=\S)\s*[,;]\s+(?:it|it's|it’s)\s",
     re.IGNORECASE,
 )
-"""Where a clause that says why or when begins: "so", "before", "because", ...; or, after
+"""Where a clause that says why, when or what else begins: "so", "before", "because",
+"but" ("detach old-brand.com from the project but keep it in the account"), ...; or, after
 a comma, one about the thing acted on ("nuke dpl_old123, it exposes a half-finished
 feature")."""
 
