@@ -762,6 +762,25 @@ def test_a_clause_about_it_after_a_comma_says_why() -> None:
     assert _SUBORDINATE.search("I need the guide, which is a doc, as a PDF") is None
 
 
+def test_sent_again_is_a_resend() -> None:
+    rows = [
+        ("createInvoice", "POST", "/invoices", "Creates one or more sales invoices"),
+        ("updateInvoice", "POST", "/invoices/{id}", "Updates a specific sales invoice"),
+        (
+            "emailInvoice",
+            "POST",
+            "/invoices/{id}/email",
+            "Sends a copy of an invoice to its contact",
+        ),
+        ("getInvoice", "GET", "/invoices/{id}", "Retrieves a specific sales invoice"),
+        ("createContact", "POST", "/contacts", "Creates a contact"),
+    ]
+    index = build(rows)
+    query = "they never got invoice 15, send it to them again"
+    assert top(index, query) == ["emailInvoice"]
+    assert top(index, "send a new invoice to Acme for 10 hours") == ["createInvoice"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -86,6 +86,12 @@ _LEFT_QUOTE = re.compile(
 )
 """Quoted text that is what is left somewhere ("leave 'LGTM' on MR 12"): not a name before
 its noun ("drop the empty 'Old-HQ' area")."""
+_SENT_AGAIN = re.compile(
+    r"\b(?:send|email|mail|forward)\b(?:\s+\S+){0,4}?\s+again\b|\bresend\b|\bre-send\b",
+    re.IGNORECASE,
+)
+"""Something sent before, to be sent again ("they never got invoice 15, send it to them
+again"): a resend, an email or a notification of the thing, not a new one."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -252,6 +258,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     )
     if _IN_ONE.search(query):
         hinted += ["batch", "bulk"]
+    if _SENT_AGAIN.search(query):
+        hinted += ["resend", "email", "notification"]
     if any(_IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
     base = own + happened + telling + ["someone"] * someone
