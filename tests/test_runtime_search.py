@@ -781,6 +781,19 @@ def test_sent_again_is_a_resend() -> None:
     assert top(index, "send a new invoice to Acme for 10 hours") == ["createInvoice"]
 
 
+def test_whether_something_holds_asks_to_validate_it() -> None:
+    rows = [
+        ("validateEmail", "POST", "/validations/email", "Validate an email address"),
+        ("verifyToken", "GET", "/oauth/verify", "Verify an OAuth token"),
+        ("addContact", "POST", "/contacts", "Add a contact with an email address"),
+        ("deleteToken", "DELETE", "/tokens", "Revoke the current token"),
+    ]
+    index = build(rows)
+    query = "is bob@gmial.con even a real email address? we'd add it to signup"
+    assert top(index, query) == ["validateEmail"]
+    assert top(index, "is this token still good?") == ["verifyToken"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

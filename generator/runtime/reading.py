@@ -92,6 +92,13 @@ _SENT_AGAIN = re.compile(
 )
 """Something sent before, to be sent again ("they never got invoice 15, send it to them
 again"): a resend, an email or a notification of the thing, not a new one."""
+_VALID_ASKED = re.compile(
+    r"\b(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:still\s+|even\s+|actually\s+)?"
+    r"(?:an?\s+)?(?:valid|real|correct|good|acceptable|legit|legitimate|genuine|right)\b",
+    re.IGNORECASE,
+)
+"""A question whether something holds ("is notanemail@gmial.con even a real address?",
+"is this token still good?"): it asks to validate or verify it."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -258,6 +265,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     )
     if _IN_ONE.search(query):
         hinted += ["batch", "bulk"]
+    if _VALID_ASKED.search(query):
+        hinted += ["validate", "validation", "verify", "verification"]
     if _SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     if any(_IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
