@@ -794,6 +794,16 @@ def test_whether_something_holds_asks_to_validate_it() -> None:
     assert top(index, "is this token still good?") == ["verifyToken"]
 
 
+def test_someone_made_an_admin_is_about_their_role() -> None:
+    rows = [
+        ("updateMember", "PUT", "/boards/{id}/members/{member}", "Update a board member"),
+        ("updateLevel", "PUT", "/boards/{id}/prefs/permissionLevel", "Update the board's level"),
+        ("addBoard", "POST", "/boards", "Create a board"),
+    ]
+    index = build(rows)
+    assert top(index, "make Lee an admin on the Ops board") == ["updateMember"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

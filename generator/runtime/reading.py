@@ -99,6 +99,14 @@ _VALID_ASKED = re.compile(
 )
 """A question whether something holds ("is notanemail@gmial.con even a real address?",
 "is this token still good?"): it asks to validate or verify it."""
+_MADE_ROLE = re.compile(
+    r"\bmake\s+\S+\s+(?:an?|the|our|their)\s+(?:co-?)?(?:admin|administrator|owner|moderator"
+    r"|editor|viewer|maintainer|manager|member|collaborator|guest|reviewer)s?\b",
+    re.IGNORECASE,
+)
+"""Someone made something ("make Lee an admin on the Ops board", "make maria a maintainer
+of the team"): it is about their role, as a member (which an API may change, or add as an
+owner: the intent stays the verb's)."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -265,6 +273,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     )
     if _IN_ONE.search(query):
         hinted += ["batch", "bulk"]
+    if _MADE_ROLE.search(query):
+        hinted += ["role", "member", "membership"]
     if _VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
     if _SENT_AGAIN.search(query):
