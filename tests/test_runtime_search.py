@@ -804,6 +804,21 @@ def test_someone_made_an_admin_is_about_their_role() -> None:
     assert top(index, "make Lee an admin on the Ops board") == ["updateMember"]
 
 
+def test_a_post_titled_delete_is_a_delete() -> None:
+    from mcpgen.runtime.traits import Traits
+
+    rows = [
+        ("addFollowers", "POST", "/tasks/{id}/addFollowers", "Add followers to a task"),
+        ("removeFollowers", "POST", "/tasks/{id}/removeFollowers", "Remove followers from a task"),
+        ("search", "POST", "/tasks/search", "Search tasks"),
+    ]
+    index = build(rows)
+    assert isinstance(index.traits, Traits)
+    assert index.traits.methods == ["POST", "DELETE", "GET"]
+    assert top(index, "add Dana as a follower of task 4411") == ["addFollowers"]
+    assert top(index, "remove Dana from task 4411's followers") == ["removeFollowers"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -352,7 +352,7 @@ class Index:
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
                 continue
-            method = "GET" if traits.reads[position] else op["method"]
+            method = traits.methods[position]
             factor = self._prior(method, traits.items[position], request.wanted, request.plural)
             if position in request.exact:
                 factor *= EXACT_WEIGHT

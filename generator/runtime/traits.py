@@ -14,6 +14,9 @@ from typing import Any
 
 from .terms import is_item_path, literal_segments, terms, words
 
+_TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
+"""What a POST is whose title opens with one of these verbs (``Traits.methods``)."""
+
 COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
 say nothing of which operation is meant: they are no ``path_terms``."""
@@ -129,6 +132,22 @@ class Traits:
         """Whether each operation is a read that POSTs (``reads_by_name``): what a request
         to read asks for as much as a GET."""
         return [reads_by_name(op["method"], op["path"]) for op in self.operations]
+
+    @cached_property
+    def methods(self) -> list[str]:
+        """Each operation's method as a request's intent weighs it: a read that POSTs
+        (``reads``) is a GET; a POST whose title opens with "Delete" or "Remove" ("Delete
+        a contact", in an API without DELETE) is a DELETE."""
+        out: list[str] = []
+        for op, read in zip(self.operations, self.reads, strict=True):
+            method = op["method"]
+            if read:
+                method = "GET"
+            elif method == "POST":
+                first = words(op.get("summary") or "")[:1]
+                method = _TITLED.get(first[0] if first else "", method)
+            out.append(method)
+        return out
 
     @cached_property
     def items(self) -> list[bool]:
