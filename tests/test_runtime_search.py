@@ -819,6 +819,19 @@ def test_a_post_titled_delete_is_a_delete() -> None:
     assert top(index, "remove Dana from task 4411's followers") == ["removeFollowers"]
 
 
+def test_what_a_new_thing_comes_with_is_not_the_thing() -> None:
+    rows = [
+        ("createUser", "POST", "/users", "Create a user"),
+        ("addPassword", "POST", "/users/{id}/passwordMethods", "Create a password method"),
+        ("cloneTask", "POST", "/tasks/{id}/duplicate", "Duplicate a task"),
+        ("addAttachment", "POST", "/tasks/{id}/attachments", "Upload an attachment to a task"),
+    ]
+    index = build(rows)
+    query = "create a user for Jane with a temp password she changes at first sign-in"
+    assert top(index, query) == ["createUser"]
+    assert top(index, "create a password for Jane") == ["addPassword"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

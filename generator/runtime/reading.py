@@ -107,6 +107,7 @@ _MADE_ROLE = re.compile(
 """Someone made something ("make Lee an admin on the Ops board", "make maria a maintainer
 of the team"): it is about their role, as a member (which an API may change, or add as an
 owner: the intent stays the verb's)."""
+_WITH_SPAN = re.compile(r"\bwith\s+([^,.;:!?]*)", re.IGNORECASE)
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -300,6 +301,15 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         wanted = asked_for(noted, own, nouns, api.named, api.action_verbs)
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
+    if wanted == "create":
+        # What a new thing comes with says what it has, not what it is ("create an account
+        # for Jane with a temp password she changes at first sign-in").
+        given = {w for span in _WITH_SPAN.findall(query) for w in words(span)}
+        given_terms = set(stems(sorted(given))) - set(stems([w for w in own if w not in given]))
+        if given_terms and given_terms != set(own_terms):
+            own = [w for w in own if w not in given]
+            near += [t for t in own_terms if t in given_terms and t not in near]
+            own_terms = [t for t in own_terms if t not in given_terms]
     # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
     names = api.operation_names
     exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
