@@ -417,8 +417,9 @@ def _tasks_document() -> dict[str, Any]:
 @pytest.mark.parametrize("era", ERAS)
 def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> None:
     """No word of "replicate task 4411" but "task" is in the operation that duplicates a task,
-    and "task" is in every operation: only the meaning finds it. The model comes from the
-    installed package, never from a download (any attempt would go nowhere)."""
+    and "task" is in every operation: only the meaning ranks it near the top. The model
+    comes from the installed package, never from a download (any attempt would go
+    nowhere)."""
     document = tmp_path / "tasks.json"
     document.write_text(json.dumps(_tasks_document()))
     found: dict[str, list[str]] = {}
@@ -441,7 +442,11 @@ def test_hybrid_search_finds_what_a_request_means(tmp_path: Path, era: str) -> N
 
         found[search] = anyio.run(run)
     assert "duplicateTask" in found["hybrid"][:3], found
-    assert "duplicateTask" not in found["lexical"][:4], found
+    # Lexical search ranks it lower, after every operation that shares the word "task".
+    lexical = found["lexical"]
+    assert "duplicateTask" not in lexical[:3], found
+    lexical_rank = lexical.index("duplicateTask") if "duplicateTask" in lexical else len(lexical)
+    assert lexical_rank > found["hybrid"].index("duplicateTask"), found
     # Where words match, the lexical first result stays first.
     assert found["hybrid"][0] == found["lexical"][0]
 

@@ -66,7 +66,7 @@ GUESS_SIMILARITY = 0.38
 """How near in meaning (cosine of the words' vectors) such a word must be."""
 GUESS_COUNT = 3
 """How many such words each of the request's words may bring."""
-METHOD_WEIGHT = 0.45
+METHOD_WEIGHT = 0.5
 SHAPE_WEIGHT = 0.15
 MORE_WEIGHT = 0.5
 """How much the description and argument names count beside name, summary and path."""
