@@ -832,6 +832,19 @@ def test_what_a_new_thing_comes_with_is_not_the_thing() -> None:
     assert top(index, "create a password for Jane") == ["addPassword"]
 
 
+def test_every_thing_is_things() -> None:
+    from mcpgen.runtime.reading import read
+
+    rows = [
+        ("getMove", "GET", "/balance/history/{id}", "Retrieve a balance transaction"),
+        ("listMoves", "GET", "/balance/history", "List balance transactions"),
+    ]
+    words = build(rows).words
+    assert read("show every movement of money in my balance", words, frozenset()).plural
+    assert not read("show the movement of money in my balance", words, frozenset()).plural
+    assert not read("run it every day", words, frozenset()).plural
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

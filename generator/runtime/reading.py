@@ -108,6 +108,10 @@ _MADE_ROLE = re.compile(
 of the team"): it is about their role, as a member (which an API may change, or add as an
 owner: the intent stays the verb's)."""
 _WITH_SPAN = re.compile(r"\bwith\s+([^,.;:!?]*)", re.IGNORECASE)
+_EVERY = re.compile(
+    r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE
+)
+"""Things named one by one ("every subscription tied to customer 42"): things, not one."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -329,7 +333,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
         scoped=not broad and bool(_SCOPE.search(unquoted(query))),
-        plural=about_things(own),
+        plural=about_things(own) or _EVERY.search(unquoted(query)) is not None,
         # About one thing: an operation on many at once is not the first choice.
         many=bool(MANY.intersection(query_words)) or _IN_ONE.search(query) is not None,
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
