@@ -20,7 +20,16 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .synonyms import PHRASES, SYNONYMS
-from .terms import EDGES, PARTICLE_REACH, particles, related, stem, value_like, words
+from .terms import (
+    EDGES,
+    PARTICLE_REACH,
+    particles,
+    read_particles,
+    related,
+    stem,
+    value_like,
+    words,
+)
 from .vocabulary import (
     APART,
     DETERMINERS,
@@ -28,7 +37,6 @@ from .vocabulary import (
     INTENTS,
     NOT_VERBS,
     PHRASAL,
-    PRONOUNS_OF_THINGS,
     QUANTITIES,
     STOP_WORDS,
 )
@@ -51,8 +59,7 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found:
             return found
     for at, word in enumerate(query_words):
-        for step, particle in enumerate(particles(query_words, at)):
-            apart = not PRONOUNS_OF_THINGS.issuperset(query_words[at + 1 : at + 1 + step])
+        for particle, apart in read_particles(query_words, at):
             phrasal = (apart and APART.get((word, particle))) or PHRASAL.get((word, particle))
             if phrasal is not None:
                 return phrasal

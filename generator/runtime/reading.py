@@ -108,6 +108,8 @@ _MADE_ROLE = re.compile(
 of the team"): it is about their role, as a member (which an API may change, or add as an
 owner: the intent stays the verb's)."""
 _WITH_SPAN = re.compile(r"\bwith\s+([^,.;:!?]*)", re.IGNORECASE)
+"""What something comes with, to the end of its clause ("... with a temp password she
+has to change")."""
 _EVERY = re.compile(
     r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE
 )

@@ -122,8 +122,6 @@ about the API, its versions or groups (``reading.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
-# A clause that says why or when, after the words that say what: "... so (that) ...",
-# "... before ...", "... because ...", "... in order to ...".
 _SUBORDINATE = re.compile(
     r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to|but)\s"
     r"|(?<=\S)\s*[,;]\s+(?:it|it's|it’s)\s",

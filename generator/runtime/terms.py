@@ -280,6 +280,16 @@ def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
     return query_words[at + 1 : at + 1 + PARTICLE_REACH]
 
 
+def read_particles(query_words: Sequence[str], at: int) -> list[tuple[str, bool]]:
+    """``particles``, each with whether its verb and it mean what ``APART`` says: some
+    words other than a thing's pronoun come between them ("kick them off", not "kick
+    off", nor "kick it off")."""
+    return [
+        (particle, not PRONOUNS_OF_THINGS.issuperset(query_words[at + 1 : at + 1 + step]))
+        for step, particle in enumerate(particles(query_words, at))
+    ]
+
+
 def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     """Stemmed meanings of the request's verbs with their particles (``PHRASES``):
     "sign it off" -> approve, "hand the repo over" -> transfer; and the verbs so read,
@@ -287,8 +297,7 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
     out: list[str] = []
     verbs: set[str] = set()
     for at, word in enumerate(query_words):
-        for step, particle in enumerate(particles(query_words, at)):
-            apart = not PRONOUNS_OF_THINGS.issuperset(query_words[at + 1 : at + 1 + step])
+        for particle, apart in read_particles(query_words, at):
             if apart and (word, particle) in APART:
                 continue
             found = PHRASES.get((word, particle), ())
