@@ -845,6 +845,30 @@ def test_every_thing_is_things() -> None:
     assert not read("run it every day", words, frozenset()).plural
 
 
+def test_an_operation_given_by_its_path_comes_first() -> None:
+    rows = [
+        ("listRepoIssues", "GET", "/repos/{owner}/{repo}/issues", "List repository issues"),
+        ("getIssue", "GET", "/repos/{owner}/{repo}/issues/{number}", "Get an issue in a repo"),
+        ("createIssue", "POST", "/repos/{owner}/{repo}/issues", "Create an issue"),
+        ("getRepo", "GET", "/repos/{owner}/{repo}", "Get a repository of an owner"),
+        ("myCoupon", "PUT", "/V1/carts/mine/coupons/{couponCode}", "Add a coupon"),
+        ("cartCoupon", "PUT", "/V1/carts/{cartId}/coupons/{couponCode}", "Add a coupon"),
+    ]
+    index = build(rows)
+    words = index.words
+    assert [index.operations[p]["operation"] for p in words.at_path("/repos/{o}/{r}/issues")] == [
+        "listRepoIssues",
+        "createIssue",
+    ]
+    assert words.at_path("/repos/octocat/hello-world/issues", "POST") == [2]
+    assert words.at_path("carts/mine/coupons/{couponCode}") == [4]  # "mine" as written
+    assert words.at_path("acme/issues") == []  # an owner and a repository
+    assert words.at_path("/issues") == []  # one segment says too little
+    assert top(index, "GET /repos/{owner}/{repo}/issues") == ["listRepoIssues"]
+    assert top(index, "call GET /repos/octocat/hello-world/issues") == ["listRepoIssues"]
+    assert top(index, "POST /repos/{owner}/{repo}/issues") == ["createIssue"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

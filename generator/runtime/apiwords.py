@@ -32,6 +32,13 @@ def squashed(name: str) -> str:
     return _NOT_ALNUM.sub("", name.lower())
 
 
+def _path_parts(path: str) -> list[str]:
+    """A path's segments, lower case, each parameter as ``{}``: ``/V1/carts/{cartId}`` ->
+    v1, carts, {}."""
+    parts = [p.lower() for p in path.split("?")[0].strip("/").split("/") if p]
+    return ["{}" if p.startswith("{") and p.endswith("}") else p for p in parts]
+
+
 def _within(short: str, long: str) -> bool:
     """``short``'s letters appear in ``long`` in order (``acct`` in ``account``)."""
     rest = iter(long)
@@ -87,6 +94,51 @@ class ApiWords:
         if not _JOINED_NAME.fullmatch(text) or len(words(text)) < 2:
             return False
         return all(term in self.known for term in stems(words(text)))
+
+    @cached_property
+    def _paths(self) -> dict[tuple[int, str], list[tuple[list[str], int]]]:
+        """Each operation's path segments (lower case, a parameter as ``{}``), by the
+        number of segments and the last one."""
+        found: dict[tuple[int, str], list[tuple[list[str], int]]] = {}
+        for position, op in enumerate(self.operations):
+            parts = _path_parts(op["path"])
+            if parts:
+                found.setdefault((len(parts), parts[-1]), []).append((parts, position))
+        return found
+
+    def at_path(self, token: str, method: str | None = None) -> list[int]:
+        """The operations at a path a request gives: its template (``/repos/{owner}/x``)
+        or a path of values (``/repos/octocat/hello-world/issues``), whole or without the
+        first segments (``carts/mine/coupons/{couponCode}`` for ``/V1/carts/...``), of at
+        least two segments, one of them as the API writes it (two where the path neither
+        opens with "/" nor has a parameter); with ``method``, only that method's. Where several paths end
+        so, those with the most segments as given (not parameters), then the fewest."""
+        given = _path_parts(token)
+        if len(given) < 2:
+            return []
+        # "acme/api" is an owner and a repository, no path: a path opens with "/", has a
+        # parameter, or has two segments of the API's paths as written.
+        least = 1 if token.startswith("/") or "{" in token else 2
+        best: list[int] = []
+        rank = (0, 0)
+        for (count, last), found in self._paths.items():
+            if count < len(given) or (last != given[-1] and last != "{}"):
+                continue
+            for parts, position in found:
+                tail = parts[-len(given) :]
+                if not all(p == g or p == "{}" for p, g in zip(tail, given, strict=True)):
+                    continue
+                if method is not None and self.operations[position]["method"] != method:
+                    continue
+                # Segments written as given first ("mine" before "{cartId}"), then fewest.
+                alike = (sum(p == g for p, g in zip(tail, given, strict=True)), -count)
+                if alike[0] < least:
+                    continue
+                if not best or alike > rank:
+                    best, rank = [position], alike
+                elif alike == rank:
+                    best.append(position)
+        return best
 
     @cached_property
     def operation_names(self) -> dict[str, int]:

@@ -114,6 +114,9 @@ _EVERY = re.compile(
     r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE
 )
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
+_HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})
+_AROUND_PATH = "\"'`,;:!?()[]<>."
+"""What may stand around a path in a request (not its braces: ``{couponCode}``)."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -164,6 +167,8 @@ class Reading:
     """Every term it searches, and the pieces of abbreviations."""
     exact: frozenset[int]
     """Positions of the operations it names by their own name or title."""
+    pathed: frozenset[int]
+    """Positions of the operations at a path it gives (``ApiWords.at_path``)."""
     parent: frozenset[str]
     """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
     existing: frozenset[str]
@@ -320,6 +325,13 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     names = api.operation_names
     exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
     exact.update(api.titles.get(squashed(query), ()))
+    # An operation given by its path ("GET /repos/{owner}/{repo}/issues", "carts/mine").
+    pathed: set[int] = set()
+    for at, token in enumerate(split):
+        if "/" in token:
+            before = split[at - 1].upper() if at else ""
+            method = before if before in _HTTP_METHODS else None
+            pathed.update(api.at_path(token.strip(_AROUND_PATH), method))
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
     about, context = object_and_context(split)
@@ -344,6 +356,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         meta_asked=bool(META_WORDS.intersection(query_words)),
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
         exact=frozenset(exact),
+        pathed=frozenset(pathed),
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )

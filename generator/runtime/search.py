@@ -345,7 +345,7 @@ class Index:
         ranked: list[tuple[float, int, int]] = []
         traits = self.traits
         for position, score in enumerate(scores.tolist()):
-            if score <= 0:
+            if score <= 0 and position not in request.pathed:
                 continue
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
@@ -379,6 +379,13 @@ class Index:
                 factor *= BULK_FACTOR if request.one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
+        if request.pathed and ranked:
+            # The operations at a path the request gives come before all others.
+            top = max(score for score, _, _ in ranked)
+            ranked = [
+                (score + 2 * top if position in request.pathed else score, safety, position)
+                for score, safety, position in ranked
+            ]
         # Equal scores: the operation that changes least first, then document order.
         ranked.sort()
         ranked.sort(key=lambda item: -item[0])
