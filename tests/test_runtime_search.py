@@ -863,7 +863,10 @@ def test_an_operation_given_by_its_path_comes_first() -> None:
     assert words.at_path("/repos/octocat/hello-world/issues", "POST") == [2]
     assert words.at_path("carts/mine/coupons/{couponCode}") == [4]  # "mine" as written
     assert words.at_path("acme/issues") == []  # an owner and a repository
-    assert words.at_path("/issues") == []  # one segment says too little
+    assert words.at_path("/api/v3/repos/o/r/issues", "GET") == [0]  # a base path before it
+    # A URL is a value (a webhook's target), not one of the API's paths.
+    assert words.at_path("https://hooks.example.com/repos/o/r/issues") == []
+    assert words.at_path("/healthz") == []
     assert top(index, "GET /repos/{owner}/{repo}/issues") == ["listRepoIssues"]
     assert top(index, "call GET /repos/octocat/hello-world/issues") == ["listRepoIssues"]
     assert top(index, "POST /repos/{owner}/{repo}/issues") == ["createIssue"]

@@ -108,13 +108,17 @@ class ApiWords:
 
     def at_path(self, token: str, method: str | None = None) -> list[int]:
         """The operations at a path a request gives: its template (``/repos/{owner}/x``)
-        or a path of values (``/repos/octocat/hello-world/issues``), whole or without the
-        first segments (``carts/mine/coupons/{couponCode}`` for ``/V1/carts/...``), of at
-        least two segments, one of them as the API writes it (two where the path neither
-        opens with "/" nor has a parameter); with ``method``, only that method's. Where several paths end
-        so, those with the most segments as given (not parameters), then the fewest."""
+        or a path of values (``/repos/octocat/hello-world/issues``); whole, or without its
+        first segments (``carts/mine/coupons/{couponCode}`` for ``/V1/carts/...``), or
+        with a base path before it (``/api/v3/repos/...``). One segment at least as the
+        API writes it, two where the path neither opens with "/" nor has a parameter;
+        with ``method``, only that method's. Where several paths answer, those with the
+        most segments as written, then the fewest segments. Not a URL's: a URL in a
+        request is a value (a webhook's target, a file to fetch)."""
+        if "://" in token:
+            return []
         given = _path_parts(token)
-        if len(given) < 2:
+        if len(given) < (1 if token.startswith("/") else 2):
             return []
         # "acme/api" is an owner and a repository, no path: a path opens with "/", has a
         # parameter, or has two segments of the API's paths as written.
@@ -122,16 +126,17 @@ class ApiWords:
         best: list[int] = []
         rank = (0, 0)
         for (count, last), found in self._paths.items():
-            if count < len(given) or (last != given[-1] and last != "{}"):
+            if last != given[-1] and last != "{}":
                 continue
+            asked = given[-count:]  # a base path before the API's own: not compared
             for parts, position in found:
-                tail = parts[-len(given) :]
-                if not all(p == g or p == "{}" for p, g in zip(tail, given, strict=True)):
+                tail = parts[-len(asked) :]
+                if not all(p == g or p == "{}" for p, g in zip(tail, asked, strict=True)):
                     continue
                 if method is not None and self.operations[position]["method"] != method:
                     continue
                 # Segments written as given first ("mine" before "{cartId}"), then fewest.
-                alike = (sum(p == g for p, g in zip(tail, given, strict=True)), -count)
+                alike = (sum(p == g for p, g in zip(tail, asked, strict=True)), -count)
                 if alike[0] < least:
                     continue
                 if not best or alike > rank:
