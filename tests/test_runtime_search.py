@@ -870,6 +870,8 @@ def test_an_operation_given_by_its_path_comes_first() -> None:
     assert top(index, "GET /repos/{owner}/{repo}/issues") == ["listRepoIssues"]
     assert top(index, "call GET /repos/octocat/hello-world/issues") == ["listRepoIssues"]
     assert top(index, "POST /repos/{owner}/{repo}/issues") == ["createIssue"]
+    # Or by its title in quotes.
+    assert top(index, "call 'Get an issue in a repo' for octocat/hello-world #5") == ["getIssue"]
 
 
 def test_many_things_in_one_request_are_a_batch() -> None:

@@ -167,8 +167,9 @@ class Reading:
     """Every term it searches, and the pieces of abbreviations."""
     exact: frozenset[int]
     """Positions of the operations it names by their own name or title."""
-    pathed: frozenset[int]
-    """Positions of the operations at a path it gives (``ApiWords.at_path``)."""
+    outright: frozenset[int]
+    """Positions of the operations it gives outright: at a path it gives
+    (``ApiWords.at_path``), or by their title in quotes."""
     parent: frozenset[str]
     """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
     existing: frozenset[str]
@@ -325,13 +326,16 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     names = api.operation_names
     exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
     exact.update(api.titles.get(squashed(query), ()))
-    # An operation given by its path ("GET /repos/{owner}/{repo}/issues", "carts/mine").
-    pathed: set[int] = set()
+    # An operation given by its path ("GET /repos/{owner}/{repo}/issues", "carts/mine/...").
+    outright: set[int] = set()
     for at, token in enumerate(split):
         if "/" in token:
             before = split[at - 1].upper() if at else ""
             method = before if before in _HTTP_METHODS else None
-            pathed.update(api.at_path(token.strip(_AROUND_PATH), method))
+            outright.update(api.at_path(token.strip(_AROUND_PATH), method))
+    # Or its title in quotes ("call 'List repository issues' for octocat/hello-world").
+    for span in QUOTED.findall(query):
+        outright.update(api.titles.get(squashed("".join(span)), ()))
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
     about, context = object_and_context(split)
@@ -356,7 +360,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         meta_asked=bool(META_WORDS.intersection(query_words)),
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
         exact=frozenset(exact),
-        pathed=frozenset(pathed),
+        outright=frozenset(outright),
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )

@@ -345,7 +345,7 @@ class Index:
         ranked: list[tuple[float, int, int]] = []
         traits = self.traits
         for position, score in enumerate(scores.tolist()):
-            if score <= 0 and position not in request.pathed:
+            if score <= 0 and position not in request.outright:
                 continue
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
@@ -379,11 +379,12 @@ class Index:
                 factor *= BULK_FACTOR if request.one else 1.0 / BULK_FACTOR
             factor /= 1.0 + SPECIFIC_WEIGHT * unasked
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
-        if request.pathed and ranked:
-            # The operations at a path the request gives come before all others.
+        if request.outright and ranked:
+            # The operations the request gives outright (by path, or title in quotes) come
+            # before all others.
             top = max(score for score, _, _ in ranked)
             ranked = [
-                (score + 2 * top if position in request.pathed else score, safety, position)
+                (score + 2 * top if position in request.outright else score, safety, position)
                 for score, safety, position in ranked
             ]
         # Equal scores: the operation that changes least first, then document order.
