@@ -853,9 +853,14 @@ def test_an_operation_given_by_its_path_comes_first() -> None:
         ("getRepo", "GET", "/repos/{owner}/{repo}", "Get a repository of an owner"),
         ("myCoupon", "PUT", "/V1/carts/mine/coupons/{couponCode}", "Add a coupon"),
         ("cartCoupon", "PUT", "/V1/carts/{cartId}/coupons/{couponCode}", "Add a coupon"),
+        ("saveCategory", "PUT", "/V1/categories/{id}", "Save a category"),
+        ("getCategory", "GET", "/V1/categories/{categoryId}", "Get a category"),
     ]
     index = build(rows)
     words = index.words
+    # Parameters named as given before others: the title "categories/{id}" is the PUT's.
+    assert words.at_path("categories/{id}") == [6]
+    assert words.at_path("/categories/{x}") == [6, 7]
     assert [index.operations[p]["operation"] for p in words.at_path("/repos/{o}/{r}/issues")] == [
         "listRepoIssues",
         "createIssue",

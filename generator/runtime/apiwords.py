@@ -32,10 +32,12 @@ def squashed(name: str) -> str:
     return _NOT_ALNUM.sub("", name.lower())
 
 
-def _path_parts(path: str) -> list[str]:
-    """A path's segments, lower case, each parameter as ``{}``: ``/V1/carts/{cartId}`` ->
-    v1, carts, {}."""
+def _path_parts(path: str, named: bool = False) -> list[str]:
+    """A path's segments, lower case, each parameter as ``{}`` (unless ``named``):
+    ``/V1/carts/{cartId}`` -> v1, carts, {}."""
     parts = [p.lower() for p in path.split("?")[0].strip("/").split("/") if p]
+    if named:
+        return parts
     return ["{}" if p.startswith("{") and p.endswith("}") else p for p in parts]
 
 
@@ -106,6 +108,11 @@ class ApiWords:
                 found.setdefault((len(parts), parts[-1]), []).append((parts, position))
         return found
 
+    @cached_property
+    def _raw_paths(self) -> list[list[str]]:
+        """Each operation's path segments in lower case, parameters by name."""
+        return [_path_parts(op["path"], named=True) for op in self.operations]
+
     def at_path(self, token: str, method: str | None = None) -> list[int]:
         """The operations at a path a request gives: its template (``/repos/{owner}/x``)
         or a path of values (``/repos/octocat/hello-world/issues``); whole, or without its
@@ -123,8 +130,9 @@ class ApiWords:
         # "acme/api" is an owner and a repository, no path: a path opens with "/", has a
         # parameter, or has two segments of the API's paths as written.
         least = 1 if token.startswith("/") or "{" in token else 2
+        named = _path_parts(token, named=True)
         best: list[int] = []
-        rank = (0, 0)
+        rank = (0, 0, 0)
         for (count, last), found in self._paths.items():
             if last != given[-1] and last != "{}":
                 continue
@@ -135,8 +143,14 @@ class ApiWords:
                     continue
                 if method is not None and self.operations[position]["method"] != method:
                     continue
-                # Segments written as given first ("mine" before "{cartId}"), then fewest.
-                alike = (sum(p == g for p, g in zip(tail, asked, strict=True)), -count)
+                # Segments written as given first ("mine" before "{cartId}"), then
+                # parameters named as given ("{id}" before "{categoryId}"), then fewest.
+                raw = self._raw_paths[position][-len(asked) :]
+                alike = (
+                    sum(p == g for p, g in zip(tail, asked, strict=True)),
+                    sum(r == g for r, g in zip(raw, named[-len(asked) :], strict=True)),
+                    -count,
+                )
                 if alike[0] < least:
                     continue
                 if not best or alike > rank:
