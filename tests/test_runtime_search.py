@@ -879,6 +879,19 @@ def test_an_operation_given_by_its_path_comes_first() -> None:
     assert top(index, "call 'Get an issue in a repo' for octocat/hello-world #5") == ["getIssue"]
 
 
+def test_something_made_so_changes() -> None:
+    rows = [
+        ("createField", "POST", "/fields/{collection}", "Create Field in Collection"),
+        ("updateField", "PATCH", "/fields/{collection}/{id}", "Update a Field"),
+        ("createChannel", "POST", "/channels", "Create a channel"),
+        ("updateChannel", "PATCH", "/channels/{id}", "Update a channel"),
+    ]
+    index = build(rows)
+    assert top(index, "make the subtitle field on posts required") == ["updateField"]
+    assert top(index, "make channel 5 private") == ["updateChannel"]
+    assert top(index, "make a private channel called Legal") == ["createChannel"]
+
+
 def test_many_things_in_one_request_are_a_batch() -> None:
     rows = [
         ("updateDevice", "PATCH", "/devices/{id}", "Partial update a device"),

@@ -117,6 +117,13 @@ _EVERY = re.compile(
 _HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 _AROUND_PATH = "\"'`,;:!?()[]<>."
 """What may stand around a path in a request (not its braces: ``{couponCode}``)."""
+_MADE_SO = re.compile(
+    r"\bmake\s+(?!an?\b)(?:\S+\s+){0,5}?(?:required|optional|private|public|read-?only"
+    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable)\b(?!\s+\w+\s+(?:called|named)\b)",
+    re.IGNORECASE,
+)
+"""Something made so ("make the subtitle field required", "make acme/internal-tools
+private"): it changes; nothing new is made ("make a private channel" makes one)."""
 _HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
@@ -311,6 +318,13 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     nouns = api.path_vocabulary
     if said.kind is None:
         wanted = asked_for(noted, own, nouns, api.named, api.action_verbs)
+        if wanted == "create" and _MADE_SO.search(query):
+            # "make" says nothing of which thing: no word of the request, nor "create".
+            wanted = "update"
+            made = set(stems(["make", *SYNONYMS["make"]]))
+            own = [w for w in own if w != "make"]
+            own_terms = [t for t in own_terms if t not in made]
+            near = [t for t in near if t not in made]
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
     if wanted == "create":
