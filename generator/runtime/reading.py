@@ -119,7 +119,8 @@ _AROUND_PATH = "\"'`,;:!?()[]<>."
 """What may stand around a path in a request (not its braces: ``{couponCode}``)."""
 _MADE_SO = re.compile(
     r"\bmake\s+(?!an?\b)(?:\S+\s+){0,5}?(?:required|optional|private|public|read-?only"
-    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable)\b(?!\s+\w+\s+(?:called|named)\b)",
+    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable)\b"
+    r"(?!\s+\w+\s+(?:called|named)\b)",
     re.IGNORECASE,
 )
 """Something made so ("make the subtitle field required", "make acme/internal-tools
