@@ -98,20 +98,16 @@ class ApiWords:
         return all(term in self.known for term in stems(words(text)))
 
     @cached_property
-    def _paths(self) -> dict[tuple[int, str], list[tuple[list[str], int]]]:
-        """Each operation's path segments (lower case, a parameter as ``{}``), by the
-        number of segments and the last one."""
-        found: dict[tuple[int, str], list[tuple[list[str], int]]] = {}
+    def _paths(self) -> dict[str, list[tuple[list[str], list[str], int]]]:
+        """Each operation's path segments in lower case, each parameter as ``{}`` and by
+        its name, by the last of them (``{}`` for a parameter)."""
+        found: dict[str, list[tuple[list[str], list[str], int]]] = {}
         for position, op in enumerate(self.operations):
             parts = _path_parts(op["path"])
             if parts:
-                found.setdefault((len(parts), parts[-1]), []).append((parts, position))
+                raw = _path_parts(op["path"], named=True)
+                found.setdefault(parts[-1], []).append((parts, raw, position))
         return found
-
-    @cached_property
-    def _raw_paths(self) -> list[list[str]]:
-        """Each operation's path segments in lower case, parameters by name."""
-        return [_path_parts(op["path"], named=True) for op in self.operations]
 
     def at_path(self, token: str, method: str | None = None) -> list[int]:
         """The operations at a path a request gives: its template (``/repos/{owner}/x``)
@@ -133,31 +129,29 @@ class ApiWords:
         named = _path_parts(token, named=True)
         best: list[int] = []
         rank = (0, 0, 0)
-        for (count, last), found in self._paths.items():
-            if last != given[-1] and last != "{}":
+        # Paths that end as the given one does, or in a parameter.
+        ending = [entry for key in {given[-1], "{}"} for entry in self._paths.get(key, ())]
+        for parts, raw, position in ending:
+            asked = given[-len(parts) :]  # a base path before the API's own: not compared
+            tail = parts[-len(asked) :]
+            if not all(p == g or p == "{}" for p, g in zip(tail, asked, strict=True)):
                 continue
-            asked = given[-count:]  # a base path before the API's own: not compared
-            for parts, position in found:
-                tail = parts[-len(asked) :]
-                if not all(p == g or p == "{}" for p, g in zip(tail, asked, strict=True)):
-                    continue
-                if method is not None and self.operations[position]["method"] != method:
-                    continue
-                # Segments written as given first ("mine" before "{cartId}"), then
-                # parameters named as given ("{id}" before "{categoryId}"), then fewest.
-                raw = self._raw_paths[position][-len(asked) :]
-                alike = (
-                    sum(p == g for p, g in zip(tail, asked, strict=True)),
-                    sum(r == g for r, g in zip(raw, named[-len(asked) :], strict=True)),
-                    -count,
-                )
-                if alike[0] < least:
-                    continue
-                if not best or alike > rank:
-                    best, rank = [position], alike
-                elif alike == rank:
-                    best.append(position)
-        return best
+            if method is not None and self.operations[position]["method"] != method:
+                continue
+            # Segments written as given first ("mine" before "{cartId}"), then parameters
+            # named as given ("{id}" before "{categoryId}"), then the fewest segments.
+            alike = (
+                sum(p == g for p, g in zip(tail, asked, strict=True)),
+                sum(r == g for r, g in zip(raw[-len(asked) :], named[-len(asked) :], strict=True)),
+                -len(parts),
+            )
+            if alike[0] < least:
+                continue
+            if not best or alike > rank:
+                best, rank = [position], alike
+            elif alike == rank:
+                best.append(position)
+        return sorted(best)
 
     @cached_property
     def operation_names(self) -> dict[str, int]:
