@@ -31,7 +31,9 @@ from .terms import (
     words,
 )
 from .vocabulary import (
+    ADJECTIVES,
     APART,
+    ATTRIBUTIVE,
     DETERMINERS,
     EQUIVALENTS,
     INTENTS,
@@ -63,20 +65,12 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
             phrasal = (apart and APART.get((word, particle))) or PHRASAL.get((word, particle))
             if phrasal is not None:
                 return phrasal
-        if word in _ADJECTIVES and at and query_words[at - 1] in _ATTRIBUTIVE:
+        if word in ADJECTIVES and at and query_words[at - 1] in ATTRIBUTIVE:
             continue  # "any open chargebacks?", "the new users": an adjective
         found = INTENTS.get(word) or undoing(word, nouns)
         if found is not None:
             return found
     return None
-
-
-_ATTRIBUTIVE = frozenset(
-    {"any", "the", "my", "our", "your", "their", "its", "some", "no", "these", "those", "each"}
-)
-"""Words after which ``_ADJECTIVES`` are adjectives, not verbs ("any open chargebacks?",
-"the new users")."""
-_ADJECTIVES = frozenset({"open", "new"})
 
 
 _UNDONE = {"create": "delete", "update": "update", "delete": "update"}

@@ -207,8 +207,8 @@ def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
 
 def field_labels(split: list[str], values: set[str]) -> set[str]:
     """The words of a request (split at spaces) that name a field given a value after
-    "with" or "whose" ("with password Secret123!", "whose email is jane@acme.io", "with
-    id 4038..."): they say what the thing has, not which thing it is."""
+    ``_LABELLING`` words ("with password Secret123!", "whose email is jane@acme.io",
+    "with id 4038..."): they say what the thing has, not which thing it is."""
     out: set[str] = set()
     for at in range(1, len(split) - 1):
         if bare(split[at - 1]) not in _LABELLING:

@@ -125,6 +125,14 @@ them."""
 PRONOUNS_OF_THINGS = frozenset({"it", "one", "this", "that"})
 """What stands for a thing between a verb and its particle ("kick it off")."""
 
+ADJECTIVES = frozenset({"open", "new"})
+"""Verbs of ``INTENTS`` that are adjectives after ``ATTRIBUTIVE`` words ("any open
+chargebacks?", "the new users")."""
+ATTRIBUTIVE = frozenset(
+    {"any", "the", "my", "our", "your", "their", "its", "some", "no", "these", "those", "each"}
+)
+"""Words after which ``ADJECTIVES`` are adjectives, not verbs."""
+
 METHODS: dict[str, dict[str, float]] = {
     "create": {"POST": 1.0, "PUT": 0.6},
     "delete": {"DELETE": 1.0, "POST": 0.2},
