@@ -501,6 +501,10 @@ def test_more_verbs_say_what_is_asked() -> None:
         "flip LOG_LEVEL to debug in the config map",
         "increase the quota to 20 CPUs",
         "tighten the firewall rule",
+        # Allowing and denying change who may do what.
+        "allow 203.0.113.8 to connect to database 88",
+        "only permit SSH from the office",
+        "deny pushes to main",
     ):
         assert intent(words(query)) == "update", query
 

@@ -55,7 +55,8 @@ INTENTS: dict[str, str] = {
             "toggle move turn switch mark rotate reset assign unassign scale grow shrink "
             "resize limit cap restrict promote demote archive retire lock unlock pause resume "
             "suspend approve reject fix correct amend reword repair postpone reschedule delay "
-            "extend reassign flip swap increase decrease raise lower widen narrow tighten loosen"
+            "extend reassign flip swap increase decrease raise lower widen narrow tighten loosen "
+            "allow permit deny forbid prevent"
         ),
         "update",
     ),
