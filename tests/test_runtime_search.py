@@ -1007,6 +1007,18 @@ def test_what_takes_a_requests_values_is_what_it_is_about_a_little() -> None:
     assert "getRelease" not in top(index, "what changed between v1.0 and v1.1", 3)
 
 
+def test_an_argument_takes_the_kind_of_value_its_name_ends_with() -> None:
+    rows = [
+        ("getMethod", "GET", "/me/emailMethods/{emailAuthenticationMethod-id}", "Get a method"),
+        ("getByEmail", "GET", "/users/{email}", "Get a user"),
+        ("getAddress", "GET", "/addresses/{ip_address}", "Get an address"),
+        ("getRelease", "GET", "/releases/{tag_name}", "Get a release"),
+    ]
+    takes = build(rows).words.takes
+    # The id of an email method takes an id, not an email address.
+    assert takes == [{"id"}, {"email"}, {"address"}, {"tag", "name"}]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -47,6 +47,18 @@ def _within(short: str, long: str) -> bool:
     return all(letter in rest for letter in short)
 
 
+_NAMING = frozenset({"name"})
+"""Words of an argument's name after the kind of value it takes (``tag_name``)."""
+
+
+def _heads(name: str) -> list[str]:
+    """The stem of the last word of an argument's name: what kind of value it takes
+    (``email``, ``ip_address`` an address, ``emailAuthenticationMethod-id`` an id); and of
+    a name's word before "name" (``tag_name`` takes a tag)."""
+    found = terms(name)
+    return found[-2:] if len(found) > 1 and found[-1] in _NAMING else found[-1:]
+
+
 class ApiWords:
     """What an API's operations are called and take: built from ``search.json``'s
     operations and their literal path segments (each one's terms); ``vocabulary(field)``
@@ -213,11 +225,13 @@ class ApiWords:
 
     @cached_property
     def takes(self) -> list[frozenset[str]]:
-        """For each operation, the stems of its path parameters' and required arguments'
-        names: the kinds of value it takes."""
+        """For each operation, the kinds of value it takes: of each of its path parameters
+        and required arguments, the stem of its name's last word (``_heads``)."""
         return [
             frozenset(
-                terms(" ".join(_PARAMETER.findall(op["path"]) + list(op.get("required") or ())))
+                head
+                for name in _PARAMETER.findall(op["path"]) + list(op.get("required") or ())
+                for head in _heads(name)
             )
             for op in self.operations
         ]
