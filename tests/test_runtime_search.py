@@ -1019,6 +1019,24 @@ def test_an_argument_takes_the_kind_of_value_its_name_ends_with() -> None:
     assert takes == [{"id"}, {"email"}, {"address"}, {"tag", "name"}]
 
 
+def test_a_way_of_sending_as_the_verb_asks_to_send() -> None:
+    rows = [
+        ("createEmailMethod", "POST", "/me/emailMethods", "Create an email method"),
+        ("listEmailMethods", "GET", "/me/emailMethods", "List email methods"),
+        ("sendMail", "POST", "/me/sendMail", "Send mail"),
+        ("createFaxApp", "POST", "/fax_applications", "Creates a fax application"),
+        ("sendFax", "POST", "/faxes", "Send a fax"),
+        ("createNumberPool", "POST", "/messages/number_pool", "Send a message using number pool"),
+        ("sendMessage", "POST", "/messages", "Send a message"),
+    ]
+    index = build(rows)
+    assert top(index, "email dana.lee@contoso.com that the figures are in") == ["sendMail"]
+    assert top(index, "fax the signed contract to +12125550123") == ["sendFax"]
+    assert top(index, "text +14155550100 that the order shipped") == ["sendMessage"]
+    # The noun, not the verb: nothing is sent.
+    assert top(index, "email methods of mine") == ["listEmailMethods"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 
