@@ -1291,6 +1291,7 @@ def test_verbs_with_a_particle() -> None:
     assert intent(words("set the title")) == "update"
     assert intent(words("kick jane out of the org")) == "delete"
     assert intent(words("take him out")) == "delete"
+    assert intent(words("get them all onto the list in one request")) == "create"
     # Too far from its verb, a particle is another word's.
     assert intent(words("set the limit for every team up north")) == "update"
 

@@ -95,6 +95,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("clean", "out"): "delete",
     ("tear", "down"): "delete",
     ("get", "rid"): "delete",
+    ("get", "onto"): "create",
+    ("get", "into"): "create",
     ("take", "off"): "delete",
     ("shut", "down"): "delete",
     ("turn", "off"): "disable",
