@@ -1713,6 +1713,13 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     index = build(rows)
     assert top(index, "hand it over to bob") == ["transferProject"]
     assert top(index, "hand project 5 over") == ["transferProject"]
+    from mcpgen.runtime.terms import phrase_terms, words
+
+    # Spun up: made, not spun.
+    assert phrase_terms(words("spin up a new workspace")) == (
+        ["creat", "launch", "provis"],
+        {"spin"},
+    )
 
 
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:

@@ -432,6 +432,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("opt", "out"): ("unsubscribe",),
     ("look", "over"): ("review",),
     ("sign", "up"): ("subscription", "register", "signup"),
+    # Made anew: no spinning.
+    ("spin", "up"): ("create", "launch", "provision"),
     ("back", "up"): ("backup", "snapshot"),
     ("roll", "out"): ("rollout", "rolling", "update"),
     ("shut", "down"): ("shutdown", "stop", "power"),
