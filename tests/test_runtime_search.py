@@ -521,6 +521,10 @@ def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit()
     ]
     index = build(rows)
     assert top(index, "publish the 2.0 release of acme/cli") == ["createRelease"]
+    # What is published is a release, whether or not the request says so.
+    assert top(index, "publish v2.0.0 of acme/cli with the notes 'Big rewrite'") == [
+        "createRelease"
+    ]
     assert top(index, "troll123 keeps harassing me in my repos, block them") == ["blockUser"]
     assert top(index, "am I being throttled right now?") == ["getRateLimit"]
     from mcpgen.runtime.asking import intent

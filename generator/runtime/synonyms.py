@@ -88,6 +88,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ci": ("workflow", "action", "check", "run", "pipeline", "build", "job"),
     "build": ("run", "workflow", "check", "pipeline", "job"),
     "deploy": ("deployment", "release"),
+    "publish": ("release", "deploy"),
     "rollout": ("deployment", "rollback"),
     "email": ("mail", "address", "message", "send"),
     "mail": ("email", "message"),
