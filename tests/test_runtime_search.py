@@ -1041,6 +1041,24 @@ def test_a_way_of_sending_as_the_verb_asks_to_send() -> None:
     assert top(index, "email methods of mine") == ["listEmailMethods"]
 
 
+def test_whom_something_is_given_is_where_it_goes() -> None:
+    rows = [
+        ("createBinding", "POST", "/namespaces/{ns}/rolebindings", "create a RoleBinding"),
+        ("createAccount", "POST", "/namespaces/{ns}/serviceaccounts", "create a ServiceAccount"),
+        ("patchAccount", "PATCH", "/namespaces/{ns}/serviceaccounts/{name}", "update a ServiceAccount"),
+        ("getAccount", "GET", "/namespaces/{ns}/serviceaccounts/{name}", "read a ServiceAccount"),
+        ("getJobLogs", "GET", "/jobs/{id}/logs", "Download job logs"),
+    ]  # fmt: skip
+    index = build(rows, [["namespac", "role bind"], ["namespac", "servic account"],
+                         ["namespac", "servic account"], ["namespac", "servic account"],
+                         ["job", "log"]])  # fmt: skip
+    request = "give the ci-bot service account the edit role in the build namespace"
+    assert top(index, request) == ["createBinding"]
+    assert read(request, index.words, frozenset()).wanted == "create"
+    # Given to me: shown.
+    assert read("give me the logs of job 5531", index.words, frozenset()).wanted != "create"
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -128,6 +128,13 @@ _MADE_ROLE = re.compile(
 """Someone made something ("make Lee an admin on the Ops board", "make maria a maintainer
 of the team"): it is about their role, as a member (which an API may change, or add as an
 owner: the intent stays the verb's)."""
+_GIVEN_TO = re.compile(
+    r"^\W*(?:please\s+)?(?:give|grant|award)\s+(?!(?:me|us)\b)"
+    r"((?:the|our|my|this|that|user|group)\s+[^,.;:!?]*?|\S+)\s+(?:the|an?)\s+\S",
+    re.IGNORECASE,
+)
+"""Whom something is given, before what is given ("give the ci-bot service account the
+edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
 _WITH_SPAN = re.compile(r"\bwith\s+([^,.;:!?]*)", re.IGNORECASE)
 """What something comes with, to the end of its clause ("... with a temp password she
 has to change")."""
@@ -364,6 +371,18 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             own = [w for w in own if w not in given]
             near += [t for t in own_terms if t in given_terms and t not in near]
             own_terms = [t for t in own_terms if t not in given_terms]
+    given_to = _GIVEN_TO.search(unquoted(query))
+    if given_to is not None:
+        # Giving someone something makes a grant (a binding, a license, a membership): who
+        # gets it says where it goes, a little ("give the ci-bot service account the edit
+        # role": not the service account, nor an edit).
+        recipient = {w for w in words(given_to.group(1)) if w not in STOP_WORDS}
+        recipient_terms = set(stems(sorted(recipient)))
+        if recipient_terms and recipient_terms != set(own_terms):
+            own = [w for w in own if w not in recipient]
+            near += [t for t in own_terms if t in recipient_terms and t not in near]
+            own_terms = [t for t in own_terms if t not in recipient_terms]
+        wanted = "create"
     # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
     names = api.operation_names
     exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
