@@ -78,6 +78,8 @@ def test_terms_are_the_stems_of_the_words_but_stop_words() -> None:
     text = "<b>Lists</b> the open PRs &amp; Issues of a repositoryOwner"
     assert terms(text) == [stem(w) for w in words(text) if w not in STOP_WORDS]
     assert terms(text) == ["list", "open", "pr", "issu", "repositori", "owner"]
+    # How much or how many asks a quantity: neither word says of what.
+    assert terms("how much money? how many replicas are up?") == ["money", "replica"]
 
 
 def test_am_is_no_word_nor_the_initials_of_the_apis_names() -> None:
