@@ -1061,6 +1061,21 @@ def test_whom_something_is_given_is_where_it_goes() -> None:
     assert read("give me the logs of job 5531", index.words, frozenset()).wanted != "create"
 
 
+def test_a_question_what_happened_asks_for_the_events() -> None:
+    rows = [
+        ("listEvents", "GET", "/events", "List all events"),
+        ("getNamespace", "GET", "/namespaces/{name}", "Read a namespace"),
+        ("watchPods", "GET", "/watch/namespaces/{ns}/pods", "Watch pods in a namespace"),
+    ]
+    index = build(rows)
+    assert top(index, "what happened in the staging namespace recently?") == ["listEvents"]
+    assert top(index, "show pod changes in the prod namespace as they happen") == ["watchPods"]
+    asked = read("something won't schedule, what happened there?", index.words, frozenset())
+    assert "event" in asked.near
+    watched = read("stream pod changes as they happen", index.words, frozenset())
+    assert "event" not in watched.near
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

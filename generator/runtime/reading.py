@@ -135,6 +135,13 @@ _GIVEN_TO = re.compile(
 )
 """Whom something is given, before what is given ("give the ci-bot service account the
 edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
+_WHAT_HAPPENED = re.compile(
+    r"\bwhat(?:'s|\u2019s|\s+has|\s+have)?\s+(?:happened|been\s+happening|been\s+going\s+on|"
+    r"went\s+on|went\s+wrong)\b",
+    re.IGNORECASE,
+)
+"""A question what happened ("what happened on my account in the last hour?"): the API's
+record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
 _WITH_SPAN = re.compile(r"\bwith\s+([^,.;:!?]*)", re.IGNORECASE)
 """What something comes with, to the end of its clause ("... with a temp password she
 has to change")."""
@@ -326,6 +333,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["role", "member", "membership"]
     if _VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
+    if _WHAT_HAPPENED.search(query):
+        hinted += ["event", "activity", "log", "history", "audit"]
     if _SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     sent_by = _SENT_BY.search(query)
