@@ -1076,6 +1076,19 @@ def test_a_question_what_happened_asks_for_the_events() -> None:
     assert "event" not in watched.near
 
 
+def test_what_a_new_thing_can_do_is_not_the_thing() -> None:
+    rows = [
+        ("createRole", "POST", "/namespaces/{ns}/roles", "create a Role"),
+        ("createPod", "POST", "/namespaces/{ns}/pods", "create a Pod"),
+        ("readPod", "GET", "/namespaces/{ns}/pods/{name}", "read the specified Pod"),
+        ("bindPod", "POST", "/namespaces/{ns}/pods/{name}/binding", "create binding of a Pod"),
+    ]
+    index = build(rows)
+    request = "create a role that can only read pods in the dev namespace"
+    assert top(index, request) == ["createRole"]
+    assert {"read", "pod"} <= set(read(request, index.words, frozenset()).near)
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -142,9 +142,13 @@ _WHAT_HAPPENED = re.compile(
 )
 """A question what happened ("what happened on my account in the last hour?"): the API's
 record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
-_WITH_SPAN = re.compile(r"\bwith\s+([^,.;:!?]*)", re.IGNORECASE)
-"""What something comes with, to the end of its clause ("... with a temp password she
-has to change")."""
+_WITH_SPAN = re.compile(
+    r"\bwith\s+([^,.;:!?]*)|\b(?:that|which|who)\s+((?:can|could|will|would|may|only|lets|"
+    r"allows)\b[^,.;:!?]*)",
+    re.IGNORECASE,
+)
+"""What something comes with, or what it can do, to the end of its clause ("... with a
+temp password she has to change", "a role that can only read pods")."""
 _EVERY = re.compile(
     r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE
 )
@@ -374,7 +378,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
-        given = {w for span in _WITH_SPAN.findall(query) for w in words(span)}
+        given = {w for spans in _WITH_SPAN.findall(query) for span in spans for w in words(span)}
         given_terms = set(stems(sorted(given))) - set(stems([w for w in own if w not in given]))
         if given_terms and given_terms != set(own_terms):
             own = [w for w in own if w not in given]
