@@ -1089,6 +1089,20 @@ def test_what_a_new_thing_can_do_is_not_the_thing() -> None:
     assert {"read", "pod"} <= set(read(request, index.words, frozenset()).near)
 
 
+def test_a_question_who_asks_for_a_list_of_people() -> None:
+    rows = [
+        ("getReport", "GET", "/reports/{campaign}/abuse-reports/{report}", "Get an abuse report"),
+        ("listReports", "GET", "/reports/{campaign}/abuse-reports", "List abuse reports"),
+        ("getMember", "GET", "/boards/{board}/members/{member}", "Get a board member"),
+        ("listMembers", "GET", "/boards/{board}/members", "List board members"),
+    ]
+    index = build(rows)
+    for request in ("Who reported campaign 42f1c9 as abuse?", "who's on the Marketing board?"):
+        asked = read(request, index.words, frozenset())
+        assert (asked.wanted, asked.plural) == ("list", True), request
+    assert top(index, "Who reported campaign 42f1c9 as abuse?") == ["listReports"]
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

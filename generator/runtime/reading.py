@@ -142,6 +142,9 @@ _WHAT_HAPPENED = re.compile(
 )
 """A question what happened ("what happened on my account in the last hour?"): the API's
 record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
+_WHO = re.compile(r"\W*who\b", re.IGNORECASE)
+"""A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
+asks for the people, any number of them: a list, not one item."""
 _WITH_SPAN = re.compile(
     r"\bwith\s+([^,.;:!?]*)|\b(?:that|which|who)\s+((?:can|could|will|would|may|only|lets|"
     r"allows)\b[^,.;:!?]*)",
@@ -375,6 +378,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
     if sent_by is not None and wanted not in ("create", "act"):
         wanted = "create"  # a message, sent
+    asks_who = _WHO.match(query) is not None
+    if asks_who and wanted in (None, "read"):
+        wanted = "list"
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
@@ -425,7 +431,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
         scoped=not broad and bool(_SCOPE.search(unquoted(query))),
-        plural=about_things(own) or _EVERY.search(unquoted(query)) is not None,
+        plural=about_things(own) or _EVERY.search(unquoted(query)) is not None or asks_who,
         # About one thing: an operation on many at once is not the first choice.
         many=bool(MANY.intersection(query_words)) or _IN_ONE.search(query) is not None,
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
