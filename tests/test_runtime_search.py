@@ -1103,6 +1103,22 @@ def test_a_question_who_asks_for_a_list_of_people() -> None:
     assert top(index, "Who reported campaign 42f1c9 as abuse?") == ["listReports"]
 
 
+def test_a_new_thing_wanted_is_made() -> None:
+    rows = [
+        ("listTokens", "GET", "/user/tokens", "List auth tokens"),
+        ("createToken", "POST", "/user/tokens", "Create an auth token"),
+        ("getToken", "GET", "/user/tokens/{id}", "Get an auth token"),
+    ]
+    index = build(rows)
+    for request in (
+        "I need an API token for our CI pipeline that expires in 90 days",
+        "we'd like 3 new tokens for the build machines",
+    ):
+        assert read(request, index.words, frozenset()).wanted == "create", request
+        assert top(index, request) == ["createToken"], request
+    assert read("I need the tokens of my account", index.words, frozenset()).wanted != "create"
+
+
 def test_a_verb_that_undoes_another() -> None:
     from mcpgen.runtime.asking import intent
 

@@ -142,6 +142,13 @@ _WHAT_HAPPENED = re.compile(
 )
 """A question what happened ("what happened on my account in the last hour?"): the API's
 record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
+_NEED_NEW = re.compile(
+    r"\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)\s+(?:a|an|another|some|"
+    r"new|fresh|\d[\d,]*)\s",
+    re.IGNORECASE,
+)
+"""A new thing wanted ("I need an API token for our CI pipeline", "we need 100 unique
+single-use codes", "I'd like a fresh address"): made, not listed or read."""
 _WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
@@ -378,6 +385,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
     if sent_by is not None and wanted not in ("create", "act"):
         wanted = "create"  # a message, sent
+    if _NEED_NEW.search(query) and wanted in (None, "list", "read"):
+        wanted = "create"
     asks_who = _WHO.match(query) is not None
     if asks_who and wanted in (None, "read"):
         wanted = "list"
