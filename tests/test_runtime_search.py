@@ -1374,6 +1374,8 @@ def test_verbs_with_a_particle() -> None:
     assert intent(words("kick jane out of the org")) == "delete"
     assert intent(words("take him out")) == "delete"
     assert intent(words("get them all onto the list in one request")) == "create"
+    # Shut down, a machine is stopped, not deleted.
+    assert intent(words("shut down every droplet tagged staging")) == "act"
     # Too far from its verb, a particle is another word's.
     assert intent(words("set the limit for every team up north")) == "update"
 

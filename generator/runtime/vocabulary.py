@@ -99,7 +99,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("get", "onto"): "create",
     ("get", "into"): "create",
     ("take", "off"): "delete",
-    ("shut", "down"): "delete",
+    ("shut", "down"): "act",
     ("turn", "off"): "disable",
     ("turn", "on"): "enable",
     ("switch", "off"): "disable",
