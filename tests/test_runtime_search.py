@@ -537,6 +537,8 @@ def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit()
         "ban troll123",
         "bill Acme Ltd for 10 hours of consulting",
         "invoice Acme for the March retainer",
+        # An export is made, as a job, then fetched.
+        "export all our contacts to a CSV",
     ):
         assert intent(words(query)) == "create", query
 
