@@ -1115,6 +1115,7 @@ def test_a_new_thing_wanted_is_made() -> None:
     for request in (
         "I need an API token for our CI pipeline that expires in 90 days",
         "we'd like 3 new tokens for the build machines",
+        "request a new token for the build machines",
     ):
         assert read(request, index.words, frozenset()).wanted == "create", request
         assert top(index, request) == ["createToken"], request

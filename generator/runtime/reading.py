@@ -143,11 +143,12 @@ _WHAT_HAPPENED = re.compile(
 """A question what happened ("what happened on my account in the last hour?"): the API's
 record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
 _NEED_NEW = re.compile(
-    r"\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)\s+(?:a|an|another|some|"
-    r"new|fresh|\d[\d,]*)\s",
+    r"(?:\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)|"
+    r"^\W*(?:please\s+)?(?:request|order))\s+(?:a|an|another|some|new|fresh|\d[\d,]*)\s",
     re.IGNORECASE,
 )
-"""A new thing wanted ("I need an API token for our CI pipeline", "we need 100 unique
+"""A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
+10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
 single-use codes", "I'd like a fresh address"): made, not listed or read."""
 _WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
@@ -385,7 +386,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
     if sent_by is not None and wanted not in ("create", "act"):
         wanted = "create"  # a message, sent
-    if _NEED_NEW.search(query) and wanted in (None, "list", "read"):
+    if _NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
         wanted = "create"
     asks_who = _WHO.match(query) is not None
     if asks_who and wanted in (None, "read"):
