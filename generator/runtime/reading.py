@@ -271,6 +271,19 @@ def field_labels(split: list[str], values: set[str]) -> set[str]:
     return out
 
 
+def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
+    """What a request asks to do where its shape says more than its verb: a message sent
+    (``_SENT_BY``) or a new thing wanted (``_NEED_NEW``) is made; a question who asks for
+    a list."""
+    if sending and wanted not in ("create", "act"):
+        return "create"
+    if _NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
+        return "create"
+    if asks_who and wanted in (None, "read"):
+        return "list"
+    return wanted
+
+
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
@@ -384,13 +397,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             near = [t for t in near if t not in made]
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
-    if sent_by is not None and wanted not in ("create", "act"):
-        wanted = "create"  # a message, sent
-    if _NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
-        wanted = "create"
     asks_who = _WHO.match(query) is not None
-    if asks_who and wanted in (None, "read"):
-        wanted = "list"
+    wanted = _asked_instead(query, wanted, sent_by is not None, asks_who)
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
