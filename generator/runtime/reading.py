@@ -20,7 +20,7 @@ from .asking import (
     object_and_context,
 )
 from .clauses import MODAL, QUOTED, bare, modal, unquoted
-from .synonyms import SYNONYMS
+from .synonyms import SENDING, SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,
@@ -93,26 +93,15 @@ _SENT_AGAIN = re.compile(
 """Something sent before, to be sent again ("they never got invoice 15, send it to them
 again"): a resend, an email or a notification of the thing, not a new one."""
 _SENT_BY = re.compile(
-    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(email|e-mail|mail|text|txt|sms|message|"
-    r"dm|fax)\s+(?=[^\s@]+@|\+?\d|(?:me|him|her|them|us|everyone|everybody|the|a|an|my|our|"
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?("
+    + "|".join(map(re.escape, SENDING))
+    + r")\s+(?=[^\s@]+@|\+?\d|(?:me|him|her|them|us|everyone|everybody|the|a|an|my|our|"
     r"this|that|these|those|all|every|each)\b)",
     re.IGNORECASE,
 )
 """A request that opens with a way of sending as its verb, then whom or what ("email
 dana@contoso.com the figures", "text +14155550100 that it shipped", "email the invoice
-to the customer"): it asks to send (a message, by that way)."""
-_SENDS: dict[str, tuple[str, ...]] = {
-    "email": ("mail", "message"),
-    "e-mail": ("mail", "message"),
-    "mail": ("mail", "message"),
-    "text": ("message", "sms"),
-    "txt": ("message", "sms"),
-    "sms": ("message", "text"),
-    "message": ("message",),
-    "dm": ("message", "direct"),
-    "fax": ("fax",),
-}
-"""What each way of sending that ``_SENT_BY`` reads sends."""
+to the customer"): it asks to send (``SENDING``: a message, by that way)."""
 _VALID_ASKED = re.compile(
     r"\b(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:still\s+|even\s+|actually\s+)?"
     r"(?:an?\s+)?(?:valid|real|correct|good|acceptable|legit|legitimate|genuine|right)\b",
@@ -368,7 +357,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     sent_by = _SENT_BY.search(query)
     if sent_by is not None:
         own_terms += [t for t in stems(["send"]) if t not in own_terms]
-        hinted += list(_SENDS[sent_by.group(1).lower()])
+        hinted += list(SENDING[sent_by.group(1).lower()])
     if any(_IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
     base = own + happened + telling + ["someone"] * someone

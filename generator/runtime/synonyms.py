@@ -403,6 +403,20 @@ COMPOUNDS: dict[tuple[str, str], str] = {
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""
 
+SENDING: dict[str, tuple[str, ...]] = {
+    "email": ("mail", "message"),
+    "e-mail": ("mail", "message"),
+    "mail": ("mail", "message"),
+    "text": ("message", "sms"),
+    "txt": ("message", "sms"),
+    "sms": ("message", "text"),
+    "message": ("message",),
+    "dm": ("message", "direct"),
+    "fax": ("fax",),
+}
+"""What each way of sending sends, where a request opens with it as its verb ("email
+dana@contoso.com that ...", "text +1415... that it shipped"; ``reading._SENT_BY``)."""
+
 PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "off"): ("approve", "approval"),
     ("turn", "down"): ("decline", "reject"),
