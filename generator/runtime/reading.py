@@ -273,6 +273,21 @@ def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool
     return wanted
 
 
+def _aside(
+    moved: set[str], moved_terms: set[str], own: list[str], own_terms: list[str], near: list[str]
+) -> tuple[list[str], list[str], list[str]]:
+    """The request's own words and terms without ``moved`` (and ``moved_terms``), which
+    join its near-synonyms: words that say something of the thing, not what it is. Unless
+    they are all the request says."""
+    if not moved_terms or moved_terms == set(own_terms):
+        return own, own_terms, near
+    return (
+        [w for w in own if w not in moved],
+        [t for t in own_terms if t not in moved_terms],
+        near + [t for t in own_terms if t in moved_terms and t not in near],
+    )
+
+
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
@@ -393,21 +408,16 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         # for Jane with a temp password she changes at first sign-in").
         given = {w for spans in _WITH_SPAN.findall(query) for span in spans for w in words(span)}
         given_terms = set(stems(sorted(given))) - set(stems([w for w in own if w not in given]))
-        if given_terms and given_terms != set(own_terms):
-            own = [w for w in own if w not in given]
-            near += [t for t in own_terms if t in given_terms and t not in near]
-            own_terms = [t for t in own_terms if t not in given_terms]
+        own, own_terms, near = _aside(given, given_terms, own, own_terms, near)
     given_to = _GIVEN_TO.search(unquoted(query))
     if given_to is not None:
         # Giving someone something makes a grant (a binding, a license, a membership): who
         # gets it says where it goes, a little ("give the ci-bot service account the edit
         # role": not the service account, nor an edit).
         recipient = {w for w in words(given_to.group(1)) if w not in STOP_WORDS}
-        recipient_terms = set(stems(sorted(recipient)))
-        if recipient_terms and recipient_terms != set(own_terms):
-            own = [w for w in own if w not in recipient]
-            near += [t for t in own_terms if t in recipient_terms and t not in near]
-            own_terms = [t for t in own_terms if t not in recipient_terms]
+        own, own_terms, near = _aside(
+            recipient, set(stems(sorted(recipient))), own, own_terms, near
+        )
         wanted = "create"
     # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
     names = api.operation_names
