@@ -25,6 +25,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev4``: ``benchmarks/queries/dev4/*.json``, 50 requests each for four more APIs no
   other set has (Zuora's billing API, Vimeo, Telnyx and Magento, from APIs.guru's
   directory), written blind like ``dev``, for tuning;
+- ``dev5``: ``benchmarks/queries/dev5/*.json``, 50 requests each for four more APIs no
+  other set has (Keycloak's admin API, Jellyfin, Amazon EC2 and Plaid, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -73,6 +76,7 @@ SETS = {
     "dev2": QUERIES / "dev2",
     "dev3": QUERIES / "dev3",
     "dev4": QUERIES / "dev4",
+    "dev5": QUERIES / "dev5",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -116,6 +120,10 @@ DIRECTORY = {
     "vimeo": "vimeo.com",
     "telnyx": "telnyx.com",
     "magento": "magento.com",
+    "keycloak": "keycloak.local",
+    "jellyfin": "jellyfin.local",
+    "ec2": "amazonaws.com/ec2",
+    "plaid": "plaid.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -125,7 +133,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
