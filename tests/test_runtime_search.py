@@ -2044,6 +2044,43 @@ def test_a_post_whose_action_reads_is_a_read() -> None:
     assert top(index, "add a customer named Ada") == ["createCustomer"]
 
 
+def test_an_action_named_in_the_path_says_what_the_operation_does() -> None:
+    """Remote-procedure APIs name the action in the path and send every one as a GET or a
+    POST (``GET /#Action=TerminateInstances``, ``POST /item/remove``): the action's verb
+    says which intent it answers, not the method."""
+    from mcpgen.runtime.traits import action_words, method_by_name
+
+    assert action_words("/#Action=RunInstances") == (["run", "instances"], True)
+    assert action_words("/v1/{name}:cancel") == (["cancel"], True)
+    assert action_words("/me/microsoft.graph.getSchedule") == (["get", "schedule"], False)
+    assert action_words("/pets/{id}") == ([], False)
+    assert method_by_name("GET", "/#Action=TerminateInstances") == "DELETE"
+    assert method_by_name("GET", "/#Action=RunInstances") == "POST"
+    assert method_by_name("GET", "/#Action=ModifyVolume") == "PATCH"
+    assert method_by_name("GET", "/#Action=RebootInstances") == "POST"  # no intent: acts
+    assert method_by_name("GET", "/#Action=DescribeInstances") == "GET"
+    assert method_by_name("POST", "/item/remove") == "DELETE"
+    assert method_by_name("POST", "/#Action=TerminateInstances") == "DELETE"
+    # A path that names no action the remote-procedure way keeps its method.
+    assert method_by_name("GET", "/namespaces/{namespace}/pods/{name}/log") == "GET"
+    assert method_by_name("POST", "/v1/customers") == "POST"
+    rows = [
+        (f"{method}{action}", method, f"/#Action={action}", title)
+        for action, title in (
+            ("DescribeInstances", "Describes the specified instances"),
+            ("RunInstances", "Launches the specified number of instances"),
+            ("TerminateInstances", "Shuts down the specified instances"),
+            ("RebootInstances", "Requests a reboot of the specified instances"),
+        )
+        for method in ("GET", "POST")
+    ]
+    index = build(rows)
+    assert top(index, "delete the instances i-0abc and i-0def") == ["GETTerminateInstances"]
+    assert top(index, "describe instance i-0abc") == ["GETDescribeInstances"]
+    # The GET and POST of one action are one answer: the next is another action.
+    assert top(index, "delete the instances i-0abc and i-0def", 2)[1] != "POSTTerminateInstances"
+
+
 def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:
     from mcpgen.runtime.asking import asked_for
 

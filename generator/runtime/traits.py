@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from .terms import is_item_path, literal_segments, terms, words
+from .vocabulary import INTENTS
 
 _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
 """What a POST is whose title opens with one of these verbs (``Traits.methods``)."""
@@ -32,6 +33,7 @@ _API_LEVEL = re.compile(
 _BULK = frozenset({"bulk", "batch"})
 _READ_ACTIONS = frozenset(
     {"search", "query", "lookup", "list", "find", "get", "fetch", "retrieve", "read", "count"}
+    | {"describe"}
 )
 """Words an action's name starts with when the action reads (``/customers/search``,
 ``/orders/batch-retrieve``, ``/me/microsoft.graph.getSchedule``)."""
@@ -54,16 +56,50 @@ def api_level(path: str) -> bool:
     return _API_LEVEL.search(path) is not None
 
 
+def action_words(path: str) -> tuple[list[str], bool]:
+    """The words of the action a path's last segment names, and whether it names one the
+    way remote-procedure APIs do: after ``=`` (``/#Action=RunInstances``) or ``:``
+    (``/v1/{name}:cancel``). Else the segment's words after its last dot (``microsoft.
+    graph.getSchedule``), bulk and batch aside; none where the segment is a parameter."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    for mark in "=:":
+        if mark in last:
+            name = last.rsplit(mark, 1)[-1]
+            return ([] if "{" in name else [w for w in words(name) if w not in _BULK]), True
+    if "{" in last:
+        return [], False
+    return [w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK], False
+
+
 def reads_by_name(method: str, path: str) -> bool:
     """Whether a POST operation reads, as its action's name says (``POST /customers/search``,
-    ``POST /orders/batch-retrieve``): an API whose reads take a body POSTs them."""
+    ``POST /orders/batch-retrieve``, ``POST /#Action=DescribeInstances``): an API whose
+    reads take a body POSTs them."""
     if method != "POST":
         return False
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    if "{" in last:
-        return False
-    named = [w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK]
+    named, _ = action_words(path)
     return bool(named) and named[0] in _READ_ACTIONS
+
+
+_NAMED_METHODS = {"create": "POST", "delete": "DELETE", "update": "PATCH"}
+"""The method an action's verb stands for, where the API's own method does not say."""
+
+
+def method_by_name(method: str, path: str) -> str:
+    """The method a request's intent weighs an operation as, where its action's name says
+    more than its HTTP method (``action_words``): a POST that removes (``POST
+    /item/remove``, ``POST /users/{id}/microsoft.graph.removePassword``) is a DELETE; and a
+    GET that names its action the remote-procedure way (``GET /#Action=TerminateInstances``)
+    is the action's method, a POST for a verb that names no intent (reboot, associate).
+    (A POST that changes stays a POST: "start billing her again" is as much a create as
+    the resume it asks for.)"""
+    named, explicit = action_words(path)
+    intent = INTENTS.get(named[0]) if named else None
+    if method == "POST":
+        return "DELETE" if intent == "delete" else method
+    if method == "GET" and explicit and named and intent not in ("read", "list", "search"):
+        return _NAMED_METHODS.get(intent or "", "POST")
+    return method
 
 
 def bulk(core_terms: Iterable[str]) -> bool:
@@ -137,7 +173,8 @@ class Traits:
     def methods(self) -> list[str]:
         """Each operation's method as a request's intent weighs it: a read that POSTs
         (``reads``) is a GET; a POST whose title opens with "Delete" or "Remove" ("Delete
-        a contact", in an API without DELETE) is a DELETE."""
+        a contact", in an API without DELETE) is a DELETE; else as its action's name says
+        (``method_by_name``)."""
         out: list[str] = []
         for op, read in zip(self.operations, self.reads, strict=True):
             method = op["method"]
@@ -146,6 +183,8 @@ class Traits:
             elif method == "POST":
                 first = words(op.get("summary") or "")[:1]
                 method = _TITLED.get(first[0] if first else "", method)
+            if method == op["method"]:
+                method = method_by_name(method, op["path"])
             out.append(method)
         return out
 
@@ -165,6 +204,10 @@ class Traits:
 
     @cached_property
     def unversioned(self) -> list[str]:
-        """Each operation's method and path without its API version: what search counts
-        repeats of."""
-        return [op["method"] + " " + _VERSION.sub("/", op["path"]) for op in self.operations]
+        """Each operation's method (``methods``) and path without its API version: what
+        search counts repeats of. The GET and the POST of one action (``GET`` and ``POST
+        /#Action=RunInstances``) are one, too."""
+        return [
+            method + " " + _VERSION.sub("/", op["path"])
+            for op, method in zip(self.operations, self.methods, strict=True)
+        ]
