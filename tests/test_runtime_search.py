@@ -382,6 +382,34 @@ def test_ids_that_start_with_their_objects_name_say_which_object() -> None:
     assert top(index, "cancel pi_555") == ["cancelIntent"]
 
 
+def test_amazon_ids_say_which_object_of_the_actions_named_in_the_path() -> None:
+    """``i-0abc1234``, ``snap-0aa11bb22``, ``sg-0f00ba12``: an ID's prefix and
+    hexadecimal; the objects are what the path's actions act on (``/#Action=...``)."""
+    rows = [
+        (f"{method}{action}", method, f"/#Action={action}", title)
+        for action, title in (
+            ("DescribeInstances", "Describes the specified instances"),
+            ("AttachVolume", "Attaches an EBS volume to a running or stopped instance"),
+            ("DescribeVolumes", "Describes the specified EBS volumes"),
+            ("DeleteSnapshot", "Deletes the specified snapshot"),
+            ("DescribeSecurityGroups", "Describes the specified security groups"),
+            ("DeleteKeyPair", "Deletes the specified key pair"),
+        )
+        for method in ("GET", "POST")
+    ]
+    index = _segmented(rows)
+    named = {t: index.words.typed_id(t) for t in ("i-0abc1234", "snap-0aa11bb22", "sg-0f00ba12")}
+    assert named == {
+        "i-0abc1234": ["instanc"],
+        "snap-0aa11bb22": ["snapshot"],
+        "sg-0f00ba12": ["secur", "group"],
+    }
+    # A name with a number is no ID: no hexadecimal, or too short.
+    assert index.words.typed_id("sg-web1") == []
+    assert index.words.typed_id("s-1") == []
+    assert top(index, "get rid of snap-0aa11bb22") == ["GETDeleteSnapshot"]
+
+
 def test_my_means_the_calling_user() -> None:
     rows = [
         ("listRepos", "GET", "/repositories", "List public repositories"),

@@ -13,10 +13,15 @@ from itertools import pairwise
 from typing import Any
 
 from .terms import EDGES, stem, stems, terms, words
+from .traits import action_words
 
 ACRONYM_MEANINGS = 3
 """Multi-word names an abbreviation may stand for at most (past that it says too little)."""
-_TYPED_ID = re.compile(r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
+_TYPED_ID = re.compile(
+    r"([A-Za-z]{2,8})_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+|([a-z]{1,8})-(?=[0-9a-f]*[0-9])[0-9a-f]{4,}"
+)
+"""An ID that starts with a short form of its object's name: ``cus_9N1x`` (Stripe's
+kind), ``i-0abc1234`` or ``snap-0aa11bb22`` (Amazon's: hexadecimal after the hyphen)."""
 _PARAMETER = re.compile(r"\{([^}]*)\}")
 # A name written as code: letters in three or more parts joined by ".", "_" or "-", or by
 # "/", "_" or "-" (``compute.instances.list``, ``users/list-members``; a "/" and a "." make
@@ -255,10 +260,13 @@ class ApiWords:
     @cached_property
     def names(self) -> dict[str, int]:
         """The API's path names (the terms of each literal segment), each with the number
-        of operations whose path has it."""
+        of operations whose path has it; of an action named the remote-procedure way
+        (``/#Action=TerminateInstances``), what it acts on (instances)."""
         counts: dict[str, int] = {}
-        for found in self.segments:
-            for segment in set(found):
+        for op, found in zip(self.operations, self.segments, strict=True):
+            named, explicit = action_words(op["path"])
+            acted_on = " ".join(stems(named[1:])) if explicit else ""
+            for segment in {*found, acted_on} - {""}:
                 if segment.replace(" ", "").isalpha():
                     counts[segment] = counts.get(segment, 0) + 1
         return counts
@@ -273,7 +281,7 @@ class ApiWords:
         found = _TYPED_ID.fullmatch(token.strip(EDGES).rstrip("."))
         if not found:
             return []
-        prefix = found.group(1).lower()
+        prefix = (found.group(1) or found.group(2)).lower()
         scored: list[tuple[int, str]] = []
         for name, count in self.names.items():
             parts = name.split()
