@@ -2109,6 +2109,20 @@ def test_an_action_named_in_the_path_says_what_the_operation_does() -> None:
     assert top(index, "delete the instances i-0abc and i-0def", 2)[1] != "POSTTerminateInstances"
 
 
+def test_what_an_action_at_the_end_of_a_path_acts_on_is_the_segment_before() -> None:
+    """``/item/remove``, ``/customers/search``: the last segment is the verb, what it acts on
+    comes before it; a part of one item (``/deployments/{name}/status``) is what it is."""
+    rows = [
+        ("removeItem", "POST", "/item/remove", "Remove an Item"),
+        ("getBalance", "POST", "/accounts/balance/get", "Retrieve real-time balance data"),
+        ("searchCustomers", "POST", "/v2/customers/search", "Search customers"),
+        ("readStatus", "GET", "/deployments/{name}/status", "read status of a Deployment"),
+        ("listCustomers", "GET", "/v2/customers", "List customers"),
+    ]
+    resources = [sorted(r) for r in _segmented(rows).traits.resources]
+    assert resources == [["item"], ["balanc"], ["custom"], ["status"], ["custom"]]
+
+
 def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:
     from mcpgen.runtime.asking import asked_for
 

@@ -81,6 +81,17 @@ def reads_by_name(method: str, path: str) -> bool:
     return bool(named) and named[0] in _READ_ACTIONS
 
 
+def _verb_last(path: str) -> bool:
+    """Whether a path's last segment is a verb alone after a literal segment, as
+    remote-procedure APIs end their paths with the action (``/item/remove``,
+    ``/accounts/balance/get``); not a part of one item (``/deployments/{name}/status``)."""
+    parts = [part for part in path.split("/") if part]
+    if len(parts) < 2 or parts[-2].startswith("{"):
+        return False
+    named, explicit = action_words(path)
+    return not explicit and len(named) == 1 and (named[0] in INTENTS or named[0] in _READ_ACTIONS)
+
+
 _NAMED_METHODS = {"create": "POST", "delete": "DELETE", "update": "PATCH"}
 """The method an action's verb stands for, where the API's own method does not say."""
 
@@ -124,14 +135,15 @@ class Traits:
         self.operations = operations
         self.segments = segments
         self._core = core
-        # What an operation acts on: its path's last literal segment.
-        self.resources: list[frozenset[str]] = [
-            frozenset(found[-1].split() if found else ()) for found in segments
+        # What an operation acts on: its path's last literal segment, or the one before
+        # where that one is the action's verb (``/item/remove``, ``/customers/search``).
+        acted_on = [
+            found[-2] if len(found) > 1 and _verb_last(op["path"]) else found[-1] if found else ""
+            for op, found in zip(operations, segments, strict=True)
         ]
+        self.resources: list[frozenset[str]] = [frozenset(seg.split()) for seg in acted_on]
         # What it is, of those words: the last ("rack reservations": reservations).
-        self.heads: list[frozenset[str]] = [
-            frozenset(found[-1].split()[-1:] if found else ()) for found in segments
-        ]
+        self.heads: list[frozenset[str]] = [frozenset(seg.split()[-1:]) for seg in acted_on]
         paths = [frozenset(" ".join(found).split()) for found in segments]
         counts: dict[str, int] = {}
         for words_of_path in paths:
