@@ -2089,6 +2089,9 @@ def test_an_action_named_in_the_path_says_what_the_operation_does() -> None:
     assert method_by_name("GET", "/#Action=DescribeInstances") == "GET"
     assert method_by_name("POST", "/item/remove") == "DELETE"
     assert method_by_name("POST", "/#Action=TerminateInstances") == "DELETE"
+    assert method_by_name("POST", "/#Action=AssignPrivateIpAddresses") == "PATCH"
+    assert method_by_name("POST", "/#Action=DescribeInstances") == "GET"
+    assert method_by_name("POST", "/accounts/{id}/resume") == "POST"
     # A path that names no action the remote-procedure way keeps its method.
     assert method_by_name("GET", "/namespaces/{namespace}/pods/{name}/log") == "GET"
     assert method_by_name("POST", "/v1/customers") == "POST"

@@ -98,18 +98,20 @@ _NAMED_METHODS = {"create": "POST", "delete": "DELETE", "update": "PATCH"}
 
 def method_by_name(method: str, path: str) -> str:
     """The method a request's intent weighs an operation as, where its action's name says
-    more than its HTTP method (``action_words``): a POST that removes (``POST
-    /item/remove``, ``POST /users/{id}/microsoft.graph.removePassword``) is a DELETE; and a
-    GET that names its action the remote-procedure way (``GET /#Action=TerminateInstances``)
-    is the action's method, a POST for a verb that names no intent (reboot, associate).
-    (A POST that changes stays a POST: "start billing her again" is as much a create as
-    the resume it asks for.)"""
+    more than its HTTP method (``action_words``): a GET or POST that names its action the
+    remote-procedure way (``GET /#Action=TerminateInstances``) is the action's method, a
+    POST for a verb that names no intent (reboot, associate); else a POST that removes
+    (``POST /item/remove``, ``POST /users/{id}/microsoft.graph.removePassword``) is a
+    DELETE. (A POST that changes stays a POST: "start billing her again" is as much a
+    create as the resume it asks for.)"""
     named, explicit = action_words(path)
     intent = INTENTS.get(named[0]) if named else None
+    if explicit and named and method in ("GET", "POST"):
+        if intent in ("read", "list", "search"):
+            return "GET"
+        return _NAMED_METHODS.get(intent or "", "POST")
     if method == "POST":
         return "DELETE" if intent == "delete" else method
-    if method == "GET" and explicit and named and intent not in ("read", "list", "search"):
-        return _NAMED_METHODS.get(intent or "", "POST")
     return method
 
 
