@@ -537,6 +537,9 @@ def test_more_verbs_say_what_is_asked() -> None:
         "deny pushes to main",
     ):
         assert intent(words(query)) == "update", query
+    # Disconnecting and unlinking remove the link.
+    for query in ("disconnect the bank from our app", "unlink the github account from kwong"):
+        assert intent(words(query)) == "delete", query
 
 
 def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit() -> None:

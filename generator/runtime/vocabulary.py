@@ -46,7 +46,7 @@ INTENTS: dict[str, str] = {
         _split(
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
             "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap "
-            "ditch decommission"
+            "ditch decommission disconnect unlink"
         ),
         "delete",
     ),
