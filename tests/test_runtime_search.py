@@ -80,6 +80,8 @@ def test_terms_are_the_stems_of_the_words_but_stop_words() -> None:
     assert terms(text) == ["list", "open", "pr", "issu", "repositori", "owner"]
     # How much or how many asks a quantity: neither word says of what.
     assert terms("how much money? how many replicas are up?") == ["money", "replica"]
+    # What someone wants or needs is what is asked, not the wanting.
+    assert terms("the user wants a refund, she needs it") == ["user", "refund"]
 
 
 def test_am_is_no_word_nor_the_initials_of_the_apis_names() -> None:

@@ -18,7 +18,7 @@ STOP_WORDS = frozenset(
         """a an the of for to in on at by with from into onto as am is are be been being was were it
     its this that these those there here and or but if then than so such can could would should will
     shall may might must do does did done i me my mine we us our you your he she they them their
-    his her please want wanted need needs needed like just also some any all each every which who
+    his her please want wants wanted need needs needed like just also some any all each every which who
     whom whose what when where why how about via per not no yes up down out over under again
     let lets gonna wanna ok okay hey thanks thank let's i'm i'd i've it's what's that's
     much many"""
