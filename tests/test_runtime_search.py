@@ -231,6 +231,18 @@ def test_run_together_path_words_split_into_the_apis_own_words() -> None:
     assert segment_terms("/apis/rbac/v1/clusterroles/{name}", known) == [
         "api", "rbac", "v 1", "cluster role",
     ]  # fmt: skip
+    # A request that writes one run together mentions its parts: a path made of them has
+    # nothing the request did not ask for.
+    rows = [
+        ("listReplicaSet", "GET", "/apis/apps/v1/replicasets", "list ReplicaSet"),
+        ("listDeployment", "GET", "/apis/apps/v1/deployments", "list Deployment"),
+    ]
+    index = _segmented(rows)
+    assert index.words.run_together == {"replicaset": ["replica", "set"]}
+    from mcpgen.runtime.reading import read
+
+    mentioned = read("list the replicasets", index.words, frozenset()).mentioned
+    assert {"replica", "set"} <= mentioned
 
 
 def test_split_path_words_tell_a_collection_from_its_events() -> None:
@@ -2195,6 +2207,9 @@ def test_a_request_that_first_tells_how_things_are_asks_in_a_later_clause() -> N
     assert asked_for("PR 12 looks good to me, approve it", ["pr", "good"], nouns) == "update"
     assert asked_for("campaign 55 has the wrong price - stop it!", ["price"], nouns) == "act"
     assert asked_for("droplet 31 is frozen; give it a hard reboot", [], nouns) == "act"
+    # Things that seem, look or keep so tell as a thing that seems does.
+    query = "old replicasets seem to be piling up in staging, list them"
+    assert asked_for(query, ["old", "replicasets", "piling", "staging"], nouns) == "list"
     # Not where the request opens with its verb, nor where the first clause tells nothing.
     assert asked_for("delete task 5, it is a duplicate", ["task"], nouns) == "delete"
     assert asked_for("in project 42, list the open issues", ["issues"], nouns) == "list"

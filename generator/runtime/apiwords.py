@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from .terms import EDGES, stem, stems, terms, words
+from .terms import EDGES, plain_segments, stem, stems, terms, words
 from .traits import action_words
 
 ACRONYM_MEANINGS = 3
@@ -255,6 +255,18 @@ class ApiWords:
                 spelt = out.setdefault("".join(p[0] for p in parts), [])
                 if parts not in spelt and len(spelt) < ACRONYM_MEANINGS:
                     spelt.append(parts)
+        return out
+
+    @cached_property
+    def run_together(self) -> dict[str, list[str]]:
+        """The path words that run several of the API's words together, by their stem, with
+        the stems of their parts (``replicaset`` -> replica, set; ``search.json`` splits
+        them, ``terms.segment_terms``)."""
+        out: dict[str, list[str]] = {}
+        for op, found in zip(self.operations, self.segments, strict=True):
+            for plain, split in zip(plain_segments(op["path"]), found, strict=False):
+                if " " not in plain and plain != split and " " in split:
+                    out.setdefault(plain, split.split())
         return out
 
     @cached_property

@@ -276,7 +276,7 @@ _AUXILIARY = frozenset({"did", "does", "do", "is", "are", "was", "were", "has", 
 _MODAL = frozenset({"can", "could", "should", "would", "will", "shall", "may", "might"})
 _TELLING_VERBS = (_AUXILIARY - {"do", "does", "did"}) | frozenset(
     {"looks", "seems", "got", "needs", "keeps", "left", "broke", "ran", "went", "came"}
-    | {"sent", "became", "hit", "belongs"}
+    | {"sent", "became", "hit", "belongs", "look", "seem", "keep", "belong", "be", "been"}
 )
 """Verbs of a clause that tells how things are ("PR 12 looks good", "it broke"): the
 auxiliaries but "do", and a few more (``_then_commanded``)."""

@@ -333,6 +333,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # An ID names its object: "cus_9" is the request saying "customer".
     own += [term for t in tokens for term in named[t] if term not in own]
     own, pieces = api.spelt_out(query_words, own)
+    # A word the API's paths write run together ("replicasets") mentions its parts.
+    pieces |= {part for term in stems(own) for part in api.run_together.get(term, ())}
     # A question about what happened: its verbs of change say which things, not what
     # to do ("what files have people uploaded?", "who deleted the group?").
     changed = set(changed_in_question(query_words))
