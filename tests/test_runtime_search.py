@@ -1123,6 +1123,18 @@ def test_a_question_what_happened_asks_for_the_events() -> None:
     assert "event" not in watched.near
 
 
+def test_a_question_how_many_looks_for_a_count() -> None:
+    rows = [
+        ("listUsers", "GET", "/{realm}/users", "Get users"),
+        ("countUsers", "GET", "/{realm}/users/count", "Returns the number of users"),
+        ("getUser", "GET", "/{realm}/users/{id}", "Get representation of the user"),
+    ]
+    index = build(rows)
+    for query in ("how many people have accounts in the shop realm?", "the number of users"):
+        assert "count" in read(query, index.words, frozenset()).near, query
+    assert "count" not in read("list the users of the shop realm", index.words, frozenset()).near
+
+
 def test_what_a_new_thing_can_do_is_not_the_thing() -> None:
     rows = [
         ("createRole", "POST", "/namespaces/{ns}/roles", "create a Role"),

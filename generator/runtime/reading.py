@@ -139,6 +139,8 @@ _NEED_NEW = re.compile(
 """A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
 10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
 single-use codes", "I'd like a fresh address"): made, not listed or read."""
+_HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
+"""A question of how many ("how many people have accounts?"): what counts them says."""
 _WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
@@ -367,6 +369,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["role", "member", "membership"]
     if _VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
+    if _HOW_MANY.search(query):
+        hinted += ["count"]
     if _WHAT_HAPPENED.search(query):
         hinted += ["event", "activity", "log", "history", "audit"]
     if _SENT_AGAIN.search(query):
