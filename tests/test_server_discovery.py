@@ -608,6 +608,53 @@ def test_what_an_operation_answers_with_says_what_it_is_about(tmp_path: Path) ->
     assert found == ["createNetworkPolicy"]
 
 
+def test_what_a_path_parameter_may_be_says_what_an_operation_does(tmp_path: Path) -> None:
+    """``POST /sessions/{id}/playing/{command}`` with Pause, Stop or Seek: the allowed
+    values of a path parameter (a few, text) are searched with the operation's description;
+    a long list of them is data, and is not."""
+    document = _document(0)
+    document["components"] = {
+        "schemas": {
+            "Command": {"type": "string", "enum": ["Pause", "Unpause", "Stop", "Seek"]},
+            "Command2": {"$ref": "#/components/schemas/Command"},
+            "Code": {"type": "string", "enum": [f"x{i}" for i in range(41)]},
+        }
+    }
+
+    def at(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        return {"name": name, "in": "path", "required": True, "schema": schema}
+
+    document["paths"] = {
+        "/sessions/{id}/playing/{command}": {
+            "post": {
+                "operationId": "sendCommand",
+                "parameters": [
+                    at("id", {"type": "string"}),
+                    at("command", {"$ref": "#/components/schemas/Command2"}),
+                ],
+                "responses": {"200": OK_REPLY},
+            }
+        },
+        "/codes/{code}": {
+            "get": {
+                "operationId": "readCode",
+                "parameters": [at("code", {"$ref": "#/components/schemas/Code"})],
+                "responses": {"200": OK_REPLY},
+            }
+        },
+        "/sessions": {"get": {"operationId": "listSessions", "responses": {"200": OK_REPLY}}},
+    }
+    path = tmp_path / "choices.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    more = dict(zip((op["operation"] for op in data["operations"]), data["more"], strict=True))
+    assert {"paus", "unpaus", "stop", "seek"} <= set(more["sendCommand"].split())
+    assert "x1" not in more["readCode"].split()
+    found = [op["operation"] for op in Index(data).search("pause the session", 1)]
+    assert found == ["sendCommand"]
+
+
 @pytest.mark.parametrize(
     ("title", "named"),
     [

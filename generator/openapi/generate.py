@@ -164,6 +164,9 @@ def search_json(project: Project) -> dict[str, Any]:
             tool.name, text, tool.description, tool.path, tool.tags, args
         )
         extra += terms.terms(about)
+        # What a path parameter may be says what the operation can do or act on
+        # (``/Sessions/{id}/Playing/{command}``: Pause, Stop; ``/Items/{id}/Images/{type}``).
+        extra += terms.terms(" ".join(_path_choices(tool, project.definitions)))
         # Run-together path words (``clusterrolebindings``) count by their parts too.
         found = terms.segment_terms(tool.path, known, memo)
         core += [t for t in " ".join(found).split() if t not in core]
@@ -182,6 +185,30 @@ def search_json(project: Project) -> dict[str, Any]:
         "segments": segments,
         "details": details,
     }
+
+
+MAX_CHOICES = 40
+"""A path parameter with more allowed values than this lists data, not what is done."""
+
+
+def _path_choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
+    """The allowed values (``enum``) of a tool's path parameters that are text, where
+    there are at most ``MAX_CHOICES`` of them."""
+    properties = tool.input_schema.get("properties") or {}
+    out: list[str] = []
+    for arg in tool.args:
+        if arg.location != "path":
+            continue
+        schema = properties.get(arg.name)
+        for _ in range(3):  # a $ref to a $ref: no deeper
+            name = ref_name(schema) if isinstance(schema, dict) else None
+            if name is None:
+                break
+            schema = definitions.get(name)
+        choices = schema.get("enum") if isinstance(schema, dict) else None
+        if isinstance(choices, list) and len(choices) <= MAX_CHOICES:
+            out.extend(c for c in choices if isinstance(c, str))
+    return out
 
 
 SUBJECT_SHARE = 0.02
