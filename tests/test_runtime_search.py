@@ -1950,6 +1950,8 @@ def test_a_vm_is_an_instance_and_power_verbs_start_and_stop_it() -> None:
     index = build(rows)
     assert top(index, "turn the vm back on") == ["startInstance"]
     assert top(index, "reboot vm web-2") == ["resetInstance"]
+    rows.append(("rebootInstance", "POST", "/#Action=RebootInstances", "Requests a reboot"))
+    assert top(build(rows), "the web server is hung, bounce it") == ["rebootInstance"]
     assert top(index, "spin up a new vm") == ["insertInstance"]
     # A virtual machine's image is still its image.
     assert top(index, "vm image") == ["getImage"]

@@ -242,8 +242,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Infrastructure.
     "scale": ("autoscaler", "resize"),
     "replica": ("scale", "replicaset"),
-    "restart": ("rollout", "delete", "redeploy"),
+    "restart": ("rollout", "delete", "redeploy", "reboot"),
     "reboot": ("restart", "reset"),
+    "bounce": ("restart", "reboot"),
     "boot": ("start",),
     "plug": ("attach", "connect", "mount"),
     "unplug": ("detach", "disconnect", "unmount"),
