@@ -28,6 +28,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev5``: ``benchmarks/queries/dev5/*.json``, 50 requests each for four more APIs no
   other set has (Keycloak's admin API, Jellyfin, Amazon EC2 and Plaid, from APIs.guru's
   directory), written blind like ``dev``, for tuning;
+- ``dev6``: ``benchmarks/queries/dev6/*.json``, 50 requests each for four more (Azure's
+  App Service web apps, Amazon IAM, Mist and App Center, from APIs.guru's directory),
+  written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -77,6 +80,7 @@ SETS = {
     "dev3": QUERIES / "dev3",
     "dev4": QUERIES / "dev4",
     "dev5": QUERIES / "dev5",
+    "dev6": QUERIES / "dev6",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -124,6 +128,10 @@ DIRECTORY = {
     "jellyfin": "jellyfin.local",
     "ec2": "amazonaws.com/ec2",
     "plaid": "plaid.com",
+    "azureweb": "azure.com/web-WebApps",
+    "iam": "amazonaws.com/iam",
+    "mist": "mist.com",
+    "appcenter": "appcenter.ms",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -133,7 +141,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
