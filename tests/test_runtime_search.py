@@ -1123,6 +1123,23 @@ def test_a_question_what_happened_asks_for_the_events() -> None:
     assert "event" not in watched.near
 
 
+def test_words_whose_initials_are_a_short_name_of_the_api_mean_it() -> None:
+    rows = [
+        ("createPsk", "POST", "/orgs/{org_id}/psks", "createOrgPsk"),
+        ("createToken", "POST", "/orgs/{org_id}/apitokens", "createOrgApiToken"),
+        ("optimizeRrm", "POST", "/sites/{site_id}/rrm/optimize", "optimizeSiteRrm"),
+        ("getRrm", "GET", "/sites/{site_id}/rrm/current", "getSiteCurrentRrm"),
+        ("listSecPolicies", "GET", "/orgs/{org_id}/secpolicies", "listSecPolicies"),
+        ("listPorts", "GET", "/sites/{site_id}/stats/ports", "listSitePorts"),
+    ]
+    index = _segmented(rows)
+    assert top(index, "make a pre-shared key for contractor Bob, good for 30 days") == ["createPsk"]
+    assert top(index, "re-run radio resource management at the Miami site") == ["optimizeRrm"]
+    # Not the words of a value: "switch ex-closet-3" is no "sec".
+    request = read("what's plugged into switch ex-closet-3?", index.words, frozenset())
+    assert "sec" not in request.own_terms
+
+
 def test_a_question_how_many_looks_for_a_count() -> None:
     rows = [
         ("listUsers", "GET", "/{realm}/users", "Get users"),

@@ -258,6 +258,16 @@ class ApiWords:
         return out
 
     @cached_property
+    def short_names(self) -> frozenset[str]:
+        """The API's path names of three or four letters (a plural without its "s"), and
+        those that open a path word run together (``nacrules``: nac): what may be
+        initials."""
+        candidates = [*self.names, *(parts[0] for parts in self.run_together.values())]
+        # An abbreviation's plural ("psks") keeps its "s" through the stemmer.
+        candidates += [name[:-1] for name in candidates if name.endswith("s")]
+        return frozenset(n for n in candidates if 3 <= len(n) <= 4 and n.isalpha())
+
+    @cached_property
     def run_together(self) -> dict[str, list[str]]:
         """The path words that run several of the API's words together, by their stem, with
         the stems of their parts (``replicaset`` -> replica, set; ``search.json`` splits
@@ -310,12 +320,16 @@ class ApiWords:
             return []
         return scored[0][1].split()
 
-    def spelt_out(self, query_words: list[str], own: list[str]) -> tuple[list[str], set[str]]:
+    def spelt_out(
+        self, query_words: list[str], own: list[str], unsaid: frozenset[str] = frozenset()
+    ) -> tuple[list[str], set[str]]:
         """The request's own words as the API writes them: two words that the API writes
         as one (``roll back`` -> rollback, ``sign up`` -> signup) joined, and a word that
         is no term of the API but the initials of some of its multi-word path names
-        (``pv``, ``pvc``) replaced by those names' words. Also the stems of the words
-        joined: a path that splits the joined word into them mentions nothing else."""
+        (``pv``, ``pvc``) replaced by those names' words, and the other way round, three
+        or four words (none of ``unsaid``) whose initials are a short name of the API
+        ("pre-shared key" for ``/psks``). Also the stems of the words joined: a path that
+        splits the joined word into them mentions nothing else."""
         out = list(own)
         pieces: set[str] = set()
         for first, second in pairwise(query_words):
@@ -323,6 +337,15 @@ class ApiWords:
             if len(joined) >= 5 and stem(joined) in self.named and stem(first) != stem(joined):
                 out.append(joined)
                 pieces.update(stems([first, second]))
+        # Words whose initials are a short name of the API's paths ("pre-shared key" for
+        # ``/psks``, "network access control" for ``/nacrules``... ``nac``).
+        for size in (3, 4):
+            for at in range(len(query_words) - size + 1):
+                run = query_words[at : at + size]
+                initials = "".join(w[0] for w in run)
+                if initials in self.short_names and not unsaid.intersection(run):
+                    out.append(initials)
+                    pieces.update(stems(run))
         spelt: list[str] = []
         for word in out:
             short = word[:-1] if word.endswith("s") and len(word) > 2 else word

@@ -334,7 +334,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in query_words if w not in STOP_WORDS]
     # An ID names its object: "cus_9" is the request saying "customer".
     own += [term for t in tokens for term in named[t] if term not in own]
-    own, pieces = api.spelt_out(query_words, own)
+    # Initials are read off words of the request, not of values ("switch ex-closet-3").
+    valued = {w for t in tokens for w in words(t)} | quoted
+    own, pieces = api.spelt_out(query_words, own, STOP_WORDS | valued)
     # A word the API's paths write run together ("replicasets") mentions its parts.
     pieces |= {part for term in stems(own) for part in api.run_together.get(term, ())}
     # A question about what happened: its verbs of change say which things, not what
