@@ -1140,6 +1140,17 @@ def test_words_whose_initials_are_a_short_name_of_the_api_mean_it() -> None:
     assert "sec" not in request.own_terms
 
 
+def test_past_things_are_a_history() -> None:
+    rows = [
+        ("runJob", "POST", "/sites/{name}/webjobs/{job}/run", "Run a triggered web job"),
+        ("jobHistory", "GET", "/sites/{name}/webjobs/{job}/history", "Gets a job's history"),
+        ("getJob", "GET", "/sites/{name}/webjobs/{job}", "Gets a web job"),
+    ]
+    index = build(rows)
+    assert "histori" in read("show me its past runs", index.words, frozenset()).near
+    assert "histori" not in read("show me its runs", index.words, frozenset()).near
+
+
 def test_a_question_how_many_looks_for_a_count() -> None:
     rows = [
         ("listUsers", "GET", "/{realm}/users", "Get users"),

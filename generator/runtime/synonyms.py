@@ -110,6 +110,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stats": ("statistic", "metric", "usage"),
     "usage": ("statistic", "metric"),
     "history": ("event", "log", "timeline", "activity", "revision", "version"),
+    "past": ("history",),
     "activity": ("event", "history", "feed", "action", "audit"),
     "chat": ("message", "conversation"),
     "channel": ("conversation", "room"),
