@@ -1151,6 +1151,24 @@ def test_past_things_are_a_history() -> None:
     assert "histori" not in read("show me its runs", index.words, frozenset()).near
 
 
+def test_words_of_networks_and_devices_have_near_synonyms() -> None:
+    rows = [
+        ("createWlan", "POST", "/orgs/{org_id}/wlans", "createOrgWlan"),
+        ("ackAll", "POST", "/sites/{site_id}/alarms/ack_all", "ackSiteAllAlarms"),
+        ("upgrade", "POST", "/sites/{site_id}/devices/upgrade", "upgradeSiteDevices"),
+        ("register", "POST", "/register", "register"),
+    ]
+    index = build(rows)
+    for query, near in (
+        ("add a new SSID called Corp-Guest", "wlan"),
+        ("a guest wifi for the cafe", "wlan"),
+        ("mark the open alarms as acknowledged", "ack"),
+        ("push firmware 0.14.29313 to all the APs", "upgrad"),
+    ):
+        assert near in read(query, index.words, frozenset()).near, query
+    assert top(index, "add a new SSID called Corp-Guest for the whole org") == ["createWlan"]
+
+
 def test_a_question_how_many_looks_for_a_count() -> None:
     rows = [
         ("listUsers", "GET", "/{realm}/users", "Get users"),
