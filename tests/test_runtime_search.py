@@ -396,21 +396,27 @@ def test_ids_that_start_with_their_objects_name_say_which_object() -> None:
     assert top(index, "cancel pi_555") == ["cancelIntent"]
 
 
+def _actions(*actions: tuple[str, str]) -> list[tuple[str, str, str, str]]:
+    """Rows of an API that names its actions in the path, each sent as a GET and a POST
+    (``/#Action=RunInstances``), as Amazon's query APIs do."""
+    return [
+        (f"{method}{action}", method, f"/#Action={action}", title)
+        for action, title in actions
+        for method in ("GET", "POST")
+    ]
+
+
 def test_amazon_ids_say_which_object_of_the_actions_named_in_the_path() -> None:
     """``i-0abc1234``, ``snap-0aa11bb22``, ``sg-0f00ba12``: an ID's prefix and
     hexadecimal; the objects are what the path's actions act on (``/#Action=...``)."""
-    rows = [
-        (f"{method}{action}", method, f"/#Action={action}", title)
-        for action, title in (
-            ("DescribeInstances", "Describes the specified instances"),
-            ("AttachVolume", "Attaches an EBS volume to a running or stopped instance"),
-            ("DescribeVolumes", "Describes the specified EBS volumes"),
-            ("DeleteSnapshot", "Deletes the specified snapshot"),
-            ("DescribeSecurityGroups", "Describes the specified security groups"),
-            ("DeleteKeyPair", "Deletes the specified key pair"),
-        )
-        for method in ("GET", "POST")
-    ]
+    rows = _actions(
+        ("DescribeInstances", "Describes the specified instances"),
+        ("AttachVolume", "Attaches an EBS volume to a running or stopped instance"),
+        ("DescribeVolumes", "Describes the specified EBS volumes"),
+        ("DeleteSnapshot", "Deletes the specified snapshot"),
+        ("DescribeSecurityGroups", "Describes the specified security groups"),
+        ("DeleteKeyPair", "Deletes the specified key pair"),
+    )
     index = _segmented(rows)
     named = {t: index.words.typed_id(t) for t in ("i-0abc1234", "snap-0aa11bb22", "sg-0f00ba12")}
     assert named == {
@@ -2172,16 +2178,12 @@ def test_an_action_named_in_the_path_says_what_the_operation_does() -> None:
     # A path that names no action the remote-procedure way keeps its method.
     assert method_by_name("GET", "/namespaces/{namespace}/pods/{name}/log") == "GET"
     assert method_by_name("POST", "/v1/customers") == "POST"
-    rows = [
-        (f"{method}{action}", method, f"/#Action={action}", title)
-        for action, title in (
-            ("DescribeInstances", "Describes the specified instances"),
-            ("RunInstances", "Launches the specified number of instances"),
-            ("TerminateInstances", "Shuts down the specified instances"),
-            ("RebootInstances", "Requests a reboot of the specified instances"),
-        )
-        for method in ("GET", "POST")
-    ]
+    rows = _actions(
+        ("DescribeInstances", "Describes the specified instances"),
+        ("RunInstances", "Launches the specified number of instances"),
+        ("TerminateInstances", "Shuts down the specified instances"),
+        ("RebootInstances", "Requests a reboot of the specified instances"),
+    )
     index = build(rows)
     assert top(index, "delete the instances i-0abc and i-0def") == ["GETTerminateInstances"]
     assert top(index, "describe instance i-0abc") == ["GETDescribeInstances"]
