@@ -615,7 +615,10 @@ def test_what_a_path_parameter_may_be_says_what_an_operation_does(tmp_path: Path
     document = _document(0)
     document["components"] = {
         "schemas": {
-            "Command": {"type": "string", "enum": ["Pause", "Unpause", "Stop", "Seek"]},
+            "Command": {
+                "type": "string",
+                "enum": ["Pause", "Unpause", "Stop", "Seek", "overlong" * 8],
+            },
             "Command2": {"$ref": "#/components/schemas/Command"},
             "Code": {"type": "string", "enum": [f"x{i}" for i in range(41)]},
         }
@@ -650,6 +653,7 @@ def test_what_a_path_parameter_may_be_says_what_an_operation_does(tmp_path: Path
     data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
     more = dict(zip((op["operation"] for op in data["operations"]), data["more"], strict=True))
     assert {"paus", "unpaus", "stop", "seek"} <= set(more["sendCommand"].split())
+    assert "overlong" not in more["sendCommand"]  # too long to name an action
     assert "x1" not in more["readCode"].split()
     found = [op["operation"] for op in Index(data).search("pause the session", 1)]
     assert found == ["sendCommand"]

@@ -189,11 +189,13 @@ def search_json(project: Project) -> dict[str, Any]:
 
 MAX_CHOICES = 40
 """A path parameter with more allowed values than this lists data, not what is done."""
+MAX_CHOICE = 60
+"""Characters of an allowed value at most: a longer one is no name of an action or a kind."""
 
 
 def _path_choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
-    """The allowed values (``enum``) of a tool's path parameters that are text, where
-    there are at most ``MAX_CHOICES`` of them."""
+    """The allowed values (``enum``) of a tool's path parameters that are text (of at most
+    ``MAX_CHOICE`` characters), where there are at most ``MAX_CHOICES`` of them."""
     properties = tool.input_schema.get("properties") or {}
     out: list[str] = []
     for arg in tool.args:
@@ -207,7 +209,7 @@ def _path_choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
             schema = definitions.get(name)
         choices = schema.get("enum") if isinstance(schema, dict) else None
         if isinstance(choices, list) and len(choices) <= MAX_CHOICES:
-            out.extend(c for c in choices if isinstance(c, str))
+            out.extend(c for c in choices if isinstance(c, str) and len(c) <= MAX_CHOICE)
     return out
 
 
