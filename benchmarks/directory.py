@@ -82,8 +82,10 @@ def directory() -> Path:
     digest = base64.b64encode(hashlib.new(algorithm, response.content).digest()).decode()
     if digest != expected:
         raise RuntimeError(f"{TARBALL}: integrity mismatch ({algorithm} {digest})")
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
+    # Extracted apart, then renamed into place: another process (or thread) that fetches
+    # at the same time finds either no folder or a complete one, never half of one.
+    CACHE.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f"{VERSION}.", dir=CACHE))
     with tarfile.open(fileobj=io.BytesIO(response.content), mode="r:gz") as archive:
         members = [
             m
@@ -92,8 +94,16 @@ def directory() -> Path:
         ]
         for member in members:
             member.name = member.name[len("package/") :]
-        archive.extractall(target, members=members, filter="data")
-    done.write_text(VERSION + "\n", encoding="utf-8")
+        archive.extractall(fresh, members=members, filter="data")
+    (fresh / ".complete").write_text(VERSION + "\n", encoding="utf-8")
+    if target.exists() and not done.is_file():
+        shutil.rmtree(target, ignore_errors=True)  # what an interrupted fetch left
+    try:
+        fresh.rename(target)
+    except OSError:  # another fetch got there first
+        shutil.rmtree(fresh, ignore_errors=True)
+        if not done.is_file():
+            raise
     return target / "api"
 
 
