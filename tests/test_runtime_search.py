@@ -1127,6 +1127,10 @@ def test_a_question_what_happened_asks_for_the_events() -> None:
     assert "event" in asked.near
     watched = read("stream pod changes as they happen", index.words, frozenset())
     assert "event" not in watched.near
+    # Failed sign-ins are in the API's record of them too.
+    for query in ("show me yesterday's failed logins", "any suspicious sign-ins for bob?"):
+        assert {"event", "log", "audit"} <= set(read(query, index.words, frozenset()).near)
+    assert "event" not in read("show me the logins of bob", index.words, frozenset()).near
 
 
 def test_words_whose_initials_are_a_short_name_of_the_api_mean_it() -> None:

@@ -131,6 +131,13 @@ _WHAT_HAPPENED = re.compile(
 )
 """A question what happened ("what happened on my account in the last hour?"): the API's
 record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
+_FAILED_SIGN_INS = re.compile(
+    r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
+    r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",
+    re.IGNORECASE,
+)
+"""Failed or suspicious sign-ins: what the API's record of them holds (its events, log,
+audit or activity), as much as the sign-ins themselves."""
 _NEED_NEW = re.compile(
     r"(?:\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)|"
     r"^\W*(?:please\s+)?(?:request|order))\s+(?:a|an|another|some|new|fresh|\d[\d,]*)\s",
@@ -373,7 +380,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["validate", "validation", "verify", "verification"]
     if _HOW_MANY.search(query):
         hinted += ["count"]
-    if _WHAT_HAPPENED.search(query):
+    if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):
         hinted += ["event", "activity", "log", "history", "audit"]
     if _SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
