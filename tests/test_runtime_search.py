@@ -1915,6 +1915,10 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     assert top(index, "hand project 5 over") == ["transferProject"]
     from mcpgen.runtime.terms import phrase_terms, words
 
+    # Signed out, logged out: a logout.
+    for query in ("kill his sessions so he's signed out everywhere", "log me out"):
+        assert "logout" in phrase_terms(words(query))[0], query
+
     # Spun up: made, not spun.
     assert phrase_terms(words("spin up a new workspace")) == (
         ["creat", "launch", "provis"],
