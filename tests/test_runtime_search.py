@@ -1215,7 +1215,10 @@ def test_a_question_who_asks_for_a_list_of_people() -> None:
     for request in ("Who reported campaign 42f1c9 as abuse?", "who's on the Marketing board?"):
         asked = read(request, index.words, frozenset())
         assert (asked.wanted, asked.plural) == ("list", True), request
+        # People: users and members, whatever the request calls them.
+        assert {"user", "peopl"} <= set(asked.near), request
     assert top(index, "Who reported campaign 42f1c9 as abuse?") == ["listReports"]
+    assert "peopl" not in read("what is on the Marketing board?", index.words, frozenset()).near
 
 
 def test_a_new_thing_wanted_is_made() -> None:

@@ -378,6 +378,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["role", "member", "membership"]
     if _VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
+    if _WHO.match(query):
+        hinted += ["user", "member", "people"]
     if _HOW_MANY.search(query):
         hinted += ["count"]
     if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):
