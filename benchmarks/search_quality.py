@@ -31,6 +31,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev6``: ``benchmarks/queries/dev6/*.json``, 50 requests each for four more (Azure's
   App Service web apps, Amazon IAM, Mist and App Center, from APIs.guru's directory),
   written blind like ``dev``, for tuning;
+- ``dev7``: ``benchmarks/queries/dev7/*.json``, 40 requests each for four APIs people
+  often want as MCP servers (Gmail, Google Calendar, YouTube and Twitter's v2, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -81,6 +84,7 @@ SETS = {
     "dev4": QUERIES / "dev4",
     "dev5": QUERIES / "dev5",
     "dev6": QUERIES / "dev6",
+    "dev7": QUERIES / "dev7",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -132,6 +136,10 @@ DIRECTORY = {
     "iam": "amazonaws.com/iam",
     "mist": "mist.com",
     "appcenter": "appcenter.ms",
+    "gmail": "googleapis.com/gmail",
+    "gcalendar": "googleapis.com/calendar",
+    "youtube": "googleapis.com/youtube",
+    "twitter": "twitter.com/current",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -141,7 +149,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
