@@ -1179,6 +1179,18 @@ def test_words_of_networks_and_devices_have_near_synonyms() -> None:
     assert top(index, "add a new SSID called Corp-Guest for the whole org") == ["createWlan"]
 
 
+def test_sharing_is_an_access_control_list() -> None:
+    rows = [
+        ("listAcl", "GET", "/calendars/{calendarId}/acl", "Returns the rules in the access control list"),
+        ("deleteAcl", "DELETE", "/calendars/{calendarId}/acl/{ruleId}", "Deletes an access control rule"),
+        ("listEvents", "GET", "/calendars/{calendarId}/events", "Returns events on the calendar"),
+        ("stopChannel", "POST", "/channels/stop", "Stop watching resources through this channel"),
+    ]  # fmt: skip
+    index = build(rows)
+    for query in ("who is my work calendar shared with?", "stop sharing my calendar with bob"):
+        assert "acl" in read(query, index.words, frozenset()).near, query
+
+
 def test_a_question_how_many_looks_for_a_count() -> None:
     rows = [
         ("listUsers", "GET", "/{realm}/users", "Get users"),
