@@ -969,6 +969,8 @@ def test_many_things_in_one_request_are_a_batch() -> None:
     query = "fetch board 1 and board 2 in a single request"
     assert "batch" in top(index, query, 2)
     assert top(index, "mark device 30 as offline") == ["updateDevice"]
+    asked = read("mark devices 3, 4 and 5 as offline in one go", index.words, frozenset())
+    assert "batch" in asked.near and asked.many
 
 
 def test_british_and_american_spellings_are_one_word() -> None:

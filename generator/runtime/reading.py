@@ -69,7 +69,8 @@ _MENTIONING = re.compile(
 """Things found by their text ("cards that mention 'invoice'", "issues mentioning a memory
 leak"): the request asks to search, as for a condition on a number."""
 _IN_ONE = re.compile(
-    r"\bin\s+(?:a\s+)?(?:single|one)\s+(?:request|call|api\s+call|batch|shot)\b", re.IGNORECASE
+    r"\bin\s+(?:a\s+)?(?:single|one)\s+(?:request|call|api\s+call|batch|shot|go|pass)\b",
+    re.IGNORECASE,
 )
 """Many things asked for in one request ("fetch board 1, list 2 and card 3 in a single
 request"): a batch."""
