@@ -1193,6 +1193,21 @@ def test_sharing_is_an_access_control_list() -> None:
         assert "acl" in read(query, index.words, frozenset()).near, query
 
 
+def test_saving_for_later_is_a_bookmark_and_tagging_someone_a_mention() -> None:
+    rows = [
+        ("createTweet", "POST", "/2/tweets", "Creation of a Post"),
+        ("addBookmark", "POST", "/2/users/{id}/bookmarks", "Add Post to Bookmarks"),
+        ("mentions", "GET", "/2/users/{id}/mentions", "User mention timeline by User ID"),
+        ("tweetLabels", "GET", "/2/tweets/label/stream", "Posts Label stream"),
+    ]
+    index = build(rows)
+    saved = read("save this tweet so I can read it later", index.words, frozenset())
+    assert "bookmark" in saved.near
+    tagged = read("who's been tagging me in tweets this week?", index.words, frozenset())
+    assert "mention" in tagged.near
+    assert top(index, "who's been tagging me in tweets this week?") == ["mentions"]
+
+
 def test_a_question_how_many_looks_for_a_count() -> None:
     rows = [
         ("listUsers", "GET", "/{realm}/users", "Get users"),
