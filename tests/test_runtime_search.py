@@ -1193,7 +1193,7 @@ def test_sharing_is_an_access_control_list() -> None:
         assert "acl" in read(query, index.words, frozenset()).near, query
 
 
-def test_saving_for_later_is_a_bookmark_and_tagging_someone_a_mention() -> None:
+def test_words_of_mail_and_posts_have_near_synonyms() -> None:
     rows = [
         ("createTweet", "POST", "/2/tweets", "Creation of a Post"),
         ("addBookmark", "POST", "/2/users/{id}/bookmarks", "Add Post to Bookmarks"),
@@ -1206,6 +1206,12 @@ def test_saving_for_later_is_a_bookmark_and_tagging_someone_a_mention() -> None:
     tagged = read("who's been tagging me in tweets this week?", index.words, frozenset())
     assert "mention" in tagged.near
     assert top(index, "who's been tagging me in tweets this week?") == ["mentions"]
+    # An auto-reply is a vacation responder; an unsent email a draft.
+    for query, near in (
+        ("set an auto-reply until the 14th", "vacat"),
+        ("the unsent email", "draft"),
+    ):
+        assert near in read(query, index.words, frozenset()).near, query
 
 
 def test_a_question_how_many_looks_for_a_count() -> None:

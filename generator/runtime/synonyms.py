@@ -75,6 +75,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "label": ("tag",),
     "tag": ("label",),
     "save": ("bookmark", "favorite"),
+    "autoreply": ("vacation", "responder", "autoresponder"),
+    "unsent": ("draft",),
     "version": ("release", "tag"),
     "comment": ("reply", "note", "review"),
     "reply": ("comment",),
@@ -407,6 +409,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 COMPOUNDS: dict[tuple[str, str], str] = {
     ("address", "book"): "contact",
     ("to", "do"): "task",
+    ("auto", "reply"): "autoreply",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""
