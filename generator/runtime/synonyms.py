@@ -120,6 +120,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "past": ("history",),
     "activity": ("event", "history", "feed", "action", "audit"),
     "chat": ("message", "conversation"),
+    "conversation": ("thread", "chat", "discussion"),
+    "thread": ("conversation", "discussion"),
     "channel": ("conversation", "room"),
     "room": ("channel", "conversation"),
     "message": ("chat", "comment"),
