@@ -1206,6 +1206,9 @@ def test_words_of_mail_and_posts_have_near_synonyms() -> None:
     tagged = read("who's been tagging me in tweets this week?", index.words, frozenset())
     assert "mention" in tagged.near
     assert top(index, "who's been tagging me in tweets this week?") == ["mentions"]
+    # To wipe is also to clear; a logo is a watermark.
+    assert "clear" in read("wipe every event off my calendar", index.words, frozenset()).near
+    assert "watermark" in read("stick my logo on every video", index.words, frozenset()).near
     # A conversation is a thread.
     assert "thread" in read("the whole conversation 17f0a2", index.words, frozenset()).near
     # An auto-reply is a vacation responder; an unsent email a draft.
