@@ -1209,6 +1209,9 @@ def test_words_of_mail_and_posts_have_near_synonyms() -> None:
     # To wipe is also to clear; a logo is a watermark.
     assert "clear" in read("wipe every event off my calendar", index.words, frozenset()).near
     assert "watermark" in read("stick my logo on every video", index.words, frozenset()).near
+    # Who is available asks for free and busy times; a rule may be a filter.
+    assert "busi" in read("is Anna available on Tuesday?", index.words, frozenset()).near
+    assert "filter" in read("delete that rule about LinkedIn", index.words, frozenset()).near
     # A conversation is a thread.
     assert "thread" in read("the whole conversation 17f0a2", index.words, frozenset()).near
     # An auto-reply is a vacation responder; an unsent email a draft.

@@ -382,6 +382,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "attribute": ("field", "property", "column"),
     # What is not taken yet is available ("the next free IP", "unused VLANs").
     "free": ("available",),
+    "available": ("free", "busy", "availability"),
+    "rule": ("filter", "policy"),
     "unused": ("available",),
     "unallocated": ("available",),
     "spare": ("available",),
