@@ -1222,6 +1222,20 @@ def test_words_of_mail_and_posts_have_near_synonyms() -> None:
         assert near in read(query, index.words, frozenset()).near, query
 
 
+def test_to_stop_following_or_sharing_undoes_it() -> None:
+    rows = [
+        ("follow", "POST", "/2/users/{id}/following", "Follow User"),
+        ("unfollow", "DELETE", "/2/users/{id}/following/{target}", "Unfollow User"),
+        ("listFollowing", "GET", "/2/users/{id}/following", "Following by User ID"),
+    ]
+    index = build(rows)
+    for query in ("I'm cleaning up my feed, stop following @spammy_deals", "stop sharing it"):
+        assert read(query, index.words, frozenset()).wanted == "delete", query
+    assert top(index, "I'm cleaning up my feed, stop following @spammy_deals") == ["unfollow"]
+    # Following alone is no undoing.
+    assert read("list the users I follow", index.words, frozenset()).wanted == "list"
+
+
 def test_a_question_how_many_looks_for_a_count() -> None:
     rows = [
         ("listUsers", "GET", "/{realm}/users", "Get users"),

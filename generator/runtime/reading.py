@@ -149,6 +149,12 @@ _NEED_NEW = re.compile(
 single-use codes", "I'd like a fresh address"): made, not listed or read."""
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
 """A question of how many ("how many people have accounts?"): what counts them says."""
+_STOP_DOING = re.compile(
+    r"\bstop\s+(?:following|sharing|watching|subscribing|starring|muting|blocking)\b",
+    re.IGNORECASE,
+)
+"""To stop following, sharing, watching... undoes what was done (unfollow, unshare): a
+delete of the follow, the share, the subscription."""
 _WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
@@ -272,8 +278,10 @@ def field_labels(split: list[str], values: set[str]) -> set[str]:
 
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
     """What a request asks to do where its shape says more than its verb: a message sent
-    (``_SENT_BY``) or a new thing wanted (``_NEED_NEW``) is made; a question who asks for
-    a list."""
+    (``_SENT_BY``) or a new thing wanted (``_NEED_NEW``) is made; to stop following or
+    sharing (``_STOP_DOING``) undoes it; a question who asks for a list."""
+    if wanted in (None, "act") and _STOP_DOING.search(query):
+        return "delete"
     if sending and wanted not in ("create", "act"):
         return "create"
     if _NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
