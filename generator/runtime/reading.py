@@ -319,7 +319,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     query_words = compounded(words(query))
     split = query.split()
     tokens = [t for t in split if value_like(t) and not api.is_name(t)]
-    value_words = {w for t in tokens for w in words(t)}
+    token_words = {w for t in tokens for w in words(t)}
+    value_words = set(token_words)
     named = {t: api.typed_id(t) for t in tokens}
     # Each word's kind of value, and the names of what takes it (``VALUE_KINDS``).
     kind_of = {t: value_kind(t) for t in split}
@@ -351,8 +352,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # An ID names its object: "cus_9" is the request saying "customer".
     own += [term for t in tokens for term in named[t] if term not in own]
     # Initials are read off words of the request, not of values ("switch ex-closet-3").
-    valued = {w for t in tokens for w in words(t)} | quoted
-    own, pieces = api.spelt_out(query_words, own, STOP_WORDS | valued)
+    own, pieces = api.spelt_out(query_words, own, STOP_WORDS | token_words | quoted)
     # A word the API's paths write run together ("replicasets") mentions its parts.
     pieces |= {part for term in stems(own) for part in api.run_together.get(term, ())}
     # A question about what happened: its verbs of change say which things, not what
@@ -387,7 +387,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["role", "member", "membership"]
     if _VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
-    if _WHO.match(query):
+    asks_who = _WHO.match(query) is not None
+    if asks_who:
         hinted += ["user", "member", "people"]
     if _HOW_MANY.search(query):
         hinted += ["count"]
@@ -427,7 +428,6 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             near = [t for t in near if t not in made]
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
-    asks_who = _WHO.match(query) is not None
     wanted = _asked_instead(query, wanted, sent_by is not None, asks_who)
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
