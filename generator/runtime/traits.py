@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .terms import is_item_path, literal_segments, terms, words
@@ -61,14 +61,22 @@ def action_words(path: str) -> tuple[list[str], bool]:
     way remote-procedure APIs do: after ``=`` (``/#Action=RunInstances``) or ``:``
     (``/v1/{name}:cancel``). Else the segment's words after its last dot (``microsoft.
     graph.getSchedule``), bulk and batch aside; none where the segment is a parameter."""
+    named, explicit = _action(path)
+    return list(named), explicit
+
+
+@lru_cache(maxsize=1 << 15)
+def _action(path: str) -> tuple[tuple[str, ...], bool]:
+    """``action_words``, read once per path: ``Traits`` and ``ApiWords`` each ask of every
+    operation."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
     for mark in "=:":
         if mark in last:
             name = last.rsplit(mark, 1)[-1]
-            return ([] if "{" in name else [w for w in words(name) if w not in _BULK]), True
+            return (() if "{" in name else tuple(w for w in words(name) if w not in _BULK)), True
     if "{" in last:
-        return [], False
-    return [w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK], False
+        return (), False
+    return tuple(w for w in words(last.rsplit(".", 1)[-1]) if w not in _BULK), False
 
 
 def reads_by_name(method: str, path: str) -> bool:
@@ -77,7 +85,7 @@ def reads_by_name(method: str, path: str) -> bool:
     reads take a body POSTs them."""
     if method != "POST":
         return False
-    named, _ = action_words(path)
+    named, _ = _action(path)
     return bool(named) and named[0] in _READ_ACTIONS
 
 
@@ -88,7 +96,7 @@ def _verb_last(path: str) -> bool:
     parts = [part for part in path.split("/") if part]
     if len(parts) < 2 or parts[-2].startswith("{"):
         return False
-    named, explicit = action_words(path)
+    named, explicit = _action(path)
     return not explicit and len(named) == 1 and (named[0] in INTENTS or named[0] in _READ_ACTIONS)
 
 
@@ -104,7 +112,7 @@ def method_by_name(method: str, path: str) -> str:
     (``POST /item/remove``, ``POST /users/{id}/microsoft.graph.removePassword``) is a
     DELETE. (A POST that changes stays a POST: "start billing her again" is as much a
     create as the resume it asks for.)"""
-    named, explicit = action_words(path)
+    named, explicit = _action(path)
     intent = INTENTS.get(named[0]) if named else None
     if explicit and named and method in ("GET", "POST"):
         if intent in ("read", "list", "search"):
