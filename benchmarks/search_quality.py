@@ -34,6 +34,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev7``: ``benchmarks/queries/dev7/*.json``, 40 requests each for four APIs people
   often want as MCP servers (Gmail, Google Calendar, YouTube and Twitter's v2, from
   APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev8``: ``benchmarks/queries/dev8/*.json``, 50 requests each for four more (Autotask's
+  2,958-operation PSA API, Amazon RDS, Files.com and App Store Connect, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -85,6 +88,7 @@ SETS = {
     "dev5": QUERIES / "dev5",
     "dev6": QUERIES / "dev6",
     "dev7": QUERIES / "dev7",
+    "dev8": QUERIES / "dev8",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -140,6 +144,10 @@ DIRECTORY = {
     "gcalendar": "googleapis.com/calendar",
     "youtube": "googleapis.com/youtube",
     "twitter": "twitter.com/current",
+    "autotask": "autotask.net",
+    "rds": "amazonaws.com/rds",
+    "filescom": "files.com",
+    "appstore": "apple.com/app-store-connect",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -149,7 +157,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
