@@ -1986,6 +1986,21 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     )
 
 
+def test_set_up_makes_a_thing_and_sets_nothing() -> None:
+    """ "set up an account for Jane": a user is made. "set" alone would be a word of the
+    request, and the operations about sets and settings would come first."""
+    rows = [
+        ("createUser", "POST", "/users", "Create User"),
+        ("listUsers", "GET", "/users", "List Users"),
+        ("resendWelcome", "POST", "/users/{id}/resend_welcome_email", "Resend user welcome email"),
+        ("createFieldSet", "POST", "/form_field_sets", "Create Form Field Set"),
+        ("updateSettings", "PATCH", "/settings", "Update account settings"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "set up an account for Jane Smith, username jsmith") == ["createUser"]
+    assert top(index, "set the account settings to weekly digests") == ["updateSettings"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

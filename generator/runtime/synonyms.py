@@ -474,6 +474,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "up"): ("subscription", "register", "signup"),
     # Made anew: no spinning.
     ("spin", "up"): ("create", "launch", "provision"),
+    # Made, not set to something.
+    ("set", "up"): ("setup", "create"),
     ("back", "up"): ("backup", "snapshot"),
     ("roll", "out"): ("rollout", "rolling", "update"),
     ("shut", "down"): ("shutdown", "stop", "power"),
