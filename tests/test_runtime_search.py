@@ -2001,6 +2001,22 @@ def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     assert top(index, "set the account settings to weekly digests") == ["updateSettings"]
 
 
+def test_time_logged_is_an_entry_of_time_worked() -> None:
+    """ "log 1.5 hours against ticket 7733": time worked, entered; not a log, and "1.5"
+    before a unit is an amount, no version."""
+    rows = [
+        ("createTimeEntry", "POST", "/time_entries", "Create a time entry"),
+        ("listTimeEntries", "GET", "/time_entries", "List time entries"),
+        ("getTicketLog", "GET", "/tickets/{id}/logs", "Get the log of a ticket"),
+        ("createTicketNote", "POST", "/tickets/{id}/notes", "Add a note to a ticket"),
+        ("listVersions", "GET", "/versions", "List versions"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "log 1.5 hours against ticket 7733") == ["createTimeEntry"]
+    assert top(index, "log 3h on ticket 12 for the incident review") == ["createTimeEntry"]
+    assert top(index, "show me the log of ticket 7733") == ["getTicketLog"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

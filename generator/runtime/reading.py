@@ -147,6 +147,21 @@ _NEED_NEW = re.compile(
 """A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
 10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
 single-use codes", "I'd like a fresh address"): made, not listed or read."""
+_TIME_SPENT = re.compile(
+    r"\b(?:log|logged|logging|record|track|book|add|put|enter|submit)\s+(?:me\s+)?"
+    r"(?:[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?)|an?\s+hour|half\s+an\s+hour)\b",
+    re.IGNORECASE,
+)
+"""Time spent on something, logged ("log 1.5 hours against ticket 7733", "log 3h on OPS-12"):
+an entry of time worked (a worklog, a time entry, a timesheet), not a log."""
+_UNITS = frozenset(
+    {"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minute", "minutes", "day", "days"}
+    | {"week", "weeks", "month", "months", "year", "years", "seconds", "secs", "gb", "mb"}
+    | {"tb", "gib", "mib", "tib", "kb", "percent", "%", "seats", "users", "licenses", "times"}
+)
+"""Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
+_TIME_WORKED = ("time", "entry", "worklog", "timesheet", "spent", "timelog")
+"""What logged time is (``_TIME_SPENT``): words of the request, as a phrase's are."""
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
 """A question of how many ("how many people have accounts?"): what counts them says."""
 _STOP_DOING = re.compile(
@@ -324,6 +339,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     named = {t: api.typed_id(t) for t in tokens}
     # Each word's kind of value, and the names of what takes it (``VALUE_KINDS``).
     kind_of = {t: value_kind(t) for t in split}
+    for at, t in enumerate(split[:-1]):
+        if kind_of[t][0] == "version" and split[at + 1].strip(EDGES).lower() in _UNITS:
+            kind_of[t] = ("", ())
     searched = {
         w for t in tokens if kind_of[t][0] in WORDY_KINDS and not named[t] for w in words(t)
     }
@@ -346,6 +364,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w != "file"]
     if _HAVE_ASKED.search(query):
         own = [w for w in own if w != "have"]
+    spent = _TIME_SPENT.search(query)
+    if spent is not None:
+        verb = spent.group().split()[0].lower()
+        own = [w for w in own if w != verb]
     if not own and not any(named.values()):
         # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
         own = [w for w in query_words if w not in STOP_WORDS]
@@ -392,6 +414,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["user", "member", "people"]
     if _HOW_MANY.search(query):
         hinted += ["count"]
+    if spent is not None:
+        own_terms += [t for t in stems(list(_TIME_WORKED)) if t not in own_terms]
     if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):
         hinted += ["event", "activity", "log", "history", "audit"]
     if _SENT_AGAIN.search(query):
