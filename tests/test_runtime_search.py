@@ -2017,6 +2017,26 @@ def test_time_logged_is_an_entry_of_time_worked() -> None:
     assert top(index, "show me the log of ticket 7733") == ["getTicketLog"]
 
 
+def test_a_facet_every_kind_of_thing_has_comes_when_named() -> None:
+    """An API where each of many kinds of thing has the same facet (``/Contacts/
+    entityInformation``, ``/Tickets/entityInformation``): the facet is no answer to a
+    request about a contact, unless the request names it."""
+    kinds = ["Contacts", "Tickets", "Companies", "Projects", "Tasks", "Contracts", "Invoices"]
+    kinds += ["Quotes", "Products", "Services", "Resources", "Roles", "Departments", "Notes"]
+    kinds += ["Opportunities", "Expenses", "Holidays", "Countries", "Currencies", "Skills"]
+    rows = []
+    for kind in kinds:
+        rows += [
+            (f"{kind}_QueryItem", "GET", f"/V1.0/{kind}/{{id}}", f"Get a {kind[:-1]} by id"),
+            (f"{kind}_Info", "GET", f"/V1.0/{kind}/entityInformation", kind),
+            (f"{kind}_Query", "GET", f"/V1.0/{kind}/query", f"Query {kind} by their fields"),
+        ]
+    index = build(rows)
+    for query in ("who is the contact with email j.doe@contoso.com?", "contacts"):
+        assert top(index, query, 2) == ["Contacts_Query", "Contacts_QueryItem"], query
+    assert top(index, "entity information of contacts") == ["Contacts_Info"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

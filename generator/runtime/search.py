@@ -361,7 +361,7 @@ class Index:
                 factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked = len(traits.path_terms[position] - mentioned)
+            unasked = len((traits.path_terms[position] | traits.facets[position]) - mentioned)
             if request.broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
             elif (

@@ -21,6 +21,8 @@ _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
 COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
 say nothing of which operation is meant: they are no ``path_terms``."""
+FACET_PARENTS = 20
+"""Kinds of thing a facet comes after at least (``Traits.facets``)."""
 _SELF = frozenset({"me", "my", "mine", "self", "myself", "current", "currentuser", "user"})
 """Path segments about the calling user's own things (``own_path``)."""
 SELF_TERMS = frozenset(terms(" ".join(sorted(_SELF - {"user"}))))
@@ -162,6 +164,22 @@ class Traits:
         common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
         self.path_terms: list[frozenset[str]] = [found - common for found in paths]
         """The terms of each operation's path but the common ones: what it is about."""
+        parents: dict[str, set[str]] = {}
+        for seg, found in zip(acted_on, segments, strict=True):
+            if len(found) > 1 and seg == found[-1]:
+                parents.setdefault(seg, set()).add(found[-2])
+        self.facets: list[frozenset[str]] = [
+            (
+                resource
+                if resource <= common and len(parents.get(seg, ())) >= FACET_PARENTS
+                else frozenset()
+            )
+            for seg, resource in zip(acted_on, self.resources, strict=True)
+        ]
+        """What an operation acts on, where that is a facet every kind of thing has: its
+        words are common, and it comes after ``FACET_PARENTS`` kinds of thing or more
+        (``/Contacts/entityInformation``, ``/Tickets/entityInformation``). A request names
+        it if it wants it."""
 
     @cached_property
     def own(self) -> list[bool]:
