@@ -1903,10 +1903,31 @@ def test_the_apis_own_name_is_no_word_of_a_request() -> None:
     assert top(plain, "purge netlify's cache") == ["purge"]
     assert top(plain, "Netlify") == ["purge"]  # the request has no other word
     names = plain.words.path_vocabulary
-    assert api_names("Google Drive API", names) == {"google"}
-    assert api_names("OData Service for namespace microsoft.graph", names) == {"microsoft.graph"}
+    assert api_names("Google Drive API", names) == {"google", "google drive"}
+    assert api_names("OData Service for namespace microsoft.graph", names) == {
+        "microsoft.graph",
+        "odata service",
+    }
     assert api_names("Netlify's API documentation", names) == {"netlify"}
-    assert len(api_names("word " * 1_000_000 + "Acme", names)) == 1  # "word"; read no further
+    assert "acme" not in api_names("word " * 1_000_000 + "Acme", names)  # read no further
+
+
+def test_the_apis_name_of_several_words_is_no_word_of_a_request() -> None:
+    """ "remove his App Store Connect account": each word of the name is also one of the
+    API's paths ("apps", "appStoreVersions"), but written together they name the API."""
+    from mcpgen.runtime.clauses import api_names
+
+    rows = [
+        ("deleteUser", "DELETE", "/v1/users/{id}", "Delete a user account"),
+        ("deleteVersion", "DELETE", "/v1/appStoreVersions/{id}", "Delete an App Store version"),
+        ("deleteLink", "DELETE", "/v1/appStoreConnections/{id}", "Delete an App Store connection"),
+        ("listApps", "GET", "/v1/apps", "List apps"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "tom left, remove his App Store Connect account") == ["deleteLink"]
+    index._api_names = api_names("App Store Connect API", index.words.path_vocabulary)
+    assert top(index, "tom left, remove his App Store Connect account") == ["deleteUser"]
+    assert top(index, "delete the app store version 2.4") == ["deleteVersion"]
 
 
 def test_a_verb_finds_the_noun_made_of_it() -> None:

@@ -240,19 +240,50 @@ def modal(query: str, blanked: str | None = None) -> Modal:
     return Modal(query)
 
 
+_API_WORDS = frozenset({"api", "apis", "rest", "restful"})
+"""Words a title has after an API's name ("App Store Connect API")."""
+
+
 def api_names(title: str, path_words: frozenset[str]) -> frozenset[str]:
     """The words of an API's title that name it ("stripe" of "Stripe API", "netbox" of
     "NetBox API"), lower case: not words any API's title has (``TITLE_WORDS``), nor its
-    paths' (Google Drive's "drive" is also what its operations act on)."""
-    found = (bare(word) for word in title.split()[:TITLE_READ])
-    return frozenset(
+    paths' (Google Drive's "drive" is also what its operations act on). And its name where
+    that is two words or more, joined by spaces ("app store connect" of "App Store Connect
+    API"; ``brand_words``): written together in a request, they name the API whatever its
+    paths say."""
+    found = [bare(word) for word in title.split()[:TITLE_READ]]
+    single = {
         word
         for word in found
         if word
         and word not in TITLE_WORDS
         and word not in STOP_WORDS
         and not set(stems(words(word))) & path_words
-    )
+    }
+    # Its name: the title's words before "API" ("App Store Connect API").
+    name: list[str] = []
+    for word in found:
+        if not word.isalnum() or word in _API_WORDS or word in STOP_WORDS:
+            break
+        name.append(word)
+    runs = {" ".join(name)} if len(name) > 1 else set()
+    return frozenset(single | runs)
+
+
+def brand_words(split: list[str], names: frozenset[str]) -> set[str]:
+    """The words of a request's tokens (``split``) that name the API (``api_names``): a
+    word of its name, or tokens that together are its name ("remove his App Store
+    Connect account")."""
+    found = {w for t in split if bare(t) in names for w in words(t)}
+    runs = [name.split() for name in names if " " in name]
+    if runs:
+        said = [bare(t) for t in split]
+        for run in runs:
+            size = len(run)
+            for at in range(len(said) - size + 1):
+                if said[at : at + size] == run:
+                    found.update(w for t in split[at : at + size] for w in words(t))
+    return found
 
 
 def bare(token: str) -> str:

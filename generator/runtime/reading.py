@@ -19,7 +19,7 @@ from .asking import (
     known_things,
     object_and_context,
 )
-from .clauses import MODAL, QUOTED, bare, modal, unquoted
+from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
 from .synonyms import SENDING, SYNONYMS
 from .terms import (
     EDGES,
@@ -350,7 +350,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     searched |= hyphenated
     # The API's own name ("my Stripe balance") says nothing of which operation is meant:
     # it is no word of the request (unless the request has no other).
-    brand = {w for t in split if bare(t) in api_names for w in words(t)}
+    brand = brand_words(split, api_names)
     # A person's name ("kick bob off the project") is no word of the request: it says
     # that the thing acted on is someone, a user or a member.
     people = {bare(t) for t in split if bare(t) in PEOPLE} - quoted
