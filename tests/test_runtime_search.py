@@ -2058,6 +2058,34 @@ def test_a_facet_every_kind_of_thing_has_comes_when_named() -> None:
     assert top(index, "entity information of contacts") == ["Contacts_Info"]
 
 
+def test_an_action_named_the_remote_procedure_way_does_what_its_verb_says() -> None:
+    """``/#Action=CreateDBSnapshot`` creates: a request to make a backup has said its verb
+    in its own words ("take a manual backup", "back up"), so "create" is no path word the
+    request leaves out. And taking a snapshot or a backup makes one; taking a look reads."""
+    from mcpgen.runtime.asking import asked_for
+
+    actions = [
+        ("CreateDBSnapshot", "Creates a snapshot of a DB instance."),
+        ("RestoreDBInstanceFromDBSnapshot", "Creates a new DB instance from a DB snapshot."),
+        ("CreateDBInstance", "Creates a new DB instance."),
+        ("ModifyDBSnapshot", "Updates a manual DB snapshot."),
+        ("DescribeDBSnapshots", "Returns information about DB snapshots."),
+        ("DeleteDBSnapshot", "Deletes a DB snapshot."),
+        ("RebootDBInstance", "Reboots a DB instance."),
+    ]
+    rows = [
+        (f"{method}_{action}", method, f"/#Action={action}", title)
+        for action, title in actions
+        for method in ("GET", "POST")
+    ]
+    index = build(rows)
+    for query in ("take a manual backup of the billing-db instance", "back up billing-db"):
+        assert top(index, query) == ["GET_CreateDBSnapshot"], query
+    assert asked_for("take a snapshot of the disk") == "create"
+    assert asked_for("take another backup") == "create"
+    assert asked_for("take a look at the disk") != "create"
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

@@ -263,8 +263,16 @@ _TELLING_HOW_MANY = frozenset(
 def _gets_a_new_one(query_words: Sequence[str]) -> bool:
     """Whether a request asks to be given a new thing: "get me a download link", "give me
     a hosted checkout page", "get an API key" (get, give or grab, maybe me or us, then a
-    or an). Not "get me a list of ...", nor "get the invoice": those read."""
+    or an), "take a snapshot". Not "get me a list of ...", nor "get the invoice", nor
+    "take a look": those read."""
     rest = list(query_words[:4])
+    if rest[:1] == ["take"]:
+        # "take a snapshot", "take a manual backup": made; "take a look": read.
+        return (
+            len(rest) > 2
+            and rest[1] in ("a", "an", "another")
+            and (rest[2] not in _TELLING_HOW_MANY)
+        )
     if not rest or rest[0] not in _GETTING:
         return False
     rest = rest[2:] if rest[1:2] in (["me"], ["us"]) else rest[1:]

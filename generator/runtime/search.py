@@ -81,7 +81,7 @@ SPECIFIC_WEIGHT = 0.3
 """An operation's score is divided by 1 + this for each word of its path that the request
 does not mention (``Traits.path_terms``): of two operations that match the request alike,
 the one about nothing else comes first."""
-REPEAT_FACTOR = 0.6
+REPEAT_FACTOR = 0.5
 """Each repeat of an operation under another API version scores this much of the last."""
 EXISTING_FACTOR = 0.5
 """How much a POST to the collection of a thing that a request takes to exist counts
@@ -142,6 +142,15 @@ def _bounded(query: str) -> str:
     # Else the word the limit falls in goes, when a word comes before it.
     start = query[:MAX_QUERY].rsplit(None, 1)
     return start[0] if len(start) > 1 else query[:MAX_QUERY]
+
+
+_READING = frozenset({"read", "list", "search"})
+
+
+def _agrees(wanted: str, does: str) -> bool:
+    """Whether a request that wants ``wanted`` asks for what an action's verb does: the
+    same, or any of reading, listing and searching for another."""
+    return wanted == does or (wanted in _READING and does in _READING)
 
 
 def _scaled(scores: Any) -> Any:
@@ -361,7 +370,12 @@ class Index:
                 factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked = len((traits.path_terms[position] | traits.facets[position]) - mentioned)
+            unasked_terms = (traits.path_terms[position] | traits.facets[position]) - mentioned
+            if unasked_terms and request.wanted is not None:
+                does, verb = traits.verbs[position]
+                if does is not None and _agrees(request.wanted, does):
+                    unasked_terms = unasked_terms - verb
+            unasked = len(unasked_terms)
             if request.broad:
                 factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
             elif (

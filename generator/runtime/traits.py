@@ -229,6 +229,19 @@ class Traits:
         return out
 
     @cached_property
+    def verbs(self) -> list[tuple[str | None, frozenset[str]]]:
+        """What the verb of an action named the remote-procedure way does
+        (``/#Action=CreateDBSnapshot``: ``create``) and the verb's terms; else
+        ``(None, {})``. A request asking for the same has said the verb, in its own words
+        ("take a manual backup")."""
+        out: list[tuple[str | None, frozenset[str]]] = []
+        for op in self.operations:
+            named, explicit = _action(op["path"])
+            intent = INTENTS.get(named[0]) if named and explicit else None
+            out.append((intent, frozenset(terms(named[0])) if intent else frozenset()))
+        return out
+
+    @cached_property
     def items(self) -> list[bool]:
         """Whether each operation's path names one item (``/pets/{id}``), not a collection."""
         return [is_item_path(op["path"]) for op in self.operations]
