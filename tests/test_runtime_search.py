@@ -1133,6 +1133,20 @@ def test_a_question_what_happened_asks_for_the_events() -> None:
     for query in ("show me yesterday's failed logins", "any suspicious sign-ins for bob?"):
         assert {"event", "log", "audit"} <= set(read(query, index.words, frozenset()).near)
     assert "event" not in read("show me the logins of bob", index.words, frozenset()).near
+    # Everything that happened to a thing, too.
+    told = read("show everything that happened to payroll.csv", index.words, frozenset())
+    assert "event" in told.near
+
+
+def test_everybody_is_people_any_number_of_them() -> None:
+    rows = [
+        ("listUsers", "GET", "/users", "List users"),
+        ("getUser", "GET", "/users/{id}", "Get a user"),
+        ("unlockUser", "POST", "/users/{id}/unlock", "Unlock user"),
+    ]
+    index = build(rows)
+    for query in ("show me everybody who has a login", "everyone with an account"):
+        assert top(index, query) == ["listUsers"], query
 
 
 def test_words_whose_initials_are_a_short_name_of_the_api_mean_it() -> None:

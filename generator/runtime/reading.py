@@ -126,12 +126,13 @@ _GIVEN_TO = re.compile(
 """Whom something is given, before what is given ("give the ci-bot service account the
 edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
 _WHAT_HAPPENED = re.compile(
-    r"\bwhat(?:'s|\u2019s|\s+has|\s+have)?\s+(?:happened|been\s+happening|been\s+going\s+on|"
-    r"went\s+on|went\s+wrong)\b",
+    r"\b(?:what|everything|anything|all)(?:'s|\u2019s|\s+that|\s+has|\s+have|\s+that\s+has)?"
+    r"\s+(?:happened|been\s+happening|been\s+going\s+on|went\s+on|went\s+wrong)\b",
     re.IGNORECASE,
 )
-"""A question what happened ("what happened on my account in the last hour?"): the API's
-record of it, its events, activity or log ("as they happen" asks to watch, not this)."""
+"""A question what happened ("what happened on my account in the last hour?", "show
+everything that happened to payroll.csv"): the API's record of it, its events, activity
+or log ("as they happen" asks to watch, not this)."""
 _FAILED_SIGN_INS = re.compile(
     r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
     r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",
@@ -184,6 +185,8 @@ _EVERY = re.compile(
     r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE
 )
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
+_EVERYONE = frozenset({"everyone", "everybody"})
+"""People named all at once ("everybody who has a login"): people, not one."""
 _HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 _AROUND_PATH = "\"'`,;:!?()[]<>."
 """What may stand around a path in a request (not its braces: ``{couponCode}``)."""
@@ -498,7 +501,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
         scoped=not broad and bool(_SCOPE.search(unquoted(query))),
-        plural=about_things(own) or _EVERY.search(unquoted(query)) is not None or asks_who,
+        plural=about_things(own)
+        or _EVERY.search(unquoted(query)) is not None
+        or asks_who
+        or not _EVERYONE.isdisjoint(query_words),
         # About one thing: an operation on many at once is not the first choice.
         many=bool(MANY.intersection(query_words)) or _IN_ONE.search(query) is not None,
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.

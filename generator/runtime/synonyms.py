@@ -400,6 +400,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "teammate": ("member", "user", "collaborator"),
     "colleague": ("member", "user"),
     "everyone": ("member", "user", "list"),
+    "everybody": ("member", "user", "list"),
     "spam": ("block", "report", "abuse"),
     "spammer": ("block", "user"),
     "mention": ("mention", "comment", "notification"),
