@@ -2100,6 +2100,21 @@ def test_an_action_named_the_remote_procedure_way_does_what_its_verb_says() -> N
     assert asked_for("take a look at the disk") != "create"
 
 
+def test_a_thing_brought_back_as_it_was_is_restored() -> None:
+    """ "bring back the analytics-db instance as it was at 14:30": a restore, to a point
+    in time."""
+    rows = [
+        ("restoreToTime", "POST", "/instances/{id}/restore-to-point-in-time", "Restore an instance to a point in time"),
+        ("createInstance", "POST", "/instances", "Create an instance"),
+        ("startInstance", "POST", "/instances/{id}/start", "Start an instance"),
+        ("deleteInstance", "DELETE", "/instances/{id}", "Delete an instance"),
+    ]  # fmt: skip
+    index = build(rows)
+    request = "bring back the analytics-db instance as it was at 14:30 as a new db"
+    assert top(index, request) == ["restoreToTime"]
+    assert top(index, "bring it back") == ["restoreToTime"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

@@ -163,6 +163,12 @@ _UNITS = frozenset(
 """Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
 _TIME_WORKED = ("time", "entry", "worklog", "timesheet", "spent", "timelog")
 """What logged time is (``_TIME_SPENT``): words of the request, as a phrase's are."""
+_AS_IT_WAS = re.compile(
+    r"\b(?:as|how)\s+(?:it|they|things)\s+(?:was|were|looked|stood)\s+(?:at|on|before|yesterday|last)\b",
+    re.IGNORECASE,
+)
+"""A thing wanted back as it was at some time ("bring back the db as it was at 14:30"): a
+restore to a point in time, an earlier version."""
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
 """A question of how many ("how many people have accounts?"): what counts them says."""
 _STOP_DOING = re.compile(
@@ -417,6 +423,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["user", "member", "people"]
     if _HOW_MANY.search(query):
         hinted += ["count"]
+    if _AS_IT_WAS.search(query):
+        hinted += ["restore", "point", "time", "revert", "version"]
     if spent is not None:
         own_terms += [t for t in stems(list(_TIME_WORKED)) if t not in own_terms]
     if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):

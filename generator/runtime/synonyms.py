@@ -452,6 +452,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     # Started, not kicked out (``APART``: "kick them off the board" is).
     ("kick", "off"): ("start", "run", "trigger"),
     ("go", "back"): ("rollback", "revert", "restore"),
+    ("bring", "back"): ("restore", "recover", "undelete"),
     ("roll", "back"): ("rollback", "revert"),
     # Money handed back: a refund; taken back: a reversal.
     ("give", "back"): ("refund", "return"),
