@@ -105,6 +105,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "image": ("picture", "photo"),
     "avatar": ("image", "picture"),
     "settings": ("config", "configuration", "preference"),
+    "preference": ("setting", "settings", "config"),
     "config": ("configuration", "setting"),
     "container": ("pod",),
     # Running a command in a container or a machine.
@@ -413,6 +414,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Calendars hold events.
     "calendar": ("event",),
     "meeting": ("event", "calendar"),
+    "standup": ("meeting", "event"),
+    "occurrence": ("instance", "recurrence", "event"),
+    "guest": ("attendee", "invitee", "participant"),
+    "attendee": ("guest", "participant"),
     "appointment": ("event", "booking", "calendar"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
