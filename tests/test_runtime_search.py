@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 import pytest
-from mcpgen.runtime.clauses import unframed
+from mcpgen.runtime.clauses import modal, unframed
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import CACHED_WORDS, _term, document_terms, stem, summary, terms, words
@@ -1692,7 +1692,7 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
 def test_verbs_nobody_may_do_or_whose_permission_is_asked_are_found(
     request_text: str, kind: str | None, verbs: tuple[str, ...]
 ) -> None:
-    from mcpgen.runtime.clauses import modal, unquoted
+    from mcpgen.runtime.clauses import unquoted
 
     found = modal(request_text, unquoted(request_text))
     assert (found.kind, found.verbs) == (kind, verbs)
@@ -1714,6 +1714,21 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
         "notify my server every time a device is deleted",
     ):
         assert top(index, request) == ["createWebhook"], request
+    # APIs that call a subscription a watch (Google's): "every time" is no word of it.
+    rows = [
+        ("watchEvents", "POST", "/calendars/{id}/events/watch", "Watch for changes to events"),
+        ("insertEvent", "POST", "/calendars/{id}/events", "Creates an event"),
+        ("updateEvent", "PUT", "/calendars/{id}/events/{eventId}", "Updates an event"),
+        ("timeStats", "GET", "/insights/time-stats", "Get time statistics"),
+    ]
+    index = build(rows)
+    for request in (
+        "ping my webhook whenever something on the team calendar gets added or changed",
+        "tell my server every time an event changes",
+    ):
+        assert top(index, request) == ["watchEvents"], request
+    # A time entry is no time something happens.
+    assert modal("list every time entry Sam put in").kind is None
 
 
 def test_turning_a_feature_on_or_off() -> None:

@@ -83,9 +83,10 @@ _GRANT = re.compile(
 # What to do each time something happens: "ping our Slack endpoint whenever someone pushes",
 # "notify my server every time a payment succeeds": a standing subscription (a webhook, an
 # alert, a rule), not the thing that happens, whose words (up to the clause's end) only
-# say which events.
+# say which events. Not a time entry, sheet or zone ("list every time entry Sam put in").
 _STANDING = re.compile(
-    r"\b(?:whenever|every\s+time|each\s+time|any\s*time|as\s+soon\s+as)\b\s*([^,;.!?]*)",
+    r"\b(?:whenever|(?:every|each|any)\s*time(?![\s-]*(?:entr|sheets?\b|logs?\b|zones?\b|"
+    r"slots?\b|off\b|cards?\b|tracking\b|series\b|stamps?\b))|as\s+soon\s+as)\b\s*([^,;.!?]*)",
     re.IGNORECASE,
 )
 MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
@@ -94,7 +95,7 @@ MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "grant": ("create", ("access", "collaborator", "member", "grant", "add", "invite")),
     "standing": (
         "create",
-        ("webhook", "hook", "subscription", "event", "alert", "rule"),
+        ("webhook", "hook", "subscription", "event", "alert", "rule", "watch"),
     ),
 }
 """What a prohibition, a permission question, a grant and a standing subscription ask for:
@@ -234,6 +235,9 @@ def modal(query: str, blanked: str | None = None) -> Modal:
                 if start == end:
                     continue
                 verbs.insert(0, query[start:end])
+                if kind == "standing":
+                    # "every time", "as soon as": no words of the request either.
+                    start = match.start()
                 text = text[:start] + " " * (end - start) + text[end:]
             lead = _ENSURE.sub(" ", query[: found[0].start()])
             return Modal(text, tuple(verbs), kind, lead)
