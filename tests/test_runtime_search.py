@@ -753,6 +753,35 @@ def test_kubernetes_kinds_in_everyday_words() -> None:
     assert top(index, "autoscale api between 2 and 10 copies") == ["createHPA"]
     assert top(index, "is the scheduler up?") == ["componentStatuses"]
     assert top(index, "decommission node worker-7") == ["deleteNode"]
+    assert top(index, "are the scheduler and controller-manager healthy?") == ["componentStatuses"]
+
+
+def test_kubernetes_kinds_named_by_what_they_do() -> None:
+    """What runs on every node is a DaemonSet, what runs to completion a Job, what keeps
+    pods up while nodes drain a PodDisruptionBudget, defaults for containers' requests a
+    LimitRange, the pod IPs behind a service its Endpoints: the phrase says the kind."""
+    kinds = {
+        "DaemonSet": "/apis/apps/v1/namespaces/{namespace}/daemonsets",
+        "Job": "/apis/batch/v1/namespaces/{namespace}/jobs",
+        "PodDisruptionBudget": "/apis/policy/v1/namespaces/{namespace}/poddisruptionbudgets",
+        "LimitRange": "/api/v1/namespaces/{namespace}/limitranges",
+        "Endpoints": "/api/v1/namespaces/{namespace}/endpoints",
+        "Pod": "/api/v1/namespaces/{namespace}/pods",
+        "Node": "/api/v1/nodes",
+        "Service": "/api/v1/namespaces/{namespace}/services",
+    }
+    rows = []
+    for kind, path in kinds.items():
+        rows.append((f"create{kind}", "POST", path, f"create a {kind}"))
+        rows.append((f"list{kind}", "GET", path, f"list or watch objects of kind {kind}"))
+    index = build(rows)
+    assert top(index, "run a log collector on every node") == ["createDaemonSet"]
+    assert top(index, "kick off a database migration that runs to completion") == ["createJob"]
+    request = "make sure at least 2 zookeeper pods stay up while we drain nodes"
+    assert "createPodDisruptionBudget" in top(index, request, 2)  # the pods: a near second
+    request = "set default cpu and memory requests for containers in the dev namespace"
+    assert top(index, request) == ["createLimitRange"]
+    assert top(index, "which pod IPs is the web service sending traffic to?") == ["listEndpoints"]
 
 
 def test_mine_in_a_path_is_the_callers_own() -> None:

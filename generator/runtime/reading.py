@@ -20,7 +20,7 @@ from .asking import (
     object_and_context,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
-from .synonyms import SENDING, SYNONYMS
+from .synonyms import CUES, SENDING, SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,
@@ -169,6 +169,7 @@ _AS_IT_WAS = re.compile(
 )
 """A thing wanted back as it was at some time ("bring back the db as it was at 14:30"): a
 restore to a point in time, an earlier version."""
+_CUES = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in CUES)
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
 """A question of how many ("how many people have accounts?"): what counts them says."""
 _STOP_DOING = re.compile(
@@ -427,6 +428,14 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["restore", "point", "time", "revert", "version"]
     if spent is not None:
         own_terms += [t for t in stems(list(_TIME_WORKED)) if t not in own_terms]
+    cued: set[str] = set()
+    for cue, meant in _CUES:
+        found_cue = cue.search(query)
+        if found_cue is not None:
+            # The phrase says the thing's words ("on every node": a DaemonSet), not its own.
+            cued.update(words(found_cue.group()))
+            own_terms = [t for t in own_terms if t not in set(stems(sorted(cued)))]
+            own_terms += [t for t in stems(list(meant)) if t not in own_terms]
     if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):
         hinted += ["event", "activity", "log", "history", "audit"]
     if _SENT_AGAIN.search(query):
@@ -450,7 +459,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
         near += [t for t in stems(taken) if t not in own_terms and t not in near]
-    broad = any(w in BREADTH for w in query_words)
+    broad = any(w in BREADTH and w not in cued for w in query_words)
     nouns = api.path_vocabulary
     if said.kind is None:
         wanted = asked_for(noted, own, nouns, api.named, api.action_verbs)

@@ -316,6 +316,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "autoscaling": ("autoscaler", "horizontal", "hpa"),
     "scheduler": ("component", "componentstatus"),
     "etcd": ("component", "componentstatus"),
+    "controllermanager": ("component", "componentstatus"),
     "drain": ("eviction", "node"),
     "expose": ("service", "ingress", "port"),
     "certificate": ("cert", "tls", "csr"),
@@ -426,9 +427,35 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("address", "book"): "contact",
     ("to", "do"): "task",
     ("auto", "reply"): "autoreply",
+    ("controller", "manager"): "controllermanager",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""
+
+CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Kubernetes: what runs on every node is a DaemonSet; what runs to completion a Job;
+    # what keeps pods up while nodes drain a PodDisruptionBudget; defaults for containers'
+    # requests a LimitRange; the pod IPs behind a service its Endpoints.
+    (
+        r"\b(?:on|to|across)\s+(?:every|each|all(?:\s+(?:the|our))?)\s+(?:nodes?|machines?|hosts?)\b",
+        ("daemonset", "daemon"),
+    ),
+    (r"\bruns?\s+(?:un)?til\s+(?:it(?:'s|\s+is)\s+)?(?:done|finished|complete)\b", ("job",)),
+    (r"\b(?:runs?|running)\s+to\s+completion\b", ("job",)),
+    (r"\bdisruption\s+budgets?\b", ("poddisruptionbudget", "disruption", "budget")),
+    (
+        r"\b(?:stay|stays|keep\s+\w+)\s+(?:up|running|available)\s+(?:while|during|when)\b",
+        ("poddisruptionbudget", "disruption", "budget"),
+    ),
+    (r"\bdefault\s+(?:cpu|memory|mem)\b", ("limitrange", "limit", "range")),
+    (
+        r"\bdefault\s+(?:requests?|limits?)\s+(?:for|of)\s+containers?\b",
+        ("limitrange", "limit", "range"),
+    ),
+    (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+)
+"""Phrases that name a thing in a vocabulary of its own (Kubernetes' kinds): a request that
+has one says the thing's words (a regular expression, and the words it stands for)."""
 
 SENDING: dict[str, tuple[str, ...]] = {
     "email": ("mail", "message"),
