@@ -759,7 +759,9 @@ def test_kubernetes_kinds_in_everyday_words() -> None:
 def test_kubernetes_kinds_named_by_what_they_do() -> None:
     """What runs on every node is a DaemonSet, what runs to completion a Job, what keeps
     pods up while nodes drain a PodDisruptionBudget, defaults for containers' requests a
-    LimitRange, the pod IPs behind a service its Endpoints: the phrase says the kind."""
+    LimitRange, the pod IPs behind a service its Endpoints, a cap on a namespace a
+    ResourceQuota, traffic only let through a NetworkPolicy, a host name routed an
+    Ingress, a cluster admin a ClusterRoleBinding: the phrase says the kind."""
     kinds = {
         "DaemonSet": "/apis/apps/v1/namespaces/{namespace}/daemonsets",
         "Job": "/apis/batch/v1/namespaces/{namespace}/jobs",
@@ -769,6 +771,12 @@ def test_kubernetes_kinds_named_by_what_they_do() -> None:
         "Pod": "/api/v1/namespaces/{namespace}/pods",
         "Node": "/api/v1/nodes",
         "Service": "/api/v1/namespaces/{namespace}/services",
+        "ResourceQuota": "/api/v1/namespaces/{namespace}/resourcequotas",
+        "NetworkPolicy": "/apis/networking.k8s.io/v1/namespaces/{namespace}/networkpolicies",
+        "Ingress": "/apis/networking.k8s.io/v1/namespaces/{namespace}/ingresses",
+        "ClusterRoleBinding": "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings",
+        "ServiceAccount": "/api/v1/namespaces/{namespace}/serviceaccounts",
+        "Namespace": "/api/v1/namespaces",
     }
     rows = []
     for kind, path in kinds.items():
@@ -782,6 +790,14 @@ def test_kubernetes_kinds_named_by_what_they_do() -> None:
     request = "set default cpu and memory requests for containers in the dev namespace"
     assert top(index, request) == ["createLimitRange"]
     assert top(index, "which pod IPs is the web service sending traffic to?") == ["listEndpoints"]
+    request = "cap the team namespace at 20 CPUs and 64Gi of memory"
+    assert top(index, request) == ["createResourceQuota"]
+    request = "only allow traffic to the db pods from the api pods"
+    assert {"network", "polici"} <= set(read(request, index.words, frozenset()).own_terms)
+    request = "route shop.example.com to the web service"
+    assert "ingress" in read(request, index.words, frozenset()).own_terms
+    request = "make the ci service account cluster-admin everywhere"
+    assert "clusterrolebind" in read(request, index.words, frozenset()).own_terms
 
 
 def test_mine_in_a_path_is_the_callers_own() -> None:

@@ -453,6 +453,13 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    (
+        r"\b(?:cap|limit|restrict)\s+(?:the\s+|our\s+|a\s+)?[\w-]+\s+(?:namespace|project)\b",
+        ("resourcequota", "quota"),
+    ),
+    (r"\bonly\s+(?:allow\s+|let\s+)?traffic\b", ("networkpolicy", "network", "policy")),
+    (r"\broute\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+to\b", ("ingress",)),
+    (r"\bcluster[-\s]?admin\b", ("clusterrolebinding", "cluster", "role", "binding")),
 )
 """Phrases that name a thing in a vocabulary of its own (Kubernetes' kinds): a request that
 has one says the thing's words (a regular expression, and the words it stands for)."""
