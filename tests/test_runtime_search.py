@@ -777,6 +777,7 @@ def test_kubernetes_kinds_named_by_what_they_do() -> None:
         "ClusterRoleBinding": "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings",
         "ServiceAccount": "/api/v1/namespaces/{namespace}/serviceaccounts",
         "Namespace": "/api/v1/namespaces",
+        "RoleBinding": "/apis/rbac.authorization.k8s.io/v1/namespaces/{namespace}/rolebindings",
     }
     rows = []
     for kind, path in kinds.items():
@@ -798,6 +799,9 @@ def test_kubernetes_kinds_named_by_what_they_do() -> None:
     assert "ingress" in read(request, index.words, frozenset()).own_terms
     request = "make the ci service account cluster-admin everywhere"
     assert "clusterrolebind" in read(request, index.words, frozenset()).own_terms
+    # Access given is a binding, too.
+    request = "give alice read-only access to pods in the dev namespace"
+    assert "bind" in read(request, index.words, frozenset()).own_terms
 
 
 def test_mine_in_a_path_is_the_callers_own() -> None:
