@@ -2179,6 +2179,24 @@ def test_a_thing_brought_back_as_it_was_is_restored() -> None:
     assert top(index, "bring it back") == ["restoreToTime"]
 
 
+def test_everyday_words_for_a_media_library() -> None:
+    """A box set is a collection, actors and directors are people, signing in
+    authenticates."""
+    rows = [
+        ("createCollection", "POST", "/Collections", "Creates a new collection"),
+        ("addToCollection", "POST", "/Collections/{id}/Items", "Adds items to a collection"),
+        ("listPersons", "GET", "/Persons", "Gets all persons"),
+        ("listUsers", "GET", "/Users", "Gets a list of users"),
+        ("authenticate", "POST", "/Users/AuthenticateByName", "Authenticates a user by name"),
+        ("logout", "POST", "/Sessions/Logout", "Reports that a session has ended"),
+        ("forgotPin", "POST", "/Users/ForgotPassword/Pin", "Redeems a forgot password pin"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "group all the Marvel movies into one box set") == ["createCollection"]
+    assert top(index, "list all the actors and directors") == ["listPersons"]
+    assert top(index, "sign me in as alice with password hunter2") == ["authenticate"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

@@ -416,6 +416,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "calendar": ("event",),
     "meeting": ("event", "calendar"),
     "standup": ("meeting", "event"),
+    # Films and shows.
+    "actor": ("person", "people", "cast"),
+    "director": ("person", "people", "crew"),
+    "watched": ("played", "seen", "viewed"),
+    "unwatched": ("played", "unplayed"),
     "occurrence": ("instance", "recurrence", "event"),
     "guest": ("attendee", "invitee", "participant"),
     "attendee": ("guest", "participant"),
@@ -427,6 +432,7 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("address", "book"): "contact",
     ("to", "do"): "task",
     ("auto", "reply"): "autoreply",
+    ("box", "set"): "collection",
     ("controller", "manager"): "controllermanager",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
@@ -498,9 +504,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pay", "back"): ("refund", "return"),
     ("pull", "back"): ("reversal", "reverse", "refund"),
     ("take", "back"): ("reversal", "reverse", "refund"),
-    ("sign", "in"): ("login", "session"),
+    ("sign", "in"): ("login", "session", "authenticate"),
     ("signed", "in"): ("login", "session", "authenticated", "user"),
-    ("log", "in"): ("login", "session"),
+    ("log", "in"): ("login", "session", "authenticate"),
     ("logged", "in"): ("login", "session", "authenticated", "user"),
     ("sign", "out"): ("logout", "session"),
     ("signed", "out"): ("logout", "session"),
