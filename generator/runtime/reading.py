@@ -423,7 +423,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if asks_who:
         hinted += ["user", "member", "people"]
     if _HOW_MANY.search(query):
-        hinted += ["count"]
+        own_terms += [t for t in stems(["count"]) if t not in own_terms]
     if _AS_IT_WAS.search(query):
         hinted += ["restore", "point", "time", "revert", "version"]
     if spent is not None:
