@@ -2197,6 +2197,28 @@ def test_everyday_words_for_a_media_library() -> None:
     assert top(index, "sign me in as alice with password hunter2") == ["authenticate"]
 
 
+def test_everyday_words_for_machines_disks_and_keys() -> None:
+    """A data drive unhooked is a volume detached; an image retired is deregistered; a
+    .pub file is a public key."""
+    actions = [
+        ("DetachVolume", "Detaches an EBS volume from an instance."),
+        ("AttachVolume", "Attaches an EBS volume to a running or stopped instance."),
+        ("ReportInstanceStatus", "Submits feedback about the status of an instance."),
+        ("DeregisterImage", "Deregisters the specified AMI."),
+        ("DisableFastLaunch", "Discontinue faster launching for a Windows AMI."),
+        ("ImportKeyPair", "Imports the public key from an RSA or ED25519 key pair."),
+        ("ImportClientVpnClientCertificateRevocationList", "Uploads a client certificate revocation list."),
+        ("CreateVpnConnection", "Creates a VPN connection for new instances."),
+    ]  # fmt: skip
+    rows = [(action, "POST", f"/#Action={action}", title) for action, title in actions]
+    index = build(rows)
+    assert top(index, "unhook the data drive from the old reporting server") == ["DetachVolume"]
+    request = "retire ami-0old1234, nobody should launch from it anymore"
+    assert "DeregisterImage" in top(index, request, 2)
+    request = "upload my existing ~/.ssh/id_ed25519.pub so I can use it on new instances"
+    assert top(index, request) == ["ImportKeyPair"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

@@ -301,6 +301,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "disk": ("volume", "storage", "persistent"),
     "storage": ("volume", "bucket", "disk"),
     "volume": ("disk", "storage"),
+    "drive": ("volume", "disk"),
+    "unhook": ("detach", "disassociate", "disconnect"),
+    "retire": ("deregister", "deprecate", "decommission"),
     "healthy": ("status", "health", "condition"),
     # Whether something is over yet ("did the job finish?", "has it gone through?").
     "finish": ("status", "state", "complete"),

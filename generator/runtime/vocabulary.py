@@ -46,7 +46,7 @@ INTENTS: dict[str, str] = {
         _split(
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
             "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap "
-            "ditch decommission disconnect unlink"
+            "ditch decommission disconnect unlink unhook"
         ),
         "delete",
     ),
@@ -241,6 +241,12 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "percent",
         r"\d+(?:\.\d+)?%",
         ("percent", "percentage", "threshold", "target", "utilization", "ratio"),
+    ),
+    ("key", r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:pub|key)", ("key", "public", "file")),
+    (
+        "certificate",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:pem|crt|cer|p12|pfx)",
+        ("certificate", "cert", "key", "file"),
     ),
     (
         "file",
