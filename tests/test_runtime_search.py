@@ -2219,6 +2219,29 @@ def test_everyday_words_for_machines_disks_and_keys() -> None:
     assert top(index, request) == ["ImportKeyPair"]
 
 
+def test_a_files_type_says_what_it_is() -> None:
+    """A value that is a video, an image, a subtitle or a key file favours the operations
+    about such things, and still those that take a file or a path."""
+    from mcpgen.runtime.terms import value_kind
+
+    assert value_kind("kitchen_reno_day3.mp4")[0] == "video"
+    assert value_kind("~/Pictures/receipt.JPG")[0] == "image"
+    assert value_kind("es.srt")[0] == "subtitles"
+    assert value_kind("~/.ssh/id_ed25519.pub")[0] == "key"
+    assert value_kind("setup.md")[0] == "file"
+    for name in ("kitchen_reno_day3.mp4", "receipt.png", "es.srt", "report.pdf"):
+        assert {"path", "file"} <= set(value_kind(name)[1]), name
+    rows = [
+        ("insertVideo", "POST", "/youtube/v3/videos", "Inserts a new resource into this collection"),
+        ("setWatermark", "POST", "/youtube/v3/watermarks/set", "Allows upload of watermark image"),
+        ("setThumbnail", "POST", "/youtube/v3/thumbnails/set", "As this is not an insert in a strict sense"),
+        ("insertCaption", "POST", "/youtube/v3/captions", "Inserts a new resource into this collection"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert "video" in read("upload kitchen_reno_day3.mp4", index.words, frozenset()).near
+    assert top(index, "I've got a Spanish es.srt file, put it on my video") == ["insertCaption"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

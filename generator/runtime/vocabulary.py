@@ -242,11 +242,40 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"\d+(?:\.\d+)?%",
         ("percent", "percentage", "threshold", "target", "utilization", "ratio"),
     ),
-    ("key", r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:pub|key)", ("key", "public", "file")),
+    (
+        "key",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:pub|key)",
+        ("key", "public", "path", "file", "filename", "filepath"),
+    ),
+    (
+        "video",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:mp4|mov|avi|mkv|webm|m4v)",
+        ("video", "media", "path", "file", "filename", "filepath"),
+    ),
+    (
+        "image",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:jpe?g|png|gif|webp|svg|heic|bmp|tiff?)",
+        ("image", "photo", "picture", "thumbnail", "path", "file", "filename", "filepath"),
+    ),
+    (
+        "audio",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:mp3|wav|flac|m4a|ogg|aac)",
+        ("audio", "track", "song", "media", "path", "file", "filename", "filepath"),
+    ),
+    (
+        "subtitles",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:srt|vtt)",
+        ("caption", "subtitle", "track", "path", "file", "filename", "filepath"),
+    ),
+    (
+        "document",
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:pdf|docx?|pptx?|xlsx?|odt)",
+        ("document", "attachment", "path", "file", "filename", "filepath"),
+    ),
     (
         "certificate",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:pem|crt|cer|p12|pfx)",
-        ("certificate", "cert", "key", "file"),
+        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:pem|crt|cer|p12|pfx)",
+        ("certificate", "cert", "key", "path", "file", "filename", "filepath"),
     ),
     (
         "file",
