@@ -2242,6 +2242,17 @@ def test_a_files_type_says_what_it_is() -> None:
     assert top(index, "I've got a Spanish es.srt file, put it on my video") == ["insertCaption"]
 
 
+def test_an_asset_is_a_configuration_item() -> None:
+    rows = [
+        ("createCI", "POST", "/V1.0/ConfigurationItems", "ConfigurationItems_CreateEntity"),
+        ("createProduct", "POST", "/V1.0/Products", "Products_CreateEntity"),
+        ("createSerial", "POST", "/V1.0/InventoryItems/{parentId}/SerialNumbers", "Add a serial number"),
+    ]  # fmt: skip
+    index = build(rows)
+    request = "register a new Dell laptop as an installed asset for Brightwater"
+    assert top(index, request) == ["createCI"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

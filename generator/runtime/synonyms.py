@@ -418,6 +418,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Calendars hold events.
     "calendar": ("event",),
     "meeting": ("event", "calendar"),
+    # What IT tracks: assets are configuration items (CIs), laptops devices.
+    "asset": ("configuration", "device", "inventory"),
     "standup": ("meeting", "event"),
     # Films and shows.
     "actor": ("person", "people", "cast"),
