@@ -2765,6 +2765,10 @@ def test_a_condition_on_a_number_asks_to_search() -> None:
     index = build(rows)
     assert top(index, "pull up every charge over $1000 from last week") == ["searchCharges"]
     assert top(index, "pull up every charge from last week") == ["listCharges"]
+    # Or a date.
+    assert top(index, "which charges were made before June 30?") == ["searchCharges"]
+    assert top(index, "charges created after 2024-06-01") == ["searchCharges"]
+    assert top(index, "back up the charges before I migrate") != ["searchCharges"]
 
 
 def test_have_in_a_question_with_do_is_no_word_of_what_is_meant() -> None:

@@ -58,11 +58,14 @@ _ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b", re.IGNORECASE)
 """A question about the caller ("which teams am I on?", "what do I have access to?")."""
 _COMPARED = re.compile(
     r"\b(?:over|under|above|below|(?:more|less|fewer|greater|bigger|smaller)\s+than|at\s+least"
-    r"|at\s+most)\s+[$€£]?[0-9]",
+    r"|at\s+most)\s+[$€£]?[0-9]"
+    r"|\b(?:before|after|since|until|(?:earlier|later|older|newer)\s+than)\s+(?:(?:jan|feb|mar|apr"
+    r"|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}\b)",
     re.IGNORECASE,
 )
-"""A condition on a number ("over $1000", "more than 1000 stars"): the request asks to
-search or filter (near-synonyms), not for the whole list."""
+"""A condition on a number or a date ("over $1000", "more than 1000 stars", "end before
+June 30"): the request asks to search or filter (near-synonyms), not for the whole
+list."""
 _MENTIONING = re.compile(
     r"\b(?:mentions?|mentioning|mentioned|contain(?:s|ing)?|matching)\b", re.IGNORECASE
 )
