@@ -2253,6 +2253,18 @@ def test_an_asset_is_a_configuration_item() -> None:
     assert top(index, request) == ["createCI"]
 
 
+def test_someone_who_left_the_company_is_a_member_to_remove() -> None:
+    rows = [
+        ("deleteTeammate", "DELETE", "/teammates/{username}", "Delete teammate"),
+        ("getAccount", "GET", "/user/account", "Get a user's account information"),
+        ("deleteGroup", "DELETE", "/asm/groups/{group_id}", "Delete a suppression group"),
+        ("getCompany", "GET", "/companies/{id}", "Get a company"),
+    ]
+    index = build(rows)
+    request = "jsmith left the company, remove him from our account"
+    assert top(index, request) == ["deleteTeammate"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

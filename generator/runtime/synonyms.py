@@ -471,6 +471,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bonly\s+(?:allow\s+|let\s+)?traffic\b", ("networkpolicy", "network", "policy")),
     (r"\broute\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+to\b", ("ingress",)),
     (r"\bcluster[-\s]?admin\b", ("clusterrolebinding", "cluster", "role", "binding")),
+    # Someone who left the company is a user or member of the account, to remove.
+    (
+        r"\b(?:left|leaving|quit|quits|departed)\s+(?:the\s+|our\s+)?(?:company|firm|org|organization)\b",
+        ("member", "user", "teammate"),
+    ),
 )
 """Phrases that name a thing in a vocabulary of its own (Kubernetes' kinds): a request that
 has one says the thing's words (a regular expression, and the words it stands for)."""
