@@ -2078,6 +2078,11 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     for query in ("kill his sessions so he's signed out everywhere", "log me out"):
         assert "logout" in phrase_terms(words(query))[0], query
 
+    # Dug up: searched for.
+    assert "search" in phrase_terms(words("dig up every tweet about the Olympics"))[0]
+    from mcpgen.runtime.asking import intent
+
+    assert intent(words("dig up every tweet about the Olympics")) == "search"
     # Spun up: made, not spun.
     assert phrase_terms(words("spin up a new workspace")) == (
         ["creat", "launch", "provis"],

@@ -504,6 +504,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("hand", "over"): ("transfer", "ownership"),
     ("give", "away"): ("transfer", "ownership"),
     ("hook", "up"): ("attach", "connect"),
+    ("dig", "up"): ("search", "find"),
     # Started, not kicked out (``APART``: "kick them off the board" is).
     ("kick", "off"): ("start", "run", "trigger"),
     ("go", "back"): ("rollback", "revert", "restore"),

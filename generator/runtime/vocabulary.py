@@ -113,6 +113,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("look", "at"): "read",
     ("pull", "up"): "read",
     ("find", "out"): "read",
+    ("dig", "up"): "search",
     ("loop", "in"): "create",
     **dict.fromkeys(LEFT_NOTES, "create"),
 }
