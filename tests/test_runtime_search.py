@@ -2270,6 +2270,24 @@ def test_someone_who_left_the_company_is_a_member_to_remove() -> None:
     assert top(index, request) == ["deleteTeammate"]
 
 
+def test_everyday_words_for_money_held_taken_and_knocked_off() -> None:
+    rows = [
+        ("getBalance", "GET", "/v1/balance", "Retrieve balance"),
+        ("getCashBalance", "GET", "/v1/customers/{customer}/cash_balance", "Retrieve a cash balance"),
+        ("cancelIntent", "POST", "/v1/payment_intents/{intent}/cancel", "Cancel a PaymentIntent"),
+        ("captureIntent", "POST", "/v1/payment_intents/{intent}/capture", "Capture a PaymentIntent"),
+        ("confirmIntent", "POST", "/v1/payment_intents/{intent}/confirm", "Confirm a PaymentIntent"),
+        ("createCreditNote", "POST", "/v1/credit_notes", "Issue a credit note to adjust an invoice"),
+        ("deleteInvoice", "DELETE", "/v1/invoices/{invoice}", "Delete a draft invoice"),
+        ("createCharge", "POST", "/v1/charges", "Create a charge"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "how much money do I actually have right now?") == ["getBalance"]
+    assert top(index, "release the hold on their card (pi_3Kz)") == ["cancelIntent"]
+    assert top(index, "pi_3Kz looks good, go ahead and take the money") == ["captureIntent"]
+    assert top(index, "knock $15 off that invoice") == ["createCreditNote"]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

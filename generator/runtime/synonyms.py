@@ -471,6 +471,12 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bonly\s+(?:allow\s+|let\s+)?traffic\b", ("networkpolicy", "network", "policy")),
     (r"\broute\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+to\b", ("ingress",)),
     (r"\bcluster[-\s]?admin\b", ("clusterrolebinding", "cluster", "role", "binding")),
+    # Money: how much there is is a balance; a hold released is cancelled (voided), the
+    # money on one taken is captured; money knocked off is a discount or a credit.
+    (r"\bhow\s+much\s+(?:money|cash|funds?)\b", ("balance",)),
+    (r"\brelease\s+(?:the\s+|that\s+|this\s+)?(?:hold|authori[sz]ation)\b", ("cancel", "void")),
+    (r"\btake\s+the\s+(?:money|payment|funds)\b", ("capture",)),
+    (r"\bknock\s+(?:[$€£]?[\d.,]+%?\s+)?off\b", ("discount", "credit", "coupon")),
     # Someone who left the company is a user or member of the account, to remove.
     (
         r"\b(?:left|leaving|quit|quits|departed)\s+(?:the\s+|our\s+)?(?:company|firm|org|organization)\b",
