@@ -1776,6 +1776,9 @@ def test_what_to_do_each_time_something_happens_is_a_subscription() -> None:
         "tell my server every time an event changes",
     ):
         assert top(index, request) == ["watchEvents"], request
+    # Getting a call each time something happens is a subscription too.
+    request = "I want our Slack bot to get an HTTP call every time an event changes"
+    assert read(request, index.words, frozenset()).wanted == "create"
     # A time entry is no time something happens.
     assert modal("list every time entry Sam put in").kind is None
 

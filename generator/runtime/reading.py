@@ -475,6 +475,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             near = [t for t in near if t not in made]
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
+        if said.kind == "standing" and wanted in ("read", "list", "search"):
+            # "I want our bot to get an HTTP call every time ...": each time, a subscription.
+            wanted = MODAL[said.kind][0]
     wanted = _asked_instead(query, wanted, sent_by is not None, asks_who)
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
