@@ -2291,6 +2291,18 @@ def test_everyday_words_for_money_held_taken_and_knocked_off() -> None:
     assert top(index, "knock $15 off that invoice") == ["createCreditNote"]
 
 
+def test_pto_is_time_off() -> None:
+    rows = [
+        ("createTimeOff", "POST", "/Resources/{parentId}/TimeOffRequests", "Create a time off request"),
+        ("updateResource", "PUT", "/Resources", "Update a resource"),
+        ("createAttachment", "POST", "/Resources/{parentId}/Attachments", "Add an attachment"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "submit PTO for resource 29682885, Dec 23 through Dec 27") == [
+        "createTimeOff"
+    ]
+
+
 def test_a_thing_the_request_takes_to_exist_is_not_made_anew() -> None:
     """The request acts within a thing it names as one that exists ("on payment
     pay_7Hk2", "to the newsletter list"), so creating another such thing is not what it

@@ -177,6 +177,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "administrator": ("admin",),
     "ns": ("namespace",),
     "svc": ("service",),
+    "pto": ("time", "off"),
 }
 """Abbreviations and their long forms: searched at the full weight of the word given."""
 
