@@ -82,7 +82,8 @@ SPECIFIC_WEIGHT = 0.3
 does not mention (``Traits.path_terms``): of two operations that match the request alike,
 the one about nothing else comes first."""
 REPEAT_FACTOR = 0.5
-"""Each repeat of an operation under another API version scores this much of the last."""
+"""Each repeat of an operation (under another API version, or the POST twin of a GET
+action) scores this much of the last."""
 EXISTING_FACTOR = 0.5
 """How much a POST to the collection of a thing that a request takes to exist counts
 ("drop a note on task 4411", "add bob to the newsletter list" create no task and no list;
@@ -370,7 +371,7 @@ class Index:
                 factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
-            unasked_terms = (traits.path_terms[position] | traits.facets[position]) - mentioned
+            unasked_terms = traits.path_terms[position] - mentioned
             if unasked_terms and request.wanted is not None:
                 does, verb = traits.verbs[position]
                 if does is not None and _agrees(request.wanted, does):

@@ -22,7 +22,7 @@ COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
 say nothing of which operation is meant: they are no ``path_terms``."""
 FACET_PARENTS = 20
-"""Kinds of thing a facet comes after at least (``Traits.facets``)."""
+"""Kinds of thing a facet comes after at least (``Traits.path_terms``)."""
 _SELF = frozenset({"me", "my", "mine", "self", "myself", "current", "currentuser", "user"})
 """Path segments about the calling user's own things (``own_path``)."""
 SELF_TERMS = frozenset(terms(" ".join(sorted(_SELF - {"user"}))))
@@ -162,24 +162,20 @@ class Traits:
             for word in words_of_path:
                 counts[word] = counts.get(word, 0) + 1
         common = {w for w, n in counts.items() if n > COMMON_PATH_SHARE * len(paths)}
-        self.path_terms: list[frozenset[str]] = [found - common for found in paths]
-        """The terms of each operation's path but the common ones: what it is about."""
+        # What an operation acts on, where that is a facet every kind of thing has: its words
+        # are common, and it comes after ``FACET_PARENTS`` kinds of thing or more
+        # (``/Contacts/entityInformation``, ``/Tickets/entityInformation``).
         parents: dict[str, set[str]] = {}
         for seg, found in zip(acted_on, segments, strict=True):
             if len(found) > 1 and seg == found[-1]:
                 parents.setdefault(seg, set()).add(found[-2])
-        self.facets: list[frozenset[str]] = [
-            (
-                resource
-                if resource <= common and len(parents.get(seg, ())) >= FACET_PARENTS
-                else frozenset()
-            )
-            for seg, resource in zip(acted_on, self.resources, strict=True)
+        facets = {seg for seg, kinds in parents.items() if len(kinds) >= FACET_PARENTS}
+        self.path_terms: list[frozenset[str]] = [
+            found - common | (resource if seg in facets and resource <= common else frozenset())
+            for found, seg, resource in zip(paths, acted_on, self.resources, strict=True)
         ]
-        """What an operation acts on, where that is a facet every kind of thing has: its
-        words are common, and it comes after ``FACET_PARENTS`` kinds of thing or more
-        (``/Contacts/entityInformation``, ``/Tickets/entityInformation``). A request names
-        it if it wants it."""
+        """The terms of each operation's path but the common ones, and the facet it acts on
+        (common as its words are): what it is about, which a request names if it wants it."""
 
     @cached_property
     def own(self) -> list[bool]:
