@@ -209,6 +209,22 @@ for _verb, _noun in DERIVED:
     EQUIVALENTS[_noun] += (_verb,)
 del _verb, _noun
 
+_FILE_PATH = r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*"
+"""A file's path up to the dot before its extension (``~/.ssh/id_ed25519``, ``docs/setup``)."""
+_FILE_NAMES = ("path", "file", "filename", "filepath")
+"""The argument names that take a file, of whatever type."""
+_TYPED_FILES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("key", "pub|key", ("key", "public")),
+    ("video", "mp4|mov|avi|mkv|webm|m4v", ("video", "media")),
+    ("image", "jpe?g|png|gif|webp|svg|heic|bmp|tiff?", ("image", "photo", "picture", "thumbnail")),
+    ("audio", "mp3|wav|flac|m4a|ogg|aac", ("audio", "track", "song", "media")),
+    ("subtitles", "srt|vtt", ("caption", "subtitle", "track")),
+    ("document", "pdf|docx?|pptx?|xlsx?|odt", ("document", "attachment")),
+    ("certificate", "pem|crt|cer|p12|pfx", ("certificate", "cert", "key")),
+)
+"""Files whose type says what they are, by their extensions (in any case), and the names
+of what takes them beside a file's (``VALUE_KINDS``)."""
+
 VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("email", r"[^@\s/]+@[^@\s/]+\.[a-z]{2,}", ("email", "address")),
     ("url", r"[a-z][a-z0-9+.-]*://\S+", ("url", "uri", "link", "endpoint", "callback")),
@@ -244,46 +260,11 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"\d+(?:\.\d+)?%",
         ("percent", "percentage", "threshold", "target", "utilization", "ratio"),
     ),
-    (
-        "key",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:pub|key)",
-        ("key", "public", "path", "file", "filename", "filepath"),
+    *(
+        (kind, _FILE_PATH + r"\.(?i:" + extensions + ")", (*names, *_FILE_NAMES))
+        for kind, extensions, names in _TYPED_FILES
     ),
-    (
-        "video",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:mp4|mov|avi|mkv|webm|m4v)",
-        ("video", "media", "path", "file", "filename", "filepath"),
-    ),
-    (
-        "image",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:jpe?g|png|gif|webp|svg|heic|bmp|tiff?)",
-        ("image", "photo", "picture", "thumbnail", "path", "file", "filename", "filepath"),
-    ),
-    (
-        "audio",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:mp3|wav|flac|m4a|ogg|aac)",
-        ("audio", "track", "song", "media", "path", "file", "filename", "filepath"),
-    ),
-    (
-        "subtitles",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:srt|vtt)",
-        ("caption", "subtitle", "track", "path", "file", "filename", "filepath"),
-    ),
-    (
-        "document",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:pdf|docx?|pptx?|xlsx?|odt)",
-        ("document", "attachment", "path", "file", "filename", "filepath"),
-    ),
-    (
-        "certificate",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?i:pem|crt|cer|p12|pfx)",
-        ("certificate", "cert", "key", "path", "file", "filename", "filepath"),
-    ),
-    (
-        "file",
-        r"(?:~?/|\./)?(?:[\w.-]+/)*[\w-][\w.-]*\.[a-zA-Z][a-zA-Z0-9]{0,4}",
-        ("path", "file", "filename", "filepath"),
-    ),
+    ("file", _FILE_PATH + r"\.[a-zA-Z][a-zA-Z0-9]{0,4}", _FILE_NAMES),
     ("route", r"/[a-z][\w.-]*(?:/[\w.*-]+)*/?", ("path", "url", "uri", "route", "endpoint")),
 )
 """Values a request may hold, by kind (checked in this order; the first kind that a whole
