@@ -432,12 +432,15 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if spent is not None:
         own_terms += [t for t in stems(list(_TIME_WORKED)) if t not in own_terms]
     cued: set[str] = set()
+    cued_terms: set[str] = set()
     for cue, meant in _CUES:
         found_cue = cue.search(query)
         if found_cue is not None:
             # The phrase says the thing's words ("on every node": a DaemonSet), not its own.
-            cued.update(words(found_cue.group()))
-            own_terms = [t for t in own_terms if t not in set(stems(sorted(cued)))]
+            cue_words = words(found_cue.group())
+            cued.update(cue_words)
+            cued_terms.update(stems(cue_words))
+            own_terms = [t for t in own_terms if t not in cued_terms]
             own_terms += [t for t in stems(list(meant)) if t not in own_terms]
     if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):
         hinted += ["event", "activity", "log", "history", "audit"]

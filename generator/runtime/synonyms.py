@@ -453,14 +453,18 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (r"\bruns?\s+(?:un)?til\s+(?:it(?:'s|\s+is)\s+)?(?:done|finished|complete)\b", ("job",)),
     (r"\b(?:runs?|running)\s+to\s+completion\b", ("job",)),
-    (r"\bdisruption\s+budgets?\b", ("poddisruptionbudget", "disruption", "budget")),
     (
-        r"\b(?:stay|stays|keep\s+\w+)\s+(?:up|running|available)\s+(?:while|during|when)\b",
+        (
+            r"\bdisruption\s+budgets?\b"
+            r"|\b(?:stay|stays|keep\s+\w+)\s+(?:up|running|available)\s+(?:while|during|when)\b"
+        ),
         ("poddisruptionbudget", "disruption", "budget"),
     ),
-    (r"\bdefault\s+(?:cpu|memory|mem)\b", ("limitrange", "limit", "range")),
     (
-        r"\bdefault\s+(?:requests?|limits?)\s+(?:for|of)\s+containers?\b",
+        (
+            r"\bdefault\s+(?:cpu|memory|mem)\b"
+            r"|\bdefault\s+(?:requests?|limits?)\s+(?:for|of)\s+containers?\b"
+        ),
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
@@ -483,8 +487,9 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("member", "user", "teammate"),
     ),
 )
-"""Phrases that name a thing in a vocabulary of its own (Kubernetes' kinds): a request that
-has one says the thing's words (a regular expression, and the words it stands for)."""
+"""Phrases that name a thing in a vocabulary of its own (Kubernetes' kinds, payments'
+holds and balances, someone who left): a request that has one says the thing's words, not
+the phrase's (a regular expression, and the words it stands for)."""
 
 SENDING: dict[str, tuple[str, ...]] = {
     "email": ("mail", "message"),
