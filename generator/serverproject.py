@@ -215,6 +215,7 @@ RUNTIME = (
     "discovery.py",
     "search.py",
     "reading.py",
+    "phrasing.py",
     "clauses.py",
     "asking.py",
     "apiwords.py",

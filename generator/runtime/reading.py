@@ -7,7 +7,6 @@ operations with it; nothing here looks at an operation.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .apiwords import ApiWords, squashed
@@ -20,7 +19,47 @@ from .asking import (
     object_and_context,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
-from .synonyms import CUES, SENDING, SYNONYMS
+from .phrasing import (
+    AROUND_PATH,
+    AS_IT_WAS,
+    ASKED_OF_ME,
+    COMPARED,
+    CUE_PATTERNS,
+    EVERY,
+    EVERYONE,
+    FAILED_SIGN_INS,
+    GIVEN_TO,
+    HAVE_ASKED,
+    HOW_MANY,
+    HTTP_METHODS,
+    HYPHENATED,
+    IDENTIFIER,
+    IN_ONE,
+    INITIALS,
+    LABELLING,
+    LEFT_QUOTE,
+    MADE_ROLE,
+    MADE_SO,
+    MANY,
+    MENTIONING,
+    META_WORDS,
+    NEED_NEW,
+    ON_FILE,
+    REFS,
+    SCOPE,
+    SENT_AGAIN,
+    SENT_BY,
+    STOP_DOING,
+    TELLING,
+    TIME_SPENT,
+    TIME_WORKED,
+    UNITS,
+    VALID_ASKED,
+    WHAT_HAPPENED,
+    WHO,
+    WITH_SPAN,
+)
+from .synonyms import SENDING, SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,
@@ -35,191 +74,6 @@ from .terms import (
     words,
 )
 from .vocabulary import BREADTH, DETERMINERS, EQUIVALENTS, PEOPLE, STOP_WORDS
-
-META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
-"""Words that ask about the API itself: its versions, its groups."""
-MANY = frozenset({"bulk", "many", "multiple", "several", "these", "those", "go", "once"})
-"""Words that ask to act on many things at once ("these", "in one go", "at once")."""
-TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
-"""Stop words that still say something of what is meant: "my" the calling user, "him" a
-user or a member (their near-synonyms, ``SYNONYMS``)."""
-_SCOPE = re.compile(
-    r"\b(?:in|inside|within|under)\s+"
-    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s"
-    r"|(?:order|bulk|one|parallel|progress|total|general|detail|full|place|time|case)\b)\S",
-    re.IGNORECASE,
-)
-"""Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
-this namespace"), not in a time ("in the last hour"), anywhere ("in any audience") or a
-manner ("in bulk", "in progress", "in order to")."""
-
-
-_ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b", re.IGNORECASE)
-"""A question about the caller ("which teams am I on?", "what do I have access to?")."""
-_COMPARED = re.compile(
-    r"\b(?:over|under|above|below|(?:more|less|fewer|greater|bigger|smaller)\s+than|at\s+least"
-    r"|at\s+most)\s+[$€£]?[0-9]"
-    r"|\b(?:before|after|since|until|(?:earlier|later|older|newer)\s+than)\s+(?:(?:jan|feb|mar|apr"
-    r"|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}\b)",
-    re.IGNORECASE,
-)
-"""A condition on a number or a date ("over $1000", "more than 1000 stars", "end before
-June 30"): the request asks to search or filter (near-synonyms), not for the whole
-list."""
-_MENTIONING = re.compile(
-    r"\b(?:mentions?|mentioning|mentioned|contain(?:s|ing)?|matching)\b", re.IGNORECASE
-)
-"""Things found by their text ("cards that mention 'invoice'", "issues mentioning a memory
-leak"): the request asks to search, as for a condition on a number."""
-_IN_ONE = re.compile(
-    r"\bin\s+(?:a\s+)?(?:single|one)\s+(?:request|call|api\s+call|batch|shot|go|pass)\b",
-    re.IGNORECASE,
-)
-"""Many things asked for in one request ("fetch board 1, list 2 and card 3 in a single
-request"): a batch."""
-_IDENTIFIER = re.compile(r"[a-z]{3,}(?:[A-Z][a-z0-9]+)+[A-Z]*")
-"""A name in code ("useEffect", "parseLegacyToken") that is none of the API's: what is
-asked is found in code ("where do we call parseLegacyToken?")."""
-_REFS = frozenset({"version", "phone"})
-"""Kinds of value that mostly point at another thing or a party: a version ("what changed
-between v1.0 and v1.1", "a zip of the code as it was at v2.0"), a phone number ("text
-+15551234567 that the order shipped"). The names of what takes them (a tag, a number,
-"to") say nothing of what is asked."""
-_LEFT_QUOTE = re.compile(
-    rf"(?:{QUOTED.pattern})(?=\s+(?:on|in|to|under|for|at|onto|into)\b|\s*[,.!?;:]|\s*$)"
-)
-"""Quoted text that is what is left somewhere ("leave 'LGTM' on MR 12"): not a name before
-its noun ("drop the empty 'Old-HQ' area")."""
-_SENT_AGAIN = re.compile(
-    r"\b(?:send|email|mail|forward)\b(?:\s+\S+){0,4}?\s+again\b|\bresend\b|\bre-send\b",
-    re.IGNORECASE,
-)
-"""Something sent before, to be sent again ("they never got invoice 15, send it to them
-again"): a resend, an email or a notification of the thing, not a new one."""
-_SENT_BY = re.compile(
-    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?("
-    + "|".join(map(re.escape, SENDING))
-    + r")\s+(?=[^\s@]+@|\+?\d|(?:me|him|her|them|us|everyone|everybody|the|a|an|my|our|"
-    r"this|that|these|those|all|every|each)\b)",
-    re.IGNORECASE,
-)
-"""A request that opens with a way of sending as its verb, then whom or what ("email
-dana@contoso.com the figures", "text +14155550100 that it shipped", "email the invoice
-to the customer"): it asks to send (``SENDING``: a message, by that way)."""
-_VALID_ASKED = re.compile(
-    r"\b(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:still\s+|even\s+|actually\s+)?"
-    r"(?:an?\s+)?(?:valid|real|correct|good|acceptable|legit|legitimate|genuine|right)\b",
-    re.IGNORECASE,
-)
-"""A question whether something holds ("is notanemail@gmial.con even a real address?",
-"is this token still good?"): it asks to validate or verify it."""
-_MADE_ROLE = re.compile(
-    r"\bmake\s+\S+\s+(?:an?|the|our|their)\s+(?:co-?)?(?:admin|administrator|owner|moderator"
-    r"|editor|viewer|maintainer|manager|member|collaborator|guest|reviewer)s?\b",
-    re.IGNORECASE,
-)
-"""Someone made something ("make Lee an admin on the Ops board", "make maria a maintainer
-of the team"): it is about their role, as a member (which an API may change, or add as an
-owner: the intent stays the verb's)."""
-_GIVEN_TO = re.compile(
-    r"^\W*(?:please\s+)?(?:give|grant|award)\s+(?!(?:me|us)\b)"
-    r"((?:the|our|my|this|that|user|group)\s+[^,.;:!?]*?|\S+)\s+(?:the|an?)\s+\S",
-    re.IGNORECASE,
-)
-"""Whom something is given, before what is given ("give the ci-bot service account the
-edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
-_WHAT_HAPPENED = re.compile(
-    r"\b(?:what|everything|anything|all)(?:'s|\u2019s|\s+that|\s+has|\s+have|\s+that\s+has)?"
-    r"\s+(?:happened|been\s+happening|been\s+going\s+on|went\s+on|went\s+wrong)\b",
-    re.IGNORECASE,
-)
-"""A question what happened ("what happened on my account in the last hour?", "show
-everything that happened to payroll.csv"): the API's record of it, its events, activity
-or log ("as they happen" asks to watch, not this)."""
-_FAILED_SIGN_INS = re.compile(
-    r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
-    r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",
-    re.IGNORECASE,
-)
-"""Failed or suspicious sign-ins: what the API's record of them holds (its events, log,
-audit or activity), as much as the sign-ins themselves."""
-_NEED_NEW = re.compile(
-    r"(?:\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)|"
-    r"^\W*(?:please\s+)?(?:request|order))\s+(?:a|an|another|some|new|fresh|\d[\d,]*)\s",
-    re.IGNORECASE,
-)
-"""A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
-10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
-single-use codes", "I'd like a fresh address"): made, not listed or read."""
-_TIME_SPENT = re.compile(
-    r"\b(?:log|logged|logging|record|track|book|add|put|enter|submit)\s+(?:me\s+)?"
-    r"(?:[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?)|an?\s+hour|half\s+an\s+hour)\b",
-    re.IGNORECASE,
-)
-"""Time spent on something, logged ("log 1.5 hours against ticket 7733", "log 3h on OPS-12"):
-an entry of time worked (a worklog, a time entry, a timesheet), not a log."""
-_UNITS = frozenset(
-    {"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minute", "minutes", "day", "days"}
-    | {"week", "weeks", "month", "months", "year", "years", "seconds", "secs", "gb", "mb"}
-    | {"tb", "gib", "mib", "tib", "kb", "percent", "%", "seats", "users", "licenses", "times"}
-)
-"""Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
-_TIME_WORKED = ("time", "entry", "worklog", "timesheet", "spent", "timelog")
-"""What logged time is (``_TIME_SPENT``): words of the request, as a phrase's are."""
-_AS_IT_WAS = re.compile(
-    r"\b(?:as|how)\s+(?:it|they|things)\s+(?:was|were|looked|stood)\s+(?:at|on|before|yesterday|last)\b",
-    re.IGNORECASE,
-)
-"""A thing wanted back as it was at some time ("bring back the db as it was at 14:30"): a
-restore to a point in time, an earlier version."""
-_CUES = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in CUES)
-_HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
-"""A question of how many ("how many people have accounts?"): what counts them says."""
-_STOP_DOING = re.compile(
-    r"\bstop\s+(?:following|sharing|watching|subscribing|starring|muting|blocking)\b",
-    re.IGNORECASE,
-)
-"""To stop following, sharing, watching... undoes what was done (unfollow, unshare): a
-delete of the follow, the share, the subscription."""
-_WHO = re.compile(r"\W*who\b", re.IGNORECASE)
-"""A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
-asks for the people, any number of them: a list, not one item."""
-_WITH_SPAN = re.compile(
-    r"\bwith\s+([^,.;:!?]*)|\b(?:that|which|who)\s+((?:can|could|will|would|may|only|lets|"
-    r"allows)\b[^,.;:!?]*)",
-    re.IGNORECASE,
-)
-"""What something comes with, or what it can do, to the end of its clause ("... with a
-temp password she has to change", "a role that can only read pods")."""
-_EVERY = re.compile(
-    r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE
-)
-"""Things named one by one ("every subscription tied to customer 42"): things, not one."""
-_EVERYONE = frozenset({"everyone", "everybody"})
-"""People named all at once ("everybody who has a login"): people, not one."""
-_HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})
-_AROUND_PATH = "\"'`,;:!?()[]<>."
-"""What may stand around a path in a request (not its braces: ``{couponCode}``)."""
-_MADE_SO = re.compile(
-    r"\bmake\s+(?!an?\b)(?:\S+\s+){0,5}?(?:required|optional|private|public|read-?only"
-    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable)\b"
-    r"(?!\s+\w+\s+(?:called|named)\b)",
-    re.IGNORECASE,
-)
-"""Something made so ("make the subtitle field required", "make acme/internal-tools
-private"): it changes; nothing new is made ("make a private channel" makes one)."""
-_HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
-"""A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
-quota?"): "have" says nothing of which operation is meant."""
-_LABELLING = frozenset({"with", "whose", "where", "having"})
-"""Words before a field's name and its value ("a user with password Secret123!", "the
-customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""
-_INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
-"""Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
-_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
-_ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
-""""On file", kept for later use ("the card on file", "which cards do we have on file?"):
-no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
 
 
 @dataclass(frozen=True)
@@ -282,7 +136,7 @@ def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
         token
         for at, token in enumerate(split[1:-1], 1)
         if any(word.lower() in DETERMINERS for word in split[max(at - 2, 0) : at])
-        and _HYPHENATED.fullmatch(token)
+        and HYPHENATED.fullmatch(token)
         and stem(split[at + 1].strip(EDGES).lower()) in api.named
         and not api.says(words(token))
     ]
@@ -290,11 +144,11 @@ def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
 
 def field_labels(split: list[str], values: set[str]) -> set[str]:
     """The words of a request (split at spaces) that name a field given a value after
-    ``_LABELLING`` words ("with password Secret123!", "whose email is jane@acme.io",
+    ``LABELLING`` words ("with password Secret123!", "whose email is jane@acme.io",
     "with id 4038..."): they say what the thing has, not which thing it is."""
     out: set[str] = set()
     for at in range(1, len(split) - 1):
-        if bare(split[at - 1]) not in _LABELLING:
+        if bare(split[at - 1]) not in LABELLING:
             continue
         then = at + 1
         if bare(split[then]) in ("is", "of", "=", "as") and then + 1 < len(split):
@@ -306,13 +160,13 @@ def field_labels(split: list[str], values: set[str]) -> set[str]:
 
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
     """What a request asks to do where its shape says more than its verb: a message sent
-    (``_SENT_BY``) or a new thing wanted (``_NEED_NEW``) is made; to stop following or
-    sharing (``_STOP_DOING``) undoes it; a question who asks for a list."""
-    if wanted in (None, "act") and _STOP_DOING.search(query):
+    (``SENT_BY``) or a new thing wanted (``NEED_NEW``) is made; to stop following or
+    sharing (``STOP_DOING``) undoes it; a question who asks for a list."""
+    if wanted in (None, "act") and STOP_DOING.search(query):
         return "delete"
     if sending and wanted not in ("create", "act"):
         return "create"
-    if _NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
+    if NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
         return "create"
     if asks_who and wanted in (None, "read"):
         return "list"
@@ -338,7 +192,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
     # Initials joined by "&" are one abbreviation ("P&L": pl, profit and loss).
-    query = _INITIALS.sub(r"\1\2", query)
+    query = INITIALS.sub(r"\1\2", query)
     # Quoted text is a value (a title, a message, a name): its words are not the request's.
     quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
     # A verb nobody should be able to do, or whose permission is asked about, is not.
@@ -353,7 +207,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # Each word's kind of value, and the names of what takes it (``VALUE_KINDS``).
     kind_of = {t: value_kind(t) for t in split}
     for at, t in enumerate(split[:-1]):
-        if kind_of[t][0] == "version" and split[at + 1].strip(EDGES).lower() in _UNITS:
+        if kind_of[t][0] == "version" and split[at + 1].strip(EDGES).lower() in UNITS:
             kind_of[t] = ("", ())
     searched = {
         w for t in tokens if kind_of[t][0] in WORDY_KINDS and not named[t] for w in words(t)
@@ -373,11 +227,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
-    if _ON_FILE.search(query):
+    if ON_FILE.search(query):
         own = [w for w in own if w != "file"]
-    if _HAVE_ASKED.search(query):
+    if HAVE_ASKED.search(query):
         own = [w for w in own if w != "have"]
-    spent = _TIME_SPENT.search(query)
+    spent = TIME_SPENT.search(query)
     if spent is not None:
         verb = spent.group().split()[0].lower()
         own = [w for w in own if w != verb]
@@ -406,34 +260,32 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # A verb read with its particle ("hand the repo over", "leave a note") means what the
     # two say together, as much as a word given: not the verb alone, nor its near-synonyms.
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
-    noted = _LEFT_QUOTE.sub(" note ", query)
+    noted = LEFT_QUOTE.sub(" note ", query)
     phrased, with_particle = phrase_terms(compounded(words(noted)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
     hinted = (
-        ["search", "filter", "query"]
-        if _COMPARED.search(query) or _MENTIONING.search(query)
-        else []
+        ["search", "filter", "query"] if COMPARED.search(query) or MENTIONING.search(query) else []
     )
-    if _IN_ONE.search(query):
+    if IN_ONE.search(query):
         hinted += ["batch", "bulk"]
-    if _MADE_ROLE.search(query):
+    if MADE_ROLE.search(query):
         hinted += ["role", "member", "membership"]
-    if _VALID_ASKED.search(query):
+    if VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
-    asks_who = _WHO.match(query) is not None
+    asks_who = WHO.match(query) is not None
     if asks_who:
         hinted += ["user", "member", "people"]
-    if _HOW_MANY.search(query):
+    if HOW_MANY.search(query):
         own_terms += [t for t in stems(["count"]) if t not in own_terms]
-    if _AS_IT_WAS.search(query):
+    if AS_IT_WAS.search(query):
         hinted += ["restore", "point", "time", "revert", "version"]
     if spent is not None:
-        own_terms += [t for t in stems(list(_TIME_WORKED)) if t not in own_terms]
+        own_terms += [t for t in stems(list(TIME_WORKED)) if t not in own_terms]
     cued: set[str] = set()
     cued_terms: set[str] = set()
-    for cue, meant in _CUES:
+    for cue, meant in CUE_PATTERNS:
         found_cue = cue.search(query)
         if found_cue is not None:
             # The phrase says the thing's words ("on every node": a DaemonSet), not its own.
@@ -442,15 +294,15 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             cued_terms.update(stems(cue_words))
             own_terms = [t for t in own_terms if t not in cued_terms]
             own_terms += [t for t in stems(list(meant)) if t not in own_terms]
-    if _WHAT_HAPPENED.search(query) or _FAILED_SIGN_INS.search(query):
+    if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query):
         hinted += ["event", "activity", "log", "history", "audit"]
-    if _SENT_AGAIN.search(query):
+    if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
-    sent_by = _SENT_BY.search(query)
+    sent_by = SENT_BY.search(query)
     if sent_by is not None:
         own_terms += [t for t in stems(["send"]) if t not in own_terms]
         hinted += list(SENDING[sent_by.group(1).lower()])
-    if any(_IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
+    if any(IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
@@ -459,7 +311,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     near += [t for t in stems(sorted(labels)) if t not in own_terms and t not in near]
     # What takes the values it holds is what it is about, a little ("read docs/setup.md":
     # a file; "invite new-hire@acme.io": an email address).
-    kinded = [n for t in split for kind, names in [kind_of[t]] if kind not in _REFS for n in names]
+    kinded = [n for t in split for kind, names in [kind_of[t]] if kind not in REFS for n in names]
     near += [t for t in stems(kinded) if t not in own_terms and t not in near]
     if said.kind is not None:
         own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
@@ -469,7 +321,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     nouns = api.path_vocabulary
     if said.kind is None:
         wanted = asked_for(noted, own, nouns, api.named, api.action_verbs)
-        if wanted == "create" and _MADE_SO.search(query):
+        if wanted == "create" and MADE_SO.search(query):
             # "make" says nothing of which thing: no word of the request, nor "create".
             wanted = "update"
             made = set(stems(["make", *SYNONYMS["make"]]))
@@ -485,10 +337,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
-        given = {w for spans in _WITH_SPAN.findall(query) for span in spans for w in words(span)}
+        given = {w for spans in WITH_SPAN.findall(query) for span in spans for w in words(span)}
         given_terms = set(stems(sorted(given))) - set(stems([w for w in own if w not in given]))
         own, own_terms, near = _aside(given, given_terms, own, own_terms, near)
-    given_to = _GIVEN_TO.search(unquoted(query))
+    given_to = GIVEN_TO.search(unquoted(query))
     if given_to is not None:
         # Giving someone something makes a grant (a binding, a license, a membership): who
         # gets it says where it goes, a little ("give the ci-bot service account the edit
@@ -507,8 +359,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     for at, token in enumerate(split):
         if "/" in token:
             before = split[at - 1].upper() if at else ""
-            method = before if before in _HTTP_METHODS else None
-            outright.update(api.at_path(token.strip(_AROUND_PATH), method))
+            method = before if before in HTTP_METHODS else None
+            outright.update(api.at_path(token.strip(AROUND_PATH), method))
     # Or its title in quotes ("call 'List repository issues' for octocat/hello-world").
     for span in QUOTED.findall(query):
         outright.update(api.titles.get(squashed("".join(span)), ()))
@@ -526,16 +378,16 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         kinds=value_kinds(query, (kind_of[t] for t in split)),
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
-        scoped=not broad and bool(_SCOPE.search(unquoted(query))),
+        scoped=not broad and bool(SCOPE.search(unquoted(query))),
         plural=about_things(own)
-        or _EVERY.search(unquoted(query)) is not None
+        or EVERY.search(unquoted(query)) is not None
         or asks_who
-        or not _EVERYONE.isdisjoint(query_words),
+        or not EVERYONE.isdisjoint(query_words),
         # About one thing: an operation on many at once is not the first choice.
-        many=bool(MANY.intersection(query_words)) or _IN_ONE.search(query) is not None,
+        many=bool(MANY.intersection(query_words)) or IN_ONE.search(query) is not None,
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
         mine=any(w.strip(EDGES) in ("my", "mine") for w in telling)
-        or _ASKED_OF_ME.search(query) is not None,
+        or ASKED_OF_ME.search(query) is not None,
         meta_asked=bool(META_WORDS.intersection(query_words)),
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
         exact=frozenset(exact),

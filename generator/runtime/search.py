@@ -119,7 +119,7 @@ SELF_WEIGHT = 0.15
 request about them ("my", "which teams am I on?")."""
 META_FACTOR = 0.5
 """How much an operation about the API itself (``Traits.meta``) counts, unless the request asks
-about the API, its versions or groups (``reading.META_WORDS``)."""
+about the API, its versions or groups (``phrasing.META_WORDS``)."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}

@@ -503,7 +503,7 @@ SENDING: dict[str, tuple[str, ...]] = {
     "fax": ("fax",),
 }
 """What each way of sending sends, where a request opens with it as its verb ("email
-dana@contoso.com that ...", "text +1415... that it shipped"; ``reading._SENT_BY``)."""
+dana@contoso.com that ...", "text +1415... that it shipped"; ``phrasing.SENT_BY``)."""
 
 PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "off"): ("approve", "approval"),

@@ -1,0 +1,195 @@
+"""The phrases a request may hold that say more than its words (``reading.read``): a
+condition on a number or a date, a question who or how many, a standing subscription's
+lead, time logged, a thing made so, things named one by one or all at once, and the like.
+Regular expressions and small tables, nothing that reads a whole request.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import QUOTED
+from .synonyms import CUES, SENDING
+
+META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
+"""Words that ask about the API itself: its versions, its groups."""
+MANY = frozenset({"bulk", "many", "multiple", "several", "these", "those", "go", "once"})
+"""Words that ask to act on many things at once ("these", "in one go", "at once")."""
+TELLING = frozenset({"my", "mine", "him", "her", "he", "she"})
+"""Stop words that still say something of what is meant: "my" the calling user, "him" a
+user or a member (their near-synonyms, ``SYNONYMS``)."""
+SCOPE = re.compile(
+    r"\b(?:in|inside|within|under)\s+"
+    r"(?!(?:the\s+)?(?:last|past|next|first)\b|\d{4}\b|(?:a|an|any|all|every)\s"
+    r"|(?:order|bulk|one|parallel|progress|total|general|detail|full|place|time|case)\b)\S",
+    re.IGNORECASE,
+)
+"""Words that put what is asked for within one thing ("the pods in prod", "cron jobs in
+this namespace"), not in a time ("in the last hour"), anywhere ("in any audience") or a
+manner ("in bulk", "in progress", "in order to")."""
+
+
+ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b", re.IGNORECASE)
+"""A question about the caller ("which teams am I on?", "what do I have access to?")."""
+COMPARED = re.compile(
+    r"\b(?:over|under|above|below|(?:more|less|fewer|greater|bigger|smaller)\s+than|at\s+least"
+    r"|at\s+most)\s+[$€£]?[0-9]"
+    r"|\b(?:before|after|since|until|(?:earlier|later|older|newer)\s+than)\s+(?:(?:jan|feb|mar|apr"
+    r"|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}\b)",
+    re.IGNORECASE,
+)
+"""A condition on a number or a date ("over $1000", "more than 1000 stars", "end before
+June 30"): the request asks to search or filter (near-synonyms), not for the whole
+list."""
+MENTIONING = re.compile(
+    r"\b(?:mentions?|mentioning|mentioned|contain(?:s|ing)?|matching)\b", re.IGNORECASE
+)
+"""Things found by their text ("cards that mention 'invoice'", "issues mentioning a memory
+leak"): the request asks to search, as for a condition on a number."""
+IN_ONE = re.compile(
+    r"\bin\s+(?:a\s+)?(?:single|one)\s+(?:request|call|api\s+call|batch|shot|go|pass)\b",
+    re.IGNORECASE,
+)
+"""Many things asked for in one request ("fetch board 1, list 2 and card 3 in a single
+request"): a batch."""
+IDENTIFIER = re.compile(r"[a-z]{3,}(?:[A-Z][a-z0-9]+)+[A-Z]*")
+"""A name in code ("useEffect", "parseLegacyToken") that is none of the API's: what is
+asked is found in code ("where do we call parseLegacyToken?")."""
+REFS = frozenset({"version", "phone"})
+"""Kinds of value that mostly point at another thing or a party: a version ("what changed
+between v1.0 and v1.1", "a zip of the code as it was at v2.0"), a phone number ("text
++15551234567 that the order shipped"). The names of what takes them (a tag, a number,
+"to") say nothing of what is asked."""
+LEFT_QUOTE = re.compile(
+    rf"(?:{QUOTED.pattern})(?=\s+(?:on|in|to|under|for|at|onto|into)\b|\s*[,.!?;:]|\s*$)"
+)
+"""Quoted text that is what is left somewhere ("leave 'LGTM' on MR 12"): not a name before
+its noun ("drop the empty 'Old-HQ' area")."""
+SENT_AGAIN = re.compile(
+    r"\b(?:send|email|mail|forward)\b(?:\s+\S+){0,4}?\s+again\b|\bresend\b|\bre-send\b",
+    re.IGNORECASE,
+)
+"""Something sent before, to be sent again ("they never got invoice 15, send it to them
+again"): a resend, an email or a notification of the thing, not a new one."""
+SENT_BY = re.compile(
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?("
+    + "|".join(map(re.escape, SENDING))
+    + r")\s+(?=[^\s@]+@|\+?\d|(?:me|him|her|them|us|everyone|everybody|the|a|an|my|our|"
+    r"this|that|these|those|all|every|each)\b)",
+    re.IGNORECASE,
+)
+"""A request that opens with a way of sending as its verb, then whom or what ("email
+dana@contoso.com the figures", "text +14155550100 that it shipped", "email the invoice
+to the customer"): it asks to send (``SENDING``: a message, by that way)."""
+VALID_ASKED = re.compile(
+    r"\b(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:still\s+|even\s+|actually\s+)?"
+    r"(?:an?\s+)?(?:valid|real|correct|good|acceptable|legit|legitimate|genuine|right)\b",
+    re.IGNORECASE,
+)
+"""A question whether something holds ("is notanemail@gmial.con even a real address?",
+"is this token still good?"): it asks to validate or verify it."""
+MADE_ROLE = re.compile(
+    r"\bmake\s+\S+\s+(?:an?|the|our|their)\s+(?:co-?)?(?:admin|administrator|owner|moderator"
+    r"|editor|viewer|maintainer|manager|member|collaborator|guest|reviewer)s?\b",
+    re.IGNORECASE,
+)
+"""Someone made something ("make Lee an admin on the Ops board", "make maria a maintainer
+of the team"): it is about their role, as a member (which an API may change, or add as an
+owner: the intent stays the verb's)."""
+GIVEN_TO = re.compile(
+    r"^\W*(?:please\s+)?(?:give|grant|award)\s+(?!(?:me|us)\b)"
+    r"((?:the|our|my|this|that|user|group)\s+[^,.;:!?]*?|\S+)\s+(?:the|an?)\s+\S",
+    re.IGNORECASE,
+)
+"""Whom something is given, before what is given ("give the ci-bot service account the
+edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
+WHAT_HAPPENED = re.compile(
+    r"\b(?:what|everything|anything|all)(?:'s|\u2019s|\s+that|\s+has|\s+have|\s+that\s+has)?"
+    r"\s+(?:happened|been\s+happening|been\s+going\s+on|went\s+on|went\s+wrong)\b",
+    re.IGNORECASE,
+)
+"""A question what happened ("what happened on my account in the last hour?", "show
+everything that happened to payroll.csv"): the API's record of it, its events, activity
+or log ("as they happen" asks to watch, not this)."""
+FAILED_SIGN_INS = re.compile(
+    r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
+    r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",
+    re.IGNORECASE,
+)
+"""Failed or suspicious sign-ins: what the API's record of them holds (its events, log,
+audit or activity), as much as the sign-ins themselves."""
+NEED_NEW = re.compile(
+    r"(?:\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)|"
+    r"^\W*(?:please\s+)?(?:request|order))\s+(?:a|an|another|some|new|fresh|\d[\d,]*)\s",
+    re.IGNORECASE,
+)
+"""A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
+10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
+single-use codes", "I'd like a fresh address"): made, not listed or read."""
+TIME_SPENT = re.compile(
+    r"\b(?:log|logged|logging|record|track|book|add|put|enter|submit)\s+(?:me\s+)?"
+    r"(?:[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?)|an?\s+hour|half\s+an\s+hour)\b",
+    re.IGNORECASE,
+)
+"""Time spent on something, logged ("log 1.5 hours against ticket 7733", "log 3h on OPS-12"):
+an entry of time worked (a worklog, a time entry, a timesheet), not a log."""
+UNITS = frozenset(
+    {"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minute", "minutes", "day", "days"}
+    | {"week", "weeks", "month", "months", "year", "years", "seconds", "secs", "gb", "mb"}
+    | {"tb", "gib", "mib", "tib", "kb", "percent", "%", "seats", "users", "licenses", "times"}
+)
+"""Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
+TIME_WORKED = ("time", "entry", "worklog", "timesheet", "spent", "timelog")
+"""What logged time is (``TIME_SPENT``): words of the request, as a phrase's are."""
+AS_IT_WAS = re.compile(
+    r"\b(?:as|how)\s+(?:it|they|things)\s+(?:was|were|looked|stood)\s+(?:at|on|before|yesterday|last)\b",
+    re.IGNORECASE,
+)
+"""A thing wanted back as it was at some time ("bring back the db as it was at 14:30"): a
+restore to a point in time, an earlier version."""
+CUE_PATTERNS = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in CUES)
+HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
+"""A question of how many ("how many people have accounts?"): what counts them says."""
+STOP_DOING = re.compile(
+    r"\bstop\s+(?:following|sharing|watching|subscribing|starring|muting|blocking)\b",
+    re.IGNORECASE,
+)
+"""To stop following, sharing, watching... undoes what was done (unfollow, unshare): a
+delete of the follow, the share, the subscription."""
+WHO = re.compile(r"\W*who\b", re.IGNORECASE)
+"""A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
+asks for the people, any number of them: a list, not one item."""
+WITH_SPAN = re.compile(
+    r"\bwith\s+([^,.;:!?]*)|\b(?:that|which|who)\s+((?:can|could|will|would|may|only|lets|"
+    r"allows)\b[^,.;:!?]*)",
+    re.IGNORECASE,
+)
+"""What something comes with, or what it can do, to the end of its clause ("... with a
+temp password she has to change", "a role that can only read pods")."""
+EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE)
+"""Things named one by one ("every subscription tied to customer 42"): things, not one."""
+EVERYONE = frozenset({"everyone", "everybody"})
+"""People named all at once ("everybody who has a login"): people, not one."""
+HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})
+AROUND_PATH = "\"'`,;:!?()[]<>."
+"""What may stand around a path in a request (not its braces: ``{couponCode}``)."""
+MADE_SO = re.compile(
+    r"\bmake\s+(?!an?\b)(?:\S+\s+){0,5}?(?:required|optional|private|public|read-?only"
+    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable)\b"
+    r"(?!\s+\w+\s+(?:called|named)\b)",
+    re.IGNORECASE,
+)
+"""Something made so ("make the subtitle field required", "make acme/internal-tools
+private"): it changes; nothing new is made ("make a private channel" makes one)."""
+HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
+"""A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
+quota?"): "have" says nothing of which operation is meant."""
+LABELLING = frozenset({"with", "whose", "where", "having"})
+"""Words before a field's name and its value ("a user with password Secret123!", "the
+customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""
+INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
+"""Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
+HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
+""""On file", kept for later use ("the card on file", "which cards do we have on file?"):
+no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
