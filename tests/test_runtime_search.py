@@ -2844,3 +2844,21 @@ def test_money_given_back_is_a_refund_and_taken_back_a_reversal() -> None:
     index = build(rows)
     assert top(index, "give back half of what they paid") == ["createRefund"]
     assert "createReversal" in top(index, "we paid the vendor by mistake, pull the money back", 2)
+
+
+def test_odata_markers_say_how_the_segment_before_is_acted_on() -> None:
+    """OData's ``$ref`` (a link to the thing) and ``$value`` (its raw content) are no thing
+    an operation acts on: ``POST /groups/{id}/members/$ref`` adds a member, and "ref" is no
+    word of its path a request would have to say (as ``$count``, a read's verb, is not)."""
+    rows = [
+        ("addMember", "POST", "/groups/{group-id}/members/$ref", "Create ref to members"),
+        ("photo", "GET", "/users/{user-id}/photo/$value", "Get media content for photo"),
+        ("countMembers", "GET", "/groups/{group-id}/members/$count", "Get the number"),
+        *[(f"list{kind}", "GET", f"/{kind}", f"List {kind}") for kind in KINDS],
+    ]
+    traits = _segmented(rows).traits
+    assert [sorted(r) for r in traits.resources[:3]] == [["member"], ["photo"], ["member"]]
+    assert [sorted(p) for p in traits.path_terms[:2]] == [["group", "member"], ["photo", "user"]]
+
+
+KINDS = ("sites", "drives", "teams", "chats", "devices", "contacts", "events", "plans")

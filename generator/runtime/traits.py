@@ -137,6 +137,18 @@ _SELF_FIRST = (["self"], ["my"], ["me"])
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 
 
+_MARKERS = frozenset({"$ref", "$value"})
+"""OData's path segments for a link to the thing before them and for its raw content."""
+
+
+def _without_markers(path: str, found: list[str]) -> list[str]:
+    """The terms of a path's literal segments (``found``) but OData's ``_MARKERS``."""
+    literal = literal_segments(path)
+    if len(literal) != len(found) or _MARKERS.isdisjoint(literal):
+        return found
+    return [terms_of for seg, terms_of in zip(literal, found, strict=True) if seg not in _MARKERS]
+
+
 class Traits:
     """What each of ``operations`` is, by position: from their paths, their literal path
     segments' terms (``segments``) and their names' and summaries' terms (``core``)."""
@@ -147,6 +159,13 @@ class Traits:
         self.operations = operations
         self.segments = segments
         self._core = core
+        # OData's ``$ref`` and ``$value`` say how the thing before them is acted on (a link
+        # to it, its raw content), not what is: ``POST /groups/{id}/members/$ref`` adds a
+        # member.
+        segments = [
+            _without_markers(op["path"], found)
+            for op, found in zip(operations, segments, strict=True)
+        ]
         # What an operation acts on: its path's last literal segment, or the one before
         # where that one is the action's verb (``/item/remove``, ``/customers/search``).
         acted_on = [
