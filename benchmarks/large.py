@@ -48,7 +48,8 @@ For each API it prints:
    set) and never used to tune it: the held-out figures are the ones to trust;
 7. the competitor, openapi-mcp-generator 4.0.1 (installed from npm with the system
    ``npm`` into ``~/.cache/mcpgen-bench``, run with the Node 24 of ``tests/prism.py``):
-   its wall time and peak RSS on the same document, measured the same way, and our/their
+   its wall time and peak RSS on the same document, measured the same way (each of its
+   runs right after one of ours, so that both see the machine alike), and our/their
    ratios (``--skip-competitor`` leaves it out). For information beside the time ratio:
    the same ratio with each tool's start-up taken off (its best time generating the
    bundled petstore, nine operations, measured once before the APIs), i.e. what the
@@ -460,12 +461,19 @@ def measure(
     base = work / api.key
     base.mkdir()
 
-    # 1-2. Generation in the default mode, and its data files.
-    runs = []
+    # 1-2. Generation in the default mode, and its data files. Each run of ours is followed
+    # by one of the competitor's (section 7), so that a change in the machine's speed
+    # during the benchmark does not pass for a difference between the two.
+    runs: list[Run] = []
+    theirs: list[Run] = []
     for i in range(api.runs):
         run, package, chosen = generate(api.document, base / "auto", api.name, "auto")
         runs.append(run)
-        print(f"  generate run {i + 1}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB", flush=True)
+        line = f"  generate run {i + 1}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB"
+        if competitor is not None:
+            theirs.append(run_competitor(*competitor, api.document, base / "competitor"))
+            line += f" (then {COMPETITOR}: {theirs[-1].seconds:.2f} s)"
+        print(line, flush=True)
     gen = best(runs)
     auto_root = base / "auto"
     spec = json.loads((auto_root / package / "spec.json").read_text("utf-8"))
@@ -579,10 +587,6 @@ def measure(
 
     # 7. The competitor.
     if competitor is not None:
-        node, cli = competitor
-        theirs = [
-            run_competitor(node, cli, api.document, base / "competitor") for _ in range(api.runs)
-        ]
         failed = [r for r in theirs if r.code != 0]
         if failed:
             figures["competitor"] = {"failed": True, "error": failed[0].last_error_line()}
