@@ -37,6 +37,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev8``: ``benchmarks/queries/dev8/*.json``, 50 requests each for four more (Autotask's
   2,958-operation PSA API, Amazon RDS, Files.com and App Store Connect, from APIs.guru's
   directory), written blind like ``dev``, for tuning;
+- ``dev9``: ``benchmarks/queries/dev9/*.json``, 50 requests each for four more from other
+  fields (bunq's banking API, Cisco Meraki's dashboard, DrChrono's health records and
+  PeerTube, from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -89,6 +92,7 @@ SETS = {
     "dev6": QUERIES / "dev6",
     "dev7": QUERIES / "dev7",
     "dev8": QUERIES / "dev8",
+    "dev9": QUERIES / "dev9",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -148,6 +152,10 @@ DIRECTORY = {
     "rds": "amazonaws.com/rds",
     "filescom": "files.com",
     "appstore": "apple.com/app-store-connect",
+    "bunq": "bunq.com",
+    "meraki": "meraki.com",
+    "drchrono": "drchrono.com",
+    "peertube": "cpy.re/peertube",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -157,7 +165,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
