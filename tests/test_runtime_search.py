@@ -2862,3 +2862,21 @@ def test_odata_markers_say_how_the_segment_before_is_acted_on() -> None:
 
 
 KINDS = ("sites", "drives", "teams", "chats", "devices", "contacts", "events", "plans")
+
+
+def test_a_number_with_a_currency_is_money_and_sent_it_is_a_payment() -> None:
+    """ "25 euros" and "USD 20" are money as "€25" is: what takes an amount is meant, and
+    the currency is no word of the request. Money sent, wired or paid is a payment."""
+    rows = [
+        ("createPayment", "POST", "/accounts/{id}/payment", "Create a new Payment"),
+        ("createBatch", "POST", "/accounts/{id}/payment-batch", "Create a batch by sending"),
+        ("listEuroRates", "GET", "/euro-rates", "List euro exchange rates"),
+        ("createNote", "POST", "/notes", "Create a note"),
+    ]  # fmt: skip
+    index = build(rows)
+    for query in ("send 25 euros to Jan for the pizza", "wire USD 20 to Sam", "send €25 to Jan"):
+        reading = read(query, index.words, frozenset())
+        assert "amount" in reading.kinds
+        assert "euro" not in reading.own_terms and "usd" not in reading.own_terms
+        found = top(index, query, 2)
+        assert "createPayment" in found and "listEuroRates" not in found

@@ -139,6 +139,16 @@ UNITS = frozenset(
     | {"tb", "gib", "mib", "tib", "kb", "percent", "%", "seats", "users", "licenses", "times"}
 )
 """Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
+CURRENCIES = frozenset(
+    {"euro", "euros", "eur", "dollar", "dollars", "usd", "buck", "bucks", "pound", "pounds"}
+    | {"gbp", "quid", "yen", "jpy", "franc", "francs", "chf", "peso", "pesos", "mxn", "cad"}
+    | {"aud", "rupee", "rupees", "inr", "kronor", "krona", "kroner", "sek", "nok", "dkk"}
+    | {"zloty", "pln", "yuan", "cny", "rmb", "won", "krw", "brl", "cents", "cent"}
+)
+"""Currencies a number may come with ("25 euros", "500 EUR", "USD 20"): it is money."""
+PAYING = frozenset({"send", "wire", "pay", "transfer", "move", "tip", "reimburse", "lend"})
+"""Verbs that, with an amount of money, pay it: "send 25 euros to Jan" is a payment."""
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 TIME_WORKED = ("time", "entry", "worklog", "timesheet", "spent", "timelog")
 """What logged time is (``TIME_SPENT``): words of the request, as a phrase's are."""
 AS_IT_WAS = re.compile(

@@ -25,6 +25,7 @@ from .phrasing import (
     ASKED_OF_ME,
     COMPARED,
     CUE_PATTERNS,
+    CURRENCIES,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
@@ -44,7 +45,9 @@ from .phrasing import (
     MENTIONING,
     META_WORDS,
     NEED_NEW,
+    NUMBER,
     ON_FILE,
+    PAYING,
     REFS,
     SCOPE,
     SENT_AGAIN,
@@ -73,7 +76,7 @@ from .terms import (
     value_like,
     words,
 )
-from .vocabulary import BREADTH, DETERMINERS, EQUIVALENTS, PEOPLE, STOP_WORDS
+from .vocabulary import BREADTH, DETERMINERS, EQUIVALENTS, PEOPLE, STOP_WORDS, VALUE_KINDS
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     for at, t in enumerate(split[:-1]):
         if kind_of[t][0] == "version" and split[at + 1].strip(EDGES).lower() in UNITS:
             kind_of[t] = ("", ())
+    # A number with a currency ("25 euros", "USD 20") is money, as "€25" is; the currency
+    # is no word of the request.
+    currencies = money(split)
+    for t in currencies:
+        kind_of[t] = MONEY
     searched = {
         w for t in tokens if kind_of[t][0] in WORDY_KINDS and not named[t] for w in words(t)
     }
@@ -223,7 +231,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     people = {bare(t) for t in split if bare(t) in PEOPLE} - quoted
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
     someone = len(split) > 1 and bare(split[1]) in people
-    value_words |= quoted | brand | people
+    value_words |= quoted | brand | people | {w for t in currencies for w in words(t)}
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
@@ -304,6 +312,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += list(SENDING[sent_by.group(1).lower()])
     if any(IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
+    if not PAYING.isdisjoint(query_words) and any(kind_of[t] == MONEY for t in split):
+        hinted += ["payment", "transfer"]
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
@@ -395,3 +405,24 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
+
+
+MONEY = next((kind, names) for kind, _, names in VALUE_KINDS if kind == "money")
+"""The kind of value an amount of money is, and what takes it."""
+
+
+def money(split: list[str]) -> set[str]:
+    """The words of a request (split at spaces) that make an amount of money with the word
+    beside them: the number and its currency ("25 euros", "USD 20")."""
+    found: set[str] = set()
+    for at, t in enumerate(split[:-1]):
+        first, second = t.strip(EDGES), split[at + 1].strip(EDGES)
+        if (
+            NUMBER.fullmatch(first)
+            and second.lower() in CURRENCIES
+            or first.lower() in CURRENCIES
+            and first.isupper()
+            and NUMBER.fullmatch(second)
+        ):
+            found |= {t, split[at + 1]}
+    return found
