@@ -2880,3 +2880,24 @@ def test_a_number_with_a_currency_is_money_and_sent_it_is_a_payment() -> None:
         assert "euro" not in reading.own_terms and "usd" not in reading.own_terms
         found = top(index, query, 2)
         assert "createPayment" in found and "listEuroRates" not in found
+
+
+def test_a_person_by_title_and_name_is_someone_and_booking_makes_an_appointment() -> None:
+    """ "Mrs. Alvarez" and "Dr. Patel" are people, whatever their names: no words of the
+    request; a doctor's title says a doctor is meant. To book is to make an appointment,
+    and a visit is one."""
+    rows = [
+        ("createAppointment", "POST", "/appointments", "Create appointment"),
+        ("updateAppointment", "PATCH", "/appointments/{id}", "Update appointment"),
+        ("listDoctors", "GET", "/doctors", "List doctors"),
+        ("createPatient", "POST", "/patients", "Create patient"),
+        ("listRooms", "GET", "/rooms", "List exam rooms"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "book Mrs. Alvarez with Dr. Patel next Tuesday at 10am"
+    reading = read(query, index.words, frozenset())
+    assert not {"mrs", "alvarez", "dr", "patel"} & set(reading.own_terms)
+    assert "doctor" in reading.near
+    assert top(index, query) == ["createAppointment"]
+    assert top(index, "move visit 88213 to 3pm on Thursday") == ["updateAppointment"]
+    assert top(index, "which doctors are there?") == ["listDoctors"]

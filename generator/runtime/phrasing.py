@@ -139,6 +139,9 @@ UNITS = frozenset(
     | {"tb", "gib", "mib", "tib", "kb", "percent", "%", "seats", "users", "licenses", "times"}
 )
 """Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
+TITLED = re.compile(r"\b(mr|mrs|ms|miss|mx|dr|prof)\.?\s+([A-Z][\w'’-]*)", re.IGNORECASE)
+"""A person by title and name ("Mrs. Alvarez", "Dr. Patel"): the name is someone's, and
+a doctor's title says a doctor is meant."""
 CURRENCIES = frozenset(
     {"euro", "euros", "eur", "dollar", "dollars", "usd", "buck", "bucks", "pound", "pounds"}
     | {"gbp", "quid", "yen", "jpy", "franc", "francs", "chf", "peso", "pesos", "mxn", "cad"}

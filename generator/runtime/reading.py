@@ -56,6 +56,7 @@ from .phrasing import (
     TELLING,
     TIME_SPENT,
     TIME_WORKED,
+    TITLED,
     UNITS,
     VALID_ASKED,
     WHAT_HAPPENED,
@@ -229,6 +230,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # A person's name ("kick bob off the project") is no word of the request: it says
     # that the thing acted on is someone, a user or a member.
     people = {bare(t) for t in split if bare(t) in PEOPLE} - quoted
+    titled = [(title.lower(), name) for title, name in TITLED.findall(query) if name[0].isupper()]
+    people |= {w for title, name in titled for w in (title, *words(name))}
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people | {w for t in currencies for w in words(t)}
@@ -310,6 +313,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if sent_by is not None:
         own_terms += [t for t in stems(["send"]) if t not in own_terms]
         hinted += list(SENDING[sent_by.group(1).lower()])
+    if any(title == "dr" for title, _ in titled):
+        hinted += ["doctor", "physician", "provider"]
     if any(IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
     if not PAYING.isdisjoint(query_words) and any(kind_of[t] == MONEY for t in split):

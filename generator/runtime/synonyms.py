@@ -429,7 +429,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "occurrence": ("instance", "recurrence", "event"),
     "guest": ("attendee", "invitee", "participant"),
     "attendee": ("guest", "participant"),
-    "appointment": ("event", "booking", "calendar"),
+    "appointment": ("event", "booking", "calendar", "visit"),
+    "book": ("appointment", "booking", "reservation", "reserve"),
+    "visit": ("appointment", "encounter"),
 }
 """Near-synonyms in API vocabulary, searched at a lower weight than the words given."""
 
