@@ -2901,3 +2901,19 @@ def test_a_person_by_title_and_name_is_someone_and_booking_makes_an_appointment(
     assert top(index, query) == ["createAppointment"]
     assert top(index, "move visit 88213 to 3pm on Thursday") == ["updateAppointment"]
     assert top(index, "which doctors are there?") == ["listDoctors"]
+
+
+def test_something_got_done_asks_for_the_verb_after_get() -> None:
+    """ "get him set up", "get the server restarted": what is asked is the verb after
+    "get", which asks to read nothing there; "get user 12" still reads."""
+    rows = [
+        ("createUser", "POST", "/users", "Create user"),
+        ("getUser", "GET", "/users/{id}", "Get user"),
+        ("listUsers", "GET", "/users", "List users"),
+        ("restartServer", "POST", "/servers/{id}/restart", "Restart server"),
+        ("getServer", "GET", "/servers/{id}", "Get server"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "new hire Sam Ortiz starts Monday, please get him set up") == ["createUser"]
+    assert top(index, "get the server restarted, it is stuck") == ["restartServer"]
+    assert top(index, "get user 12") == ["getUser"]

@@ -194,6 +194,13 @@ MADE_SO = re.compile(
 )
 """Something made so ("make the subtitle field required", "make acme/internal-tools
 private"): it changes; nothing new is made ("make a private channel" makes one)."""
+GOT_DONE = re.compile(
+    r"\bget\s+(?:him|her|them|it|me|us|everyone|everybody|"
+    r"(?:the|this|that|these|those|my|our|his|her|their)\s+[\w-]+)\s+(?:set\s+up|\w+ed)\b",
+    re.IGNORECASE,
+)
+"""Something got done ("get him set up", "get the server restarted"): the verb after it is
+what is asked, and "get" asks to read nothing."""
 HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""

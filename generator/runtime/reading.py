@@ -30,6 +30,7 @@ from .phrasing import (
     EVERYONE,
     FAILED_SIGN_INS,
     GIVEN_TO,
+    GOT_DONE,
     HAVE_ASKED,
     HOW_MANY,
     HTTP_METHODS,
@@ -242,6 +243,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w != "file"]
     if HAVE_ASKED.search(query):
         own = [w for w in own if w != "have"]
+    if GOT_DONE.search(query):
+        own = [w for w in own if w != "get"]
     spent = TIME_SPENT.search(query)
     if spent is not None:
         verb = spent.group().split()[0].lower()
@@ -272,6 +275,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # two say together, as much as a word given: not the verb alone, nor its near-synonyms.
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
     noted = LEFT_QUOTE.sub(" note ", query)
+    # "get him set up": the verb after says what is asked.
+    noted = GOT_DONE.sub(lambda done: done.group()[3:], noted)
     phrased, with_particle = phrase_terms(compounded(words(noted)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
