@@ -2917,3 +2917,14 @@ def test_something_got_done_asks_for_the_verb_after_get() -> None:
     assert top(index, "new hire Sam Ortiz starts Monday, please get him set up") == ["createUser"]
     assert top(index, "get the server restarted, it is stuck") == ["restartServer"]
     assert top(index, "get user 12") == ["getUser"]
+
+
+def test_to_erase_a_device_may_be_to_wipe_it() -> None:
+    rows = [
+        ("wipeDevice", "POST", "/devices/{id}/wipe", "Wipe a managed device"),
+        ("lockDevice", "POST", "/devices/{id}/lock", "Lock a managed device"),
+        ("getDevice", "GET", "/devices/{id}", "Get a managed device"),
+        ("listApps", "GET", "/devices/{id}/apps", "List the apps of a device"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "an iPad was stolen, erase it remotely") == ["wipeDevice"]

@@ -139,7 +139,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "logo": ("watermark", "icon", "image", "branding"),
     "yank": ("delete", "unpublish"),
     "unpublish": ("delete",),
-    "erase": ("delete",),
+    "erase": ("delete", "wipe"),
     "rid": ("delete", "remove"),
     "add": ("create",),
     "make": ("create",),
