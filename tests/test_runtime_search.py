@@ -2928,3 +2928,15 @@ def test_to_erase_a_device_may_be_to_wipe_it() -> None:
     ]  # fmt: skip
     index = build(rows)
     assert top(index, "an iPad was stolen, erase it remotely") == ["wipeDevice"]
+
+
+def test_thumbs_up_or_down_rates() -> None:
+    rows = [
+        ("rateVideo", "PUT", "/videos/{id}/rate", "Like or dislike a video"),
+        ("getVideo", "GET", "/videos/{id}", "Get a video"),
+        ("listVideos", "GET", "/videos", "List videos"),
+        ("updateVideo", "PUT", "/videos/{id}", "Update a video"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "thumbs up video 77") == ["rateVideo"]
+    assert top(index, "give video 12 a thumbs down") == ["rateVideo"]

@@ -514,6 +514,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("turn", "off"): ("disable", "deactivate", "stop"),
     ("switch", "on"): ("enable", "activate", "start"),
     ("switch", "off"): ("disable", "deactivate", "stop"),
+    ("thumbs", "up"): ("like", "rate", "rating", "upvote", "reaction"),
+    ("thumbs", "down"): ("dislike", "rate", "rating", "downvote", "reaction"),
     ("hand", "over"): ("transfer", "ownership"),
     ("give", "away"): ("transfer", "ownership"),
     ("hook", "up"): ("attach", "connect"),
