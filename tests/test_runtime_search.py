@@ -2940,3 +2940,17 @@ def test_thumbs_up_or_down_rates() -> None:
     index = build(rows)
     assert top(index, "thumbs up video 77") == ["rateVideo"]
     assert top(index, "give video 12 a thumbs down") == ["rateVideo"]
+
+
+def test_to_flag_reports_and_to_take_down_deletes() -> None:
+    rows = [
+        ("reportAbuse", "POST", "/abuses", "Report an abuse"),
+        ("deleteVideo", "DELETE", "/videos/{id}", "Delete a video"),
+        ("getVideo", "GET", "/videos/{id}", "Get a video"),
+        ("listMyVideos", "GET", "/users/me/videos", "List my videos"),
+        ("updateVideo", "PUT", "/videos/{id}", "Update a video"),
+    ]  # fmt: skip
+    index = build(rows)
+    near = read("flag this video, it's a stolen copy of my work", index.words, NONE).near
+    assert {"report", "abus"} <= set(near)
+    assert top(index, "permanently take down my old intro video") == ["deleteVideo"]

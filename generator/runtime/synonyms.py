@@ -430,6 +430,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "guest": ("attendee", "invitee", "participant"),
     "attendee": ("guest", "participant"),
     "appointment": ("event", "booking", "calendar", "visit"),
+    "flag": ("report", "abuse", "flag"),
     "book": ("appointment", "booking", "reservation", "reserve"),
     "visit": ("appointment", "encounter"),
 }
@@ -514,6 +515,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("turn", "off"): ("disable", "deactivate", "stop"),
     ("switch", "on"): ("enable", "activate", "start"),
     ("switch", "off"): ("disable", "deactivate", "stop"),
+    ("take", "down"): ("delete", "remove", "unpublish"),
     ("thumbs", "up"): ("like", "rate", "rating", "upvote", "reaction"),
     ("thumbs", "down"): ("dislike", "rate", "rating", "downvote", "reaction"),
     ("hand", "over"): ("transfer", "ownership"),
