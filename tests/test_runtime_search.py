@@ -2954,3 +2954,15 @@ def test_to_flag_reports_and_to_take_down_deletes() -> None:
     near = read("flag this video, it's a stolen copy of my work", index.words, NONE).near
     assert {"report", "abus"} <= set(near)
     assert top(index, "permanently take down my old intro video") == ["deleteVideo"]
+
+
+def test_something_done_at_regular_times_is_scheduled() -> None:
+    rows = [
+        ("createPayment", "POST", "/payments", "Create a payment"),
+        ("createSchedule", "POST", "/schedule-payments", "Create a recurring payment"),
+        ("listPayments", "GET", "/payments", "List payments"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "pay my landlord €950 rent on the 1st of every month"
+    assert top(index, query) == ["createSchedule"]
+    assert top(index, "pay my landlord €950 rent") == ["createPayment"]

@@ -49,6 +49,7 @@ from .phrasing import (
     NUMBER,
     ON_FILE,
     PAYING,
+    PERIODIC,
     REFS,
     SCOPE,
     SENT_AGAIN,
@@ -320,6 +321,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += list(SENDING[sent_by.group(1).lower()])
     if any(title == "dr" for title, _ in titled):
         hinted += ["doctor", "physician", "provider"]
+    if PERIODIC.search(query):
+        hinted += ["schedule", "recurring", "recurrence"]
     if any(IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
     if not PAYING.isdisjoint(query_words) and any(kind_of[t] == MONEY for t in split):
