@@ -79,7 +79,14 @@ from .terms import (
     value_like,
     words,
 )
-from .vocabulary import BREADTH, DETERMINERS, EQUIVALENTS, PEOPLE, STOP_WORDS, VALUE_KINDS
+from .vocabulary import (
+    BREADTH,
+    DETERMINERS,
+    EQUIVALENTS,
+    PEOPLE,
+    STOP_WORDS,
+    VALUE_KINDS,
+)
 
 
 @dataclass(frozen=True)
