@@ -139,7 +139,7 @@ UNITS = frozenset(
     | {"tb", "gib", "mib", "tib", "kb", "percent", "%", "seats", "users", "licenses", "times"}
 )
 """Units a number may be followed by ("1.5 hours", "2.5 GB"): it is an amount, no version."""
-TITLED = re.compile(r"\b(mr|mrs|ms|miss|mx|dr|prof)\.?\s+([A-Z][\w'’-]*)", re.IGNORECASE)
+TITLED = re.compile(r"\b((?i:mr|mrs|ms|miss|mx|dr|prof))\.?\s+([A-Z][\w'’-]*)")
 """A person by title and name ("Mrs. Alvarez", "Dr. Patel"): the name is someone's, and
 a doctor's title says a doctor is meant."""
 CURRENCIES = frozenset(

@@ -201,6 +201,27 @@ def _aside(
     )
 
 
+MONEY = next((kind, names) for kind, _, names in VALUE_KINDS if kind == "money")
+"""The kind of value an amount of money is, and what takes it."""
+
+
+def money(split: list[str]) -> set[str]:
+    """The words of a request (split at spaces) that make an amount of money with the word
+    beside them: the number and its currency ("25 euros", "USD 20")."""
+    found: set[str] = set()
+    for at, t in enumerate(split[:-1]):
+        first, second = t.strip(EDGES), split[at + 1].strip(EDGES)
+        if (
+            NUMBER.fullmatch(first)
+            and second.lower() in CURRENCIES
+            or first.lower() in CURRENCIES
+            and first.isupper()
+            and NUMBER.fullmatch(second)
+        ):
+            found |= {t, split[at + 1]}
+    return found
+
+
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
@@ -239,7 +260,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # A person's name ("kick bob off the project") is no word of the request: it says
     # that the thing acted on is someone, a user or a member.
     people = {bare(t) for t in split if bare(t) in PEOPLE} - quoted
-    titled = [(title.lower(), name) for title, name in TITLED.findall(query) if name[0].isupper()]
+    titled = [(title.lower(), name) for title, name in TITLED.findall(query)]
     people |= {w for title, name in titled for w in (title, *words(name))}
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
     someone = len(split) > 1 and bare(split[1]) in people
@@ -425,24 +446,3 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
-
-
-MONEY = next((kind, names) for kind, _, names in VALUE_KINDS if kind == "money")
-"""The kind of value an amount of money is, and what takes it."""
-
-
-def money(split: list[str]) -> set[str]:
-    """The words of a request (split at spaces) that make an amount of money with the word
-    beside them: the number and its currency ("25 euros", "USD 20")."""
-    found: set[str] = set()
-    for at, t in enumerate(split[:-1]):
-        first, second = t.strip(EDGES), split[at + 1].strip(EDGES)
-        if (
-            NUMBER.fullmatch(first)
-            and second.lower() in CURRENCIES
-            or first.lower() in CURRENCIES
-            and first.isupper()
-            and NUMBER.fullmatch(second)
-        ):
-            found |= {t, split[at + 1]}
-    return found

@@ -162,7 +162,7 @@ class Traits:
         # OData's ``$ref`` and ``$value`` say how the thing before them is acted on (a link
         # to it, its raw content), not what is: ``POST /groups/{id}/members/$ref`` adds a
         # member.
-        segments = [
+        acting = [
             _without_markers(op["path"], found)
             for op, found in zip(operations, segments, strict=True)
         ]
@@ -170,12 +170,12 @@ class Traits:
         # where that one is the action's verb (``/item/remove``, ``/customers/search``).
         acted_on = [
             found[-2] if len(found) > 1 and _verb_last(op["path"]) else found[-1] if found else ""
-            for op, found in zip(operations, segments, strict=True)
+            for op, found in zip(operations, acting, strict=True)
         ]
         self.resources: list[frozenset[str]] = [frozenset(seg.split()) for seg in acted_on]
         # What it is, of those words: the last ("rack reservations": reservations).
         self.heads: list[frozenset[str]] = [frozenset(seg.split()[-1:]) for seg in acted_on]
-        paths = [frozenset(" ".join(found).split()) for found in segments]
+        paths = [frozenset(" ".join(found).split()) for found in acting]
         counts: dict[str, int] = {}
         for words_of_path in paths:
             for word in words_of_path:
@@ -185,7 +185,7 @@ class Traits:
         # are common, and it comes after ``FACET_PARENTS`` kinds of thing or more
         # (``/Contacts/entityInformation``, ``/Tickets/entityInformation``).
         parents: dict[str, set[str]] = {}
-        for seg, found in zip(acted_on, segments, strict=True):
+        for seg, found in zip(acted_on, acting, strict=True):
             if len(found) > 1 and seg == found[-1]:
                 parents.setdefault(seg, set()).add(found[-2])
         facets = {seg for seg, kinds in parents.items() if len(kinds) >= FACET_PARENTS}
