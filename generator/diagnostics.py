@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -49,6 +49,17 @@ def _one_line(text: str) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 tool``, ``2 tools``: a count with its noun agreeing."""
     return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def counts(project: Any, warnings: int, unit: str, hint: str = "") -> str:
+    """What a server job produced: ``9 tools, 1 operation skipped, 0 warnings[, N deprecated
+    left out]``; ``unit`` is ``operations`` or ``functions``."""
+    deprecated = len(getattr(project, "deprecated", ()))
+    return (
+        f"{plural(len(project.tools), 'tool')}, {plural(len(project.skipped), unit[:-1])} "
+        f"skipped, {plural(warnings, 'warning')}"
+        + (f", {deprecated} deprecated left out{hint}" if deprecated else "")
+    )
 
 
 def long_number_error(text: str, origin: str, exc: ValueError) -> MCPGenError:

@@ -8,11 +8,11 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import progress
 from .config import Config, Job
-from .diagnostics import Diagnostic, MCPGenError, plural
+from .diagnostics import Diagnostic, MCPGenError, counts, plural
 from .publish import Changes, Content, plan_changes, publish, refuse_edited
 
 if TYPE_CHECKING:
@@ -186,17 +186,6 @@ def _importable_from(directory: Path) -> Iterator[None]:
 def _functions_target(job: Job) -> str:
     target = str(job.options["functions"])
     return str(job.base / target) if target.endswith(".py") else target
-
-
-def counts(project: Any, warnings: int, unit: str, hint: str = "") -> str:
-    """What a server job produced: ``9 tools, 1 operation skipped, 0 warnings[, N deprecated
-    left out]``; ``unit`` is ``operations`` or ``functions``."""
-    deprecated = len(getattr(project, "deprecated", ()))
-    return (
-        f"{plural(len(project.tools), 'tool')}, {plural(len(project.skipped), unit[:-1])} "
-        f"skipped, {plural(warnings, 'warning')}"
-        + (f", {deprecated} deprecated left out{hint}" if deprecated else "")
-    )
 
 
 def plan_all(rendered: Sequence[Rendered]) -> list[Changes]:

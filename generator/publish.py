@@ -18,13 +18,12 @@ failure puts back exactly what was there.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -92,7 +91,7 @@ class Changes:
             if path == MANIFEST or old is None:
                 continue
             chunks.extend(
-                difflib.unified_diff(
+                _unified_diff(
                     _text(old).splitlines(keepends=True),
                     _text(text).splitlines(keepends=True),
                     fromfile=f"a/{prefix}{path}",
@@ -102,7 +101,7 @@ class Changes:
         for path in self.deletes:
             old = self.current.get(path) or ""
             chunks.extend(
-                difflib.unified_diff(
+                _unified_diff(
                     _text(old).splitlines(keepends=True),
                     [],
                     fromfile=f"a/{prefix}{path}",
@@ -289,3 +288,10 @@ def _make_dirs(directory: Path, created: list[Path]) -> None:
     for path in reversed(missing):
         path.mkdir()
         created.append(path)
+
+
+def _unified_diff(old: list[str], new: list[str], fromfile: str, tofile: str) -> Iterator[str]:
+    """difflib's, imported on first use: only ``--check`` shows a diff."""
+    import difflib
+
+    return difflib.unified_diff(old, new, fromfile=fromfile, tofile=tofile)

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from .. import progress
-from ..diagnostics import MCPGenError, plural
+from ..diagnostics import MCPGenError, counts, plural
 from ..openapi.build import DESCRIPTION_BUDGET, ServerOptions
 from ..openapi.ir import DISCOVERY_BYTES, DISCOVERY_TOOLS, Project
 from ..openapi.operations import Filters
@@ -287,8 +287,6 @@ def server(
         if strict and warnings:
             raise MCPGenError(origin, "", f"{len(warnings)} warnings and --strict is set")
         deprecated = len(getattr(project, "deprecated", ()))
-        from ..jobs import counts
-
         summary.append("mcpgen: " + counts(project, len(warnings), unit, " (--include-deprecated)"))
         if not project.tools and not allow_empty:
             # Every operation deprecated (APIs being retired): keeping them is the way on.

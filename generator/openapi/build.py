@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
+import orjson
+
 from ..diagnostics import Diagnostic, MCPGenError
 from ..runtime.params import USUAL_STYLE
 from ..runtime.schemas import DEFAULT_BUDGET, references
@@ -132,7 +134,7 @@ class _Builder:
         self._parameters: dict[tuple[int, Ref, str, str], tuple[Arg, Any, frozenset[Ref]]] = {}
         # Documents also repeat a parameter word for word where operations are written out
         # one by one (Kubernetes: 4,697 parameters, 98 unlike): converted once per text.
-        self._alike: dict[tuple[str, str, str, str], tuple[Arg, Any, frozenset[Ref]]] = {}
+        self._alike: dict[tuple[str, str, str, bytes | str], tuple[Arg, Any, frozenset[Ref]]] = {}
         self.payloads = Payloads(docs, version, self.converter, self.text, options.output_schema)
 
     def build(self) -> Project:
@@ -350,7 +352,7 @@ class _Builder:
         """A parameter's argument, schema and references; those of a parameter written the
         same way in the same document (whose ``$ref``s reach the same places) where one was
         converted without a warning (a warning names the place, so each place has its own)."""
-        alike = (param.at.uri, param.location, arg_name, repr(param.node))
+        alike = (param.at.uri, param.location, arg_name, _spelling(param.node))
         known = self._alike.get(alike)
         if known is None:
             warnings = len(self.diagnostics)
@@ -470,6 +472,15 @@ def build_project(docs: DocumentSet, options: ServerOptions) -> tuple[Project, l
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 """An HTTP token (RFC 9110): what a header's or a cookie's name is made of."""
+
+
+def _spelling(node: Any) -> bytes | str:
+    """A parameter's node as text that is the same for nodes written the same way: orjson's
+    (five times as fast), or ``repr`` where orjson refuses the node (the two never equal)."""
+    try:
+        return orjson.dumps(node)
+    except orjson.JSONEncodeError:
+        return repr(node)
 
 
 def _sendable(location: str, name: str) -> bool:

@@ -19,6 +19,7 @@ Rules (documented in the README):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import keyword
 import re
@@ -87,7 +88,9 @@ def assign_tool_names(requests: list[tuple[str | None, str, str]]) -> list[str]:
     return names
 
 
+@functools.cache
 def arg_name(wire: str) -> str:
+    # Cached: the same wire names come back in every operation of a large document.
     return (_ARG_CHARS.sub("_", wire).strip("_") or "arg")[:MAX_TOOL_NAME]
 
 
