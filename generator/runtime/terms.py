@@ -148,12 +148,18 @@ _BRITISH_STARTS = (
     ("grey", "gray"),
 )
 
+_BRITISH_ENDS = tuple(british for british, _ in _BRITISH_ENDINGS)
+_BRITISH_HEADS = tuple(british for british, _ in _BRITISH_STARTS)
+
 
 def american(word: str) -> str:
     """A word in American spelling, where British spelling differs in a way the stemmer
     keeps ("organisation", "authorise", "colour", "licence", "catalogue"): an API and the
     people who use it may spell either way. Applied to an API's words and a request's
     alike, so that a word that is only British-like ("enterprise") stays itself in effect."""
+    # Most words have neither an ending nor a start of the tables: one test each says so.
+    if not (word.endswith(_BRITISH_ENDS) or word.startswith(_BRITISH_HEADS)):
+        return word
     if len(word) >= 7:
         for british, us in _BRITISH_ENDINGS:
             if word.endswith(british):
