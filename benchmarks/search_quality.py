@@ -40,6 +40,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev9``: ``benchmarks/queries/dev9/*.json``, 50 requests each for four more from other
   fields (bunq's banking API, Cisco Meraki's dashboard, DrChrono's health records and
   PeerTube, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev10``: ``benchmarks/queries/dev10/*.json``, 50 requests each for four more (Trakt's
+  film and TV tracking, Amazon SageMaker, ClickSend's messaging and DRACOON's file
+  sharing, from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -93,6 +96,7 @@ SETS = {
     "dev7": QUERIES / "dev7",
     "dev8": QUERIES / "dev8",
     "dev9": QUERIES / "dev9",
+    "dev10": QUERIES / "dev10",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -156,6 +160,10 @@ DIRECTORY = {
     "meraki": "meraki.com",
     "drchrono": "drchrono.com",
     "peertube": "cpy.re/peertube",
+    "trakt": "trakt.tv",
+    "sagemaker": "amazonaws.com/sagemaker",
+    "clicksend": "clicksend.com",
+    "dracoon": "dracoon.team",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -165,7 +173,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
