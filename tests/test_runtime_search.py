@@ -2409,9 +2409,9 @@ def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -
     assert "mergePull" in top(hybrid, query, 2)
     assert "mergePull" not in top(lexical, query, 2)
     # A request none of whose words (nor their near-synonyms) the API has finds nothing,
-    # however near some operation's meaning is ("trash" is no word of this API).
+    # however near some operation's meaning is ("junk" is no word of this API).
     assert hybrid.search("zzzz qqqq") == []
-    assert hybrid.search("trash the project") == []
+    assert hybrid.search("junk the project") == []
     assert [op["operation"] for op in hybrid.search("repository", 10, tag="pulls")] == [
         "listPulls",
         "mergePull",
@@ -2966,3 +2966,75 @@ def test_something_done_at_regular_times_is_scheduled() -> None:
     query = "pay my landlord €950 rent on the 1st of every month"
     assert top(index, query) == ["createSchedule"]
     assert top(index, "pay my landlord €950 rent") == ["createPayment"]
+
+
+def test_an_action_named_after_its_service_is_the_actions_own() -> None:
+    """AWS's JSON APIs name each action after the service (``X-Amz-Target=SageMaker.
+    DescribeEndpoint``): the verb is the action's, not the service's."""
+    from mcpgen.runtime.traits import action_words, method_by_name
+
+    path = "/#X-Amz-Target=SageMaker.DescribeEndpoint"
+    assert action_words(path) == (["describe", "endpoint"], True)
+    assert method_by_name("POST", path) == "GET"
+    assert method_by_name("POST", "/#X-Amz-Target=SageMaker.DeleteEndpoint") == "DELETE"
+
+
+def test_a_question_about_how_far_something_got_reads_it() -> None:
+    from mcpgen.runtime.asking import changed_in_question
+
+    said = words("is the endpoint InService yet or still creating?")
+    assert changed_in_question(said) == ["creating"]
+    assert changed_in_question(words("has the export finished yet?")) == []  # no change
+    assert changed_in_question(words("is she still subscribed?")) == []  # the state itself
+    assert changed_in_question(words("is the endpoint creating?")) == []  # not how far
+    rows = [
+        ("CreateEndpoint", "POST", "/#X-Amz-Target=SageMaker.CreateEndpoint", "Creates an endpoint"),
+        ("DeleteEndpoint", "POST", "/#X-Amz-Target=SageMaker.DeleteEndpoint", "Deletes an endpoint, if it is still there"),
+        ("DescribeEndpoint", "POST", "/#X-Amz-Target=SageMaker.DescribeEndpoint", "Returns the description of an endpoint"),
+        ("ListEndpoints", "POST", "/#X-Amz-Target=SageMaker.ListEndpoints", "Lists endpoints"),
+    ]  # fmt: skip
+    index = build(rows)
+    request = read("is the fraud endpoint InService yet or still creating?", index.words, NONE)
+    assert not {"creat", "still", "yet"} & {*request.own_terms, *request.near}
+    # Read, not made nor deleted.
+    found = top(index, "is the fraud endpoint InService yet or still creating?", 2)
+    assert set(found) == {"DescribeEndpoint", "ListEndpoints"}
+
+
+def test_similar_things_are_related_and_what_is_suggested_recommended() -> None:
+    rows = [
+        ("getRelated", "GET", "/movies/{id}/related", "Get related movies"),
+        ("getMovie", "GET", "/movies/{id}", "Get a movie"),
+        ("hideRecommendation", "DELETE", "/recommendations/movies/{id}", "Hide a movie recommendation"),
+        ("deleteList", "DELETE", "/lists/{id}", "Delete a list"),
+        ("listComments", "GET", "/movies/{id}/comments", "Get all comments for a movie"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "anything similar to movie 12?") == ["getRelated"]
+    assert top(index, "stop suggesting movie 12 to me") == ["hideRecommendation"]
+    assert top(index, "what are people saying about movie 12?") == ["listComments"]
+
+
+def test_trash_second_factors_top_ups_and_replies() -> None:
+    rows = [
+        ("listDeleted", "GET", "/nodes/{id}/deleted_nodes", "List deleted nodes of a room"),
+        ("listNodes", "GET", "/nodes", "List nodes"),
+        ("enableTotp", "POST", "/account/mfa/totp", "Enable TOTP MFA"),
+        ("getAccount", "GET", "/account", "Get the account"),
+        ("listPackages", "GET", "/recharge/packages", "Get the recharge packages"),
+        ("listInbound", "GET", "/sms/inbound", "Get all inbound SMS"),
+        ("sendSms", "POST", "/sms/send", "Send an SMS"),
+        ("subscribe", "POST", "/subscriptions/nodes/{id}", "Subscribe to node notifications"),
+        ("emailNode", "POST", "/nodes/{id}/email", "Send a node by email"),
+        ("removeDuplicates", "PUT", "/lists/{id}/remove-duplicates", "Remove duplicate contacts"),
+        ("getList", "GET", "/lists/{id}", "Get a contact list"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what's sitting in room 4's recycle bin?") == ["listDeleted"]
+    assert top(index, "here's the code from my authenticator app, finish two-factor setup") == [
+        "enableTotp"
+    ]
+    assert top(index, "which top-up bundles can I buy?") == ["listPackages"]
+    assert top(index, "show me what customers texted back") == ["listInbound"]
+    assert top(index, "email me when something changes in folder 9") == ["subscribe"]
+    assert top(index, "dedupe list 4") == ["removeDuplicates"]

@@ -241,6 +241,8 @@ def changed_in_question(query_words: Sequence[str]) -> list[str]:
     v2?"): they say which things are asked about, not what to do. Not in a yes-no question
     ("have I starred it?": the verb is what is asked), nor a verb read with its particle
     ("who am I logged in as?")."""
+    if asks_how_far(query_words):
+        return [w for w in query_words if _state_intent(w) in _WRITES]
     if not query_words or query_words[0] not in _ASKING or not asks_what_is(query_words):
         return []
     out: list[str] = []
@@ -251,6 +253,34 @@ def changed_in_question(query_words: Sequence[str]) -> list[str]:
         if not any((word, p) in PHRASAL or (word, p) in PHRASES for p in following):
             out.append(word)
     return out
+
+
+def asks_how_far(query_words: Sequence[str]) -> bool:
+    """Whether a request is a yes-no question about how far something has got ("is the
+    endpoint still creating?", "has the export finished yet?"): its verbs of change in
+    progress say what state is asked about, not what to do."""
+    return (
+        bool(query_words)
+        and query_words[0] in _AUXILIARY
+        and not any(word in _MODAL for word in query_words[:4])
+        and any(word in SO_FAR for word in query_words)
+    )
+
+
+SO_FAR = frozenset({"still", "yet"})
+
+
+def _state_intent(word: str) -> str | None:
+    """The intent of a verb in progress ("creating", "running"); None for any other word
+    (one in the past names the state itself: "is she still subscribed?")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    for form in (stem, stem + "e", stem[:-1]):  # deploy-ing, creat(e)-ing, runn-ing
+        found = INTENTS.get(form)
+        if found is not None:
+            return found
+    return None
 
 
 _GETTING = frozenset({"get", "give", "grab"})

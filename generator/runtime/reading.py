@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from .apiwords import ApiWords, squashed
 from .asking import (
+    SO_FAR,
     about_things,
     asked_for,
+    asks_how_far,
     changed_in_question,
     intent,
     known_things,
@@ -295,6 +297,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w not in happened]
     else:
         happened = []
+    if asks_how_far(query_words):
+        # "is the endpoint still creating?": the verb is the state asked about, no near
+        # word of what is done; "still" and "yet" ask how far it has got, of anything.
+        happened = []
+        own = [w for w in own if w not in SO_FAR]
     own_terms = stems(own)
     own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
     values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]

@@ -70,6 +70,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "copy": ("fork", "clone", "duplicate"),
     "clone": ("fork", "copy", "duplicate"),
     "reuse": ("copy", "duplicate", "template"),
+    "reusable": ("template",),
+    # What is like a thing is related to it; what is put forward, recommended.
+    "similar": ("related", "recommendation"),
+    "suggest": ("recommend", "recommendation"),
+    "suggestion": ("recommendation", "recommend"),
+    "recommend": ("suggest", "suggestion"),
+    # Where deleted things wait: a trash, a recycle bin.
+    "trash": ("deleted", "recycle", "bin"),
+    "recycle": ("trash", "deleted"),
+    "bin": ("trash", "deleted", "recycle"),
+    # A second factor: what APIs call MFA, 2FA or TOTP.
+    "factor": ("mfa", "totp", "otp"),
+    "authenticator": ("mfa", "totp", "otp", "factor"),
+    "breadcrumb": ("parent", "ancestor", "path"),
+    "spreadsheet": ("csv",),
+    "csv": ("export", "import"),
     # What is always done is a default or a rule ("always add bob as a reviewer").
     "always": ("default", "rule"),
     "label": ("tag",),
@@ -173,6 +189,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "enable": ("activate",),
     "disable": ("deactivate",),
     "undo": ("revert", "cancel", "delete", "reverse", "reversal"),
+    "dedupe": ("duplicate", "duplicates"),
+    "dedup": ("duplicate", "duplicates"),
+    "deduplicate": ("duplicate", "duplicates"),
     "end": ("stop", "cancel", "close", "complete", "finish"),
     "tell": ("message", "send", "notify"),
     "revert": ("rollback", "undo"),
@@ -484,6 +503,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\brelease\s+(?:the\s+|that\s+|this\s+)?(?:hold|authori[sz]ation)\b", ("cancel", "void")),
     (r"\btake\s+the\s+(?:money|payment|funds)\b", ("capture",)),
     (r"\bknock\s+(?:[$€£]?[\d.,]+%?\s+)?off\b", ("discount", "credit", "coupon")),
+    # Told of each change as it comes: a subscription (or a watch, a notification).
+    (
+        (
+            r"\b(?:notify|email|e-mail|mail|alert|tell|ping|text|message)\s+me\s+"
+            r"(?:when|whenever|if|each\s+time|every\s+time|as\s+soon\s+as|about)\b"
+        ),
+        ("subscription", "subscribe", "notification", "watch"),
+    ),
     # Someone who left the company is a user or member of the account, to remove.
     (
         r"\b(?:left|leaving|quit|quits|departed)\s+(?:the\s+|our\s+)?(?:company|firm|org|organization)\b",
@@ -557,6 +584,18 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("power", "off"): ("shutdown", "stop", "power"),
     ("power", "on"): ("start", "boot", "power"),
     ("address", "book"): ("contact",),
+    # Prepaid credit bought: a recharge, a top-up.
+    ("top", "up"): ("recharge", "topup", "credit", "balance", "fund"),
+    ("watch", "later"): ("watchlist", "queue"),
+    # What came back to what was sent: replies, inbound messages.
+    ("text", "back"): ("inbound", "reply", "incoming", "receive"),
+    ("texted", "back"): ("inbound", "reply", "incoming", "receive"),
+    ("write", "back"): ("inbound", "reply", "incoming", "receive"),
+    ("wrote", "back"): ("inbound", "reply", "incoming", "receive"),
+    # What people say of a thing: its comments, reviews, reactions.
+    ("saying", "about"): ("comment", "review", "reaction"),
+    ("say", "about"): ("comment", "review", "reaction"),
+    ("said", "about"): ("comment", "review", "reaction"),
     ("who", "on"): ("member",),
     ("who", "in"): ("member",),
     ("between", "and"): ("compare", "diff"),

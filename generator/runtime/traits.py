@@ -74,7 +74,9 @@ def _action(path: str) -> tuple[tuple[str, ...], bool]:
     last = path.rstrip("/").rsplit("/", 1)[-1]
     for mark in "=:":
         if mark in last:
-            name = last.rsplit(mark, 1)[-1]
+            # A service's name before the action's (``X-Amz-Target=SageMaker.DescribeEndpoint``)
+            # is no part of it.
+            name = last.rsplit(mark, 1)[-1].rsplit(".", 1)[-1]
             return (() if "{" in name else tuple(w for w in words(name) if w not in _BULK)), True
     if "{" in last:
         return (), False
