@@ -3038,3 +3038,35 @@ def test_trash_second_factors_top_ups_and_replies() -> None:
     assert top(index, "show me what customers texted back") == ["listInbound"]
     assert top(index, "email me when something changes in folder 9") == ["subscribe"]
     assert top(index, "dedupe list 4") == ["removeDuplicates"]
+
+
+def test_a_first_names_surname_is_a_name_and_someone_added_may_be_a_contact() -> None:
+    rows = [
+        ("addContact", "POST", "/lists/{list_id}/contacts", "Create a new contact"),
+        ("receipt", "POST", "/fax/receipts", "Add a test delivery receipt"),
+        ("updateList", "PUT", "/lists/{list_id}", "Update a specific contact list"),
+        ("createList", "POST", "/lists", "Create a new contact list"),
+    ]  # fmt: skip
+    index = build(rows)
+    request = read("add Maria Lopez to my newsletter list 4821", index.words, NONE)
+    assert "lopez" not in request.own and "contact" in request.near
+    assert top(index, "add Maria Lopez to my newsletter list 4821") == ["addContact"]
+
+
+def test_price_rates_picture_messages_deadlines_and_reading_out_loud() -> None:
+    rows = [
+        ("getPricing", "GET", "/pricing/{country}", "Get the country's pricing"),
+        ("listNumbers", "GET", "/numbers", "Get all your dedicated numbers"),
+        ("sendMms", "POST", "/mms/send", "Send MMS"),
+        ("sendSms", "POST", "/sms/send", "Send SMS"),
+        ("sendVoice", "POST", "/voice/send", "Send voice message"),
+        ("readSms", "PUT", "/sms/inbound-read", "Mark inbound SMS as read"),
+        ("updateShare", "PUT", "/shares/{id}/expiration", "Update the expiration date of a share"),
+        ("renameShare", "PUT", "/shares/{id}/name", "Rename a share"),
+        ("emailShare", "POST", "/shares/{id}/email", "Send a share link by email"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what are your rates in the UK?") == ["getPricing"]
+    assert top(index, "send a picture to 0400 000 000 as a multimedia message") == ["sendMms"]
+    assert top(index, "send my clients the reminder, spoken out loud") == ["sendVoice"]
+    assert top(index, "push the deadline on share 55 to June 30") == ["updateShare"]

@@ -8,6 +8,7 @@ operations with it; nothing here looks at an operation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .apiwords import ApiWords, squashed
 from .asking import (
@@ -262,6 +263,12 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # A person's name ("kick bob off the project") is no word of the request: it says
     # that the thing acted on is someone, a user or a member.
     people = {bare(t) for t in split if bare(t) in PEOPLE} - quoted
+    # A known first name's surname ("Maria Lopez") is the name too.
+    people |= {
+        bare(after)
+        for t, after in pairwise(split)
+        if bare(t) in people and after[:1].isupper() and bare(after).isalpha()
+    }
     titled = [(title.lower(), name) for title, name in TITLED.findall(query)]
     people |= {w for title, name in titled for w in (title, *words(name))}
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.

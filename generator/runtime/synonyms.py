@@ -20,7 +20,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "account": ("user", "profile"),
     "people": ("user", "member"),
     "person": ("user", "member"),
-    "someone": ("user", "member"),
+    "someone": ("user", "member", "contact"),
     "member": ("user", "membership"),
     "org": ("organization",),
     "organization": ("org",),
@@ -71,6 +71,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "clone": ("fork", "copy", "duplicate"),
     "reuse": ("copy", "duplicate", "template"),
     "reusable": ("template",),
+    "deadline": ("expiration", "expire", "expiry"),
+    "rates": ("price", "pricing"),
+    "multimedia": ("mms",),
+    "aloud": ("voice", "speech", "call"),
     # What is like a thing is related to it; what is put forward, recommended.
     "similar": ("related", "recommendation"),
     "suggest": ("recommend", "recommendation"),
@@ -460,6 +464,7 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("to", "do"): "task",
     ("auto", "reply"): "autoreply",
     ("box", "set"): "collection",
+    ("out", "loud"): "aloud",
     ("controller", "manager"): "controllermanager",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
