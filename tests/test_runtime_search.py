@@ -3070,3 +3070,18 @@ def test_price_rates_picture_messages_deadlines_and_reading_out_loud() -> None:
     assert top(index, "send a picture to 0400 000 000 as a multimedia message") == ["sendMms"]
     assert top(index, "send my clients the reminder, spoken out loud") == ["sendVoice"]
     assert top(index, "push the deadline on share 55 to June 30") == ["updateShare"]
+
+
+def test_how_far_along_is_progress_and_what_is_logged_is_history() -> None:
+    rows = [
+        ("getProgress", "GET", "/shows/{id}/progress/watched", "Get show watched progress"),
+        ("getSeasons", "GET", "/shows/{id}/seasons", "Get all seasons for a show"),
+        ("getShow", "GET", "/shows/{id}", "Get a single show"),
+        ("addHistory", "POST", "/sync/history", "Add items to watched history"),
+        ("stopScrobble", "POST", "/scrobble/stop", "Stop or finish watching in a media center"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "how far along am I in show 12? which episodes have I completed?") == [
+        "getProgress"
+    ]
+    assert top(index, "just finished movie 9 on the flight, log it as watched") == ["addHistory"]

@@ -33,7 +33,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "share": ("permission", "collaborator", "access", "invite", "acl"),
     "sharing": ("permission", "collaborator", "access", "acl"),
     "role": ("permission", "binding"),
-    "log": ("logs", "event", "audit"),
+    "log": ("logs", "event", "audit", "history"),
     "print": ("log", "output"),
     "logs": ("log",),
     "secret": ("credential", "key", "token"),
@@ -465,6 +465,7 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("auto", "reply"): "autoreply",
     ("box", "set"): "collection",
     ("out", "loud"): "aloud",
+    ("far", "along"): "progress",
     ("controller", "manager"): "controllermanager",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
