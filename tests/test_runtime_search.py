@@ -3085,3 +3085,13 @@ def test_how_far_along_is_progress_and_what_is_logged_is_history() -> None:
         "getProgress"
     ]
     assert top(index, "just finished movie 9 on the flight, log it as watched") == ["addHistory"]
+
+
+def test_what_happens_automatically_is_a_default() -> None:
+    rows = [
+        ("setDefaultExpiry", "PUT", "/rooms/{id}/default-expiration", "Set the default expiration of a room's files"),
+        ("expireFiles", "POST", "/rooms/{id}/files/expire", "Expire a room's files now"),
+        ("listRooms", "GET", "/rooms", "List rooms"),
+    ]  # fmt: skip
+    query = "files in room 4 should expire automatically after 90 days"
+    assert top(build(rows), query) == ["setDefaultExpiry"]

@@ -72,6 +72,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reuse": ("copy", "duplicate", "template"),
     "reusable": ("template",),
     "deadline": ("expiration", "expire", "expiry"),
+    # What happens to each new thing without being asked is a default.
+    "automatically": ("default",),
+    "automatic": ("default",),
     "rates": ("price", "pricing"),
     "multimedia": ("mms",),
     "aloud": ("voice", "speech", "call"),
