@@ -3095,3 +3095,17 @@ def test_what_happens_automatically_is_a_default() -> None:
     ]  # fmt: skip
     query = "files in room 4 should expire automatically after 90 days"
     assert top(build(rows), query) == ["setDefaultExpiry"]
+
+
+def test_a_capitalised_word_the_api_lacks_is_a_name() -> None:
+    rows = [
+        ("getRelated", "GET", "/movies/{id}/related", "Get related movies"),
+        ("getMovie", "GET", "/movies/{id}", "Get a movie"),
+        ("listArrivals", "GET", "/flights/arrivals", "List the arrivals of a day"),
+    ]  # fmt: skip
+    index = build(rows)
+    request = read("Show me the Movie I loved most, Spirited Away", index.words, NONE)
+    assert "movie" in request.own  # a word of the API, capitalised or not
+    assert not {"spirited", "away"} & set(request.own)
+    # "Arrival" is a word of this API: it is read as one, not as a title.
+    assert "arrival" in read("Ask about Arrival times", index.words, NONE).own

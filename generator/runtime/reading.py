@@ -274,6 +274,18 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people | {w for t in currencies for w in words(t)}
+    # A capitalised word amid a sentence that is no word of the API is a name: a title, a
+    # product, a place ("I loved Arrival", "our energy provider Vattenfall").
+    value_words |= {
+        bare(t)
+        for before, t in pairwise(split)
+        if not before.rstrip("\"')").endswith((".", "!", "?", ":"))
+        and t.strip(EDGES)[1:].islower()
+        and t.strip(EDGES)[:1].isupper()
+        and bare(t).isalpha()
+        and bare(t) not in STOP_WORDS
+        and stem(bare(t)) not in api.known
+    }
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
