@@ -3109,3 +3109,14 @@ def test_a_capitalised_word_the_api_lacks_is_a_name() -> None:
     assert not {"spirited", "away"} & set(request.own)
     # "Arrival" is a word of this API: it is read as one, not as a title.
     assert "arrival" in read("Ask about Arrival times", index.words, NONE).own
+
+
+def test_a_plus_one_is_a_vote() -> None:
+    rows = [
+        ("voteIssue", "PUT", "/issues/{id}/vote", "Vote for an issue"),
+        ("getIssue", "GET", "/issues/{id}", "Get an issue"),
+        ("updateIssue", "PUT", "/issues/{id}", "Update an issue"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "+1 issue #88, I want this fixed too") == ["voteIssue"]
+    assert "vote" not in read("add 1+1 to issue 88", index.words, NONE).own_terms

@@ -520,6 +520,8 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("subscription", "subscribe", "notification", "watch"),
     ),
+    # A "+1" is a vote.
+    (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.
     (
         r"\b(?:left|leaving|quit|quits|departed)\s+(?:the\s+|our\s+)?(?:company|firm|org|organization)\b",
