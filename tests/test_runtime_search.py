@@ -3120,3 +3120,15 @@ def test_a_plus_one_is_a_vote() -> None:
     index = build(rows)
     assert top(index, "+1 issue #88, I want this fixed too") == ["voteIssue"]
     assert "vote" not in read("add 1+1 to issue 88", index.words, NONE).own_terms
+
+
+def test_being_told_each_time_something_happens_is_a_subscription() -> None:
+    rows = [
+        ("subscribe", "POST", "/subscriptions/nodes/{id}", "Subscribe to node notifications"),
+        ("emailNode", "POST", "/nodes/{id}/email", "Send a node by email"),
+        ("listNodes", "GET", "/nodes", "List nodes"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "email me whenever something changes in folder 9") == ["subscribe"]
+    assert top(index, "email me when something changes in folder 9") == ["subscribe"]
+    assert top(index, "email folder 9 to me") == ["emailNode"]

@@ -234,6 +234,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
     # A verb nobody should be able to do, or whose permission is asked about, is not.
     said = modal(query, unquoted(query))
+    # A standing subscription's clause is blanked out of what is read; the phrases that
+    # name a thing may take it in ("email me whenever ...").
+    whole = query if said.kind == "standing" else said.query
     query = said.query
     query_words = compounded(words(query))
     split = query.split()
@@ -357,7 +360,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     cued: set[str] = set()
     cued_terms: set[str] = set()
     for cue, meant in CUE_PATTERNS:
-        found_cue = cue.search(query)
+        found_cue = cue.search(whole)
         if found_cue is not None:
             # The phrase says the thing's words ("on every node": a DaemonSet), not its own.
             cue_words = words(found_cue.group())
