@@ -3132,3 +3132,14 @@ def test_being_told_each_time_something_happens_is_a_subscription() -> None:
     assert top(index, "email me whenever something changes in folder 9") == ["subscribe"]
     assert top(index, "email me when something changes in folder 9") == ["subscribe"]
     assert top(index, "email folder 9 to me") == ["emailNode"]
+
+
+def test_a_standing_order_is_scheduled() -> None:
+    rows = [
+        ("listSchedules", "GET", "/user/{id}/schedule", "List scheduled payments"),
+        ("listAccounts", "GET", "/user/{id}/accounts", "List accounts"),
+        ("listPayments", "GET", "/user/{id}/payments", "List payments"),
+        ("listCards", "GET", "/user/{id}/cards", "List cards"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what standing orders do I have?") == ["listSchedules"]

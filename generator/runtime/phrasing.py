@@ -184,11 +184,13 @@ EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-
 PERIODIC = re.compile(
     r"\b(?:every|each)\s+(?:other\s+|second\s+)?(?:day|week|month|year|quarter|hour|morning|"
     r"evening|night|weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
-    r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|nightly|hourly)\b",
+    r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|nightly|hourly)\b"
+    r"|\b(?:recurring|standing\s+orders?)\b",
     re.IGNORECASE,
 )
-"""Something done at regular times ("on the 1st of every month", "a $99 monthly pull"): a
-schedule, a recurring thing (near: "monthly" may name a thing too, a monthly quota)."""
+"""Something done at regular times ("on the 1st of every month", "a $99 monthly pull", a
+recurring transfer, a standing order): a schedule, a recurring thing (near: "monthly" may
+name a thing too, a monthly quota)."""
 EVERYONE = frozenset({"everyone", "everybody"})
 """People named all at once ("everybody who has a login"): people, not one."""
 HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})
