@@ -3143,3 +3143,13 @@ def test_a_standing_order_is_scheduled() -> None:
     ]  # fmt: skip
     index = build(rows)
     assert top(index, "what standing orders do I have?") == ["listSchedules"]
+
+
+def test_words_written_on_a_thing_are_a_note() -> None:
+    rows = [
+        ("addNote", "POST", "/payments/{id}/note-text", "Create a note text for a payment"),
+        ("updateSchedule", "PUT", "/schedule-payments/{id}", "Update a scheduled payment"),
+        ("getPayment", "GET", "/payments/{id}", "Get a payment"),
+    ]  # fmt: skip
+    query = "write 'dinner with client Acme' on payment 5521 so I remember what it was"
+    assert top(build(rows), query) == ["addNote"]

@@ -603,6 +603,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("texted", "back"): ("inbound", "reply", "incoming", "receive"),
     ("write", "back"): ("inbound", "reply", "incoming", "receive"),
     ("wrote", "back"): ("inbound", "reply", "incoming", "receive"),
+    # Words written on a thing: a note, a comment, a description.
+    ("write", "on"): ("note", "comment", "description"),
+    ("jot", "down"): ("note", "comment"),
     # What people say of a thing: its comments, reviews, reactions.
     ("saying", "about"): ("comment", "review", "reaction"),
     ("say", "about"): ("comment", "review", "reaction"),
