@@ -3153,3 +3153,12 @@ def test_words_written_on_a_thing_are_a_note() -> None:
     ]  # fmt: skip
     query = "write 'dinner with client Acme' on payment 5521 so I remember what it was"
     assert top(build(rows), query) == ["addNote"]
+
+
+def test_a_bookmark_saves_for_later() -> None:
+    rows = [
+        ("addWatchLater", "PUT", "/me/watchlater/{video_id}", "Add a video to the user's Watch Later queue"),
+        ("getVideo", "GET", "/videos/{video_id}", "Get a specific video"),
+        ("likeVideo", "PUT", "/me/likes/{video_id}", "Like a video"),
+    ]  # fmt: skip
+    assert top(build(rows), "bookmark video 67890 so I can watch it tonight") == ["addWatchLater"]

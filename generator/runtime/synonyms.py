@@ -66,7 +66,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "task": ("issue", "job"),
     "star": ("starred", "starring"),
     "favorite": ("star", "starred"),
-    "bookmark": ("star",),
+    "bookmark": ("star", "favorite", "save", "later"),
     "copy": ("fork", "clone", "duplicate"),
     "clone": ("fork", "copy", "duplicate"),
     "reuse": ("copy", "duplicate", "template"),
