@@ -3162,3 +3162,16 @@ def test_a_bookmark_saves_for_later() -> None:
         ("likeVideo", "PUT", "/me/likes/{video_id}", "Like a video"),
     ]  # fmt: skip
     assert top(build(rows), "bookmark video 67890 so I can watch it tonight") == ["addWatchLater"]
+
+
+def test_a_sku_is_a_product_and_the_shelf_its_stock() -> None:
+    rows = [
+        ("updateProduct", "PUT", "/products/{sku}", "Update a product"),
+        ("getStock", "GET", "/stockItems/{sku}", "Get the stock of an item"),
+        ("updatePrice", "POST", "/tier-prices", "Add or update tier prices"),
+        ("assignCategory", "POST", "/categories/{id}/products", "Assign a product to a category"),
+        ("listCategories", "GET", "/categories", "List categories"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "put SKU 24-MB01 into category 5") == ["assignCategory"]
+    assert top(index, "how many WS12-M-Blue do we still have on the shelf?") == ["getStock"]

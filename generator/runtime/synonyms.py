@@ -260,6 +260,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Commerce and billing.
     "sell": ("product", "price"),
     "product": ("item", "sku", "goods"),
+    "sku": ("product", "item"),
+    "shelf": ("stock", "inventory"),
     "chargeback": ("dispute",),
     "dispute": ("chargeback",),
     "receipt": ("invoice", "charge", "payment"),
