@@ -3109,6 +3109,9 @@ def test_a_capitalised_word_the_api_lacks_is_a_name() -> None:
     assert not {"spirited", "away"} & set(request.own)
     # "Arrival" is a word of this API: it is read as one, not as a title.
     assert "arrival" in read("Ask about Arrival times", index.words, NONE).own
+    # Nor is a word search knows the meaning of, nor any word of a request in title case.
+    assert "remove" in read("Then Remove movie 12", index.words, NONE).own
+    assert "loved" in read("The Movie I Loved Most", index.words, NONE).own
 
 
 def test_a_plus_one_is_a_vote() -> None:

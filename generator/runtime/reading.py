@@ -86,6 +86,7 @@ from .vocabulary import (
     BREADTH,
     DETERMINERS,
     EQUIVALENTS,
+    INTENTS,
     PEOPLE,
     STOP_WORDS,
     VALUE_KINDS,
@@ -208,6 +209,28 @@ MONEY = next((kind, names) for kind, _, names in VALUE_KINDS if kind == "money")
 """The kind of value an amount of money is, and what takes it."""
 
 
+def _names(split: list[str], api: ApiWords) -> set[str]:
+    """The capitalised words amid a sentence that are no words of the API, nor words
+    search knows the meaning of: names of titles, products and places ("I loved Arrival",
+    "our energy provider Vattenfall"). None in a request written in title case ("Please
+    Remove My Account"), where capitals say nothing."""
+    capitalised = [t for t in split if t.strip(EDGES)[:1].isupper() and len(bare(t)) > 1]
+    if 2 * len(capitalised) > len(split):
+        return set()
+    return {
+        bare(t)
+        for before, t in pairwise(split)
+        if not before.rstrip("\"')").endswith((".", "!", "?", ":"))
+        and t.strip(EDGES)[1:].islower()
+        and t.strip(EDGES)[:1].isupper()
+        and bare(t).isalpha()
+        and bare(t) not in STOP_WORDS
+        and bare(t) not in INTENTS
+        and bare(t) not in SYNONYMS
+        and stem(bare(t)) not in api.known
+    }
+
+
 def money(split: list[str]) -> set[str]:
     """The words of a request (split at spaces) that make an amount of money with the word
     beside them: the number and its currency ("25 euros", "USD 20")."""
@@ -277,18 +300,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people | {w for t in currencies for w in words(t)}
-    # A capitalised word amid a sentence that is no word of the API is a name: a title, a
-    # product, a place ("I loved Arrival", "our energy provider Vattenfall").
-    value_words |= {
-        bare(t)
-        for before, t in pairwise(split)
-        if not before.rstrip("\"')").endswith((".", "!", "?", ":"))
-        and t.strip(EDGES)[1:].islower()
-        and t.strip(EDGES)[:1].isupper()
-        and bare(t).isalpha()
-        and bare(t) not in STOP_WORDS
-        and stem(bare(t)) not in api.known
-    }
+    value_words |= _names(split, api)
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
