@@ -3037,6 +3037,7 @@ def test_trash_second_factors_top_ups_and_replies() -> None:
     assert top(index, "which top-up bundles can I buy?") == ["listPackages"]
     assert top(index, "show me what customers texted back") == ["listInbound"]
     assert top(index, "email me when something changes in folder 9") == ["subscribe"]
+    assert top(index, "I want an email every time someone touches folder 9") == ["subscribe"]
     assert top(index, "dedupe list 4") == ["removeDuplicates"]
 
 
@@ -3134,6 +3135,7 @@ def test_being_told_each_time_something_happens_is_a_subscription() -> None:
     index = build(rows)
     assert top(index, "email me whenever something changes in folder 9") == ["subscribe"]
     assert top(index, "email me when something changes in folder 9") == ["subscribe"]
+    assert top(index, "I want an email every time someone touches folder 9") == ["subscribe"]
     assert top(index, "email folder 9 to me") == ["emailNode"]
 
 

@@ -517,7 +517,8 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Told of each change as it comes: a subscription (or a watch, a notification).
     (
         (
-            r"\b(?:notify|email|e-mail|mail|alert|tell|ping|text|message)\s+me\s+"
+            r"\b(?:(?:notify|email|e-mail|mail|alert|tell|ping|text|message)\s+me"
+            r"|(?:want|get|need)\s+(?:an?\s+)?(?:email|e-mail|notification|alert|text|ping))\s+"
             r"(?:when|whenever|if|each\s+time|every\s+time|as\s+soon\s+as|about)\b"
         ),
         ("subscription", "subscribe", "notification", "watch"),
