@@ -88,9 +88,9 @@ def assign_tool_names(requests: list[tuple[str | None, str, str]]) -> list[str]:
     return names
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)
 def arg_name(wire: str) -> str:
-    # Cached: the same wire names come back in every operation of a large document.
+    # Cached (bounded): the same wire names come back in every operation of a document.
     return (_ARG_CHARS.sub("_", wire).strip("_") or "arg")[:MAX_TOOL_NAME]
 
 

@@ -262,8 +262,8 @@ def asks_how_far(query_words: Sequence[str]) -> bool:
     return (
         bool(query_words)
         and query_words[0] in _AUXILIARY
-        and not any(word in _MODAL for word in query_words[:4])
-        and any(word in SO_FAR for word in query_words)
+        and asks_what_is(query_words)
+        and not SO_FAR.isdisjoint(query_words)
     )
 
 

@@ -72,8 +72,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reuse": ("copy", "duplicate", "template"),
     "reusable": ("template",),
     "deadline": ("expiration", "expire", "expiry"),
-    # What happens to each new thing without being asked is a default.
-    "automatically": ("default",),
+    # What happens to each new thing without being asked is a default ("automatically"
+    # shares the stem).
     "automatic": ("default",),
     "rates": ("price", "pricing"),
     "multimedia": ("mms",),
@@ -81,7 +81,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # What is like a thing is related to it; what is put forward, recommended.
     "similar": ("related", "recommendation"),
     "suggest": ("recommend", "recommendation"),
-    "suggestion": ("recommendation", "recommend"),
     "recommend": ("suggest", "suggestion"),
     # Where deleted things wait: a trash, a recycle bin.
     "trash": ("deleted", "recycle", "bin"),
@@ -197,7 +196,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "disable": ("deactivate",),
     "undo": ("revert", "cancel", "delete", "reverse", "reversal"),
     "dedupe": ("duplicate", "duplicates"),
-    "dedup": ("duplicate", "duplicates"),
     "deduplicate": ("duplicate", "duplicates"),
     "end": ("stop", "cancel", "close", "complete", "finish"),
     "tell": ("message", "send", "notify"),
@@ -602,17 +600,18 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("top", "up"): ("recharge", "topup", "credit", "balance", "fund"),
     ("watch", "later"): ("watchlist", "queue"),
     # What came back to what was sent: replies, inbound messages.
-    ("text", "back"): ("inbound", "reply", "incoming", "receive"),
-    ("texted", "back"): ("inbound", "reply", "incoming", "receive"),
-    ("write", "back"): ("inbound", "reply", "incoming", "receive"),
-    ("wrote", "back"): ("inbound", "reply", "incoming", "receive"),
+    **dict.fromkeys(
+        [("text", "back"), ("texted", "back"), ("write", "back"), ("wrote", "back")],
+        ("inbound", "reply", "incoming", "receive"),
+    ),
     # Words written on a thing: a note, a comment, a description.
     ("write", "on"): ("note", "comment", "description"),
     ("jot", "down"): ("note", "comment"),
     # What people say of a thing: its comments, reviews, reactions.
-    ("saying", "about"): ("comment", "review", "reaction"),
-    ("say", "about"): ("comment", "review", "reaction"),
-    ("said", "about"): ("comment", "review", "reaction"),
+    **dict.fromkeys(
+        [("say", "about"), ("saying", "about"), ("said", "about")],
+        ("comment", "review", "reaction"),
+    ),
     ("who", "on"): ("member",),
     ("who", "in"): ("member",),
     ("between", "and"): ("compare", "diff"),
