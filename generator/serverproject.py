@@ -223,6 +223,7 @@ RUNTIME = (
     "terms.py",
     "vocabulary.py",
     "synonyms.py",
+    "phrases.py",
     "semantic.py",
     "service.py",
     "guards.py",

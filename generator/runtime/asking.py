@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .synonyms import PHRASES, SYNONYMS
+from .phrases import PHRASES
+from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
     PARTICLE_REACH,

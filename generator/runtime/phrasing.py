@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import QUOTED
-from .synonyms import CUES, SENDING
+from .phrases import CUES, SENDING
 
 META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
 """Words that ask about the API itself: its versions, its groups."""

@@ -22,6 +22,7 @@ from .asking import (
     object_and_context,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
+from .phrases import SENDING
 from .phrasing import (
     AROUND_PATH,
     AS_IT_WAS,
@@ -68,7 +69,7 @@ from .phrasing import (
     WHO,
     WITH_SPAN,
 )
-from .synonyms import SENDING, SYNONYMS
+from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
     WORDY_KINDS,

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from .synonyms import COMPOUNDS, PHRASES
+from .phrases import COMPOUNDS, PHRASES
 from .vocabulary import APART, PRONOUNS_OF_THINGS, STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")

@@ -1,6 +1,6 @@
 """What search knows of how people ask for HTTP operations: stop words, the verbs that
 say which method is meant, abbreviations, the kinds of values a request holds (the
-near-synonyms of API vocabulary are ``synonyms``).
+near-synonyms of API vocabulary are ``synonyms``, its phrases ``phrases``).
 
 Plain tables, kept apart from the ranking in ``search`` so that either can be read (and
 changed) alone.

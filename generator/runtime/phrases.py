@@ -1,0 +1,180 @@
+"""Phrases in API vocabulary: two words that name one thing ("my address book" is
+contacts), phrases that name a thing in a vocabulary of its own ("runs on every node": a
+DaemonSet), what a way of sending sends, and what a verb with its particle means ("sign
+off": approve). Single words' near-synonyms are ``synonyms``'.
+
+Plain tables, read by ``terms``, ``phrasing`` and ``reading``.
+"""
+
+from __future__ import annotations
+
+from .vocabulary import LEFT_NOTES
+
+COMPOUNDS: dict[tuple[str, str], str] = {
+    ("address", "book"): "contact",
+    ("to", "do"): "task",
+    ("auto", "reply"): "autoreply",
+    ("box", "set"): "collection",
+    ("out", "loud"): "aloud",
+    ("far", "along"): "progress",
+    ("controller", "manager"): "controllermanager",
+}
+"""Two words that name one thing in API vocabulary: they are that word ("my address book"
+is contacts, not books; a to-do is a task)."""
+
+CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Kubernetes: what runs on every node is a DaemonSet; what runs to completion a Job;
+    # what keeps pods up while nodes drain a PodDisruptionBudget; defaults for containers'
+    # requests a LimitRange; the pod IPs behind a service its Endpoints.
+    (
+        r"\b(?:on|to|across)\s+(?:every|each|all(?:\s+(?:the|our))?)\s+(?:nodes?|machines?|hosts?)\b",
+        ("daemonset", "daemon"),
+    ),
+    (r"\bruns?\s+(?:un)?til\s+(?:it(?:'s|\s+is)\s+)?(?:done|finished|complete)\b", ("job",)),
+    (r"\b(?:runs?|running)\s+to\s+completion\b", ("job",)),
+    (
+        (
+            r"\bdisruption\s+budgets?\b"
+            r"|\b(?:stay|stays|keep\s+\w+)\s+(?:up|running|available)\s+(?:while|during|when)\b"
+        ),
+        ("poddisruptionbudget", "disruption", "budget"),
+    ),
+    (
+        (
+            r"\bdefault\s+(?:cpu|memory|mem)\b"
+            r"|\bdefault\s+(?:requests?|limits?)\s+(?:for|of)\s+containers?\b"
+        ),
+        ("limitrange", "limit", "range"),
+    ),
+    (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    (
+        r"\b(?:cap|limit|restrict)\s+(?:the\s+|our\s+|a\s+)?[\w-]+\s+(?:namespace|project)\b",
+        ("resourcequota", "quota"),
+    ),
+    (r"\bonly\s+(?:allow\s+|let\s+)?traffic\b", ("networkpolicy", "network", "policy")),
+    (r"\broute\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+to\b", ("ingress",)),
+    (r"\bcluster[-\s]?admin\b", ("clusterrolebinding", "cluster", "role", "binding")),
+    # Money: how much there is is a balance; a hold released is cancelled (voided), the
+    # money on one taken is captured; money knocked off is a discount or a credit.
+    (r"\bhow\s+much\s+(?:money|cash|funds?)\b", ("balance",)),
+    (r"\brelease\s+(?:the\s+|that\s+|this\s+)?(?:hold|authori[sz]ation)\b", ("cancel", "void")),
+    (r"\btake\s+the\s+(?:money|payment|funds)\b", ("capture",)),
+    (r"\bknock\s+(?:[$€£]?[\d.,]+%?\s+)?off\b", ("discount", "credit", "coupon")),
+    # Told of each change as it comes: a subscription (or a watch, a notification).
+    (
+        (
+            r"\b(?:(?:notify|email|e-mail|mail|alert|tell|ping|text|message)\s+me"
+            r"|(?:want|get|need)\s+(?:an?\s+)?(?:email|e-mail|notification|alert|text|ping))\s+"
+            r"(?:when|whenever|if|each\s+time|every\s+time|as\s+soon\s+as|about)\b"
+        ),
+        ("subscription", "subscribe", "notification", "watch"),
+    ),
+    # A "+1" is a vote.
+    (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
+    # Someone who left the company is a user or member of the account, to remove.
+    (
+        r"\b(?:left|leaving|quit|quits|departed)\s+(?:the\s+|our\s+)?(?:company|firm|org|organization)\b",
+        ("member", "user", "teammate"),
+    ),
+)
+"""Phrases that name a thing in a vocabulary of its own (Kubernetes' kinds, payments'
+holds and balances, someone who left): a request that has one says the thing's words, not
+the phrase's (a regular expression, and the words it stands for)."""
+
+SENDING: dict[str, tuple[str, ...]] = {
+    "email": ("mail", "message"),
+    "e-mail": ("mail", "message"),
+    "mail": ("mail", "message"),
+    "text": ("message", "sms"),
+    "txt": ("message", "sms"),
+    "sms": ("message", "text"),
+    "message": ("message",),
+    "dm": ("message", "direct"),
+    "fax": ("fax",),
+}
+"""What each way of sending sends, where a request opens with it as its verb ("email
+dana@contoso.com that ...", "text +1415... that it shipped"; ``phrasing.SENT_BY``)."""
+
+PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("sign", "off"): ("approve", "approval"),
+    ("turn", "down"): ("decline", "reject"),
+    ("turn", "on"): ("enable", "activate", "start"),
+    ("turn", "off"): ("disable", "deactivate", "stop"),
+    ("switch", "on"): ("enable", "activate", "start"),
+    ("switch", "off"): ("disable", "deactivate", "stop"),
+    ("take", "down"): ("delete", "remove", "unpublish"),
+    ("thumbs", "up"): ("like", "rate", "rating", "upvote", "reaction"),
+    ("thumbs", "down"): ("dislike", "rate", "rating", "downvote", "reaction"),
+    ("hand", "over"): ("transfer", "ownership"),
+    ("give", "away"): ("transfer", "ownership"),
+    ("hook", "up"): ("attach", "connect"),
+    ("dig", "up"): ("search", "find"),
+    # Started, not kicked out (``APART``: "kick them off the board" is).
+    ("kick", "off"): ("start", "run", "trigger"),
+    ("go", "back"): ("rollback", "revert", "restore"),
+    ("bring", "back"): ("restore", "recover", "undelete"),
+    ("roll", "back"): ("rollback", "revert"),
+    # Money handed back: a refund; taken back: a reversal.
+    ("give", "back"): ("refund", "return"),
+    ("pay", "back"): ("refund", "return"),
+    ("pull", "back"): ("reversal", "reverse", "refund"),
+    ("take", "back"): ("reversal", "reverse", "refund"),
+    ("sign", "in"): ("login", "session", "authenticate"),
+    ("signed", "in"): ("login", "session", "authenticated", "user"),
+    ("log", "in"): ("login", "session", "authenticate"),
+    ("logged", "in"): ("login", "session", "authenticated", "user"),
+    ("sign", "out"): ("logout", "session"),
+    ("signed", "out"): ("logout", "session"),
+    ("log", "out"): ("logout", "session"),
+    ("logged", "out"): ("logout", "session"),
+    ("free", "up"): ("cleanup", "prune", "garbage"),
+    ("audit", "trail"): ("change", "changelog", "log", "history"),
+    ("clean", "up"): ("cleanup", "prune", "garbage"),
+    ("clean", "out"): ("cleanup", "prune", "delete"),
+    ("opt", "out"): ("unsubscribe",),
+    ("look", "over"): ("review",),
+    ("sign", "up"): ("subscription", "register", "signup"),
+    # Made anew: no spinning.
+    ("spin", "up"): ("create", "launch", "provision"),
+    # Made, not set to something.
+    ("set", "up"): ("setup", "create"),
+    ("back", "up"): ("backup", "snapshot"),
+    ("roll", "out"): ("rollout", "rolling", "update"),
+    ("shut", "down"): ("shutdown", "stop", "power"),
+    ("power", "off"): ("shutdown", "stop", "power"),
+    ("power", "on"): ("start", "boot", "power"),
+    ("address", "book"): ("contact",),
+    # Prepaid credit bought: a recharge, a top-up.
+    ("top", "up"): ("recharge", "topup", "credit", "balance", "fund"),
+    ("watch", "later"): ("watchlist", "queue"),
+    # What came back to what was sent: replies, inbound messages.
+    **dict.fromkeys(
+        [("text", "back"), ("texted", "back"), ("write", "back"), ("wrote", "back")],
+        ("inbound", "reply", "incoming", "receive"),
+    ),
+    # Words written on a thing: a note, a comment, a description.
+    ("write", "on"): ("note", "comment", "description"),
+    ("jot", "down"): ("note", "comment"),
+    # What people say of a thing: its comments, reviews, reactions.
+    **dict.fromkeys(
+        [("say", "about"), ("saying", "about"), ("said", "about")],
+        ("comment", "review", "reaction"),
+    ),
+    ("who", "on"): ("member",),
+    ("who", "in"): ("member",),
+    ("between", "and"): ("compare", "diff"),
+    ("loop", "in"): ("follower", "collaborator", "member", "subscriber"),
+    ("run", "inside"): ("exec", "command"),
+    ("run", "within"): ("exec", "command"),
+    # Only some may do what is locked down: a protection, a restriction or a policy.
+    ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),
+    ("waiting", "on"): ("dependency", "blocker"),
+    ("blocked", "by"): ("dependency", "blocker"),
+    ("depends", "on"): ("dependency",),
+    ("what", "in"): ("content", "contents", "children", "tree", "list"),
+    ("what", "inside"): ("content", "contents", "children", "tree", "list"),
+    **dict.fromkeys(LEFT_NOTES, ("comment", "note")),
+}
+"""What a verb with its particle means, which may come a few words later ("sign the PR
+off"): what neither word says alone. Searched as a word of the request, in place of the
+verb."""
