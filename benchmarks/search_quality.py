@@ -43,6 +43,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev10``: ``benchmarks/queries/dev10/*.json``, 50 requests each for four more (Trakt's
   film and TV tracking, Amazon SageMaker, ClickSend's messaging and DRACOON's file
   sharing, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev11``: ``benchmarks/queries/dev11/*.json``, 50 requests each for four more (Mastodon,
+  InfluxDB 2, Google Workspace's Admin SDK directory and Amazon Systems Manager, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -97,6 +100,7 @@ SETS = {
     "dev8": QUERIES / "dev8",
     "dev9": QUERIES / "dev9",
     "dev10": QUERIES / "dev10",
+    "dev11": QUERIES / "dev11",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -164,6 +168,10 @@ DIRECTORY = {
     "sagemaker": "amazonaws.com/sagemaker",
     "clicksend": "clicksend.com",
     "dracoon": "dracoon.team",
+    "mastodon": "mastodon.local",
+    "influx": "influxdata.com",
+    "gadmin": "googleapis.com/admin",
+    "ssm": "amazonaws.com/ssm",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -173,7 +181,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
