@@ -3180,3 +3180,31 @@ def test_a_sku_is_a_product_and_the_shelf_its_stock() -> None:
     index = build(rows)
     assert top(index, "put SKU 24-MB01 into category 5") == ["assignCategory"]
     assert top(index, "how many WS12-M-Blue do we still have on the shelf?") == ["getStock"]
+
+
+def test_toots_boosts_queued_posts_tokens_and_alerts() -> None:
+    rows = [
+        ("reblog", "POST", "/statuses/{id}/reblog", "Reshare a status"),
+        ("getStatus", "GET", "/statuses/{id}", "View a single status"),
+        ("deleteStatus", "DELETE", "/statuses/{id}", "Delete a status"),
+        ("follow", "POST", "/accounts/{id}/follow", "Follow the given account"),
+        ("listFollowers", "GET", "/accounts/{id}/followers", "Followers of an account"),
+        ("listScheduled", "GET", "/scheduled_statuses", "View scheduled statuses"),
+        ("listLists", "GET", "/lists", "View your lists"),
+        ("deleteList", "DELETE", "/lists/{id}", "Delete a list"),
+        ("listAuthorizations", "GET", "/authorizations", "List all authorizations"),
+        ("listUsers", "GET", "/users", "List all users"),
+        ("createCheck", "POST", "/checks", "Add a check"),
+        ("setup", "POST", "/setup", "Set up initial user, org and bucket"),
+        ("listNotifications", "GET", "/notifications", "Get all notifications"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "boost toot 1234 to my followers") == ["reblog"]
+    assert top(index, "delete toot 12") == ["deleteStatus"]
+    assert "status" in read("delete toot 12", index.words, NONE).near
+    assert top(index, "What posts do I have lined up to go out later?") == ["listScheduled"]
+    assert top(index, "which posts are queued?") == ["listScheduled"]
+    assert top(index, "show me every API token we have") == ["listAuthorizations"]
+    assert top(index, "Set up an alert that goes critical when CPU usage is above 90%") == [
+        "createCheck"
+    ]

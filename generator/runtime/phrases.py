@@ -108,6 +108,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("hand", "over"): ("transfer", "ownership"),
     ("give", "away"): ("transfer", "ownership"),
     ("hook", "up"): ("attach", "connect"),
+    ("line", "up"): ("schedule", "scheduled", "queue"),
+    ("lined", "up"): ("scheduled", "schedule", "queue"),
     ("dig", "up"): ("search", "find"),
     # Started, not kicked out (``APART``: "kick them off the board" is).
     ("kick", "off"): ("start", "run", "trigger"),
