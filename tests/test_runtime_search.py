@@ -3208,3 +3208,17 @@ def test_toots_boosts_queued_posts_tokens_and_alerts() -> None:
     assert top(index, "Set up an alert that goes critical when CPU usage is above 90%") == [
         "createCheck"
     ]
+
+
+def test_which_things_someone_is_a_member_of_lists_the_things() -> None:
+    rows = [
+        ("listGroups", "GET", "/groups", "Retrieve all groups of a domain or of a user"),
+        ("getGroup", "GET", "/groups/{groupKey}", "Retrieve a group's properties"),
+        ("listMembers", "GET", "/groups/{groupKey}/members", "List all members in a group"),
+        ("getMember", "GET", "/groups/{groupKey}/members/{memberKey}", "Retrieve a group member"),
+        ("addMember", "POST", "/groups/{groupKey}/members", "Add a user to a group"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "Which groups is priya@acme.io a member of?") == ["listGroups"]
+    assert top(index, "which groups is Tom part of?") == ["listGroups"]
+    assert top(index, "who are the members of group 7?") == ["listMembers"]

@@ -214,6 +214,14 @@ what is asked, and "get" asks to read nothing."""
 HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNORECASE)
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
+MEMBER_OF = re.compile(
+    r"\b(?:which|what)\s+[\w-]+\s+(?:is|are|am|was|were)\s+\S+(?:\s+\S+){0,3}?\s+"
+    r"(?:(?:a|an)\s+)?(member|part)\s+of\b",
+    re.IGNORECASE,
+)
+"""A question which things someone belongs to ("which groups is priya@acme.io a member of?",
+"which maintenance windows is i-0abc123 part of?"): the things are listed, not their
+members or parts."""
 LABELLING = frozenset({"with", "whose", "where", "having"})
 """Words before a field's name and its value ("a user with password Secret123!", "the
 customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""

@@ -47,6 +47,7 @@ from .phrasing import (
     MADE_ROLE,
     MADE_SO,
     MANY,
+    MEMBER_OF,
     MENTIONING,
     META_WORDS,
     NEED_NEW,
@@ -309,6 +310,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w != "file"]
     if HAVE_ASKED.search(query):
         own = [w for w in own if w != "have"]
+    member_of = MEMBER_OF.search(query)
+    if member_of is not None:
+        relation = member_of.group(1).lower()
+        own = [w for w in own if w != relation]
     if GOT_DONE.search(query):
         own = [w for w in own if w != "get"]
     spent = TIME_SPENT.search(query)
@@ -362,6 +367,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
     asks_who = WHO.match(query) is not None
+    if member_of is not None:
+        hinted += ["user", "member", "membership"]
     if asks_who:
         hinted += ["user", "member", "people"]
     if HOW_MANY.search(query):
