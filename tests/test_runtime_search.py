@@ -3210,6 +3210,16 @@ def test_toots_boosts_queued_posts_tokens_and_alerts() -> None:
     ]
 
 
+def test_a_rescan_refreshes() -> None:
+    rows = [
+        ("refresh", "POST", "/Library/Refresh", "Starts a library scan"),
+        ("recommend", "GET", "/Movies/Recommendations", "Gets movie recommendations"),
+        ("collections", "POST", "/Collections", "Creates a new collection"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "rescan the media on the NAS") == ["refresh"]
+
+
 def test_which_things_someone_is_a_member_of_lists_the_things() -> None:
     rows = [
         ("listGroups", "GET", "/groups", "Retrieve all groups of a domain or of a user"),

@@ -394,6 +394,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "vote": ("reaction",),
     "cost": ("price", "pricing", "billing", "usage"),
     "spent": ("balance", "billing", "usage", "invoice"),
+    "rescan": ("refresh", "scan", "sync"),
     "owe": ("balance", "invoice"),
     "admin": ("owner", "role", "permission", "administrator"),
     # Where a team's things live: a workspace is an organization or a team in most APIs.
