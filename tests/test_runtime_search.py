@@ -295,6 +295,20 @@ def test_abbreviations_of_the_apis_own_multi_word_names() -> None:
     assert top(_segmented(VOLUMES), "delete PV", 1) == ["deletePersistentVolume"]
 
 
+def test_a_word_search_knows_is_no_initials() -> None:
+    """A "temp" password is temporary: no telecomExpenseManagementPartner, whose initials
+    "temp" also is."""
+    rows = [
+        ("createPartner", "POST", "/deviceManagement/telecomExpenseManagementPartners", "Create partner"),
+        ("createUser", "POST", "/users", "Create user"),
+        ("createPass", "POST", "/users/{id}/temporaryAccessPassMethods", "Create method"),
+    ]  # fmt: skip
+    index = _segmented(rows)
+    request = read("give Jane a temp password", index.words, NONE)
+    assert "telecom" not in request.own and "temporari" in request.own_terms
+    assert top(index, "give Jane a temp password") == ["createPass"]
+
+
 def test_two_words_the_api_writes_as_one() -> None:
     index = _segmented(VOLUMES)
     assert top(index, "roll back my deployment to the last revision") == ["rollback"]

@@ -12,8 +12,15 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
+from .synonyms import SYNONYMS
 from .terms import EDGES, plain_segments, stem, stems, terms, words
 from .traits import action_words
+from .vocabulary import EQUIVALENTS, INTENTS
+
+WORDS_KNOWN = frozenset(w for w in (*SYNONYMS, *EQUIVALENTS, *INTENTS) if len(w) >= 4)
+"""Words of four letters or more whose meaning search knows ("temp", "spam", "cart"):
+words, not the initials of an API's path names (a "temp" password is no
+``telecomExpenseManagementPartner``)."""
 
 ACRONYM_MEANINGS = 3
 """Multi-word names an abbreviation may stand for at most (past that it says too little)."""
@@ -350,7 +357,12 @@ class ApiWords:
         for word in out:
             short = word[:-1] if word.endswith("s") and len(word) > 2 else word
             meanings = self.acronyms.get(word) or self.acronyms.get(short)
-            if 2 <= len(short) <= 4 and meanings and stem(word) not in self.known:
+            if (
+                2 <= len(short) <= 4
+                and meanings
+                and stem(word) not in self.known
+                and word not in WORDS_KNOWN
+            ):
                 spelt.extend(p for parts in meanings for p in parts if p not in spelt)
             else:
                 spelt.append(word)

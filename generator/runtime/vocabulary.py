@@ -163,6 +163,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "config": ("configuration",),
     "configuration": ("config",),
     "info": ("information",),
+    "temp": ("temporary",),
     "app": ("application",),
     "application": ("app",),
     "auth": ("authentication", "authorization"),
