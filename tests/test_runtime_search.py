@@ -178,7 +178,7 @@ def build(rows: list[tuple[str, str, str, str]], segments: list[list[str]] | Non
         operations.append(
             {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
         )
-        core.append(" ".join(document_terms(name, title, "", path, [], [])[0]))
+        core.append(" ".join(document_terms(name, title, "", path, [], [], method)[0]))
     data: dict[str, Any] = {"operations": operations, "terms": core, "more": [""] * len(rows)}
     if segments is not None:
         data["segments"] = segments
@@ -3246,3 +3246,17 @@ def test_which_things_someone_is_a_member_of_lists_the_things() -> None:
     assert top(index, "Which groups is priya@acme.io a member of?") == ["listGroups"]
     assert top(index, "which groups is Tom part of?") == ["listGroups"]
     assert top(index, "who are the members of group 7?") == ["listMembers"]
+
+
+def test_an_odata_link_made_adds_and_one_undone_removes() -> None:
+    rows = [
+        ("groups.CreateRefMembers", "POST", "/groups/{group-id}/members/$ref", "Create new navigation property ref to members for groups"),
+        ("groups.DeleteRefMembers", "DELETE", "/groups/{group-id}/members/{directoryObject-id}/$ref", "Delete ref of navigation property members for groups"),
+        ("createGroup", "POST", "/groups", "Create group"),
+        ("listMembers", "GET", "/groups/{group-id}/members", "Get members from groups"),
+        ("deleteGroup", "DELETE", "/groups/{group-id}", "Delete group"),
+    ]  # fmt: skip
+    assert "add" in document_terms(*rows[0][::3], "", rows[0][2], [], [], "POST")[0]
+    index = build(rows)
+    assert top(index, "add user 5f1c to group 02bd") == ["groups.CreateRefMembers"]
+    assert top(index, "remove member 77 from group 02bd") == ["groups.DeleteRefMembers"]

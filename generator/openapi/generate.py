@@ -161,7 +161,7 @@ def search_json(project: Project) -> dict[str, Any]:
         # Path parameters repeat the resource's name; the others say what can be asked.
         args = [arg.name for arg in tool.args if arg.location != "path"]
         core, extra = terms.document_terms(
-            tool.name, text, tool.description, tool.path, tool.tags, args
+            tool.name, text, tool.description, tool.path, tool.tags, args, tool.method
         )
         extra += terms.terms(about)
         # What a path parameter may be says what the operation can do or act on

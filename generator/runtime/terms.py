@@ -244,14 +244,24 @@ def document_terms(
     path: str,
     tags: Sequence[str],
     args: Sequence[str],
+    method: str = "",
 ) -> tuple[list[str], list[str]]:
     """An operation's search terms: the fields that name what it does (name, summary,
-    path, tags), and the ones that say more (description, argument names)."""
+    path, tags), and the ones that say more (description, argument names). A link made or
+    undone (OData's ``$ref``: ``POST /groups/{id}/members/$ref``) adds or removes the
+    thing before it, whatever its summary calls it ("Create new navigation property ref")."""
     summary_text = _HTTP_REQUESTS.sub(" ", summary_text)
     description = _HTTP_REQUESTS.sub(" ", description)
     core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
+    linked = _LINKING.get(method) if path.endswith("/$ref") else None
+    if linked is not None:
+        core += [t for t in terms(linked) if t not in core]
     more = terms(description) + terms(" ".join(args))
     return core, more
+
+
+_LINKING = {"POST": "add", "PUT": "add", "DELETE": "remove"}
+"""What making (``POST``, ``PUT``) or undoing (``DELETE``) a link to a thing does to it."""
 
 
 def compounded(query_words: Sequence[str]) -> list[str]:
