@@ -170,8 +170,13 @@ def test_groups_and_browsing(index: Index) -> None:
     assert [op["operation"] for op in index.in_group("Pulls", 10)] == ["listPulls", "mergePull"]
 
 
-def build(rows: list[tuple[str, str, str, str]], segments: list[list[str]] | None = None) -> Index:
-    """An index of (name, method, path, summary) rows, nothing else."""
+def build(
+    rows: list[tuple[str, str, str, str]],
+    segments: list[list[str]] | None = None,
+    semantic: bool = False,
+) -> Index:
+    """An index of (name, method, path, summary) rows, nothing else (ranked by meaning too
+    when ``semantic``)."""
     operations: list[dict[str, Any]] = []
     core: list[str] = []
     for name, method, path, title in rows:
@@ -179,7 +184,12 @@ def build(rows: list[tuple[str, str, str, str]], segments: list[list[str]] | Non
             {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
         )
         core.append(" ".join(document_terms(name, title, "", path, [], [], method)[0]))
-    data: dict[str, Any] = {"operations": operations, "terms": core, "more": [""] * len(rows)}
+    data: dict[str, Any] = {
+        "operations": operations,
+        "terms": core,
+        "more": [""] * len(rows),
+        "semantic": semantic,
+    }
     if segments is not None:
         data["segments"] = segments
     return Index(data)
@@ -3260,3 +3270,22 @@ def test_an_odata_link_made_adds_and_one_undone_removes() -> None:
     index = build(rows)
     assert top(index, "add user 5f1c to group 02bd") == ["groups.CreateRefMembers"]
     assert top(index, "remove member 77 from group 02bd") == ["groups.DeleteRefMembers"]
+
+
+@needs_semantic
+def test_meaning_ranks_an_operation_that_does_what_is_asked_nearer() -> None:
+    """Meaning alone cannot tell adding a member from reading or counting members: the
+    semantic ranking puts the operations whose method does what is asked a little nearer."""
+    rows = [
+        ("groups.members.GetCount", "GET", "/groups/{group-id}/members/$count", "Get the number of the resource"),
+        ("groups.ListMembers", "GET", "/groups/{group-id}/members", "Get members from groups"),
+        ("groups.GetMembers", "GET", "/groups/{group-id}/members/{id}", "Get members from groups"),
+        ("groups.CreateRefMembers", "POST", "/groups/{group-id}/members/$ref", "Create new navigation property ref to members for groups"),
+        ("groups.DeleteGroup", "DELETE", "/groups/{group-id}", "Delete entity from groups"),
+    ]  # fmt: skip
+    index = build(rows, semantic=True)
+    query = "put user 5f1c in group 02bd"
+    request = read(query, index.words, NONE)
+    assert request.wanted in ("create", "act")
+    meaning = [index.operations[p]["operation"] for p in index._meaning(query, None, request)]
+    assert meaning[0] == "groups.CreateRefMembers"

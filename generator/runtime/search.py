@@ -51,7 +51,7 @@ from typing import Any
 
 from .apiwords import ApiWords
 from .clauses import api_names, unframed, unquoted, unsaid
-from .reading import read
+from .reading import Reading, read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
 from .terms import distinct_words, plain_segments, related, stems
@@ -108,6 +108,9 @@ MAX_QUERY = 2000
 """Characters of a request that are read: a search request is a sentence or two. A longer
 one (a pasted document) is cut at a word boundary, so that no request holds the index for
 long (a megabyte took 14 s on GitHub's 1,186 operations)."""
+SEMANTIC_METHOD_WEIGHT = 0.2
+"""How much nearer in meaning an operation is (in cosine similarity) for each unit of
+``METHODS``' fit of its method to what a request asks, from -0.5 (none) to 0.5."""
 FUSION_DEPTH = 50
 """How far down each ranking (lexical, semantic) counts in the fused one."""
 FUSION_K = 1.0
@@ -246,17 +249,29 @@ class Index:
                 out.append(term)
         return out
 
-    def _meaning(self, query: str, tag: str | None) -> list[int]:
-        """Operations by how near their text's meaning is to the request's, best first."""
+    def _meaning(self, query: str, tag: str | None, request: Reading | None = None) -> list[int]:
+        """Operations by how near their text's meaning is to the request's, best first; an
+        operation whose method does what the request asks (``METHODS``) a little nearer
+        (``SEMANTIC_METHOD_WEIGHT``): meaning alone cannot tell "add a member" from "count
+        the members"."""
         semantic = self._semantic
         if semantic is None:
             return []
         embedder, vectors = semantic
         similarity = vectors @ embedder.embed([query])[0]
+        if request is not None and request.wanted is not None:
+            similarity = similarity + self._method_fit(request.wanted)
         order: list[int] = (-similarity).argsort(kind="stable").tolist()
         if tag is None:
             return order[:FUSION_DEPTH]
         return [p for p in order if self._tagged(p, tag)][:FUSION_DEPTH]
+
+    def _method_fit(self, wanted: str) -> Any:
+        import numpy  # type: ignore[import-not-found, unused-ignore]
+
+        fit = METHODS[wanted]
+        found = numpy.array([fit.get(m, 0.0) for m in self.traits.methods], dtype="float32")
+        return SEMANTIC_METHOD_WEIGHT * (found - 0.5)
 
     def _tagged(self, position: int, tag: str) -> bool:
         """Whether the operation has ``tag`` (in lower case: ``search`` lowers it once)."""
@@ -304,16 +319,19 @@ class Index:
         query = unsaid(unframed(_bounded(query)))
         tag = tag.lower() if tag is not None else None
         with self._lock:
-            lexical = [position for _, position in self._lexical(query, tag)]
-            order = self._fused(lexical, self._meaning(query, tag) if lexical else [])
+            request = read(query, self.words, self._api_names)
+            lexical = [position for _, position in self._lexical(query, tag, request)]
+            order = self._fused(lexical, self._meaning(query, tag, request) if lexical else [])
         return [self.operations[position] for position in order[: max(limit, 0)]]
 
-    def _lexical(self, query: str, tag: str | None = None) -> list[tuple[float, int]]:
+    def _lexical(
+        self, query: str, tag: str | None = None, request: Reading | None = None
+    ) -> list[tuple[float, int]]:
         """``_words_ranked`` for ``query``; for a request that goes on to say why or when
         ("add the tag web so the firewall rule picks it up", "back up the database before
         I migrate"), its main clause counts most and the whole request ``CLAUSE_WEIGHT``
         as much: the main clause says what to do."""
-        whole = self._words_ranked(query, tag)
+        whole = self._words_ranked(query, tag, request)
         # Where a subordinate clause begins, quoted text aside ("say 'so long'").
         found = _SUBORDINATE.search(unquoted(query))
         if found is None or not whole:
@@ -328,7 +346,9 @@ class Index:
                 scores[position] = scores.get(position, 0.0) + weight * score / best
         return sorted(((v, p) for p, v in scores.items()), key=lambda item: -item[0])
 
-    def _words_ranked(self, query: str, tag: str | None = None) -> list[tuple[float, int]]:
+    def _words_ranked(
+        self, query: str, tag: str | None = None, request: Reading | None = None
+    ) -> list[tuple[float, int]]:
         """Operations that share words with ``query`` (or near-synonyms of its words), as
         (score, position), best first.
 
@@ -337,7 +357,8 @@ class Index:
         best operation, so that values and synonyms can help find an operation but never
         outweigh the words given.
         """
-        request = read(query, self.words, self._api_names)
+        if request is None:
+            request = read(query, self.words, self._api_names)
         own, own_terms, near = request.own, request.own_terms, request.near
         scores = self._both(own_terms)
         if len(own) > 1:
