@@ -3289,3 +3289,14 @@ def test_meaning_ranks_an_operation_that_does_what_is_asked_nearer() -> None:
     assert request.wanted in ("create", "act")
     meaning = [index.operations[p]["operation"] for p in index._meaning(query, None, request)]
     assert meaning[0] == "groups.CreateRefMembers"
+
+
+def test_when_something_runs_next_is_its_schedule() -> None:
+    rows = [
+        ("listRuns", "GET", "/windows/{id}/executions", "List past runs of a window"),
+        ("getWindow", "GET", "/windows/{id}", "Get a maintenance window"),
+        ("getSchedule", "GET", "/windows/{id}/schedule", "Get the upcoming schedule of a window"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "When is mw-0c50858d going to run next?") == ["getSchedule"]
+    assert top(index, "when's the next run of window 4?") == ["getSchedule"]

@@ -47,6 +47,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    # When something will run next is its schedule.
+    (
+        (
+            r"\b(?:run|runs|fire|fires|execute|executes|trigger|triggers)\s+next\b"
+            r"|\bnext\s+(?:run|runs|execution|executions|occurrence|occurrences)\b"
+        ),
+        ("schedule", "next"),
+    ),
     (
         r"\b(?:cap|limit|restrict)\s+(?:the\s+|our\s+|a\s+)?[\w-]+\s+(?:namespace|project)\b",
         ("resourcequota", "quota"),
