@@ -3300,3 +3300,15 @@ def test_when_something_runs_next_is_its_schedule() -> None:
     index = build(rows)
     assert top(index, "When is mw-0c50858d going to run next?") == ["getSchedule"]
     assert top(index, "when's the next run of window 4?") == ["getSchedule"]
+
+
+def test_whether_someone_is_in_a_group_asks_for_a_membership() -> None:
+    rows = [
+        ("getGroup", "GET", "/groups/{groupKey}", "Retrieve a group's properties"),
+        ("updateGroup", "PUT", "/groups/{groupKey}", "Update a group's properties"),
+        ("hasMember", "GET", "/groups/{groupKey}/hasMember/{memberKey}", "Check whether the given user is a member of the group"),
+    ]  # fmt: skip
+    index = build(rows)
+    request = "Is jane@acme.io in security-alerts@acme.io, even indirectly through another group?"
+    assert top(index, request) == ["hasMember"]
+    assert "member" in read("is Tom on the on-call team?", index.words, NONE).near

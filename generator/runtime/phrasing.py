@@ -222,6 +222,13 @@ MEMBER_OF = re.compile(
 """A question which things someone belongs to ("which groups is priya@acme.io a member of?",
 "which maintenance windows is i-0abc123 part of?"): the things are listed, not their
 members or parts."""
+IS_IN = re.compile(
+    r"^\W*(?:is|are)\s+(?!there\b|it\b|this\b|that\b|the\b|a\b|an\b|any\b)\S+"
+    r"(?:\s+[A-Z]\S*)?\s+(?:still\s+|already\s+)?(?:in|on|inside)\s+(?:the\s+)?\S",
+    re.IGNORECASE,
+)
+"""A question whether someone or something is in a group ("is jane@acme.io in
+security-alerts@acme.io?", "is Tom on the on-call team?"): a membership."""
 LABELLING = frozenset({"with", "whose", "where", "having"})
 """Words before a field's name and its value ("a user with password Secret123!", "the
 customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""

@@ -42,6 +42,7 @@ from .phrasing import (
     IDENTIFIER,
     IN_ONE,
     INITIALS,
+    IS_IN,
     LABELLING,
     LEFT_QUOTE,
     MADE_ROLE,
@@ -369,6 +370,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     asks_who = WHO.match(query) is not None
     if member_of is not None:
         hinted += ["user", "member", "membership"]
+    if IS_IN.search(query):
+        hinted += ["member", "membership"]
     if asks_who:
         hinted += ["user", "member", "people"]
     if HOW_MANY.search(query):
