@@ -3256,6 +3256,14 @@ def test_which_things_someone_is_a_member_of_lists_the_things() -> None:
     assert top(index, "Which groups is priya@acme.io a member of?") == ["listGroups"]
     assert top(index, "which groups is Tom part of?") == ["listGroups"]
     assert top(index, "who are the members of group 7?") == ["listMembers"]
+    rows = [
+        ("listMemberships", "GET", "/users/{id}/list_memberships", "Get a user's list memberships"),
+        ("listMembers", "GET", "/lists/{id}/members", "Returns a list of members of a list"),
+        ("ownedLists", "GET", "/users/{id}/owned_lists", "Get a user's owned lists"),
+        ("addMember", "POST", "/lists/{id}/members", "Add a list member"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "which lists has @paulg been put on by other people?") == ["listMemberships"]
 
 
 def test_an_odata_link_made_adds_and_one_undone_removes() -> None:

@@ -215,13 +215,14 @@ HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNO
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
 MEMBER_OF = re.compile(
-    r"\b(?:which|what)\s+[\w-]+\s+(?:is|are|am|was|were)\s+\S+(?:\s+\S+){0,3}?\s+"
-    r"(?:(?:a|an)\s+)?(member|part)\s+of\b",
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){1,3}?(?:is|are|am|was|were|has|have)\s+\S+"
+    r"(?:\s+\S+){0,3}?\s+((?:(?:a|an)\s+)?(?:member|part)\s+of"
+    r"|(?:been\s+)?(?:put|added)\s+(?:on|to|in)(?=\s*(?:[?.,!]|$|by\b)))",
     re.IGNORECASE,
 )
 """A question which things someone belongs to ("which groups is priya@acme.io a member of?",
-"which maintenance windows is i-0abc123 part of?"): the things are listed, not their
-members or parts."""
+"which maintenance windows is i-0abc123 part of?", "which lists has @paulg been put on?"):
+the things are listed, not their members or parts, nor what was put or added."""
 IS_IN = re.compile(
     r"^\W*(?:is|are)\s+(?!there\b|it\b|this\b|that\b|the\b|a\b|an\b|any\b)\S+"
     r"(?:\s+[A-Z]\S*)?\s+(?:still\s+|already\s+)?(?:in|on|inside)\s+(?:the\s+)?\S",

@@ -313,8 +313,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w != "have"]
     member_of = MEMBER_OF.search(query)
     if member_of is not None:
-        relation = member_of.group(1).lower()
-        own = [w for w in own if w != relation]
+        relation = set(words(member_of.group(1)))
+        own = [w for w in own if w not in relation]
     if GOT_DONE.search(query):
         own = [w for w in own if w != "get"]
     spent = TIME_SPENT.search(query)
