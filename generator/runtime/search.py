@@ -185,6 +185,7 @@ class Index:
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
         self._semantic_wanted = bool(data.get("semantic"))
+        self._fits: dict[str, Any] = {}
         self._title = str(data.get("title") or "")
         self._lock = threading.Lock()
         self.traits = Traits(self.operations, segments, data["terms"])
@@ -267,11 +268,17 @@ class Index:
         return [p for p in order if self._tagged(p, tag)][:FUSION_DEPTH]
 
     def _method_fit(self, wanted: str) -> Any:
+        """What each operation's method adds to its nearness for a request that wants
+        ``wanted`` (made once per intent: there are few)."""
+        known = self._fits.get(wanted)
+        if known is not None:
+            return known
         import numpy  # type: ignore[import-not-found, unused-ignore]
 
         fit = METHODS[wanted]
         found = numpy.array([fit.get(m, 0.0) for m in self.traits.methods], dtype="float32")
-        return SEMANTIC_METHOD_WEIGHT * (found - 0.5)
+        self._fits[wanted] = made = SEMANTIC_METHOD_WEIGHT * (found - 0.5)
+        return made
 
     def _tagged(self, position: int, tag: str) -> bool:
         """Whether the operation has ``tag`` (in lower case: ``search`` lowers it once)."""
