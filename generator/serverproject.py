@@ -224,6 +224,7 @@ RUNTIME = (
     "vocabulary.py",
     "synonyms.py",
     "phrases.py",
+    "weights.py",
     "semantic.py",
     "service.py",
     "guards.py",

@@ -2051,7 +2051,7 @@ def test_a_verb_finds_the_noun_made_of_it() -> None:
 
 def test_a_word_whose_near_synonym_an_operation_has_is_half_covered() -> None:
     """How much of a request an operation has: "plug" is not "attach", but near it."""
-    from mcpgen.runtime.search import NEAR_COVERAGE
+    from mcpgen.runtime.weights import NEAR_COVERAGE
 
     rows = [
         ("attachVolume", "POST", "/volumes/{id}/attach", "Attach a volume"),

@@ -57,74 +57,39 @@ from .synonyms import SYNONYMS
 from .terms import distinct_words, plain_segments, related, stems
 from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
+from .weights import (
+    BREADTH_WEIGHT,
+    BULK_FACTOR,
+    CLAUSE_WEIGHT,
+    COVERAGE_WEIGHT,
+    EXACT_WEIGHT,
+    EXISTING_FACTOR,
+    EXPANSION_WEIGHT,
+    FUSION_DEPTH,
+    FUSION_K,
+    GUESS_COUNT,
+    GUESS_SIMILARITY,
+    GUESS_WEIGHT,
+    KIND_WEIGHT,
+    META_FACTOR,
+    METHOD_WEIGHT,
+    MORE_WEIGHT,
+    NEAR_COVERAGE,
+    REPEAT_FACTOR,
+    RESOURCE_WEIGHT,
+    SCOPE_WEIGHT,
+    SELF_WEIGHT,
+    SEMANTIC_METHOD_WEIGHT,
+    SEMANTIC_SHARE,
+    SHAPE_WEIGHT,
+    SPECIFIC_WEIGHT,
+    VALUE_WEIGHT,
+)
 
-EXPANSION_WEIGHT = 0.4
-GUESS_WEIGHT = 0.3
-"""How much the API's words nearest in meaning to a request's word count, where the word is
-none of the API's (``Index._guessed``; hybrid search only)."""
-GUESS_SIMILARITY = 0.38
-"""How near in meaning (cosine of the words' vectors) such a word must be."""
-GUESS_COUNT = 3
-"""How many such words each of the request's words may bring."""
-METHOD_WEIGHT = 0.5
-SHAPE_WEIGHT = 0.15
-MORE_WEIGHT = 0.5
-"""How much the description and argument names count beside name, summary and path."""
-VALUE_WEIGHT = 0.3
-"""How much words that look like values (``abc123``, ``src/index.js``, ``@jane``) count."""
-RESOURCE_WEIGHT = 0.15
-COVERAGE_WEIGHT = 0.5
-"""How much it counts that an operation has all of the request's words, not just some."""
-NEAR_COVERAGE = 0.5
-"""How much a request's word counts as an operation's when only a near-synonym of it is."""
-SPECIFIC_WEIGHT = 0.3
-"""An operation's score is divided by 1 + this for each word of its path that the request
-does not mention (``Traits.path_terms``): of two operations that match the request alike,
-the one about nothing else comes first."""
-REPEAT_FACTOR = 0.5
-"""Each repeat of an operation (under another API version, or the POST twin of a GET
-action) scores this much of the last."""
-EXISTING_FACTOR = 0.5
-"""How much a POST to the collection of a thing that a request takes to exist counts
-("drop a note on task 4411", "add bob to the newsletter list" create no task and no list;
-``Reading.existing``)."""
-KIND_WEIGHT = 0.5
-"""How much it counts that an operation takes the kind of value a request holds (a file
-path, an email address, a version): ``VALUE_KINDS``."""
-BREADTH_WEIGHT = 0.3
-"""A request about everything (``BREADTH``) divides an operation's score by 1 + this for
-each parameter of its path: the widest collection comes first."""
-SCOPE_WEIGHT = 0.15
-"""How much more a collection within one parent (a path parameter before it) counts for a
-request about things in one ("the deployments in prod"): ``/namespaces/{namespace}/
-deployments`` before ``/deployments``."""
-EXACT_WEIGHT = 3.0
-"""How much more an operation counts when the request names it by its own name or is its
-title word for word."""
-CLAUSE_WEIGHT = 0.5
-"""How much a whole request counts beside its main clause, when a subordinate clause
-(``_SUBORDINATE``) follows it."""
 MAX_QUERY = 2000
 """Characters of a request that are read: a search request is a sentence or two. A longer
 one (a pasted document) is cut at a word boundary, so that no request holds the index for
 long (a megabyte took 14 s on GitHub's 1,186 operations)."""
-SEMANTIC_METHOD_WEIGHT = 0.2
-"""How much nearer in meaning an operation is (in cosine similarity) for each unit of
-``METHODS``' fit of its method to what a request asks, from -0.5 (none) to 0.5."""
-FUSION_DEPTH = 50
-"""How far down each ranking (lexical, semantic) counts in the fused one."""
-FUSION_K = 1.0
-SEMANTIC_SHARE = 0.6
-"""Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
-1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
-SELF_WEIGHT = 0.15
-"""How much more an operation on the calling user's own things (``Traits.own``) counts for a
-request about them ("my", "which teams am I on?")."""
-META_FACTOR = 0.5
-"""How much an operation about the API itself (``Traits.meta``) counts, unless the request asks
-about the API, its versions or groups (``phrasing.META_WORDS``)."""
-BULK_FACTOR = 0.6
-"""How much an operation on many things at once (bulk, batch) counts for a request about one."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
 _SUBORDINATE = re.compile(
     r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to|but)\s"
