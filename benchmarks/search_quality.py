@@ -46,6 +46,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev11``: ``benchmarks/queries/dev11/*.json``, 50 requests each for four more (Mastodon,
   InfluxDB 2, Google Workspace's Admin SDK directory and Amazon Systems Manager, from
   APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev12``: ``benchmarks/queries/dev12/*.json``, 50 requests each for four more
+  (LaunchDarkly's feature flags, Hetzner Cloud, Spotify and PayRun.io's payroll, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -101,6 +104,7 @@ SETS = {
     "dev9": QUERIES / "dev9",
     "dev10": QUERIES / "dev10",
     "dev11": QUERIES / "dev11",
+    "dev12": QUERIES / "dev12",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -172,6 +176,10 @@ DIRECTORY = {
     "influx": "influxdata.com",
     "gadmin": "googleapis.com/admin",
     "ssm": "amazonaws.com/ssm",
+    "launchdarkly": "launchdarkly.com",
+    "hetzner": "hetzner.cloud",
+    "spotify": "spotify.com",
+    "payrun": "payrun.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -181,7 +189,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
