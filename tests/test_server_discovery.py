@@ -659,6 +659,53 @@ def test_what_a_path_parameter_may_be_says_what_an_operation_does(tmp_path: Path
     assert found == ["sendCommand"]
 
 
+def test_what_a_read_may_list_says_what_it_lists(tmp_path: Path) -> None:
+    """``GET /images?type=snapshot``: the allowed values of a read's query parameters say
+    which of its things it lists ("show me all my snapshots"); a write's query parameters
+    say how it writes, and are not searched."""
+    document = _document(0)
+
+    def query(name: str, values: list[str]) -> dict[str, Any]:
+        return {"name": name, "in": "query", "schema": {"type": "string", "enum": values}}
+
+    document["paths"] = {
+        "/images": {
+            "get": {
+                "operationId": "listImages",
+                "summary": "Get all Images",
+                "parameters": [query("type", ["system", "snapshot", "backup"])],
+                "responses": {"200": OK_REPLY},
+            },
+            "post": {
+                "operationId": "createImage",
+                "summary": "Create an Image",
+                "parameters": [query("mode", ["overwrite", "merge"])],
+                "responses": {"200": OK_REPLY},
+            },
+        },
+        "/images/{id}": {
+            "delete": {
+                "operationId": "deleteImage",
+                "summary": "Delete an Image",
+                "description": "Deletes an image; a snapshot or a backup goes for good.",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": OK_REPLY},
+            }
+        },
+    }
+    path = tmp_path / "reads.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    more = dict(zip((op["operation"] for op in data["operations"]), data["more"], strict=True))
+    assert {"system", "snapshot", "backup"} <= set(more["listImages"].split())
+    assert "overwrit" not in more["createImage"].split()
+    found = [op["operation"] for op in Index(data).search("show me all my snapshots", 1)]
+    assert found == ["listImages"]
+
+
 @pytest.mark.parametrize(
     ("title", "named"),
     [

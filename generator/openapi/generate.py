@@ -165,8 +165,10 @@ def search_json(project: Project) -> dict[str, Any]:
         )
         extra += terms.terms(about)
         # What a path parameter may be says what the operation can do or act on
-        # (``/Sessions/{id}/Playing/{command}``: Pause, Stop; ``/Items/{id}/Images/{type}``).
-        extra += terms.terms(" ".join(_path_choices(tool, project.definitions)))
+        # (``/Sessions/{id}/Playing/{command}``: Pause, Stop; ``/Items/{id}/Images/{type}``);
+        # what a read's query parameter may be, which of its things it lists ("show my
+        # snapshots": ``GET /images?type=snapshot``; "the open PRs": ``state=open``).
+        extra += terms.terms(" ".join(_choices(tool, project.definitions)))
         # Run-together path words (``clusterrolebindings``) count by their parts too.
         found = terms.segment_terms(tool.path, known, memo)
         core += [t for t in " ".join(found).split() if t not in core]
@@ -193,13 +195,19 @@ MAX_CHOICE = 60
 """Characters of an allowed value at most: a longer one is no name of an action or a kind."""
 
 
-def _path_choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
-    """The allowed values (``enum``) of a tool's path parameters that are text (of at most
-    ``MAX_CHOICE`` characters), where there are at most ``MAX_CHOICES`` of them."""
+_FILTERED = frozenset({"GET", "HEAD"})
+"""Methods whose query parameters choose what is read: their allowed values name it."""
+
+
+def _choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
+    """The allowed values (``enum``) that are text (of at most ``MAX_CHOICE`` characters)
+    of a tool's path parameters, and of its query parameters if it reads (``_FILTERED``),
+    where there are at most ``MAX_CHOICES`` of them."""
     properties = tool.input_schema.get("properties") or {}
+    places = ("path", "query") if tool.method in _FILTERED else ("path",)
     out: list[str] = []
     for arg in tool.args:
-        if arg.location != "path":
+        if arg.location not in places:
             continue
         schema = properties.get(arg.name)
         for _ in range(3):  # a $ref to a $ref: no deeper
