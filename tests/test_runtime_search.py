@@ -3320,3 +3320,23 @@ def test_whether_someone_is_in_a_group_asks_for_a_membership() -> None:
     request = "Is jane@acme.io in security-alerts@acme.io, even indirectly through another group?"
     assert top(index, request) == ["hasMember"]
     assert "member" in read("is Tom on the on-call team?", index.words, NONE).near
+
+
+def test_undoing_a_mark_of_favour_removes_it() -> None:
+    """ "Unlike", "unfavorite", "unwatch": the mark goes (a delete), under the API's own
+    word for it ("saved tracks", "starred", "subscription")."""
+    rows = [
+        ("getSavedTracks", "GET", "/me/tracks", "Get User's Saved Tracks"),
+        ("saveTracks", "PUT", "/me/tracks", "Save Tracks for Current User"),
+        ("removeSavedTracks", "DELETE", "/me/tracks", "Remove User's Saved Tracks"),
+        ("getTracks", "GET", "/tracks", "Get Several Tracks"),
+        ("star", "PUT", "/user/starred/{repo}", "Star a repository"),
+        ("unstar", "DELETE", "/user/starred/{repo}", "Unstar a repository"),
+        ("listStarred", "GET", "/user/starred", "List repositories starred by the user"),
+        ("getSubscription", "GET", "/repos/{repo}/subscription", "Get a repository subscription"),
+        ("deleteSubscription", "DELETE", "/repos/{repo}/subscription", "Delete a subscription"),
+    ]
+    index = build(rows)
+    assert top(index, "unlike these two tracks") == ["removeSavedTracks"]
+    assert top(index, "unfavorite the octo/hello repo") == ["unstar"]
+    assert top(index, "unwatch octo/hello, too many emails") == ["deleteSubscription"]

@@ -46,7 +46,8 @@ INTENTS: dict[str, str] = {
         _split(
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
             "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap "
-            "ditch decommission disconnect unlink unhook"
+            "ditch decommission disconnect unlink unhook unlike unsave unfavorite unfavourite "
+            "unbookmark unheart unwatch unmute"
         ),
         "delete",
     ),
