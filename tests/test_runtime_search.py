@@ -3340,3 +3340,21 @@ def test_undoing_a_mark_of_favour_removes_it() -> None:
     assert top(index, "unlike these two tracks") == ["removeSavedTracks"]
     assert top(index, "unfavorite the octo/hello repo") == ["unstar"]
     assert top(index, "unwatch octo/hello, too many emails") == ["deleteSubscription"]
+
+
+def test_a_protocols_version_is_part_of_its_name() -> None:
+    """ "IPv4" is split as "ipv4" is (not I, Pv, 4), read as words (not as a value), and an
+    IPv4 address is an IP address."""
+    assert words("IPv4") == words("ipv4") == ["ipv", "4"]
+    rows = [
+        ("createServer", "POST", "/servers", "Create a Server"),
+        ("listServers", "GET", "/servers", "Get all Servers"),
+        ("createPrimaryIp", "POST", "/primary_ips", "Create a Primary IP"),
+        ("listPrimaryIps", "GET", "/primary_ips", "Get all Primary IPs"),
+        ("createVolume", "POST", "/volumes", "Create a Volume"),
+        ("createNetwork", "POST", "/networks", "Create a public Network"),
+    ]
+    index = build(rows)
+    assert top(index, "reserve a public IPv4") == ["createPrimaryIp"]
+    assert top(index, "I need a new IPv6 for the mail server") == ["createPrimaryIp"]
+    assert top(index, "which IPv4s do I have?") == ["listPrimaryIps"]

@@ -90,6 +90,7 @@ from .vocabulary import (
     DETERMINERS,
     EQUIVALENTS,
     INTENTS,
+    NUMBERED_WORDS,
     PEOPLE,
     STOP_WORDS,
     VALUE_KINDS,
@@ -266,7 +267,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     query = said.query
     query_words = compounded(words(query))
     split = query.split()
-    tokens = [t for t in split if value_like(t) and not api.is_name(t)]
+    tokens = [
+        t
+        for t in split
+        if value_like(t) and not api.is_name(t) and bare(t).lower() not in NUMBERED_WORDS
+    ]
     token_words = {w for t in tokens for w in words(t)}
     value_words = set(token_words)
     named = {t: api.typed_id(t) for t in tokens}

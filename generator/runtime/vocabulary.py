@@ -165,6 +165,7 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "configuration": ("config",),
     "info": ("information",),
     "temp": ("temporary",),
+    "ipv": ("ip",),  # an IPv4 or IPv6 address is an IP address
     "app": ("application",),
     "application": ("app",),
     "auth": ("authentication", "authorization"),
@@ -325,6 +326,11 @@ PEOPLE = frozenset(
 )
 """Common first names (none of them an English word too: no "mark", "bill", "frank"): a
 word of a request that is one names a person, a user or a member of something."""
+
+NUMBERED_WORDS = frozenset(_split("ipv4 ipv6 oauth2 http2 http3 x509 2fa"))
+"""Names of protocols and standards with their version in them, which are words, not
+values ("reserve a public IPv4", "the OAuth2 apps"): a request's token that is one is read
+as its words are."""
 
 BREADTH = frozenset(
     _split("anywhere everywhere across every entire whole globally overall wide cluster-wide")
