@@ -3358,3 +3358,17 @@ def test_a_protocols_version_is_part_of_its_name() -> None:
     assert top(index, "reserve a public IPv4") == ["createPrimaryIp"]
     assert top(index, "I need a new IPv6 for the mail server") == ["createPrimaryIp"]
     assert top(index, "which IPv4s do I have?") == ["listPrimaryIps"]
+
+
+def test_whether_a_service_is_up_is_its_health() -> None:
+    rows = [
+        ("getHealth", "GET", "/healthcheck", "Get health check status"),
+        ("listServices", "GET", "/services", "List services"),
+        ("getService", "GET", "/services/{id}", "Get a service"),
+        ("listServers", "GET", "/servers", "List servers"),
+        ("updateService", "PATCH", "/services/{id}", "Update a service"),
+    ]
+    index = build(rows)
+    assert top(index, "is the Acme.io service up?") == ["getHealth"]
+    assert top(index, "are the servers down?") == ["getHealth"]
+    assert top(index, "which services are there?") == ["listServices"]

@@ -77,6 +77,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("subscription", "subscribe", "notification", "watch"),
     ),
+    # Whether a service is up is its health (a health check, a ping, its status).
+    (
+        (
+            r"^\W*(?:is|are)\s+(?:the\s+|our\s+|my\s+|your\s+)?[\w.-]+"
+            r"(?:\s+(?:server|service|api|site|app|instance|database|db|backend))?"
+            r"\s+(?:up|down|alive|reachable|online|offline)\b"
+        ),
+        ("health", "healthcheck", "ping", "status", "alive"),
+    ),
     # A "+1" is a vote.
     (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.
