@@ -3372,3 +3372,16 @@ def test_whether_a_service_is_up_is_its_health() -> None:
     assert top(index, "is the Acme.io service up?") == ["getHealth"]
     assert top(index, "are the servers down?") == ["getHealth"]
     assert top(index, "which services are there?") == ["listServices"]
+
+
+def test_what_was_listened_to_was_played() -> None:
+    rows = [
+        ("getRecentlyPlayed", "GET", "/me/player/recently-played", "Get Recently Played Tracks"),
+        ("getQueue", "GET", "/me/player/queue", "Get the User's Queue"),
+        ("getTrack", "GET", "/tracks/{id}", "Get Track"),
+        ("getEpisodes", "GET", "/episodes", "Get Several Episodes"),
+        ("getArtists", "GET", "/artists", "Get Several Artists"),
+    ]
+    index = build(rows)
+    assert top(index, "what did I listen to this morning?") == ["getRecentlyPlayed"]
+    assert top(index, "songs I listened to yesterday") == ["getRecentlyPlayed"]

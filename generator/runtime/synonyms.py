@@ -470,6 +470,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "director": ("person", "people", "crew"),
     "watched": ("played", "seen", "viewed"),
     "unwatched": ("played", "unplayed"),
+    # Music and podcasts: what was listened to was played.
+    "listen": ("play", "played", "playing"),
+    "listened": ("played", "play"),
     "occurrence": ("instance", "recurrence", "event"),
     "guest": ("attendee", "invitee", "participant"),
     "attendee": ("guest", "participant"),
