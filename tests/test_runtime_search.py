@@ -3385,3 +3385,22 @@ def test_what_was_listened_to_was_played() -> None:
     index = build(rows)
     assert top(index, "what did I listen to this morning?") == ["getRecentlyPlayed"]
     assert top(index, "songs I listened to yesterday") == ["getRecentlyPlayed"]
+
+
+def test_a_noun_of_the_api_before_all_or_every_is_a_verb() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    rows = [
+        ("listGroups", "GET", "/groups", "List groups"),
+        ("createGroup", "POST", "/groups", "Create a group of items"),
+        ("listMovies", "GET", "/movies", "List movies"),
+    ]
+    index = build(rows)
+    nouns, named = index.words.path_vocabulary, index.words.named
+    query = "group all the Marvel movies together into one set"
+    assert asked_for(query, ["group", "marvel", "movies", "set"], nouns, named) == "act"
+    query = "group every movie of 1999 into one set"
+    assert asked_for(query, ["group", "movie", "set"], nouns, named) == "act"
+    # A noun with something else after it is no verb.
+    query = "groups with movies in them"
+    assert asked_for(query, ["groups", "movies"], nouns, named) == "list"

@@ -409,10 +409,15 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     if first in EQUIVALENTS:
         return False
     if stem(first) in nouns:  # "claim a volume", "tag this release": not "pods in prod"
-        return second in DETERMINERS and len(tokens) > 2
+        # "group all the films", "tag every open issue": a quantity follows a verb too.
+        return (second in DETERMINERS or second in _SPREAD) and len(tokens) > 2
     if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
         return True
     return _determined(tokens)
+
+
+_SPREAD = frozenset({"all", "every", "each", "both"})
+"""Quantities that follow a verb as a determiner does ("group all the films")."""
 
 
 def _determined(tokens: Sequence[str]) -> bool:
