@@ -3404,3 +3404,18 @@ def test_a_noun_of_the_api_before_all_or_every_is_a_verb() -> None:
     # A noun with something else after it is no verb.
     query = "groups with movies in them"
     assert asked_for(query, ["groups", "movies"], nouns, named) == "list"
+
+
+def test_who_did_something_is_in_the_record_of_what_was_done() -> None:
+    rows = [
+        ("listAuditEvents", "GET", "/audit_log", "List audit log events"),
+        ("listGroups", "GET", "/groups", "List groups"),
+        ("deleteGroup", "DELETE", "/groups/{id}", "Delete a group"),
+        ("listMembers", "GET", "/groups/{id}/members", "List the members of a group"),
+        ("getFlag", "GET", "/flags/{key}", "Get a feature flag"),
+        ("updateFlag", "PATCH", "/flags/{key}", "Update a feature flag"),
+    ]
+    index = build(rows)
+    assert top(index, "who deleted the Finance group last week?") == ["listAuditEvents"]
+    assert top(index, "who changed the pricing flag yesterday?") == ["listAuditEvents"]
+    assert top(index, "who is in the Finance group?") == ["listMembers"]

@@ -111,6 +111,14 @@ WHAT_HAPPENED = re.compile(
 """A question what happened ("what happened on my account in the last hour?", "show
 everything that happened to payroll.csv"): the API's record of it, its events, activity
 or log ("as they happen" asks to watch, not this)."""
+WHO_DID = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:deleted|removed|changed|modified|created|updated|edited|renamed|"
+    r"disabled|enabled|revoked|touched|did)\b",
+    re.IGNORECASE,
+)
+"""A question who did something ("who deleted the Finance group?", "who last edited the
+roadmap doc?"): the API's record of what was done, as ``WHAT_HAPPENED`` asks, not its
+people."""
 FAILED_SIGN_INS = re.compile(
     r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
     r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",

@@ -69,6 +69,7 @@ from .phrasing import (
     VALID_ASKED,
     WHAT_HAPPENED,
     WHO,
+    WHO_DID,
     WITH_SPAN,
 )
 from .synonyms import SYNONYMS
@@ -373,12 +374,15 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
     asks_who = WHO.match(query) is not None
+    who_did = WHO_DID.search(query) is not None
     if member_of is not None:
         hinted += ["user", "member", "membership"]
     if IS_IN.search(query):
         hinted += ["member", "membership"]
-    if asks_who:
+    if asks_who and not who_did:
         hinted += ["user", "member", "people"]
+    if who_did:
+        own_terms += [t for t in stems(["history", "audit", "log"]) if t not in own_terms]
     if HOW_MANY.search(query):
         own_terms += [t for t in stems(["count"]) if t not in own_terms]
     if AS_IT_WAS.search(query):
@@ -396,7 +400,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             cued_terms.update(stems(cue_words))
             own_terms = [t for t in own_terms if t not in cued_terms]
             own_terms += [t for t in stems(list(meant)) if t not in own_terms]
-    if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query):
+    if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query) or who_did:
         hinted += ["event", "activity", "log", "history", "audit"]
     if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
