@@ -218,6 +218,8 @@ RUNTIME = (
     "phrasing.py",
     "clauses.py",
     "asking.py",
+    "objects.py",
+    "values.py",
     "apiwords.py",
     "traits.py",
     "terms.py",

@@ -2629,7 +2629,7 @@ def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:
 
 
 def test_what_a_thing_is_added_to_is_not_what_is_asked_for() -> None:
-    from mcpgen.runtime.asking import added_to
+    from mcpgen.runtime.objects import added_to
 
     def read(request: str) -> tuple[list[str], list[str]]:
         return added_to(request.split())
@@ -2652,7 +2652,7 @@ def test_what_a_thing_is_added_to_is_not_what_is_asked_for() -> None:
 
 
 def test_where_or_whose_a_thing_is_is_not_what_is_asked_for() -> None:
-    from mcpgen.runtime.asking import object_and_context
+    from mcpgen.runtime.objects import object_and_context
 
     def read(request: str) -> tuple[list[str], list[str]]:
         return object_and_context(request.split())

@@ -16,10 +16,11 @@ relatively, so the same text works here and in a generated package.
 - ``contract``: the backend of contract-first servers (your class answers).
 - ``catalog`` and ``schemas``: tools as clients see them, schemas within a byte budget.
 - ``discovery``, ``search``, ``weights``, ``reading``, ``phrasing``, ``clauses``, ``asking``,
-  ``terms``, ``apiwords``, ``traits``, ``semantic``, ``vocabulary``, ``synonyms`` and
-  ``phrases``: the discovery tools of large APIs, their operation search and how much each
-  of its signals counts, how it reads a request (its phrases, what it asks to do), its
-  terms, what it knows of the API's words, of its operations' kinds and of meaning, and the
+  ``objects``, ``values``, ``terms``, ``apiwords``, ``traits``, ``semantic``,
+  ``vocabulary``, ``synonyms`` and ``phrases``: the discovery tools of large APIs, their
+  operation search and how much each of its signals counts, how it reads a request (its
+  phrases, what it asks to do and to what, which of its words are values), its terms,
+  what it knows of the API's words, of its operations' kinds and of meaning, and the
   words and phrases it knows.
 - ``service``: logs, probes and the process around the server.
 """

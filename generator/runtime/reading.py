@@ -18,10 +18,9 @@ from .asking import (
     asks_how_far,
     changed_in_question,
     intent,
-    known_things,
-    object_and_context,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
+from .objects import known_things, object_and_context
 from .phrases import SENDING
 from .phrasing import (
     AROUND_PATH,
@@ -29,7 +28,6 @@ from .phrasing import (
     ASKED_OF_ME,
     COMPARED,
     CUE_PATTERNS,
-    CURRENCIES,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
@@ -38,12 +36,10 @@ from .phrasing import (
     HAVE_ASKED,
     HOW_MANY,
     HTTP_METHODS,
-    HYPHENATED,
     IDENTIFIER,
     IN_ONE,
     INITIALS,
     IS_IN,
-    LABELLING,
     LEFT_QUOTE,
     MADE_ROLE,
     MADE_SO,
@@ -52,7 +48,6 @@ from .phrasing import (
     MENTIONING,
     META_WORDS,
     NEED_NEW,
-    NUMBER,
     ON_FILE,
     PAYING,
     PERIODIC,
@@ -79,22 +74,19 @@ from .terms import (
     compounded,
     phrase_terms,
     related,
-    stem,
     stems,
     value_kind,
     value_kinds,
     value_like,
     words,
 )
+from .values import MONEY, field_labels, hyphenated_names, money, proper_names
 from .vocabulary import (
     BREADTH,
-    DETERMINERS,
     EQUIVALENTS,
-    INTENTS,
     NUMBERED_WORDS,
     PEOPLE,
     STOP_WORDS,
-    VALUE_KINDS,
 )
 
 
@@ -149,37 +141,6 @@ class Reading:
         return not self.plural and not self.broad and not self.many
 
 
-def hyphenated_names(split: list[str], api: ApiWords) -> list[str]:
-    """The hyphenated words of a request (split at spaces) that name a thing: after a
-    determiner (and a word at most), before a noun of the API, and no phrase of the API
-    ("the node-exporter daemonset", "the old feature-flags configmap"; not "the toll-free
-    number" where the API says "toll free"). They are values, not words of the request."""
-    return [
-        token
-        for at, token in enumerate(split[1:-1], 1)
-        if any(word.lower() in DETERMINERS for word in split[max(at - 2, 0) : at])
-        and HYPHENATED.fullmatch(token)
-        and stem(split[at + 1].strip(EDGES).lower()) in api.named
-        and not api.says(words(token))
-    ]
-
-
-def field_labels(split: list[str], values: set[str]) -> set[str]:
-    """The words of a request (split at spaces) that name a field given a value after
-    ``LABELLING`` words ("with password Secret123!", "whose email is jane@acme.io",
-    "with id 4038..."): they say what the thing has, not which thing it is."""
-    out: set[str] = set()
-    for at in range(1, len(split) - 1):
-        if bare(split[at - 1]) not in LABELLING:
-            continue
-        then = at + 1
-        if bare(split[then]) in ("is", "of", "=", "as") and then + 1 < len(split):
-            then += 1
-        if split[then] in values or split[then][:1] in "'\"“‘":
-            out.update(words(split[at]))
-    return out
-
-
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
     """What a request asks to do where its shape says more than its verb: a message sent
     (``SENT_BY``) or a new thing wanted (``NEED_NEW``) is made; to stop following or
@@ -208,49 +169,6 @@ def _aside(
         [t for t in own_terms if t not in moved_terms],
         near + [t for t in own_terms if t in moved_terms and t not in near],
     )
-
-
-MONEY = next((kind, names) for kind, _, names in VALUE_KINDS if kind == "money")
-"""The kind of value an amount of money is, and what takes it."""
-
-
-def _names(split: list[str], api: ApiWords) -> set[str]:
-    """The capitalised words amid a sentence that are no words of the API, nor words
-    search knows the meaning of: names of titles, products and places ("I loved Arrival",
-    "our energy provider Vattenfall"). None in a request written in title case ("Please
-    Remove My Account"), where capitals say nothing."""
-    capitalised = [t for t in split if t.strip(EDGES)[:1].isupper() and len(bare(t)) > 1]
-    if 2 * len(capitalised) > len(split):
-        return set()
-    return {
-        bare(t)
-        for before, t in pairwise(split)
-        if not before.rstrip("\"')").endswith((".", "!", "?", ":"))
-        and t.strip(EDGES)[1:].islower()
-        and t.strip(EDGES)[:1].isupper()
-        and bare(t).isalpha()
-        and bare(t) not in STOP_WORDS
-        and bare(t) not in INTENTS
-        and bare(t) not in SYNONYMS
-        and stem(bare(t)) not in api.known
-    }
-
-
-def money(split: list[str]) -> set[str]:
-    """The words of a request (split at spaces) that make an amount of money with the word
-    beside them: the number and its currency ("25 euros", "USD 20")."""
-    found: set[str] = set()
-    for at, t in enumerate(split[:-1]):
-        first, second = t.strip(EDGES), split[at + 1].strip(EDGES)
-        if (
-            NUMBER.fullmatch(first)
-            and second.lower() in CURRENCIES
-            or first.lower() in CURRENCIES
-            and first.isupper()
-            and NUMBER.fullmatch(second)
-        ):
-            found |= {t, split[at + 1]}
-    return found
 
 
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
@@ -309,7 +227,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # The one acted on, right after the verb ("kick bob off", "invite sam"): a user.
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people | {w for t in currencies for w in words(t)}
-    value_words |= _names(split, api)
+    value_words |= proper_names(split, api)
     own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
