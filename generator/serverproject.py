@@ -210,6 +210,7 @@ RUNTIME = (
     "server.py",
     "results.py",
     "catalog.py",
+    "schemanodes.py",
     "schemas.py",
     "outputs.py",
     "discovery.py",

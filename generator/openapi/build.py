@@ -11,7 +11,8 @@ import orjson
 
 from ..diagnostics import Diagnostic, MCPGenError
 from ..runtime.params import USUAL_STYLE
-from ..runtime.schemas import DEFAULT_BUDGET, references
+from ..runtime.schemanodes import references
+from ..runtime.schemas import DEFAULT_BUDGET
 from .containers import check_containers
 from .document import DocumentSet, Ref, RefError, child
 from .ir import (

@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..publish import Content
 from ..runtime import terms
-from ..runtime.schemas import ref_name
+from ..runtime.schemanodes import ref_name
 from ..serverproject import REGRESS, ProjectFiles, client_configs, data_bytes, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet

@@ -16,7 +16,8 @@ from typing import Any, Literal
 from ..naming import unique_name
 from ..runtime.catalog import Catalog
 from ..runtime.params import USUAL_STYLE
-from ..runtime.schemas import DEFAULT_BUDGET, PREFIX
+from ..runtime.schemanodes import PREFIX
+from ..runtime.schemas import DEFAULT_BUDGET
 from ..serverproject import tool_json
 
 Location = Literal["path", "query", "header", "cookie", "body", "field"]

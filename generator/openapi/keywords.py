@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime.patterns import matcher
-from ..runtime.schemas import SCHEMA_LISTS, SCHEMA_MAPS
+from ..runtime.schemanodes import SCHEMA_LISTS, SCHEMA_MAPS
 
 DROPPED = frozenset(
     {

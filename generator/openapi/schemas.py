@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..graphs import strongly_connected
-from ..runtime.schemas import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE, references
+from ..runtime.schemanodes import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE, references
 from .document import JSON, DocumentSet, Ref, RefError, child
 from .keywords import (
     CHECKED,

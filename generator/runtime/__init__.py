@@ -14,7 +14,8 @@ relatively, so the same text works here and in a generated package.
   result), ``retry`` (429/503 and ``Retry-After``) and ``auth`` (credentials).
 - ``functions`` and ``pyschema``: the Python backend of functions servers.
 - ``contract``: the backend of contract-first servers (your class answers).
-- ``catalog`` and ``schemas``: tools as clients see them, schemas within a byte budget.
+- ``catalog``, ``schemas`` and ``schemanodes``: tools as clients see them, schemas within a
+  byte budget, and where a schema holds schemas.
 - ``discovery``, ``search``, ``weights``, ``reading``, ``phrasing``, ``clauses``, ``asking``,
   ``objects``, ``values``, ``terms``, ``apiwords``, ``traits``, ``semantic``,
   ``vocabulary``, ``synonyms`` and ``phrases``: the discovery tools of large APIs, their

@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .schemas import Definitions, map_children
+from .schemanodes import map_children
+from .schemas import Definitions
 
 _STRICT_KEYWORDS = frozenset(
     {

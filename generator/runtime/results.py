@@ -6,7 +6,7 @@ from collections.abc import Awaitable
 
 from mcp import types
 
-from .schemas import MAX_NESTING, nested_deeper
+from .schemanodes import MAX_NESTING, nested_deeper
 
 
 async def within_nesting(call: Awaitable[types.CallToolResult]) -> types.CallToolResult:

@@ -24,128 +24,34 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-PREFIX = "#/$defs/"
+from .schemanodes import (
+    MAX_NESTING,
+    NESTED,
+    PREFIX,
+    SCHEMA_LISTS,
+    SCHEMA_MAPS,
+    SCHEMA_SINGLE,
+    map_children,
+    nested_deeper,
+    ref_name,
+    references,
+)
+
 _ESCAPED = re.compile(r'["\\\x00-\x1f]')
 DEFAULT_BUDGET = 16_000
 """Bytes of compact JSON a tool's inputSchema or outputSchema may take on the wire."""
-
-SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-"""Keywords whose value maps names to sub-schemas."""
-SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-"""Keywords whose value is a list of sub-schemas."""
-SCHEMA_ONE = (
-    "additionalProperties",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contains",
-    "propertyNames",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "additionalItems",
-    "contentSchema",
-)
-"""Keywords whose value is one sub-schema (besides ``items``, which may also be a list)."""
-_MAPS, _LISTS, _ONE = SCHEMA_MAPS, SCHEMA_LISTS, ("items", *SCHEMA_ONE)
-_NESTED = frozenset({*_MAPS, *_LISTS, *_ONE, "$ref"})
 _SUMMARY_KEYS = ("type", "format", "const", "enum", "default", "nullable")
 _MAX_SUMMARY_ENUM = 400
 _MAX_SUMMARY_DESCRIPTION = 300
-MAX_NESTING = 200
-"""The deepest JSON (arrays and objects within each other) a server sends inside a message:
-the SDK's serializer refuses a message nested deeper than about 250 levels, as an internal
-error that loses the whole answer (a tool list, a result)."""
-
-
-def nested_deeper(value: Any, limit: int = MAX_NESTING) -> bool:
-    """Whether ``value`` has arrays or objects nested more than ``limit`` deep."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children: Iterable[Any]
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
-
-
 _NESTING = MAX_NESTING - 10
 """How deep a tool's schema may nest: a message's own levels (the tool list, the tool, the
 schema's key) come on top, within ``MAX_NESTING``."""
 MAX_DEPTH = 8
 """The deepest a summarised schema goes before its budget stops it."""
-
-
-def ref_name(node: Mapping[str, Any]) -> str | None:
-    """The definition a schema node refers to, when it is a reference node."""
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith(PREFIX):
-        return ref[len(PREFIX) :]
-    return None
-
-
-def references(node: Any) -> dict[str, int]:
-    """The definitions a schema refers to (``#/$defs/<name>``, in schema positions, not in
-    values such as ``default``), each with how many times."""
-    counts: dict[str, int] = {}
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if not isinstance(item, dict):
-            continue
-        name = ref_name(item)
-        if name is not None:
-            counts[name] = counts.get(name, 0) + 1
-        stack.extend(children(item))
-        if name is not None:
-            # Keys merged beside a reference are schema keywords too.
-            stack.extend(v for k, v in item.items() if k != "$ref" and k in _NESTED)
-    return counts
-
-
-def children(node: Mapping[str, Any]) -> Iterator[Any]:
-    """The sub-schemas of a schema node (not values such as ``default`` or ``enum``)."""
-    for key, value in node.items():
-        if key in _MAPS and isinstance(value, dict):
-            yield from value.values()
-        elif key == "dependencies" and isinstance(value, dict):
-            yield from (sub for sub in value.values() if isinstance(sub, dict))
-        elif key in _LISTS and isinstance(value, list):
-            yield from value
-        elif key in _ONE:
-            yield value
-
-
-def map_children(node: Any, each: Any) -> Any:
-    """``node`` with ``each`` applied to every sub-schema (a new dict; values shared)."""
-    if not isinstance(node, dict):
-        return node
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in _MAPS and isinstance(value, dict):
-            out[key] = {name: each(sub) for name, sub in value.items()}
-        elif key == "dependencies" and isinstance(value, dict):
-            out[key] = {
-                name: each(sub) if isinstance(sub, dict) else sub for name, sub in value.items()
-            }
-        elif key in _LISTS and isinstance(value, list):
-            out[key] = [each(sub) for sub in value]
-        elif key in _ONE:
-            out[key] = each(value)
-        else:
-            out[key] = value
-    return out
 
 
 class Sizes:
@@ -461,17 +367,17 @@ class _Meter:
         result: dict[str, Any] = {}
         for key, value in node.items():
             self._add(_text(key) + 2)
-            if key in _MAPS and isinstance(value, dict):
+            if key in SCHEMA_MAPS and isinstance(value, dict):
                 self._add(2)
                 inner: dict[str, Any] = {}
                 for name, sub in value.items():
                     self._add(_text(name) + 2)
                     inner[name] = self.cut(sub, depth - 1, note, descriptions, defs)
                 result[key] = inner
-            elif key in _LISTS and isinstance(value, list):
+            elif key in SCHEMA_LISTS and isinstance(value, list):
                 self._add(2)
                 result[key] = [self.cut(sub, depth - 1, note, descriptions, defs) for sub in value]
-            elif key in _ONE:
+            elif key in SCHEMA_SINGLE:
                 result[key] = self.cut(value, depth - 1, note, descriptions, defs)
             else:
                 self._add(self.size(value))
@@ -496,7 +402,7 @@ def summary(node: Mapping[str, Any], note: str, descriptions: bool = True) -> di
             if types:
                 out["type"] = sorted(t for t in types if t)
                 break
-    nested = any(key in node for key in _NESTED)
+    nested = any(key in node for key in NESTED)
     text = node.get("description") if descriptions else None
     if isinstance(text, str) and text:
         if len(text) > _MAX_SUMMARY_DESCRIPTION:
