@@ -3419,3 +3419,17 @@ def test_who_did_something_is_in_the_record_of_what_was_done() -> None:
     assert top(index, "who deleted the Finance group last week?") == ["listAuditEvents"]
     assert top(index, "who changed the pricing flag yesterday?") == ["listAuditEvents"]
     assert top(index, "who is in the Finance group?") == ["listMembers"]
+
+
+def test_what_was_deleted_is_restored_by_undeleting_it() -> None:
+    rows = [
+        ("listUsers", "GET", "/users", "Retrieves a paginated list of users"),
+        ("deleteUser", "DELETE", "/users/{userKey}", "Deletes a user"),
+        ("undeleteUser", "POST", "/users/{userKey}/undelete", "Undeletes a deleted user"),
+        ("getUser", "GET", "/users/{userKey}", "Retrieves a user"),
+        ("listDevices", "GET", "/devices", "Retrieves a list of devices"),
+    ]
+    index = build(rows)
+    query = "we accidentally deleted jdoe@acme.io last week, can you restore the account?"
+    assert top(index, query) == ["undeleteUser"]
+    assert top(index, "recover the user bob@acme.io") == ["undeleteUser"]

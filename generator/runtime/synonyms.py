@@ -304,6 +304,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "mount": ("attach",),
     "unmount": ("detach",),
     "reinstall": ("rebuild", "reimage", "restore"),
+    # What was deleted comes back: restored, recovered, undeleted.
+    "restore": ("undelete", "recover", "untrash"),
+    "recover": ("restore", "undelete"),
+    "undelete": ("restore", "recover"),
+    "reinstate": ("restore", "undelete", "reactivate"),
     "reimage": ("rebuild", "reinstall"),
     "rebuild": ("reinstall", "reimage"),
     "expand": ("resize", "extend", "grow"),
