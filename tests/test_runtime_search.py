@@ -3433,3 +3433,15 @@ def test_what_was_deleted_is_restored_by_undeleting_it() -> None:
     query = "we accidentally deleted jdoe@acme.io last week, can you restore the account?"
     assert top(index, query) == ["undeleteUser"]
     assert top(index, "recover the user bob@acme.io") == ["undeleteUser"]
+
+
+def test_an_ou_is_an_organizational_unit() -> None:
+    rows = [
+        ("listOrgUnits", "GET", "/customer/{id}/orgunits", "Retrieves a list of all orgunits"),
+        ("listOrgRoles", "GET", "/customer/{id}/roles", "Retrieves a paginated list of roles"),
+        ("listUsers", "GET", "/users", "Retrieves a paginated list of users"),
+        ("listGroups", "GET", "/groups", "Retrieves all groups"),
+        ("listDomains", "GET", "/customer/{id}/domains", "Lists the domains of the customer"),
+    ]
+    index = build(rows)
+    assert top(index, "What OUs do we have set up? Show me the whole tree") == ["listOrgUnits"]
