@@ -3445,3 +3445,15 @@ def test_an_ou_is_an_organizational_unit() -> None:
     ]
     index = build(rows)
     assert top(index, "What OUs do we have set up? Show me the whole tree") == ["listOrgUnits"]
+
+
+def test_what_is_taken_away_is_removed() -> None:
+    rows = [
+        ("listRoomUsers", "GET", "/rooms/{id}/users", "Get room users"),
+        ("addRoomUsers", "PUT", "/rooms/{id}/users", "Add or change room users"),
+        ("removeRoomUsers", "DELETE", "/rooms/{id}/users", "Revoke room users"),
+        ("getRoom", "GET", "/rooms/{id}", "Get room"),
+    ]
+    index = build(rows)
+    assert top(index, "take away Kevin's access to the Board room") == ["removeRoomUsers"]
+    assert top(index, "room 7: take her access away") == ["removeRoomUsers"]

@@ -138,6 +138,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pay", "back"): ("refund", "return"),
     ("pull", "back"): ("reversal", "reverse", "refund"),
     ("take", "back"): ("reversal", "reverse", "refund"),
+    ("take", "away"): ("remove", "revoke", "delete"),
     ("sign", "in"): ("login", "session", "authenticate"),
     ("signed", "in"): ("login", "session", "authenticated", "user"),
     ("log", "in"): ("login", "session", "authenticate"),

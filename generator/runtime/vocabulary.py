@@ -100,6 +100,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("get", "onto"): "create",
     ("get", "into"): "create",
     ("take", "off"): "delete",
+    ("take", "away"): "delete",
     ("shut", "down"): "act",
     ("turn", "off"): "disable",
     ("turn", "on"): "enable",
