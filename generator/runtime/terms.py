@@ -26,11 +26,11 @@ from .phrases import COMPOUNDS, PHRASES
 from .vocabulary import APART, PRONOUNS_OF_THINGS, STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(
-    r"[A-Z]{2,}s(?![a-z])|[A-Z]+[a-z](?=[0-9])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
+    r"[a-z]+|[A-Z]{2,}s(?![a-z])|[A-Z]+[a-z](?=[0-9])|[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]+|[0-9]+"
 )
 """Words in text and identifiers: ``PRs`` and ``URLs``, ``getHTTPResponse`` -> get, HTTP,
 Response; ``snake_case`` and ``kebab-case`` split on their separators; ``IPv4`` -> IPv, 4,
-as ``ipv4`` is."""
+as ``ipv4`` is. A lower-case run is tried first: most words are one."""
 _TAG = re.compile(r"<[^>]*>")
 CACHED_WORDS = 1 << 17
 """Words whose stem and term are kept: bounded, so that a server that searches for years
