@@ -49,6 +49,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev12``: ``benchmarks/queries/dev12/*.json``, 50 requests each for four more
   (LaunchDarkly's feature flags, Hetzner Cloud, Spotify and PayRun.io's payroll, from
   APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev13``: ``benchmarks/queries/dev13/*.json``, 50 requests each for four more (Clever
+  Cloud's hosting, Orthanc's DICOM server, AWS IoT Core and OSIsoft's PI Web API, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -105,6 +108,7 @@ SETS = {
     "dev10": QUERIES / "dev10",
     "dev11": QUERIES / "dev11",
     "dev12": QUERIES / "dev12",
+    "dev13": QUERIES / "dev13",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -180,6 +184,10 @@ DIRECTORY = {
     "hetzner": "hetzner.cloud",
     "spotify": "spotify.com",
     "payrun": "payrun.io",
+    "clever": "clever-cloud.com",
+    "orthanc": "orthanc-server.com",
+    "iot": "amazonaws.com/iot",
+    "osisoft": "osisoft.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -189,7 +197,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
