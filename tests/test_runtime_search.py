@@ -3457,3 +3457,20 @@ def test_what_is_taken_away_is_removed() -> None:
     index = build(rows)
     assert top(index, "take away Kevin's access to the Board room") == ["removeRoomUsers"]
     assert top(index, "room 7: take her access away") == ["removeRoomUsers"]
+
+
+def test_an_adjective_opening_a_request_is_no_verb() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    rows = [
+        ("getValue", "GET", "/attributes/{id}/value", "Get the attribute's value"),
+        ("setValue", "PUT", "/attributes/{id}/value", "Set the attribute's value"),
+        ("listAttributes", "GET", "/elements/{id}/attributes", "Get an element's attributes"),
+    ]
+    index = build(rows)
+    nouns, named = index.words.path_vocabulary, index.words.named
+    own = ["latest", "values", "attributes", "element"]
+    query = "latest values of all attributes on element Pump-101"
+    assert asked_for(query, own, nouns, named) == "list"
+    query = "newest invoices of customer acme-corp"
+    assert asked_for(query, ["newest", "invoices", "customer"], nouns, named) == "list"

@@ -309,9 +309,13 @@ NOT_VERBS = frozenset(
         tomorrow currently recently across above against along among around behind below
         beneath beside between beyond during except inside near outside past through
         throughout till toward towards underneath upon within without besides despite
-        unlike regarding concerning although though because whether""")
+        unlike regarding concerning although though because whether latest newest oldest
+        biggest largest smallest highest lowest fastest slowest cheapest busiest longest
+        shortest nearest recent current active pending unread overdue expired upcoming
+        previous""")
 )
-"""Words that may open a request and are no verb: it does not command with them."""
+"""Words that may open a request and are no verb: it does not command with them (an
+adjective opens a noun phrase: "latest values of ...", "pending invites")."""
 
 PEOPLE = frozenset(
     _split("""aaron adam alan albert alex alexander alice alicia amanda amy ana andrea andrew
