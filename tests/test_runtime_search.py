@@ -3474,3 +3474,18 @@ def test_an_adjective_opening_a_request_is_no_verb() -> None:
     assert asked_for(query, own, nouns, named) == "list"
     query = "newest invoices of customer acme-corp"
     assert asked_for(query, ["newest", "invoices", "customer"], nouns, named) == "list"
+
+
+def test_over_the_air_is_ota_and_a_hostname_an_endpoint() -> None:
+    rows = [
+        ("createOTAUpdate", "POST", "/otaUpdates/{id}", "Creates an AWS IoT OTAUpdate"),
+        ("listThingGroups", "GET", "/thing-groups", "List the thing groups"),
+        ("getThingGroup", "GET", "/thing-groups/{name}", "Describe a thing group"),
+        ("describeEndpoint", "GET", "/endpoint", "Returns a unique endpoint for your account"),
+        ("listThings", "GET", "/things", "Lists your things"),
+    ]
+    index = build(rows)
+    query = "push the new firmware over the air to every device in the trackers group"
+    assert top(index, query) == ["createOTAUpdate"]
+    query = "what hostname should my devices use to connect over MQTT?"
+    assert top(index, query) == ["describeEndpoint"]

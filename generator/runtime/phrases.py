@@ -86,6 +86,8 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("health", "healthcheck", "ping", "status", "alive"),
     ),
+    # Firmware pushed over the air is an OTA update.
+    (r"\bover[-\s]the[-\s]air\b", ("ota", "update")),
     # A "+1" is a vote.
     (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.

@@ -369,6 +369,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "vpc": ("network",),
     "port": ("firewall", "rule"),
     "static": ("address", "reserved"),
+    "hostname": ("endpoint", "host", "domain", "address"),
     "snapshot": ("backup",),
     "metrics": ("statistic", "usage", "monitor"),
     # States and events, in everyday words.
