@@ -3489,3 +3489,15 @@ def test_over_the_air_is_ota_and_a_hostname_an_endpoint() -> None:
     assert top(index, query) == ["createOTAUpdate"]
     query = "what hostname should my devices use to connect over MQTT?"
     assert top(index, query) == ["describeEndpoint"]
+
+
+def test_a_domain_pointed_at_an_app_is_its_custom_domain() -> None:
+    rows = [
+        ("listApps", "GET", "/applications", "List applications"),
+        ("updateApp", "PUT", "/applications/{appId}", "Edit an application"),
+        ("addVhost", "PUT", "/applications/{appId}/vhosts/{domain}", "Add a domain name"),
+        ("startApp", "POST", "/applications/{appId}/instances", "Redeploy an application"),
+    ]
+    index = build(rows)
+    assert top(index, "point www.shop-example.fr at my application app_12") == ["addVhost"]
+    assert top(index, "map shop.acme.com to the checkout app") == ["addVhost"]

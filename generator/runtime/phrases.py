@@ -86,6 +86,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("health", "healthcheck", "ping", "status", "alive"),
     ),
+    # A domain pointed or mapped at an app is its custom domain (a host name, a vhost).
+    (
+        (
+            r"\b(?:point|map)\s+(?:the\s+|my\s+|our\s+)?(?:domain\s+)?"
+            r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+(?:at|to|on)\b"
+        ),
+        ("domain", "hostname", "vhost", "host", "alias", "binding"),
+    ),
     # Firmware pushed over the air is an OTA update.
     (r"\bover[-\s]the[-\s]air\b", ("ota", "update")),
     # A "+1" is a vote.
