@@ -478,7 +478,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "unwatched": ("played", "unplayed"),
     # Music and podcasts: what was listened to was played.
     "listen": ("play", "played", "playing"),
-    "listened": ("played", "play"),
     "occurrence": ("instance", "recurrence", "event"),
     "guest": ("attendee", "invitee", "participant"),
     "attendee": ("guest", "participant"),

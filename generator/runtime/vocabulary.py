@@ -166,12 +166,8 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "configuration": ("config",),
     "info": ("information",),
     "temp": ("temporary",),
-    "ipv": ("ip",),
-    "ou": (
-        "organizational",
-        "unit",
-        "orgunit",
-    ),  # a directory's OU  # an IPv4 or IPv6 address is an IP address
+    "ipv": ("ip",),  # an IPv4 or IPv6 address is an IP address
+    "ou": ("organizational", "unit", "orgunit"),  # a directory's OU
     "app": ("application",),
     "application": ("app",),
     "auth": ("authentication", "authorization"),
