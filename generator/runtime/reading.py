@@ -7,6 +7,7 @@ operations with it; nothing here looks at an operation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -139,6 +140,11 @@ class Reading:
     def one(self) -> bool:
         """About one thing."""
         return not self.plural and not self.broad and not self.many
+
+
+def _adding(terms: list[str], found: Iterable[str], having: Sequence[str] = ()) -> None:
+    """Adds to ``terms`` the stems of ``found`` that neither it nor ``having`` has yet."""
+    terms.extend([t for t in stems(found) if t not in terms and t not in having])
 
 
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
@@ -300,13 +306,13 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if asks_who and not who_did:
         hinted += ["user", "member", "people"]
     if who_did:
-        own_terms += [t for t in stems(["history", "audit", "log"]) if t not in own_terms]
+        _adding(own_terms, ["history", "audit", "log"])
     if HOW_MANY.search(query):
-        own_terms += [t for t in stems(["count"]) if t not in own_terms]
+        _adding(own_terms, ["count"])
     if AS_IT_WAS.search(query):
         hinted += ["restore", "point", "time", "revert", "version"]
     if spent is not None:
-        own_terms += [t for t in stems(list(TIME_WORKED)) if t not in own_terms]
+        _adding(own_terms, TIME_WORKED)
     cued: set[str] = set()
     cued_terms: set[str] = set()
     for cue, meant in CUE_PATTERNS:
@@ -317,14 +323,14 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             cued.update(cue_words)
             cued_terms.update(stems(cue_words))
             own_terms = [t for t in own_terms if t not in cued_terms]
-            own_terms += [t for t in stems(list(meant)) if t not in own_terms]
+            _adding(own_terms, meant)
     if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query) or who_did:
         hinted += ["event", "activity", "log", "history", "audit"]
     if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     sent_by = SENT_BY.search(query)
     if sent_by is not None:
-        own_terms += [t for t in stems(["send"]) if t not in own_terms]
+        _adding(own_terms, ["send"])
         hinted += list(SENDING[sent_by.group(1).lower()])
     if any(title == "dr" for title, _ in titled):
         hinted += ["doctor", "physician", "provider"]
@@ -337,16 +343,16 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
-    near += [t for t in stems(happened + hinted) if t not in own_terms and t not in near]
-    near += [t for t in stems(sorted(labels)) if t not in own_terms and t not in near]
+    _adding(near, happened + hinted, own_terms)
+    _adding(near, sorted(labels), own_terms)
     # What takes the values it holds is what it is about, a little ("read docs/setup.md":
     # a file; "invite new-hire@acme.io": an email address).
     kinded = [n for t in split for kind, names in [kind_of[t]] if kind not in REFS for n in names]
-    near += [t for t in stems(kinded) if t not in own_terms and t not in near]
+    _adding(near, kinded, own_terms)
     if said.kind is not None:
-        own_terms += [t for t in stems(MODAL[said.kind][1]) if t not in own_terms]
+        _adding(own_terms, MODAL[said.kind][1])
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
-        near += [t for t in stems(taken) if t not in own_terms and t not in near]
+        _adding(near, taken, own_terms)
     broad = any(w in BREADTH and w not in cued for w in query_words)
     nouns = api.path_vocabulary
     if said.kind is None:
