@@ -28,10 +28,9 @@ SCHEMA_ONE = (
 )
 """Keywords whose value is one sub-schema (besides ``items``, which may also be a list)."""
 SCHEMA_SINGLE = ("items", *SCHEMA_ONE)
-"""Keywords whose value is one sub-schema, ``items`` among them (a list there is
-``prefixItems`` before 2020-12: the walks take only a schema)."""
-_MAPS, _LISTS, _ONE = SCHEMA_MAPS, SCHEMA_LISTS, SCHEMA_SINGLE
-NESTED = frozenset({*_MAPS, *_LISTS, *_ONE, "$ref"})
+"""Keywords whose value is one sub-schema, ``items`` among them (in 2020-12 ``items`` is
+one schema; its older form, a list, is ``prefixItems``)."""
+NESTED = frozenset({*SCHEMA_MAPS, *SCHEMA_LISTS, *SCHEMA_SINGLE, "$ref"})
 """Keywords whose value holds schemas, and ``$ref``."""
 MAX_NESTING = 200
 """The deepest JSON (arrays and objects within each other) a server sends inside a message:
@@ -87,13 +86,13 @@ def references(node: Any) -> dict[str, int]:
 def children(node: Mapping[str, Any]) -> Iterator[Any]:
     """The sub-schemas of a schema node (not values such as ``default`` or ``enum``)."""
     for key, value in node.items():
-        if key in _MAPS and isinstance(value, dict):
+        if key in SCHEMA_MAPS and isinstance(value, dict):
             yield from value.values()
         elif key == "dependencies" and isinstance(value, dict):
             yield from (sub for sub in value.values() if isinstance(sub, dict))
-        elif key in _LISTS and isinstance(value, list):
+        elif key in SCHEMA_LISTS and isinstance(value, list):
             yield from value
-        elif key in _ONE:
+        elif key in SCHEMA_SINGLE:
             yield value
 
 
@@ -103,15 +102,15 @@ def map_children(node: Any, each: Any) -> Any:
         return node
     out: dict[str, Any] = {}
     for key, value in node.items():
-        if key in _MAPS and isinstance(value, dict):
+        if key in SCHEMA_MAPS and isinstance(value, dict):
             out[key] = {name: each(sub) for name, sub in value.items()}
         elif key == "dependencies" and isinstance(value, dict):
             out[key] = {
                 name: each(sub) if isinstance(sub, dict) else sub for name, sub in value.items()
             }
-        elif key in _LISTS and isinstance(value, list):
+        elif key in SCHEMA_LISTS and isinstance(value, list):
             out[key] = [each(sub) for sub in value]
-        elif key in _ONE:
+        elif key in SCHEMA_SINGLE:
             out[key] = each(value)
         else:
             out[key] = value
