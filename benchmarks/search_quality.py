@@ -52,6 +52,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev13``: ``benchmarks/queries/dev13/*.json``, 50 requests each for four more (Clever
   Cloud's hosting, Orthanc's DICOM server, AWS IoT Core and OSIsoft's PI Web API, from
   APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev14``: ``benchmarks/queries/dev14/*.json``, 50 requests each for four more (Rubrik's
+  backup platform, EVE Online's ESI, XTRF's translation management and GSMtasks' field
+  service, from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -109,6 +112,7 @@ SETS = {
     "dev11": QUERIES / "dev11",
     "dev12": QUERIES / "dev12",
     "dev13": QUERIES / "dev13",
+    "dev14": QUERIES / "dev14",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -188,6 +192,10 @@ DIRECTORY = {
     "orthanc": "orthanc-server.com",
     "iot": "amazonaws.com/iot",
     "osisoft": "osisoft.com",
+    "rubrik": "rubrikinc.github.io",
+    "eve": "evetech.net",
+    "xtrf": "xtrf.eu",
+    "gsm": "gsmtasks.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -197,7 +205,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
