@@ -3501,3 +3501,55 @@ def test_a_domain_pointed_at_an_app_is_its_custom_domain() -> None:
     index = build(rows)
     assert top(index, "point www.shop-example.fr at my application app_12") == ["addVhost"]
     assert top(index, "map shop.acme.com to the checkout app") == ["addVhost"]
+
+
+def test_marked_done_is_completed_and_called_off_is_cancelled() -> None:
+    rows = [
+        ("updateJob", "PATCH", "/jobs/{id}", "Update a job"),
+        ("replaceJob", "PUT", "/jobs/{id}", "Replace a job"),
+        ("completeJob", "POST", "/jobs/{id}/complete", "jobs_complete"),
+        ("cancelJob", "POST", "/jobs/{id}/cancel", "jobs_cancel"),
+        ("callCustomer", "POST", "/customers/{id}/calls", "Call a customer"),
+        ("createJob", "POST", "/jobs", "Create a job"),
+    ]
+    index = build(rows)
+    assert top(index, "mark job 88 as done") == ["completeJob"]
+    assert top(index, "set job 12 as finished") == ["completeJob"]
+    assert top(index, "the customer changed their mind about job 7, call it off") == ["cancelJob"]
+
+
+def test_booted_out_is_removed_and_switched_off_is_inactive() -> None:
+    rows = [
+        ("listMembers", "GET", "/fleets/{id}/members", "Get fleet members"),
+        ("inviteMember", "POST", "/fleets/{id}/members", "Create fleet invitation"),
+        ("kickMember", "DELETE", "/fleets/{id}/members/{member}", "Kick fleet member"),
+        ("updateFleet", "PUT", "/fleets/{id}", "Update fleet"),
+        ("updateHook", "PATCH", "/webhooks/{id}", "Update a webhook"),
+        ("deleteHook", "DELETE", "/webhooks/{id}", "Delete a webhook"),
+        ("hookInactive", "POST", "/webhooks/{id}/inactive", "webhooks_inactive"),
+        ("hookActive", "POST", "/webhooks/{id}/active", "webhooks_active"),
+    ]
+    index = build(rows)
+    assert top(index, "boot pilot 777 out of fleet 10") == ["kickMember"]
+    assert top(index, "switch off webhook 7 for now but keep it") == ["hookInactive"]
+
+
+def test_everyday_words_for_results_reviews_checks_and_shifts() -> None:
+    rows = [
+        ("getRun", "GET", "/optimizations/{id}", "Get an optimization"),
+        ("getResults", "GET", "/optimizations/{id}/results", "Get optimization results"),
+        ("listReviews", "GET", "/reviews", "reviews_list"),
+        ("listCustomers", "GET", "/customers", "customers_list"),
+        ("validateDb", "POST", "/databases/{id}/validate", "Validate database backups"),
+        ("getDb", "GET", "/databases/{id}", "Get a database"),
+        ("onDuty", "GET", "/users/{id}/on_duty", "users_on_duty"),
+        ("getUser", "GET", "/users/{id}", "Get a user"),
+        ("render", "POST", "/templates/{id}/render", "Render a template"),
+        ("updateTemplate", "PATCH", "/templates/{id}", "Update a template"),
+    ]
+    index = build(rows)
+    assert top(index, "what was the outcome of optimization 5?") == ["getResults"]
+    assert top(index, "show me all the feedback we got") == ["listReviews"]
+    assert top(index, "verify database 9") == ["validateDb"]
+    assert top(index, "is Kevin on shift right now?") == ["onDuty"]
+    assert top(index, "preview template 14 with sample data") == ["render"]

@@ -96,6 +96,8 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # Firmware pushed over the air is an OTA update.
     (r"\bover[-\s]the[-\s]air\b", ("ota", "update")),
+    # What is marked done is completed.
+    (r"\bas\s+(?:done|finished|complete|completed)\b", ("complete", "completed", "finish")),
     # A "+1" is a vote.
     (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.
@@ -126,9 +128,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "off"): ("approve", "approval"),
     ("turn", "down"): ("decline", "reject"),
     ("turn", "on"): ("enable", "activate", "start"),
-    ("turn", "off"): ("disable", "deactivate", "stop"),
+    ("turn", "off"): ("disable", "deactivate", "stop", "inactive"),
     ("switch", "on"): ("enable", "activate", "start"),
-    ("switch", "off"): ("disable", "deactivate", "stop"),
+    ("switch", "off"): ("disable", "deactivate", "stop", "inactive"),
     ("take", "down"): ("delete", "remove", "unpublish"),
     ("thumbs", "up"): ("like", "rate", "rating", "upvote", "reaction"),
     ("thumbs", "down"): ("dislike", "rate", "rating", "downvote", "reaction"),
@@ -149,6 +151,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pull", "back"): ("reversal", "reverse", "refund"),
     ("take", "back"): ("reversal", "reverse", "refund"),
     ("take", "away"): ("remove", "revoke", "delete"),
+    ("boot", "out"): ("remove", "kick", "delete"),
+    ("call", "off"): ("cancel", "abort", "stop"),
     ("sign", "in"): ("login", "session", "authenticate"),
     ("signed", "in"): ("login", "session", "authenticated", "user"),
     ("log", "in"): ("login", "session", "authenticate"),

@@ -422,6 +422,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "repeating": ("recurring", "schedule"),
     # What would happen, without doing it: a preview.
     "forecast": ("preview", "estimate", "projection"),
+    "preview": ("render",),
+    "render": ("preview",),
+    # Checking that a thing is sound: verifying it, validating it.
+    "verify": ("validate", "validation"),
+    "validate": ("verify", "verification"),
+    # What came of a run: its result.
+    "outcome": ("result",),
+    # What people say of a thing: its reviews ("rating" is no key: its stem is a rate's).
+    "feedback": ("review", "comment"),
+    # Working time: a shift is time on duty.
+    "shift": ("duty", "schedule"),
+    # A thing turned off is inactive.
+    "inactive": ("disable", "deactivate"),
     # Data and records.
     "entry": ("item", "record"),
     "entries": ("item", "record"),

@@ -91,6 +91,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("kick", "off"): "create",
     ("take", "out"): "delete",
     ("kick", "out"): "delete",
+    ("boot", "out"): "delete",
+    ("call", "off"): "act",
     ("throw", "away"): "delete",
     ("throw", "out"): "delete",
     ("clean", "up"): "delete",
