@@ -3553,3 +3553,32 @@ def test_everyday_words_for_results_reviews_checks_and_shifts() -> None:
     assert top(index, "verify database 9") == ["validateDb"]
     assert top(index, "is Kevin on shift right now?") == ["onDuty"]
     assert top(index, "preview template 14 with sample data") == ["render"]
+
+
+def test_somebody_did_it_and_by_which_user_ask_for_the_record() -> None:
+    rows = [
+        ("getLockout", "GET", "/user/lockout", "Get the user lockout settings"),
+        ("updateCluster", "PATCH", "/cluster/{id}", "Update the cluster settings"),
+        ("configHistory", "GET", "/config/history", "List the configuration updates"),
+        ("getCluster", "GET", "/cluster/{id}", "Get the cluster"),
+    ]
+    index = build(rows)
+    query = "somebody changed the cluster settings yesterday, what was modified and by which user?"
+    assert top(index, query) == ["configHistory"]
+
+
+def test_what_should_be_so_by_default_changes_a_default() -> None:
+    from mcpgen.runtime.reading import read
+
+    rows = [
+        ("getDefaults", "GET", "/databases/defaults", "Get the default database settings"),
+        ("setDefaults", "PATCH", "/databases/defaults", "Update the default database settings"),
+        ("createDb", "POST", "/databases", "Create a database"),
+    ]
+    index = build(rows)
+    query = "new databases should get log backups every 15 minutes by default"
+    assert read(query, index.words, frozenset()).wanted == "update"
+    query = "from now on new databases must be encrypted"
+    assert read(query, index.words, frozenset()).wanted == "update"
+    query = "what should new databases get by default?"
+    assert read(query, index.words, frozenset()).wanted != "update"

@@ -111,14 +111,20 @@ WHAT_HAPPENED = re.compile(
 """A question what happened ("what happened on my account in the last hour?", "show
 everything that happened to payroll.csv"): the API's record of it, its events, activity
 or log ("as they happen" asks to watch, not this)."""
+_DONE_TO = (
+    r"(?:deleted|removed|changed|modified|created|updated|edited|renamed|disabled|enabled|"
+    r"revoked|touched|did)\b"
+)
 WHO_DID = re.compile(
-    r"\bwho\s+(?:\w+\s+)?(?:deleted|removed|changed|modified|created|updated|edited|renamed|"
-    r"disabled|enabled|revoked|touched|did)\b",
+    rf"\bwho\s+(?:\w+\s+)?{_DONE_TO}|\b(?:somebody|someone)\s+(?:has\s+|had\s+)?{_DONE_TO}"
+    r"|\bby\s+(?:whom|which\s+(?:user|person|admin|account))\b",
     re.IGNORECASE,
 )
 """A question who did something ("who deleted the Finance group?", "who last edited the
-roadmap doc?"): the API's record of what was done, as ``WHAT_HAPPENED`` asks, not its
-people."""
+roadmap doc?", "somebody changed the settings: what, and by which user?"): the API's
+record of what was done, as ``WHAT_HAPPENED`` asks, not its people."""
+DOERS = frozenset({"somebody", "someone", "user", "person", "admin", "account"})
+"""Words of ``WHO_DID`` that name who did it: no words of the request."""
 FAILED_SIGN_INS = re.compile(
     r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
     r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",
@@ -134,6 +140,13 @@ NEED_NEW = re.compile(
 """A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
 10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
 single-use codes", "I'd like a fresh address"): made, not listed or read."""
+BY_DEFAULT = re.compile(
+    r"(?:\b(?:should|must|ought\s+to)\b[^?]*\b(?:by\s+default|from\s+now\s+on)\b"
+    r"|\b(?:by\s+default|from\s+now\s+on)\b[^?]*\b(?:should|must|ought\s+to)\b)(?![^?]*\?)",
+    re.IGNORECASE,
+)
+"""What things should have or do by default, or from now on ("new SQL databases should get
+log backups every 15 minutes by default"): a setting changed, not a thing made."""
 TIME_SPENT = re.compile(
     r"\b(?:log|logged|logging|record|track|book|add|put|enter|submit)\s+(?:me\s+)?"
     r"(?:[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?)|an?\s+hour|half\s+an\s+hour)\b",

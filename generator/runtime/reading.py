@@ -27,8 +27,10 @@ from .phrasing import (
     AROUND_PATH,
     AS_IT_WAS,
     ASKED_OF_ME,
+    BY_DEFAULT,
     COMPARED,
     CUE_PATTERNS,
+    DOERS,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
@@ -157,6 +159,8 @@ def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool
         return "create"
     if NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
         return "create"
+    if BY_DEFAULT.search(query) and wanted in (None, "create", "read", "act"):
+        return "update"
     if asks_who and wanted in (None, "read"):
         return "list"
     return wanted
@@ -251,6 +255,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if spent is not None:
         verb = spent.group().split()[0].lower()
         own = [w for w in own if w != verb]
+    did = [found.group() for found in WHO_DID.finditer(query)]
+    if did:
+        # Who did it ("by which user", "somebody changed") is not what is asked about.
+        doer = set(words(" ".join(did))) & DOERS
+        own = [w for w in own if w not in doer]
     if not own and not any(named.values()):
         # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
         own = [w for w in query_words if w not in STOP_WORDS]
@@ -298,7 +307,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if VALID_ASKED.search(query):
         hinted += ["validate", "validation", "verify", "verification"]
     asks_who = WHO.match(query) is not None
-    who_did = WHO_DID.search(query) is not None
+    who_did = bool(did)
     if member_of is not None:
         hinted += ["user", "member", "membership"]
     if IS_IN.search(query):
