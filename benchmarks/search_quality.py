@@ -55,6 +55,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev14``: ``benchmarks/queries/dev14/*.json``, 50 requests each for four more (Rubrik's
   backup platform, EVE Online's ESI, XTRF's translation management and GSMtasks' field
   service, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev15``: ``benchmarks/queries/dev15/*.json``, 50 requests each for four more (the
+  Docker Engine, Adyen's Management API, Amazon S3 and Apacta's construction management,
+  from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -113,6 +116,7 @@ SETS = {
     "dev12": QUERIES / "dev12",
     "dev13": QUERIES / "dev13",
     "dev14": QUERIES / "dev14",
+    "dev15": QUERIES / "dev15",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -196,6 +200,10 @@ DIRECTORY = {
     "eve": "evetech.net",
     "xtrf": "xtrf.eu",
     "gsm": "gsmtasks.com",
+    "docker": "docker.com/engine",
+    "adyen": "adyen.com/ManagementService-v3",
+    "s3": "amazonaws.com/s3",
+    "apacta": "apacta.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -205,7 +213,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
