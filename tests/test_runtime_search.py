@@ -3582,3 +3582,29 @@ def test_what_should_be_so_by_default_changes_a_default() -> None:
     assert read(query, index.words, frozenset()).wanted == "update"
     query = "what should new databases get by default?"
     assert read(query, index.words, frozenset()).wanted != "update"
+
+
+def test_everyday_words_for_offers_defaults_extremes_and_allowed_origins() -> None:
+    rows = [
+        ("deleteOffer", "DELETE", "/offers/{id}", "Delete offer"),
+        ("deleteContact", "DELETE", "/contacts/{id}", "Delete contact"),
+        ("deactivateTypes", "POST", "/entry_types/bulkDeactivate", "Deactivate entry types"),
+        ("updateType", "PUT", "/entry_types/{id}", "Edit entry type"),
+        ("addDefaults", "POST", "/statuses/add_default", "Add default statuses"),
+        ("addStatus", "POST", "/statuses", "Add status"),
+        ("highestExpense", "GET", "/expenses/highest_amount", "Get expense with highest amount"),
+        ("listExpenses", "GET", "/expenses", "List expenses"),
+        ("addOrigin", "POST", "/credentials/{id}/allowedOrigins", "Create allowed origin"),
+        ("getCredential", "GET", "/credentials/{id}", "Get credential"),
+        ("usage", "GET", "/system/df", "Get data usage information"),
+        ("ping", "GET", "/_ping", "Ping"),
+        ("info", "GET", "/info", "Get system information"),
+    ]
+    index = build(rows)
+    assert top(index, "throw away quote 612") == ["deleteOffer"]
+    assert top(index, "hide entry types 4 and 7 so nobody can pick them") == ["deactivateTypes"]
+    assert top(index, "add the standard statuses") == ["addDefaults"]
+    assert top(index, "what's our single biggest expense?") == ["highestExpense"]
+    assert top(index, "whitelist https://shop.example.com on credential 5") == ["addOrigin"]
+    assert top(index, "how much disk space is used?") == ["usage"]
+    assert top(index, "quick health check of the daemon") == ["ping"]

@@ -348,7 +348,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "finish": ("status", "state", "complete"),
     "succeed": ("status", "state", "success"),
     "pending": ("status", "state"),
-    "health": ("status", "condition"),
+    "health": ("status", "condition", "ping", "healthcheck"),
     "schedule": ("cron", "schedule", "job"),
     "cron": ("schedule", "job"),
     "cordon": ("node", "unschedulable"),
@@ -414,6 +414,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "admin": ("owner", "role", "permission", "administrator"),
     # Where a team's things live: a workspace is an organization or a team in most APIs.
     "workspace": ("organization", "team", "org"),
+    # Sales: a quote is an offer, an estimate, a proposal.
+    "quote": ("offer", "estimate", "quotation", "proposal"),
+    "offer": ("quote", "proposal"),
+    # The most or least of something: its highest, its lowest.
+    "biggest": ("highest", "largest", "max", "top"),
+    "largest": ("highest", "biggest", "max", "top"),
+    "highest": ("largest", "max", "top"),
+    "smallest": ("lowest", "min"),
+    "lowest": ("smallest", "min"),
+    # What is hidden is no longer offered: deactivated, disabled, archived.
+    "hide": ("deactivate", "disable", "archive", "hidden"),
+    # What comes with no choice made is the default.
+    "standard": ("default",),
+    # Who may call from where: an allow list of origins.
+    "whitelist": ("allow", "allowlist", "allowed"),
+    "allowlist": ("whitelist", "allow", "allowed"),
+    "cors": ("origin", "allowed"),
+    # Disk space is storage used.
+    "space": ("usage", "storage", "size"),
     # Bookkeeping: the general ledger is the journal; a supplier is a vendor or a contact.
     "ledger": ("journal", "account"),
     "supplier": ("vendor", "contact"),
