@@ -3608,3 +3608,35 @@ def test_everyday_words_for_offers_defaults_extremes_and_allowed_origins() -> No
     assert top(index, "whitelist https://shop.example.com on credential 5") == ["addOrigin"]
     assert top(index, "how much disk space is used?") == ["usage"]
     assert top(index, "quick health check of the daemon") == ["ping"]
+
+
+def test_what_expires_by_itself_and_what_is_copied_across_regions() -> None:
+    rows = [
+        ("putLifecycle", "PUT", "/{Bucket}#lifecycle", "PutBucketLifecycleConfiguration"),
+        ("putReplication", "PUT", "/{Bucket}#replication", "PutBucketReplication"),
+        ("copyObject", "PUT", "/{Bucket}/{Key}#x-amz-copy-source", "CopyObject"),
+        ("deleteObjects", "POST", "/{Bucket}#delete", "DeleteObjects"),
+        ("putBucket", "PUT", "/{Bucket}", "CreateBucket"),
+    ]
+    index = build(rows)
+    query = "make files in tmp/ get deleted automatically after 7 days"
+    assert top(index, query) == ["putLifecycle"]
+    query = "set up cross-region copying of the bucket to us-west-2"
+    assert top(index, query) == ["putReplication"]
+
+
+def test_whos_been_changing_it_and_whats_happening() -> None:
+    rows = [
+        ("changelog", "GET", "/offers/{id}/history", "Get offer history"),
+        ("updateOffer", "PUT", "/offers/{id}", "Edit offer"),
+        ("listUsers", "GET", "/users", "Get users"),
+        ("events", "GET", "/events", "Monitor events"),
+        ("createNetwork", "POST", "/networks/create", "Create a network"),
+        ("listNetworks", "GET", "/networks", "List networks"),
+        ("copyFlow", "POST", "/flows/{id}/copy", "Copy authentication flow"),
+        ("createFlow", "POST", "/flows", "Create a new authentication flow"),
+    ]
+    index = build(rows)
+    assert top(index, "who's been changing offer 640?") == ["changelog"]
+    assert top(index, "show me everything that is happening") == ["events"]
+    assert top(index, "duplicate the browser flow as browser-otp") == ["copyFlow"]

@@ -98,6 +98,17 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bover[-\s]the[-\s]air\b", ("ota", "update")),
     # What is marked done is completed.
     (r"\bas\s+(?:done|finished|complete|completed)\b", ("complete", "completed", "finish")),
+    # What is deleted by itself after a time expires: a lifecycle rule, a retention policy.
+    (
+        (
+            r"\b(?:deleted|removed|purged|expired?)\s+automatically\b"
+            r"|\bautomatically\s+(?:delete[sd]?|remove[sd]?|purge[sd]?|expire[sd]?)\b"
+            r"|\bauto[-\s]?(?:delete|deletion|expire|expiry|expiration)\b"
+        ),
+        ("lifecycle", "expiration", "retention"),
+    ),
+    # What is copied to another region is replicated.
+    (r"\bcross[-\s]region\b", ("replication", "replica", "region")),
     # A "+1" is a vote.
     (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.

@@ -105,7 +105,8 @@ GIVEN_TO = re.compile(
 edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
 WHAT_HAPPENED = re.compile(
     r"\b(?:what|everything|anything|all)(?:'s|\u2019s|\s+that|\s+has|\s+have|\s+that\s+has)?"
-    r"\s+(?:happened|been\s+happening|been\s+going\s+on|went\s+on|went\s+wrong)\b",
+    r"\s+(?:happened|(?:is\s+|are\s+)?happening|been\s+happening|been\s+going\s+on|went\s+on|"
+    r"went\s+wrong)\b",
     re.IGNORECASE,
 )
 """A question what happened ("what happened on my account in the last hour?", "show
@@ -116,6 +117,8 @@ _DONE_TO = (
     r"revoked|touched|did)\b"
 )
 WHO_DID = re.compile(
+    r"\bwho(?:'s|\u2019s|\s+has|\s+is)?\s+been\s+(?:changing|editing|modifying|deleting|removing|"
+    r"updating|touching)\b|"
     rf"\bwho\s+(?:\w+\s+)?{_DONE_TO}|\b(?:somebody|someone)\s+(?:has\s+|had\s+)?{_DONE_TO}"
     r"|\bby\s+(?:whom|which\s+(?:user|person|admin|account))\b",
     re.IGNORECASE,

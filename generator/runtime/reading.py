@@ -272,6 +272,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # A question about what happened: its verbs of change say which things, not what
     # to do ("what files have people uploaded?", "who deleted the group?").
     changed = set(changed_in_question(query_words))
+    # And the verbs of a question who did it ("who's been changing quote 640?").
+    changed |= set(words(" ".join(did))) - DOERS - STOP_WORDS
     happened = [w for w in own if w in changed]
     if happened and len(happened) < len(own):
         own = [w for w in own if w not in happened]

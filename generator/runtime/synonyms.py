@@ -66,6 +66,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "favorite": ("star", "starred"),
     "bookmark": ("star", "favorite", "save", "later"),
     "copy": ("fork", "clone", "duplicate"),
+    "duplicate": ("copy", "clone"),
     "clone": ("fork", "copy", "duplicate"),
     "reuse": ("copy", "duplicate", "template"),
     "reusable": ("template",),
