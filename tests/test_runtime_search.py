@@ -3640,3 +3640,21 @@ def test_whos_been_changing_it_and_whats_happening() -> None:
     assert top(index, "who's been changing offer 640?") == ["changelog"]
     assert top(index, "show me everything that is happening") == ["events"]
     assert top(index, "duplicate the browser flow as browser-otp") == ["copyFlow"]
+
+
+def test_a_format_after_a_collection_is_how_it_comes_not_what_it_is() -> None:
+    rows = [
+        ("listContainers", "GET", "/containers/json", "List containers"),
+        ("top", "GET", "/containers/{id}/top", "List processes running inside a container"),
+        ("changes", "GET", "/containers/{id}/changes", "Get changes on a container's filesystem"),
+        ("logs", "GET", "/containers/{id}/logs", "Get container logs"),
+        ("stats", "GET", "/containers/{id}/stats", "Get container stats based on resource usage"),
+        ("createContainer", "POST", "/containers/create", "Create a container"),
+        ("listNetworks", "GET", "/networks", "List networks"),
+        ("listVolumes", "GET", "/volumes", "List volumes"),
+        ("listNodes", "GET", "/nodes", "List nodes"),
+        ("listSecrets", "GET", "/secrets", "List secrets"),
+        ("version", "GET", "/version", "Get version"),
+    ]
+    index = build(rows)
+    assert top(index, "show me every container") == ["listContainers"]

@@ -141,12 +141,20 @@ _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 
 _MARKERS = frozenset({"$ref", "$value"})
 """OData's path segments for a link to the thing before them and for its raw content."""
+_FORMATS = frozenset({"json", "xml", "yaml"})
+"""A path's last segment that names the format the thing before it comes in
+(``/containers/json``: the containers)."""
 
 
 def _without_markers(path: str, found: list[str]) -> list[str]:
-    """The terms of a path's literal segments (``found``) but OData's ``_MARKERS``."""
+    """The terms of a path's literal segments (``found``) but OData's ``_MARKERS`` and a
+    last segment of ``_FORMATS`` after another."""
     literal = literal_segments(path)
-    if len(literal) != len(found) or _MARKERS.isdisjoint(literal):
+    if len(literal) != len(found):
+        return found
+    if len(literal) > 1 and literal[-1].lower() in _FORMATS:
+        literal, found = literal[:-1], found[:-1]
+    if _MARKERS.isdisjoint(literal):
         return found
     return [terms_of for seg, terms_of in zip(literal, found, strict=True) if seg not in _MARKERS]
 
@@ -163,7 +171,7 @@ class Traits:
         self._core = core
         # OData's ``$ref`` and ``$value`` say how the thing before them is acted on (a link
         # to it, its raw content), not what is: ``POST /groups/{id}/members/$ref`` adds a
-        # member.
+        # member; a format after it, how it comes (``GET /containers/json`` lists them).
         acting = [
             _without_markers(op["path"], found)
             for op, found in zip(operations, segments, strict=True)
