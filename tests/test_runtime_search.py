@@ -3658,3 +3658,25 @@ def test_a_format_after_a_collection_is_how_it_comes_not_what_it_is() -> None:
     ]
     index = build(rows)
     assert top(index, "show me every container") == ["listContainers"]
+
+
+def test_a_post_named_delete_deletes_and_multiple_things_are_a_batch() -> None:
+    rows = [
+        (
+            "DeleteObjects",
+            "POST",
+            "/{Bucket}#delete",
+            "This action enables you to delete multiple objects from a bucket",
+        ),
+        ("DeleteObject", "DELETE", "/{Bucket}/{Key}", "Removes an object from a bucket"),
+        ("DeleteBucketWebsite", "DELETE", "/{Bucket}#website", "Removes the website config"),
+        ("PutObject", "PUT", "/{Bucket}/{Key}", "Adds an object to a bucket"),
+        ("GetObject", "GET", "/{Bucket}/{Key}", "Retrieves objects from Amazon S3"),
+        ("ListObjects", "GET", "/{Bucket}", "Returns some or all of the objects in a bucket"),
+    ]
+    index = build(rows)
+    traits = index.traits
+    assert traits.methods[0] == "DELETE"
+    assert traits.bulk[0] and not traits.bulk[1]
+    query = "delete these 800 objects from scratch-bucket in one go"
+    assert top(index, query) == ["DeleteObjects"]

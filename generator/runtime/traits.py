@@ -16,7 +16,7 @@ from .terms import is_item_path, literal_segments, terms, words
 from .vocabulary import INTENTS
 
 _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
-"""What a POST is whose title opens with one of these verbs (``Traits.methods``)."""
+"""What a POST is whose title or name opens with one of these verbs (``Traits.methods``)."""
 
 COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
@@ -127,10 +127,14 @@ def method_by_name(method: str, path: str) -> str:
     return method
 
 
+_BULK_TERMS = _BULK | {"multipl"}
+"""Terms that say an operation acts on many things at once ("multiple": its stem)."""
+
+
 def bulk(core_terms: Iterable[str]) -> bool:
     """Whether an operation acts on many things at once: its name or summary says so
-    ("bulk update", "batch")."""
-    return not _BULK.isdisjoint(core_terms)
+    ("bulk update", "batch", "delete multiple objects")."""
+    return not _BULK_TERMS.isdisjoint(core_terms)
 
 
 _SELF_FIRST = (["self"], ["my"], ["me"])
@@ -237,17 +241,17 @@ class Traits:
     @cached_property
     def methods(self) -> list[str]:
         """Each operation's method as a request's intent weighs it: a read that POSTs
-        (``reads``) is a GET; a POST whose title opens with "Delete" or "Remove" ("Delete
-        a contact", in an API without DELETE) is a DELETE; else as its action's name says
-        (``method_by_name``)."""
+        (``reads``) is a GET; a POST whose title or name opens with "Delete" or "Remove"
+        ("Delete a contact", in an API without DELETE; ``DeleteObjects``) is a DELETE; else
+        as its action's name says (``method_by_name``)."""
         out: list[str] = []
         for op, read in zip(self.operations, self.reads, strict=True):
             method = op["method"]
             if read:
                 method = "GET"
             elif method == "POST":
-                first = words(op.get("summary") or "")[:1]
-                method = _TITLED.get(first[0] if first else "", method)
+                first = words(op.get("summary") or "")[:1] + words(op["operation"])[:1]
+                method = _TITLED.get(first[0], _TITLED.get(first[-1], method)) if first else method
             if method == op["method"]:
                 method = method_by_name(method, op["path"])
             out.append(method)
