@@ -3561,10 +3561,18 @@ def test_somebody_did_it_and_by_which_user_ask_for_the_record() -> None:
         ("updateCluster", "PATCH", "/cluster/{id}", "Update the cluster settings"),
         ("configHistory", "GET", "/config/history", "List the configuration updates"),
         ("getCluster", "GET", "/cluster/{id}", "Get the cluster"),
+        ("restoreForm", "POST", "/forms/{id}/restore", "Restore a deleted form"),
+        ("formHistory", "GET", "/forms/{id}/history", "Get the history of a form"),
     ]
     index = build(rows)
     query = "somebody changed the cluster settings yesterday, what was modified and by which user?"
     assert top(index, query) == ["configHistory"]
+    # That somebody did something says nothing alone.
+    from mcpgen.runtime.reading import read
+
+    request = read("someone deleted form 12, bring it back", index.words, frozenset())
+    assert "histori" not in request.own_terms
+    assert top(index, "someone deleted form 12, bring it back") == ["restoreForm"]
 
 
 def test_what_should_be_so_by_default_changes_a_default() -> None:

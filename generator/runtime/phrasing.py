@@ -119,15 +119,17 @@ _DONE_TO = (
 WHO_DID = re.compile(
     r"\bwho(?:'s|\u2019s|\s+has|\s+is)?\s+been\s+(?:changing|editing|modifying|deleting|removing|"
     r"updating|touching)\b|"
-    rf"\bwho\s+(?:\w+\s+)?{_DONE_TO}|\b(?:somebody|someone)\s+(?:has\s+|had\s+)?{_DONE_TO}"
+    rf"\bwho\s+(?:\w+\s+)?{_DONE_TO}"
     r"|\bby\s+(?:whom|which\s+(?:user|person|admin|account))\b",
     re.IGNORECASE,
 )
 """A question who did something ("who deleted the Finance group?", "who last edited the
 roadmap doc?", "somebody changed the settings: what, and by which user?"): the API's
-record of what was done, as ``WHAT_HAPPENED`` asks, not its people."""
+record of what was done, as ``WHAT_HAPPENED`` asks, not its people. (That somebody did
+something says nothing alone: "someone deleted the form, bring it back".)"""
 DOERS = frozenset({"somebody", "someone", "user", "person", "admin", "account"})
-"""Words of ``WHO_DID`` that name who did it: no words of the request."""
+"""Words that name who did it, in a request that asks (``WHO_DID``): no words of the
+request."""
 FAILED_SIGN_INS = re.compile(
     r"\b(?:failed|unsuccessful|suspicious|weird)\s+(?:log\s*-?\s*ins?|logins?|"
     r"sign\s*-?\s*ins?|signins?|login\s+attempts?|sign-in\s+attempts?)\b",

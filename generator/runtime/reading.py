@@ -258,7 +258,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     did = [found.group() for found in WHO_DID.finditer(query)]
     if did:
         # Who did it ("by which user", "somebody changed") is not what is asked about.
-        doer = set(words(" ".join(did))) & DOERS
+        doer = set(words(" ".join(did))) & DOERS | {"somebody", "someone"} & set(query_words)
         own = [w for w in own if w not in doer]
     if not own and not any(named.values()):
         # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
