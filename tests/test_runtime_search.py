@@ -3688,3 +3688,30 @@ def test_a_post_named_delete_deletes_and_multiple_things_are_a_batch() -> None:
     assert traits.bulk[0] and not traits.bulk[1]
     query = "delete these 800 objects from scratch-bucket in one go"
     assert top(index, query) == ["DeleteObjects"]
+
+
+def test_what_a_fragment_after_a_parameter_names_is_a_segment_unless_an_argument() -> None:
+    from mcpgen.runtime.terms import literal_segments
+
+    assert literal_segments("/{Bucket}#tagging") == ["tagging"]
+    assert literal_segments("/{Bucket}#analytics&id") == ["analytics"]
+    assert literal_segments("/{Bucket}/{Key}#uploadId", ["Bucket", "Key", "uploadId"]) == []
+    assert literal_segments("/certificates/{id}#newStatus", ["id", "newStatus"]) == ["certificates"]
+    assert literal_segments("/#Action=RunInstances") == ["#Action=RunInstances"]
+    rows = [
+        ("DeleteBucketPolicy", "DELETE", "/{Bucket}#policy", "DeleteBucketPolicy"),
+        ("DeleteObjectTagging", "DELETE", "/{Bucket}/{Key}#tagging", "DeleteObjectTagging"),
+        ("DeleteBucket", "DELETE", "/{Bucket}", "DeleteBucket"),
+        ("ListObjects", "GET", "/{Bucket}", "ListObjects"),
+        ("GetBucketLogging", "GET", "/{Bucket}#logging", "GetBucketLogging"),
+        ("PutBucketLogging", "PUT", "/{Bucket}#logging", "PutBucketLogging"),
+        ("PutBucketAcl", "PUT", "/{Bucket}#acl", "PutBucketAcl"),
+        ("GetObject", "GET", "/{Bucket}/{Key}", "GetObject"),
+        ("GetBucketLifecycle", "GET", "/{Bucket}#lifecycle", "GetBucketLifecycle"),
+        ("GetBucketMetrics", "GET", "/{Bucket}#metrics", "GetBucketMetricsConfiguration"),
+        ("GetBucketPolicy", "GET", "/{Bucket}#policy", "GetBucketPolicy"),
+        ("GetBucketTagging", "GET", "/{Bucket}#tagging", "GetBucketTagging"),
+    ]
+    index = build(rows)
+    # The bucket itself, not one of the things under it.
+    assert top(index, "delete the bucket old-assets") == ["DeleteBucket"]

@@ -544,6 +544,37 @@ def test_search_json_keeps_only_the_path_terms_the_server_cannot_make(tmp_path: 
     ]
 
 
+def test_search_json_reads_what_a_fragment_after_a_parameter_names(tmp_path: Path) -> None:
+    """``/{Bucket}#objectlock`` (Amazon's way of telling operations on one URL apart) acts
+    on the bucket's object lock, split as other path words are; a fragment that names a
+    required argument (``#newStatus``) is a query parameter, no path word."""
+    document = _document(0)
+    param = {"in": "path", "name": "id", "required": True, "schema": {"type": "string"}}
+    status = {"in": "query", "name": "newStatus", "required": True, "schema": {"type": "string"}}
+    document["paths"] = {
+        "/{id}#objectlock": {
+            "get": {
+                "operationId": "getObjectLock",
+                "parameters": [param],
+                "responses": {"200": OK_REPLY},
+            }
+        },
+        "/certs/{id}#newStatus": {
+            "put": {
+                "operationId": "updateCertificate",
+                "parameters": [param, status],
+                "responses": {"200": OK_REPLY},
+            }
+        },
+    }
+    path = tmp_path / "fragments.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    assert data["segments"] == [["object lock"], None]
+    assert Index(data).words.segments == [["object lock"], ["cert"]]
+
+
 def test_what_an_operation_answers_with_says_what_it_is_about(tmp_path: Path) -> None:
     """ "Create a NetworkPolicy" says nothing of traffic; the schema it answers with does
     ("NetworkPolicy describes what network traffic is allowed..."): its description's first

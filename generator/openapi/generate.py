@@ -170,10 +170,10 @@ def search_json(project: Project) -> dict[str, Any]:
         # snapshots": ``GET /images?type=snapshot``; "the open PRs": ``state=open``).
         extra += terms.terms(" ".join(_choices(tool, project.definitions)))
         # Run-together path words (``clusterrolebindings``) count by their parts too.
-        found = terms.segment_terms(tool.path, known, memo)
+        found = terms.segment_terms(tool.path, known, memo, required)
         core += [t for t in " ".join(found).split() if t not in core]
         # Left out (null) where they are what the server makes of the path itself.
-        segments.append(found if found != terms.plain_segments(tool.path) else None)
+        segments.append(found if found != terms.plain_segments(tool.path, required) else None)
         details.append(terms.detail(text, tool.description))
         named.append(" ".join(core))
         more.append(" ".join(extra))

@@ -281,7 +281,8 @@ class ApiWords:
         them, ``terms.segment_terms``)."""
         out: dict[str, list[str]] = {}
         for op, found in zip(self.operations, self.segments, strict=True):
-            for plain, split in zip(plain_segments(op["path"]), found, strict=False):
+            plain_found = plain_segments(op["path"], op.get("required") or ())
+            for plain, split in zip(plain_found, found, strict=False):
                 if " " not in plain and plain != split and " " in split:
                     out.setdefault(plain, split.split())
         return out

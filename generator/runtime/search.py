@@ -138,7 +138,7 @@ class Index:
         # split into parts), else as the path says.
         stored: list[list[str] | None] = data.get("segments") or [None] * len(self.operations)
         segments = [
-            found if found is not None else plain_segments(op["path"])
+            found if found is not None else plain_segments(op["path"], op.get("required") or ())
             for op, found in zip(self.operations, stored, strict=True)
         ]
         self.words = ApiWords(

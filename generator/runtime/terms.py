@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -356,9 +356,27 @@ def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
-def literal_segments(path: str) -> list[str]:
-    """The literal segments of a path, in order: ``/repos/{owner}/pulls`` -> repos, pulls."""
-    return [seg for seg in path.split("/") if seg and not seg.startswith("{")]
+def literal_segments(path: str, arguments: Collection[str] = ()) -> list[str]:
+    """The literal segments of a path, in order: ``/repos/{owner}/pulls`` -> repos, pulls;
+    and the part of a parameter's segment after ``#``, where a document tells operations on
+    one URL apart by what they act on (``/{Bucket}#tagging``: tagging, as Amazon's do; of
+    ``#analytics&id``, the first name), unless it names one of the operation's required
+    ``arguments`` (``/certificates/{id}#newStatus``: a query parameter)."""
+    out: list[str] = []
+    for seg in path.split("/"):
+        if not seg.startswith("{"):
+            if seg:
+                out.append(seg)
+            continue
+        marked = seg.find("}#")
+        if marked >= 0:
+            named = _FRAGMENT_NAME.match(seg, marked + 2)
+            if named is not None and named.group() not in arguments:
+                out.append(named.group())
+    return out
+
+
+_FRAGMENT_NAME = re.compile(r"[^&=#{}]+")
 
 
 def known_stems(texts: Iterable[str]) -> frozenset[str]:
@@ -389,13 +407,16 @@ def split_compound(word: str, known: frozenset[str]) -> list[str]:
 
 
 def segment_terms(
-    path: str, known: frozenset[str], memo: dict[str, str] | None = None
+    path: str,
+    known: frozenset[str],
+    memo: dict[str, str] | None = None,
+    arguments: Collection[str] = (),
 ) -> list[str]:
-    """Each literal segment's search terms, run-together words split into known parts
-    (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``). ``memo`` keeps
-    each segment's terms for the next path (the same ``known`` each time)."""
+    """Each literal segment's search terms (``literal_segments``), run-together words split
+    into known parts (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``).
+    ``memo`` keeps each segment's terms for the next path (the same ``known`` each time)."""
     out: list[str] = []
-    for segment in literal_segments(path):
+    for segment in literal_segments(path, arguments):
         joined = memo.get(segment) if memo is not None else None
         if joined is None:
             found: list[str] = []
@@ -410,16 +431,10 @@ def segment_terms(
     return out
 
 
-def plain_segments(path: str) -> list[str]:
+def plain_segments(path: str, arguments: Collection[str] = ()) -> list[str]:
     """Each literal segment's search terms, as the path writes them (``segment_terms``
     without splitting run-together words)."""
-    return [" ".join(terms(seg)) for seg in literal_segments(path)]
-
-
-def resource(path: str) -> str:
-    """The last literal segment of a path: what its operations act on."""
-    literal = [seg for seg in path.split("/") if seg and not seg.startswith("{")]
-    return literal[-1] if literal else ""
+    return [" ".join(terms(seg)) for seg in literal_segments(path, arguments)]
 
 
 def is_item_path(path: str) -> bool:
