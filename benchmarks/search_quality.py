@@ -58,6 +58,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev15``: ``benchmarks/queries/dev15/*.json``, 50 requests each for four more (the
   Docker Engine, Adyen's Management API, Amazon S3 and Apacta's construction management,
   from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev16``: ``benchmarks/queries/dev16/*.json``, 50 requests each for four more (AWS
+  Lambda, the Postman API, API2CRM's unified CRM and HERE Tracking, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -117,6 +120,7 @@ SETS = {
     "dev13": QUERIES / "dev13",
     "dev14": QUERIES / "dev14",
     "dev15": QUERIES / "dev15",
+    "dev16": QUERIES / "dev16",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -204,6 +208,10 @@ DIRECTORY = {
     "adyen": "adyen.com/ManagementService-v3",
     "s3": "amazonaws.com/s3",
     "apacta": "apacta.com",
+    "lambda": "amazonaws.com/lambda",
+    "postman": "getpostman.com",
+    "crm": "data2crm.com",
+    "tracking": "here.com/tracking",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -213,7 +221,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
