@@ -3715,3 +3715,25 @@ def test_what_a_fragment_after_a_parameter_names_is_a_segment_unless_an_argument
     index = build(rows)
     # The bucket itself, not one of the things under it.
     assert top(index, "delete the bucket old-assets") == ["DeleteBucket"]
+
+
+def test_everyday_words_for_aggregates_invocations_alerts_and_traces() -> None:
+    rows = [
+        ("callCount", "GET", "/entity/call/count", "COUNT for call"),
+        ("callAggregate", "GET", "/entity/call/aggregate", "AGGREGATE for call"),
+        ("listCalls", "GET", "/entity/call/list", "LIST for call"),
+        ("invoke", "POST", "/functions/{name}/invocations", "Invoke"),
+        ("updateCode", "PUT", "/functions/{name}/code", "UpdateFunctionCode"),
+        ("createFunction", "POST", "/functions", "CreateFunction"),
+        ("deviceEvents", "GET", "/events/{trackingId}", "Gets events of a device"),
+        ("getShipment", "GET", "/shipments/{id}", "Gets a shipment"),
+        ("traces", "GET", "/traces/{trackingId}", "Gets device traces"),
+        ("getLocation", "GET", "/locations/{id}", "Gets a location"),
+        ("registrations", "GET", "/notifications/registrations", "Gets notification channels"),
+    ]
+    index = build(rows)
+    assert top(index, "average number of calls per rep this week") == ["callAggregate"]
+    assert top(index, 'run invoice-generator with payload {"a": 1}') == ["invoke"]
+    assert "deviceEvents" in top(index, "list every alert that fired since yesterday", 3)
+    query = "show me where tracker 4411 drove between monday and tuesday"
+    assert top(index, query) == ["traces"]

@@ -116,6 +116,12 @@ _DONE_TO = (
     r"(?:deleted|removed|changed|modified|created|updated|edited|renamed|disabled|enabled|"
     r"revoked|touched|did)\b"
 )
+WHERE_WENT = re.compile(
+    r"\bwhere\s+(?:\S+\s+){0,4}?(?:drove|went|travell?ed|has\s+been|have\s+been|moved)\b",
+    re.IGNORECASE,
+)
+"""A question where something went ("where did truck 17 drive yesterday?", "show me where
+tracker 44 went between monday and tuesday"): its trace, the track of its locations."""
 WHO_DID = re.compile(
     r"\bwho(?:'s|\u2019s|\s+has|\s+is)?\s+been\s+(?:changing|editing|modifying|deleting|removing|"
     r"updating|touching)\b|"

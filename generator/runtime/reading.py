@@ -66,6 +66,7 @@ from .phrasing import (
     UNITS,
     VALID_ASKED,
     WHAT_HAPPENED,
+    WHERE_WENT,
     WHO,
     WHO_DID,
     WITH_SPAN,
@@ -337,6 +338,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             _adding(own_terms, meant)
     if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query) or who_did:
         hinted += ["event", "activity", "log", "history", "audit"]
+    if WHERE_WENT.search(query):
+        hinted += ["trace", "track", "history", "route"]
     if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     sent_by = SENT_BY.search(query)

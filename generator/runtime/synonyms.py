@@ -104,7 +104,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "note": ("comment", "journal"),
     "emoji": ("reaction",),
     "react": ("reaction",),
-    "alert": ("notification", "alarm", "monitor", "check"),
+    "alert": ("notification", "alarm", "monitor", "check", "event"),
     "alarm": ("alert", "monitor", "notification"),
     "banner": ("alert", "notice", "announcement"),
     "agreement": ("contract",),
@@ -434,6 +434,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cors": ("origin", "allowed"),
     # Disk space is storage used.
     "space": ("usage", "storage", "size"),
+    # Figures over many records: an aggregate.
+    "average": ("aggregate", "statistic", "mean", "avg"),
+    "sum": ("aggregate", "total"),
+    # Running a function is invoking it.
+    "run": ("invoke", "execute", "trigger"),
+    "invoke": ("run", "call", "execute"),
     # Bookkeeping: the general ledger is the journal; a supplier is a vendor or a contact.
     "ledger": ("journal", "account"),
     "supplier": ("vendor", "contact"),
