@@ -3737,3 +3737,15 @@ def test_everyday_words_for_aggregates_invocations_alerts_and_traces() -> None:
     assert "deviceEvents" in top(index, "list every alert that fired since yesterday", 3)
     query = "show me where tracker 4411 drove between monday and tuesday"
     assert top(index, query) == ["traces"]
+
+
+def test_a_standing_subscription_may_be_a_notification_registration() -> None:
+    rows = [
+        ("register", "POST", "/notifications/registrations", "Register a notification channel"),
+        ("callback", "POST", "/connectors/callback", "Call back a connector"),
+        ("deviceEvents", "GET", "/events/{trackingId}", "Gets events of a device"),
+        ("associate", "PUT", "/associations/{trackingId}/geofences/{id}", "Associate geofence"),
+    ]
+    index = build(rows)
+    query = "ping our server every time a device enters a geofence"
+    assert top(index, query) == ["register"]
