@@ -3749,3 +3749,14 @@ def test_a_standing_subscription_may_be_a_notification_registration() -> None:
     index = build(rows)
     query = "ping our server every time a device enters a geofence"
     assert top(index, query) == ["register"]
+
+
+def test_a_site_is_a_location() -> None:
+    rows = [
+        ("listLocations", "GET", "/locations", "List locations"),
+        ("listServers", "GET", "/servers", "List servers"),
+        ("createServer", "POST", "/servers", "Create a server"),
+        ("listImages", "GET", "/images", "List images"),
+    ]
+    index = build(rows)
+    assert top(index, "which sites can I deploy into?") == ["listLocations"]

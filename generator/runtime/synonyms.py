@@ -434,6 +434,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cors": ("origin", "allowed"),
     # Disk space is storage used.
     "space": ("usage", "storage", "size"),
+    # A site is a location.
+    "site": ("location",),
     # Figures over many records: an aggregate.
     "average": ("aggregate", "statistic", "mean", "avg"),
     "sum": ("aggregate", "total"),
