@@ -755,3 +755,40 @@ def test_discovery_tools_name_the_api_once(title: str, named: str) -> None:
     assert f"of {named} with its" in descriptions["call_operation"]
     assert f"of {named} that may" in descriptions["call_write_operation"]
     assert all("API API" not in text for text in descriptions.values())
+
+
+def test_search_json_reads_a_one_letter_segment_by_the_parameter_after_it(
+    tmp_path: Path,
+) -> None:
+    """``/b/{bucket}/o/{object}`` (Google Cloud Storage's paths): b is the bucket, o the
+    object, wherever they are, as the parameters after them say."""
+    document = _document(0)
+
+    def parameter(name: str) -> dict[str, Any]:
+        return {"in": "path", "name": name, "required": True, "schema": {"type": "string"}}
+
+    def operation(name: str, *names: str) -> dict[str, Any]:
+        return {
+            "operationId": name,
+            "parameters": [parameter(n) for n in names],
+            "responses": {"200": OK_REPLY},
+        }
+
+    document["paths"] = {
+        "/b/{bucket}": {"get": operation("storage.buckets.get", "bucket")},
+        "/b/{bucket}/o": {"post": operation("storage.objects.insert", "bucket")},
+        "/b/{bucket}/o/{object}": {"get": operation("storage.objects.get", "bucket", "object")},
+        "/b/{bucket}/acl": {"get": operation("storage.bucketAccessControls.list", "bucket")},
+    }
+    path = tmp_path / "letters.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    assert data["segments"] == [
+        ["bucket"],
+        ["bucket", "object"],
+        ["bucket", "object"],
+        ["bucket", "acl"],
+    ]
+    # What each operation acts on: the bucket, its objects, an object.
+    assert Index(data).traits.resources[:3] == [{"bucket"}, {"object"}, {"object"}]

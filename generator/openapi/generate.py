@@ -144,6 +144,7 @@ def search_json(project: Project) -> dict[str, Any]:
     segments: list[list[str] | None] = []
     details: list[str] = []
     known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
+    short = terms.short_segment_names(t.path for t in project.tools)
     memo: dict[str, str] = {}
     for tool, about in zip(project.tools, subjects(project), strict=True):
         text = terms.summary(tool.title, tool.description, tool.name)
@@ -170,7 +171,7 @@ def search_json(project: Project) -> dict[str, Any]:
         # snapshots": ``GET /images?type=snapshot``; "the open PRs": ``state=open``).
         extra += terms.terms(" ".join(_choices(tool, project.definitions)))
         # Run-together path words (``clusterrolebindings``) count by their parts too.
-        found = terms.segment_terms(tool.path, known, memo, required)
+        found = terms.segment_terms(tool.path, known, memo, required, short)
         core += [t for t in " ".join(found).split() if t not in core]
         # Left out (null) where they are what the server makes of the path itself.
         segments.append(found if found != terms.plain_segments(tool.path, required) else None)

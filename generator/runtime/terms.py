@@ -20,6 +20,7 @@ import html
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .phrases import COMPOUNDS, PHRASES
@@ -406,18 +407,46 @@ def split_compound(word: str, known: frozenset[str]) -> list[str]:
     return parts if parts is not None and len(parts) > 1 else []
 
 
+_ID_WORDS = frozenset({"id", "ids", "uid", "uuid", "sid", "name", "key", "number", "no"})
+"""Last words of a parameter's name that say how its thing is named, not what it is."""
+
+
+def short_segment_names(paths: Iterable[str]) -> dict[str, str]:
+    """What a literal path segment of one letter stands for, where a parameter that names
+    it comes next (``/b/{bucket}/o/{object}``: b is bucket, o object): the stem of the
+    parameter's name's last word (``{bucketId}``: bucket), where that is the same everywhere
+    the segment is. (Two letters may say something: ``/ip/{address}``.)"""
+    found: dict[str, set[str]] = {}
+    for path in paths:
+        parts = path.split("/")
+        for segment, after in pairwise(parts):
+            if len(segment) == 1 and segment.isalpha() and _PARAMETER_ONLY.fullmatch(after):
+                named = [w for w in words(after[1:-1]) if w not in _ID_WORDS]
+                if named:
+                    found.setdefault(segment, set()).add(stem(named[-1]))
+    return {segment: next(iter(names)) for segment, names in found.items() if len(names) == 1}
+
+
+_PARAMETER_ONLY = re.compile(r"\{[^{}]+\}")
+
+
 def segment_terms(
     path: str,
     known: frozenset[str],
     memo: dict[str, str] | None = None,
     arguments: Collection[str] = (),
+    short: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Each literal segment's search terms (``literal_segments``), run-together words split
-    into known parts (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``).
-    ``memo`` keeps each segment's terms for the next path (the same ``known`` each time)."""
+    into known parts (``/api/v1/persistentvolumes`` -> ``api``, ``v1``, ``persist volum``),
+    a segment of one letter as ``short`` reads it (``short_segment_names``).
+    ``memo`` keeps each segment's terms for the next path (the same ``known`` and
+    ``short`` each time)."""
     out: list[str] = []
     for segment in literal_segments(path, arguments):
         joined = memo.get(segment) if memo is not None else None
+        if joined is None and short is not None and segment in short:
+            joined = short[segment]
         if joined is None:
             found: list[str] = []
             for word in words(segment):
