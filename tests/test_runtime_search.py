@@ -3760,3 +3760,15 @@ def test_a_site_is_a_location() -> None:
     ]
     index = build(rows)
     assert top(index, "which sites can I deploy into?") == ["listLocations"]
+
+
+def test_automatic_is_auto_and_an_allowlisted_domain_an_approved_origin() -> None:
+    rows = [
+        ("startImport", "POST", "/catalogs/{id}/importations/start", "Start import"),
+        ("startAutoImport", "POST", "/catalogs/{id}/autoImport/start", "Start auto import"),
+        ("approveOrigin", "PUT", "/instance/{id}/approved-origin", "AssociateApprovedOrigin"),
+        ("createInstance", "PUT", "/instance", "CreateInstance"),
+    ]
+    index = build(rows)
+    assert top(index, "start the automatic import") == ["startAutoImport"]
+    assert top(index, "allowlist https://support.acme.com") == ["approveOrigin"]

@@ -73,7 +73,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "deadline": ("expiration", "expire", "expiry"),
     # What happens to each new thing without being asked is a default ("automatically"
     # shares the stem).
-    "automatic": ("default",),
+    "automatic": ("default", "auto"),
     "rates": ("price", "pricing"),
     "multimedia": ("mms",),
     "aloud": ("voice", "speech", "call"),
@@ -429,8 +429,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # What comes with no choice made is the default.
     "standard": ("default",),
     # Who may call from where: an allow list of origins.
-    "whitelist": ("allow", "allowlist", "allowed"),
-    "allowlist": ("whitelist", "allow", "allowed"),
+    "whitelist": ("allow", "allowlist", "allowed", "approved"),
+    "allowlist": ("whitelist", "allow", "allowed", "approved"),
     "cors": ("origin", "allowed"),
     # Disk space is storage used.
     "space": ("usage", "storage", "size"),
