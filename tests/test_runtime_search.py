@@ -3772,3 +3772,13 @@ def test_automatic_is_auto_and_an_allowlisted_domain_an_approved_origin() -> Non
     index = build(rows)
     assert top(index, "start the automatic import") == ["startAutoImport"]
     assert top(index, "allowlist https://support.acme.com") == ["approveOrigin"]
+
+
+def test_records_wanted_as_a_spreadsheet_are_an_export() -> None:
+    rows = [
+        ("taskDocuments", "GET", "/tasks/{id}/documents", "tasks_documents_list"),
+        ("taskExports", "GET", "/task_exports", "task_exports_list"),
+        ("listTasks", "GET", "/tasks", "tasks_list"),
+    ]
+    index = build(rows)
+    assert top(index, "give me the tasks in a spreadsheet") == ["taskExports"]

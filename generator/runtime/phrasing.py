@@ -122,6 +122,12 @@ WHERE_WENT = re.compile(
 )
 """A question where something went ("where did truck 17 drive yesterday?", "show me where
 tracker 44 went between monday and tuesday"): its trace, the track of its locations."""
+AS_FILE = re.compile(
+    r"\b(?:as|in|into|to)\s+(?:an?\s+)?(?:csv|excel|xlsx|spreadsheet|tsv)\b",
+    re.IGNORECASE,
+)
+"""Records wanted as a file ("the products going to Cdiscount as a CSV file", "March's
+tasks in an Excel file"): an export, a download."""
 WHO_DID = re.compile(
     r"\bwho(?:'s|\u2019s|\s+has|\s+is)?\s+been\s+(?:changing|editing|modifying|deleting|removing|"
     r"updating|touching)\b|"

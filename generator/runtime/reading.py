@@ -25,6 +25,7 @@ from .objects import known_things, object_and_context
 from .phrases import SENDING
 from .phrasing import (
     AROUND_PATH,
+    AS_FILE,
     AS_IT_WAS,
     ASKED_OF_ME,
     BY_DEFAULT,
@@ -340,6 +341,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["event", "activity", "log", "history", "audit"]
     if WHERE_WENT.search(query):
         hinted += ["trace", "track", "history", "route"]
+    if AS_FILE.search(query):
+        hinted += ["export", "download", "csv"]
     if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     sent_by = SENT_BY.search(query)
