@@ -3739,18 +3739,6 @@ def test_everyday_words_for_aggregates_invocations_alerts_and_traces() -> None:
     assert top(index, query) == ["traces"]
 
 
-def test_a_standing_subscription_may_be_a_notification_registration() -> None:
-    rows = [
-        ("register", "POST", "/notifications/registrations", "Register a notification channel"),
-        ("callback", "POST", "/connectors/callback", "Call back a connector"),
-        ("deviceEvents", "GET", "/events/{trackingId}", "Gets events of a device"),
-        ("associate", "PUT", "/associations/{trackingId}/geofences/{id}", "Associate geofence"),
-    ]
-    index = build(rows)
-    query = "ping our server every time a device enters a geofence"
-    assert top(index, query) == ["register"]
-
-
 def test_a_site_is_a_location() -> None:
     rows = [
         ("listLocations", "GET", "/locations", "List locations"),

@@ -95,7 +95,7 @@ MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "grant": ("create", ("access", "collaborator", "member", "grant", "add", "invite", "binding")),
     "standing": (
         "create",
-        ("webhook", "hook", "subscription", "event", "alert", "rule", "watch", "notification"),
+        ("webhook", "hook", "subscription", "event", "alert", "rule", "watch"),
     ),
 }
 """What a prohibition, a permission question, a grant and a standing subscription ask for:
