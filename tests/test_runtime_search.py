@@ -3770,3 +3770,21 @@ def test_records_wanted_as_a_spreadsheet_are_an_export() -> None:
     ]
     index = build(rows)
     assert top(index, "give me the tasks in a spreadsheet") == ["taskExports"]
+
+
+def test_what_goes_along_with_the_thing_is_not_the_thing() -> None:
+    rows = [
+        ("deleteService", "DELETE", "/Services/{Sid}", "Remove a conversation service"),
+        ("deleteUser", "DELETE", "/Users/{Sid}", "Remove a conversation user"),
+        ("deleteConversation", "DELETE", "/Conversations/{Sid}", "Remove a conversation"),
+        ("deleteVolume", "DELETE", "/volumes/{name}", "Remove a volume"),
+        ("deleteContainer", "DELETE", "/containers/{id}", "Remove a container"),
+    ]
+    index = build(rows)
+    from mcpgen.runtime.reading import read
+
+    query = "tear down the staging service, including all its conversations and users"
+    assert top(index, query) == ["deleteService"]
+    assert "user" not in read(query, index.words, frozenset()).own_terms
+    query = "force-remove the container old-worker along with its anonymous volumes"
+    assert top(index, query) == ["deleteContainer"]

@@ -42,6 +42,7 @@ from .phrasing import (
     HTTP_METHODS,
     IDENTIFIER,
     IN_ONE,
+    INCLUDING,
     INITIALS,
     IS_IN,
     LEFT_QUOTE,
@@ -181,6 +182,15 @@ def _aside(
         [t for t in own_terms if t not in moved_terms],
         near + [t for t in own_terms if t in moved_terms and t not in near],
     )
+
+
+def _said_aside(
+    said: set[str], own: list[str], own_terms: list[str], near: list[str]
+) -> tuple[list[str], list[str], list[str]]:
+    """``_aside`` for the words of a span of the request (``said``), save the terms the
+    rest of the request has too."""
+    said_terms = set(stems(sorted(said))) - set(stems([w for w in own if w not in said]))
+    return _aside(said, said_terms, own, own_terms, near)
 
 
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
@@ -387,12 +397,15 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             # "I want our bot to get an HTTP call every time ...": each time, a subscription.
             wanted = MODAL[said.kind][0]
     wanted = _asked_instead(query, wanted, sent_by is not None, asks_who)
+    along = {w for span in INCLUDING.findall(query) for w in words(span)}
+    if along:
+        # What goes along with the thing is not the thing ("including all its users").
+        own, own_terms, near = _said_aside(along, own, own_terms, near)
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
         given = {w for spans in WITH_SPAN.findall(query) for span in spans for w in words(span)}
-        given_terms = set(stems(sorted(given))) - set(stems([w for w in own if w not in given]))
-        own, own_terms, near = _aside(given, given_terms, own, own_terms, near)
+        own, own_terms, near = _said_aside(given, own, own_terms, near)
     given_to = GIVEN_TO.search(unquoted(query))
     if given_to is not None:
         # Giving someone something makes a grant (a binding, a license, a membership): who
