@@ -3788,3 +3788,14 @@ def test_what_goes_along_with_the_thing_is_not_the_thing() -> None:
     assert "user" not in read(query, index.words, frozenset()).own_terms
     query = "force-remove the container old-worker along with its anonymous volumes"
     assert top(index, query) == ["deleteContainer"]
+
+
+def test_what_is_so_now_asks_for_current_figures() -> None:
+    rows = [
+        ("currentMetrics", "POST", "/metrics/current/{InstanceId}", "GetCurrentMetricData"),
+        ("historicalMetrics", "POST", "/metrics/historical/{InstanceId}", "GetMetricData"),
+        ("getQueue", "GET", "/queues/{InstanceId}/{QueueId}", "DescribeQueue"),
+    ]
+    index = build(rows)
+    query = "give me the queue metrics at this moment"
+    assert top(index, query) == ["currentMetrics"]

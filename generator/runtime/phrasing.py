@@ -220,6 +220,10 @@ temp password she has to change", "a role that can only read pods")."""
 INCLUDING = re.compile(r"\b(?:including|along\s+with)\s+([^,.;:!?]*)", re.IGNORECASE)
 """What goes along with the thing acted on, to the end of its clause ("delete the staging
 service, including all its conversations and users"): not the thing itself."""
+AT_PRESENT = re.compile(
+    r"\b(?:right\s+now|at\s+(?:this|the)\s+moment|currently|at\s+present)\b", re.IGNORECASE
+)
+"""What is so now ("how many callers are waiting at this moment?"): current, live figures."""
 EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE)
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
 PERIODIC = re.compile(

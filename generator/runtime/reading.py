@@ -28,6 +28,7 @@ from .phrasing import (
     AS_FILE,
     AS_IT_WAS,
     ASKED_OF_ME,
+    AT_PRESENT,
     BY_DEFAULT,
     COMPARED,
     CUE_PATTERNS,
@@ -353,6 +354,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["trace", "track", "history", "route"]
     if AS_FILE.search(query):
         hinted += ["export", "download", "csv"]
+    if AT_PRESENT.search(query):
+        hinted += ["current", "realtime", "live"]
     if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     sent_by = SENT_BY.search(query)
