@@ -3799,3 +3799,15 @@ def test_what_is_so_now_asks_for_current_figures() -> None:
     index = build(rows)
     query = "give me the queue metrics at this moment"
     assert top(index, query) == ["currentMetrics"]
+
+
+def test_a_verb_finds_the_noun_made_of_it_whose_stem_differs() -> None:
+    rows = [
+        ("exclusions", "PUT", "/catalogs/{id}/exclusionFilters", "Save exclusion filters"),
+        ("products", "GET", "/catalogs/{id}/products", "Get products"),
+        ("consumption", "GET", "/apps/{id}/consumption", "Get the app's consumption"),
+        ("getApp", "GET", "/apps/{id}", "Get an app"),
+    ]
+    index = build(rows)
+    assert top(index, "exclude out-of-stock items") == ["exclusions"]
+    assert top(index, "how much did app 9 consume in January?") == ["consumption"]

@@ -206,6 +206,19 @@ DERIVED = (
     ("extend", "extension"),
     ("expire", "expiration"),
     ("retain", "retention"),
+    ("exclude", "exclusion"),
+    ("include", "inclusion"),
+    ("compare", "comparison"),
+    ("recover", "recovery"),
+    ("discover", "discovery"),
+    ("inquire", "inquiry"),
+    ("transcribe", "transcription"),
+    ("consume", "consumption"),
+    ("deny", "denial"),
+    ("decide", "decision"),
+    ("reduce", "reduction"),
+    ("repeat", "repetition"),
+    ("depart", "departure"),
 )
 """Verbs and the nouns made of them whose stems differ ("register", ``registration``):
 each is the other at the full weight of the word given, as ``EQUIVALENTS`` are."""
