@@ -3811,3 +3811,16 @@ def test_a_verb_finds_the_noun_made_of_it_whose_stem_differs() -> None:
     index = build(rows)
     assert top(index, "exclude out-of-stock items") == ["exclusions"]
     assert top(index, "how much did app 9 consume in January?") == ["consumption"]
+
+
+def test_how_much_asks_to_read() -> None:
+    from mcpgen.runtime.asking import intent
+
+    assert intent(["how", "much", "did", "the", "build", "cost"]) == "read"
+    rows = [
+        ("build", "POST", "/build", "Build an image"),
+        ("prune", "POST", "/build/prune", "Delete builder cache"),
+        ("usage", "GET", "/system/df", "Get data usage of images, volumes and build cache"),
+    ]
+    index = build(rows)
+    assert top(index, "how much build cache do we have?") == ["usage"]

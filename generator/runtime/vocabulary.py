@@ -65,7 +65,7 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "get show see view fetch retrieve look check read display inspect describe details "
-            "info detail status download grab"
+            "info detail status download grab much"
         ),
         "read",
     ),
