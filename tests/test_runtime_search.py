@@ -3824,3 +3824,15 @@ def test_how_much_asks_to_read() -> None:
     ]
     index = build(rows)
     assert top(index, "how much build cache do we have?") == ["usage"]
+
+
+def test_what_is_done_again_is_a_retry() -> None:
+    rows = [
+        ("retry", "POST", "/subscriptions/{id}/retry", "Retry failed pushes"),
+        ("listOrders", "GET", "/orders", "List orders"),
+        ("pushOrders", "POST", "/orders/push", "Push orders"),
+        ("getStatus", "GET", "/orders/status", "Order status"),
+    ]
+    index = build(rows)
+    query = "subscription 7's endpoint was down, push the pending orders to it again"
+    assert top(index, query) == ["retry"]

@@ -71,6 +71,13 @@ SENT_AGAIN = re.compile(
 )
 """Something sent before, to be sent again ("they never got invoice 15, send it to them
 again"): a resend, an email or a notification of the thing, not a new one."""
+DONE_AGAIN = re.compile(
+    r"\b(?:try|run|push|deliver|process|sync|do|execute|trigger|attempt)\b(?:\s+\S+){0,5}?\s+"
+    r"(?:again|once\s+more)\b",
+    re.IGNORECASE,
+)
+"""Something done before, to be done again ("push the pending orders to it again", "run
+the failed job again"): a retry, a rerun, a redelivery."""
 SENT_BY = re.compile(
     r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?("
     + "|".join(map(re.escape, SENDING))

@@ -33,6 +33,7 @@ from .phrasing import (
     COMPARED,
     CUE_PATTERNS,
     DOERS,
+    DONE_AGAIN,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
@@ -356,6 +357,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["export", "download", "csv"]
     if AT_PRESENT.search(query):
         hinted += ["current", "realtime", "live"]
+    if DONE_AGAIN.search(query):
+        hinted += ["retry", "rerun", "redeliver", "replay"]
     if SENT_AGAIN.search(query):
         hinted += ["resend", "email", "notification"]
     sent_by = SENT_BY.search(query)
