@@ -226,6 +226,7 @@ RUNTIME = (
     "terms.py",
     "vocabulary.py",
     "synonyms.py",
+    "fieldwords.py",
     "phrases.py",
     "weights.py",
     "semantic.py",

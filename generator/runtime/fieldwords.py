@@ -1,0 +1,277 @@
+"""Near-synonyms in the vocabularies of particular fields: commerce and billing,
+infrastructure, Kubernetes, clouds' networks, sales and bookkeeping, data and records,
+people and messaging, calendars, IT assets, films and music. Part of ``synonyms``'
+table, which takes them after its general words (a word in both means what it means
+here).
+
+A plain table, searched at a lower weight than the words a request gives (``search``).
+"""
+
+from __future__ import annotations
+
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    # Commerce and billing.
+    "sell": ("product", "price"),
+    "product": ("item", "sku", "goods"),
+    "sku": ("product", "item"),
+    "shelf": ("stock", "inventory"),
+    "chargeback": ("dispute",),
+    "dispute": ("chargeback",),
+    "receipt": ("invoice", "charge", "payment"),
+    "credit": ("balance", "credit", "note"),
+    "debt": ("uncollectible", "dispute"),
+    "seat": ("quantity", "item"),
+    "quantity": ("seat", "amount"),
+    "subscribe": ("subscription", "create"),
+    "signup": ("subscription", "register", "create"),
+    "renewal": ("upcoming", "subscription", "invoice"),
+    "billed": ("invoice", "charge"),
+    "charged": ("invoice", "charge", "payment"),
+    "card": ("payment", "method", "source"),
+    "bank": ("account", "external", "payout"),
+    "fee": ("fee", "charge"),
+    "tax": ("tax", "vat"),
+    "vat": ("tax", "id"),
+    "checkout": ("session", "cart", "payment"),
+    "cart": ("checkout", "order", "basket"),
+    "order": ("purchase", "checkout"),
+    "purchase": ("order", "payment", "charge"),
+    "trial": ("subscription", "trial"),
+    # Infrastructure.
+    "scale": ("autoscaler", "resize"),
+    "replica": ("scale", "replicaset"),
+    "restart": ("rollout", "delete", "redeploy", "reboot"),
+    "reboot": ("restart", "reset"),
+    "bounce": ("restart", "reboot"),
+    "boot": ("start",),
+    "plug": ("attach", "connect", "mount"),
+    "unplug": ("detach", "disconnect", "unmount"),
+    "connect": ("attach", "link"),
+    "disconnect": ("detach", "unlink"),
+    "mount": ("attach",),
+    "unmount": ("detach",),
+    "reinstall": ("rebuild", "reimage", "restore"),
+    # What was deleted comes back: restored, recovered, undeleted.
+    "restore": ("undelete", "recover", "untrash"),
+    "recover": ("restore", "undelete"),
+    "undelete": ("restore", "recover"),
+    "reinstate": ("restore", "undelete", "reactivate"),
+    "reimage": ("rebuild", "reinstall"),
+    "rebuild": ("reinstall", "reimage"),
+    "expand": ("resize", "extend", "grow"),
+    "grow": ("resize", "extend", "expand"),
+    "enlarge": ("resize", "extend"),
+    "shrink": ("resize",),
+    "cap": ("quota", "limit"),
+    "nightly": ("schedule", "cron"),
+    "night": ("schedule", "cron"),
+    "daily": ("schedule", "cron"),
+    "route": ("routing", "rule", "ingress"),
+    # A virtual machine is an instance or a server in most cloud APIs (a "machine" is more
+    # often its type or image there).
+    "vm": ("instance", "virtual", "machine", "server"),
+    "rollback": ("rollback", "revision", "undo"),
+    "quota": ("limit", "resource", "quota"),
+    # What is left of an allowance ("how many API calls do I have left?").
+    "left": ("remaining", "quota", "limit", "usage", "balance"),
+    "remaining": ("quota", "limit", "usage", "balance"),
+    # A build's colour is its status.
+    "green": ("status", "success", "check", "passing"),
+    "red": ("status", "failure", "check", "failing"),
+    "limit": ("quota", "range", "rate", "threshold"),
+    # Requests slowed or refused for asking too often.
+    "throttle": ("rate", "limit", "quota"),
+    "traffic": ("network", "policy", "ingress", "endpoint"),
+    "firewall": ("network", "policy", "rule"),
+    "ip": ("address", "endpoint"),
+    "disk": ("volume", "storage", "persistent"),
+    "storage": ("volume", "bucket", "disk"),
+    "volume": ("disk", "storage"),
+    "drive": ("volume", "disk"),
+    "unhook": ("detach", "disassociate", "disconnect"),
+    "retire": ("deregister", "deprecate", "decommission"),
+    "healthy": ("status", "health", "condition"),
+    # Whether something is over yet ("did the job finish?", "has it gone through?").
+    "finish": ("status", "state", "complete"),
+    "succeed": ("status", "state", "success"),
+    "pending": ("status", "state"),
+    "health": ("status", "condition", "ping", "healthcheck"),
+    "schedule": ("cron", "schedule", "job"),
+    "cron": ("schedule", "job"),
+    "cordon": ("node", "unschedulable"),
+    # Kubernetes' kinds, in everyday words: more replicas as load grows, the control
+    # plane's parts.
+    "autoscale": ("autoscaler", "horizontal", "hpa"),
+    "autoscaling": ("autoscaler", "horizontal", "hpa"),
+    "scheduler": ("component", "componentstatus"),
+    "etcd": ("component", "componentstatus"),
+    "controllermanager": ("component", "componentstatus"),
+    "drain": ("eviction", "node"),
+    "expose": ("service", "ingress", "port"),
+    "certificate": ("cert", "tls", "csr"),
+    "dns": ("domain", "record", "zone"),
+    "domain": ("dns", "hostname"),
+    "backup": ("snapshot", "export"),
+    # Clouds' networks.
+    "vpc": ("network",),
+    "port": ("firewall", "rule"),
+    "static": ("address", "reserved"),
+    "hostname": ("endpoint", "host", "domain", "address"),
+    "snapshot": ("backup",),
+    "metrics": ("statistic", "usage", "monitor"),
+    # States and events, in everyday words.
+    "notify": ("webhook", "hook", "notification", "subscription"),
+    "ping": ("hook", "notification"),
+    "freeze": ("lock", "disable", "pause", "hold"),
+    "unfreeze": ("unlock", "enable", "resume"),
+    "offline": ("disable", "stop", "suspend"),
+    "online": ("enable", "start", "publish"),
+    "forward": ("advance", "transfer", "redirect"),
+    "broke": ("fail", "error"),
+    "broken": ("fail", "error"),
+    "died": ("fail", "error", "crash"),
+    "crash": ("fail", "error"),
+    "output": ("log", "result", "artifact", "trace"),
+    # A snapshot of code to download.
+    "zip": ("archive", "download", "export"),
+    "tarball": ("archive", "download", "export"),
+    # Checking a file's syntax is linting it.
+    "syntax": ("lint", "validate", "validation"),
+    # A phone rings: it is a call.
+    "ring": ("call",),
+    "dial": ("call",),
+    "newest": ("latest", "recent"),
+    "recent": ("latest",),
+    "upcoming": ("next", "preview"),
+    "vulnerable": ("vulnerability", "alert", "advisory", "security"),
+    "vulnerability": ("alert", "advisory", "security"),
+    "leak": ("secret", "scan", "alert"),
+    "ownership": ("transfer", "owner"),
+    "rights": ("permission", "role", "access"),
+    "allowed": ("permission", "access", "authorization", "review"),
+    "permitted": ("permission", "access", "authorization", "review"),
+    "promote": ("role", "admin", "permission"),
+    "decline": ("reject",),
+    "refuse": ("decline", "reject", "deny"),
+    "vote": ("reaction",),
+    "cost": ("price", "pricing", "billing", "usage"),
+    "spent": ("balance", "billing", "usage", "invoice"),
+    "rescan": ("refresh", "scan", "sync"),
+    "owe": ("balance", "invoice"),
+    "admin": ("owner", "role", "permission", "administrator"),
+    # Where a team's things live: a workspace is an organization or a team in most APIs.
+    "workspace": ("organization", "team", "org"),
+    # Sales: a quote is an offer, an estimate, a proposal.
+    "quote": ("offer", "estimate", "quotation", "proposal"),
+    "offer": ("quote", "proposal"),
+    # The most or least of something: its highest, its lowest.
+    "biggest": ("highest", "largest", "max", "top"),
+    "largest": ("highest", "biggest", "max", "top"),
+    "highest": ("largest", "max", "top"),
+    "smallest": ("lowest", "min"),
+    "lowest": ("smallest", "min"),
+    # What is hidden is no longer offered: deactivated, disabled, archived.
+    "hide": ("deactivate", "disable", "archive", "hidden"),
+    # What comes with no choice made is the default.
+    "standard": ("default",),
+    # Who may call from where: an allow list of origins.
+    "whitelist": ("allow", "allowlist", "allowed", "approved"),
+    "allowlist": ("whitelist", "allow", "allowed", "approved"),
+    "cors": ("origin", "allowed"),
+    # Disk space is storage used.
+    "space": ("usage", "storage", "size"),
+    # A site is a location.
+    "site": ("location",),
+    # Figures over many records: an aggregate.
+    "average": ("aggregate", "statistic", "mean", "avg"),
+    "sum": ("aggregate", "total"),
+    # Running a function is invoking it.
+    "run": ("invoke", "execute", "trigger"),
+    "invoke": ("run", "call", "execute"),
+    # Bookkeeping: the general ledger is the journal; a supplier is a vendor or a contact.
+    "ledger": ("journal", "account"),
+    "supplier": ("vendor", "contact"),
+    "vendor": ("supplier", "contact"),
+    "recurring": ("repeating", "schedule", "subscription"),
+    "repeating": ("recurring", "schedule"),
+    # What would happen, without doing it: a preview.
+    "forecast": ("preview", "estimate", "projection"),
+    "preview": ("render",),
+    "render": ("preview",),
+    # Checking that a thing is sound: verifying it, validating it.
+    "verify": ("validate", "validation"),
+    "validate": ("verify", "verification"),
+    # What came of a run: its result.
+    "outcome": ("result",),
+    # What people say of a thing: its reviews ("rating" is no key: its stem is a rate's).
+    "feedback": ("review", "comment"),
+    # Working time: a shift is time on duty.
+    "shift": ("duty", "schedule"),
+    # A thing turned off is inactive.
+    "inactive": ("disable", "deactivate"),
+    # Data and records.
+    "entry": ("item", "record"),
+    "entries": ("item", "record"),
+    "record": ("item", "entry", "row"),
+    "row": ("item", "record"),
+    "table": ("collection",),
+    "column": ("field", "attribute"),
+    "field": ("column", "attribute", "property"),
+    "attribute": ("field", "property", "column"),
+    # What is not taken yet is available ("the next free IP", "unused VLANs").
+    "free": ("available",),
+    "available": ("free", "busy", "availability"),
+    "rule": ("filter", "policy"),
+    "unused": ("available",),
+    "unallocated": ("available",),
+    "spare": ("available",),
+    "hold": ("reserve", "reservation"),
+    "nic": ("interface", "network"),
+    "area": ("region", "zone"),
+    "audit": ("activity", "log", "event"),
+    # People and messaging.
+    "teammate": ("member", "user", "collaborator"),
+    "colleague": ("member", "user"),
+    "everyone": ("member", "user", "list"),
+    "everybody": ("member", "user", "list"),
+    "spam": ("block", "report", "abuse"),
+    "spammer": ("block", "user"),
+    "mention": ("mention", "comment", "notification"),
+    "tagging": ("mention", "tag"),
+    "dm": ("message", "conversation", "direct", "send"),
+    "text": ("message", "sms"),
+    "sms": ("message", "text"),
+    "post": ("message", "comment", "create", "status"),
+    # Social networks' words for a post and for sharing one again.
+    "toot": ("status", "post", "tweet"),
+    "tweet": ("status", "post"),
+    "boost": ("reblog", "repost", "retweet", "reshare"),
+    "reblog": ("boost", "repost", "retweet", "reshare"),
+    "repost": ("reblog", "retweet", "reshare", "boost"),
+    "retweet": ("reblog", "repost", "reshare", "boost"),
+    "nickname": ("alias",),
+    "queued": ("scheduled", "schedule", "pending"),
+    "say": ("speak", "message"),
+    # Calendars hold events.
+    "calendar": ("event",),
+    "meeting": ("event", "calendar"),
+    # What IT tracks: assets are configuration items (CIs), laptops devices.
+    "asset": ("configuration", "device", "inventory"),
+    "standup": ("meeting", "event"),
+    # Films and shows.
+    "actor": ("person", "people", "cast"),
+    "director": ("person", "people", "crew"),
+    "watched": ("played", "seen", "viewed"),
+    "unwatched": ("played", "unplayed"),
+    # Music and podcasts: what was listened to was played.
+    "listen": ("play", "played", "playing"),
+    "occurrence": ("instance", "recurrence", "event"),
+    "guest": ("attendee", "invitee", "participant"),
+    "attendee": ("guest", "participant"),
+    "appointment": ("event", "booking", "calendar", "visit"),
+    "flag": ("report", "abuse", "flag"),
+    "book": ("appointment", "booking", "reservation", "reserve"),
+    "visit": ("appointment", "encounter"),
+}
+"""Near-synonyms in the vocabularies of particular fields (``synonyms.SYNONYMS`` holds
+them too)."""
