@@ -119,10 +119,6 @@ WHAT_HAPPENED = re.compile(
 """A question what happened ("what happened on my account in the last hour?", "show
 everything that happened to payroll.csv"): the API's record of it, its events, activity
 or log ("as they happen" asks to watch, not this)."""
-_DONE_TO = (
-    r"(?:deleted|removed|changed|modified|created|updated|edited|renamed|disabled|enabled|"
-    r"revoked|touched|did)\b"
-)
 WHERE_WENT = re.compile(
     r"\bwhere\s+(?:\S+\s+){0,4}?(?:drove|went|travell?ed|has\s+been|have\s+been|moved)\b",
     re.IGNORECASE,
@@ -135,6 +131,10 @@ AS_FILE = re.compile(
 )
 """Records wanted as a file ("the products going to Cdiscount as a CSV file", "March's
 tasks in an Excel file"): an export, a download."""
+_DONE_TO = (
+    r"(?:deleted|removed|changed|modified|created|updated|edited|renamed|disabled|enabled|"
+    r"revoked|touched|did)\b"
+)
 WHO_DID = re.compile(
     r"\bwho(?:'s|\u2019s|\s+has|\s+is)?\s+been\s+(?:changing|editing|modifying|deleting|removing|"
     r"updating|touching)\b|"

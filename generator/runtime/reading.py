@@ -271,7 +271,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w != verb]
     did = [found.group() for found in WHO_DID.finditer(query)]
     if did:
-        # Who did it ("by which user", "somebody changed") is not what is asked about.
+        # Who did it ("by which user?", the somebody of "somebody changed it") is not
+        # what is asked about.
         doer = set(words(" ".join(did))) & DOERS | {"somebody", "someone"} & set(query_words)
         own = [w for w in own if w not in doer]
     if not own and not any(named.values()):
