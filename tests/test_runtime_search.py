@@ -3836,3 +3836,13 @@ def test_what_is_done_again_is_a_retry() -> None:
     index = build(rows)
     query = "subscription 7's endpoint was down, push the pending orders to it again"
     assert top(index, query) == ["retry"]
+
+
+def test_who_is_kicked_out_is_a_member_or_participant() -> None:
+    rows = [
+        ("deleteMessage", "DELETE", "/Conversations/{cid}/Messages/{sid}", "Delete a message"),
+        ("deleteParticipant", "DELETE", "/Conversations/{cid}/Participants/{sid}", "Remove"),
+        ("deleteConversation", "DELETE", "/Conversations/{sid}", "Delete a conversation"),
+    ]
+    index = build(rows)
+    assert top(index, "kick MB666 out of chat CH13, they're spamming") == ["deleteParticipant"]

@@ -162,7 +162,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pull", "back"): ("reversal", "reverse", "refund"),
     ("take", "back"): ("reversal", "reverse", "refund"),
     ("take", "away"): ("remove", "revoke", "delete"),
-    ("boot", "out"): ("remove", "kick", "delete"),
+    # Someone put out of a place: a member or participant removed.
+    ("boot", "out"): ("remove", "kick", "delete", "member", "participant"),
+    ("kick", "out"): ("remove", "delete", "member", "participant"),
     ("call", "off"): ("cancel", "abort", "stop"),
     ("sign", "in"): ("login", "session", "authenticate"),
     ("signed", "in"): ("login", "session", "authenticated", "user"),
