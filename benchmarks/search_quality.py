@@ -64,6 +64,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev17``: ``benchmarks/queries/dev17/*.json``, 50 requests each for four more (Amazon
   Connect's contact center, Twilio Conversations, Google Cloud Storage and BeezUP's
   marketplace feeds, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev18``: ``benchmarks/queries/dev18/*.json``, 50 requests each for four more (AWS Glue,
+  MotaWord's translation service, ClearBlade's IoT platform and brex.io's company
+  registers, from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -125,6 +128,7 @@ SETS = {
     "dev15": QUERIES / "dev15",
     "dev16": QUERIES / "dev16",
     "dev17": QUERIES / "dev17",
+    "dev18": QUERIES / "dev18",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -220,6 +224,10 @@ DIRECTORY = {
     "conversations": "twilio.com/twilio_conversations_v1",
     "gcs": "googleapis.com/storage",
     "beezup": "beezup.com",
+    "glue": "amazonaws.com/glue",
+    "motaword": "motaword.com",
+    "clearblade": "clearblade.com",
+    "brex": "brex.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -229,7 +237,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
