@@ -3846,3 +3846,22 @@ def test_who_is_kicked_out_is_a_member_or_participant() -> None:
     ]
     index = build(rows)
     assert top(index, "kick MB666 out of chat CH13, they're spamming") == ["deleteParticipant"]
+
+
+def test_tabs_kept_a_cost_foreseen_a_service_in_trouble_and_file_types() -> None:
+    rows = [
+        ("monitored", "GET", "/companies/monitoring/list", "List monitored companies"),
+        ("changeTypes", "GET", "/companies/monitoring/changeTypes", "List change types"),
+        ("searchCompanies", "GET", "/companies/search", "Search companies"),
+        ("quoteLanguages", "POST", "/projects/{id}/languages/quote", "Quote new languages"),
+        ("addLanguages", "POST", "/projects/{id}/languages", "Add languages to a project"),
+        ("health", "GET", "/system/health", "System health"),
+        ("lookup", "GET", "/registers/lookup", "Look up a register"),
+        ("formats", "GET", "/formats", "Supported formats"),
+        ("documents", "POST", "/documents", "Send a document for translation"),
+    ]
+    index = build(rows)
+    assert top(index, "which companies am I keeping tabs on?") == ["monitored"]
+    assert "quoteLanguages" in top(index, "what would it cost to add Korean?", 2)
+    assert top(index, "are the registries having issues today?") == ["health"]
+    assert top(index, "which file types can I send you?") == ["formats"]

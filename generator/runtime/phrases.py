@@ -13,6 +13,8 @@ from .vocabulary import LEFT_NOTES
 COMPOUNDS: dict[tuple[str, str], str] = {
     ("address", "book"): "contact",
     ("to", "do"): "task",
+    ("file", "types"): "formats",
+    ("file", "type"): "format",
     ("auto", "reply"): "autoreply",
     ("box", "set"): "collection",
     ("out", "loud"): "aloud",
@@ -109,6 +111,18 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # What is copied to another region is replicated.
     (r"\bcross[-\s]region\b", ("replication", "replica", "region")),
+    # What is kept tabs on, or an eye on, is monitored.
+    (r"\bkeep(?:s|ing)?\s+(?:tabs|an\s+eye)\s+on\b", ("monitor", "monitoring", "watch")),
+    # What something would cost, before it is bought: a quote, an estimate.
+    (
+        r"\bwhat\s+would\s+(?:it|that|this|they)\s+cost\b|\bhow\s+much\s+would\b",
+        ("quote", "estimate", "price", "pricing"),
+    ),
+    # A service having issues or timing out: its health, its status.
+    (
+        r"\b(?:having|has|have)\s+(?:issues|problems|trouble|an?\s+outage)\b|\btiming\s+out\b",
+        ("health", "status", "outage"),
+    ),
     # A "+1" is a vote.
     (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.
