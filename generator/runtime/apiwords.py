@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from .synonyms import SYNONYMS
-from .terms import EDGES, plain_segments, stem, stems, terms, words
+from .terms import EDGES, plain_operation_segments, stem, stems, terms, words
 from .traits import action_words
 from .vocabulary import EQUIVALENTS, INTENTS
 
@@ -281,8 +281,7 @@ class ApiWords:
         them, ``terms.segment_terms``)."""
         out: dict[str, list[str]] = {}
         for op, found in zip(self.operations, self.segments, strict=True):
-            plain_found = plain_segments(op["path"], op.get("required") or ())
-            for plain, split in zip(plain_found, found, strict=False):
+            for plain, split in zip(plain_operation_segments(op), found, strict=False):
                 if " " not in plain and plain != split and " " in split:
                     out.setdefault(plain, split.split())
         return out

@@ -269,11 +269,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if spent is not None:
         verb = spent.group().split()[0].lower()
         own = [w for w in own if w != verb]
-    did = [found.group() for found in WHO_DID.finditer(query)]
+    did = set(words(" ".join(found.group() for found in WHO_DID.finditer(query))))
     if did:
         # Who did it ("by which user?", the somebody of "somebody changed it") is not
         # what is asked about.
-        doer = set(words(" ".join(did))) & DOERS | {"somebody", "someone"} & set(query_words)
+        doer = did & DOERS | {"somebody", "someone"} & set(query_words)
         own = [w for w in own if w not in doer]
     if not own and not any(named.values()):
         # Nothing but values ("billing.invoices.get", "setup.md"): they are the request.
@@ -288,7 +288,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # to do ("what files have people uploaded?", "who deleted the group?").
     changed = set(changed_in_question(query_words))
     # And the verbs of a question who did it ("who's been changing quote 640?").
-    changed |= set(words(" ".join(did))) - DOERS - STOP_WORDS
+    changed |= did - DOERS - STOP_WORDS
     happened = [w for w in own if w in changed]
     if happened and len(happened) < len(own):
         own = [w for w in own if w not in happened]

@@ -54,7 +54,7 @@ from .clauses import api_names, unframed, unquoted, unsaid
 from .reading import Reading, read
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import distinct_words, plain_segments, related, stems
+from .terms import distinct_words, plain_operation_segments, related, stems
 from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 from .weights import (
@@ -138,7 +138,7 @@ class Index:
         # split into parts), else as the path says.
         stored: list[list[str] | None] = data.get("segments") or [None] * len(self.operations)
         segments = [
-            found if found is not None else plain_segments(op["path"], op.get("required") or ())
+            found if found is not None else plain_operation_segments(op)
             for op, found in zip(self.operations, stored, strict=True)
         ]
         self.words = ApiWords(

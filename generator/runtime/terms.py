@@ -466,6 +466,17 @@ def plain_segments(path: str, arguments: Collection[str] = ()) -> list[str]:
     return [" ".join(terms(seg)) for seg in literal_segments(path, arguments)]
 
 
+def operation_segments(op: Mapping[str, Any]) -> list[str]:
+    """``literal_segments`` of a ``search.json`` operation's path, its required arguments
+    given (a fragment that names one is no segment), as the generator made them."""
+    return literal_segments(op["path"], op.get("required") or ())
+
+
+def plain_operation_segments(op: Mapping[str, Any]) -> list[str]:
+    """``plain_segments`` of a ``search.json`` operation (``operation_segments``)."""
+    return [" ".join(terms(seg)) for seg in operation_segments(op)]
+
+
 def is_item_path(path: str) -> bool:
     """The path names one item (it ends with a parameter, perhaps with a format suffix
     such as ``{Sid}.json``), not a collection or action."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .terms import is_item_path, literal_segments, terms, words
+from .terms import is_item_path, operation_segments, terms, words
 from .vocabulary import INTENTS
 
 _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
@@ -150,10 +150,10 @@ _FORMATS = frozenset({"json", "xml", "yaml"})
 (``/containers/json``: the containers)."""
 
 
-def _without_markers(op: dict[str, Any], found: list[str]) -> list[str]:
+def _acting_segments(op: dict[str, Any], found: list[str]) -> list[str]:
     """The terms of an operation's literal path segments (``found``) but OData's
     ``_MARKERS`` and a last segment of ``_FORMATS`` after another."""
-    literal = literal_segments(op["path"], op.get("required") or ())
+    literal = operation_segments(op)
     if len(literal) != len(found):
         return found
     if len(literal) > 1 and literal[-1].lower() in _FORMATS:
@@ -177,7 +177,7 @@ class Traits:
         # to it, its raw content), not what is: ``POST /groups/{id}/members/$ref`` adds a
         # member; a format after it, how it comes (``GET /containers/json`` lists them).
         acting = [
-            _without_markers(op, found) for op, found in zip(operations, segments, strict=True)
+            _acting_segments(op, found) for op, found in zip(operations, segments, strict=True)
         ]
         # What an operation acts on: its path's last literal segment, or the one before
         # where that one is the action's verb (``/item/remove``, ``/customers/search``).
@@ -217,10 +217,7 @@ class Traits:
         return [
             own_path(op["path"])
             or any(seg.split()[:1] in _SELF_FIRST for seg in found)
-            or any(
-                words(seg)[:1] in _SELF_FIRST
-                for seg in literal_segments(op["path"], op.get("required") or ())
-            )
+            or any(words(seg)[:1] in _SELF_FIRST for seg in operation_segments(op))
             for op, found in zip(self.operations, self.segments, strict=True)
         ]
 
