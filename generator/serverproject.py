@@ -277,7 +277,7 @@ def data_bytes(data: dict[str, Any]) -> bytes:
             opening, closing = (b"{", b"}") if isinstance(value, dict) else (b"[", b"]")
             if isinstance(value, dict):
                 items: Iterable[bytes] = (
-                    b"  " + _text_json(k) + b": " + _compact(v) for k, v in value.items()
+                    b"  " + _compact(k) + b": " + _compact(v) for k, v in value.items()
                 )
             else:
                 items = (b"  " + _compact(v) for v in value)

@@ -430,13 +430,18 @@ class DocumentSet:
 
 def child(at: Ref, *keys: str | int) -> Ref:
     """The location of a child node."""
-    pointer = at.pointer
+    pointer = at[1]
     for key in keys:
-        text = str(key)
+        text = key if type(key) is str else str(key)
         if "~" in text or "/" in text:
             text = text.replace("~", "~0").replace("/", "~1")
         pointer += "/" + text
-    return Ref(at.uri, pointer)
+    # Made as a tuple, without the named tuple's Python-level ``__new__``: schemas make
+    # hundreds of thousands of locations.
+    return _new_ref(Ref, (at[0], pointer))
+
+
+_new_ref = tuple.__new__
 
 
 def _read_file(path: str, origin: str) -> bytes:

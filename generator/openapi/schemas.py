@@ -39,7 +39,29 @@ from .keywords import (
 
 Warn = Callable[[str, Ref, str], None]
 
-_SCHEMA_MAPS, _SCHEMA_LISTS, _SCHEMA_ONE = SCHEMA_MAPS, SCHEMA_LISTS, SCHEMA_ONE
+_SCHEMA_MAPS, _SCHEMA_LISTS, _SCHEMA_ONE = (
+    frozenset(SCHEMA_MAPS),
+    frozenset(SCHEMA_LISTS),
+    frozenset(SCHEMA_ONE),
+)
+_SPECIAL = frozenset(
+    {
+        *DROPPED,
+        *UNFOLLOWED,
+        *CHECKED,
+        *_SCHEMA_ONE,
+        "dependencies",
+        "pattern",
+        "type",
+        "items",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "required",
+        "description",
+        "format",
+    }
+)
+"""The keywords ``convert`` does more with than copy (besides ``x-`` extensions, dropped)."""
 _DEF_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
 FILE_SCHEMA: dict[str, Any] = {
@@ -101,6 +123,10 @@ class SchemaConverter:
             return self._reference(node, at, needs)
         out: dict[str, Any] = {}
         for key, value in node.items():
+            if key not in _SPECIAL:  # most keywords: looked up once
+                if not key.startswith("x-"):
+                    out[key] = value
+                continue
             if key in DROPPED or key.startswith("x-"):
                 continue
             if key in UNFOLLOWED:
@@ -339,7 +365,11 @@ class SchemaConverter:
         known = self._edge_cache.get(ref)
         if known is not None:
             return known
-        found = self._edge_cache[ref] = self._find_edges(ref)
+        # A target converted already names the targets it refers to: its schema is not
+        # walked again. (Sorted: the graph is explored in the same order on every run.)
+        converted = self._targets.get(ref)
+        found = sorted(converted[1]) if converted is not None else self._find_edges(ref)
+        self._edge_cache[ref] = found
         return found
 
     def _find_edges(self, ref: Ref) -> list[Ref]:

@@ -201,9 +201,15 @@ _HTTP_REQUESTS = re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)
 method is the operation's own, and the words say nothing of what it acts on."""
 
 
+def _without_requests(text: str) -> str:
+    """``text`` without its words about HTTP requests (``_HTTP_REQUESTS``), looked for only
+    where it has " request": a long description is read once, not once a method."""
+    return _HTTP_REQUESTS.sub(" ", text) if " request" in text else text
+
+
 def _flat(text: str) -> str:
     """Text without its HTML tags and entities, on one line."""
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    return " ".join(_plain(text).split())
 
 
 def first_sentence(text: str, limit: int = 200) -> str:
@@ -254,8 +260,8 @@ def document_terms(
     path, tags), and the ones that say more (description, argument names). A link made or
     undone (OData's ``$ref``: ``POST /groups/{id}/members/$ref``) adds or removes the
     thing before it, whatever its summary calls it ("Create new navigation property ref")."""
-    summary_text = _HTTP_REQUESTS.sub(" ", summary_text)
-    description = _HTTP_REQUESTS.sub(" ", description)
+    summary_text = _without_requests(summary_text)
+    description = _without_requests(description)
     core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
     linked = _LINKING.get(method) if path.endswith("/$ref") else None
     if linked is not None:
