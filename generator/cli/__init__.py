@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .. import __version__, collector
+from .. import __version__, collector, parallel
 
 COMMANDS = {
     "models": "models",
@@ -69,6 +69,7 @@ def run() -> None:
     way out, for nothing: over a tenth of a second for an 11,000-operation document. For the
     same reason the collector does not walk them again (``collector.ending``)."""
     collector.ending()
+    parallel.allow()
     try:
         main()
         code = 0

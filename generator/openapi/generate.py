@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import collector, progress
+from .. import collector, parallel, progress
 from ..diagnostics import Diagnostic, MCPGenError
 from ..pipeline import PlannedFile, render_plan
 from ..publish import Content
@@ -84,9 +84,14 @@ def plan(project: Project) -> list[PlannedFile]:
     )
     common = shared.context()
     # Each data file's text is made at once, so that its objects are freed before the next.
-    data = {"operations.json": data_bytes(project.operations_json())}
-    if project.tools_mode == "discovery":
-        data["search.json"] = data_bytes(search_json(project))
+    search = SearchJson(project) if project.tools_mode == "discovery" else None
+    try:
+        data = {"operations.json": data_bytes(project.operations_json())}
+        if search is not None:
+            data["search.json"] = data_bytes(search.finish())
+    finally:
+        if search is not None:
+            search.cancel()
     return [
         *shared.files(project.spec_json(), data),
         *(shared.runtime(name) for name in RUNTIME),
@@ -138,56 +143,117 @@ def search_dependencies(project: Project) -> tuple[str, ...]:
 
 def search_json(project: Project) -> dict[str, Any]:
     """``search.json``: what a search result shows of each operation, and its terms."""
-    operations: list[dict[str, Any]] = []
-    named: list[str] = []
-    more: list[str] = []
-    segments: list[list[str] | None] = []
-    details: list[str] = []
-    known = terms.known_stems(text for t in project.tools for text in (t.name, t.title))
-    short = terms.short_segment_names(t.path for t in project.tools)
-    memo: dict[str, str] = {}
-    for tool, about in zip(project.tools, subjects(project), strict=True):
-        text = terms.summary(tool.title, tool.description, tool.name)
-        required = tool.input_schema.get("required") or []
-        operations.append(
-            {
-                "operation": tool.name,
-                "method": tool.method,
-                "path": tool.path,
-                "summary": text,
-                "tags": list(tool.tags),
-                "required": list(required),
-            }
+    return SearchJson(project).finish()
+
+
+class SearchJson:
+    """``search.json`` in the making. On a large API (``BESIDE_AT`` operations) a forked
+    copy of the process makes the entries of the later operations (``parallel``) while
+    this one goes on with other files, until ``finish`` makes the first ones and takes
+    the copy's: they are what this process would make, entry for entry."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.shared = _SearchShared(project)
+        count = len(project.tools)
+        self.split = count - int(count * BESIDE_SHARE) if count >= BESIDE_AT else count
+        self.copy = (
+            parallel.beside(lambda: self.shared.entries(self.split, count))
+            if self.split < count
+            else None
         )
-        # Path parameters repeat the resource's name; the others say what can be asked.
-        args = [arg.name for arg in tool.args if arg.location != "path"]
-        core, extra = terms.document_terms(
-            tool.name, text, tool.description, tool.path, tool.tags, args, tool.method
-        )
-        extra += terms.terms(about)
-        # What a path parameter may be says what the operation can do or act on
-        # (``/Sessions/{id}/Playing/{command}``: Pause, Stop; ``/Items/{id}/Images/{type}``);
-        # what a read's query parameter may be, which of its things it lists ("show my
-        # snapshots": ``GET /images?type=snapshot``; "the open PRs": ``state=open``).
-        extra += terms.terms(" ".join(_choices(tool, project.definitions)))
-        # Run-together path words (``clusterrolebindings``) count by their parts too.
-        found = terms.segment_terms(tool.path, known, memo, required, short)
-        core += [t for t in " ".join(found).split() if t not in core]
-        # Left out (null) where they are what the server makes of the path itself.
-        segments.append(found if found != terms.plain_segments(tool.path, required) else None)
-        details.append(terms.detail(text, tool.description))
-        named.append(" ".join(core))
-        more.append(" ".join(extra))
-    return {
-        "version": 1,
-        "title": project.title,
-        "semantic": project.search == "hybrid",
-        "operations": operations,
-        "terms": named,
-        "more": more,
-        "segments": segments,
-        "details": details,
-    }
+
+    def finish(self) -> dict[str, Any]:
+        count = len(self.project.tools)
+        try:
+            entries = self.shared.entries(0, self.split)
+            later = self.copy.result() if self.copy is not None else None
+        finally:
+            self.cancel()
+        if self.split < count:
+            later = later if later is not None else self.shared.entries(self.split, count)
+            for key, values in entries.items():
+                values.extend(later[key])
+        return {
+            "version": 1,
+            "title": self.project.title,
+            "semantic": self.project.search == "hybrid",
+            **entries,
+        }
+
+    def cancel(self) -> None:
+        """Stop the copy, if it runs still (its share is then not made)."""
+        if self.copy is not None:
+            self.copy.cancel()
+
+
+BESIDE_AT = 400
+"""Operations from which ``search.json`` is made by two processes: below, the fork would
+cost more than it saves."""
+BESIDE_SHARE = 0.6
+"""The copy's share of the entries: this process makes ``operations.json`` meanwhile."""
+
+
+class _SearchShared:
+    """What every entry of ``search.json`` is made with: the API's own words and each
+    operation's subject, made once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        tools = project.tools
+        self.known = terms.known_stems(text for t in tools for text in (t.name, t.title))
+        self.short = terms.short_segment_names(t.path for t in tools)
+        self.subjects = subjects(project)
+
+    def entries(self, start: int, stop: int) -> dict[str, list[Any]]:
+        """The entries of the operations from ``start`` to ``stop``, by key of
+        ``search.json``."""
+        project = self.project
+        operations: list[dict[str, Any]] = []
+        named: list[str] = []
+        more: list[str] = []
+        segments: list[list[str] | None] = []
+        details: list[str] = []
+        memo: dict[str, str] = {}
+        for tool, about in zip(project.tools[start:stop], self.subjects[start:stop], strict=True):
+            text = terms.summary(tool.title, tool.description, tool.name)
+            required = tool.input_schema.get("required") or []
+            operations.append(
+                {
+                    "operation": tool.name,
+                    "method": tool.method,
+                    "path": tool.path,
+                    "summary": text,
+                    "tags": list(tool.tags),
+                    "required": list(required),
+                }
+            )
+            # Path parameters repeat the resource's name; the others say what can be asked.
+            args = [arg.name for arg in tool.args if arg.location != "path"]
+            core, extra = terms.document_terms(
+                tool.name, text, tool.description, tool.path, tool.tags, args, tool.method
+            )
+            extra += terms.terms(about)
+            # What a path parameter may be says what the operation can do or act on
+            # (``/Sessions/{id}/Playing/{command}``: Pause, Stop; ``/Items/{id}/Images/{type}``);
+            # what a read's query parameter may be, which of its things it lists ("show my
+            # snapshots": ``GET /images?type=snapshot``; "the open PRs": ``state=open``).
+            extra += terms.terms(" ".join(_choices(tool, project.definitions)))
+            # Run-together path words (``clusterrolebindings``) count by their parts too.
+            found = terms.segment_terms(tool.path, self.known, memo, required, self.short)
+            core += [t for t in " ".join(found).split() if t not in core]
+            # Left out (null) where they are what the server makes of the path itself.
+            segments.append(found if found != terms.plain_segments(tool.path, required) else None)
+            details.append(terms.detail(text, tool.description))
+            named.append(" ".join(core))
+            more.append(" ".join(extra))
+        return {
+            "operations": operations,
+            "terms": named,
+            "more": more,
+            "segments": segments,
+            "details": details,
+        }
 
 
 MAX_CHOICES = 40
