@@ -67,6 +67,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev18``: ``benchmarks/queries/dev18/*.json``, 50 requests each for four more (AWS Glue,
   MotaWord's translation service, ClearBlade's IoT platform and brex.io's company
   registers, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev19``: ``benchmarks/queries/dev19/*.json``, 50 requests each for four more (AWS
+  CloudFormation, Google's Content API for Shopping, Reverb's music-gear marketplace and
+  Visma.net's ERP, from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -129,6 +132,7 @@ SETS = {
     "dev16": QUERIES / "dev16",
     "dev17": QUERIES / "dev17",
     "dev18": QUERIES / "dev18",
+    "dev19": QUERIES / "dev19",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -228,6 +232,10 @@ DIRECTORY = {
     "motaword": "motaword.com",
     "clearblade": "clearblade.com",
     "brex": "brex.io",
+    "cloudformation": "amazonaws.com/cloudformation",
+    "content": "googleapis.com/content",
+    "reverb": "reverb.com",
+    "visma": "visma.net",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -237,7 +245,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
