@@ -3865,3 +3865,35 @@ def test_tabs_kept_a_cost_foreseen_a_service_in_trouble_and_file_types() -> None
     assert "quoteLanguages" in top(index, "what would it cost to add Korean?", 2)
     assert top(index, "are the registries having issues today?") == ["health"]
     assert top(index, "which file types can I send you?") == ["formats"]
+
+
+def test_words_of_payouts_inboxes_prints_ads_offers_and_stock() -> None:
+    rows = [
+        ("disbursements", "GET", "/orderreports/disbursements", "Retrieve disbursements"),
+        ("returns", "GET", "/orderreturns", "Lists order returns"),
+        ("conversations", "GET", "/my/conversations", "Retrieve a list of conversations"),
+        ("follows", "GET", "/my/follows", "Your follows"),
+        ("vacation", "DELETE", "/shop/vacation", "Disable vacation mode"),
+        ("listings", "POST", "/listings", "Create a listing"),
+        ("print", "GET", "/invoices/{nbr}/print", "Get a printable invoice"),
+        ("invoice", "PUT", "/invoices/{nbr}", "Update an invoice"),
+        ("reports", "POST", "/reports/search", "Retrieves merchant performance reports"),
+        ("products", "GET", "/products", "Lists products"),
+        ("negotiations", "GET", "/my/negotiations/buying", "Get negotiations as a buyer"),
+        ("end", "PUT", "/my/listings/{slug}/state/end", "End a listing"),
+        ("removeFromSale", "DELETE", "/sales/{id}/listings", "Remove listings from a sale"),
+        ("summary", "GET", "/inventorysummary/{item}", "Get inventory summary"),
+        ("warehouses", "GET", "/warehouse", "Get warehouses"),
+        ("payments", "POST", "/customerPayment", "Create a customer payment"),
+        ("customers", "POST", "/customer", "Create a customer"),
+    ]
+    index = build(rows)
+    assert top(index, "which payouts came in during March?") == ["disbursements"]
+    assert top(index, "pull up my inbox") == ["conversations"]
+    assert top(index, "back from holiday, make my shop available again") == ["vacation"]
+    assert top(index, "I need a PDF of invoice 100234") == ["print"]
+    assert top(index, "clicks and impressions for the last 30 days") == ["reports"]
+    assert top(index, "what offers have I made that are still open?") == ["negotiations"]
+    assert top(index, "sold it locally, take the listing down") == ["end"]
+    assert top(index, "how many BOLT-M8 do we have on hand?") == ["summary"]
+    assert top(index, "customer 10023 paid 15,000 NOK, record it") == ["payments"]

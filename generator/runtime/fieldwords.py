@@ -29,6 +29,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "charged": ("invoice", "charge", "payment"),
     "card": ("payment", "method", "source"),
     "bank": ("account", "external", "payout"),
+    "payout": ("disbursement", "settlement"),
+    "disbursement": ("payout",),
+    "paid": ("payment",),
+    "impression": ("report", "analytics", "metric", "performance", "stat"),
+    "click": ("report", "analytics", "metric", "performance", "stat"),
     "fee": ("fee", "charge"),
     "tax": ("tax", "vat"),
     "vat": ("tax", "id"),
@@ -163,7 +168,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "workspace": ("organization", "team", "org"),
     # Sales: a quote is an offer, an estimate, a proposal.
     "quote": ("offer", "estimate", "quotation", "proposal"),
-    "offer": ("quote", "proposal"),
+    "offer": ("quote", "proposal", "negotiation", "bid"),
     # The most or least of something: its highest, its lowest.
     "biggest": ("highest", "largest", "max", "top"),
     "largest": ("highest", "biggest", "max", "top"),

@@ -19,6 +19,7 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("box", "set"): "collection",
     ("out", "loud"): "aloud",
     ("far", "along"): "progress",
+    ("on", "hand"): "inventory",
     ("controller", "manager"): "controllermanager",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
@@ -156,7 +157,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("turn", "off"): ("disable", "deactivate", "stop", "inactive"),
     ("switch", "on"): ("enable", "activate", "start"),
     ("switch", "off"): ("disable", "deactivate", "stop", "inactive"),
-    ("take", "down"): ("delete", "remove", "unpublish"),
+    ("take", "down"): ("delete", "remove", "unpublish", "end", "deactivate"),
     ("thumbs", "up"): ("like", "rate", "rating", "upvote", "reaction"),
     ("thumbs", "down"): ("dislike", "rate", "rating", "downvote", "reaction"),
     ("hand", "over"): ("transfer", "ownership"),
