@@ -70,6 +70,10 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev19``: ``benchmarks/queries/dev19/*.json``, 50 requests each for four more (AWS
   CloudFormation, Google's Content API for Shopping, Reverb's music-gear marketplace and
   Visma.net's ERP, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev20``: ``benchmarks/queries/dev20/*.json``, 50 requests each for four more (Amazon
+  Lightsail, Amazon Cognito's user pools, the Telegram Bot API and Google's Campaign
+  Manager 360 reporting API, from APIs.guru's directory), written blind like ``dev``, for
+  tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -133,6 +137,7 @@ SETS = {
     "dev17": QUERIES / "dev17",
     "dev18": QUERIES / "dev18",
     "dev19": QUERIES / "dev19",
+    "dev20": QUERIES / "dev20",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -236,6 +241,10 @@ DIRECTORY = {
     "content": "googleapis.com/content",
     "reverb": "reverb.com",
     "visma": "visma.net",
+    "lightsail": "amazonaws.com/lightsail",
+    "cognito": "amazonaws.com/cognito-idp",
+    "telegram": "telegram.org",
+    "dfareporting": "googleapis.com/dfareporting",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -245,7 +254,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
