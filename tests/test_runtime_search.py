@@ -3897,3 +3897,30 @@ def test_words_of_payouts_inboxes_prints_ads_offers_and_stock() -> None:
     assert top(index, "sold it locally, take the listing down") == ["end"]
     assert top(index, "how many BOLT-M8 do we have on hand?") == ["summary"]
     assert top(index, "customer 10023 paid 15,000 NOK, record it") == ["payments"]
+
+
+def test_servers_firewalls_audiences_titles_sign_outs_and_addresses_given_back() -> None:
+    rows = [
+        ("createSnapshot", "POST", "/snapshots", "Creates a snapshot"),
+        ("createInstances", "POST", "/instances", "Creates instances"),
+        ("putPorts", "PUT", "/instances/{name}/publicPorts", "Opens public ports"),
+        ("getPortStates", "GET", "/instances/{name}/portStates", "Returns port states"),
+        ("landingPages", "POST", "/landingPages", "Inserts a landing page"),
+        ("remarketing", "POST", "/remarketingLists", "Inserts a new remarketing list"),
+        ("setChatPhoto", "POST", "/setChatPhoto", "Change the photo of a chat"),
+        ("setChatTitle", "POST", "/setChatTitle", "Change the title of a chat"),
+        ("globalSignOut", "POST", "/users/{name}/globalSignOut", "Signs out a user everywhere"),
+        ("listDevices", "GET", "/users/{name}/devices", "Lists a user's devices"),
+        ("initiateAuth", "POST", "/initiateAuth", "Initiates the authentication flow"),
+        ("forgotPassword", "POST", "/forgotPassword", "Sends a code to reset a password"),
+        ("attachIp", "POST", "/staticIps/{name}/attach", "Attaches a static IP"),
+        ("releaseIp", "POST", "/staticIps/{name}/release", "Releases a static IP"),
+    ]
+    index = build(rows)
+    assert top(index, "spin up a VPS for the blog") == ["createInstances"]
+    assert top(index, "firewall on node-3: only 22 and 443 from now on") == ["putPorts"]
+    assert top(index, "build an audience of recent buyers") == ["remarketing"]
+    assert top(index, "rename the group chat to 'Marketing'") == ["setChatTitle"]
+    assert top(index, "log kim out of every device") == ["globalSignOut"]
+    assert top(index, "sign the user in with her password") == ["initiateAuth"]
+    assert top(index, "I don't need static IP old-ip any more, give it back") == ["releaseIp"]

@@ -32,6 +32,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "payout": ("disbursement", "settlement"),
     "disbursement": ("payout",),
     "paid": ("payment",),
+    "audience": ("segment", "list", "remarketing", "targeting"),
     "impression": ("report", "analytics", "metric", "performance", "stat"),
     "click": ("report", "analytics", "metric", "performance", "stat"),
     "fee": ("fee", "charge"),
@@ -75,6 +76,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # A virtual machine is an instance or a server in most cloud APIs (a "machine" is more
     # often its type or image there).
     "vm": ("instance", "virtual", "machine", "server"),
+    "vps": ("instance", "virtual", "server"),
     "rollback": ("rollback", "revision", "undo"),
     "quota": ("limit", "resource", "quota"),
     # What is left of an allowance ("how many API calls do I have left?").
@@ -87,7 +89,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Requests slowed or refused for asking too often.
     "throttle": ("rate", "limit", "quota"),
     "traffic": ("network", "policy", "ingress", "endpoint"),
-    "firewall": ("network", "policy", "rule"),
+    "firewall": ("network", "policy", "rule", "port"),
     "ip": ("address", "endpoint"),
     "disk": ("volume", "storage", "persistent"),
     "storage": ("volume", "bucket", "disk"),

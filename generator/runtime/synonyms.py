@@ -189,7 +189,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "edit": ("update",),
     "change": ("update", "commit"),
     "modify": ("update",),
-    "rename": ("update", "move", "name"),
+    "rename": ("update", "move", "name", "title"),
     "tweak": ("update",),
     "bump": ("update", "increment"),
     "move": ("rename", "transfer", "update"),
