@@ -3924,3 +3924,17 @@ def test_servers_firewalls_audiences_titles_sign_outs_and_addresses_given_back()
     assert top(index, "log kim out of every device") == ["globalSignOut"]
     assert top(index, "sign the user in with her password") == ["initiateAuth"]
     assert top(index, "I don't need static IP old-ip any more, give it back") == ["releaseIp"]
+
+
+def test_a_question_whether_a_thing_is_in_a_state_asks_for_its_state() -> None:
+    rows = [
+        ("stopInstance", "POST", "/instances/{name}/stop", "Stops an instance"),
+        ("startInstance", "POST", "/instances/{name}/start", "Starts an instance"),
+        ("getState", "GET", "/instances/{name}/state", "Returns the state of an instance"),
+        ("pauseQueue", "POST", "/queues/{name}/pause", "Pauses a queue"),
+        ("getQueue", "GET", "/queues/{name}", "Returns a queue"),
+        ("queueStatus", "GET", "/queues/{name}/status", "Returns the status of a queue"),
+    ]
+    index = build(rows)
+    assert top(index, "is web-1 currently running or stopped?") == ["getState"]
+    assert top(index, "are the billing queues paused?") == ["queueStatus"]

@@ -231,6 +231,18 @@ AT_PRESENT = re.compile(
     r"\b(?:right\s+now|at\s+(?:this|the)\s+moment|currently|at\s+present)\b", re.IGNORECASE
 )
 """What is so now ("how many callers are waiting at this moment?"): current, live figures."""
+STATES = frozenset(
+    {"running", "stopped", "online", "offline", "enabled", "disabled", "active", "inactive"}
+    | {"paused", "started"}
+)
+STATE_ASKED = re.compile(
+    r"^\W*(?:is|are|was|were)\s+(?:\S+\s+){1,5}?(?:(?:currently|still|now|actually)\s+)?"
+    rf"(?:{'|'.join(sorted(STATES))})\b",
+    re.IGNORECASE,
+)
+"""A question whether a thing is in one of ``STATES`` ("is web-1 currently running or
+stopped?", "are the queues paused?"): its state, its status; the state's word says what
+is asked about, not what to do."""
 EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE)
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
 PERIODIC = re.compile(

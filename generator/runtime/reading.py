@@ -62,6 +62,8 @@ from .phrasing import (
     SCOPE,
     SENT_AGAIN,
     SENT_BY,
+    STATE_ASKED,
+    STATES,
     STOP_DOING,
     TELLING,
     TIME_SPENT,
@@ -289,6 +291,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     changed = set(changed_in_question(query_words))
     # And the verbs of a question who did it ("who's been changing quote 640?").
     changed |= did - DOERS - STOP_WORDS
+    states = STATE_ASKED.search(query) is not None
+    if states:
+        changed |= STATES.intersection(query_words)
     happened = [w for w in own if w in changed]
     if happened and len(happened) < len(own):
         own = [w for w in own if w not in happened]
@@ -358,6 +363,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["export", "download", "csv"]
     if AT_PRESENT.search(query):
         hinted += ["current", "realtime", "live"]
+    if states:
+        hinted += ["state", "status"]
     if DONE_AGAIN.search(query):
         hinted += ["retry", "rerun", "redeliver", "replay"]
     if SENT_AGAIN.search(query):
