@@ -3938,3 +3938,21 @@ def test_a_question_whether_a_thing_is_in_a_state_asks_for_its_state() -> None:
     index = build(rows)
     assert top(index, "is web-1 currently running or stopped?") == ["getState"]
     assert top(index, "are the billing queues paused?") == ["queueStatus"]
+
+
+def test_about_text_reposts_sales_tax_and_timesheets() -> None:
+    rows = [
+        ("setChatTitle", "POST", "/setChatTitle", "Change the title of a chat"),
+        ("setChatDescription", "POST", "/setChatDescription", "Change the description"),
+        ("sendMessage", "POST", "/sendMessage", "Send a text message"),
+        ("copyMessage", "POST", "/copyMessage", "Copy a message"),
+        ("posSale", "POST", "/pos/{id}/sale", "Submit a sale from a point of sale"),
+        ("accountTax", "PUT", "/accounttax/{id}", "Update an account's tax settings"),
+        ("employee", "POST", "/employee", "Create an employee"),
+        ("timeCard", "POST", "/timeCard", "Create a time card"),
+    ]
+    index = build(rows)
+    assert top(index, "update the 'about' text shown on my channel") == ["setChatDescription"]
+    assert top(index, "repost it") == ["copyMessage"]
+    assert top(index, "charge 7.25% sales tax in California") == ["accountTax"]
+    assert top(index, "log a timesheet for employee 42") == ["timeCard"]

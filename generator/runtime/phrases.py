@@ -20,6 +20,9 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("out", "loud"): "aloud",
     ("far", "along"): "progress",
     ("on", "hand"): "inventory",
+    ("about", "text"): "description",
+    ("about", "section"): "description",
+    ("sales", "tax"): "tax",
     ("controller", "manager"): "controllermanager",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
