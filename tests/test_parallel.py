@@ -151,6 +151,31 @@ print(copy.result(), copy.result())
 """
 
 
+_THREADED = """
+import threading, time
+from mcpgen import parallel
+parallel.allow()
+alone = parallel.available()
+stop = threading.Event()
+worker = threading.Thread(target=stop.wait)
+worker.start()
+try:
+    print(alone, parallel.available(), parallel.beside(lambda: 1) is None)
+finally:
+    stop.set()
+    worker.join()
+"""
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    """A fork copies one thread, not the locks another may hold: with a second thread
+    running, the work stays in the process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _THREADED], check=True, capture_output=True, text=True, timeout=30
+    )
+    assert done.stdout.split() == ["True", "False", "True"]
+
+
 def test_a_cancelled_copy_is_stopped_and_reaped() -> None:
     done = subprocess.run(
         [sys.executable, "-c", _CANCELLED], check=True, capture_output=True, text=True, timeout=30
