@@ -74,6 +74,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Lightsail, Amazon Cognito's user pools, the Telegram Bot API and Google's Campaign
   Manager 360 reporting API, from APIs.guru's directory), written blind like ``dev``, for
   tuning;
+- ``dev21``: ``benchmarks/queries/dev21/*.json``, 50 requests each for four more (Amazon
+  SES v2, Amazon Route 53, the Open Science Framework and VTEX's catalog, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -138,6 +141,7 @@ SETS = {
     "dev18": QUERIES / "dev18",
     "dev19": QUERIES / "dev19",
     "dev20": QUERIES / "dev20",
+    "dev21": QUERIES / "dev21",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -245,6 +249,10 @@ DIRECTORY = {
     "cognito": "amazonaws.com/cognito-idp",
     "telegram": "telegram.org",
     "dfareporting": "googleapis.com/dfareporting",
+    "sesv2": "amazonaws.com/sesv2",
+    "route53": "amazonaws.com/route53",
+    "osf": "osf.io",
+    "vtex": "vtex.local/Catalog-API",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -254,7 +262,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
