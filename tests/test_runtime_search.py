@@ -3956,3 +3956,24 @@ def test_about_text_reposts_sales_tax_and_timesheets() -> None:
     assert top(index, "repost it") == ["copyMessage"]
     assert top(index, "charge 7.25% sales tax in California") == ["accountTax"]
     assert top(index, "log a timesheet for employee 42") == ["timeCard"]
+
+
+def test_collaborators_nested_things_barcodes_senders_and_activity() -> None:
+    rows = [
+        ("users", "GET", "/users/", "List all users"),
+        ("contributors", "GET", "/nodes/{node_id}/contributors/", "List all contributors"),
+        ("node", "GET", "/nodes/{node_id}/", "Retrieve a node"),
+        ("children", "GET", "/nodes/{node_id}/children/", "List all children"),
+        ("category", "GET", "/category/{id}", "Get a category"),
+        ("skuByEan", "GET", "/sku/stockkeepingunitbyean/{ean}", "Get SKU by EAN"),
+        ("suppressed", "GET", "/suppression/addresses", "List suppressed addresses"),
+        ("identities", "GET", "/identities", "List email identities"),
+        ("logs", "GET", "/nodes/{node_id}/logs/", "List all logs"),
+        ("actions", "GET", "/actions/", "List all actions"),
+    ]
+    index = build(rows)
+    assert top(index, "who are the collaborators on node abc12?") == ["contributors"]
+    assert top(index, "what is nested under project h3k8p?") == ["children"]
+    assert top(index, "which item has barcode 7891234567890?") == ["skuByEan"]
+    assert top(index, "which senders have I set up?") == ["identities"]
+    assert top(index, "the activity of node j8k9l") == ["logs"]

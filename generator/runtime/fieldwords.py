@@ -33,6 +33,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "disbursement": ("payout",),
     "paid": ("payment",),
     "timesheet": ("timecard", "time", "card", "entry"),
+    "barcode": ("ean", "upc", "gtin"),
+    "sender": ("identity", "from"),
     "audience": ("segment", "list", "remarketing", "targeting"),
     "impression": ("report", "analytics", "metric", "performance", "stat"),
     "click": ("report", "analytics", "metric", "performance", "stat"),
