@@ -3977,3 +3977,21 @@ def test_collaborators_nested_things_barcodes_senders_and_activity() -> None:
     assert top(index, "which item has barcode 7891234567890?") == ["skuByEan"]
     assert top(index, "which senders have I set up?") == ["identities"]
     assert top(index, "the activity of node j8k9l") == ["logs"]
+
+
+def test_cache_purges_and_sick_leave() -> None:
+    rows = [
+        ("cachePolicies", "GET", "/cache-policy", "List cache policies"),
+        ("cachePolicy", "DELETE", "/cache-policy/{Id}", "Delete a cache policy"),
+        ("invalidations", "GET", "/distribution/{id}/invalidation", "List invalidations"),
+        ("invalidate", "POST", "/distribution/{id}/invalidation", "Create an invalidation"),
+        ("invalidation", "GET", "/distribution/{id}/invalidation/{Id}", "Get an invalidation"),
+        ("leave", "POST", "/employments/{id}/leave", "Add leave"),
+        ("absences", "POST", "/employees/{id}/absences", "Add an absence"),
+        ("employee", "GET", "/employees/{id}", "Get an employee"),
+    ]
+    index = build(rows)
+    assert "invalidate" in top(index, "purge /index.html from the CDN", 3)
+    assert top(index, "has cache clear I2J0 on E2QW finished yet?") == ["invalidation"]
+    assert top(index, "the history of cache purges on distribution E1A2") == ["invalidations"]
+    assert top(index, "employee 5521 called in sick this morning") == ["absences"]

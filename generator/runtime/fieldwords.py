@@ -33,6 +33,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "disbursement": ("payout",),
     "paid": ("payment",),
     "timesheet": ("timecard", "time", "card", "entry"),
+    "sick": ("absence", "illness", "sickness", "leave"),
     "barcode": ("ean", "upc", "gtin"),
     "sender": ("identity", "from"),
     "audience": ("segment", "list", "remarketing", "targeting"),

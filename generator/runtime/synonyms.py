@@ -165,6 +165,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "delete": ("remove",),
     "kill": ("delete", "cancel", "stop", "terminate"),
     "wipe": ("delete", "clear", "purge"),
+    "purge": ("delete", "clear", "invalidate", "invalidation"),
     "logo": ("watermark", "icon", "image", "branding"),
     "yank": ("delete", "unpublish"),
     "unpublish": ("delete",),
