@@ -3995,3 +3995,20 @@ def test_cache_purges_and_sick_leave() -> None:
     assert top(index, "has cache clear I2J0 on E2QW finished yet?") == ["invalidation"]
     assert top(index, "the history of cache purges on distribution E1A2") == ["invalidations"]
     assert top(index, "employee 5521 called in sick this morning") == ["absences"]
+
+
+def test_a_simulation_is_a_projection_and_a_region_a_location() -> None:
+    rows = [
+        ("studies", "GET", "/v1/{parent}/studies", "Lists all the studies"),
+        (
+            "locations",
+            "GET",
+            "/v1/{name}/locations",
+            "Lists information about the supported locations",
+        ),
+        ("wages", "GET", "/employments/{id}/wages", "Get the wages of an employment"),
+        ("projection", "POST", "/employments/{id}/wageprojection", "Calculate a wage projection"),
+    ]
+    index = build(rows)
+    assert top(index, "which regions can I use it in?") == ["locations"]
+    assert top(index, "simulate how her salary develops over five years") == ["projection"]

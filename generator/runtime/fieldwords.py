@@ -33,6 +33,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "disbursement": ("payout",),
     "paid": ("payment",),
     "timesheet": ("timecard", "time", "card", "entry"),
+    "region": ("location", "zone"),
     "sick": ("absence", "illness", "sickness", "leave"),
     "barcode": ("ean", "upc", "gtin"),
     "sender": ("identity", "from"),
@@ -207,6 +208,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "repeating": ("recurring", "schedule"),
     # What would happen, without doing it: a preview.
     "forecast": ("preview", "estimate", "projection"),
+    "simulate": ("projection", "forecast", "preview", "estimate", "simulation"),
     "preview": ("render",),
     "render": ("preview",),
     # Checking that a thing is sound: verifying it, validating it.
