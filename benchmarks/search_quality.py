@@ -80,6 +80,9 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev22``: ``benchmarks/queries/dev22/*.json``, 50 requests each for four more (Amazon
   CloudFront, Amazon SNS, Google's Vertex AI and Loket.nl's payroll, from APIs.guru's
   directory), written blind like ``dev``, for tuning;
+- ``dev23``: ``benchmarks/queries/dev23/*.json``, 50 requests each for four more (Amazon
+  API Gateway, Amazon ElastiCache, UniCourt's court data and Amazon Pinpoint, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -146,6 +149,7 @@ SETS = {
     "dev20": QUERIES / "dev20",
     "dev21": QUERIES / "dev21",
     "dev22": QUERIES / "dev22",
+    "dev23": QUERIES / "dev23",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -261,6 +265,10 @@ DIRECTORY = {
     "sns": "amazonaws.com/sns",
     "aiplatform": "googleapis.com/aiplatform",
     "loket": "loket.nl",
+    "apigateway": "amazonaws.com/apigateway",
+    "elasticache": "amazonaws.com/elasticache",
+    "unicourt": "unicourt.com",
+    "pinpoint": "amazonaws.com/pinpoint",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -270,7 +278,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
