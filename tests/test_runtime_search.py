@@ -4012,3 +4012,25 @@ def test_a_simulation_is_a_projection_and_a_region_a_location() -> None:
     index = build(rows)
     assert top(index, "which regions can I use it in?") == ["locations"]
     assert top(index, "simulate how her salary develops over five years") == ["projection"]
+
+
+def test_watching_parties_android_push_shards_and_dumps() -> None:
+    rows = [
+        ("getCase", "GET", "/case/{caseId}", "Get a case"),
+        ("caseTracks", "GET", "/caseTracks", "List case tracks"),
+        ("untrack", "DELETE", "/caseTrack/{caseId}", "Remove a case track"),
+        ("parties", "GET", "/case/{caseId}/parties", "Get the parties of a case"),
+        ("pushTemplate", "DELETE", "/templates/{name}/push", "Delete a push template"),
+        ("gcm", "DELETE", "/apps/{id}/channels/gcm", "Delete the GCM channel"),
+        ("replicas", "POST", "/replicas/increase", "Increase the replica count"),
+        ("nodeGroups", "POST", "/nodegroups/increase", "Increase the node groups"),
+        ("updateEndpoints", "PUT", "/apps/{id}/endpoints", "Update endpoints"),
+        ("exportJob", "POST", "/apps/{id}/jobs/export", "Create an export job"),
+    ]
+    index = build(rows)
+    assert top(index, "which cases do I have on watch?") == ["caseTracks"]
+    assert "untrack" in top(index, "we settled, stop monitoring case ZC4N", 2)
+    assert top(index, "list the plaintiffs and defendants in case HZ9W") == ["parties"]
+    assert "gcm" in top(index, "disable Firebase / Android push for this app", 2)
+    assert top(index, "add two more shards") == ["nodeGroups"]
+    assert top(index, "dump everything in app 7 to S3 for the data team") == ["exportJob"]
