@@ -70,7 +70,10 @@ class Beside:
         _, status = os.waitpid(self.pid, 0)
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:
             return None
-        return orjson.loads(data)
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return None
 
     def cancel(self) -> None:
         """Stop the copy and reap it (when this process gives up before the result)."""

@@ -167,11 +167,12 @@ class SearchJson:
         count = len(self.project.tools)
         try:
             entries = self.shared.entries(0, self.split)
-            later = self.copy.result() if self.copy is not None else None
+            later: Any = self.copy.result() if self.copy is not None else None
         finally:
             self.cancel()
         if self.split < count:
-            later = later if later is not None else self.shared.entries(self.split, count)
+            if not _entries_of(later, entries, count - self.split):
+                later = self.shared.entries(self.split, count)
             for key, values in entries.items():
                 values.extend(later[key])
         return {
@@ -185,6 +186,14 @@ class SearchJson:
         """Stop the copy, if it runs still (its share is then not made)."""
         if self.copy is not None:
             self.copy.cancel()
+
+
+def _entries_of(found: Any, like: Mapping[str, list[Any]], count: int) -> bool:
+    """Whether the copy's result is ``count`` entries under each key of ``like``: anything
+    else (a copy that failed or answered otherwise) is made again here."""
+    return isinstance(found, dict) and all(
+        isinstance(found.get(key), list) and len(found[key]) == count for key in like
+    )
 
 
 BESIDE_AT = 400
