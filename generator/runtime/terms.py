@@ -480,7 +480,7 @@ def operation_segments(op: Mapping[str, Any]) -> list[str]:
 
 def plain_operation_segments(op: Mapping[str, Any]) -> list[str]:
     """``plain_segments`` of a ``search.json`` operation (``operation_segments``)."""
-    return [" ".join(terms(seg)) for seg in operation_segments(op)]
+    return plain_segments(op["path"], op.get("required") or ())
 
 
 def is_item_path(path: str) -> bool:
