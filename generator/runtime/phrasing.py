@@ -303,3 +303,18 @@ HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
 """"On file", kept for later use ("the card on file", "which cards do we have on file?"):
 no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
+HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (IN_ONE, ("batch", "bulk")),
+    (MADE_ROLE, ("role", "member", "membership")),
+    (VALID_ASKED, ("validate", "validation", "verify", "verification")),
+    (IS_IN, ("member", "membership")),
+    (AS_IT_WAS, ("restore", "point", "time", "revert", "version")),
+    (WHERE_WENT, ("trace", "track", "history", "route")),
+    (AS_FILE, ("export", "download", "csv")),
+    (AT_PRESENT, ("current", "realtime", "live")),
+    (DONE_AGAIN, ("retry", "rerun", "redeliver", "replay")),
+    (SENT_AGAIN, ("resend", "email", "notification")),
+    (PERIODIC, ("schedule", "recurring", "recurrence")),
+)
+"""Phrasings of a request and the near-synonyms each calls up (what is asked of it, not
+its words): for each pattern found in the request, its words."""

@@ -25,30 +25,25 @@ from .objects import known_things, object_and_context
 from .phrases import SENDING
 from .phrasing import (
     AROUND_PATH,
-    AS_FILE,
-    AS_IT_WAS,
     ASKED_OF_ME,
-    AT_PRESENT,
     BY_DEFAULT,
     COMPARED,
     CUE_PATTERNS,
     DOERS,
-    DONE_AGAIN,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
     GIVEN_TO,
     GOT_DONE,
     HAVE_ASKED,
+    HINTS,
     HOW_MANY,
     HTTP_METHODS,
     IDENTIFIER,
     IN_ONE,
     INCLUDING,
     INITIALS,
-    IS_IN,
     LEFT_QUOTE,
-    MADE_ROLE,
     MADE_SO,
     MANY,
     MEMBER_OF,
@@ -57,10 +52,8 @@ from .phrasing import (
     NEED_NEW,
     ON_FILE,
     PAYING,
-    PERIODIC,
     REFS,
     SCOPE,
-    SENT_AGAIN,
     SENT_BY,
     STATE_ASKED,
     STATES,
@@ -70,9 +63,7 @@ from .phrasing import (
     TIME_WORKED,
     TITLED,
     UNITS,
-    VALID_ASKED,
     WHAT_HAPPENED,
-    WHERE_WENT,
     WHO,
     WHO_DID,
     WITH_SPAN,
@@ -322,26 +313,17 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     hinted = (
         ["search", "filter", "query"] if COMPARED.search(query) or MENTIONING.search(query) else []
     )
-    if IN_ONE.search(query):
-        hinted += ["batch", "bulk"]
-    if MADE_ROLE.search(query):
-        hinted += ["role", "member", "membership"]
-    if VALID_ASKED.search(query):
-        hinted += ["validate", "validation", "verify", "verification"]
+    hinted += [w for pattern, meant in HINTS if pattern.search(query) for w in meant]
     asks_who = WHO.match(query) is not None
     who_did = bool(did)
     if member_of is not None:
         hinted += ["user", "member", "membership"]
-    if IS_IN.search(query):
-        hinted += ["member", "membership"]
     if asks_who and not who_did:
         hinted += ["user", "member", "people"]
     if who_did:
         _adding(own_terms, ["history", "audit", "log"])
     if HOW_MANY.search(query):
         _adding(own_terms, ["count"])
-    if AS_IT_WAS.search(query):
-        hinted += ["restore", "point", "time", "revert", "version"]
     if spent is not None:
         _adding(own_terms, TIME_WORKED)
     cued: set[str] = set()
@@ -357,26 +339,14 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             _adding(own_terms, meant)
     if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query) or who_did:
         hinted += ["event", "activity", "log", "history", "audit"]
-    if WHERE_WENT.search(query):
-        hinted += ["trace", "track", "history", "route"]
-    if AS_FILE.search(query):
-        hinted += ["export", "download", "csv"]
-    if AT_PRESENT.search(query):
-        hinted += ["current", "realtime", "live"]
     if states:
         hinted += ["state", "status"]
-    if DONE_AGAIN.search(query):
-        hinted += ["retry", "rerun", "redeliver", "replay"]
-    if SENT_AGAIN.search(query):
-        hinted += ["resend", "email", "notification"]
     sent_by = SENT_BY.search(query)
     if sent_by is not None:
         _adding(own_terms, ["send"])
         hinted += list(SENDING[sent_by.group(1).lower()])
     if any(title == "dr" for title, _ in titled):
         hinted += ["doctor", "physician", "provider"]
-    if PERIODIC.search(query):
-        hinted += ["schedule", "recurring", "recurrence"]
     if any(IDENTIFIER.fullmatch(t.strip(EDGES)) for t in tokens):
         hinted += ["code", "search"]
     if not PAYING.isdisjoint(query_words) and any(kind_of[t] == MONEY for t in split):
