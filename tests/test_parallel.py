@@ -80,7 +80,7 @@ if sys.argv[2] == "fork":
     parallel.allow()
 elif sys.argv[2] in ("failing", "odd"):
     parallel.allow()
-    entries = generate._SearchShared.entries
+    entries = generate.SearchJson.entries
     parent = __import__("os").getpid()
 
     def failing(self, start, stop):
@@ -90,7 +90,7 @@ elif sys.argv[2] in ("failing", "odd"):
             raise RuntimeError("the copy fails")
         return entries(self, start, stop)
 
-    generate._SearchShared.entries = failing
+    generate.SearchJson.entries = failing
 project, _ = build_project(DocumentSet(sys.argv[1]), ServerOptions(tools_mode="discovery"))
 search = generate.SearchJson(project)
 forked = search.copy is not None

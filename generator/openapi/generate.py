@@ -154,25 +154,27 @@ class SearchJson:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.shared = _SearchShared(project)
-        count = len(project.tools)
+        tools = project.tools
+        # What every entry is made with: the API's own words and each operation's subject.
+        self.known = terms.known_stems(text for t in tools for text in (t.name, t.title))
+        self.short = terms.short_segment_names(t.path for t in tools)
+        self.subjects = subjects(project)
+        count = len(tools)
         self.split = count - int(count * BESIDE_SHARE) if count >= BESIDE_AT else count
         self.copy = (
-            parallel.beside(lambda: self.shared.entries(self.split, count))
-            if self.split < count
-            else None
+            parallel.beside(lambda: self.entries(self.split, count)) if self.split < count else None
         )
 
     def finish(self) -> dict[str, Any]:
         count = len(self.project.tools)
         try:
-            entries = self.shared.entries(0, self.split)
+            entries = self.entries(0, self.split)
             later: Any = self.copy.result() if self.copy is not None else None
         finally:
             self.cancel()
         if self.split < count:
             if not _entries_of(later, entries, count - self.split):
-                later = self.shared.entries(self.split, count)
+                later = self.entries(self.split, count)
             for key, values in entries.items():
                 values.extend(later[key])
         return {
@@ -186,33 +188,6 @@ class SearchJson:
         """Stop the copy, if it runs still (its share is then not made)."""
         if self.copy is not None:
             self.copy.cancel()
-
-
-def _entries_of(found: Any, like: Mapping[str, list[Any]], count: int) -> bool:
-    """Whether the copy's result is ``count`` entries under each key of ``like``: anything
-    else (a copy that failed or answered otherwise) is made again here."""
-    return isinstance(found, dict) and all(
-        isinstance(found.get(key), list) and len(found[key]) == count for key in like
-    )
-
-
-BESIDE_AT = 400
-"""Operations from which ``search.json`` is made by two processes: below, the fork would
-cost more than it saves."""
-BESIDE_SHARE = 0.6
-"""The copy's share of the entries: this process makes ``operations.json`` meanwhile."""
-
-
-class _SearchShared:
-    """What every entry of ``search.json`` is made with: the API's own words and each
-    operation's subject, made once."""
-
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        tools = project.tools
-        self.known = terms.known_stems(text for t in tools for text in (t.name, t.title))
-        self.short = terms.short_segment_names(t.path for t in tools)
-        self.subjects = subjects(project)
 
     def entries(self, start: int, stop: int) -> dict[str, list[Any]]:
         """The entries of the operations from ``start`` to ``stop``, by key of
@@ -263,6 +238,21 @@ class _SearchShared:
             "segments": segments,
             "details": details,
         }
+
+
+def _entries_of(found: Any, like: Mapping[str, list[Any]], count: int) -> bool:
+    """Whether the copy's result is ``count`` entries under each key of ``like``: anything
+    else (a copy that failed or answered otherwise) is made again here."""
+    return isinstance(found, dict) and all(
+        isinstance(found.get(key), list) and len(found[key]) == count for key in like
+    )
+
+
+BESIDE_AT = 400
+"""Operations from which ``search.json`` is made by two processes: below, the fork would
+cost more than it saves."""
+BESIDE_SHARE = 0.6
+"""The copy's share of the entries: this process makes ``operations.json`` meanwhile."""
 
 
 MAX_CHOICES = 40
