@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime.patterns import matcher
-from ..runtime.schemanodes import SCHEMA_LISTS, SCHEMA_MAPS
+from ..runtime.schemanodes import SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
 
 DROPPED = frozenset(
     {
@@ -86,6 +86,12 @@ _COUNTS = frozenset(
 _BOUNDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"})
 CHECKED = frozenset({*SCHEMA_LISTS, *SCHEMA_MAPS, *_COUNTS, *_BOUNDS, "enum", "dependentRequired"})
 """Keywords whose values ``keyword_problem`` checks (looked up first: most keys are not)."""
+CONVERTED = frozenset(
+    {*DROPPED, *UNFOLLOWED, *CHECKED, *SCHEMA_ONE, "dependencies", "pattern", "type", "items"}
+    | {"exclusiveMinimum", "exclusiveMaximum", "required", "description", "format"}
+)
+"""The keywords schema conversion does more with than copy (besides ``x-`` extensions,
+which it drops): any other is copied as it is."""
 
 
 def keyword_problem(key: str, value: Any) -> str | None:

@@ -28,6 +28,7 @@ from ..runtime.schemanodes import PREFIX, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE,
 from .document import JSON, DocumentSet, Ref, RefError, child
 from .keywords import (
     CHECKED,
+    CONVERTED,
     DROPPED,
     KNOWN_FORMATS,
     UNFOLLOWED,
@@ -44,24 +45,6 @@ _SCHEMA_MAPS, _SCHEMA_LISTS, _SCHEMA_ONE = (
     frozenset(SCHEMA_LISTS),
     frozenset(SCHEMA_ONE),
 )
-_SPECIAL = frozenset(
-    {
-        *DROPPED,
-        *UNFOLLOWED,
-        *CHECKED,
-        *_SCHEMA_ONE,
-        "dependencies",
-        "pattern",
-        "type",
-        "items",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "required",
-        "description",
-        "format",
-    }
-)
-"""The keywords ``convert`` does more with than copy (besides ``x-`` extensions, dropped)."""
 _DEF_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
 FILE_SCHEMA: dict[str, Any] = {
@@ -123,7 +106,7 @@ class SchemaConverter:
             return self._reference(node, at, needs)
         out: dict[str, Any] = {}
         for key, value in node.items():
-            if key not in _SPECIAL:  # most keywords: looked up once
+            if key not in CONVERTED:  # most keywords: looked up once
                 if not key.startswith("x-"):
                     out[key] = value
                 continue
