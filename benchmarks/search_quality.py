@@ -83,6 +83,13 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev23``: ``benchmarks/queries/dev23/*.json``, 50 requests each for four more (Amazon
   API Gateway, Amazon ElastiCache, UniCourt's court data and Amazon Pinpoint, from
   APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev24``: ``benchmarks/queries/dev24/*.json``, 50 requests each for four more (the
+  Increase banking API, the Stack Exchange API, Akeneo's product information management
+  and Amazon Redshift, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev25``: ``benchmarks/queries/dev25/*.json``, 50 requests each for four more
+  (Figshare's research repository, Jumpseller's online shops, Codat's accounting API and
+  the Alerter System API, from APIs.guru's directory), written blind like ``dev``, for
+  tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -150,6 +157,8 @@ SETS = {
     "dev21": QUERIES / "dev21",
     "dev22": QUERIES / "dev22",
     "dev23": QUERIES / "dev23",
+    "dev24": QUERIES / "dev24",
+    "dev25": QUERIES / "dev25",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -269,6 +278,14 @@ DIRECTORY = {
     "elasticache": "amazonaws.com/elasticache",
     "unicourt": "unicourt.com",
     "pinpoint": "amazonaws.com/pinpoint",
+    "increase": "increase.com",
+    "stackexchange": "stackexchange.com",
+    "akeneo": "akeneo.com",
+    "redshift": "amazonaws.com/redshift",
+    "figshare": "figshare.com",
+    "jumpseller": "jumpseller.com",
+    "codat": "codat.io/accounting",
+    "alerter": "alertersystem.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -278,7 +295,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
