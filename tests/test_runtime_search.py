@@ -4034,3 +4034,34 @@ def test_watching_parties_android_push_shards_and_dumps() -> None:
     assert "gcm" in top(index, "disable Firebase / Android push for this app", 2)
     assert top(index, "add two more shards") == ["nodeGroups"]
     assert top(index, "dump everything in app 7 to S3 for the data team") == ["exportJob"]
+
+
+def test_a_word_said_beside_a_value_shops_languages_aliases_and_declines() -> None:
+    rows = [
+        ("webhook", "POST", "/api/transport-webhook", "Creates a TransportWebhook resource"),
+        ("discord", "POST", "/api/transport-discord", "Creates a TransportDiscord resource"),
+        ("email", "POST", "/api/transport-email", "Creates a TransportEmail resource"),
+        ("product", "PUT", "/products/{id}.json", "Modify an existing Product"),
+        ("page", "PUT", "/pages/{id}.json", "Update a Page"),
+        ("customers", "GET", "/customers.json", "Retrieve all Customers"),
+        ("orders", "GET", "/orders.json", "Retrieve all Orders"),
+        ("locales", "GET", "/api/rest/v1/locales", "Get a list of locales"),
+        ("channels", "GET", "/api/rest/v1/channels", "Get a list of channels"),
+        ("tags", "GET", "/tags", "Get the tags on the site"),
+        ("tagSynonyms", "GET", "/tags/synonyms", "Get all the tag synonyms on the site"),
+        ("answers", "GET", "/answers/{ids}", "Get answers identified by a set of ids"),
+        ("comments", "GET", "/comments/{ids}", "Get comments identified by a set of ids"),
+        ("declined", "GET", "/declined_transactions", "List Declined Transactions"),
+        ("cards", "GET", "/cards", "List Cards"),
+    ]
+    index = build(rows)
+    # "Discord" is said as a word, not only in the URL's host.
+    assert top(index, "send alerts to our Discord server at https://discord.com/api/x/9") == [
+        "discord"
+    ]
+    assert top(index, "lower the price of listing 5567 to 19990") == ["product"]
+    assert top(index, "how many shoppers have signed up?") == ["customers"]
+    assert top(index, "what languages does our PIM support") == ["locales"]
+    assert top(index, "which tags are aliases for other tags?") == ["tagSynonyms"]
+    assert top(index, "pull up replies 4421 and 4478") == ["answers"]
+    assert top(index, "which payments got turned down this week?") == ["declined"]

@@ -14,6 +14,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "sell": ("product", "price"),
     "product": ("item", "sku", "goods"),
     "sku": ("product", "item"),
+    # What a shop's customers and its goods are called.
+    "listing": ("product", "item"),
+    "buyer": ("customer",),
+    "shopper": ("customer",),
     "shelf": ("stock", "inventory"),
     "chargeback": ("dispute",),
     "dispute": ("chargeback",),

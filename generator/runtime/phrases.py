@@ -159,6 +159,7 @@ dana@contoso.com that ...", "text +1415... that it shipped"; ``phrasing.SENT_BY`
 PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("sign", "off"): ("approve", "approval"),
     ("turn", "down"): ("decline", "reject"),
+    ("turned", "down"): ("declined", "decline", "rejected", "reject"),
     ("turn", "on"): ("enable", "activate", "start"),
     ("turn", "off"): ("disable", "deactivate", "stop", "inactive"),
     ("switch", "on"): ("enable", "activate", "start"),

@@ -209,7 +209,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         if value_like(t) and not api.is_name(t) and bare(t).lower() not in NUMBERED_WORDS
     ]
     token_words = {w for t in tokens for w in words(t)}
-    value_words = set(token_words)
+    # A word said outside a value too ("our Discord server: https://discord.com/...") is
+    # a word of the request.
+    value_words = token_words - {w for t in set(split) - set(tokens) for w in words(t)}
     named = {t: api.typed_id(t) for t in tokens}
     # Each word's kind of value, and the names of what takes it (``VALUE_KINDS``).
     kind_of = {t: value_kind(t) for t in split}
