@@ -4065,3 +4065,21 @@ def test_a_word_said_beside_a_value_shops_languages_aliases_and_declines() -> No
     assert top(index, "which tags are aliases for other tags?") == ["tagSynonyms"]
     assert top(index, "pull up replies 4421 and 4478") == ["answers"]
     assert top(index, "which payments got turned down this week?") == ["declined"]
+
+
+def test_third_party_apps_creators_what_is_made_public_and_a_sandbox() -> None:
+    rows = [
+        ("oauthConnections", "GET", "/oauth_connections", "List OAuth Connections"),
+        ("exports", "GET", "/exports", "List Exports"),
+        ("documents", "GET", "/documents", "List Documents"),
+        ("authors", "PUT", "/articles/{article_id}/authors", "Replace the article's authors"),
+        ("article", "PUT", "/articles/{article_id}", "Update an article"),
+        ("publish", "POST", "/articles/{article_id}/publish", "Publish an article"),
+        ("authorize", "POST", "/simulations/card_authorizations", "Simulate an authorization"),
+        ("card", "GET", "/cards/{card_id}", "Retrieve a Card"),
+    ]
+    index = build(rows)
+    assert top(index, "which third-party apps have access to our data?") == ["oauthConnections"]
+    assert top(index, "set the creators of article 70 to Maria and Chen") == ["authors"]
+    assert top(index, "make my draft article 61200 publicly available") == ["publish"]
+    assert top(index, "sandbox: pretend someone swiped card_8h2 for $4.50") == ["authorize"]

@@ -56,6 +56,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    # Someone else's application let in: an OAuth grant, an integration, an installation.
+    (
+        r"\bthird[- ]party\s+(?:apps?|applications?|integrations?|tools?|services?)\b",
+        ("oauth", "authorization", "integration", "connection", "installation", "application"),
+    ),
     # When something will run next is its schedule.
     (
         (
