@@ -4083,3 +4083,21 @@ def test_third_party_apps_creators_what_is_made_public_and_a_sandbox() -> None:
     assert top(index, "set the creators of article 70 to Maria and Chen") == ["authors"]
     assert top(index, "make my draft article 61200 publicly available") == ["publish"]
     assert top(index, "sandbox: pretend someone swiped card_8h2 for $4.50") == ["authorize"]
+
+
+def test_payables_printable_copies_logos_and_probes() -> None:
+    rows = [
+        ("agedDebtor", "GET", "/reports/agedDebtor", "Aged debtors report"),
+        ("agedCreditor", "GET", "/reports/agedCreditor", "Aged creditors report"),
+        ("invoice", "GET", "/invoices/{invoiceId}", "Get invoice"),
+        ("invoicePdf", "GET", "/invoices/{invoiceId}/pdf", "Get invoice as PDF"),
+        ("mediaObject", "POST", "/api/media-object", "Creates a MediaObject resource"),
+        ("userAccount", "PUT", "/api/user-account/{id}", "Replaces the UserAccount resource"),
+        ("pings", "GET", "/api/ping", "Retrieves the collection of Ping resources"),
+        ("monitors", "GET", "/api/monitor", "Retrieves the collection of Monitor resources"),
+    ]
+    index = build(rows)
+    assert top(index, "run the aged payables report") == ["agedCreditor"]
+    assert top(index, "a printable copy of invoice INV-1043") == ["invoicePdf"]
+    assert top(index, "upload our company logo png") == ["mediaObject"]
+    assert top(index, "list all the raw response-time probe results") == ["pings"]

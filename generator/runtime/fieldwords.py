@@ -213,6 +213,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "ledger": ("journal", "account"),
     "supplier": ("vendor", "contact"),
     "vendor": ("supplier", "contact"),
+    # What is owed to suppliers is bills.
+    "payable": ("bill", "creditor", "supplier"),
+    "printable": ("pdf", "print", "document"),
+    "uptime": ("monitor", "ping", "availability", "health"),
+    "probe": ("ping", "check", "monitor", "health"),
     "recurring": ("repeating", "schedule", "subscription"),
     "repeating": ("recurring", "schedule"),
     # What would happen, without doing it: a preview.

@@ -175,7 +175,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "kill": ("delete", "cancel", "stop", "terminate"),
     "wipe": ("delete", "clear", "purge"),
     "purge": ("delete", "clear", "invalidate", "invalidation"),
-    "logo": ("watermark", "icon", "image", "branding"),
+    "logo": ("watermark", "icon", "image", "branding", "media"),
     "yank": ("delete", "unpublish"),
     "unpublish": ("delete",),
     # Undoing a mark of favour removes the mark: "unlike these tracks" (saved tracks).
