@@ -4101,3 +4101,22 @@ def test_payables_printable_copies_logos_and_probes() -> None:
     assert top(index, "a printable copy of invoice INV-1043") == ["invoicePdf"]
     assert top(index, "upload our company logo png") == ["mediaObject"]
     assert top(index, "list all the raw response-time probe results") == ["pings"]
+
+
+def test_an_upsert_updates_a_choice_is_an_option_and_unapproved_edits_a_draft() -> None:
+    rows = [
+        ("listProducts", "GET", "/products", "Get a list of products"),
+        ("createProduct", "POST", "/products", "Create a new product"),
+        ("patchProducts", "PATCH", "/products", "Update several products"),
+        ("attribute", "PATCH", "/attributes/{code}", "Update an attribute"),
+        ("option", "PATCH", "/attributes/{attribute}/options/{code}", "Update an option"),
+        ("model", "GET", "/product-models/{code}", "Get a product model"),
+        ("draft", "GET", "/product-models/{code}/draft", "Get a product model draft"),
+        ("taxonomy", "GET", "/categories", "Get a list of categories"),
+        ("channels", "GET", "/channels", "Get a list of channels"),
+    ]
+    index = build(rows)
+    assert top(index, "upsert these 200 products in one request") == ["patchProducts"]
+    assert top(index, "relabel the xl choice of the size attribute") == ["option"]
+    assert top(index, "what unapproved edits are there on model jacket-alpine?") == ["draft"]
+    assert top(index, "the whole classification tree") == ["taxonomy"]
