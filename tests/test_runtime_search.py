@@ -4120,3 +4120,17 @@ def test_an_upsert_updates_a_choice_is_an_option_and_unapproved_edits_a_draft() 
     assert top(index, "relabel the xl choice of the size attribute") == ["option"]
     assert top(index, "what unapproved edits are there on model jacket-alpine?") == ["draft"]
     assert top(index, "the whole classification tree") == ["taxonomy"]
+
+
+def test_a_currency_named_without_an_amount_is_the_currency() -> None:
+    rows = [
+        ("currencies", "GET", "/currencies", "Get a list of currencies"),
+        ("currency", "GET", "/currencies/{code}", "Get a currency"),
+        ("channels", "GET", "/channels", "Get a list of channels"),
+        ("transfer", "POST", "/transfers", "Create a transfer"),
+    ]
+    index = build(rows)
+    assert top(index, "is EUR activated?") == ["currency"]
+    assert top(index, "which ones can I invoice in, euros or dollars?") == ["currencies"]
+    # With an amount it is money: what is done with it is what is asked.
+    assert top(index, "move 500 EUR to account 9") == ["transfer"]

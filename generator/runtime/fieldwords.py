@@ -9,6 +9,13 @@ A plain table, searched at a lower weight than the words a request gives (``sear
 
 from __future__ import annotations
 
+_CURRENCY_NAMES = (
+    {"eur", "usd", "gbp", "jpy", "chf", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk"}
+    | {"huf", "cny", "brl", "mxn", "inr", "krw", "zar", "sgd", "hkd", "euro", "euros", "dollar"}
+    | {"dollars", "yen", "rupee", "rupees"}
+)
+"""Currencies' codes and names that are no other word ("won", "pound" and "franc" are)."""
+
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Commerce and billing.
     "sell": ("product", "price"),
@@ -19,6 +26,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "buyer": ("customer",),
     "shopper": ("customer",),
     "shelf": ("stock", "inventory"),
+    # A currency named by its code or name, with no amount: the currency is meant ("is
+    # EUR enabled?"); with one it is money, a value (``values.money``).
+    **dict.fromkeys(sorted(_CURRENCY_NAMES), ("currency",)),
     "chargeback": ("dispute",),
     "dispute": ("chargeback",),
     "receipt": ("invoice", "charge", "payment"),
