@@ -90,6 +90,13 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   (Figshare's research repository, Jumpseller's online shops, Codat's accounting API and
   the Alerter System API, from APIs.guru's directory), written blind like ``dev``, for
   tuning;
+- ``dev26``: ``benchmarks/queries/dev26/*.json``, 50 requests each for four more
+  (Salesloft's sales engagement, Snyk's security scans, Apache Airflow and Discourse's
+  forums, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev27``: ``benchmarks/queries/dev27/*.json``, 50 requests each for four more
+  (Appwrite's server API, Mux's video API, ShipEngine's shipping and Lucidtech's document
+  AI, whose summaries only repeat the method and path, from APIs.guru's directory),
+  written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -159,6 +166,8 @@ SETS = {
     "dev23": QUERIES / "dev23",
     "dev24": QUERIES / "dev24",
     "dev25": QUERIES / "dev25",
+    "dev26": QUERIES / "dev26",
+    "dev27": QUERIES / "dev27",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -286,6 +295,15 @@ DIRECTORY = {
     "jumpseller": "jumpseller.com",
     "codat": "codat.io/accounting",
     "alerter": "alertersystem.com",
+    "salesloft": "salesloft.com",
+    "snyk": "snyk.io",
+    "airflow": "apache.org/airflow",
+    "discourse": "discourse.local",
+    "appwrite": "appwrite.io/server",
+    "mux": "mux.com",
+    "shipengine": "shipengine.com",
+    # APIs.guru files Lucidtech's document under webflow.com.
+    "lucidtech": "webflow.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -295,7 +313,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
