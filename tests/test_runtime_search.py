@@ -4134,3 +4134,28 @@ def test_a_currency_named_without_an_amount_is_the_currency() -> None:
     assert top(index, "which ones can I invoice in, euros or dollars?") == ["currencies"]
     # With an amount it is money: what is done with it is what is asked.
     assert top(index, "move 500 EUR to account 9") == ["transfer"]
+
+
+def test_achievements_threads_mutes_snoozes_sequences_and_demos() -> None:
+    rows = [
+        ("badges", "POST", "/admin/badges.json", "Create badge"),
+        ("posts", "POST", "/posts.json", "Creates a new topic, a new post, or a private message"),
+        ("userBadges", "GET", "/user-badges/{username}.json", "List badges for a user"),
+        ("topicStatus", "PUT", "/t/{id}/status.json", "Update the status of a topic"),
+        ("post", "PUT", "/posts/{id}.json", "Update a single post"),
+        ("ignores", "GET", "/org/{orgId}/project/{projectId}/ignores", "List all ignores"),
+        ("ignore", "POST", "/org/{orgId}/project/{projectId}/ignore/{issueId}", "Ignore an issue"),
+        ("project", "PUT", "/org/{orgId}/project/{projectId}", "Update a project"),
+        ("issues", "GET", "/org/{orgId}/project/{projectId}/issues", "List all issues"),
+        ("memberships", "POST", "/v2/cadence_memberships.json", "Create a cadence membership"),
+        ("people", "POST", "/v2/people.json", "Create a person"),
+        ("meetings", "GET", "/v2/meetings.json", "List meetings"),
+        ("users", "GET", "/v2/users.json", "List users"),
+    ]
+    index = build(rows)
+    assert top(index, "add an achievement 'Helpful Helper'") == ["badges"]
+    assert top(index, "what achievements has jsmith earned?") == ["userBadges"]
+    assert top(index, "close thread 640 so nobody can reply anymore") == ["topicStatus"]
+    assert top(index, "snooze SNYK-JS-LODASH-5677 in project p-42 for 30 days") == ["ignore"]
+    assert top(index, "enroll prospect 5521 in sequence 301") == ["memberships"]
+    assert top(index, "which demos did my reps book this month?") == ["meetings"]

@@ -25,6 +25,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "listing": ("product", "item"),
     "buyer": ("customer",),
     "shopper": ("customer",),
+    # Sales engagement: a sequence of touches is a cadence; a demo is a meeting.
+    "sequence": ("cadence",),
+    "demo": ("meeting",),
     "shelf": ("stock", "inventory"),
     # A currency named by its code or name, with no amount: the currency is meant ("is
     # EUR enabled?"); with one it is money, a value (``values.money``).
