@@ -4159,3 +4159,33 @@ def test_achievements_threads_mutes_snoozes_sequences_and_demos() -> None:
     assert top(index, "snooze SNYK-JS-LODASH-5677 in project p-42 for 30 days") == ["ignore"]
     assert top(index, "enroll prospect 5521 in sequence 301") == ["memberships"]
     assert top(index, "which demos did my reps book this month?") == ["meetings"]
+
+
+def test_signing_out_pointing_at_failures_thumbnails_and_shipping_words() -> None:
+    rows = [
+        ("sessions", "GET", "/account/sessions", "List sessions"),
+        ("endSessions", "DELETE", "/account/sessions", "Delete sessions"),
+        ("webhook", "POST", "/environment/webhooks", "Create a webhook"),
+        ("setWebhook", "PUT", "/environment/webhooks/{webhook_id}", "Update a webhook"),
+        ("errors", "GET", "/data/v1/errors", "List errors"),
+        ("restrictions", "GET", "/video/v1/playback-restrictions", "List playback restrictions"),
+        ("file", "GET", "/storage/files/{fileId}", "Get file"),
+        ("preview", "GET", "/storage/files/{fileId}/preview", "Get file preview"),
+        ("validate", "POST", "/v1/addresses/validate", "Validate an address"),
+        ("shipments", "GET", "/v1/shipments/{shipment_id}", "Get shipment by ID"),
+        ("carriers", "GET", "/v1/carriers", "List carriers"),
+        ("settings", "GET", "/v1/account/settings", "List account settings"),
+        ("warehouses", "POST", "/v1/warehouses", "Create warehouse"),
+        ("tags", "POST", "/v1/tags/{tag_name}", "Create a new tag"),
+        ("streams", "PATCH", "/video/v1/live-streams/{id}", "Update a live stream"),
+        ("simulcast", "POST", "/video/v1/live-streams/{id}/simulcast-targets", "Create a target"),
+    ]
+    index = build(rows)
+    assert top(index, "sign me out on every device") == ["endSessions"]
+    assert top(index, "point callback 4417 at https://new.acme.com/events") == ["setWebhook"]
+    assert top(index, "which failures have viewers hit this week?") == ["errors"]
+    assert top(index, "a 150px thumbnail of image img_332") == ["preview"]
+    assert top(index, "is 1600 Amphitheatre Pkwy actually deliverable?") == ["validate"]
+    assert top(index, "which shipping companies are hooked up to my account?") == ["carriers"]
+    assert top(index, "register our new fulfillment center in Reno") == ["warehouses"]
+    assert top(index, "restream my show to YouTube and Twitch") == ["simulcast"]

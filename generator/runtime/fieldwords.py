@@ -25,6 +25,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "listing": ("product", "item"),
     "buyer": ("customer",),
     "shopper": ("customer",),
+    # Shipping: an address that can be delivered to is a valid one.
+    "deliverable": ("validate", "validation", "verify"),
+    # Video: a stream sent on to other platforms is a simulcast.
+    "restream": ("simulcast",),
     # Sales engagement: a sequence of touches is a cadence; a demo is a meeting.
     "sequence": ("cadence",),
     "demo": ("meeting",),

@@ -27,6 +27,10 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("about", "section"): "description",
     ("sales", "tax"): "tax",
     ("controller", "manager"): "controllermanager",
+    ("shipping", "company"): "carrier",
+    ("shipping", "companies"): "carriers",
+    ("fulfillment", "center"): "warehouse",
+    ("distribution", "center"): "warehouse",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""

@@ -106,6 +106,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "comment": ("reply", "note", "review"),
     "reply": ("comment", "answer"),
     "alias": ("synonym",),
+    "failure": ("error", "fail", "failed"),
+    "thumbnail": ("preview", "thumb", "image"),
     "achievement": ("badge", "award", "trophy"),
     "award": ("badge", "achievement"),
     "mute": ("notification", "ignore", "silence"),
