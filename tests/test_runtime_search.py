@@ -4189,3 +4189,16 @@ def test_signing_out_pointing_at_failures_thumbnails_and_shipping_words() -> Non
     assert top(index, "which shipping companies are hooked up to my account?") == ["carriers"]
     assert top(index, "register our new fulfillment center in Reno") == ["warehouses"]
     assert top(index, "restream my show to YouTube and Twitch") == ["simulcast"]
+
+
+def test_whether_something_works_is_found_by_testing_it() -> None:
+    rows = [
+        ("connections", "GET", "/connections", "List connections"),
+        ("connection", "PATCH", "/connections/{connection_id}", "Update a connection"),
+        ("testConnection", "POST", "/connections/test", "Test a connection"),
+        ("health", "GET", "/health", "Get instance status"),
+    ]
+    index = build(rows)
+    assert top(index, "check whether these Snowflake credentials actually work") == [
+        "testConnection"
+    ]

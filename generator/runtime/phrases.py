@@ -65,6 +65,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bthird[- ]party\s+(?:apps?|applications?|integrations?|tools?|services?)\b",
         ("oauth", "authorization", "integration", "connection", "installation", "application"),
     ),
+    # Whether something works is found by testing it ("check the credentials work").
+    (
+        r"\b(?:whether|if|does|do)\s+(?:\w+\s+){0,5}?(?:actually\s+)?(?:works?|working)\b",
+        ("test", "validate", "verify"),
+    ),
     # When something will run next is its schedule.
     (
         (
