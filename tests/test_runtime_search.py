@@ -4202,3 +4202,20 @@ def test_whether_something_works_is_found_by_testing_it() -> None:
     assert top(index, "check whether these Snowflake credentials actually work") == [
         "testConnection"
     ]
+
+
+def test_mass_operations_user_defined_fields_and_what_is_created_where_missing() -> None:
+    rows = [
+        ("people", "POST", "/v2/people.json", "Create a person"),
+        ("person", "PUT", "/v2/people/{id}.json", "Update a person"),
+        ("upserts", "POST", "/v2/person_upserts.json", "Upsert a person"),
+        ("bulkJobs", "POST", "/v2/bulk_jobs", "Create a bulk job"),
+        ("fields", "POST", "/v2/custom_fields.json", "Create a custom field"),
+    ]
+    index = build(rows)
+    assert top(index, "if raj@contoso.com exists refresh the title, otherwise create him") == [
+        "upserts"
+    ]
+    assert top(index, "create or update the contact raj@contoso.com") == ["upserts"]
+    assert "bulkJobs" in top(index, "a mass update of thousands of records", 2)
+    assert top(index, "define a new user-defined attribute 'Industry' on people") == ["fields"]

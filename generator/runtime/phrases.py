@@ -27,6 +27,7 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("about", "section"): "description",
     ("sales", "tax"): "tax",
     ("controller", "manager"): "controllermanager",
+    ("user", "defined"): "custom",
     ("shipping", "company"): "carrier",
     ("shipping", "companies"): "carriers",
     ("fulfillment", "center"): "warehouse",
@@ -64,6 +65,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         r"\bthird[- ]party\s+(?:apps?|applications?|integrations?|tools?|services?)\b",
         ("oauth", "authorization", "integration", "connection", "installation", "application"),
+    ),
+    # Created where missing, else changed: an upsert.
+    (
+        (
+            r"\b(?:create|add|insert)\s+or\s+(?:update|replace)\b"
+            r"|\b(?:update|replace)\s+or\s+(?:create|add|insert)\b"
+            r"|\b(?:otherwise|else|if\s+not)\s*,?\s+(?:create|add|insert)\b"
+        ),
+        ("upsert",),
     ),
     # Whether something works is found by testing it ("check the credentials work").
     (

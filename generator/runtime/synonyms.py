@@ -106,6 +106,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "comment": ("reply", "note", "review"),
     "reply": ("comment", "answer"),
     "alias": ("synonym",),
+    "mass": ("bulk", "batch"),
     "failure": ("error", "fail", "failed"),
     "thumbnail": ("preview", "thumb", "image"),
     "achievement": ("badge", "award", "trophy"),
