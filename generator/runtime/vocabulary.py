@@ -55,10 +55,10 @@ INTENTS: dict[str, str] = {
         _split(
             "update change edit modify rename set tweak bump alter adjust patch replace configure "
             "toggle move turn switch mark rotate reset assign unassign scale grow shrink "
-            "resize limit cap restrict promote demote archive retire lock unlock pause resume "
-            "suspend unpause approve reject fix correct amend reword repair postpone reschedule delay "
-            "extend reassign flip swap increase decrease raise lower widen narrow tighten loosen "
-            "allow permit deny forbid prevent restore recover undelete reinstate upsert"
+            "resize limit cap restrict promote demote archive retire lock unlock pause unpause "
+            "resume suspend approve reject fix correct amend reword repair postpone reschedule "
+            "delay extend reassign flip swap increase decrease raise lower widen narrow tighten "
+            "loosen allow permit deny forbid prevent restore recover undelete reinstate upsert"
         ),
         "update",
     ),
