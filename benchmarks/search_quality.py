@@ -97,6 +97,13 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   (Appwrite's server API, Mux's video API, ShipEngine's shipping and Lucidtech's document
   AI, whose summaries only repeat the method and path, from APIs.guru's directory),
   written blind like ``dev``, for tuning;
+- ``dev28``: ``benchmarks/queries/dev28/*.json``, 50 requests each for four more (Apache
+  Superset, the Anchore Engine, VictorOps's incident management and Meilisearch, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev29``: ``benchmarks/queries/dev29/*.json``, 50 requests each for four more
+  (Mandrill's transactional email, SwaggerHub's registry, Stream's chat API and Avaza's
+  projects and timesheets, from APIs.guru's directory), written blind like ``dev``, for
+  tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -168,6 +175,8 @@ SETS = {
     "dev25": QUERIES / "dev25",
     "dev26": QUERIES / "dev26",
     "dev27": QUERIES / "dev27",
+    "dev28": QUERIES / "dev28",
+    "dev29": QUERIES / "dev29",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -304,6 +313,14 @@ DIRECTORY = {
     "shipengine": "shipengine.com",
     # APIs.guru files Lucidtech's document under webflow.com.
     "lucidtech": "webflow.com",
+    "superset": "superset.apache.local/superset",
+    "anchore": "anchore.io",
+    "victorops": "victorops.com",
+    "meilisearch": "meilisearch.com",
+    "mandrill": "mandrillapp.com",
+    "swaggerhub": "swaggerhub.com",
+    "stream": "stream-io-api.com",
+    "avaza": "avaza.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -313,7 +330,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
