@@ -4219,3 +4219,30 @@ def test_mass_operations_user_defined_fields_and_what_is_created_where_missing()
     assert top(index, "create or update the contact raj@contoso.com") == ["upserts"]
     assert "bulkJobs" in top(index, "a mass update of thousands of records", 2)
     assert top(index, "define a new user-defined attribute 'Industry' on people") == ["fields"]
+
+
+def test_engines_up_defaults_child_accounts_silence_guests_and_copies_of_data() -> None:
+    rows = [
+        ("health", "GET", "/health", "Health"),
+        ("search", "POST", "/indexes/{uid}/search", "Search an index"),
+        ("distinct", "GET", "/indexes/{uid}/settings/distinct-attribute", "Get distinct attribute"),
+        ("documents", "GET", "/indexes/{uid}/documents", "Get documents"),
+        ("resetRules", "DELETE", "/indexes/{uid}/settings/ranking-rules", "Reset ranking rules"),
+        ("rules", "GET", "/indexes/{uid}/settings/ranking-rules", "Get ranking rules"),
+        ("subaccount", "POST", "/subaccounts/add.json", "Add a new subaccount"),
+        ("pool", "POST", "/ips/create-pool.json", "Create a dedicated IP pool"),
+        ("mute", "POST", "/moderation/mute", "Mute a user"),
+        ("members", "GET", "/members", "Query members"),
+        ("guest", "POST", "/guest", "Create a guest"),
+        ("connect", "GET", "/connect", "Open a websocket connection"),
+        ("export", "GET", "/users/{user_id}/export", "Export a user"),
+        ("deactivate", "POST", "/users/{user_id}/deactivate", "Deactivate a user"),
+    ]
+    index = build(rows)
+    assert top(index, "is the search engine up and responding?") == ["health"]
+    assert top(index, "deduplicate hits by work_id") == ["distinct"]
+    assert top(index, "put the ranking rules for books back to the default") == ["resetRules"]
+    assert top(index, "create a child account for client Globex") == ["subaccount"]
+    assert top(index, "silence bob for me") == ["mute"]
+    assert top(index, "let an anonymous visitor chat") == ["guest"]
+    assert top(index, "give me a copy of all the data we hold on u-778") == ["export"]

@@ -28,6 +28,8 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("sales", "tax"): "tax",
     ("controller", "manager"): "controllermanager",
     ("user", "defined"): "custom",
+    ("child", "account"): "subaccount",
+    ("child", "accounts"): "subaccounts",
     ("shipping", "company"): "carrier",
     ("shipping", "companies"): "carriers",
     ("fulfillment", "center"): "warehouse",
@@ -75,6 +77,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("upsert",),
     ),
+    # Settings put back as they came: a reset (often a DELETE of the setting).
+    (r"\b(?:back\s+to|reset\s+to)\s+(?:the\s+|its\s+)?defaults?\b", ("reset", "default")),
+    # No more notifications of something: it is muted, or unsubscribed from.
+    (
+        r"\bstop\s+(?:notifying|alerting|pinging|emailing)\s+me\b|\bstop\s+getting\s+notifications\b",
+        ("mute", "unsubscribe", "notification"),
+    ),
+    # A copy of all the data held on someone (as a GDPR request asks) is an export.
+    (r"\bcopy\s+of\s+(?:all\s+)?(?:the\s+)?data\b", ("export",)),
     # Whether something works is found by testing it ("check the credentials work").
     (
         r"\b(?:whether|if|does|do)\s+(?:\w+\s+){0,5}?(?:actually\s+)?(?:works?|working)\b",
@@ -114,8 +125,8 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         (
             r"^\W*(?:is|are)\s+(?:the\s+|our\s+|my\s+|your\s+)?[\w.-]+"
-            r"(?:\s+(?:server|service|api|site|app|instance|database|db|backend))?"
-            r"\s+(?:up|down|alive|reachable|online|offline)\b"
+            r"(?:\s+(?:server|service|api|site|app|instance|database|db|backend|engine))?"
+            r"\s+(?:up|down|alive|reachable|online|offline|responding)\b(?!\s+to\b)"
         ),
         ("health", "healthcheck", "ping", "status", "alive"),
     ),
