@@ -4246,3 +4246,23 @@ def test_engines_up_defaults_child_accounts_silence_guests_and_copies_of_data() 
     assert top(index, "silence bob for me") == ["mute"]
     assert top(index, "let an anonymous visitor chat") == ["guest"]
     assert top(index, "give me a copy of all the data we hold on u-778") == ["export"]
+
+
+def test_a_cve_is_a_vulnerability_and_visualizations_connectors_and_mobile_numbers() -> None:
+    rows = [
+        ("vulnerabilities", "GET", "/query/vulnerabilities", "List vulnerabilities by id"),
+        ("subscriptions", "POST", "/subscriptions", "Add a subscription"),
+        ("version", "GET", "/version", "Service versions"),
+        ("savedQueries", "GET", "/saved_query/", "Get a list of saved queries"),
+        ("charts", "GET", "/chart/", "Get a list of charts"),
+        ("integrations", "GET", "/apis/{api}/integrations", "Get the API's integrations"),
+        ("apis", "GET", "/apis/{api}", "Get an API"),
+        ("phones", "GET", "/user/{user}/contact-methods/phones", "Get a user's phone numbers"),
+        ("teams", "GET", "/user/{user}/teams", "Get a user's teams"),
+    ]
+    index = build(rows)
+    assert top(index, "show CVE-2022-0778") == ["vulnerabilities"]
+    assert top(index, "show me visualization 301") == ["charts"]
+    assert top(index, "open the sales viz") == ["charts"]
+    assert top(index, "which connectors are set up for the payments api?") == ["integrations"]
+    assert top(index, "what's ecarter's mobile?") == ["phones"]

@@ -261,6 +261,7 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("handle", r"@[\w-]+", ("username", "user", "login", "assignee", "member", "handle")),
     ("uuid", r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", ("id", "uuid")),
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
+    ("cve", r"(?i:cve)-\d{4}-\d{4,}", ("cve", "vulnerability", "vuln", "advisory")),
     (
         "duration",
         r"(?:\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|hrs|d|w))+",
