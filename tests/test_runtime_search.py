@@ -4266,3 +4266,37 @@ def test_a_cve_is_a_vulnerability_and_visualizations_connectors_and_mobile_numbe
     assert top(index, "open the sales viz") == ["charts"]
     assert top(index, "which connectors are set up for the payments api?") == ["integrations"]
     assert top(index, "what's ecarter's mobile?") == ["phones"]
+
+
+def test_payment_words_setups_portals_hosted_pages_tax_readers_and_fraud() -> None:
+    rows = [
+        ("setupIntents", "POST", "/v1/setup_intents", "Create a SetupIntent"),
+        ("paymentIntents", "POST", "/v1/payment_intents", "Create a PaymentIntent"),
+        ("cards", "POST", "/v1/customers/{customer}/cards", "Create a card"),
+        ("portal", "POST", "/v1/billing_portal/sessions", "Create a portal session"),
+        ("checkout", "POST", "/v1/checkout/sessions", "Create a Checkout Session"),
+        (
+            "invoiceSend",
+            "POST",
+            "/v1/invoices/{invoice}/send",
+            "Send an invoice for manual payment",
+        ),
+        ("taxCodes", "GET", "/v1/tax_codes", "List all tax codes"),
+        ("taxCalculations", "POST", "/v1/tax/calculations", "Create a Tax Calculation"),
+        ("reader", "POST", "/v1/terminal/readers/{reader}/process", "Hand-off a PaymentIntent"),
+        ("issuingCards", "GET", "/v1/issuing/cards", "List all cards"),
+        ("verification", "POST", "/v1/identity/verification_sessions", "Create a session"),
+        ("warnings", "GET", "/v1/radar/early_fraud_warnings", "List all early fraud warnings"),
+        ("accountReject", "POST", "/v1/accounts/{account}/reject", "Reject an account"),
+        ("quotes", "POST", "/v1/quotes", "Create a quote"),
+    ]
+    index = build(rows)
+    assert top(index, "save the card for later") == ["setupIntents"]
+    assert top(index, "let customers update their own billing details") == ["portal"]
+    assert top(index, "start a hosted payment page for the 2 tickets in the cart") == ["checkout"]
+    assert top(index, "how much sales tax on a $200 order to Austin?") == ["taxCalculations"]
+    assert top(index, "have the card reader at the counter collect $12.50") == ["reader"]
+    assert top(index, "check her selfie against her ID") == ["verification"]
+    assert top(index, "stolen card warnings") == ["warnings"]
+    assert top(index, "draft a proposal for Acme: 10 seats at $99") == ["quotes"]
+    assert top(index, "a fraudster is using our platform") == ["warnings"]

@@ -29,6 +29,8 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("controller", "manager"): "controllermanager",
     ("user", "defined"): "custom",
     ("child", "account"): "subaccount",
+    ("card", "reader"): "reader",
+    ("card", "readers"): "readers",
     ("child", "accounts"): "subaccounts",
     ("shipping", "company"): "carrier",
     ("shipping", "companies"): "carriers",
@@ -112,6 +114,20 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\brelease\s+(?:the\s+|that\s+|this\s+)?(?:hold|authori[sz]ation)\b", ("cancel", "void")),
     (r"\btake\s+the\s+(?:money|payment|funds)\b", ("capture",)),
     (r"\bknock\s+(?:[$€£]?[\d.,]+%?\s+)?off\b", ("discount", "credit", "coupon")),
+    # A card kept to charge later, not now: a setup (a vaulted, tokenized card).
+    (
+        r"\bwithout\s+charging\b|\bsave\s+(?:a\s+|the\s+|their\s+|my\s+|\w+'s\s+)?card\s+for\s+later\b",
+        ("setup", "vault", "tokenize", "token"),
+    ),
+    # Customers seeing to their own billing: a customer (billing) portal.
+    (
+        r"\bself[- ]service\b|\b(?:manage|update|change|cancel)\s+(?:their|his|her)\s+own\b",
+        ("portal",),
+    ),
+    # A payment page the provider hosts: a checkout.
+    (r"\bhosted\s+(?:payment|checkout|pay)\s+page\b", ("checkout", "session", "link")),
+    # How much tax an order would bear: a tax calculation.
+    (r"\bhow\s+much\s+(?:sales\s+)?tax\b", ("calculation", "calculate", "tax")),
     # Told of each change as it comes: a subscription (or a watch, a notification).
     (
         (
