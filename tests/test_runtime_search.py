@@ -4300,3 +4300,18 @@ def test_payment_words_setups_portals_hosted_pages_tax_readers_and_fraud() -> No
     assert top(index, "stolen card warnings") == ["warnings"]
     assert top(index, "draft a proposal for Acme: 10 seats at $99") == ["quotes"]
     assert top(index, "a fraudster is using our platform") == ["warnings"]
+
+
+def test_who_starred_is_the_stargazers_and_tell_me_about_reads() -> None:
+    rows = [
+        ("userRepos", "GET", "/user/repos", "List repositories for the authenticated user"),
+        ("starred", "GET", "/user/starred", "List repositories starred by the authenticated user"),
+        ("stargazers", "GET", "/repos/{owner}/{repo}/stargazers", "List stargazers"),
+        ("following", "GET", "/user/following", "List the people the authenticated user follows"),
+        ("followers", "GET", "/user/followers", "List followers of the authenticated user"),
+        ("subscription", "PUT", "/repos/{owner}/{repo}/subscription", "Set a subscription"),
+        ("advisory", "GET", "/advisories/{ghsa_id}", "Get a global security advisory"),
+    ]
+    index = build(rows)
+    assert top(index, "who starred my repo") == ["stargazers"]
+    assert top(index, "tell me about GHSA-jfh8-c2jp-5v3q") == ["advisory"]

@@ -65,6 +65,8 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    # Who starred a thing: those who did, its stargazers.
+    (r"\bwho\s+(?:has\s+|have\s+)?starred\b", ("stargazer", "stargazers", "starrer", "starrers")),
     # Someone else's application let in: an OAuth grant, an integration, an installation.
     (
         r"\bthird[- ]party\s+(?:apps?|applications?|integrations?|tools?|services?)\b",
@@ -131,7 +133,9 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Told of each change as it comes: a subscription (or a watch, a notification).
     (
         (
-            r"\b(?:(?:notify|email|e-mail|mail|alert|tell|ping|text|message)\s+me"
+            # ("Tell me about X" asks what X is.)
+            r"\b(?!tell\s+me\s+about\b)"
+            r"(?:(?:notify|email|e-mail|mail|alert|tell|ping|text|message)\s+me"
             r"|(?:want|get|need)\s+(?:an?\s+)?(?:email|e-mail|notification|alert|text|ping))\s+"
             r"(?:when|whenever|if|each\s+time|every\s+time|as\s+soon\s+as|about)\b"
         ),

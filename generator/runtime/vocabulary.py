@@ -120,6 +120,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("look", "at"): "read",
     ("pull", "up"): "read",
     ("find", "out"): "read",
+    ("tell", "about"): "read",
     ("dig", "up"): "search",
     ("loop", "in"): "create",
     **dict.fromkeys(LEFT_NOTES, "create"),
@@ -262,6 +263,7 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("uuid", r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", ("id", "uuid")),
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     ("cve", r"(?i:cve)-\d{4}-\d{4,}", ("cve", "vulnerability", "vuln", "advisory")),
+    ("ghsa", r"(?i:ghsa)(?:-[0-9a-z]{4}){3}", ("ghsa", "advisory", "vulnerability")),
     (
         "duration",
         r"(?:\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|hrs|d|w))+",
