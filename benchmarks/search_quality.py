@@ -104,6 +104,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   (Mandrill's transactional email, SwaggerHub's registry, Stream's chat API and Avaza's
   projects and timesheets, from APIs.guru's directory), written blind like ``dev``, for
   tuning;
+- ``dev30``: ``benchmarks/queries/dev30/*.json``, 50 requests each for four more
+  (Shutterstock, CallFire's calls and texts, ConfigCat's feature flags and Twilio
+  TaskRouter, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev31``: ``benchmarks/queries/dev31/*.json``, 50 requests each for four more (Visma
+  e-conomic's bookkeeping, Velo Payments' payouts, Wowza Streaming Cloud and Billbee's
+  order management, from APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -177,6 +183,8 @@ SETS = {
     "dev27": QUERIES / "dev27",
     "dev28": QUERIES / "dev28",
     "dev29": QUERIES / "dev29",
+    "dev30": QUERIES / "dev30",
+    "dev31": QUERIES / "dev31",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -321,6 +329,14 @@ DIRECTORY = {
     "swaggerhub": "swaggerhub.com",
     "stream": "stream-io-api.com",
     "avaza": "avaza.com",
+    "shutterstock": "shutterstock.com",
+    "callfire": "callfire.com",
+    "configcat": "configcat.com",
+    "taskrouter": "twilio.com/twilio_taskrouter_v1",
+    "economic": "e-conomic.com",
+    "velo": "velopayments.com",
+    "wowza": "wowza.com",
+    "billbee": "billbee.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -330,7 +346,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
