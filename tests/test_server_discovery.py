@@ -792,3 +792,56 @@ def test_search_json_reads_a_one_letter_segment_by_the_parameter_after_it(
     ]
     # What each operation acts on: the bucket, its objects, an object.
     assert Index(data).traits.resources[:3] == [{"bucket"}, {"object"}, {"object"}]
+
+
+def test_search_json_keeps_what_the_documented_id_patterns_start_with(tmp_path: Path) -> None:
+    """A path parameter whose ``pattern`` starts with letters (Twilio's
+    ``^WK[0-9a-fA-F]{32}$``) says what IDs of the thing before it look like: a request that
+    gives one ("set agent WK12 to offline") names that thing. A start two kinds of thing
+    share says nothing, and a document without such patterns has no ``prefixes``."""
+
+    def sid(name: str, prefix: str) -> dict[str, Any]:
+        schema = {"type": "string", "pattern": f"^{prefix}[0-9a-fA-F]{{32}}$"}
+        return {"in": "path", "name": name, "required": True, "schema": schema}
+
+    def op(name: str, *params: dict[str, Any]) -> dict[str, Any]:
+        return {"operationId": name, "parameters": list(params), "responses": {"200": OK_REPLY}}
+
+    space = sid("WorkspaceSid", "WS")
+    document = _document(0)
+    document["paths"] = {
+        "/Workspaces/{WorkspaceSid}/Workers/{Sid}": {
+            "post": op("updateWorker", space, sid("Sid", "WK"))
+        },
+        "/Workspaces/{WorkspaceSid}/Workflows/{Sid}": {
+            "post": op("updateWorkflow", space, sid("Sid", "WW"))
+        },
+        "/Workspaces/{WorkspaceSid}/Tasks/{Sid}": {
+            "post": op("updateTask", space, sid("Sid", "WT"))
+        },
+        "/Workspaces/{WorkspaceSid}/Queues/{Sid}": {"get": op("getQueue", space, sid("Sid", "QU"))},
+        "/Workspaces/{WorkspaceSid}/Lists/{Sid}": {"get": op("getList", space, sid("Sid", "QU"))},
+    }
+    path = tmp_path / "sids.json"
+    path.write_text(json.dumps(document))
+    package = generate(path, tmp_path / "out", tools_mode="discovery")
+    data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
+    assert data["prefixes"] == {
+        "WK": "Workers",
+        "WS": "Workspaces",
+        "WT": "Tasks",
+        "WW": "Workflows",
+    }
+    index = Index(data)
+    assert index.words.typed_id("WK12") == ["worker"]
+    assert index.words.typed_id("WKX") == []  # no digit: no ID
+    assert [op["operation"] for op in index.search("set WK12 to Offline", 1)] == ["updateWorker"]
+    assert [op["operation"] for op in index.search("cancel WT900, they hung up", 1)] == [
+        "updateTask"
+    ]
+    # Without ID patterns, no prefixes.
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(_document(2)))
+    package = generate(plain, tmp_path / "plain", tools_mode="discovery")
+    data = json.loads((tmp_path / "plain" / package / "search.json").read_text("utf-8"))
+    assert "prefixes" not in data

@@ -9,6 +9,7 @@ name, which is an identifier by construction.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -177,11 +178,13 @@ class SearchJson:
                 later = self.entries(self.split, count)
             for key, values in entries.items():
                 values.extend(later[key])
+        prefixes = id_prefixes(self.project)
         return {
             "version": 1,
             "title": self.project.title,
             "semantic": self.project.search == "hybrid",
             **entries,
+            **({"prefixes": prefixes} if prefixes else {}),
         }
 
     def cancel(self) -> None:
@@ -285,6 +288,40 @@ def _choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
         if isinstance(choices, list) and len(choices) <= MAX_CHOICES:
             out.extend(c for c in choices if isinstance(c, str) and len(c) <= MAX_CHOICE)
     return out
+
+
+_ID_PREFIX = re.compile(r"\^([A-Za-z]{2,4})(?=[\[(\\])")
+"""The literal start of a documented ID pattern (Twilio's ``^WK[0-9a-fA-F]{32}$``)."""
+
+
+def id_prefixes(project: Project) -> dict[str, str]:
+    """What the IDs of each kind of thing start with, where the document says so: the
+    literal start of a path parameter's ``pattern`` and the path segment it follows
+    (``/Workers/{Sid}`` with ``^WK[0-9a-fA-F]{32}$``: ``WK`` -> ``Workers``). A request
+    that gives such an ID ("set agent WK12 to offline") names its kind of thing. A start
+    that two kinds share is left out."""
+    found: dict[str, str | None] = {}
+    for tool in project.tools:
+        properties = tool.input_schema.get("properties") or {}
+        segments = tool.path.split("/")
+        for arg in tool.args:
+            if arg.location != "path":
+                continue
+            schema = properties.get(arg.name)
+            for _ in range(3):  # a $ref to a $ref: no deeper
+                name = ref_name(schema) if isinstance(schema, dict) else None
+                if name is None:
+                    break
+                schema = project.definitions.get(name)
+            pattern = schema.get("pattern") if isinstance(schema, dict) else None
+            start = _ID_PREFIX.match(pattern) if isinstance(pattern, str) else None
+            at = segments.index("{" + arg.wire + "}") if "{" + arg.wire + "}" in segments else 0
+            if start is None or at < 1 or "{" in segments[at - 1] or not segments[at - 1]:
+                continue
+            prefix, segment = start.group(1), segments[at - 1]
+            if found.setdefault(prefix, segment) != segment:
+                found[prefix] = None
+    return {prefix: segment for prefix, segment in sorted(found.items()) if segment}
 
 
 SUBJECT_SHARE = 0.02

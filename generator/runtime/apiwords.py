@@ -7,7 +7,7 @@ operations' names written as code. ``search.Index`` builds one from ``search.jso
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
@@ -29,6 +29,9 @@ _TYPED_ID = re.compile(
 )
 """An ID that starts with a short form of its object's name: ``cus_9N1x`` (Stripe's
 kind), ``i-0abc1234`` or ``snap-0aa11bb22`` (Amazon's: hexadecimal after the hyphen)."""
+_AFTER_PREFIX = re.compile(r"(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
+"""What follows a documented ID prefix (``WK`` of Twilio's ``WK0123...``): letters and
+digits, one digit at least."""
 _PARAMETER = re.compile(r"\{([^}]*)\}")
 # A name written as code: letters in three or more parts joined by ".", "_" or "-", or by
 # "/", "_" or "-" (``compute.instances.list``, ``users/list-members``; a "/" and a "." make
@@ -83,11 +86,21 @@ class ApiWords:
         segments: list[list[str]],
         vocabulary: Callable[[str], Iterable[str]],
         texts: Sequence[str] = (),
+        prefixes: Mapping[str, str] | None = None,
     ) -> None:
         self.operations = operations
         self.segments = segments
         self._vocabulary = vocabulary
         self._texts = texts
+        # Longest first: of "WS" and "WSA", an ID "WSA12" is the latter's.
+        self._prefixes = sorted(
+            (
+                (prefix, stems(words(segment)))
+                for prefix, segment in (prefixes or {}).items()
+                if isinstance(prefix, str) and isinstance(segment, str) and prefix
+            ),
+            key=lambda item: -len(item[0]),
+        )
 
     @cached_property
     def named(self) -> frozenset[str]:
@@ -306,8 +319,13 @@ class ApiWords:
         path names (``cus`` -> customers, ``prod`` -> products), its consonants
         (``acct`` -> accounts, ``evt`` -> events) or the initials of a multi-word one
         (``pi`` -> payment_intents). Of several, the name that more of the API's paths
-        have than any other; ``[]`` when it is none or unclear."""
-        found = _TYPED_ID.fullmatch(token.strip(EDGES).rstrip("."))
+        have than any other; ``[]`` when it is none or unclear. First, what the document's
+        ID patterns say (``search.json``'s ``prefixes``: ``WK12`` -> workers)."""
+        token = token.strip(EDGES).rstrip(".")
+        for prefix, named in self._prefixes:
+            if token.startswith(prefix) and _AFTER_PREFIX.fullmatch(token[len(prefix) :]):
+                return list(named)
+        found = _TYPED_ID.fullmatch(token)
         if not found:
             return []
         prefix = (found.group(1) or found.group(2)).lower()

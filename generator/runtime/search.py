@@ -146,6 +146,7 @@ class Index:
             segments,
             lambda field: self._model(field).vocab_dict,
             [*data["terms"], *data["more"]],
+            prefixes if isinstance(prefixes := data.get("prefixes"), dict) else None,
         )
         details: list[str] = data.get("details") or []
         self._details = (details + [""] * len(self.operations))[: len(self.operations)]
