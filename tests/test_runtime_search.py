@@ -4315,3 +4315,26 @@ def test_who_starred_is_the_stargazers_and_tell_me_about_reads() -> None:
     index = build(rows)
     assert top(index, "who starred my repo") == ["stargazers"]
     assert top(index, "tell me about GHSA-jfh8-c2jp-5v3q") == ["advisory"]
+
+
+def test_footage_music_curated_sets_blasts_rented_numbers_and_more_like_this() -> None:
+    rows = [
+        ("images", "GET", "/v2/images/search", "Search for images"),
+        ("videos", "GET", "/v2/videos/search", "Search for videos"),
+        ("audio", "GET", "/v2/audio/search", "Search for tracks"),
+        ("collections", "GET", "/v2/images/collections", "List image collections"),
+        ("featured", "GET", "/v2/images/collections/featured", "List featured collections"),
+        ("similar", "GET", "/v2/images/{id}/similar", "List similar images"),
+        ("image", "GET", "/v2/images/{id}", "Get details about images"),
+        ("calls", "POST", "/calls", "Send calls"),
+        ("stopBroadcast", "POST", "/calls/broadcasts/{id}/stop", "Stop voice broadcast"),
+        ("leases", "GET", "/numbers/leases", "Find number leases"),
+        ("numbers", "GET", "/numbers/regions", "Find number regions"),
+    ]
+    index = build(rows)
+    assert top(index, "drone footage of a city at night") == ["videos"]
+    assert top(index, "upbeat music for a podcast intro") == ["audio"]
+    assert top(index, "show the curated photo sets") == ["featured"]
+    assert top(index, "more pictures like image 1809471") == ["similar"]
+    assert top(index, "halt the robocall campaign 7781") == ["stopBroadcast"]
+    assert top(index, "which numbers am I renting?") == ["leases"]

@@ -29,6 +29,14 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "deliverable": ("validate", "validation", "verify"),
     # Video: a stream sent on to other platforms is a simulcast.
     "restream": ("simulcast",),
+    # Stock media: footage is video, music audio; what is curated is featured.
+    "footage": ("video", "clip"),
+    "music": ("audio", "track", "song"),
+    "curated": ("featured", "curation"),
+    # Calling campaigns: a robocall is a broadcast.
+    "robocall": ("call", "broadcast"),
+    "rent": ("lease", "rental"),
+    "rented": ("lease", "rental"),
     # Sales engagement: a sequence of touches is a cadence; a demo is a meeting.
     "sequence": ("cadence",),
     "demo": ("meeting",),

@@ -65,6 +65,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    # More things like one: similar ones.
+    (
+        (
+            r"\b(?:more|other)\s+(?:\w+\s+){0,2}?like\s+"
+            r"(?:this|that|it|these|image|photo|video|\w+\s+\d)"
+            r"|\blookalikes?\b|\bsame\s+look\b"
+        ),
+        ("similar", "related", "recommendation"),
+    ),
     # Who starred a thing: those who did, its stargazers.
     (r"\bwho\s+(?:has\s+|have\s+)?starred\b", ("stargazer", "stargazers", "starrer", "starrers")),
     # Someone else's application let in: an OAuth grant, an integration, an installation.
