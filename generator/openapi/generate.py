@@ -268,6 +268,16 @@ _FILTERED = frozenset({"GET", "HEAD"})
 """Methods whose query parameters choose what is read: their allowed values name it."""
 
 
+def _followed(schema: Any, definitions: Mapping[str, Any]) -> Any:
+    """``schema``, or what its ``$ref`` names (a ``$ref`` to a ``$ref`` too, no deeper)."""
+    for _ in range(3):
+        name = ref_name(schema) if isinstance(schema, dict) else None
+        if name is None:
+            break
+        schema = definitions.get(name)
+    return schema
+
+
 def _choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
     """The allowed values (``enum``) that are text (of at most ``MAX_CHOICE`` characters)
     of a tool's path parameters, and of its query parameters if it reads (``_FILTERED``),
@@ -278,12 +288,7 @@ def _choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
     for arg in tool.args:
         if arg.location not in places:
             continue
-        schema = properties.get(arg.name)
-        for _ in range(3):  # a $ref to a $ref: no deeper
-            name = ref_name(schema) if isinstance(schema, dict) else None
-            if name is None:
-                break
-            schema = definitions.get(name)
+        schema = _followed(properties.get(arg.name), definitions)
         choices = schema.get("enum") if isinstance(schema, dict) else None
         if isinstance(choices, list) and len(choices) <= MAX_CHOICES:
             out.extend(c for c in choices if isinstance(c, str) and len(c) <= MAX_CHOICE)
@@ -307,18 +312,15 @@ def id_prefixes(project: Project) -> dict[str, str]:
         for arg in tool.args:
             if arg.location != "path":
                 continue
-            schema = properties.get(arg.name)
-            for _ in range(3):  # a $ref to a $ref: no deeper
-                name = ref_name(schema) if isinstance(schema, dict) else None
-                if name is None:
-                    break
-                schema = project.definitions.get(name)
+            schema = _followed(properties.get(arg.name), project.definitions)
             pattern = schema.get("pattern") if isinstance(schema, dict) else None
             start = _ID_PREFIX.match(pattern) if isinstance(pattern, str) else None
-            at = segments.index("{" + arg.wire + "}") if "{" + arg.wire + "}" in segments else 0
-            if start is None or at < 1 or "{" in segments[at - 1] or not segments[at - 1]:
+            placeholder = "{" + arg.wire + "}"
+            at = segments.index(placeholder) if placeholder in segments else 0
+            segment = segments[at - 1] if at > 0 else ""
+            if start is None or not segment or "{" in segment:
                 continue
-            prefix, segment = start.group(1), segments[at - 1]
+            prefix = start.group(1)
             if found.setdefault(prefix, segment) != segment:
                 found[prefix] = None
     return {prefix: segment for prefix, segment in sorted(found.items()) if segment}
