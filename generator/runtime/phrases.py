@@ -27,7 +27,6 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("about", "section"): "description",
     ("sales", "tax"): "tax",
     ("controller", "manager"): "controllermanager",
-    ("user", "defined"): "custom",
     ("child", "account"): "subaccount",
     ("card", "reader"): "reader",
     ("card", "readers"): "readers",

@@ -315,6 +315,8 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (DONE_AGAIN, ("retry", "rerun", "redeliver", "replay")),
     (SENT_AGAIN, ("resend", "email", "notification")),
     (PERIODIC, ("schedule", "recurring", "recurrence")),
+    # What users define (a field, an attribute) is a custom one.
+    (re.compile(r"\buser[- ]defined\b", re.IGNORECASE), ("custom",)),
 )
 """Phrasings of a request and the near-synonyms each calls up (what is asked of it, not
 its words): for each pattern found in the request, its words."""
