@@ -4317,7 +4317,7 @@ def test_who_starred_is_the_stargazers_and_tell_me_about_reads() -> None:
     assert top(index, "tell me about GHSA-jfh8-c2jp-5v3q") == ["advisory"]
 
 
-def test_footage_music_curated_sets_blasts_rented_numbers_and_more_like_this() -> None:
+def test_footage_music_curated_sets_robocalls_rented_numbers_and_more_like_this() -> None:
     rows = [
         ("images", "GET", "/v2/images/search", "Search for images"),
         ("videos", "GET", "/v2/videos/search", "Search for videos"),
@@ -4338,3 +4338,13 @@ def test_footage_music_curated_sets_blasts_rented_numbers_and_more_like_this() -
     assert top(index, "more pictures like image 1809471") == ["similar"]
     assert top(index, "halt the robocall campaign 7781") == ["stopBroadcast"]
     assert top(index, "which numbers am I renting?") == ["leases"]
+
+
+def test_a_suppression_list_is_of_rejected_or_blocked_addresses() -> None:
+    rows = [
+        ("whitelists", "POST", "/whitelists/list.json", "Retrieves your email allowlist"),
+        ("rejects", "POST", "/rejects/list.json", "Retrieves your email rejection denylist"),
+        ("messages", "POST", "/messages/search.json", "Search recently sent messages"),
+    ]
+    index = build(rows)
+    assert top(index, "show me the suppression list") == ["rejects"]

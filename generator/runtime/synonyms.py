@@ -123,7 +123,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "mute": ("notification", "ignore", "silence"),
     "silence": ("mute", "ignore"),
     "snooze": ("ignore", "mute", "silence"),
-    "suppress": ("ignore", "mute", "suppression"),
+    "suppress": ("ignore", "mute", "suppression", "reject", "block", "dnc", "optout"),
     # What happens in a test environment, not for real: a simulation.
     "sandbox": ("simulation", "simulate", "test"),
     "pretend": ("simulation", "simulate", "test"),
