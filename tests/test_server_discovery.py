@@ -797,8 +797,9 @@ def test_search_json_reads_a_one_letter_segment_by_the_parameter_after_it(
 def test_search_json_keeps_what_the_documented_id_patterns_start_with(tmp_path: Path) -> None:
     """A path parameter whose ``pattern`` starts with letters (Twilio's
     ``^WK[0-9a-fA-F]{32}$``) says what IDs of the thing before it look like: a request that
-    gives one ("set agent WK12 to offline") names that thing. A start two kinds of thing
-    share says nothing, and a document without such patterns has no ``prefixes``."""
+    gives one ("set agent WK12 to offline") names that thing; so do alternatives
+    (``^(SM|MM)...``). A start two kinds of thing share says nothing, and a document
+    without such patterns has no ``prefixes``."""
 
     def sid(name: str, prefix: str) -> dict[str, Any]:
         schema = {"type": "string", "pattern": f"^{prefix}[0-9a-fA-F]{{32}}$"}
@@ -821,12 +822,15 @@ def test_search_json_keeps_what_the_documented_id_patterns_start_with(tmp_path: 
         },
         "/Workspaces/{WorkspaceSid}/Queues/{Sid}": {"get": op("getQueue", space, sid("Sid", "QU"))},
         "/Workspaces/{WorkspaceSid}/Lists/{Sid}": {"get": op("getList", space, sid("Sid", "QU"))},
+        "/Messages/{Sid}": {"get": op("getMessage", sid("Sid", "(SM|MM)"))},
     }
     path = tmp_path / "sids.json"
     path.write_text(json.dumps(document))
     package = generate(path, tmp_path / "out", tools_mode="discovery")
     data = json.loads((tmp_path / "out" / package / "search.json").read_text("utf-8"))
     assert data["prefixes"] == {
+        "MM": "Messages",
+        "SM": "Messages",
         "WK": "Workers",
         "WS": "Workspaces",
         "WT": "Tasks",

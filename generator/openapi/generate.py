@@ -295,8 +295,9 @@ def _choices(tool: Any, definitions: Mapping[str, Any]) -> list[str]:
     return out
 
 
-_ID_PREFIX = re.compile(r"\^([A-Za-z]{2,4})(?=[\[(\\])")
-"""The literal start of a documented ID pattern (Twilio's ``^WK[0-9a-fA-F]{32}$``)."""
+_ID_PREFIX = re.compile(r"\^(?:([A-Za-z]{2,4})|\(((?:[A-Za-z]{2,4}\|)+[A-Za-z]{2,4})\))(?=[\[(\\])")
+"""The literal start of a documented ID pattern (Twilio's ``^WK[0-9a-fA-F]{32}$``), or
+its alternatives (``^(SM|MM)[0-9a-fA-F]{32}$``)."""
 
 
 def id_prefixes(project: Project) -> dict[str, str]:
@@ -320,9 +321,9 @@ def id_prefixes(project: Project) -> dict[str, str]:
             segment = segments[at - 1] if at > 0 else ""
             if start is None or not segment or "{" in segment:
                 continue
-            prefix = start.group(1)
-            if found.setdefault(prefix, segment) != segment:
-                found[prefix] = None
+            for prefix in (start.group(1) or start.group(2)).split("|"):
+                if found.setdefault(prefix, segment) != segment:
+                    found[prefix] = None
     return {prefix: segment for prefix, segment in sorted(found.items()) if segment}
 
 
