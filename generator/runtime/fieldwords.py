@@ -36,7 +36,6 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Calling campaigns: a robocall is a broadcast.
     "robocall": ("call", "broadcast"),
     "rent": ("lease", "rental"),
-    "rented": ("lease", "rental"),
     # Sales engagement: a sequence of touches is a cadence; a demo is a meeting.
     "sequence": ("cadence",),
     "demo": ("meeting",),
