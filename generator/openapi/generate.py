@@ -142,11 +142,6 @@ def search_dependencies(project: Project) -> tuple[str, ...]:
     return SEARCH_DEPENDENCIES + (SEMANTIC_DEPENDENCIES if project.search == "hybrid" else ())
 
 
-def search_json(project: Project) -> dict[str, Any]:
-    """``search.json``: what a search result shows of each operation, and its terms."""
-    return SearchJson(project).finish()
-
-
 class SearchJson:
     """``search.json`` in the making. On a large API (``BESIDE_AT`` operations) a forked
     copy of the process makes the entries of the later operations (``parallel``) while
