@@ -303,6 +303,8 @@ HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
 """"On file", kept for later use ("the card on file", "which cards do we have on file?"):
 no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
+USER_DEFINED = re.compile(r"\buser[- ]defined\b", re.IGNORECASE)
+"""What users define (a field, an attribute): a custom one."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (IN_ONE, ("batch", "bulk")),
     (MADE_ROLE, ("role", "member", "membership")),
@@ -315,8 +317,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (DONE_AGAIN, ("retry", "rerun", "redeliver", "replay")),
     (SENT_AGAIN, ("resend", "email", "notification")),
     (PERIODIC, ("schedule", "recurring", "recurrence")),
-    # What users define (a field, an attribute) is a custom one.
-    (re.compile(r"\buser[- ]defined\b", re.IGNORECASE), ("custom",)),
+    (USER_DEFINED, ("custom",)),
 )
 """Phrasings of a request and the near-synonyms each calls up (what is asked of it, not
 its words): for each pattern found in the request, its words."""
