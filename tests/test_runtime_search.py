@@ -898,6 +898,33 @@ def test_a_clause_about_it_after_a_comma_says_why() -> None:
     assert _SUBORDINATE.search("I need the guide, which is a doc, as a PDF") is None
 
 
+def test_what_a_message_is_to_say_is_no_part_of_what_is_done() -> None:
+    rows = [
+        ("sendMail", "POST", "/me/sendMail", "Send mail"),
+        (
+            "sendDraft",
+            "POST",
+            "/me/folders/{folder}/messages/{message}/send",
+            "Send a message from a folder",
+        ),
+        ("createNote", "POST", "/tickets/{id}/notes", "Add a note to a ticket"),
+        ("updateTicket", "PATCH", "/tickets/{id}", "Update a ticket"),
+        ("swapPrinter", "POST", "/printers/{id}/swap", "Swap a printer"),
+        ("listFigures", "GET", "/reports/{id}/figures", "List the figures of a report"),
+    ]
+    index = build(rows)
+    query = "email dana@contoso.com and tell her the final figures are in the shared folder"
+    assert top(index, query) == ["sendMail"]
+    assert top(index, "leave a note on ticket 88 saying we swapped the printer") == ["createNote"]
+    # Where the main clause ends; not where others say something.
+    from mcpgen.runtime.search import _main_clause_end
+
+    query = "pop up a note on the bedroom TV saying 'dinner is ready'"
+    assert _main_clause_end(query) == len("pop up a note on the bedroom TV saying")
+    assert _main_clause_end("users keep saying they can't join the wifi") is None
+    assert _main_clause_end("what are people saying about episode 3?") is None
+
+
 def test_sent_again_is_a_resend() -> None:
     rows = [
         ("createInvoice", "POST", "/invoices", "Creates one or more sales invoices"),

@@ -100,6 +100,24 @@ _SUBORDINATE = re.compile(
 "but" ("detach old-brand.com from the project but keep it in the account"), ...; or, after
 a comma, one about the thing acted on ("nuke dpl_old123, it exposes a half-finished
 feature")."""
+_CONTENT = re.compile(
+    r"(?<!\bare )(?<!\bis )(?<!\bkeep )(?<!\bkeeps )(?<!\bwere )(?<![’']s )(?<![’']re )"
+    r"\b(?:saying|telling|tell him|tell her|tell them)(?=\s)(?!\s+about\b)",
+    re.IGNORECASE,
+)
+"""The words after which a request says what a message it sends is to say ("leave a note
+on ticket 88 saying we swapped the toner", "email dana ... and tell her the figures are
+in the shared folder"): that is no part of what is done. Not where something is said by
+others ("users keep saying they can't join", "what are people saying about it")."""
+
+
+def _main_clause_end(query: str) -> int | None:
+    """Where the main clause of ``query`` ends (``_SUBORDINATE``, ``_CONTENT``), quoted text
+    aside ("say 'so long'"); None when the whole request is one."""
+    plain = unquoted(query)
+    ends = [found.start() for found in (_SUBORDINATE.search(plain),) if found is not None]
+    ends += [found.end() for found in (_CONTENT.search(plain),) if found is not None]
+    return min(ends, default=None)
 
 
 def _bounded(query: str) -> str:
@@ -302,14 +320,14 @@ class Index:
     ) -> list[tuple[float, int]]:
         """``_words_ranked`` for ``query``; for a request that goes on to say why or when
         ("add the tag web so the firewall rule picks it up", "back up the database before
-        I migrate"), its main clause counts most and the whole request ``CLAUSE_WEIGHT``
-        as much: the main clause says what to do."""
+        I migrate"), or what a message it sends is to say ("leave a note saying ..."), its main
+        clause counts most and the whole request ``CLAUSE_WEIGHT`` as much: the main clause
+        says what to do."""
         whole = self._words_ranked(query, tag, request)
-        # Where a subordinate clause begins, quoted text aside ("say 'so long'").
-        found = _SUBORDINATE.search(unquoted(query))
-        if found is None or not whole:
+        end = _main_clause_end(query)
+        if end is None or not whole:
             return whole
-        main = self._words_ranked(query[: found.start()], tag)
+        main = self._words_ranked(query[:end], tag)
         if not main:
             return whole
         scores: dict[int, float] = {}
