@@ -2144,6 +2144,23 @@ def test_a_verb_read_with_its_particle_means_what_the_two_say() -> None:
     )
 
 
+def test_a_value_between_a_verb_and_its_particle_does_not_part_them() -> None:
+    """ "hand certificate 4d5e6f over": the ID is one thing, however many words its
+    letters and digits split into; the particle is as near as in "hand it over"."""
+    rows = [
+        ("transferCert", "POST", "/certificates/{id}/transfer", "Transfer a certificate"),
+        ("getCert", "GET", "/certificates/{id}", "Get a certificate"),
+        ("updateCert", "PATCH", "/certificates/{id}", "Update a certificate"),
+        ("createRefund", "POST", "/refunds", "Create a refund"),
+        ("getPayment", "GET", "/payments/{id}", "Get a payment"),
+        ("updatePayment", "PATCH", "/payments/{id}", "Update a payment"),
+    ]
+    index = build(rows)
+    assert top(index, "hand certificate 4d5e6f over to the other team") == ["transferCert"]
+    query = "give $150 of payment P-00004511 back to the customer"
+    assert top(index, query) == ["createRefund"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

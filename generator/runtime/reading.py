@@ -308,7 +308,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     noted = LEFT_QUOTE.sub(" note ", query)
     # "get him set up": the verb after says what is asked.
     noted = GOT_DONE.sub(lambda done: done.group()[3:], noted)
-    phrased, with_particle = phrase_terms(compounded(words(noted)))
+    # An ID between a verb and its particle ("hand certificate 4d5e6f over") is no word
+    # of the two, however many words its letters and digits split into: it does not
+    # count in how far on the particle may come.
+    unvalued = " ".join(token for token in noted.split() if not _identifier(token))
+    phrased, with_particle = phrase_terms(compounded(words(unvalued)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     own_terms += [t for t in phrased if t not in own_terms]
@@ -447,3 +451,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
+
+
+def _identifier(token: str) -> bool:
+    """Whether a token of a request is a value with digits in it (an ID, a version, an
+    amount), not a word nor words written as one ("on/off", "LOG_LEVEL", "#general")."""
+    return value_like(token) and any(character.isdigit() for character in token)
