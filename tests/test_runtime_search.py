@@ -925,6 +925,23 @@ def test_what_a_message_is_to_say_is_no_part_of_what_is_done() -> None:
     assert _main_clause_end("what are people saying about episode 3?") is None
 
 
+def test_to_stop_being_sent_something_turns_off_what_sends_it() -> None:
+    rows = [
+        ("listNotifications", "GET", "/notifications", "List notifications"),
+        ("getNotification", "GET", "/notifications/{id}", "Get a notification"),
+        ("sendNotification", "POST", "/notifications", "Send a notification"),
+        ("deleteSubscription", "DELETE", "/repos/{repo}/subscription", "Delete a repository subscription"),
+        ("getRepo", "GET", "/repos/{repo}", "Get a repository"),
+    ]  # fmt: skip
+    index = build(rows)
+    for query in (
+        "stop sending me notifications about repo acme",
+        "stop emailing me about repo acme",
+        "stop getting emails about repo acme",
+    ):
+        assert top(index, query) == ["deleteSubscription"], query
+
+
 def test_sent_again_is_a_resend() -> None:
     rows = [
         ("createInvoice", "POST", "/invoices", "Creates one or more sales invoices"),

@@ -214,6 +214,13 @@ STOP_DOING = re.compile(
 )
 """To stop following, sharing, watching... undoes what was done (unfollow, unshare): a
 delete of the follow, the share, the subscription."""
+STOP_SENDING = re.compile(
+    r"\bstop\s+(?:sending|emailing|e-mailing|notifying|pinging|messaging|texting|alerting"
+    r"|getting|receiving|forwarding|suggesting|recommending)\b",
+    re.IGNORECASE,
+)
+"""To stop being sent something ("stop emailing me every time someone comments", "stop
+sending events to endpoint 9981") turns off what sends it: a subscription, a setting."""
 WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
@@ -318,6 +325,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (SENT_AGAIN, ("resend", "email", "notification")),
     (PERIODIC, ("schedule", "recurring", "recurrence")),
     (USER_DEFINED, ("custom",)),
+    (STOP_SENDING, ("subscription", "notification", "unsubscribe")),
 )
 """Phrasings of a request and the near-synonyms each calls up (what is asked of it, not
 its words): for each pattern found in the request, its words."""

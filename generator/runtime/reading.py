@@ -58,6 +58,7 @@ from .phrasing import (
     STATE_ASKED,
     STATES,
     STOP_DOING,
+    STOP_SENDING,
     TELLING,
     TIME_SPENT,
     TIME_WORKED,
@@ -150,9 +151,12 @@ def _adding(terms: list[str], found: Iterable[str], having: Sequence[str] = ()) 
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
     """What a request asks to do where its shape says more than its verb: a message sent
     (``SENT_BY``) or a new thing wanted (``NEED_NEW``) is made; to stop following or
-    sharing (``STOP_DOING``) undoes it; a question who asks for a list."""
+    sharing (``STOP_DOING``) undoes it; to stop being sent something (``STOP_SENDING``)
+    turns off what sends it; a question who asks for a list."""
     if wanted in (None, "act") and STOP_DOING.search(query):
         return "delete"
+    if wanted in (None, "act", "read", "list") and STOP_SENDING.search(query):
+        return "disable"
     if sending and wanted not in ("create", "act"):
         return "create"
     if NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
