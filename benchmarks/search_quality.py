@@ -110,6 +110,13 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev31``: ``benchmarks/queries/dev31/*.json``, 50 requests each for four more (Visma
   e-conomic's bookkeeping, Velo Payments' payouts, Wowza Streaming Cloud and Billbee's
   order management, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev32``: ``benchmarks/queries/dev32/*.json``, 50 requests each for four more (Visual
+  Studio Online's Codespaces plans, whose summaries only repeat the method and path;
+  VMware vRealize Network Insight, Amazon QuickSight and Google's Apigee, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
+- ``dev33``: ``benchmarks/queries/dev33/*.json``, 50 requests each for four more (Bungie.net,
+  API2Cart's shopping-cart bridge, OnSched's scheduling setup and Amazon Chime, from
+  APIs.guru's directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -185,6 +192,8 @@ SETS = {
     "dev29": QUERIES / "dev29",
     "dev30": QUERIES / "dev30",
     "dev31": QUERIES / "dev31",
+    "dev32": QUERIES / "dev32",
+    "dev33": QUERIES / "dev33",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -336,6 +345,14 @@ DIRECTORY = {
     "economic": "e-conomic.com",
     "velo": "velopayments.com",
     "wowza": "wowza.com",
+    "devops": "visualstudio.com",
+    "vrni": "vmware.local/vrni",
+    "quicksight": "amazonaws.com/quicksight",
+    "apigee": "googleapis.com/apigee",
+    "bungie": "bungie.net",
+    "api2cart": "api2cart.com",
+    "onsched": "onsched.com/setup",
+    "chime": "amazonaws.com/chime",
     "billbee": "billbee.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
@@ -346,7 +363,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
