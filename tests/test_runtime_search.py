@@ -2178,6 +2178,42 @@ def test_a_value_between_a_verb_and_its_particle_does_not_part_them() -> None:
     assert top(index, query) == ["createRefund"]
 
 
+def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
+    """Woken up is resumed; long-term storage is an archive; how long things are kept is
+    their retention; a blackout is a block; a clan is a group; what is looked into is
+    under investigation; a virtual machine is a VM."""
+    rows = [
+        ("getEnvironment", "GET", "/environments/{id}", "Get an environment"),
+        ("resumeEnvironment", "POST", "/environments/{id}/resume", "Resume an environment"),
+        ("connectEnvironment", "POST", "/environments/{id}/connect", "Connect to an environment"),
+        ("archiveEnvironment", "POST", "/environments/{id}/archive", "Archive an environment"),
+        ("replaceEnvironment", "PUT", "/environments/{id}", "Replace an environment"),
+        ("listDates", "GET", "/services/{id}/dates", "List the dates of a service"),
+        ("listBlocks", "GET", "/services/{id}/blocks", "List the blocks of a service"),
+        ("getPlayer", "GET", "/players/{id}", "Get a player"),
+        ("listPlayerGroups", "GET", "/players/{id}/groups", "List the groups of a player"),
+        ("markResource", "POST", "/resources/{id}/investigation", "Put a resource under investigation"),
+        ("lockResource", "POST", "/resources/{id}/lock", "Lock a resource"),
+        ("getRetention", "GET", "/accounts/{id}/retention-settings", "Get retention settings"),
+        ("listMessages", "GET", "/accounts/{id}/messages", "List chat messages"),
+        ("deleteMessage", "DELETE", "/accounts/{id}/messages/{message}", "Delete a chat message"),
+        ("listNodes", "GET", "/infra/nodes", "List the nodes of the infrastructure"),
+        ("listVms", "GET", "/entities/vms", "List VMs"),
+        ("listMachines", "GET", "/machines", "List machine types"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "wake up my environment d41e90 so I can connect") == ["resumeEnvironment"]
+    query = "put environment 91bc44 into cheap long-term storage"
+    assert top(index, query) == ["archiveEnvironment"]
+    assert top(index, "any blackouts on service 301?") == ["listBlocks"]
+    assert top(index, "which clans is player 4611 in?") == ["listPlayerGroups"]
+    query = "keep resource vm-a1b2 as it is while we look into it"
+    assert top(index, query) == ["markResource"]
+    query = "how long are chat messages kept before they're deleted?"
+    assert top(index, query) == ["getRetention"]
+    assert top(index, "give me the list of virtual machines") == ["listVms"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

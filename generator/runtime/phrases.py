@@ -35,6 +35,8 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("shipping", "companies"): "carriers",
     ("fulfillment", "center"): "warehouse",
     ("distribution", "center"): "warehouse",
+    ("virtual", "machine"): "vm",
+    ("virtual", "machines"): "vms",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""
@@ -179,6 +181,16 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("lifecycle", "expiration", "retention"),
     ),
+    # How long things are kept asks for their retention.
+    (
+        (
+            r"\bhow\s+long\s+(?:are|is|do|does|will|should)\b(?:\W+\w+){0,8}?\W+"
+            r"(?:kept|stored|retained|saved|held)\b"
+        ),
+        ("retention", "expiration", "ttl"),
+    ),
+    # Long-term or cold storage is an archive.
+    (r"\b(?:cold|long[-\s]term|cheap(?:er)?)\s+storage\b", ("archive", "glacier", "cold")),
     # What is copied to another region is replicated.
     (r"\bcross[-\s]region\b", ("replication", "replica", "region")),
     # What is kept tabs on, or an eye on, is monitored.
@@ -298,6 +310,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("loop", "in"): ("follower", "collaborator", "member", "subscriber"),
     ("run", "inside"): ("exec", "command"),
     ("run", "within"): ("exec", "command"),
+    ("wake", "up"): ("start", "resume", "wake"),
+    ("look", "into"): ("investigate", "investigation"),
     # Only some may do what is locked down: a protection, a restriction or a policy.
     ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),
     ("waiting", "on"): ("dependency", "blocker"),

@@ -89,6 +89,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "trash": ("deleted", "recycle", "bin"),
     "recycle": ("trash", "deleted"),
     "bin": ("trash", "deleted", "recycle"),
+    # Times when nothing can be booked: blocks, closures.
+    "blackout": ("block", "blocked", "closure", "unavailability"),
+    # A clan or a guild is a group of players.
+    "clan": ("group", "team"),
+    "guild": ("group", "team"),
     # A second factor: what APIs call MFA, 2FA or TOTP.
     "factor": ("mfa", "totp", "otp"),
     "authenticator": ("mfa", "totp", "otp", "factor"),

@@ -123,6 +123,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("tell", "about"): "read",
     ("dig", "up"): "search",
     ("loop", "in"): "create",
+    ("wake", "up"): "act",
     **dict.fromkeys(LEFT_NOTES, "create"),
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
