@@ -2214,6 +2214,16 @@ def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
     assert top(index, "give me the list of virtual machines") == ["listVms"]
 
 
+def test_right_now_is_a_time_not_a_right() -> None:
+    rows = [
+        ("listRights", "GET", "/codespaces/{id}/permissions", "List the access rights to a codespace"),
+        ("getState", "GET", "/codespaces/{id}/state", "Get the state of a codespace"),
+        ("getCodespace", "GET", "/codespaces/{id}", "Get a codespace"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what state is codespace 3f9c in right now?") == ["getState"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

@@ -37,6 +37,8 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("distribution", "center"): "warehouse",
     ("virtual", "machine"): "vm",
     ("virtual", "machines"): "vms",
+    # A time, not a right ("is it running right now?"): "now" is a stop word.
+    ("right", "now"): "now",
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""
