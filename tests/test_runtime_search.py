@@ -2214,6 +2214,19 @@ def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
     assert top(index, "give me the list of virtual machines") == ["listVms"]
 
 
+def test_a_grant_is_a_permission() -> None:
+    rows = [
+        ("updatePermissions", "PUT", "/dashboards/{id}/permissions", "Update the permissions of a dashboard"),
+        ("createDashboard", "POST", "/dashboards", "Create a dashboard"),
+        ("searchDashboards", "POST", "/dashboards/search", "Search the dashboards of a group"),
+        ("updateDashboard", "PUT", "/dashboards/{id}", "Update a dashboard"),
+        ("getDashboard", "GET", "/dashboards/{id}", "Get a dashboard"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "let the marketing group view dashboard db-campaigns"
+    assert top(index, query) == ["updatePermissions"]
+
+
 def test_right_now_is_a_time_not_a_right() -> None:
     rows = [
         ("listRights", "GET", "/codespaces/{id}/permissions", "List the access rights to a codespace"),

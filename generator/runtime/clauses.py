@@ -92,7 +92,10 @@ _STANDING = re.compile(
 MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "prohibited": ("update", ("protect", "restrict", "lock", "block", "disable")),
     "permission": (None, ("permission", "access", "allowed", "authorization", "review")),
-    "grant": ("create", ("access", "collaborator", "member", "grant", "add", "invite", "binding")),
+    "grant": (
+        "create",
+        ("access", "collaborator", "member", "grant", "add", "invite", "binding", "permission"),
+    ),
     "standing": (
         "create",
         ("webhook", "hook", "subscription", "event", "alert", "rule", "watch"),
