@@ -117,6 +117,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev33``: ``benchmarks/queries/dev33/*.json``, 50 requests each for four more (Bungie.net,
   API2Cart's shopping-cart bridge, OnSched's scheduling setup and Amazon Chime, from
   APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev34``: ``benchmarks/queries/dev34/*.json``, 50 requests each for four more (Azure
+  Service Fabric, LUIS authoring, Rudder's configuration management and Probely's web
+  scanner, from APIs.guru's directory), written blind like ``dev``, for tuning;
+- ``dev35``: ``benchmarks/queries/dev35/*.json``, 50 requests each for four more (Amazon
+  EC2 Auto Scaling, Amazon Neptune, IllumiDesk and Azure DevTest Labs, from APIs.guru's
+  directory), written blind like ``dev``, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -194,6 +200,8 @@ SETS = {
     "dev31": QUERIES / "dev31",
     "dev32": QUERIES / "dev32",
     "dev33": QUERIES / "dev33",
+    "dev34": QUERIES / "dev34",
+    "dev35": QUERIES / "dev35",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -353,6 +361,14 @@ DIRECTORY = {
     "api2cart": "api2cart.com",
     "onsched": "onsched.com/setup",
     "chime": "amazonaws.com/chime",
+    "servicefabric": "azure.com/servicefabric",
+    "luis": "azure.com/cognitiveservices-LUIS-Authoring",
+    "rudder": "rudder.example.local",
+    "probely": "probely.com",
+    "autoscaling": "amazonaws.com/autoscaling",
+    "neptune": "amazonaws.com/neptune",
+    "illumidesk": "illumidesk.com",
+    "devtestlabs": "azure.com/devtestlabs-DTL",
     "billbee": "billbee.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
@@ -363,7 +379,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
