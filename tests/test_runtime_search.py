@@ -2179,9 +2179,9 @@ def test_a_value_between_a_verb_and_its_particle_does_not_part_them() -> None:
 
 
 def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
-    """Woken up is resumed; long-term storage is an archive; how long things are kept is
-    their retention; a blackout is a block; a clan is a group; what is looked into is
-    under investigation; a virtual machine is a VM."""
+    """Woken up is resumed; frozen, suspended; long-term storage is an archive; how long
+    things are kept is their retention; a blackout is a block; a clan is a group; what is
+    looked into is under investigation; a virtual machine is a VM."""
     rows = [
         ("getEnvironment", "GET", "/environments/{id}", "Get an environment"),
         ("resumeEnvironment", "POST", "/environments/{id}/resume", "Resume an environment"),
@@ -2200,9 +2200,12 @@ def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
         ("listNodes", "GET", "/infra/nodes", "List the nodes of the infrastructure"),
         ("listVms", "GET", "/entities/vms", "List VMs"),
         ("listMachines", "GET", "/machines", "List machine types"),
+        ("scaleGroup", "POST", "/groups/{id}/scale", "Scale a group"),
+        ("suspendScaling", "POST", "/groups/{id}/suspend", "Suspend the scaling of a group"),
     ]  # fmt: skip
     index = build(rows)
     assert top(index, "wake up my environment d41e90 so I can connect") == ["resumeEnvironment"]
+    assert top(index, "freeze all scaling on group web-asg tonight") == ["suspendScaling"]
     query = "put environment 91bc44 into cheap long-term storage"
     assert top(index, query) == ["archiveEnvironment"]
     assert top(index, "any blackouts on service 301?") == ["listBlocks"]
@@ -2212,6 +2215,32 @@ def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
     query = "how long are chat messages kept before they're deleted?"
     assert top(index, query) == ["getRetention"]
     assert top(index, "give me the list of virtual machines") == ["listVms"]
+
+
+def test_a_key_and_its_value_are_a_tag_or_a_variable() -> None:
+    """ "env=prod" is a value, no words "env" and "prod": a tag or a label (an argument
+    named so); "DATABASE_URL=postgres://..." an environment variable."""
+    from mcpgen.runtime.terms import value_kinds, value_like
+
+    assert value_like("owner=data-team")
+    assert value_kinds("tag it with cost-center=4410") >= {"tag", "label", "metadata"}
+    assert value_kinds("tag it with Team=platform") >= {"tag", "label"}
+    assert value_kinds("set LOG_LEVEL=debug on app 9") >= {"env", "variabl"}
+    rows = [
+        ("getZone", "GET", "/zones/{zone}", "Get a hosted zone", []),
+        ("updateZone", "PATCH", "/zones/{zone}", "Change a zone's owner and environment", []),
+        ("tagResource", "POST", "/resources", "Add tags to a resource", ["resource", "tags"]),
+        ("setVariable", "PUT", "/apps/{app}/env/{name}", "Set an environment variable", []),
+        ("updateApp", "PATCH", "/apps/{app}", "Update an app's settings", []),
+    ]
+    operations = [
+        {"operation": n, "method": m, "path": p, "summary": t, "tags": [], "required": r}
+        for n, m, p, t, r in rows
+    ]
+    core = [" ".join(document_terms(n, t, "", p, [], r, m)[0]) for n, m, p, t, r in rows]
+    index = Index({"operations": operations, "terms": core, "more": [""] * len(rows)})
+    assert top(index, "label Z1D6 with env=prod and owner=netops") == ["tagResource"]
+    assert top(index, "on app 9 put DATABASE_URL=postgres://db:5432/shop") == ["setVariable"]
 
 
 def test_a_grant_is_a_permission() -> None:

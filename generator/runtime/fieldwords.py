@@ -167,7 +167,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # States and events, in everyday words.
     "notify": ("webhook", "hook", "notification", "subscription"),
     "ping": ("hook", "notification"),
-    "freeze": ("lock", "disable", "pause", "hold"),
+    "freeze": ("lock", "disable", "pause", "hold", "suspend"),
     "unfreeze": ("unlock", "enable", "resume"),
     "offline": ("disable", "stop", "suspend"),
     "online": ("enable", "start", "publish"),

@@ -289,8 +289,9 @@ def compounded(query_words: Sequence[str]) -> list[str]:
     return out
 
 
-VALUE_LIKE = re.compile(r"[0-9/_.@#:]|[a-z][A-Z]")
-"""A token that looks like a value, not a word: digits, a path, an @handle, camelCase."""
+VALUE_LIKE = re.compile(r"[0-9/_.@#:=]|[a-z][A-Z]")
+"""A token that looks like a value, not a word: digits, a path, an @handle, camelCase, a
+key and its value (``env=prod``)."""
 
 
 def value_like(token: str) -> bool:

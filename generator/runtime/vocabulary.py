@@ -293,13 +293,16 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     ("file", _FILE_PATH + r"\.[a-zA-Z][a-zA-Z0-9]{0,4}", _FILE_NAMES),
     ("route", r"/[a-z][\w.-]*(?:/[\w.*-]+)*/?", ("path", "url", "uri", "route", "endpoint")),
+    ("variable", r"[A-Z][A-Z0-9_]*=[^\s=]+", ("env", "environment", "variables", "variable")),
+    ("pair", r"[A-Za-z][\w.-]*=[^\s=]+", ("tags", "tag", "labels", "label", "metadata")),
 )
 """Values a request may hold, by kind (checked in this order; the first kind that a whole
 word has is its kind), and the argument names that take such a value: "show me
 src/index.js" asks for an operation with a ``path`` argument, "log 3h30m" one with a
 ``duration``, "grow it to 50GB" one with a ``size``, "call /healthz through the proxy" one
 with a ``path`` or ``url`` (a route: a leading "/" and a letter, so no "/28" and no
-"owner/repo")."""
+"owner/repo"), "tag it with env=prod" one with tags or labels (a key and its value),
+"set LOG_LEVEL=debug" one with environment variables (a key in capitals)."""
 
 TITLE_WORDS = frozenset(
     _split("""api apis rest restful web http https service services platform documentation docs
