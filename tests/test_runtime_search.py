@@ -2266,6 +2266,31 @@ def test_right_now_is_a_time_not_a_right() -> None:
     assert top(index, "what state is codespace 3f9c in right now?") == ["getState"]
 
 
+def test_everyday_words_for_bringing_in_spending_and_waiting() -> None:
+    """Brought in is imported; what was spent is a cost; a rescan a retest; a fresh one a
+    refreshed one; what waits is pending."""
+    rows = [
+        ("createApp", "POST", "/apps", "Create a new application"),
+        ("importApp", "POST", "/apps/import", "Import an application"),
+        ("getLab", "GET", "/labs/{lab}", "Get a lab"),
+        ("getCost", "GET", "/labs/{lab}/costs/{name}", "Get the cost of a lab"),
+        ("getFinding", "GET", "/findings/{id}", "Get a finding"),
+        ("retestFinding", "POST", "/findings/{id}/retest", "Retest a finding"),
+        ("scanTarget", "POST", "/targets/{id}/scans", "Scan a target"),
+        ("updateFinding", "PATCH", "/findings/{id}", "Update a finding"),
+        ("createToken", "POST", "/auth/token", "Obtain a token"),
+        ("refreshToken", "POST", "/auth/token/refresh", "Refresh a token"),
+        ("listNodes", "GET", "/nodes", "List nodes"),
+        ("listPendingNodes", "GET", "/nodes/pending", "List pending nodes"),
+    ]
+    index = build(rows)
+    assert top(index, "a colleague sent me an exported app, bring it in") == ["importApp"]
+    assert top(index, "how much has lab TeamLab spent this month?") == ["getCost"]
+    assert top(index, "rescan finding 88 to confirm the fix") == ["retestFinding"]
+    assert top(index, "my token expires in a minute, get me a fresh one") == ["refreshToken"]
+    assert top(index, "which nodes are still waiting to be accepted?") == ["listPendingNodes"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

@@ -140,6 +140,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "finish": ("status", "state", "complete"),
     "succeed": ("status", "state", "success"),
     "pending": ("status", "state"),
+    # What waits for someone is pending.
+    "waiting": ("pending", "queued"),
+    # A fresh one is a renewed one ("get me a fresh token").
+    "fresh": ("refresh", "renew"),
     "health": ("status", "condition", "ping", "healthcheck"),
     "schedule": ("cron", "schedule", "job"),
     "cron": ("schedule", "job"),
@@ -200,8 +204,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "refuse": ("decline", "reject", "deny"),
     "vote": ("reaction",),
     "cost": ("price", "pricing", "billing", "usage"),
-    "spent": ("balance", "billing", "usage", "invoice"),
-    "rescan": ("refresh", "scan", "sync"),
+    "spent": ("balance", "billing", "usage", "invoice", "cost"),
+    "rescan": ("refresh", "scan", "sync", "retest"),
     "owe": ("balance", "invoice"),
     "admin": ("owner", "role", "permission", "administrator"),
     # Where a team's things live: a workspace is an organization or a team in most APIs.

@@ -313,6 +313,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("run", "inside"): ("exec", "command"),
     ("run", "within"): ("exec", "command"),
     ("wake", "up"): ("start", "resume", "wake"),
+    ("bring", "in"): ("import",),
     ("look", "into"): ("investigate", "investigation"),
     # Only some may do what is locked down: a protection, a restriction or a policy.
     ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),

@@ -124,6 +124,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("dig", "up"): "search",
     ("loop", "in"): "create",
     ("wake", "up"): "act",
+    ("bring", "in"): "create",
     **dict.fromkeys(LEFT_NOTES, "create"),
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
