@@ -123,6 +123,14 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev35``: ``benchmarks/queries/dev35/*.json``, 50 requests each for four more (Amazon
   EC2 Auto Scaling, Amazon Neptune, IllumiDesk and Azure DevTest Labs, from APIs.guru's
   directory), written blind like ``dev``, for tuning;
+- ``dev36``: ``benchmarks/queries/dev36/*.json``, 50 requests each for four more (AGCO's
+  dealer API, the Monarch Initiative's BioLink API, VocaDB, whose summaries only repeat the
+  method and path, and Amazon SES, from APIs.guru's directory), written blind like ``dev``,
+  measured after every change before it;
+- ``dev37``: ``benchmarks/queries/dev37/*.json``, 50 requests each for four more
+  (Advicent's FactFinder, Circuit's messaging, BritBox's streaming service and Gambit's
+  MIMIC network simulator, from APIs.guru's directory), written blind like ``dev``,
+  measured after every change before it;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -202,6 +210,8 @@ SETS = {
     "dev33": QUERIES / "dev33",
     "dev34": QUERIES / "dev34",
     "dev35": QUERIES / "dev35",
+    "dev36": QUERIES / "dev36",
+    "dev37": QUERIES / "dev37",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -369,6 +379,14 @@ DIRECTORY = {
     "neptune": "amazonaws.com/neptune",
     "illumidesk": "illumidesk.com",
     "devtestlabs": "azure.com/devtestlabs-DTL",
+    "agco": "agco-ats.com",
+    "monarch": "monarchinitiative.org",
+    "vocadb": "vocadb.net",
+    "ses": "amazonaws.com/email",
+    "factfinder": "naviplancentral.com/factfinder",
+    "circuit": "circuitsandbox.net",
+    "britbox": "britbox.co.uk",
+    "mimic": "gambitcomm.local/mimic",
     "billbee": "billbee.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
@@ -379,7 +397,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
