@@ -2291,6 +2291,25 @@ def test_everyday_words_for_bringing_in_spending_and_waiting() -> None:
     assert top(index, "which nodes are still waiting to be accepted?") == ["listPendingNodes"]
 
 
+def test_what_starts_with_carries_on_and_is_on_a_watchlist() -> None:
+    """Names that start with something are completed (a prefix search); what carries on
+    resumes; a watchlist holds bookmarks."""
+    rows = [
+        ("listAlbums", "GET", "/albums", "List albums"),
+        ("albumNames", "GET", "/albums/names", "Autocomplete album names"),
+        ("pauseAgent", "PUT", "/agents/{n}/pause", "Pause an agent"),
+        ("resumeAgent", "PUT", "/agents/{n}/resume", "Resume an agent"),
+        ("listBookmarks", "GET", "/profile/bookmarks", "List bookmarks"),
+        ("deleteBookmark", "DELETE", "/profile/bookmarks/{item}", "Delete a bookmark"),
+        ("deleteItem", "DELETE", "/items/{item}", "Delete an item"),
+    ]
+    index = build(rows)
+    query = "album titles starting with 'Miku Symphony' for my search box"
+    assert top(index, query) == ["albumNames"]
+    assert top(index, "agent 9 was halted, let it carry on") == ["resumeAgent"]
+    assert top(index, "take Doctor Who off my watchlist") == ["deleteBookmark"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

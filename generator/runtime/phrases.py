@@ -191,6 +191,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("retention", "expiration", "ttl"),
     ),
+    # What names start with: a prefix search, an autocomplete.
+    (
+        r"\b(?:starts?|starting|begins?|beginning)\s+with\b",
+        ("prefix", "autocomplete", "typeahead", "suggest", "names"),
+    ),
     # Long-term or cold storage is an archive.
     (r"\b(?:cold|long[-\s]term|cheap(?:er)?)\s+storage\b", ("archive", "glacier", "cold")),
     # What is copied to another region is replicated.
@@ -314,6 +319,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("run", "within"): ("exec", "command"),
     ("wake", "up"): ("start", "resume", "wake"),
     ("bring", "in"): ("import",),
+    ("carry", "on"): ("resume", "continue"),
     ("look", "into"): ("investigate", "investigation"),
     # Only some may do what is locked down: a protection, a restriction or a policy.
     ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),

@@ -69,6 +69,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "star": ("starred", "starring"),
     "favorite": ("star", "starred"),
     "bookmark": ("star", "favorite", "save", "later"),
+    # A watchlist: what is saved to watch later.
+    "watchlist": ("bookmark", "favorite", "save", "later"),
     "copy": ("fork", "clone", "duplicate"),
     "duplicate": ("copy", "clone"),
     "clone": ("fork", "copy", "duplicate"),

@@ -125,6 +125,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("loop", "in"): "create",
     ("wake", "up"): "act",
     ("bring", "in"): "create",
+    ("carry", "on"): "act",
     **dict.fromkeys(LEFT_NOTES, "create"),
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
