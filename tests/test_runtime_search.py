@@ -2310,6 +2310,17 @@ def test_what_starts_with_carries_on_and_is_on_a_watchlist() -> None:
     assert top(index, "take Doctor Who off my watchlist") == ["deleteBookmark"]
 
 
+def test_who_is_in_a_conversation_asks_for_its_participants() -> None:
+    rows = [
+        ("getConversation", "GET", "/conversations/{id}", "Get a conversation"),
+        ("listConversations", "GET", "/conversations", "List conversations"),
+        ("listParticipants", "GET", "/conversations/{id}/participants", "List participants"),
+        ("listItems", "GET", "/conversations/{id}/items", "List the items of a conversation"),
+    ]
+    index = build(rows)
+    assert top(index, "who is in conversation 88?") == ["listParticipants"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""
