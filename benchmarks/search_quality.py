@@ -131,6 +131,10 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   (Advicent's FactFinder, Circuit's messaging, BritBox's streaming service and Gambit's
   MIMIC network simulator, from APIs.guru's directory), written blind like ``dev``,
   measured after every change before it;
+- ``dev38`` and ``dev39``: ``benchmarks/queries/dev38/*.json`` and ``dev39/*.json``, 50
+  requests each for four APIs the validation set has too (DocuSign and Zoom; Jira and
+  Microsoft Graph), written blind like ``dev`` from listings of the operations, weighted
+  toward what people most often ask of them, for tuning;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -212,6 +216,8 @@ SETS = {
     "dev35": QUERIES / "dev35",
     "dev36": QUERIES / "dev36",
     "dev37": QUERIES / "dev37",
+    "dev38": QUERIES / "dev38",
+    "dev39": QUERIES / "dev39",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -397,7 +403,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
