@@ -2321,6 +2321,33 @@ def test_who_is_in_a_conversation_asks_for_its_participants() -> None:
     assert top(index, "who is in conversation 88?") == ["listParticipants"]
 
 
+def test_an_issue_key_names_an_issue_in_an_issue_tracker() -> None:
+    """ "ANDROID-230" is an issue's key where the API has issues (its words "android" and
+    "230" are searched for nothing else); a discussion is the comments, a relationship a
+    link, and subscribing to something watching it."""
+    rows = [
+        ("getIssue", "GET", "/issue/{issueIdOrKey}", "Get issue"),
+        ("addAttachment", "POST", "/issue/{issueIdOrKey}/attachments", "Add attachment"),
+        ("uploadAppLog", "POST", "/apps/{app}/logs", "Upload an Android app's crash log"),
+        ("getComments", "GET", "/issue/{issueIdOrKey}/comment", "Get comments"),
+        ("getThread", "GET", "/threads/{id}", "Get a thread"),
+        ("addWatcher", "POST", "/issue/{issueIdOrKey}/watchers", "Add watcher"),
+        ("listUpdates", "GET", "/updates", "List updates"),
+        ("getLinkTypes", "GET", "/issueLinkType", "Get issue link types"),
+        ("listTicketTypes", "GET", "/tickets/types", "List the types of tickets"),
+    ]
+    index = build(rows)
+    assert top(index, "attach the crash log from last night to ANDROID-230") == ["addAttachment"]
+    assert top(index, "subscribe me to updates on DATA-501") == ["addWatcher"]
+    assert "getComments" in top(index, "show me the whole discussion on SUP-1204", 2)
+    query = "what kinds of relationships can I set between tickets?"
+    assert "getLinkTypes" in top(index, query, 2)
+    # Where the API has no issues, such a key is no issue's ("INV-0057" is an invoice).
+    invoices = build([("getInvoice", "GET", "/invoices/{id}", "Get an invoice")]).words
+    assert not invoices.has_issues and invoices.typed_id("INV-0057") == []
+    assert index.words.typed_id("ANDROID-230") == ["issu"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

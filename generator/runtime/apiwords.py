@@ -29,6 +29,11 @@ _TYPED_ID = re.compile(
 )
 """An ID that starts with a short form of its object's name: ``cus_9N1x`` (Stripe's
 kind), ``i-0abc1234`` or ``snap-0aa11bb22`` (Amazon's: hexadecimal after the hyphen)."""
+_ISSUE_KEY = re.compile(r"[A-Z][A-Z0-9]{1,9}-[0-9]+")
+"""An issue's key as issue trackers write it, its project's key and a number (``PAY-142``,
+``WEB-12``): it names an issue in an API that has them."""
+_ISSUE = stem("issue")
+_ISSUE_PATH = re.compile(r"/issues?/\{", re.IGNORECASE)
 _AFTER_PREFIX = re.compile(r"(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 """What follows a documented ID prefix (``WK`` of Twilio's ``WK0123...``): letters and
 digits, one digit at least."""
@@ -313,6 +318,12 @@ class ApiWords:
                     counts[segment] = counts.get(segment, 0) + 1
         return counts
 
+    @cached_property
+    def has_issues(self) -> bool:
+        """Whether the API has issues, one by one (``/issue/{issueIdOrKey}``,
+        ``/issues/{id}``): an issue tracker, whose keys ``typed_id`` reads."""
+        return any(_ISSUE_PATH.search(op["path"]) for op in self.operations)
+
     def typed_id(self, token: str) -> list[str]:
         """The terms of what an ID such as ``cus_9N1x`` or ``pi_3Mtw`` names, where the
         API's IDs start with a short form of their object's name: the start of one of its
@@ -320,11 +331,14 @@ class ApiWords:
         (``acct`` -> accounts, ``evt`` -> events) or the initials of a multi-word one
         (``pi`` -> payment_intents). Of several, the name that more of the API's paths
         have than any other; ``[]`` when it is none or unclear. First, what the document's
-        ID patterns say (``search.json``'s ``prefixes``: ``WK12`` -> workers)."""
+        ID patterns say (``search.json``'s ``prefixes``: ``WK12`` -> workers); then, in an
+        issue tracker (``has_issues``), an issue's key (``PAY-142``) names an issue."""
         token = token.strip(EDGES).rstrip(".")
         for prefix, named in self._prefixes:
             if token.startswith(prefix) and _AFTER_PREFIX.fullmatch(token[len(prefix) :]):
                 return list(named)
+        if _ISSUE_KEY.fullmatch(token) and self.has_issues:
+            return [_ISSUE]
         found = _TYPED_ID.fullmatch(token)
         if not found:
             return []

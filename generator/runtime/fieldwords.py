@@ -50,7 +50,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "debt": ("uncollectible", "dispute"),
     "seat": ("quantity", "item"),
     "quantity": ("seat", "amount"),
-    "subscribe": ("subscription", "create"),
+    "subscribe": ("subscription", "create", "watcher", "watch"),
     "signup": ("subscription", "register", "create"),
     "renewal": ("upcoming", "subscription", "invoice"),
     "billed": ("invoice", "charge"),

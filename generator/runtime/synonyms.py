@@ -201,6 +201,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "chat": ("message", "conversation"),
     "conversation": ("thread", "chat", "discussion"),
     "thread": ("conversation", "discussion", "topic"),
+    "discussion": ("comment", "thread", "conversation"),
+    # How two things are related: a link between them.
+    "relationship": ("link", "relation"),
     "channel": ("conversation", "room"),
     "room": ("channel", "conversation"),
     "message": ("chat", "comment"),
