@@ -2348,6 +2348,20 @@ def test_an_issue_key_names_an_issue_in_an_issue_tracker() -> None:
     assert index.words.typed_id("ANDROID-230") == ["issu"]
 
 
+def test_a_bug_is_an_issue_and_from_3pm_to_4pm_a_new_time() -> None:
+    rows = [
+        ("createProject", "POST", "/projects", "Create a project"),
+        ("createIssue", "POST", "/projects/{id}/issues", "Create an issue"),
+        ("createLabel", "POST", "/projects/{id}/labels", "Create a label"),
+        ("updateEvent", "PATCH", "/me/events/{id}", "Update an event"),
+        ("updatePushCertificate", "PATCH", "/push/certificate", "Update the push certificate"),
+    ]
+    index = build(rows)
+    query = "file a bug in project 42: the login button is broken, label it bug"
+    assert top(index, query) == ["createIssue"]
+    assert top(index, "push my 1:1 with Dana from 3pm to 4pm") == ["updateEvent"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

@@ -196,6 +196,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\b(?:starts?|starting|begins?|beginning)\s+with\b",
         ("prefix", "autocomplete", "typeahead", "suggest", "names"),
     ),
+    # Moved from one time to another: rescheduled.
+    (
+        r"\bfrom\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+to\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)\b",
+        ("reschedule", "event", "start", "time"),
+    ),
     # Long-term or cold storage is an archive.
     (r"\b(?:cold|long[-\s]term|cheap(?:er)?)\s+storage\b", ("archive", "glacier", "cold")),
     # What is copied to another region is replicated.
