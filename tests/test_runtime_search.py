@@ -2362,6 +2362,29 @@ def test_a_bug_is_an_issue_and_from_3pm_to_4pm_a_new_time() -> None:
     assert top(index, "push my 1:1 with Dana from 3pm to 4pm") == ["updateEvent"]
 
 
+def test_what_is_sent_to_be_signed_who_signs_signs_up_and_never_shows_up() -> None:
+    """Sent for signature: an envelope (an agreement, a signature request); a signer is a
+    recipient; who signed up, the registrants; who never showed up, the absentees."""
+    rows = [
+        ("createEnvelope", "POST", "/envelopes", "Create an envelope"),
+        ("addRecipients", "POST", "/envelopes/{id}/recipients", "Add recipients"),
+        ("emailEnvelope", "POST", "/envelopes/{id}/email", "Email an envelope's managers"),
+        ("updateSignature", "PUT", "/users/{id}/signatures/{sid}", "Update a user's signature"),
+        ("getMeeting", "GET", "/meetings/{id}", "Get a meeting"),
+        ("listRegistrants", "GET", "/meetings/{id}/registrants", "List registrants"),
+        ("listParticipants", "GET", "/webinars/{id}/participants", "List participants"),
+        ("listAbsentees", "GET", "/webinars/{id}/absentees", "List absentees"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "send this NDA PDF to jane.doe@acme.com for her signature right away"
+    assert top(index, query) == ["createEnvelope"]
+    query = "add my manager bob@contoso.com as a second signer on envelope 55"
+    assert top(index, query) == ["addRecipients"]
+    assert top(index, "who signed up for meeting 5561?") == ["listRegistrants"]
+    query = "which registrants never showed up to webinar 9?"
+    assert top(index, query) == ["listAbsentees"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

@@ -201,6 +201,22 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bfrom\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s+to\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)\b",
         ("reschedule", "event", "start", "time"),
     ),
+    # Sent to be signed: an envelope, an agreement, a signature request.
+    (
+        (
+            r"\bfor\s+(?:(?:her|his|their|your|a|an)\s+)?(?:e-?)?signatures?\b"
+            r"|\bto\s+(?:be\s+)?(?:e-?)?sign(?:ed)?\b"
+        ),
+        ("envelope", "agreement", "request", "signing"),
+    ),
+    # Who did not come: the absentees, the no-shows.
+    (
+        (
+            r"\b(?:never|didn't|did\s+not|don't|do\s+not)\s+"
+            r"(?:show(?:ed)?\s+up|turn(?:ed)?\s+up|attend(?:ed)?)\b|\bno[-\s]shows?\b"
+        ),
+        ("absentee", "absent", "noshow"),
+    ),
     # Long-term or cold storage is an archive.
     (r"\b(?:cold|long[-\s]term|cheap(?:er)?)\s+storage\b", ("archive", "glacier", "cold")),
     # What is copied to another region is replicated.
@@ -290,6 +306,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("opt", "out"): ("unsubscribe",),
     ("look", "over"): ("review",),
     ("sign", "up"): ("subscription", "register", "signup"),
+    ("signed", "up"): ("registrant", "registration", "register", "signup"),
     # Made anew: no spinning.
     ("spin", "up"): ("create", "launch", "provision"),
     # Made, not set to something.

@@ -204,6 +204,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "discussion": ("comment", "thread", "conversation"),
     # How two things are related: a link between them.
     "relationship": ("link", "relation"),
+    # Who signs a document is one of its recipients.
+    "signer": ("recipient", "signatory"),
+    "signers": ("recipients", "signatories"),
     "channel": ("conversation", "room"),
     "room": ("channel", "conversation"),
     "message": ("chat", "comment"),
