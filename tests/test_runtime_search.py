@@ -2385,6 +2385,17 @@ def test_what_is_sent_to_be_signed_who_signs_signs_up_and_never_shows_up() -> No
     assert top(index, query) == ["listAbsentees"]
 
 
+def test_moved_to_done_is_a_transition_of_its_status() -> None:
+    rows = [
+        ("movePriorities", "PUT", "/priority/move", "Move priorities"),
+        ("editIssue", "PUT", "/issue/{issueIdOrKey}", "Edit issue"),
+        ("transitionIssue", "POST", "/issue/{issueIdOrKey}/transitions", "Transition issue"),
+    ]
+    index = build(rows)
+    query = "move PAY-142 to Done, the fix shipped this morning"
+    assert top(index, query) == ["transitionIssue"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

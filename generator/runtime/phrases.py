@@ -217,6 +217,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("absentee", "absent", "noshow"),
     ),
+    # Moved on a board to a state ("move PAY-142 to Done"): a transition of its status.
+    (
+        (
+            r"\b(?:move|moved|moving|push|drag|set)\s+(?:\S+\s+){1,3}?(?:to|into)\s+"
+            r"(?:done|in\s+progress|to\s*do|closed|resolved|in\s+review|review|blocked|backlog)\b"
+        ),
+        ("transition", "status", "state"),
+    ),
     # Long-term or cold storage is an archive.
     (r"\b(?:cold|long[-\s]term|cheap(?:er)?)\s+storage\b", ("archive", "glacier", "cold")),
     # What is copied to another region is replicated.
