@@ -2396,6 +2396,17 @@ def test_moved_to_done_is_a_transition_of_its_status() -> None:
     assert top(index, query) == ["transitionIssue"]
 
 
+def test_an_inbox_is_a_mail_folder() -> None:
+    rows = [
+        ("getMessageContent", "GET", "/me/messages/{id}/$value", "Get the media content of a message"),
+        ("listFolderMessages", "GET", "/me/mailFolders/{id}/messages", "List messages"),
+        ("getMailboxUsage", "GET", "/reports/mailboxUsage", "Get mailbox usage"),
+        ("listChatMessages", "GET", "/chats/{id}/messages/{msg}/hostedContents", "List hosted contents"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what's new in my inbox this morning?") == ["listFolderMessages"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

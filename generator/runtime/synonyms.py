@@ -160,7 +160,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dependency": ("predecessor", "prerequisite"),
     "predecessor": ("dependency",),
     "notification": ("alert",),
-    "inbox": ("notification", "conversation", "message"),
+    "inbox": ("notification", "conversation", "message", "mail", "folder"),
     "holiday": ("vacation",),
     "pdf": ("print", "document", "export"),
     "job": ("run", "task", "workflow"),
