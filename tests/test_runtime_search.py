@@ -2407,6 +2407,16 @@ def test_an_inbox_is_a_mail_folder() -> None:
     assert top(index, "what's new in my inbox this morning?") == ["listFolderMessages"]
 
 
+def test_what_is_made_inside_a_thing_is_its_child() -> None:
+    rows = [
+        ("createNode", "POST", "/nodes", "Create a node"),
+        ("createChild", "POST", "/nodes/{id}/children", "Create a child node"),
+        ("createRegistration", "POST", "/nodes/{id}/registrations", "Register a project"),
+    ]
+    index = build(rows)
+    assert top(index, "create a node called scripts inside node 5") == ["createChild"]
+
+
 def test_set_up_makes_a_thing_and_sets_nothing() -> None:
     """ "set up an account for Jane": a user is made. "set" alone would be a word of the
     request, and the operations about sets and settings would come first."""

@@ -204,6 +204,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "discussion": ("comment", "thread", "conversation"),
     # How two things are related: a link between them.
     "relationship": ("link", "relation"),
+    # What is made inside a folder is its child.
+    "inside": ("children", "child"),
     # Who signs a document is one of its recipients.
     "signer": ("recipient", "signatory"),
     "signers": ("recipients", "signatories"),
