@@ -115,8 +115,11 @@ def _main_clause_end(query: str) -> int | None:
     """Where the main clause of ``query`` ends (``_SUBORDINATE``, ``_CONTENT``), quoted text
     aside ("say 'so long'"); None when the whole request is one."""
     plain = unquoted(query)
-    ends = [found.start() for found in (_SUBORDINATE.search(plain),) if found is not None]
-    ends += [found.end() for found in (_CONTENT.search(plain),) if found is not None]
+    ends: list[int] = []
+    if (subordinate := _SUBORDINATE.search(plain)) is not None:
+        ends.append(subordinate.start())
+    if (said := _CONTENT.search(plain)) is not None:
+        ends.append(said.end())
     return min(ends, default=None)
 
 

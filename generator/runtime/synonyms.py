@@ -208,7 +208,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "inside": ("children", "child"),
     # Who signs a document is one of its recipients.
     "signer": ("recipient", "signatory"),
-    "signers": ("recipients", "signatories"),
     "channel": ("conversation", "room"),
     "room": ("channel", "conversation"),
     "message": ("chat", "comment"),

@@ -166,7 +166,6 @@ METHODS: dict[str, dict[str, float]] = {
 EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "repo": ("repository",),
     "bug": ("issue",),
-    "bugs": ("issues",),
     "repository": ("repo",),
     "pr": ("pull", "request"),
     "mr": ("merge", "request"),
