@@ -4648,3 +4648,32 @@ def test_a_suppression_list_is_of_rejected_or_blocked_addresses() -> None:
     ]
     index = build(rows)
     assert top(index, "show me the suppression list") == ["rejects"]
+
+
+def test_a_hash_and_a_name_is_a_channel_and_getting_out_of_one_leaves_it() -> None:
+    rows = [
+        ("muteUser", "POST", "/moderation/mute", "Mute a user"),
+        ("muteChannel", "POST", "/moderation/mute/channel", "Mute a channel"),
+        ("leave", "POST", "/conversations.leave", "Leaves a conversation"),
+        ("reactions", "GET", "/reactions.get", "Gets reactions for an item"),
+        ("presence", "GET", "/users.getPresence", "Gets user presence information"),
+    ]
+    index = build(rows)
+    assert top(index, "mute #random for a week") == ["muteChannel"]
+    assert top(index, "mute @random for a week") == ["muteUser"]
+    assert top(index, "I want to get out of #watercooler, too noisy") == ["leave"]
+
+
+def test_things_named_one_by_one_are_acted_on_at_once() -> None:
+    rows = [
+        ("ack", "POST", "/alerts/{alertId}/acknowledge", "Acknowledge an alert"),
+        ("ackMany", "POST", "/alerts/acknowledgeMultiple", "Acknowledge multiple alerts"),
+        ("close", "POST", "/alerts/{alertId}/close", "Close an alert"),
+        ("closeMany", "POST", "/alerts/closeMultiple", "Close multiple alerts"),
+    ]
+    index = build(rows)
+    assert top(index, "acknowledge alerts a-101, a-102 and a-109 for me") == ["ackMany"]
+    assert top(index, "close alerts a-201 and a-202, they're resolved") == ["closeMany"]
+    # One alert, or numbers that are no names of things alike ("March 3, 2024").
+    assert top(index, "acknowledge alert a-101") == ["ack"]
+    assert top(index, "close the alert raised on March 3, 2024") == ["close"]

@@ -350,6 +350,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("wake", "up"): ("start", "resume", "wake"),
     ("bring", "in"): ("import",),
     ("carry", "on"): ("resume", "continue"),
+    # Out of a place one is in: left.
+    ("get", "out"): ("leave", "exit"),
     ("look", "into"): ("investigate", "investigation"),
     # Only some may do what is locked down: a protection, a restriction or a policy.
     ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),

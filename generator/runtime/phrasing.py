@@ -52,6 +52,17 @@ IN_ONE = re.compile(
 )
 """Many things asked for in one request ("fetch board 1, list 2 and card 3 in a single
 request"): a batch."""
+_NAMED = r"[a-z_#-]*\d[\w-]*"
+DIGITS = re.compile(r"\d+")
+"""A run of digits: names alike but for their numbers are of one shape."""
+NAMED_APART = re.compile(r",?\s+(?:and|&)\s+|,\s+", re.IGNORECASE)
+"""What parts things named one by one: a comma, an "and"."""
+ENUMERATED = re.compile(
+    rf"(?<!between\s)\b{_NAMED}(?:(?:,\s+|,?\s+(?:and|&)\s+){_NAMED}\b)+", re.IGNORECASE
+)
+"""Things named one by one ("alerts a-101, a-102 and a-109", "links 101 and 102"): many at
+once where the names are alike (``reading``), not two numbers apart by a comma ("June 3,
+2024") nor a range ("between 10 and 20")."""
 IDENTIFIER = re.compile(r"[a-z]{3,}(?:[A-Z][a-z0-9]+)+[A-Z]*")
 """A name in code ("useEffect", "parseLegacyToken") that is none of the API's: what is
 asked is found in code ("where do we call parseLegacyToken?")."""

@@ -29,7 +29,9 @@ from .phrasing import (
     BY_DEFAULT,
     COMPARED,
     CUE_PATTERNS,
+    DIGITS,
     DOERS,
+    ENUMERATED,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
@@ -49,6 +51,7 @@ from .phrasing import (
     MEMBER_OF,
     MENTIONING,
     META_WORDS,
+    NAMED_APART,
     NEED_NEW,
     ON_FILE,
     PAYING,
@@ -141,6 +144,16 @@ class Reading:
     def one(self) -> bool:
         """About one thing."""
         return not self.plural and not self.broad and not self.many
+
+
+def _named_many(query: str) -> bool:
+    """Whether a request names several things of one shape one by one (``ENUMERATED``)."""
+    for found in ENUMERATED.finditer(query):
+        names = NAMED_APART.split(found.group())
+        shapes = {DIGITS.sub("0", name.lower()) for name in names}
+        if len(shapes) == 1 and (len(names) > 2 or "," not in found.group()):
+            return True
+    return False
 
 
 def _adding(terms: list[str], found: Iterable[str], having: Sequence[str] = ()) -> None:
@@ -444,7 +457,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         or asks_who
         or not EVERYONE.isdisjoint(query_words),
         # About one thing: an operation on many at once is not the first choice.
-        many=bool(MANY.intersection(query_words)) or IN_ONE.search(query) is not None,
+        many=bool(MANY.intersection(query_words))
+        or IN_ONE.search(query) is not None
+        or _named_many(query),
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
         mine=any(w.strip(EDGES) in ("my", "mine") for w in telling)
         or ASKED_OF_ME.search(query) is not None,

@@ -126,6 +126,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("wake", "up"): "act",
     ("bring", "in"): "create",
     ("carry", "on"): "act",
+    ("get", "out"): "act",
     **dict.fromkeys(LEFT_NOTES, "create"),
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
@@ -264,6 +265,7 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("domain", "host", "hostname"),
     ),
     ("handle", r"@[\w-]+", ("username", "user", "login", "assignee", "member", "handle")),
+    ("channel", r"#[A-Za-z][\w-]*", ("channel", "conversation", "room", "hashtag")),
     ("uuid", r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", ("id", "uuid")),
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     ("cve", r"(?i:cve)-\d{4}-\d{4,}", ("cve", "vulnerability", "vuln", "advisory")),
@@ -304,8 +306,9 @@ word has is its kind), and the argument names that take such a value: "show me
 src/index.js" asks for an operation with a ``path`` argument, "log 3h30m" one with a
 ``duration``, "grow it to 50GB" one with a ``size``, "call /healthz through the proxy" one
 with a ``path`` or ``url`` (a route: a leading "/" and a letter, so no "/28" and no
-"owner/repo"), "tag it with env=prod" one with tags or labels (a key and its value),
-"set LOG_LEVEL=debug" one with environment variables (a key in capitals)."""
+"owner/repo"), "tag it with env=prod" one with tags or labels (a key and its value), "set
+LOG_LEVEL=debug" one with environment variables (a key in capitals), "post in #general" one
+with a channel (a hash and a name: no "#42")."""
 
 TITLE_WORDS = frozenset(
     _split("""api apis rest restful web http https service services platform documentation docs
