@@ -4677,3 +4677,20 @@ def test_things_named_one_by_one_are_acted_on_at_once() -> None:
     # One alert, or numbers that are no names of things alike ("March 3, 2024").
     assert top(index, "acknowledge alert a-101") == ["ack"]
     assert top(index, "close the alert raised on March 3, 2024") == ["close"]
+
+
+def test_lately_is_recent_and_what_it_should_be_instead_corrects_it() -> None:
+    rows = [
+        ("badges", "GET", "/badges/{ids}", "Get the badges identified by ids"),
+        ("recipients", "GET", "/badges/{ids}/recipients", "Get the recent recipients of badges"),
+        ("entries", "GET", "/time_entries", "List time entries"),
+        ("entry", "GET", "/time_entries/{id}", "Get a time entry"),
+        ("updateEntry", "PUT", "/time_entries/{id}", "Update a time entry"),
+        ("deleteEntry", "DELETE", "/time_entries/{id}", "Delete a time entry"),
+    ]
+    index = build(rows)
+    assert top(index, "who's been awarded badge 1306 lately") == ["recipients"]
+    assert top(index, "time entry 30021 is wrong, it should be 2 hours") == ["updateEntry"]
+    assert top(index, "time entry 30021: it should be 2 hours, not 5") == ["updateEntry"]
+    # What should be so, asked, is no correction.
+    assert top(index, "which time entries should be 5 hours, which should be 2?") == ["entries"]

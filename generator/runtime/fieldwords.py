@@ -191,6 +191,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "dial": ("call",),
     "newest": ("latest", "recent"),
     "recent": ("latest",),
+    "lately": ("recent", "latest"),
     "upcoming": ("next", "preview"),
     "vulnerable": ("vulnerability", "alert", "advisory", "security"),
     "vulnerability": ("alert", "advisory", "security"),

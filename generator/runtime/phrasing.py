@@ -182,6 +182,14 @@ BY_DEFAULT = re.compile(
 )
 """What things should have or do by default, or from now on ("new SQL databases should get
 log backups every 15 minutes by default"): a setting changed, not a thing made."""
+CORRECTED = re.compile(
+    r"\b(?:it|that|this|which|but)\s+should\s+(?:only\s+|really\s+|actually\s+)?"
+    r"(?:be|say|read|have\s+been)\b(?!\s+able\b)(?![^?]*\?)",
+    re.IGNORECASE,
+)
+"""What something should be instead, said of a thing named before ("fix the amount on
+expense 3301, it should be 65", "I logged 5 hours on API-19, it should only be 2h"): a
+correction, an update."""
 TIME_SPENT = re.compile(
     r"\b(?:log|logged|logging|record|track|book|add|put|enter|submit)\s+(?:me\s+)?"
     r"(?:[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?)|an?\s+hour|half\s+an\s+hour)\b",

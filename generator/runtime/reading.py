@@ -28,6 +28,7 @@ from .phrasing import (
     ASKED_OF_ME,
     BY_DEFAULT,
     COMPARED,
+    CORRECTED,
     CUE_PATTERNS,
     DIGITS,
     DOERS,
@@ -175,6 +176,8 @@ def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool
     if NEED_NEW.search(query) and wanted in (None, "list", "read", "act"):
         return "create"
     if BY_DEFAULT.search(query) and wanted in (None, "create", "read", "act"):
+        return "update"
+    if CORRECTED.search(query) and wanted in (None, "list", "read"):
         return "update"
     if asks_who and wanted in (None, "read"):
         return "list"
