@@ -4694,3 +4694,12 @@ def test_lately_is_recent_and_what_it_should_be_instead_corrects_it() -> None:
     assert top(index, "time entry 30021: it should be 2 hours, not 5") == ["updateEntry"]
     # What should be so, asked, is no correction.
     assert top(index, "which time entries should be 5 hours, which should be 2?") == ["entries"]
+
+
+def test_a_listing_is_a_product_and_listing_things_asks_for_none() -> None:
+    from mcpgen.runtime.synonyms import SYNONYMS
+    from mcpgen.runtime.terms import related
+
+    assert related(["listing"], SYNONYMS) == ["product", "item"]
+    assert related(["list"], SYNONYMS) == []
+    assert related(["listed"], SYNONYMS) == []

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 from .phrases import COMPOUNDS, PHRASES
-from .vocabulary import APART, PRONOUNS_OF_THINGS, STOP_WORDS, VALUE_KINDS
+from .vocabulary import APART, INTENTS, PRONOUNS_OF_THINGS, STOP_WORDS, VALUE_KINDS
 
 _WORD = re.compile(
     r"[a-z]+|[A-Z]{2,}s(?![a-z])|[A-Z]+[a-z](?=[0-9])|[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[A-Z]+|[0-9]+"
@@ -53,7 +53,12 @@ def _by_stem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[
     out: dict[str, list[str]] = {}
     for word, related in table:
         values = stems(w for phrase in related for w in words(phrase))
-        for key in {word, *stems([word])}:
+        keys = {word, *stems([word])}
+        if word.endswith("ing") and stems([word])[0] in INTENTS:
+            # A thing named by a verb's -ing form (a shop's "listing") by that word only:
+            # the verb ("list all users") asks for no such thing.
+            keys = {word}
+        for key in keys:
             out.setdefault(key, []).extend(v for v in values if v not in out.get(key, []))
     return {key: tuple(values) for key, values in out.items()}
 
