@@ -4703,3 +4703,20 @@ def test_a_listing_is_a_product_and_listing_things_asks_for_none() -> None:
     assert related(["listing"], SYNONYMS) == ["product", "item"]
     assert related(["list"], SYNONYMS) == []
     assert related(["listed"], SYNONYMS) == []
+
+
+def test_whether_someone_is_online_or_not_to_be_disturbed_is_their_presence() -> None:
+    rows = [
+        ("presence", "GET", "/users/{user-id}/presence", "Get presence"),
+        ("setPresence", "POST", "/me/presence/setPresence", "Invoke action setPresence"),
+        ("health", "GET", "/health", "Check the service's health"),
+        ("call", "GET", "/communications/calls/{call-id}", "Get call"),
+        ("settings", "PATCH", "/me/settings", "Update settings"),
+        ("task", "PATCH", "/me/todo/lists/{list-id}/tasks/{task-id}", "Update a to do task"),
+    ]
+    index = build(rows)
+    assert top(index, "is Carlos online right now or in a call?") == ["presence"]
+    assert top(index, "is priya@contoso.com available or stuck in a meeting?") == ["presence"]
+    assert top(index, "Set me to Do Not Disturb for the next 2 hours") == ["setPresence"]
+    # A service's being online is its health.
+    assert top(index, "is the billing service online?") == ["health"]

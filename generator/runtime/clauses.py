@@ -22,11 +22,12 @@ from .terms import EDGES, stems, words
 from .vocabulary import DETERMINERS, INTENTS, PHRASAL, STOP_WORDS, TITLE_WORDS
 
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
-# of capturing", "rather than delete"; or one that cannot be done, which tells of a
-# problem ("they can't create more pods - how much quota is used?", "keeps failing to
-# create VMs").
+# of capturing", "rather than delete" (not "do not disturb", a status); or one that cannot
+# be done, which tells of a problem ("they can't create more pods - how much quota is
+# used?", "keeps failing to create VMs").
 _NEGATED = re.compile(
-    r"\b(?:without|don'?t|do not|no need to|rather than|instead of|(?P<unable>can'?t|cannot"
+    r"\b(?:without|(?:don'?t|do not)(?!\s+disturb\b)|no need to|rather than|instead of"
+    r"|(?P<unable>can'?t|cannot"
     r"|can not|couldn'?t|won'?t|will not|unable to|fail(?:s|ed|ing)? to))"
     r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?"
     r"(?P<verb>[A-Za-z]+(?:-[A-Za-z]+)*)",

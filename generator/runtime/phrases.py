@@ -8,7 +8,7 @@ Plain tables, read by ``terms``, ``phrasing`` and ``reading``.
 
 from __future__ import annotations
 
-from .vocabulary import LEFT_NOTES
+from .vocabulary import LEFT_NOTES, PEOPLE
 
 COMPOUNDS: dict[tuple[str, str], str] = {
     ("address", "book"): "contact",
@@ -42,6 +42,9 @@ COMPOUNDS: dict[tuple[str, str], str] = {
 }
 """Two words that name one thing in API vocabulary: they are that word ("my address book"
 is contacts, not books; a to-do is a task)."""
+
+_SOMEONE = r"he|she|they|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|" + "|".join(sorted(PEOPLE))
+"""Who a request may ask after: a pronoun, an email address, a first name."""
 
 CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Kubernetes: what runs on every node is a DaemonSet; what runs to completion a Job;
@@ -153,10 +156,23 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("subscription", "subscribe", "notification", "watch"),
     ),
+    # Whether someone is online, free or in a call is their presence; so is not being
+    # disturbed.
+    (
+        (
+            rf"^\W*(?:is|are)\s+(?:{_SOMEONE})(?:\s+\([^)]*\))?\s+(?:(?:still|currently)\s+)?"
+            r"(?:online|offline|available|away|busy|free|around|in\s+(?:a\s+)?(?:call|meeting))\b"
+        ),
+        ("presence", "availability", "status"),
+    ),
+    (
+        r"\b(?:do\s+not|don'?t)\s+disturb\b|\bdnd\b",
+        ("disturb", "dnd", "presence", "snooze", "status"),
+    ),
     # Whether a service is up is its health (a health check, a ping, its status).
     (
         (
-            r"^\W*(?:is|are)\s+(?:the\s+|our\s+|my\s+|your\s+)?[\w.-]+"
+            rf"^\W*(?:is|are)\s+(?:the\s+|our\s+|my\s+|your\s+)?(?!(?:{_SOMEONE})\b)[\w.-]+"
             r"(?:\s+(?:server|service|api|site|app|instance|database|db|backend|engine))?"
             r"\s+(?:up|down|alive|reachable|online|offline|responding)\b(?!\s+to\b)"
         ),
