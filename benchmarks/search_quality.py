@@ -143,6 +143,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   written blind like ``dev``, measured before any change for them;
 - ``dev44``: ``benchmarks/queries/dev44/*.json``, 50 requests each for two more APIs the
   validation set has too (Box and Slack), weighted like ``dev38``, for tuning;
+- ``dev45`` to ``dev48``: ``benchmarks/queries/dev45/*.json`` to ``dev48/*.json``, 50
+  requests each for sixteen more (eBay's marketing API, Google Classroom, AWS Backup and
+  Combell's hosting; Adafruit IO, Traccar, Amazon GuardDuty and Yodlee; Azure Service Bus,
+  Google Kubernetes Engine, Amazon Athena and BigOven; Amazon CloudWatch, Azure Batch, the
+  BBC's radio and music services and The Blue Alliance, from APIs.guru's directory),
+  written blind like ``dev``, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -231,6 +237,10 @@ SETS = {
     "dev42": QUERIES / "dev42",
     "dev43": QUERIES / "dev43",
     "dev44": QUERIES / "dev44",
+    "dev45": QUERIES / "dev45",
+    "dev46": QUERIES / "dev46",
+    "dev47": QUERIES / "dev47",
+    "dev48": QUERIES / "dev48",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -423,6 +433,22 @@ DIRECTORY = {
     "etherpad": "etherpad.local",
     "obs": "opensuse.org/obs",
     "tfl": "tfl.gov.uk",
+    "ebaymkt": "ebay.com/sell-marketing",
+    "classroom": "googleapis.com/classroom",
+    "awsbackup": "amazonaws.com/backup",
+    "combell": "combell.com",
+    "adafruit": "adafruit.com",
+    "traccar": "traccar.org",
+    "guardduty": "amazonaws.com/guardduty",
+    "yodlee": "yodlee.com",
+    "servicebus": "azure.com/servicebus",
+    "gke": "googleapis.com/container",
+    "athena": "amazonaws.com/athena",
+    "bigoven": "bigoven.com",
+    "cloudwatch": "amazonaws.com/monitoring",
+    "azbatch": "windows.net/batch-BatchService",
+    "bbc": "bbc.co.uk",
+    "tba": "thebluealliance.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -432,7 +458,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
