@@ -4720,3 +4720,18 @@ def test_whether_someone_is_online_or_not_to_be_disturbed_is_their_presence() ->
     assert top(index, "Set me to Do Not Disturb for the next 2 hours") == ["setPresence"]
     # A service's being online is its health.
     assert top(index, "is the billing service online?") == ["health"]
+
+
+def test_what_the_caller_is_given_is_read() -> None:
+    rows = [
+        ("getStats", "GET", "/stats/summary", "Get the account's statistics summary"),
+        ("resetStats", "POST", "/stats/summary/reset", "Reset the statistics summary"),
+        ("getReport", "GET", "/reports/{id}", "Get a report"),
+        ("runReport", "POST", "/reports/{id}/run", "Run a report"),
+        ("createLink", "POST", "/downloads", "Create a download link"),
+    ]
+    index = build(rows)
+    assert top(index, "give me the statistics summary for last month") == ["getStats"]
+    assert top(index, "Give me report 33 as a CSV") == ["getReport"]
+    # A new thing given is made.
+    assert top(index, "give me a download link for report 33") == ["createLink"]

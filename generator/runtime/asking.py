@@ -106,7 +106,8 @@ def asked_for(
     - A question about what is or was reads (lists, for things), whatever verb it holds
       ("what files have people uploaded?": ``asks_what_is``).
     - A request to be given a new thing creates ("get me a download link":
-      ``_gets_a_new_one``).
+      ``_gets_a_new_one``); to be given anything else reads ("give me the logs of pod
+      web-1").
     - A request that first tells how things are asks in a later clause ("PR 12 looks
       good, sign it off", "campaign 55 has the wrong price - stop it":
       ``_then_commanded``).
@@ -126,6 +127,9 @@ def asked_for(
         return "create"
     # "please", "can you", "I need to": the verb comes after them.
     tokens = _unled(query.split())
+    if [t.strip(EDGES).lower() for t in tokens[:2]] in (["give", "me"], ["give", "us"]):
+        # "give me the logs of pod web-1": what the caller is given is read.
+        return "list" if about_things(own) else "read"
     commanded = _then_commanded(query, tokens, nouns, named)
     if commanded is not None:
         return commanded
