@@ -4097,7 +4097,7 @@ def test_what_is_so_now_asks_for_current_figures() -> None:
         ("getQueue", "GET", "/queues/{InstanceId}/{QueueId}", "DescribeQueue"),
     ]
     index = build(rows)
-    query = "give me the queue metrics at this moment"
+    query = "pull the queue metrics at this moment"
     assert top(index, query) == ["currentMetrics"]
 
 
