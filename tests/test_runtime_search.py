@@ -4735,3 +4735,25 @@ def test_what_the_caller_is_given_is_read() -> None:
     assert top(index, "Give me report 33 as a CSV") == ["getReport"]
     # A new thing given is made.
     assert top(index, "give me a download link for report 33") == ["createLink"]
+
+
+def test_what_things_may_be_done_with_and_an_account_of_things_read() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    # The kind of thing asked after comes before what may be done with it.
+    assert asked_for("what storage classes can I provision from?", ["storage", "classes"]) == "list"
+    assert asked_for("which folders can user 61 get into?", ["folders", "user"]) == "list"
+    # What may be done, asked alone, is the verb's.
+    assert asked_for("what can I delete?", ["delete"]) == "delete"
+    rows = [
+        ("listPromotions", "GET", "/promotions", "List promotions"),
+        ("createPromotion", "POST", "/promotions", "Create a promotion"),
+        ("listClasses", "GET", "/storageclasses", "List storage classes"),
+        ("createClass", "POST", "/storageclasses", "Create a storage class"),
+    ]
+    index = build(rows)
+    assert top(index, "what storage classes can I provision from?") == ["listClasses"]
+    assert top(index, "I need a rundown of all my running and ended promotions") == [
+        "listPromotions"
+    ]
+    assert top(index, "I need a new promotion for Black Friday") == ["createPromotion"]

@@ -330,10 +330,16 @@ def asks_what_is(query_words: Sequence[str]) -> bool:
     word or an auxiliary ("what files have people uploaded to task 4411?", "did text
     SM5a3c7d get delivered?", "why does batch-mig keep failing to create VMs?"), and
     its verb says what is asked about, not what to do. Not where a modal comes soon
-    ("what can I delete?", "who should I add?"): there the verb says what to do."""
+    ("what can I delete?", "who should I add?"): there the verb says what to do; unless
+    a kind of thing comes first ("what storage classes can I provision from?")."""
     if not query_words or query_words[0] not in _ASKING | _AUXILIARY:
         return False
-    return not any(word in _MODAL for word in query_words[:4])
+    modal_at = next((at for at, word in enumerate(query_words[:4]) if word in _MODAL), None)
+    if modal_at is None:
+        return True
+    # "what GPU types can I attach?", "which folders can user 61 get into?": a question
+    # about things of a kind, whatever may be done with them.
+    return query_words[0] in ("what", "which") and modal_at > 1
 
 
 _AFTER_SUBJECT = (

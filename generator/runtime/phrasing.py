@@ -169,12 +169,15 @@ FAILED_SIGN_INS = re.compile(
 audit or activity), as much as the sign-ins themselves."""
 NEED_NEW = re.compile(
     r"(?:\b(?:i|we)\s*(?:'d|\u2019d|\s+would|\s+will)?\s+(?:need|want|like)|"
-    r"^\W*(?:please\s+)?(?:request|order))\s+(?:a|an|another|some|new|fresh|\d[\d,]*)\s",
+    r"^\W*(?:please\s+)?(?:request|order))\s+(?:a|an|another|some|new|fresh|\d[\d,]*)\s"
+    r"(?!(?:full\s+|quick\s+|complete\s+)?(?:list|summary|overview|breakdown|rundown|report"
+    r"|inventory|audit|history|copy|look|view|status|idea)\b)",
     re.IGNORECASE,
 )
 """A new thing wanted or asked for ("I need an API token for our CI pipeline", "request a
 10Gi disk for the postgres pod", "order 5 SIM cards", "we need 100 unique
-single-use codes", "I'd like a fresh address"): made, not listed or read."""
+single-use codes", "I'd like a fresh address"): made, not listed or read. Not an account
+of things ("I need a summary of ...", "an inventory of all the VMs"): that reads."""
 BY_DEFAULT = re.compile(
     r"(?:\b(?:should|must|ought\s+to)\b[^?]*\b(?:by\s+default|from\s+now\s+on)\b"
     r"|\b(?:by\s+default|from\s+now\s+on)\b[^?]*\b(?:should|must|ought\s+to)\b)(?![^?]*\?)",
