@@ -4757,3 +4757,16 @@ def test_what_things_may_be_done_with_and_an_account_of_things_read() -> None:
         "listPromotions"
     ]
     assert top(index, "I need a new promotion for Black Friday") == ["createPromotion"]
+
+
+def test_what_is_dumped_is_read_and_what_is_dumped_somewhere_exported() -> None:
+    rows = [
+        ("listRecords", "GET", "/domains/{domain}/records", "List DNS records"),
+        ("createRecord", "POST", "/domains/{domain}/records", "Create a DNS record"),
+        ("getSnapshot", "GET", "/snapshots/{id}", "Describe a snapshot"),
+        ("exportSnapshot", "POST", "/snapshots/{id}/export", "Start an export task"),
+    ]
+    index = build(rows)
+    assert top(index, "dump every DNS record we have for acme.com") == ["listRecords"]
+    assert top(index, "dump snapshot snap-0612") == ["getSnapshot"]
+    assert top(index, "dump snapshot snap-0612 to the S3 bucket lake") == ["exportSnapshot"]

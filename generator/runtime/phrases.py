@@ -365,6 +365,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("run", "within"): ("exec", "command"),
     ("wake", "up"): ("start", "resume", "wake"),
     ("bring", "in"): ("import",),
+    # Dumped somewhere else: exported.
+    **dict.fromkeys([("dump", "to"), ("dump", "into")], ("export",)),
     ("carry", "on"): ("resume", "continue"),
     # Out of a place one is in: left.
     ("get", "out"): ("leave", "exit"),

@@ -65,7 +65,7 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "get show see view fetch retrieve look check read display inspect describe details "
-            "info detail status download grab much"
+            "info detail status download grab much dump chart plot"
         ),
         "read",
     ),
@@ -120,6 +120,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("look", "at"): "read",
     ("pull", "up"): "read",
     ("find", "out"): "read",
+    ("dump", "to"): "create",
+    ("dump", "into"): "create",
     ("tell", "about"): "read",
     ("dig", "up"): "search",
     ("loop", "in"): "create",
