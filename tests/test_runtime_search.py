@@ -4770,3 +4770,15 @@ def test_what_is_dumped_is_read_and_what_is_dumped_somewhere_exported() -> None:
     assert top(index, "dump every DNS record we have for acme.com") == ["listRecords"]
     assert top(index, "dump snapshot snap-0612") == ["getSnapshot"]
     assert top(index, "dump snapshot snap-0612 to the S3 bucket lake") == ["exportSnapshot"]
+
+
+def test_the_callers_own_record_is_the_authenticated_user_whatever_its_title() -> None:
+    rows = [
+        ("getMe", "GET", "/me", "Indexes this instance"),
+        ("grocery", "GET", "/grocerylist", "Get the user's grocery list"),
+        ("note", "GET", "/recipe/{id}/note/{noteId}", "Get a given note, with authentication"),
+        ("profile", "PUT", "/me/profile", "Puts me"),
+    ]
+    index = build(rows)
+    assert top(index, "who am I logged in as?") == ["getMe"]
+    assert top(index, "show my grocery list") == ["grocery"]

@@ -264,16 +264,25 @@ def document_terms(
     """An operation's search terms: the fields that name what it does (name, summary,
     path, tags), and the ones that say more (description, argument names). A link made or
     undone (OData's ``$ref``: ``POST /groups/{id}/members/$ref``) adds or removes the
-    thing before it, whatever its summary calls it ("Create new navigation property ref")."""
+    thing before it, whatever its summary calls it ("Create new navigation property ref");
+    the caller's own record (``/me``, ``/myself``) is the authenticated user, whatever its
+    summary says ("Indexes this instance")."""
     summary_text = _without_requests(summary_text)
     description = _without_requests(description)
     core = terms(name) + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
     linked = _LINKING.get(method) if path.endswith("/$ref") else None
     if linked is not None:
         core += [t for t in terms(linked) if t not in core]
+    if path.rstrip("/").rsplit("/", 1)[-1].lower() in _CALLER:
+        # ``/me``, ``/myself``: the calling user ("me" is a stop word).
+        core += [t for t in terms(_CALLER_WORDS) if t not in core]
     more = terms(description) + terms(" ".join(args))
     return core, more
 
+
+_CALLER = frozenset({"me", "myself", "self", "whoami"})
+"""Last path segments that are the calling user's own record."""
+_CALLER_WORDS = "authenticated user"
 
 _LINKING = {"POST": "add", "PUT": "add", "DELETE": "remove"}
 """What making (``POST``, ``PUT``) or undoing (``DELETE``) a link to a thing does to it."""
