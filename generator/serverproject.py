@@ -224,6 +224,7 @@ RUNTIME = (
     "apiwords.py",
     "traits.py",
     "terms.py",
+    "segments.py",
     "vocabulary.py",
     "synonyms.py",
     "fieldwords.py",

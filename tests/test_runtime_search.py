@@ -229,7 +229,7 @@ def test_api_versions_of_one_operation_do_not_fill_the_list() -> None:
 
 
 def test_run_together_path_words_split_into_the_apis_own_words() -> None:
-    from mcpgen.runtime.terms import known_stems, segment_terms, split_compound
+    from mcpgen.runtime.segments import known_stems, segment_terms, split_compound
 
     known = known_stems(["listClusterRoleBinding", "readReplicaSet", "Get a repository"])
     assert split_compound("clusterrolebindings", known) == ["cluster", "role", "bind"]
@@ -264,7 +264,7 @@ def test_split_path_words_tell_a_collection_from_its_events() -> None:
         ("listPod", "GET", "/api/v1/pods", "list Pod"),
         ("listSecret", "GET", "/api/v1/secrets", "list Secret"),
     ]
-    from mcpgen.runtime.terms import known_stems, segment_terms
+    from mcpgen.runtime.segments import known_stems, segment_terms
 
     known = known_stems(name for name, *_ in rows)
     segmented = build(rows, [segment_terms(path, known) for _, _, path, _ in rows])
@@ -274,7 +274,7 @@ def test_split_path_words_tell_a_collection_from_its_events() -> None:
 
 
 def _segmented(rows: list[tuple[str, str, str, str]]) -> Index:
-    from mcpgen.runtime.terms import known_stems, segment_terms
+    from mcpgen.runtime.segments import known_stems, segment_terms
 
     known = known_stems(name for name, *_ in rows)
     return build(rows, [segment_terms(path, known) for _, _, path, _ in rows])
@@ -3991,7 +3991,7 @@ def test_a_post_named_delete_deletes_and_multiple_things_are_a_batch() -> None:
 
 
 def test_what_a_fragment_after_a_parameter_names_is_a_segment_unless_an_argument() -> None:
-    from mcpgen.runtime.terms import literal_segments
+    from mcpgen.runtime.segments import literal_segments
 
     assert literal_segments("/{Bucket}#tagging") == ["tagging"]
     assert literal_segments("/{Bucket}#analytics&id") == ["analytics"]

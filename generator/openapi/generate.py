@@ -20,6 +20,7 @@ from ..pipeline import PlannedFile, render_plan
 from ..publish import Content
 from ..runtime import terms
 from ..runtime.schemanodes import ref_name
+from ..runtime.segments import known_stems, plain_segments, segment_terms, short_segment_names
 from ..serverproject import REGRESS, ProjectFiles, client_configs, data_bytes, md_text
 from .build import ServerOptions, build_project
 from .document import DocumentSet
@@ -152,8 +153,8 @@ class SearchJson:
         self.project = project
         tools = project.tools
         # What every entry is made with: the API's own words and each operation's subject.
-        self.known = terms.known_stems(text for t in tools for text in (t.name, t.title))
-        self.short = terms.short_segment_names(t.path for t in tools)
+        self.known = known_stems(text for t in tools for text in (t.name, t.title))
+        self.short = short_segment_names(t.path for t in tools)
         self.subjects = subjects(project)
         count = len(tools)
         self.split = count - int(count * BESIDE_SHARE) if count >= BESIDE_AT else count
@@ -222,10 +223,10 @@ class SearchJson:
             # snapshots": ``GET /images?type=snapshot``; "the open PRs": ``state=open``).
             extra += terms.terms(" ".join(_choices(tool, project.definitions)))
             # Run-together path words (``clusterrolebindings``) count by their parts too.
-            found = terms.segment_terms(tool.path, self.known, memo, required, self.short)
+            found = segment_terms(tool.path, self.known, memo, required, self.short)
             core += [t for t in " ".join(found).split() if t not in core]
             # Left out (null) where they are what the server makes of the path itself.
-            segments.append(found if found != terms.plain_segments(tool.path, required) else None)
+            segments.append(found if found != plain_segments(tool.path, required) else None)
             details.append(terms.detail(text, tool.description))
             named.append(" ".join(core))
             more.append(" ".join(extra))

@@ -12,8 +12,9 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
+from .segments import plain_operation_segments
 from .synonyms import SYNONYMS
-from .terms import EDGES, plain_operation_segments, stem, stems, terms, words
+from .terms import EDGES, stem, stems, terms, words
 from .traits import action_words
 from .vocabulary import EQUIVALENTS, INTENTS
 
@@ -296,7 +297,7 @@ class ApiWords:
     def run_together(self) -> dict[str, list[str]]:
         """The path words that run several of the API's words together, by their stem, with
         the stems of their parts (``replicaset`` -> replica, set; ``search.json`` splits
-        them, ``terms.segment_terms``)."""
+        them, ``segments.segment_terms``)."""
         out: dict[str, list[str]] = {}
         for op, found in zip(self.operations, self.segments, strict=True):
             for plain, split in zip(plain_operation_segments(op), found, strict=False):

@@ -52,9 +52,10 @@ from typing import Any
 from .apiwords import ApiWords
 from .clauses import api_names, unframed, unquoted, unsaid
 from .reading import Reading, read
+from .segments import plain_operation_segments
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import distinct_words, plain_operation_segments, related, stems
+from .terms import distinct_words, related, stems
 from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 from .weights import (

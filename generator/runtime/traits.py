@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .terms import is_item_path, operation_segments, terms, words
+from .segments import is_item_path, operation_segments
+from .terms import terms, words
 from .vocabulary import INTENTS
 
 _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
