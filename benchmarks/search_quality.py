@@ -149,6 +149,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Google Kubernetes Engine, Amazon Athena and BigOven; Amazon CloudWatch, Azure Batch, the
   BBC's radio and music services and The Blue Alliance, from APIs.guru's directory),
   written blind like ``dev``, measured before any change for them;
+- ``dev49`` to ``dev51``: ``benchmarks/queries/dev49/*.json`` to ``dev51/*.json``, 50
+  requests each for Microsoft Graph (its mail, calendars, contacts, To Do and OneNote; its
+  files, SharePoint sites and lists, Teams, chats and Planner; its users, groups, roles,
+  applications, sign-in logs, security and Intune devices), with one more set each for
+  Zoom, DocuSign and Jira weighted like ``dev38``, written blind like ``dev`` from listings
+  of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -241,6 +247,9 @@ SETS = {
     "dev46": QUERIES / "dev46",
     "dev47": QUERIES / "dev47",
     "dev48": QUERIES / "dev48",
+    "dev49": QUERIES / "dev49",
+    "dev50": QUERIES / "dev50",
+    "dev51": QUERIES / "dev51",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -458,7 +467,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
