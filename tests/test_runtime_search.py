@@ -4782,3 +4782,70 @@ def test_the_callers_own_record_is_the_authenticated_user_whatever_its_title() -
     index = build(rows)
     assert top(index, "who am I logged in as?") == ["getMe"]
     assert top(index, "show my grocery list") == ["grocery"]
+
+
+def test_a_boss_is_a_manager_and_a_seat_a_license() -> None:
+    rows = [
+        ("getUser", "GET", "/users/{user-id}", "Get a user"),
+        ("listReports", "GET", "/users/{user-id}/directReports", "List directReports"),
+        ("getManager", "GET", "/users/{user-id}/manager", "Get manager from users"),
+        ("assignRole", "POST", "/users/{user-id}/assignRole", "Invoke action assignRole"),
+        ("assignLicense", "POST", "/users/{user-id}/assignLicense", "Invoke action assignLicense"),
+    ]
+    index = build(rows)
+    assert top(index, "Who is Maria Lopez's boss?") == ["getManager"]
+    assert top(index, "who does user 4411's supervisor happen to be?") == ["getManager"]
+    assert top(index, "Give sam.ortiz@contoso.com a Microsoft 365 E3 seat") == ["assignLicense"]
+
+
+def test_killing_tokens_or_sessions_revokes_them() -> None:
+    rows = [
+        ("refreshSession", "POST", "/workbook/refreshSession", "Invoke action refreshSession"),
+        ("deleteToken", "DELETE", "/tokens/{id}", "Delete a token"),
+        (
+            "revokeSessions",
+            "POST",
+            "/users/{id}/revokeSignInSessions",
+            "Invoke action revokeSignIn",
+        ),
+        ("stopJob", "POST", "/jobs/{id}/stop", "Stop a job"),
+    ]
+    index = build(rows)
+    assert top(index, "kill his tokens", 3) == ["deleteToken", "stopJob", "revokeSessions"]
+    # Killing a job still stops it.
+    assert top(index, "kill job 42") == ["stopJob"]
+
+
+def test_office_documents_live_in_a_drive_and_decks_are_documents() -> None:
+    rows = [
+        ("agreementVersions", "GET", "/agreements/{id}/versions", "List versions"),
+        ("policyVersions", "GET", "/policies/{id}/versions", "List policy versions"),
+        ("itemVersions", "GET", "/drives/{drive}/items/{item}/versions", "List versions"),
+        ("sheets", "GET", "/sheets/{id}/revisions", "List revisions of a sheet"),
+        (
+            "presentations",
+            "GET",
+            "/presentations/{id}/revisions",
+            "List revisions of a presentation",
+        ),
+    ]
+    index = build(rows)
+    assert top(index, "show me older versions of proposal.docx") == ["itemVersions"]
+    assert top(index, "show me older versions of the policy") == ["policyVersions"]
+    assert top(index, "Who edited the pricing deck, and when? Show its earlier revisions") == [
+        "presentations"
+    ]
+
+
+def test_emails_are_the_messages_an_email_is_also_an_address() -> None:
+    rows = [
+        ("sendAs", "GET", "/users/{id}/settings/sendAs", "List the send-as addresses"),
+        ("listMessages", "GET", "/users/{id}/messages", "List messages"),
+        ("getMessage", "GET", "/users/{id}/messages/{messageId}", "Get a message"),
+    ]
+    index = build(rows)
+    assert top(index, "find emails from dave@contoso.com with attachments from last month") == [
+        "listMessages"
+    ]
+    # One email is still an address.
+    assert top(index, "which email addresses can I send as?") == ["sendAs"]

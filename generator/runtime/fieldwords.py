@@ -48,7 +48,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "receipt": ("invoice", "charge", "payment"),
     "credit": ("balance", "credit", "note"),
     "debt": ("uncollectible", "dispute"),
-    "seat": ("quantity", "item"),
+    "seat": ("quantity", "item", "license"),
     "quantity": ("seat", "amount"),
     "subscribe": ("subscription", "create", "watcher", "watch"),
     "signup": ("subscription", "register", "create"),

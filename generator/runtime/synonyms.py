@@ -18,6 +18,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "folder": ("directory", "dir", "path", "tree"),
     "directory": ("folder",),
     "file": ("content", "blob", "document", "attachment"),
+    # Whom someone reports to.
+    "boss": ("manager", "supervisor"),
+    "supervisor": ("manager",),
     "user": ("account", "member", "person", "people"),
     "account": ("user", "profile"),
     "people": ("user", "member"),
@@ -172,8 +175,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "rollout": ("deployment", "rollback"),
     "email": ("mail", "address", "message", "send"),
     "mail": ("email", "message"),
+    # Emails are the messages of a mailbox; one email is also an address.
+    "emails": ("message", "mail", "inbox"),
     "picture": ("image", "avatar", "photo", "media"),
     "photo": ("image", "picture", "media"),
+    # Office documents by what people call them.
+    "deck": ("presentation", "document", "file"),
+    "slides": ("presentation", "document", "file"),
+    "presentation": ("document", "file"),
+    "headshot": ("photo", "picture", "avatar", "image"),
+    "checklist": ("item", "step", "task"),
     "image": ("picture", "photo"),
     "avatar": ("image", "picture"),
     "settings": ("config", "configuration", "preference"),
@@ -214,7 +225,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Verbs, for the operations that are named by their verb.
     "remove": ("delete",),
     "delete": ("remove",),
-    "kill": ("delete", "cancel", "stop", "terminate"),
+    "kill": ("delete", "cancel", "stop", "terminate", "revoke"),
     "wipe": ("delete", "clear", "purge"),
     "purge": ("delete", "clear", "invalidate", "invalidation"),
     "logo": ("watermark", "icon", "image", "branding", "media"),

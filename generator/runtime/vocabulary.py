@@ -250,11 +250,12 @@ _TYPED_FILES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("image", "jpe?g|png|gif|webp|svg|heic|bmp|tiff?", ("image", "photo", "picture", "thumbnail")),
     ("audio", "mp3|wav|flac|m4a|ogg|aac", ("audio", "track", "song", "media")),
     ("subtitles", "srt|vtt", ("caption", "subtitle", "track")),
-    ("document", "pdf|docx?|pptx?|xlsx?|odt", ("document", "attachment")),
+    ("document", "pdf|docx?|pptx?|xlsx?|odt", ("document", "attachment", "drive")),
     ("certificate", "pem|crt|cer|p12|pfx", ("certificate", "cert", "key")),
 )
 """Files whose type says what they are, by their extensions (in any case), and the names
-of what takes them beside a file's (``VALUE_KINDS``)."""
+of what takes them beside a file's (``VALUE_KINDS``): an office document is kept in a
+drive, too ("older versions of proposal.docx": a drive's item)."""
 
 VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("email", r"[^@\s/]+@[^@\s/]+\.[a-z]{2,}", ("email", "address")),
