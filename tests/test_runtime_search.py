@@ -4849,3 +4849,18 @@ def test_emails_are_the_messages_an_email_is_also_an_address() -> None:
     ]
     # One email is still an address.
     assert top(index, "which email addresses can I send as?") == ["sendAs"]
+
+
+def test_who_moved_or_bumped_something_asks_for_its_changelog() -> None:
+    rows = [
+        ("getPriority", "GET", "/priority/{id}", "Get priority"),
+        ("updatePriority", "PUT", "/priority/{id}", "Update priority"),
+        ("getIssue", "GET", "/issue/{issueIdOrKey}", "Get issue"),
+        ("changelog", "GET", "/issue/{issueIdOrKey}/changelog", "Get changelogs"),
+        ("auditRecords", "GET", "/auditing/record", "Get audit records"),
+    ]
+    index = build(rows)
+    assert top(index, "who bumped the priority on DATA-310 and when?") == ["changelog"]
+    assert top(index, "who moved DATA-311 back to To Do?") == ["changelog"]
+    # The audit log is still the audit log.
+    assert top(index, "pull the audit log for last week") == ["auditRecords"]

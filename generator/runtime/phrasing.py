@@ -144,7 +144,8 @@ AS_FILE = re.compile(
 tasks in an Excel file"): an export, a download."""
 _DONE_TO = (
     r"(?:deleted|removed|changed|modified|created|updated|edited|renamed|disabled|enabled|"
-    r"revoked|touched|did)\b"
+    r"revoked|touched|did|bumped|raised|lowered|moved|closed|reopened|reassigned|archived|"
+    r"overwrote|overwritten|reverted|transitioned|cancell?ed|locked|unlocked|wiped)\b"
 )
 WHO_DID = re.compile(
     r"\bwho(?:'s|\u2019s|\s+has|\s+is)?\s+been\s+(?:changing|editing|modifying|deleting|removing|"

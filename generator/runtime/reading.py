@@ -347,7 +347,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if asks_who and not who_did:
         hinted += ["user", "member", "people"]
     if who_did:
-        _adding(own_terms, ["history", "audit", "log"])
+        # Its record: a history, an audit log, an issue's changelog ("who bumped it?").
+        _adding(own_terms, ["history", "audit", "log", "changelog"])
     if HOW_MANY.search(query):
         _adding(own_terms, ["count"])
     if spent is not None:
