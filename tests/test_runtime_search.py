@@ -4864,3 +4864,19 @@ def test_who_moved_or_bumped_something_asks_for_its_changelog() -> None:
     assert top(index, "who moved DATA-311 back to To Do?") == ["changelog"]
     # The audit log is still the audit log.
     assert top(index, "pull the audit log for last week") == ["auditRecords"]
+
+
+def test_what_blocks_or_is_depended_on_is_a_link_between_the_two() -> None:
+    rows = [
+        ("editIssue", "PUT", "/issue/{issueIdOrKey}", "Edit issue"),
+        ("addComment", "POST", "/issue/{issueIdOrKey}/comment", "Add comment"),
+        ("linkIssues", "POST", "/issueLink", "Create issue link"),
+        ("transition", "POST", "/issue/{issueIdOrKey}/transitions", "Transition issue"),
+    ]
+    index = build(rows)
+    assert top(index, "mark BACK-101 as blocked by BACK-99") == ["linkIssues"]
+    assert top(index, "BACK-7 depends on BACK-3, record that") == ["linkIssues"]
+    # Saying so in a comment is still a comment.
+    assert top(index, "add a comment on BACK-101 saying we are blocked by the vendor") == [
+        "addComment"
+    ]

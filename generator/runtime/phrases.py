@@ -373,9 +373,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("look", "into"): ("investigate", "investigation"),
     # Only some may do what is locked down: a protection, a restriction or a policy.
     ("lock", "down"): ("protect", "protection", "restrict", "restriction", "policy"),
-    ("waiting", "on"): ("dependency", "blocker"),
-    ("blocked", "by"): ("dependency", "blocker"),
-    ("depends", "on"): ("dependency",),
+    ("waiting", "on"): ("dependency", "blocker", "link", "relation"),
+    ("blocked", "by"): ("dependency", "blocker", "link", "relation"),
+    ("depends", "on"): ("dependency", "link", "relation"),
     ("what", "in"): ("content", "contents", "children", "tree", "list"),
     ("what", "inside"): ("content", "contents", "children", "tree", "list"),
     **dict.fromkeys(LEFT_NOTES, ("comment", "note")),
