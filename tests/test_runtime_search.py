@@ -4880,3 +4880,17 @@ def test_what_blocks_or_is_depended_on_is_a_link_between_the_two() -> None:
     assert top(index, "add a comment on BACK-101 saying we are blocked by the vendor") == [
         "addComment"
     ]
+
+
+def test_what_version_a_server_runs_is_its_own_information() -> None:
+    rows = [
+        ("listReleases", "GET", "/repos/{owner}/{repo}/releases", "List releases"),
+        ("getRelease", "GET", "/repos/{owner}/{repo}/releases/{id}", "Get a release"),
+        ("getVersion", "GET", "/version", "Returns the version of the application"),
+        ("searchRepos", "GET", "/repos/search", "Search repos"),
+    ]
+    index = build(rows)
+    assert top(index, "what release of gitea is this server on?") == ["getVersion"]
+    assert top(index, "which build is our site running?") == ["getVersion"]
+    # The releases of a thing are still its releases.
+    assert top(index, "list the releases of acme/web") == ["listReleases"]

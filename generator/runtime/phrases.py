@@ -178,6 +178,16 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("health", "healthcheck", "ping", "status", "alive"),
     ),
+    # What version a service runs is its own information (its version, build, server info).
+    (
+        (
+            r"\b(?:what|which)\s+(?:\w+\s+)?(?:version|build|release)\s+(?:of\s+[\w.-]+\s+)?"
+            r"(?:is|are)\s+(?:the\s+|our\s+|my\s+|this\s+|your\s+)?(?:[\w.-]+\s+)?"
+            r"(?:server|service|api|site|instance|install|installation|deployment|backend|it)"
+            r"\s+(?:on|running|at)\b"
+        ),
+        ("version", "serverinfo", "info", "about", "build"),
+    ),
     # A domain pointed or mapped at an app is its custom domain (a host name, a vhost).
     (
         (
