@@ -4894,3 +4894,17 @@ def test_what_version_a_server_runs_is_its_own_information() -> None:
     assert top(index, "which build is our site running?") == ["getVersion"]
     # The releases of a thing are still its releases.
     assert top(index, "list the releases of acme/web") == ["listReleases"]
+
+
+def test_who_has_or_has_not_signed_asks_for_the_signers() -> None:
+    rows = [
+        ("getEnvelope", "GET", "/envelopes/{envelopeId}", "Gets the status of an envelope"),
+        ("listRecipients", "GET", "/envelopes/{envelopeId}/recipients", "Gets the recipients"),
+        ("groupUsers", "GET", "/signing_groups/{id}/users", "Gets the members of a signing group"),
+        ("signups", "GET", "/signups", "List the users who signed up"),
+    ]
+    index = build(rows)
+    assert top(index, "who hasn't signed envelope 55b2 yet") == ["listRecipients"]
+    assert top(index, "Who still hasn't signed envelope 4f1c?") == ["listRecipients"]
+    # Who signed up is still who signed up.
+    assert top(index, "who signed up this week?") == ["signups"]

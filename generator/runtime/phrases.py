@@ -188,6 +188,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("version", "serverinfo", "info", "about", "build"),
     ),
+    # Who has or hasn't signed something are its signers: its recipients.
+    (
+        (
+            r"\bwho(?:\s+(?:has|have|hasn'?t|haven'?t|did|didn'?t|still|not|yet|already))*"
+            r"\s+(?:signed|sign)\b(?!\s+(?:up|in|into|out|on|off)\b)"
+        ),
+        ("signer", "recipient", "status"),
+    ),
     # A domain pointed or mapped at an app is its custom domain (a host name, a vhost).
     (
         (
