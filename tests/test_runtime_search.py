@@ -4908,3 +4908,24 @@ def test_who_has_or_has_not_signed_asks_for_the_signers() -> None:
     assert top(index, "Who still hasn't signed envelope 4f1c?") == ["listRecipients"]
     # Who signed up is still who signed up.
     assert top(index, "who signed up this week?") == ["signups"]
+
+
+def test_what_is_handed_over_is_transferred_and_acting_on_my_behalf_delegated() -> None:
+    rows = [
+        ("createEnvelope", "POST", "/envelopes", "Creates an envelope"),
+        ("addUsers", "POST", "/users", "Adds users to the account"),
+        ("transferRules", "POST", "/envelopes/transfer_rules", "Add envelope transfer rules"),
+    ]
+    index = build(rows)
+    assert top(index, "Tom is leaving; his envelopes should get handed over to Lisa") == [
+        "transferRules"
+    ]
+    rows = [
+        ("createMeeting", "POST", "/users/{userId}/meetings", "Create a meeting"),
+        ("listSchedulers", "GET", "/users/{userId}/schedulers", "List schedulers"),
+        ("addAssistants", "POST", "/users/{userId}/assistants", "Add assistants"),
+        ("listMeetings", "GET", "/users/{userId}/meetings", "List meetings"),
+    ]
+    index = build(rows)
+    assert top(index, "let Priya schedule meetings on my behalf") == ["addAssistants"]
+    assert top(index, "set up a meeting with Priya for tomorrow at 3pm") == ["createMeeting"]

@@ -196,6 +196,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("signer", "recipient", "status"),
     ),
+    # Acting for someone else is their delegate's or assistant's doing.
+    (
+        r"\bon\s+(?:my|our|his|her)\s+behalf\b",
+        ("assistant", "delegate", "delegation", "proxy"),
+    ),
     # A domain pointed or mapped at an app is its custom domain (a host name, a vhost).
     (
         (
@@ -313,6 +318,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("thumbs", "up"): ("like", "rate", "rating", "upvote", "reaction"),
     ("thumbs", "down"): ("dislike", "rate", "rating", "downvote", "reaction"),
     ("hand", "over"): ("transfer", "ownership"),
+    ("handed", "over"): ("transfer", "ownership"),
+    ("hands", "over"): ("transfer", "ownership"),
     ("give", "away"): ("transfer", "ownership"),
     ("hook", "up"): ("attach", "connect"),
     ("line", "up"): ("schedule", "scheduled", "queue"),
