@@ -179,11 +179,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "emails": ("message", "mail", "inbox"),
     "picture": ("image", "avatar", "photo", "media"),
     "photo": ("image", "picture", "media"),
+    "headshot": ("photo", "picture", "avatar", "image"),
     # Office documents by what people call them.
     "deck": ("presentation", "document", "file"),
     "slides": ("presentation", "document", "file"),
     "presentation": ("document", "file"),
-    "headshot": ("photo", "picture", "avatar", "image"),
+    # A checklist's entries: its items, its steps.
     "checklist": ("item", "step", "task"),
     "image": ("picture", "photo"),
     "avatar": ("image", "picture"),
