@@ -51,11 +51,10 @@ def _by_stem(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[
     out: dict[str, list[str]] = {}
     for word, related in table:
         values = stems(w for phrase in related for w in words(phrase))
-        keys = {word, *stems([word])}
-        if word.endswith("ing") and stems([word])[0] in INTENTS:
-            # A thing named by a verb's -ing form (a shop's "listing") by that word only:
-            # the verb ("list all users") asks for no such thing.
-            keys = {word}
+        stemmed = stem(word)
+        # A thing named by a verb's -ing form (a shop's "listing") by that word only: the
+        # verb ("list all users") asks for no such thing.
+        keys = {word} if word.endswith("ing") and stemmed in INTENTS else {word, stemmed}
         for key in keys:
             out.setdefault(key, []).extend(v for v in values if v not in out.get(key, []))
     return {key: tuple(values) for key, values in out.items()}
