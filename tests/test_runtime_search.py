@@ -357,6 +357,9 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
     assert value_kinds("call +14155550100") >= {"phone"}
     assert value_kinds("scale out at 70% CPU") >= {"threshold", "percent"}
     assert value_kinds("resize it to 50 GB") == frozenset()  # a number alone is no size
+    # A tracker's key is an issue's or a ticket's; a standard's name is no key.
+    assert value_kinds("Rename HR-19 to 'Onboarding laptop'") >= {"key", "issu", "ticket"}
+    assert value_kinds("protect it with AES-256") == value_kinds("as UTF-8") == frozenset()
     # Alike but for what they take: the request's file path says which is meant.
     rows = [
         ("getFileById", "GET", "/files/{id}", "Get a file"),
@@ -4929,3 +4932,34 @@ def test_what_is_handed_over_is_transferred_and_acting_on_my_behalf_delegated() 
     index = build(rows)
     assert top(index, "let Priya schedule meetings on my behalf") == ["addAssistants"]
     assert top(index, "set up a meeting with Priya for tomorrow at 3pm") == ["createMeeting"]
+
+
+def test_what_is_added_to_a_collection_or_by_name_is_made_not_changed() -> None:
+    rows = [
+        ("listContacts", "GET", "/me/contacts", "List contacts"),
+        ("createContact", "POST", "/me/contacts", "Create contact"),
+        ("updateContact", "PATCH", "/me/contacts/{contact-id}", "Update contact"),
+        ("getContact", "GET", "/me/contacts/{contact-id}", "Get contact"),
+        ("listLocales", "GET", "/locales", "List locales"),
+        ("updateScope", "PATCH", "/scopes/{code}", "Update a scope"),
+        ("createScope", "POST", "/scopes", "Create a scope"),
+    ]
+    index = build(rows)
+    # Added to a plural: an entry of the collection is made.
+    assert top(index, "add my dentist to my contacts") == ["createContact"]
+    assert top(index, "add the plumber to my contacts, email bob@pipes.io") == ["createContact"]
+    # A list that one thing has is still that thing's, changed.
+    assert top(index, "Add de_DE to the locales of the ecommerce scope") == ["updateScope"]
+    rows = [
+        ("createGroup", "POST", "/groups", "Create group"),
+        ("updateGroup", "PATCH", "/groups/{group-id}", "Update group"),
+        ("addMember", "POST", "/groups/{group-id}/members/$ref", "Add member"),
+        ("listMembers", "GET", "/groups/{group-id}/members", "List members"),
+        ("patchPod", "PATCH", "/namespaces/{namespace}/pods/{name}", "Partially update a Pod"),
+        ("createPod", "POST", "/namespaces/{namespace}/pods", "Create a Pod"),
+    ]
+    index = build(rows)
+    # Someone named, put into a thing, is added to it: no change to the thing.
+    assert top(index, "put Kevin into the Marketing-EMEA group") == ["addMember"]
+    # A label added to a thing still changes it.
+    assert top(index, "add the label tier=web to the payments pod") == ["patchPod"]

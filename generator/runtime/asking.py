@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .objects import added_to
+from .objects import added_to, adding
 from .phrases import PHRASES
 from .synonyms import SYNONYMS
 from .terms import (
@@ -139,7 +139,12 @@ def asked_for(
         found = "act"
     if found in ("read", "search", "list"):
         found = _then_written(query_words) or found
-    if found == "create" and nouns and _adds_to_item(query.lower().split(), nouns):
+    if (
+        found == "create"
+        and nouns
+        and _adds_to_item(query.lower().split(), nouns)
+        and not _adds_someone(query.split())
+    ):
         return "update"
     if found is not None or not query_words:
         return found
@@ -451,7 +456,43 @@ def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
         and not any(stem(w) in nouns for w in added)
         and not any(t in nouns for t in related(added, SYNONYMS))  # a heart: a reaction
         and any(stem(w) in nouns for w in target)
+        and not _into_many(tokens, nouns)
     )
+
+
+def _adds_someone(tokens: Sequence[str]) -> bool:
+    """Whether what a request adds is named, written with capitals: someone or something
+    added as a member or an entry ("put Kevin into the admins group", "add Korean and Thai
+    to project 812"), not a change to the thing ("add 2 GB of memory to the VM")."""
+    added, _ = added_to([t.lower() for t in tokens])
+    if not added:
+        return False
+    names = {t.strip(EDGES).lower() for t in tokens[1:] if t[:1].isupper()}
+    return all(w in names for w in added)
+
+
+def _into_many(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
+    """Whether what a request adds to is a collection, a plural ("add Maria to my
+    contacts"): an entry is made in it; not a list that one thing has ("add de_DE to the
+    locales of the ecommerce scope")."""
+    span = adding(tokens)
+    if span is None:
+        return False
+    run: list[str] = []
+    after = ""
+    for token in tokens[span[1] + 1 : span[1] + 6]:
+        after = token
+        word = token.strip(EDGES)
+        if word in STOP_WORDS and not run:
+            if token != word:
+                break
+            continue
+        if not word.isalpha() or stem(word) not in nouns:
+            break
+        run.append(word)
+        if token != word:  # punctuation ends the noun: "to my contacts, with ..."
+            break
+    return bool(run) and about_things(run[-1:]) and after not in ("of", "for")
 
 
 _VERBS_IN_S = frozenset(

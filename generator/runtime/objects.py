@@ -19,24 +19,33 @@ def added_to(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     """What a request adds and what it adds it to ("add user 5 to group 9": user, group):
     the words between "add", "put" or "append" and "to", "on", "onto" or "into", and up
     to four words after that; ``([], [])`` for a request that adds nothing to anything."""
+    span = adding(tokens)
+    if span is None:
+        return [], []
+    at, end = span
+    added = [
+        w
+        for t in tokens[at + 1 : end]
+        if not any(c.isdigit() or c in "=:/@" for c in t)
+        for w in words(t)
+        if w not in STOP_WORDS
+    ]
+    following = tokens[end + 1 : end + 5]
+    target = [w for t in following for w in words(t) if w.isalpha() and w not in STOP_WORDS]
+    return added, target
+
+
+def adding(tokens: Sequence[str]) -> tuple[int, int] | None:
+    """Where a request's first "add", "put" or "append" is, and the "to", "on", "onto" or
+    "into" within five tokens after it; None if there is no such pair."""
     for at, token in enumerate(tokens):
         if token.strip(EDGES) not in _ADDING:
             continue
         for end in range(at + 1, min(at + 6, len(tokens))):
-            if tokens[end].strip(EDGES) not in _ONTO:
-                continue
-            added = [
-                w
-                for t in tokens[at + 1 : end]
-                if not any(c.isdigit() or c in "=:/@" for c in t)
-                for w in words(t)
-                if w not in STOP_WORDS
-            ]
-            following = tokens[end + 1 : end + 5]
-            target = [w for t in following for w in words(t) if w.isalpha() and w not in STOP_WORDS]
-            return added, target
-        return [], []
-    return [], []
+            if tokens[end].strip(EDGES) in _ONTO:
+                return at, end
+        return None
+    return None
 
 
 _PREPOSITIONS = frozenset({"from", "of", "for", "in", "inside", "within", "under"}) | _ONTO

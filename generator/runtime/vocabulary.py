@@ -273,6 +273,12 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     ("cve", r"(?i:cve)-\d{4}-\d{4,}", ("cve", "vulnerability", "vuln", "advisory")),
     ("ghsa", r"(?i:ghsa)(?:-[0-9a-z]{4}){3}", ("ghsa", "advisory", "vulnerability")),
+    # A tracker's key ("HR-19", "PLAT-55"); not a standard's name ("AES-256", "UTF-8").
+    (
+        "key",
+        r"(?!(?:AES|SHA|UTF|ISO|RFC|RSA|TLS|SSL|HTTP|COVID)-)[A-Z][A-Z0-9]{1,9}-[1-9]\d*",
+        ("key", "issue", "ticket"),
+    ),
     (
         "duration",
         r"(?:\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|hrs|d|w))+",
