@@ -4963,3 +4963,55 @@ def test_what_is_added_to_a_collection_or_by_name_is_made_not_changed() -> None:
     assert top(index, "put Kevin into the Marketing-EMEA group") == ["addMember"]
     # A label added to a thing still changes it.
     assert top(index, "add the label tier=web to the payments pod") == ["patchPod"]
+
+
+def test_what_is_pushed_to_a_later_time_is_rescheduled() -> None:
+    rows = [
+        ("listEvents", "GET", "/me/events", "List events"),
+        ("createEvent", "POST", "/me/events", "Create event"),
+        ("updateEvent", "PATCH", "/me/events/{event-id}", "Update event"),
+        ("deleteEvent", "DELETE", "/me/events/{event-id}", "Delete event"),
+        ("forwardEvent", "POST", "/me/events/{event-id}/forward", "Forward event"),
+    ]
+    index = build(rows)
+    assert top(index, "push the standup to tomorrow") == ["updateEvent"]
+    # Sent on to someone is still forwarded.
+    assert top(index, "forward the standup to Raj") == ["forwardEvent"]
+
+
+def test_the_caller_taken_off_something_leaves_or_stops_watching_it() -> None:
+    rows = [
+        ("getSpace", "GET", "/spaces/{id}", "Get a space"),
+        ("leaveSpace", "POST", "/spaces/{id}/leave", "Leave a space"),
+        ("deleteSpace", "DELETE", "/spaces/{id}", "Delete a space"),
+        ("removeMember", "DELETE", "/spaces/{id}/members/{userId}", "Remove a member"),
+        ("addWatcher", "POST", "/issue/{issueIdOrKey}/watchers", "Add watcher"),
+        ("removeWatcher", "DELETE", "/issue/{issueIdOrKey}/watchers", "Delete watcher"),
+        ("deleteIssue", "DELETE", "/issue/{issueIdOrKey}", "Delete issue"),
+    ]
+    index = build(rows)
+    assert top(index, "I keep getting emails about INFRA-900, take me off the list") == [
+        "removeWatcher"
+    ]
+    assert "leaveSpace" in top(index, "take me out of space 42", 2)
+    # Someone else taken out is still a member removed.
+    assert top(index, "remove user 7 from space 42") == ["removeMember"]
+
+
+def test_how_big_a_file_is_is_its_metadata_and_calls_left_the_rate_limit() -> None:
+    rows = [
+        ("getMetadata", "GET", "/file_actions/metadata/{path}", "Show file metadata"),
+        ("download", "GET", "/files/{path}", "Download file"),
+        ("upload", "POST", "/files/{path}", "Upload file"),
+        ("rateLimit", "GET", "/rate_limit", "Get rate limit status for the authenticated user"),
+        ("apiUsage", "GET", "/usage/api", "Get API usage"),
+        ("listCalls", "GET", "/calls", "List calls"),
+    ]
+    index = build(rows)
+    assert top(index, "how big is /data/export.csv and when was it last modified?") == [
+        "getMetadata"
+    ]
+    assert top(index, "download /data/export.csv") == ["download"]
+    assert top(index, "how many more API calls can I make before I get throttled?") == ["rateLimit"]
+    # Calls made, or a phone's calls, are no rate limit.
+    assert top(index, "How many calls in blast 5532 were answered?") == ["listCalls"]

@@ -196,6 +196,29 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("signer", "recipient", "status"),
     ),
+    # The caller taken out of or off something leaves it, or stops watching it.
+    (
+        r"\b(?:take|get|remove|drop)\s+(?:me|us|myself|ourselves)\s+(?:out\s+of|off|from)\b",
+        ("leave", "unsubscribe", "unwatch", "watcher", "watchers", "member", "membership"),
+    ),
+    # How big a thing is, or when it was last changed, is in its metadata.
+    (
+        (
+            r"\bhow\s+(?:big|large)\s+(?:is|are)\b"
+            r"|\bwhen\s+(?:was|were)\s+(?:it|they|\S+)\s+last\s+(?:modified|changed|updated|edited)\b"
+        ),
+        ("metadata", "stat", "info", "properties", "size"),
+    ),
+    # How many calls the API still takes before it throttles them is its rate limit (not
+    # how many calls were made: "how many API calls did we make in May", usage).
+    (
+        (
+            r"\bhow\s+many\s+(?:more\s+)?(?:api\s+)?(?:calls|requests)\s+(?:\w+\s+){0,2}"
+            r"(?:can|may|could|am|are)\b"
+            r"|\b(?:get|getting|being|be)\s+(?:throttled|rate[-\s]limited)\b"
+        ),
+        ("rate", "limit", "ratelimit", "remaining", "quota"),
+    ),
     # Acting for someone else is their delegate's or assistant's doing.
     (
         r"\bon\s+(?:my|our|his|her)\s+behalf\b",

@@ -194,6 +194,18 @@ CORRECTED = re.compile(
 """What something should be instead, said of a thing named before ("fix the amount on
 expense 3301, it should be 65", "I logged 5 hours on API-19, it should only be 2h"): a
 correction, an update."""
+RESCHEDULED = re.compile(
+    r"\b(?:push|pushed|pushing|bump|bumped|shift|shifted|move|moved|postpone|postponed)\b"
+    r"(?:\s+(?!to\b|until\b|till\b)\S+){1,6}?\s+(?:back\s+)?(?:to|until|till)\s+"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\d{1,2}:\d\d\b|noon\b|midnight\b|tomorrow\b"
+    r"|tonight\b|later\b|next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday)\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{4}-\d{2}-\d{2}\b)",
+    re.IGNORECASE,
+)
+"""Something pushed or moved to a later time ("push my 3pm meeting to 4pm", "push the
+deadline on upload link 55 until June 30"): rescheduled, an update."""
 TIME_SPENT = re.compile(
     r"\b(?:log|logged|logging|record|track|book|add|put|enter|submit)\s+(?:me\s+)?"
     r"(?:[0-9]+(?:[.,][0-9]+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?)|an?\s+hour|half\s+an\s+hour)\b",

@@ -57,6 +57,7 @@ from .phrasing import (
     ON_FILE,
     PAYING,
     REFS,
+    RESCHEDULED,
     SCOPE,
     SENT_BY,
     STATE_ASKED,
@@ -178,6 +179,8 @@ def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool
     if BY_DEFAULT.search(query) and wanted in (None, "create", "read", "act"):
         return "update"
     if CORRECTED.search(query) and wanted in (None, "list", "read"):
+        return "update"
+    if RESCHEDULED.search(query) and wanted in (None, "act", "create"):
         return "update"
     if asks_who and wanted in (None, "read"):
         return "list"
