@@ -5015,3 +5015,19 @@ def test_how_big_a_file_is_is_its_metadata_and_calls_left_the_rate_limit() -> No
     assert top(index, "how many more API calls can I make before I get throttled?") == ["rateLimit"]
     # Calls made, or a phone's calls, are no rate limit.
     assert top(index, "How many calls in blast 5532 were answered?") == ["listCalls"]
+
+
+def test_files_attached_to_a_thing_are_its_attachments() -> None:
+    rows = [
+        ("listFiles", "GET", "/agreements/{agreement-id}/files", "Get files from agreements"),
+        ("getFile", "GET", "/agreements/{agreement-id}/file", "Get agreementFile"),
+        ("getMessage", "GET", "/me/messages/{message-id}", "Get message"),
+        ("listAttachments", "GET", "/me/messages/{message-id}/attachments", "List attachments"),
+        ("listTargets", "GET", "/scaling-groups/{name}/target-groups", "List target groups"),
+    ]
+    index = build(rows)
+    assert top(index, "what files came attached to email 7781?") == ["listAttachments"]
+    # What else is attached to a thing is still what it is.
+    assert top(index, "which target groups are attached to scaling group web-asg?") == [
+        "listTargets"
+    ]

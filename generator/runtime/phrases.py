@@ -219,6 +219,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("rate", "limit", "ratelimit", "remaining", "quota"),
     ),
+    # Files attached to a thing are its attachments (not a build or a config attached).
+    (
+        (
+            r"\b(?:files?|documents?|docs|pdfs?|photos?|pictures?|images?|screenshots?|scans?)"
+            r"(?:\s+\w+){0,2}\s+attached\s+(?:to|on)\b"
+        ),
+        ("attachment", "attachments"),
+    ),
     # Acting for someone else is their delegate's or assistant's doing.
     (
         r"\bon\s+(?:my|our|his|her)\s+behalf\b",
