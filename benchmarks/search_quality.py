@@ -155,6 +155,10 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   applications, sign-in logs, security and Intune devices), with one more set each for
   Zoom, DocuSign and Jira weighted like ``dev38``, written blind like ``dev`` from listings
   of the operations, measured before any change for them;
+- ``dev52`` to ``dev54``: ``benchmarks/queries/dev52/*.json`` to ``dev54/*.json``, 50
+  requests each for Box and Asana, Slack and Trello, GitLab and Bitbucket, weighted toward
+  what a team does with the product every day, written blind like ``dev`` from listings of
+  the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -250,6 +254,9 @@ SETS = {
     "dev49": QUERIES / "dev49",
     "dev50": QUERIES / "dev50",
     "dev51": QUERIES / "dev51",
+    "dev52": QUERIES / "dev52",
+    "dev53": QUERIES / "dev53",
+    "dev54": QUERIES / "dev54",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -467,7 +474,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
