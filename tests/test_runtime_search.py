@@ -5031,3 +5031,36 @@ def test_files_attached_to_a_thing_are_its_attachments() -> None:
     assert top(index, "which target groups are attached to scaling group web-asg?") == [
         "listTargets"
     ]
+
+
+def test_a_boards_columns_are_its_sections_and_my_plate_my_tasks() -> None:
+    rows = [
+        ("listSections", "GET", "/projects/{project_gid}/sections", "Get sections"),
+        ("createSection", "POST", "/projects/{project_gid}/sections", "Create a section"),
+        ("addTaskToSection", "POST", "/sections/{section_gid}/addTask", "Add task to section"),
+        ("listFields", "GET", "/projects/{project_gid}/custom_field_settings", "Get custom fields"),
+        ("addField", "POST", "/projects/{project_gid}/addCustomFieldSetting", "Add a custom field"),
+        ("getTask", "GET", "/tasks/{task_gid}", "Get a task"),
+        ("listDependencies", "GET", "/tasks/{task_gid}/dependencies", "Get dependencies"),
+        ("listTags", "GET", "/tasks/{task_gid}/tags", "Get a task's tags"),
+        ("myTasks", "GET", "/user_task_lists/{user_task_list_gid}/tasks", "Get tasks"),
+        ("favorites", "GET", "/users/{user_gid}/favorites", "Get a user's favorites"),
+        ("listIssues", "GET", "/issues", "Get the current user's issues"),
+    ]
+    index = build(rows)
+    assert top(index, "what columns does the Support Queue board have?") == ["listSections"]
+    assert top(index, "add a Blocked column to our sprint board") == ["createSection"]
+    # A column of a table is still a field.
+    assert top(index, "add a Priority column to the spreadsheet view of the project") == [
+        "addField"
+    ]
+    assert top(index, "what's blocking task 4410?") == ["listDependencies"]
+    assert top(index, "what's on my plate this week?") == ["myTasks"]
+    rows = [
+        ("listTodos", "GET", "/v3/todos", "Get a todo list"),
+        ("listIssues", "GET", "/v3/issues", "Get currently authenticated user's issues"),
+        ("listUsers", "GET", "/v3/users", "Get the list of users"),
+        ("listKeys", "GET", "/v3/user/keys", "Get the current user's SSH keys"),
+    ]
+    # A to-do is a task, and a task a to-do.
+    assert "listTodos" in top(build(rows), "what's on my to-do list?", 3)

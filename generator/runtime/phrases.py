@@ -227,6 +227,18 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("attachment", "attachments"),
     ),
+    # A board's columns are its sections, lists or stages (not a table's columns).
+    (
+        (
+            r"\bcolumns?\b[^.?!]{0,40}\bboard\b|\bboard\b[^.?!]{0,30}\bcolumns?\b"
+            r"|\b(?:drag|move|put)\b[^.?!]{0,40}\b(?:into|to)\s+the\s+[^.?!]{1,30}\bcolumn\b"
+        ),
+        ("section", "sections", "list", "lists", "stage", "lane"),
+    ),
+    # What is on someone's plate is the work given to them: their tasks.
+    (r"\bon\s+(?:my|our|his|her|their)\s+plate\b", ("task", "tasks", "todo", "assigned")),
+    # What blocks a thing is what it depends on.
+    (r"\bwhat(?:'s|\s+is)\s+blocking\b", ("dependency", "dependencies", "blocker", "link")),
     # Acting for someone else is their delegate's or assistant's doing.
     (
         r"\bon\s+(?:my|our|his|her)\s+behalf\b",

@@ -68,7 +68,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "promo": ("promotion", "coupon", "code"),
     "ticket": ("issue", "card", "task"),
     "bug": ("issue",),
-    "task": ("issue", "job"),
+    "task": ("issue", "job", "todo"),
     "star": ("starred", "starring"),
     "favorite": ("star", "starred"),
     "bookmark": ("star", "favorite", "save", "later"),

@@ -286,13 +286,14 @@ _LINKING = {"POST": "add", "PUT": "add", "DELETE": "remove"}
 
 
 def compounded(query_words: Sequence[str]) -> list[str]:
-    """The words of a request, two that name one thing (``COMPOUNDS``) as that one."""
+    """The words of a request, two that name one thing (``COMPOUNDS``) as that one; not
+    where the second begins a phrase of its own ("set me to do not disturb")."""
     out: list[str] = []
     at = 0
     while at < len(query_words):
         one = (
             COMPOUNDS.get((query_words[at], query_words[at + 1]))
-            if at + 1 < len(query_words)
+            if at + 1 < len(query_words) and query_words[at + 2 : at + 3] != ["not"]
             else None
         )
         out.append(one or query_words[at])
