@@ -5064,3 +5064,18 @@ def test_a_boards_columns_are_its_sections_and_my_plate_my_tasks() -> None:
     ]
     # A to-do is a task, and a task a to-do.
     assert "listTodos" in top(build(rows), "what's on my to-do list?", 3)
+
+
+def test_what_is_sent_at_a_later_time_is_scheduled() -> None:
+    rows = [
+        ("postMessage", "POST", "/chat.postMessage", "Sends a message to a channel."),
+        ("scheduleMessage", "POST", "/chat.scheduleMessage", "Schedules a message."),
+        ("listScheduled", "GET", "/chat.scheduledMessages.list", "Lists scheduled messages."),
+        ("addReminder", "POST", "/reminders.add", "Creates a reminder."),
+    ]
+    index = build(rows)
+    query = "Send a message to #general tomorrow at 9am reminding everyone about the all-hands."
+    assert top(index, query) == ["scheduleMessage"]
+    # Sent now, or about tonight, is sent now.
+    assert top(index, "send 'build is green' to #eng") == ["postMessage"]
+    assert top(index, "send a message to #ops about tonight's outage") == ["postMessage"]

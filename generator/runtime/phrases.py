@@ -239,6 +239,17 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bon\s+(?:my|our|his|her|their)\s+plate\b", ("task", "tasks", "todo", "assigned")),
     # What blocks a thing is what it depends on.
     (r"\bwhat(?:'s|\s+is)\s+blocking\b", ("dependency", "dependencies", "blocker", "link")),
+    # Sent at a later time ("send it to #general tomorrow at 9am"): a scheduled message or
+    # send (not "tonight's op", what it is about).
+    (
+        (
+            r"\b(?:send|post|publish|tweet)\b[^.?!]{0,80}?\b(?:tomorrow|tonight"
+            r"|next\s+(?:week|monday|tuesday|wednesday|thursday|friday)"
+            r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+            r"|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm))\b(?!'s)"
+        ),
+        ("schedule", "scheduled", "later"),
+    ),
     # Acting for someone else is their delegate's or assistant's doing.
     (
         r"\bon\s+(?:my|our|his|her)\s+behalf\b",
