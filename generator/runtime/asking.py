@@ -18,15 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .objects import added_to, adding
+from .objects import about_things, adds_to_item
 from .phrases import PHRASES
-from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
     PARTICLE_REACH,
     particles,
     read_particles,
-    related,
     stem,
     value_like,
     words,
@@ -139,12 +137,7 @@ def asked_for(
         found = "act"
     if found in ("read", "search", "list"):
         found = _then_written(query_words) or found
-    if (
-        found == "create"
-        and nouns
-        and _adds_to_item(query.lower().split(), nouns)
-        and not _adds_someone(query.split())
-    ):
+    if found == "create" and nouns and adds_to_item(query.split(), nouns):
         return "update"
     if found is not None or not query_words:
         return found
@@ -444,64 +437,3 @@ def _determined(tokens: Sequence[str]) -> bool:
         return True
     # A noun and its value ("label video 4040 with ...", "reparent category 20").
     return len(tokens) > 2 and following.isalpha() and value_like(tokens[2])
-
-
-def _adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
-    """Whether a request adds something the API has no resource of to a thing it has ("add
-    the label tier=web to the payments pod", "add 2 GB of memory to the VM"): that changes
-    the thing, it creates nothing."""
-    added, target = added_to(tokens)
-    return (
-        bool(added)
-        and not any(stem(w) in nouns for w in added)
-        and not any(t in nouns for t in related(added, SYNONYMS))  # a heart: a reaction
-        and any(stem(w) in nouns for w in target)
-        and not _into_many(tokens, nouns)
-    )
-
-
-def _adds_someone(tokens: Sequence[str]) -> bool:
-    """Whether what a request adds is named, written with capitals: someone or something
-    added as a member or an entry ("put Kevin into the admins group", "add Korean and Thai
-    to project 812"), not a change to the thing ("add 2 GB of memory to the VM")."""
-    added, _ = added_to([t.lower() for t in tokens])
-    if not added:
-        return False
-    names = {t.strip(EDGES).lower() for t in tokens[1:] if t[:1].isupper()}
-    return all(w in names for w in added)
-
-
-def _into_many(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
-    """Whether what a request adds to is a collection, a plural ("add Maria to my
-    contacts"): an entry is made in it; not a list that one thing has ("add de_DE to the
-    locales of the ecommerce scope")."""
-    span = adding(tokens)
-    if span is None:
-        return False
-    run: list[str] = []
-    after = ""
-    for token in tokens[span[1] + 1 : span[1] + 6]:
-        after = token
-        word = token.strip(EDGES)
-        if word in STOP_WORDS and not run:
-            if token != word:
-                break
-            continue
-        if not word.isalpha() or stem(word) not in nouns:
-            break
-        run.append(word)
-        if token != word:  # punctuation ends the noun: "to my contacts, with ..."
-            break
-    return bool(run) and about_things(run[-1:]) and after not in ("of", "for")
-
-
-_VERBS_IN_S = frozenset(
-    {"looks", "seems", "needs", "wants", "goes", "gets", "does", "keeps", "says"}
-    | {"belongs", "happens", "means", "exists"}
-)
-"""Words in -s that are verbs, not plurals ("it looks good")."""
-
-
-def about_things(own: Sequence[str]) -> bool:
-    """Whether a request's words have a plural ("repos", "pods"): it is about things."""
-    return any(w.endswith("s") and len(w) > 3 and w not in _VERBS_IN_S for w in own)

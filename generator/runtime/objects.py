@@ -1,14 +1,16 @@
-"""What a request acts on: what it adds to what ("add user 5 to group 9"), its object and
-the context it names only as where or whose that is ("cut a branch from tag v1.2 in
-project 42"), and the things it takes to exist ("on task 4411", "to the newsletter
-list")."""
+"""What a request acts on: what it adds to what ("add user 5 to group 9") and whether that
+changes the thing or makes an entry in it, its object and the context it names only as
+where or whose that is ("cut a branch from tag v1.2 in project 42"), the things it takes
+to exist ("on task 4411", "to the newsletter list"), and whether it is about things (a
+plural)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .terms import EDGES, value_like, words
+from .synonyms import SYNONYMS
+from .terms import EDGES, related, stem, value_like, words
 from .vocabulary import DETERMINERS, STOP_WORDS
 
 _ADDING = frozenset({"add", "put", "append"})
@@ -20,8 +22,10 @@ def added_to(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     the words between "add", "put" or "append" and "to", "on", "onto" or "into", and up
     to four words after that; ``([], [])`` for a request that adds nothing to anything."""
     span = adding(tokens)
-    if span is None:
-        return [], []
+    return ([], []) if span is None else _added_and_target(tokens, span)
+
+
+def _added_and_target(tokens: Sequence[str], span: tuple[int, int]) -> tuple[list[str], list[str]]:
     at, end = span
     added = [
         w
@@ -33,6 +37,51 @@ def added_to(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     following = tokens[end + 1 : end + 5]
     target = [w for t in following for w in words(t) if w.isalpha() and w not in STOP_WORDS]
     return added, target
+
+
+def adds_to_item(tokens: Sequence[str], nouns: frozenset[str]) -> bool:
+    """Whether a request (split at spaces) adds something the API has no resource of to a
+    thing it has ("add the label tier=web to the payments pod", "add 2 GB of memory to the
+    VM"): that changes the thing, it creates nothing. Not where what is added is named,
+    written with capitals: someone or something added as a member or an entry ("put Kevin
+    into the admins group", "add Korean and Thai to project 812"); nor where it is added to
+    a collection, a plural ("add my dentist to my contacts"): an entry is made in it. A list
+    that one thing has is still the thing's ("add de_DE to the locales of the ecommerce
+    scope")."""
+    lowered = [t.lower() for t in tokens]
+    span = adding(lowered)
+    if span is None:
+        return False
+    added, target = _added_and_target(lowered, span)
+    names = {t.strip(EDGES).lower() for t in tokens[1:] if t[:1].isupper()}
+    return (
+        bool(added)
+        and not any(stem(w) in nouns for w in added)
+        and not any(t in nouns for t in related(added, SYNONYMS))  # a heart: a reaction
+        and any(stem(w) in nouns for w in target)
+        and not all(w in names for w in added)
+        and not _into_many(lowered[span[1] + 1 : span[1] + 6], nouns)
+    )
+
+
+def _into_many(following: Sequence[str], nouns: frozenset[str]) -> bool:
+    """Whether the words after "to" (``adds_to_item``) name a collection, a plural, and not
+    a list of one thing's ("the locales of the ecommerce scope")."""
+    run: list[str] = []
+    after = ""
+    for token in following:
+        after = token
+        word = token.strip(EDGES)
+        if word in STOP_WORDS and not run:
+            if token != word:
+                break
+            continue
+        if not word.isalpha() or stem(word) not in nouns:
+            break
+        run.append(word)
+        if token != word:  # punctuation ends the noun: "to my contacts, with ..."
+            break
+    return bool(run) and about_things(run[-1:]) and after not in ("of", "for")
 
 
 def adding(tokens: Sequence[str]) -> tuple[int, int] | None:
@@ -104,3 +153,15 @@ def known_things(tokens: Sequence[str]) -> list[str]:
             if raw != raw.rstrip(",;:.!?"):
                 break
     return out
+
+
+_VERBS_IN_S = frozenset(
+    {"looks", "seems", "needs", "wants", "goes", "gets", "does", "keeps", "says"}
+    | {"belongs", "happens", "means", "exists"}
+)
+"""Words in -s that are verbs, not plurals ("it looks good")."""
+
+
+def about_things(own: Sequence[str]) -> bool:
+    """Whether a request's words have a plural ("repos", "pods"): it is about things."""
+    return any(w.endswith("s") and len(w) > 3 and w not in _VERBS_IN_S for w in own)

@@ -14,14 +14,13 @@ from itertools import pairwise
 from .apiwords import ApiWords, squashed
 from .asking import (
     SO_FAR,
-    about_things,
     asked_for,
     asks_how_far,
     changed_in_question,
     intent,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
-from .objects import known_things, object_and_context
+from .objects import about_things, known_things, object_and_context
 from .phrases import SENDING
 from .phrasing import (
     AROUND_PATH,
