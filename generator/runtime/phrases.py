@@ -44,6 +44,12 @@ COMPOUNDS: dict[tuple[str, str], str] = {
 is contacts, not books; a to-do is a task)."""
 
 _SOMEONE = r"he|she|they|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|" + "|".join(sorted(PEOPLE))
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+"""A day of the week, in a pattern."""
+CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:am|pm)"
+"""A time of day by the clock ("9am", "3:30 pm"), in a pattern."""
+NEXT_WORKDAY = r"next\s+(?:week|monday|tuesday|wednesday|thursday|friday)"
+"""Next week, or a working day of it, in a pattern."""
 """Who a request may ask after: a pronoun, an email address, a first name."""
 
 CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -244,9 +250,7 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         (
             r"\b(?:send|post|publish|tweet)\b[^.?!]{0,80}?\b(?:tomorrow|tonight"
-            r"|next\s+(?:week|monday|tuesday|wednesday|thursday|friday)"
-            r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-            r"|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm))\b(?!'s)"
+            rf"|{NEXT_WORKDAY}|on\s+{WEEKDAY}|at\s+{CLOCK})\b(?!'s)"
         ),
         ("schedule", "scheduled", "later"),
     ),

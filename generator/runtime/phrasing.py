@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import QUOTED
-from .phrases import CUES, SENDING
+from .phrases import CLOCK, CUES, NEXT_WORKDAY, SENDING, WEEKDAY
 
 META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
 """Words that ask about the API itself: its versions, its groups."""
@@ -197,9 +197,8 @@ correction, an update."""
 RESCHEDULED = re.compile(
     r"\b(?:push|pushed|pushing|bump|bumped|shift|shifted|move|moved|postpone|postponed)\b"
     r"(?:\s+(?!to\b|until\b|till\b)\S+){1,6}?\s+(?:back\s+)?(?:to|until|till)\s+"
-    r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\d{1,2}:\d\d\b|noon\b|midnight\b|tomorrow\b"
-    r"|tonight\b|later\b|next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday)\b"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    rf"(?:{CLOCK}\b|\d{{1,2}}:\d\d\b|noon\b|midnight\b|tomorrow\b"
+    rf"|tonight\b|later\b|next\s+month\b|{NEXT_WORKDAY}\b|{WEEKDAY}\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{4}-\d{2}-\d{2}\b)",
     re.IGNORECASE,
