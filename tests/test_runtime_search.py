@@ -5079,3 +5079,82 @@ def test_what_is_sent_at_a_later_time_is_scheduled() -> None:
     # Sent now, or about tonight, is sent now.
     assert top(index, "send 'build is green' to #eng") == ["postMessage"]
     assert top(index, "send a message to #ops about tonight's outage") == ["postMessage"]
+
+
+def test_a_file_named_in_parts_is_a_file_not_a_name_written_as_code() -> None:
+    rows = [
+        ("updateContract", "PATCH", "/contracts/{contract-id}", "Update a contract"),
+        ("getContract", "GET", "/contracts/{contract-id}", "Get a contract"),
+        ("updateItem", "PATCH", "/drives/{drive-id}/items/{item-id}", "Update a file in a drive"),
+    ]
+    index = build(rows)
+    # Its name's words are the user's own, however many parts it has: not the API's.
+    assert top(index, "rename contract_draft.docx to contract_final.docx") == ["updateItem"]
+    # A name written as code is still the API's words.
+    assert top(index, "call contracts.get.contract for 42") == ["getContract"]
+
+
+def test_what_is_done_or_sent_again_is_retried_however_far_apart() -> None:
+    rows = [
+        ("updateEnvelope", "PUT", "/envelopes/{envelopeId}", "Send or modify an envelope."),
+        (
+            "retryEnvelope",
+            "PUT",
+            "/connect/envelopes/{envelopeId}/retry_queue",
+            "Republishes Connect information for the specified envelope.",
+        ),
+        (
+            "publishHistorical",
+            "POST",
+            "/connect/envelopes/publish/historical",
+            "Submits a batch of historical envelopes for republish to a webhook.",
+        ),
+    ]
+    index = build(rows)
+    query = "push the completed event for envelope 3e4f to our webhook again"
+    assert top(index, query) == ["retryEnvelope"]
+
+
+def test_what_goes_out_at_a_later_time_is_scheduled() -> None:
+    rows = [
+        ("getEnvelope", "GET", "/envelopes/{envelopeId}", "Gets the status of an envelope."),
+        ("getWorkflow", "GET", "/envelopes/{envelopeId}/workflow", "Gets an envelope's workflow."),
+        (
+            "scheduleSending",
+            "PUT",
+            "/envelopes/{envelopeId}/workflow/scheduledSending",
+            "Updates the scheduled sending rules for an envelope's workflow.",
+        ),
+    ]
+    index = build(rows)
+    assert top(index, "have the board consent envelope go out Monday at 9am") == ["scheduleSending"]
+
+
+def test_what_failed_asks_for_failures_and_metadata_may_be_custom_fields() -> None:
+    rows = [
+        ("listFailures", "GET", "/connect/failures", "Gets the Connect failure log information."),
+        (
+            "getNotification",
+            "GET",
+            "/envelopes/{envelopeId}/notification",
+            "Gets envelope notification information.",
+        ),
+        (
+            "listStatus",
+            "PUT",
+            "/envelopes/status",
+            "Gets envelope statuses for a set of envelopes.",
+        ),
+        ("updateEnvelope", "PUT", "/envelopes/{envelopeId}", "Send or modify an envelope."),
+        (
+            "addCustomFields",
+            "POST",
+            "/envelopes/{envelopeId}/custom_fields",
+            "Updates envelope custom fields for an envelope.",
+        ),
+    ]
+    index = build(rows)
+    assert top(index, "what failed to reach our webhook last night?") == ["listFailures"]
+    assert top(index, "which updates failed to go out?")[:1] == ["listFailures"]
+    query = "stamp purchase order number PO-5521 as metadata on envelope d2e8"
+    assert top(index, query) == ["addCustomFields"]

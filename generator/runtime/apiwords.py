@@ -16,7 +16,7 @@ from .segments import plain_operation_segments
 from .synonyms import SYNONYMS
 from .terms import EDGES, stem, stems, terms, words
 from .traits import action_words
-from .vocabulary import EQUIVALENTS, INTENTS
+from .vocabulary import EQUIVALENTS, FILE_NAME, INTENTS
 
 WORDS_KNOWN = frozenset(w for w in (*SYNONYMS, *EQUIVALENTS, *INTENTS) if len(w) >= 4)
 """Words of four letters or more whose meaning search knows ("temp", "spam", "cart"):
@@ -44,6 +44,7 @@ _PARAMETER = re.compile(r"\{([^}]*)\}")
 # a file path): an operation or resource named as the API's documentation names it, which
 # says what is meant as words do.
 _CODE_NAME = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+){2,}|[A-Za-z]+(?:[/_-][A-Za-z]+){2,}")
+_FILE_NAME = re.compile(FILE_NAME)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _JOINED_NAME = re.compile(r"[A-Za-z]+(?:[_-][A-Za-z]+)*")
 
@@ -134,6 +135,8 @@ class ApiWords:
         API run together in camelCase or joined by "_" or "-" (``directoryAudits``,
         ``beta_Inv``), or an operation's own name."""
         text = token.strip(EDGES).rstrip(".")
+        if _FILE_NAME.fullmatch(text):
+            return False
         if _CODE_NAME.fullmatch(text) or squashed(text) in self.operation_names:
             return True
         if not _JOINED_NAME.fullmatch(text) or len(words(text)) < 2:

@@ -249,7 +249,7 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # send (not "tonight's op", what it is about).
     (
         (
-            r"\b(?:send|post|publish|tweet)\b[^.?!]{0,80}?\b(?:tomorrow|tonight"
+            r"\b(?:send|post|publish|tweet|go(?:es)?\s+out)\b[^.?!]{0,80}?\b(?:tomorrow|tonight"
             rf"|{NEXT_WORKDAY}|on\s+{WEEKDAY}|at\s+{CLOCK})\b(?!'s)"
         ),
         ("schedule", "scheduled", "later"),

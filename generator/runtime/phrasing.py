@@ -77,13 +77,13 @@ LEFT_QUOTE = re.compile(
 """Quoted text that is what is left somewhere ("leave 'LGTM' on MR 12"): not a name before
 its noun ("drop the empty 'Old-HQ' area")."""
 SENT_AGAIN = re.compile(
-    r"\b(?:send|email|mail|forward)\b(?:\s+\S+){0,4}?\s+again\b|\bresend\b|\bre-send\b",
+    r"\b(?:send|email|mail|forward)\b(?:\s+\S+){0,8}?\s+again\b|\bresend\b|\bre-send\b",
     re.IGNORECASE,
 )
 """Something sent before, to be sent again ("they never got invoice 15, send it to them
 again"): a resend, an email or a notification of the thing, not a new one."""
 DONE_AGAIN = re.compile(
-    r"\b(?:try|run|push|deliver|process|sync|do|execute|trigger|attempt)\b(?:\s+\S+){0,5}?\s+"
+    r"\b(?:try|run|push|deliver|process|sync|do|execute|trigger|attempt)\b(?:\s+\S+){0,10}?\s+"
     r"(?:again|once\s+more)\b",
     re.IGNORECASE,
 )

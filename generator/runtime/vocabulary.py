@@ -257,6 +257,16 @@ _TYPED_FILES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 of what takes them beside a file's (``VALUE_KINDS``): an office document is kept in a
 drive, too ("older versions of proposal.docx": a drive's item)."""
 
+FILE_NAME = (
+    _FILE_PATH
+    + r"\.(?i:"
+    + "|".join((*(extensions for _, extensions, _ in _TYPED_FILES), "csv|txt|md|json|ya?ml|zip"))
+    + ")"
+)
+"""A file's name (a pattern) by an extension files of documents, media and data have
+(``contract_draft.docx``, ``users_2024.csv``): a file, however many parts its name has,
+not a name written as code."""
+
 VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("email", r"[^@\s/]+@[^@\s/]+\.[a-z]{2,}", ("email", "address")),
     ("url", r"[a-z][a-z0-9+.-]*://\S+", ("url", "uri", "link", "endpoint", "callback")),
