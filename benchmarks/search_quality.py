@@ -159,6 +159,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   requests each for Box and Asana, Slack and Trello, GitLab and Bitbucket, weighted toward
   what a team does with the product every day, written blind like ``dev`` from listings of
   the operations, measured before any change for them;
+- ``dev55`` to ``dev57``: ``benchmarks/queries/dev55/*.json`` to ``dev57/*.json``, 50
+  requests each for Adyen's Management API and a self-hosted Jira server's, AWS Elastic
+  Beanstalk and Apideck's HRIS API, Airbyte's configuration API and Big Red Cloud's
+  accounting API, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -257,6 +262,9 @@ SETS = {
     "dev52": QUERIES / "dev52",
     "dev53": QUERIES / "dev53",
     "dev54": QUERIES / "dev54",
+    "dev55": QUERIES / "dev55",
+    "dev56": QUERIES / "dev56",
+    "dev57": QUERIES / "dev57",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -465,6 +473,12 @@ DIRECTORY = {
     "azbatch": "windows.net/batch-BatchService",
     "bbc": "bbc.co.uk",
     "tba": "thebluealliance.com",
+    "adyenmgmt": "adyen.com/ManagementService",
+    "jiraserver": "jira.local",
+    "beanstalk": "amazonaws.com/elasticbeanstalk",
+    "hris": "apideck.com/hris",
+    "airbyte": "airbyte.local/config",
+    "bigredcloud": "bigredcloud.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -474,7 +488,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
