@@ -5158,3 +5158,81 @@ def test_what_failed_asks_for_failures_and_metadata_may_be_custom_fields() -> No
     assert top(index, "which updates failed to go out?")[:1] == ["listFailures"]
     query = "stamp purchase order number PO-5521 as metadata on envelope d2e8"
     assert top(index, query) == ["addCustomFields"]
+
+
+def test_a_release_may_be_a_version() -> None:
+    rows = [
+        ("createUser", "POST", "/user", "Create user."),
+        ("createIssue", "POST", "/issue", "Creates an issue."),
+        ("createRole", "POST", "/role", "Creates a project role."),
+        ("createVersion", "POST", "/version", "Create a version."),
+    ]
+    index = build(rows)
+    assert top(index, "create release 2.4.0 in MOB due June 30") == ["createVersion"]
+
+
+def test_what_is_ended_for_good_is_terminated() -> None:
+    rows = [
+        (
+            "compose",
+            "POST",
+            "/#Action=ComposeEnvironments",
+            "Create or update a group of environments.",
+        ),
+        ("rebuild", "POST", "/#Action=RebuildEnvironment", "Deletes and recreates an environment."),
+        ("create", "POST", "/#Action=CreateEnvironment", "Launches an environment."),
+        ("terminate", "POST", "/#Action=TerminateEnvironment", "Terminates an environment."),
+        (
+            "restart",
+            "POST",
+            "/#Action=RestartAppServer",
+            "Restarts the app server of an environment.",
+        ),
+    ]
+    index = build(rows)
+    assert top(index, "shut down demo-env for good, we don't need it anymore") == ["terminate"]
+
+
+def test_whether_a_thing_is_reachable_checks_the_connection_to_it() -> None:
+    rows = [
+        ("search", "POST", "/v1/destinations/search", "Search destinations"),
+        ("get", "POST", "/v1/destinations/get", "Get configured destination"),
+        (
+            "check",
+            "POST",
+            "/v1/destinations/check_connection",
+            "Check connection to the destination",
+        ),
+        ("list", "POST", "/v1/destinations/list", "List configured destinations"),
+    ]
+    index = build(rows)
+    assert top(index, "Is my Redshift destination reachable right now?") == ["check"]
+    # Where it can be reached from is no check.
+    assert top(index, "which destinations are reachable from the office network?") != ["check"]
+
+
+def test_what_is_set_up_in_a_question_is_listed_not_made() -> None:
+    rows = [
+        ("listStores", "GET", "/merchants/{merchantId}/stores", "Get a list of stores"),
+        ("createStore", "POST", "/merchants/{merchantId}/stores", "Create a store"),
+        ("getMerchant", "GET", "/merchants/{merchantId}", "Get a merchant account"),
+    ]
+    index = build(rows)
+    assert top(index, "which stores are set up under merchant 4411?") == ["listStores"]
+    assert top(index, "What stores do we have set up for merchant 4411?")[:1] == ["listStores"]
+    # Asked to set one up, it is made.
+    assert top(index, "set up a new store under merchant 4411") == ["createStore"]
+
+
+def test_the_details_of_a_thing_are_one_thing_not_many() -> None:
+    rows = [
+        ("listCompanies", "GET", "/companies", "Get a list of company accounts"),
+        ("getCompany", "GET", "/companies/{companyId}", "Get a company account"),
+        ("getUser", "GET", "/companies/{companyId}/users/{userId}", "Get a user"),
+        ("listUsers", "GET", "/companies/{companyId}/users", "Get a list of users"),
+    ]
+    index = build(rows)
+    assert top(index, "Pull up the details of company account ACME_Group") == ["getCompany"]
+    # What is in its status or its access is no plural either.
+    assert top(index, "what is the status of company account ACME_Group?") == ["getCompany"]
+    assert top(index, "list the company accounts") == ["listCompanies"]

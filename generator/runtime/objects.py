@@ -162,6 +162,20 @@ _VERBS_IN_S = frozenset(
 """Words in -s that are verbs, not plurals ("it looks good")."""
 
 
+_SINGULAR_IN_S = frozenset(
+    {"details", "news", "series", "species", "alias", "canvas", "bias", "atlas", "kudos"}
+)
+"""Words in -s that are no plural of a thing ("the details of company X": one company)."""
+
+
 def about_things(own: Sequence[str]) -> bool:
-    """Whether a request's words have a plural ("repos", "pods"): it is about things."""
-    return any(w.endswith("s") and len(w) > 3 and w not in _VERBS_IN_S for w in own)
+    """Whether a request's words have a plural ("repos", "pods"): it is about things. Not
+    a word in -ss, -us or -is ("access", "status", "analysis"), nor ``_SINGULAR_IN_S``."""
+    return any(
+        w.endswith("s")
+        and len(w) > 3
+        and not w.endswith(("ss", "us", "is"))
+        and w not in _VERBS_IN_S
+        and w not in _SINGULAR_IN_S
+        for w in own
+    )

@@ -241,6 +241,20 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("section", "sections", "list", "lists", "stage", "lane"),
     ),
+    # Ended for good is deleted or terminated, not stopped or paused.
+    (
+        r"\b(?:for\s+good|permanently|once\s+and\s+for\s+all)\b",
+        ("delete", "terminate", "destroy", "permanent"),
+    ),
+    # Whether a thing can be reached is a check of the connection to it (not where or from
+    # where it can be: "reachable at", "from the internet").
+    (
+        (
+            r"^\W*(?:is|are)\b[^.?!]{0,60}?\breachable\b(?!\s+(?:at|from|via|on|by|over)\b)"
+            r"|\bcan\s+(?:we|you|it|they|i)\s+(?:still\s+)?(?:reach|connect\s+to)\b"
+        ),
+        ("connection", "check", "test", "ping", "connectivity"),
+    ),
     # What is on someone's plate is the work given to them: their tasks.
     (r"\bon\s+(?:my|our|his|her|their)\s+plate\b", ("task", "tasks", "todo", "assigned")),
     # What blocks a thing is what it depends on.

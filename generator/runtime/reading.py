@@ -16,6 +16,7 @@ from .asking import (
     SO_FAR,
     asked_for,
     asks_how_far,
+    asks_what_is,
     changed_in_question,
     intent,
 )
@@ -337,6 +338,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     phrased, with_particle = phrase_terms(compounded(words(unvalued)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
+    if asks_what_is(query_words):
+        # A question about what is ("which shops are set up under it?"): a verb with its
+        # particle that means making ("set up") asks to make nothing.
+        phrased = [t for t in phrased if t not in stems(["create"])]
     own_terms += [t for t in phrased if t not in own_terms]
     hinted = (
         ["search", "filter", "query"] if COMPARED.search(query) or MENTIONING.search(query) else []

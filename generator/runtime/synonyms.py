@@ -109,6 +109,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "always": ("default", "rule"),
     "label": ("tag",),
     "tag": ("label",),
+    "release": ("version",),
     "metadata": ("custom", "field", "attribute", "property"),
     "save": ("bookmark", "favorite"),
     "autoreply": ("vacation", "responder", "autoresponder"),
