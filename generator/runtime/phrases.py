@@ -255,6 +255,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("connection", "check", "test", "ping", "connectivity"),
     ),
+    # Where someone was tagged or named in others' posts: their mentions.
+    (
+        r"\b(?:tag(?:ged|ging|s)?|mention(?:ed|ing|s)?)\s+(?:me|us|him|her|them)\b",
+        ("mention",),
+    ),
     # What is on someone's plate is the work given to them: their tasks.
     (r"\bon\s+(?:my|our|his|her|their)\s+plate\b", ("task", "tasks", "todo", "assigned")),
     # What blocks a thing is what it depends on.

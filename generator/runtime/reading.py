@@ -211,6 +211,12 @@ def _said_aside(
     return _aside(said, said_terms, own, own_terms, near)
 
 
+LEFT_OF = frozenset({"s", "d", "m"})
+"""What is left of a possessive or a contraction once words are split at the apostrophe
+("the issue's watchers", "who's", "I'd", "I'm"): no word of the request, which would
+match every possessive of the API's texts."""
+
+
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     """How search reads ``query`` against an API's words (``api``; ``api_names``: the words
     of its title that name it)."""
@@ -270,7 +276,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     someone = len(split) > 1 and bare(split[1]) in people
     value_words |= quoted | brand | people | {w for t in currencies for w in words(t)}
     value_words |= proper_names(split, api)
-    own = [w for w in query_words if w not in STOP_WORDS and w not in value_words]
+    own = [
+        w for w in query_words if w not in STOP_WORDS and w not in value_words and w not in LEFT_OF
+    ]
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
     if ON_FILE.search(query):
