@@ -5253,3 +5253,28 @@ def test_what_is_left_of_a_possessive_or_contraction_is_no_word() -> None:
     index = build(rows)
     assert top(index, "who's watching OPS-5?")[:1] == ["getWatchers"]
     assert top(index, "who's watching ticket OPS-5?")[:1] == ["getWatchers"]
+
+
+def test_a_question_about_what_is_reads_whatever_its_words_match() -> None:
+    rows = [
+        (
+            "upgradeCluster",
+            "POST",
+            "/v2/kubernetes/clusters/{cluster_id}/upgrade",
+            "Upgrade a Kubernetes cluster to a newer version",
+        ),
+        (
+            "availableUpgrades",
+            "GET",
+            "/v2/kubernetes/clusters/{cluster_id}/upgrades",
+            "List the versions a cluster can be upgraded to",
+        ),
+        ("getCluster", "GET", "/v2/kubernetes/clusters/{cluster_id}", "Retrieve a cluster"),
+    ]
+    index = build(rows)
+    query = "which newer k8s versions can cluster prod-k8s move to?"
+    assert top(index, query)[:1] == ["availableUpgrades"]
+    query = "what newer versions can cluster prod-k8s upgrade to?"
+    assert top(index, query)[:1] == ["availableUpgrades"]
+    # Asked to do it, it is done.
+    assert top(index, "upgrade cluster prod-k8s to the newest version")[:1] == ["upgradeCluster"]

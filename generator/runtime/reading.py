@@ -141,6 +141,9 @@ class Reading:
     existing: frozenset[str]
     """Those of them that name a thing it takes to exist (``known_things``: "on task
     4411", "to the newsletter list"), which it does not ask to make."""
+    asked: bool = False
+    """A question about what is, which reads ("what cards does cus_8 have on file?":
+    ``asks_what_is``)."""
 
     @property
     def one(self) -> bool:
@@ -462,6 +465,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     parent = set(stems(context)) | set(related(context, EQUIVALENTS))
     parent -= set(stems(about)) | set(related(about, SYNONYMS))
     return Reading(
+        asked=wanted in ("read", "list") and asks_what_is(query_words),
         own=own,
         own_terms=own_terms,
         values=values,

@@ -76,6 +76,7 @@ from .weights import (
     METHOD_WEIGHT,
     MORE_WEIGHT,
     NEAR_COVERAGE,
+    QUESTION_FACTOR,
     REPEAT_FACTOR,
     RESOURCE_WEIGHT,
     SCOPE_WEIGHT,
@@ -380,6 +381,8 @@ class Index:
             factor = self._prior(method, traits.items[position], request.wanted, request.plural)
             if position in request.exact:
                 factor *= EXACT_WEIGHT
+            if request.asked and method not in ("GET", "HEAD"):
+                factor *= QUESTION_FACTOR
             resource = traits.resources[position]
             if resource & asked and not resource & request.parent:
                 factor += RESOURCE_WEIGHT

@@ -65,5 +65,9 @@ request about them ("my", "which teams am I on?")."""
 META_FACTOR = 0.5
 """How much an operation about the API itself (``Traits.meta``) counts, unless the request asks
 about the API, its versions or groups (``phrasing.META_WORDS``)."""
+QUESTION_FACTOR = 0.5
+"""How much an operation that changes something counts for a question about what is ("what
+cards does cus_8 have on file?", ``Reading.asked``): a question reads, whatever its words
+match."""
 BULK_FACTOR = 0.6
 """How much an operation on many things at once (bulk, batch) counts for a request about one."""
