@@ -5278,3 +5278,21 @@ def test_a_question_about_what_is_reads_whatever_its_words_match() -> None:
     assert top(index, query)[:1] == ["availableUpgrades"]
     # Asked to do it, it is done.
     assert top(index, "upgrade cluster prod-k8s to the newest version")[:1] == ["upgradeCluster"]
+
+
+def test_tag_or_label_opening_a_request_is_a_verb_of_making() -> None:
+    rows = [
+        ("listTags", "GET", "/tags/{type}/{id}", "Lists tags for one hosted zone."),
+        (
+            "changeTags",
+            "POST",
+            "/tags/{type}/{id}",
+            "Adds, edits, or deletes tags for a hosted zone.",
+        ),
+        ("getZone", "GET", "/hostedzone/{Id}", "Gets information about a specified hosted zone."),
+    ]
+    index = build(rows)
+    ranked = top(index, "tag hosted zone Z1D633PJN98FT9 with env=prod and owner=netops", 3)
+    assert ranked.index("changeTags") < ranked.index("listTags")
+    # Elsewhere it is the thing ("list the tags on hosted zone Z1").
+    assert top(index, "list the tags on hosted zone Z1D633PJN98FT9")[:1] == ["listTags"]

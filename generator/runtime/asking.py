@@ -37,6 +37,7 @@ from .vocabulary import (
     EQUIVALENTS,
     INTENTS,
     NOT_VERBS,
+    OPENING_INTENTS,
     PHRASAL,
     QUANTITIES,
     STOP_WORDS,
@@ -67,6 +68,8 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if word in ADJECTIVES and at and query_words[at - 1] in ATTRIBUTIVE:
             continue  # "any open chargebacks?", "the new users": an adjective
         found = INTENTS.get(word) or undoing(word, nouns)
+        if found is None and at == 0:
+            found = OPENING_INTENTS.get(word)
         if found is not None:
             return found
     return None

@@ -76,6 +76,10 @@ INTENTS: dict[str, str] = {
 }
 """Verbs by what they ask to do; the first one in a request decides."""
 
+OPENING_INTENTS: dict[str, str] = {"tag": "create", "label": "create"}
+"""Verbs that are nouns as often, read as verbs only where they open the request ("tag
+hosted zone Z1 with env=prod"; not "take the 'urgent' tag off")."""
+
 LEFT_NOTES = tuple(
     (verb, thing)
     for verb in ("leave", "drop")
