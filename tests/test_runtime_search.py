@@ -5296,3 +5296,20 @@ def test_tag_or_label_opening_a_request_is_a_verb_of_making() -> None:
     assert ranked.index("changeTags") < ranked.index("listTags")
     # Elsewhere it is the thing ("list the tags on hosted zone Z1").
     assert top(index, "list the tags on hosted zone Z1D633PJN98FT9")[:1] == ["listTags"]
+
+
+def test_a_clause_that_says_when_before_the_main_one_counts_less() -> None:
+    rows = [
+        ("deleteApp", "DELETE", "/self/applications/{appId}", "Delete an application"),
+        (
+            "dependents",
+            "GET",
+            "/self/applications/{appId}/dependents",
+            "Get the applications linked to an application",
+        ),
+        ("getApp", "GET", "/self/applications/{appId}", "Get an application"),
+    ]
+    index = build(rows)
+    query = "before I delete app_api, which applications are linked to it?"
+    assert top(index, query)[:1] == ["dependents"]
+    assert top(index, "delete app_api")[:1] == ["deleteApp"]

@@ -113,6 +113,14 @@ in the shared folder"): that is no part of what is done. Not where something is 
 others ("users keep saying they can't join", "what are people saying about it")."""
 
 
+_LEADING = re.compile(
+    r"^\W*(?:before|after|once|until|as\s+soon\s+as)\b[^,:;?!.]{1,60}[,:;]\s*(?=\S)",
+    re.IGNORECASE,
+)
+"""A clause that says when, before the main one ("before I delete app_api, which apps rely
+on it?"): the main clause follows it."""
+
+
 def _main_clause_end(query: str) -> int | None:
     """Where the main clause of ``query`` ends (``_SUBORDINATE``, ``_CONTENT``), quoted text
     aside ("say 'so long'"); None when the whole request is one."""
@@ -325,14 +333,17 @@ class Index:
     ) -> list[tuple[float, int]]:
         """``_words_ranked`` for ``query``; for a request that goes on to say why or when
         ("add the tag web so the firewall rule picks it up", "back up the database before
-        I migrate"), or what a message it sends is to say ("leave a note saying ..."), its main
-        clause counts most and the whole request ``CLAUSE_WEIGHT`` as much: the main clause
+        I migrate"), or opens with when (``_LEADING``: "before I delete app_api, which apps
+        rely on it?"), or what a message it sends is to say ("leave a note saying ..."), its
+        main clause counts most and the whole request ``CLAUSE_WEIGHT`` as much: the main clause
         says what to do."""
         whole = self._words_ranked(query, tag, request)
-        end = _main_clause_end(query)
-        if end is None or not whole:
+        leading = _LEADING.match(unquoted(query))
+        start = leading.end() if leading is not None else 0
+        end = _main_clause_end(query[start:])
+        if (end is None and not start) or not whole:
             return whole
-        main = self._words_ranked(query[:end], tag)
+        main = self._words_ranked(query[start:][:end], tag)
         if not main:
             return whole
         scores: dict[int, float] = {}
