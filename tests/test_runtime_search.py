@@ -5313,3 +5313,16 @@ def test_a_clause_that_says_when_before_the_main_one_counts_less() -> None:
     query = "before I delete app_api, which applications are linked to it?"
     assert top(index, query)[:1] == ["dependents"]
     assert top(index, "delete app_api")[:1] == ["deleteApp"]
+
+
+def test_the_fields_to_show_after_a_dash_are_not_which_thing() -> None:
+    rows = [
+        ("getProduct", "GET", "/catalog/product/{productId}", "Get a product"),
+        ("getCategory", "GET", "/catalog/category/{categoryId}", "Get a category"),
+        ("getBrand", "GET", "/catalog/brand/{brandId}", "Get a brand by its name"),
+        ("createProduct", "POST", "/catalog/product", "Create a product"),
+    ]
+    index = build(rows)
+    query = "pull up product 310118 - name, description, category, brand"
+    assert top(index, query)[:1] == ["getProduct"]
+    assert top(index, "show brand 77")[:1] == ["getBrand"]

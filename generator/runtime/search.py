@@ -121,15 +121,26 @@ _LEADING = re.compile(
 on it?"): the main clause follows it."""
 
 
+_FIELDS = re.compile(
+    r"^\W*(?:pull|show|tell|give|get|list|look|fetch|display|details?|what|which)\b"
+    r"[^—–.?!]*?\S(\s+[—–-]\s+)(?=[^.?!—–]*,)",
+    re.IGNORECASE,
+)
+"""A request to show a thing, then after a dash which of its fields ("pull up product 3101
+- name, description, category"): the fields are no part of which thing."""
+
+
 def _main_clause_end(query: str) -> int | None:
-    """Where the main clause of ``query`` ends (``_SUBORDINATE``, ``_CONTENT``), quoted text
-    aside ("say 'so long'"); None when the whole request is one."""
+    """Where the main clause of ``query`` ends (``_SUBORDINATE``, ``_CONTENT``,
+    ``_FIELDS``), quoted text aside ("say 'so long'"); None when the whole request is one."""
     plain = unquoted(query)
     ends: list[int] = []
     if (subordinate := _SUBORDINATE.search(plain)) is not None:
         ends.append(subordinate.start())
     if (said := _CONTENT.search(plain)) is not None:
         ends.append(said.end())
+    if (listed := _FIELDS.match(plain)) is not None:
+        ends.append(listed.start(1))
     return min(ends, default=None)
 
 
@@ -334,8 +345,8 @@ class Index:
         """``_words_ranked`` for ``query``; for a request that goes on to say why or when
         ("add the tag web so the firewall rule picks it up", "back up the database before
         I migrate"), or opens with when (``_LEADING``: "before I delete app_api, which apps
-        rely on it?"), or what a message it sends is to say ("leave a note saying ..."), its
-        main clause counts most and the whole request ``CLAUSE_WEIGHT`` as much: the main clause
+        rely on it?"), or which fields to show (``_FIELDS``), or what a message it sends is
+        to say ("leave a note saying ..."), its main clause counts most and the whole request ``CLAUSE_WEIGHT`` as much: the main clause
         says what to do."""
         whole = self._words_ranked(query, tag, request)
         leading = _LEADING.match(unquoted(query))
