@@ -28,7 +28,7 @@ from mcpgen.functions.generate import generate_functions_server
 from mcpgen.pipeline import write_tree
 
 from .server_support import ERAS, ROOT, generate
-from .upstream_app import Reply, Upstream, free_port, serve, wait_for_port
+from .upstream_app import Reply, Upstream, free_ports, serve, wait_for_port
 
 PETSTORE = ROOT / "spec" / "openapi" / "petstore.yaml"
 FUNCTIONS = ROOT / "tests" / "cases" / "functions"
@@ -70,7 +70,7 @@ def replicas(
 ) -> Iterator[list[int]]:
     """``count`` processes of the server on free loopback ports; stderr goes to
     ``logs/replica-<i>.log``. Yields the ports."""
-    ports = [free_port() for _ in range(count)]
+    ports = free_ports(count)
     logs.mkdir(parents=True, exist_ok=True)
     processes: list[subprocess.Popen[bytes]] = []
     environment = {**os.environ, "PYTHONPATH": str(root), **(env or {})}
