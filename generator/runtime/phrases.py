@@ -44,13 +44,13 @@ COMPOUNDS: dict[tuple[str, str], str] = {
 is contacts, not books; a to-do is a task)."""
 
 _SOMEONE = r"he|she|they|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|" + "|".join(sorted(PEOPLE))
+"""Who a request may ask after: a pronoun, an email address, a first name."""
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 """A day of the week, in a pattern."""
 CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:am|pm)"
 """A time of day by the clock ("9am", "3:30 pm"), in a pattern."""
 NEXT_WORKDAY = r"next\s+(?:week|monday|tuesday|wednesday|thursday|friday)"
 """Next week, or a working day of it, in a pattern."""
-"""Who a request may ask after: a pronoun, an email address, a first name."""
 
 CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Kubernetes: what runs on every node is a DaemonSet; what runs to completion a Job;
