@@ -891,14 +891,14 @@ def test_a_clause_about_it_after_a_comma_says_why() -> None:
     query = "nuke deployment dpl_5, it exposes a half-finished feature"
     assert top(index, query) == ["deleteDeployment"]
     # Where the main clause ends.
-    from mcpgen.runtime.search import _SUBORDINATE
+    from mcpgen.runtime.clauses import SUBORDINATE
 
     query = "detach old-brand.com from the landing project but keep it in the account"
-    found = _SUBORDINATE.search(query)
+    found = SUBORDINATE.search(query)
     assert found is not None and query[: found.start()].endswith("landing project")
-    found = _SUBORDINATE.search("trash task 5550001, it's a duplicate")
+    found = SUBORDINATE.search("trash task 5550001, it's a duplicate")
     assert found is not None and found.start() == len("trash task 5550001")
-    assert _SUBORDINATE.search("I need the guide, which is a doc, as a PDF") is None
+    assert SUBORDINATE.search("I need the guide, which is a doc, as a PDF") is None
 
 
 def test_what_a_message_is_to_say_is_no_part_of_what_is_done() -> None:
@@ -920,12 +920,12 @@ def test_what_a_message_is_to_say_is_no_part_of_what_is_done() -> None:
     assert top(index, query) == ["sendMail"]
     assert top(index, "leave a note on ticket 88 saying we swapped the printer") == ["createNote"]
     # Where the main clause ends; not where others say something.
-    from mcpgen.runtime.search import _main_clause_end
+    from mcpgen.runtime.clauses import main_clause_end
 
     query = "pop up a note on the bedroom TV saying 'dinner is ready'"
-    assert _main_clause_end(query) == len("pop up a note on the bedroom TV saying")
-    assert _main_clause_end("users keep saying they can't join the wifi") is None
-    assert _main_clause_end("what are people saying about episode 3?") is None
+    assert main_clause_end(query) == len("pop up a note on the bedroom TV saying")
+    assert main_clause_end("users keep saying they can't join the wifi") is None
+    assert main_clause_end("what are people saying about episode 3?") is None
 
 
 def test_to_stop_being_sent_something_turns_off_what_sends_it() -> None:

@@ -349,7 +349,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     phrased, with_particle = phrase_terms(compounded(words(unvalued)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
-    if asks_what_is(query_words):
+    questioned = asks_what_is(query_words)
+    if questioned:
         # A question about what is ("which shops are set up under it?"): a verb with its
         # particle that means making ("set up") asks to make nothing.
         phrased = [t for t in phrased if t not in stems(["create"])]
@@ -465,7 +466,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     parent = set(stems(context)) | set(related(context, EQUIVALENTS))
     parent -= set(stems(about)) | set(related(about, SYNONYMS))
     return Reading(
-        asked=wanted in ("read", "list") and asks_what_is(query_words),
+        asked=wanted in ("read", "list") and questioned,
         own=own,
         own_terms=own_terms,
         values=values,

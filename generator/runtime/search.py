@@ -43,14 +43,13 @@ the two rankings fused, the lexical first result kept first.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords
-from .clauses import api_names, unframed, unquoted, unsaid
+from .clauses import api_names, main_clause, unframed, unsaid
 from .reading import Reading, read
 from .segments import plain_operation_segments
 from .semantic import Embedder, Lexicon, operation_text
@@ -93,55 +92,6 @@ MAX_QUERY = 2000
 one (a pasted document) is cut at a word boundary, so that no request holds the index for
 long (a megabyte took 14 s on GitHub's 1,186 operations)."""
 _SAFETY = {"GET": 0, "HEAD": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 4}
-_SUBORDINATE = re.compile(
-    r"(?<=\S)[\s,;]+(?:so|before|because|since|otherwise|while|after|in order to|but)\s"
-    r"|(?<=\S)\s*[,;]\s+(?:it|it's|it’s)\s",
-    re.IGNORECASE,
-)
-"""Where a clause that says why, when or what else begins: "so", "before", "because",
-"but" ("detach old-brand.com from the project but keep it in the account"), ...; or, after
-a comma, one about the thing acted on ("nuke dpl_old123, it exposes a half-finished
-feature")."""
-_CONTENT = re.compile(
-    r"(?<!\bare )(?<!\bis )(?<!\bkeep )(?<!\bkeeps )(?<!\bwere )(?<![’']s )(?<![’']re )"
-    r"\b(?:saying|telling|tell him|tell her|tell them)(?=\s)(?!\s+about\b)",
-    re.IGNORECASE,
-)
-"""The words after which a request says what a message it sends is to say ("leave a note
-on ticket 88 saying we swapped the toner", "email dana ... and tell her the figures are
-in the shared folder"): that is no part of what is done. Not where something is said by
-others ("users keep saying they can't join", "what are people saying about it")."""
-
-
-_LEADING = re.compile(
-    r"^\W*(?:before|after|once|until|as\s+soon\s+as)\b[^,:;?!.]{1,60}[,:;]\s*(?=\S)",
-    re.IGNORECASE,
-)
-"""A clause that says when, before the main one ("before I delete app_api, which apps rely
-on it?"): the main clause follows it."""
-
-
-_FIELDS = re.compile(
-    r"^\W*(?:pull|show|tell|give|get|list|look|fetch|display|details?|what|which)\b"
-    r"[^—–.?!]*?\S(\s+[—–-]\s+)(?=[^.?!—–]*,)",
-    re.IGNORECASE,
-)
-"""A request to show a thing, then after a dash which of its fields ("pull up product 3101
-- name, description, category"): the fields are no part of which thing."""
-
-
-def _main_clause_end(query: str) -> int | None:
-    """Where the main clause of ``query`` ends (``_SUBORDINATE``, ``_CONTENT``,
-    ``_FIELDS``), quoted text aside ("say 'so long'"); None when the whole request is one."""
-    plain = unquoted(query)
-    ends: list[int] = []
-    if (subordinate := _SUBORDINATE.search(plain)) is not None:
-        ends.append(subordinate.start())
-    if (said := _CONTENT.search(plain)) is not None:
-        ends.append(said.end())
-    if (listed := _FIELDS.match(plain)) is not None:
-        ends.append(listed.start(1))
-    return min(ends, default=None)
 
 
 def _bounded(query: str) -> str:
@@ -342,19 +292,15 @@ class Index:
     def _lexical(
         self, query: str, tag: str | None = None, request: Reading | None = None
     ) -> list[tuple[float, int]]:
-        """``_words_ranked`` for ``query``; for a request that goes on to say why or when
-        ("add the tag web so the firewall rule picks it up", "back up the database before
-        I migrate"), or opens with when (``_LEADING``: "before I delete app_api, which apps
-        rely on it?"), or which fields to show (``_FIELDS``), or what a message it sends is
-        to say ("leave a note saying ..."), its main clause counts most and the whole request ``CLAUSE_WEIGHT`` as much: the main clause
-        says what to do."""
+        """``_words_ranked`` for ``query``; for a request with a clause that is not its
+        main one (``main_clause``: why or when, which fields to show, what a message is to
+        say), its main clause counts most and the whole request ``CLAUSE_WEIGHT`` as much:
+        the main clause says what to do."""
         whole = self._words_ranked(query, tag, request)
-        leading = _LEADING.match(unquoted(query))
-        start = leading.end() if leading is not None else 0
-        end = _main_clause_end(query[start:])
-        if (end is None and not start) or not whole:
+        clause = main_clause(query)
+        if clause is None or not whole:
             return whole
-        main = self._words_ranked(query[start:][:end], tag)
+        main = self._words_ranked(clause, tag)
         if not main:
             return whole
         scores: dict[int, float] = {}
