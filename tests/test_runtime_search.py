@@ -5326,3 +5326,22 @@ def test_the_fields_to_show_after_a_dash_are_not_which_thing() -> None:
     query = "pull up product 310118 - name, description, category, brand"
     assert top(index, query)[:1] == ["getProduct"]
     assert top(index, "show brand 77")[:1] == ["getBrand"]
+
+
+def test_people_may_be_contacts_tries_attempts_and_redirects_forwards() -> None:
+    rows = [
+        ("listUsers", "GET", "/crm/users", "List users"),
+        ("listContacts", "GET", "/crm/contacts", "List contacts"),
+        ("listOpportunities", "GET", "/crm/opportunities", "List opportunities"),
+        ("createLead", "POST", "/crm/leads", "Create lead"),
+        ("listAttempts", "GET", "/msg/{msg_id}/attempt", "List attempts by message"),
+        ("getMessage", "GET", "/msg/{msg_id}", "Get a message"),
+        ("getForward", "GET", "/domains/forwards/{fqdn}", "Retrieve the forwarding information"),
+        ("getDomain", "GET", "/domains/{domain}", "Retrieve details for the domain"),
+    ]
+    index = build(rows)
+    assert "listContacts" in top(index, "who are the people we have on file?", 2)
+    assert top(index, "what deals do we have?")[:1] == ["listOpportunities"]
+    assert top(index, "save this prospect: Aisha Bello, aisha@greenleaf.io")[:1] == ["createLead"]
+    assert top(index, "show me every try for message msg_abc")[:1] == ["listAttempts"]
+    assert top(index, "where does go.mycompany.com redirect to?")[:1] == ["getForward"]
