@@ -5345,3 +5345,16 @@ def test_people_may_be_contacts_tries_attempts_and_redirects_forwards() -> None:
     assert top(index, "save this prospect: Aisha Bello, aisha@greenleaf.io")[:1] == ["createLead"]
     assert top(index, "show me every try for message msg_abc")[:1] == ["listAttempts"]
     assert top(index, "where does go.mycompany.com redirect to?")[:1] == ["getForward"]
+
+
+def test_opening_a_thing_named_by_its_value_looks_at_it() -> None:
+    rows = [
+        ("createMeeting", "POST", "/crm/activities", "Create activity"),
+        ("getMeeting", "GET", "/crm/activities/{id}", "Get activity"),
+        ("listMeetings", "GET", "/crm/activities", "List activities"),
+    ]
+    index = build(rows)
+    assert top(index, "open up the activity with id 6620")[:1] == ["getMeeting"]
+    assert top(index, "open the activity 6620")[:1] == ["getMeeting"]
+    # A new one is made.
+    assert top(index, "open a new activity for the Acme call")[:1] == ["createMeeting"]

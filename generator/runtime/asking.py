@@ -142,6 +142,8 @@ def asked_for(
         found = _then_written(query_words) or found
     if found == "create" and nouns and adds_to_item(query.split(), nouns):
         return "update"
+    if found == "create" and _opens_one(query_words):
+        return "read"
     if found is not None or not query_words:
         return found
     # "mute participants in conference 5": a verb the API's paths end in (not "completed
@@ -158,6 +160,23 @@ def asked_for(
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
         return "read"
     return "act" if _commands(tokens, nouns, named) else None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "my", "our", "his", "her", "their", "your"})
+
+
+def _opens_one(query_words: Sequence[str]) -> bool:
+    """Whether the request opens a thing that is there, to look at it: "open the Acme
+    account, id 918", "open up the meeting with id 6620" (a definite thing and its
+    value), not "open a ticket" or "open an account for ..."."""
+    if "open" not in query_words:
+        return False
+    at = query_words.index("open") + 1
+    if at < len(query_words) and query_words[at] == "up":
+        at += 1
+    if at >= len(query_words) or query_words[at] not in _DEFINITE:
+        return False
+    return any(value_like(w) for w in query_words[at + 1 :])
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:!]\s+|\s+[-\u2013\u2014]+\s+|\.\s+")
