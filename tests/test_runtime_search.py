@@ -5358,3 +5358,17 @@ def test_opening_a_thing_named_by_its_value_looks_at_it() -> None:
     assert top(index, "open the activity 6620")[:1] == ["getMeeting"]
     # A new one is made.
     assert top(index, "open a new activity for the Acme call")[:1] == ["createMeeting"]
+
+
+def test_what_a_thing_named_by_its_value_has_is_that_thing() -> None:
+    rows = [
+        ("listUsers", "GET", "/users", "Get all users"),
+        ("getUser", "GET", "/users/{id}", "Get user"),
+        ("listShares", "GET", "/shares", "Get all shares"),
+        ("getShare", "GET", "/shares/{id}", "Get share"),
+    ]
+    index = build(rows)
+    assert top(index, "what permissions does user 77 have?")[:1] == ["getUser"]
+    assert top(index, "which recipients is share 552 sent to?")[:1] == ["getShare"]
+    # Things not named by a value are many.
+    assert top(index, "what permissions do users have?")[:1] == ["listUsers"]

@@ -81,6 +81,7 @@ from .terms import (
     compounded,
     phrase_terms,
     related,
+    stem,
     stems,
     value_kind,
     value_kinds,
@@ -413,7 +414,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     broad = any(w in BREADTH and w not in cued for w in query_words)
     nouns = api.path_vocabulary
     if said.kind is None:
-        wanted = asked_for(noted, own, nouns, api.named, api.action_verbs)
+        wanted = asked_for(noted, _things(own, nouns, split), nouns, api.named, api.action_verbs)
         if wanted == "create" and MADE_SO.search(query):
             # "make" says nothing of which thing: no word of the request, nor "create".
             wanted = "update"
@@ -476,7 +477,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
         scoped=not broad and bool(SCOPE.search(unquoted(query))),
-        plural=about_things(own)
+        plural=about_things(_things(own, nouns, split))
         or EVERY.search(unquoted(query)) is not None
         or asks_who
         or not EVERYONE.isdisjoint(query_words),
@@ -494,6 +495,21 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
+
+
+def _things(own: list[str], nouns: frozenset[str], split: list[str]) -> list[str]:
+    """The request's words, or where it names one of the API's things by its value ("what
+    permissions does user 77 have?") and its plurals are no things of the API (its
+    permissions, a field of the user), that thing alone."""
+    named = [
+        word
+        for word, following in pairwise(t.strip(EDGES).lower() for t in split)
+        if stem(word) in nouns and not about_things([word]) and _identifier(following)
+    ]
+    plurals = [w for w in own if about_things([w])]
+    if not named or any(t in nouns for t in stems(plurals) + related(plurals, SYNONYMS)):
+        return own
+    return named
 
 
 def _identifier(token: str) -> bool:
