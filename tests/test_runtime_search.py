@@ -5372,3 +5372,24 @@ def test_what_a_thing_named_by_its_value_has_is_that_thing() -> None:
     assert top(index, "which recipients is share 552 sent to?")[:1] == ["getShare"]
     # Things not named by a value are many.
     assert top(index, "what permissions do users have?")[:1] == ["listUsers"]
+
+
+def test_what_never_came_is_missing_and_similar_names_are_suggestions() -> None:
+    rows = [
+        (
+            "replayMissing",
+            "POST",
+            "/app/{app_id}/endpoint/{endpoint_id}/replay-missing",
+            "Replay missing webhooks",
+        ),
+        ("createEventType", "POST", "/event-type", "Create event type"),
+        ("updateEndpoint", "PUT", "/app/{app_id}/endpoint/{endpoint_id}", "Update endpoint"),
+        ("suggest", "GET", "/domains/suggest", "Suggest alternate domain names"),
+        ("register", "POST", "/domains/register", "Register a domain"),
+        ("purchase", "POST", "/domains/purchase", "Purchase and register the domain"),
+    ]
+    index = build(rows)
+    query = "endpoint ep_31 was off for two days; push it the events it never got"
+    assert top(index, query)[:1] == ["replayMissing"]
+    query = "sunnycrate.com is gone, give me some similar names I could register instead"
+    assert "suggest" in top(index, query, 2)

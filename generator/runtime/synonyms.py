@@ -87,7 +87,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "multimedia": ("mms",),
     "aloud": ("voice", "speech", "call"),
     # What is like a thing is related to it; what is put forward, recommended.
-    "similar": ("related", "recommendation"),
+    "similar": ("related", "recommendation", "suggest", "alternate", "alternative"),
     "suggest": ("recommend", "recommendation"),
     "recommend": ("suggest", "suggestion"),
     # Where deleted things wait: a trash, a recycle bin.
