@@ -56,7 +56,7 @@ SEMANTIC_METHOD_WEIGHT = 0.2
 FUSION_DEPTH = 50
 """How far down each ranking (lexical, semantic) counts in the fused one."""
 FUSION_K = 1.0
-SEMANTIC_SHARE = 0.6
+SEMANTIC_SHARE = 0.5
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
 1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
 SELF_WEIGHT = 0.15
