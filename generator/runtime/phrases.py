@@ -349,14 +349,6 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("missing", "missed", "undelivered"),
     ),
-    # What never came is missing ("push it the events it never got").
-    (
-        (
-            r"\b(?:never|didn't|did\s+not|hasn't|has\s+not|haven't|have\s+not)\s+"
-            r"(?:got|gotten|received|arrived|reached|made\s+it)\b"
-        ),
-        ("missing", "missed", "undelivered"),
-    ),
     # Long-term or cold storage is an archive.
     (r"\b(?:cold|long[-\s]term|cheap(?:er)?)\s+storage\b", ("archive", "glacier", "cold")),
     # What is copied to another region is replicated.
