@@ -2,15 +2,16 @@
 changes the thing or makes an entry in it, its object and the context it names only as
 where or whose that is ("cut a branch from tag v1.2 in project 42"), the things it takes
 to exist ("on task 4411", "to the newsletter list"), and whether it is about things (a
-plural)."""
+plural, several named one by one) or one thing named by its value ("user 77")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .phrasing import DIGITS, ENUMERATED, NAMED_APART
 from .synonyms import SYNONYMS
-from .terms import EDGES, related, stem, value_like, words
+from .terms import EDGES, identifier, related, stem, stems, value_like, words
 from .vocabulary import DETERMINERS, STOP_WORDS
 
 _ADDING = frozenset({"add", "put", "append"})
@@ -179,3 +180,33 @@ def about_things(own: Sequence[str]) -> bool:
         and w not in _SINGULAR_IN_S
         for w in own
     )
+
+
+def named_by_value(tokens: Sequence[str], nouns: frozenset[str]) -> list[str]:
+    """The API's things a request (split at spaces) names one of by its value: "user" of
+    "what permissions does user 77 have?" (``nouns``: the API's)."""
+    return [
+        word
+        for word, following in pairwise(t.strip(EDGES).lower() for t in tokens)
+        if stem(word) in nouns and not about_things([word]) and identifier(following)
+    ]
+
+
+def things_asked(own: list[str], named: list[str], nouns: frozenset[str]) -> list[str]:
+    """The request's words (``own``), or where it names one of the API's things by its
+    value (``named_by_value``) and its plurals are no things of the API ("what permissions
+    does user 77 have?": its permissions, a field of the user), that thing alone."""
+    plurals = [w for w in own if about_things([w])]
+    if not named or any(t in nouns for t in stems(plurals) + related(plurals, SYNONYMS)):
+        return own
+    return named
+
+
+def named_many(query: str) -> bool:
+    """Whether a request names several things of one shape one by one (``ENUMERATED``)."""
+    for found in ENUMERATED.finditer(query):
+        names = NAMED_APART.split(found.group())
+        shapes = {DIGITS.sub("0", name.lower()) for name in names}
+        if len(shapes) == 1 and (len(names) > 2 or "," not in found.group()):
+            return True
+    return False

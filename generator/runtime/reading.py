@@ -21,7 +21,14 @@ from .asking import (
     intent,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
-from .objects import about_things, known_things, object_and_context
+from .objects import (
+    about_things,
+    known_things,
+    named_by_value,
+    named_many,
+    object_and_context,
+    things_asked,
+)
 from .phrases import SENDING
 from .phrasing import (
     AROUND_PATH,
@@ -30,9 +37,7 @@ from .phrasing import (
     COMPARED,
     CORRECTED,
     CUE_PATTERNS,
-    DIGITS,
     DOERS,
-    ENUMERATED,
     EVERY,
     EVERYONE,
     FAILED_SIGN_INS,
@@ -52,7 +57,6 @@ from .phrasing import (
     MEMBER_OF,
     MENTIONING,
     META_WORDS,
-    NAMED_APART,
     NEED_NEW,
     ON_FILE,
     PAYING,
@@ -79,9 +83,9 @@ from .terms import (
     EDGES,
     WORDY_KINDS,
     compounded,
+    identifier,
     phrase_terms,
     related,
-    stem,
     stems,
     value_kind,
     value_kinds,
@@ -152,16 +156,6 @@ class Reading:
         return not self.plural and not self.broad and not self.many
 
 
-def _named_many(query: str) -> bool:
-    """Whether a request names several things of one shape one by one (``ENUMERATED``)."""
-    for found in ENUMERATED.finditer(query):
-        names = NAMED_APART.split(found.group())
-        shapes = {DIGITS.sub("0", name.lower()) for name in names}
-        if len(shapes) == 1 and (len(names) > 2 or "," not in found.group()):
-            return True
-    return False
-
-
 def _adding(terms: list[str], found: Iterable[str], having: Sequence[str] = ()) -> None:
     """Adds to ``terms`` the stems of ``found`` that neither it nor ``having`` has yet."""
     terms.extend([t for t in stems(found) if t not in terms and t not in having])
@@ -215,6 +209,8 @@ def _said_aside(
     return _aside(said, said_terms, own, own_terms, near)
 
 
+_MAKING = frozenset(stems(["create"]))
+"""The term of making, which a verb with its particle may mean ("set up")."""
 LEFT_OF = frozenset({"s", "d", "m"})
 """What is left of a possessive or a contraction once words are split at the apostrophe
 ("the issue's watchers", "who's", "I'd", "I'm"): no word of the request, which would
@@ -346,7 +342,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # An ID between a verb and its particle ("hand certificate 4d5e6f over") is no word
     # of the two, however many words its letters and digits split into: it does not
     # count in how far on the particle may come.
-    unvalued = " ".join(token for token in noted.split() if not _identifier(token))
+    unvalued = " ".join(token for token in noted.split() if not identifier(token))
     phrased, with_particle = phrase_terms(compounded(words(unvalued)))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
@@ -354,7 +350,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if questioned:
         # A question about what is ("which shops are set up under it?"): a verb with its
         # particle that means making ("set up") asks to make nothing.
-        phrased = [t for t in phrased if t not in stems(["create"])]
+        phrased = [t for t in phrased if t not in _MAKING]
     own_terms += [t for t in phrased if t not in own_terms]
     hinted = (
         ["search", "filter", "query"] if COMPARED.search(query) or MENTIONING.search(query) else []
@@ -413,8 +409,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         _adding(near, taken, own_terms)
     broad = any(w in BREADTH and w not in cued for w in query_words)
     nouns = api.path_vocabulary
+    one_named = named_by_value(split, nouns)
     if said.kind is None:
-        wanted = asked_for(noted, _things(own, nouns, split), nouns, api.named, api.action_verbs)
+        asked = things_asked(own, one_named, nouns)
+        wanted = asked_for(noted, asked, nouns, api.named, api.action_verbs)
         if wanted == "create" and MADE_SO.search(query):
             # "make" says nothing of which thing: no word of the request, nor "create".
             wanted = "update"
@@ -477,14 +475,14 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         broad=broad,
         # "in prod", "in this namespace": a collection within one parent.
         scoped=not broad and bool(SCOPE.search(unquoted(query))),
-        plural=about_things(_things(own, nouns, split))
+        plural=about_things(things_asked(own, one_named, nouns))
         or EVERY.search(unquoted(query)) is not None
         or asks_who
         or not EVERYONE.isdisjoint(query_words),
         # About one thing: an operation on many at once is not the first choice.
         many=bool(MANY.intersection(query_words))
         or IN_ONE.search(query) is not None
-        or _named_many(query),
+        or named_many(query),
         # "my": the calling user's own paths (/me/..., /user/...) before anyone's.
         mine=any(w.strip(EDGES) in ("my", "mine") for w in telling)
         or ASKED_OF_ME.search(query) is not None,
@@ -495,24 +493,3 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
-
-
-def _things(own: list[str], nouns: frozenset[str], split: list[str]) -> list[str]:
-    """The request's words, or where it names one of the API's things by its value ("what
-    permissions does user 77 have?") and its plurals are no things of the API (its
-    permissions, a field of the user), that thing alone."""
-    named = [
-        word
-        for word, following in pairwise(t.strip(EDGES).lower() for t in split)
-        if stem(word) in nouns and not about_things([word]) and _identifier(following)
-    ]
-    plurals = [w for w in own if about_things([w])]
-    if not named or any(t in nouns for t in stems(plurals) + related(plurals, SYNONYMS)):
-        return own
-    return named
-
-
-def _identifier(token: str) -> bool:
-    """Whether a token of a request is a value with digits in it (an ID, a version, an
-    amount), not a word nor words written as one ("on/off", "LOG_LEVEL", "#general")."""
-    return value_like(token) and any(character.isdigit() for character in token)

@@ -313,6 +313,12 @@ def value_like(token: str) -> bool:
     return VALUE_LIKE.search(token.strip(EDGES).rstrip(".")) is not None
 
 
+def identifier(token: str) -> bool:
+    """Whether a token of a request is a value with digits in it (an ID, a version, an
+    amount), not a word nor words written as one ("on/off", "LOG_LEVEL", "#general")."""
+    return value_like(token) and any(character.isdigit() for character in token)
+
+
 def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
     """The words after the verb at ``at`` that may be its particle ("sign it off"): up to
     ``PARTICLE_REACH`` on."""
