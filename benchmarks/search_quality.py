@@ -169,6 +169,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   and Apideck's CRM API, GoDaddy's domains API and Amazon DynamoDB, weighted like
   ``dev52``, written blind like ``dev`` from listings of the operations, measured before
   any change for them;
+- ``dev61`` to ``dev63``: ``benchmarks/queries/dev61/*.json`` to ``dev63/*.json``, 50
+  requests each for Vercel and Sinao (invoicing for small businesses), Big Red Cloud again
+  and Azure's networking API, Otoroshi (an API gateway's administration) and Fisheye and
+  Crucible, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -273,6 +278,9 @@ SETS = {
     "dev58": QUERIES / "dev58",
     "dev59": QUERIES / "dev59",
     "dev60": QUERIES / "dev60",
+    "dev61": QUERIES / "dev61",
+    "dev62": QUERIES / "dev62",
+    "dev63": QUERIES / "dev63",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -493,6 +501,11 @@ DIRECTORY = {
     "crmdeck": "apideck.com/crm",
     "godaddy": "ote-godaddy.com/domains",
     "dynamodb": "amazonaws.com/dynamodb",
+    "vercel": "vercel.com",
+    "sinao": "sinao.app",
+    "aznetwork": "azure.com/network",
+    "otoroshi": "maif.local/otoroshi",
+    "fecru": "fecru.local",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -502,7 +515,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
