@@ -5393,3 +5393,23 @@ def test_what_never_came_is_missing_and_similar_names_are_suggestions() -> None:
     assert top(index, query)[:1] == ["replayMissing"]
     query = "sunnycrate.com is gone, give me some similar names I could register instead"
     assert "suggest" in top(index, query, 2)
+
+
+def test_expenses_are_purchases_estimates_quotes_and_a_refresh_a_synchronisation() -> None:
+    rows = [
+        ("listQuotes", "GET", "/quotes", "List quotes"),
+        ("listPurchases", "GET", "/purchases", "List purchases"),
+        ("createPurchase", "POST", "/purchases", "Create a purchase"),
+        ("listReceipts", "GET", "/cashReceipts", "List cash receipts"),
+        ("listPayments", "GET", "/cashPayments", "List cash payments"),
+        ("syncBanks", "POST", "/banks/synchronize", "Synchronize bank transactions"),
+        ("connectBank", "GET", "/banks/connect", "Connect a bank"),
+        ("listBanks", "GET", "/banks", "List banks"),
+        ("getMe", "GET", "/me", "Get my account"),
+    ]
+    index = build(rows)
+    assert "listPurchases" in top(index, "show my expenses from March", 2)
+    assert top(index, "which estimates are still open?") == ["listQuotes"]
+    # Money lodged at the bank is received.
+    assert top(index, "list the lodgements we got last week") == ["listReceipts"]
+    assert top(index, "refresh my bank feed") == ["syncBanks"]

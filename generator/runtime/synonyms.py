@@ -50,6 +50,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hook": ("webhook",),
     "callback": ("webhook", "hook"),
     "bill": ("invoice", "charge"),
+    # What a business spends is its purchases, its costs.
+    "expense": ("purchase", "spend", "cost"),
+    # A quote by another name; a deposit at the bank (a lodgement) is money received.
+    "estimate": ("quote", "quotation"),
+    "lodgement": ("deposit", "receipt"),
+    # What is refreshed from elsewhere is synchronised with it.
+    "refresh": ("sync", "synchronize", "reload"),
     "invoice": ("bill",),
     "payment": ("charge", "pay", "intent"),
     "charge": ("payment",),
