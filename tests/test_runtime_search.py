@@ -5413,3 +5413,28 @@ def test_expenses_are_purchases_estimates_quotes_and_a_refresh_a_synchronisation
     # Money lodged at the bank is received.
     assert top(index, "list the lodgements we got last week") == ["listReceipts"]
     assert top(index, "refresh my bank feed") == ["syncBanks"]
+
+
+def test_what_is_marked_as_something_changes_its_status() -> None:
+    rows = [
+        ("updateInvoice", "POST", "/invoices/{id}", "Update an invoice"),
+        (
+            "updateInvoiceStatus",
+            "POST",
+            "/invoices/{id}/updatestatus",
+            "Update the status of an invoice",
+        ),
+        ("getInvoice", "GET", "/invoices/{id}", "Get an invoice"),
+        ("sendInvoice", "POST", "/invoices/{id}/send", "Send an invoice by email"),
+        ("listQuotes", "GET", "/quotes", "List quotes"),
+        ("updateQuote", "POST", "/quotes/{id}", "Update a quote"),
+        ("listPurchases", "GET", "/purchases", "List purchases"),
+        ("createPurchase", "POST", "/purchases", "Create a purchase"),
+        ("listBanks", "GET", "/banks", "List banks"),
+        ("getMe", "GET", "/me", "Get my account"),
+    ]
+    index = build(rows)
+    assert "updateInvoiceStatus" in top(index, "mark invoice 31 as paid", 2)
+    assert "updateInvoiceStatus" in top(
+        index, "the client turned it down, mark invoice 8 as refused", 2
+    )

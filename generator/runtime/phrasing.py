@@ -284,6 +284,11 @@ STATE_ASKED = re.compile(
 """A question whether a thing is in one of ``STATES`` ("is web-1 currently running or
 stopped?", "are the queues paused?"): its state, its status; the state's word says what
 is asked about, not what to do."""
+MARKED_AS = re.compile(
+    r"\bmark(?:ed|s|ing)?\s+(?:\S+\s+){0,4}?as\s+(?!done\b|finished\b|completed?\b)\w",
+    re.IGNORECASE,
+)
+"""A thing marked as something ("mark invoice 4411 as sent"): its state, its status."""
 EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE)
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
 PERIODIC = re.compile(

@@ -54,6 +54,7 @@ from .phrasing import (
     LEFT_QUOTE,
     MADE_SO,
     MANY,
+    MARKED_AS,
     MEMBER_OF,
     MENTIONING,
     META_WORDS,
@@ -382,7 +383,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             _adding(own_terms, meant)
     if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query) or who_did:
         hinted += ["event", "activity", "log", "history", "audit"]
-    if states:
+    if states or MARKED_AS.search(query):
         hinted += ["state", "status"]
     sent_by = SENT_BY.search(query)
     if sent_by is not None:
