@@ -5438,3 +5438,17 @@ def test_what_is_marked_as_something_changes_its_status() -> None:
     assert "updateInvoiceStatus" in top(
         index, "the client turned it down, mark invoice 8 as refused", 2
     )
+
+
+def test_a_name_in_capitals_is_an_environment_variables_or_a_secrets() -> None:
+    rows = [
+        ("createEnv", "POST", "/projects/{id}/env", "Create environment variables"),
+        ("addDomain", "POST", "/projects/{id}/domains", "Add a domain to a project"),
+        ("createProject", "POST", "/projects", "Create a project"),
+        ("updateProject", "PATCH", "/projects/{id}", "Update a project"),
+        ("connectBank", "GET", "/banks/connect", "Connect a bank"),
+        ("createPurchase", "POST", "/purchases", "Create a purchase"),
+    ]
+    index = build(rows)
+    query = "set DATABASE_URL on api-server to the new connection string"
+    assert "createEnv" in top(index, query, 2)

@@ -322,6 +322,13 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("file", _FILE_PATH + r"\.[a-zA-Z][a-zA-Z0-9]{0,4}", _FILE_NAMES),
     ("route", r"/[a-z][\w.-]*(?:/[\w.*-]+)*/?", ("path", "url", "uri", "route", "endpoint")),
     ("variable", r"[A-Z][A-Z0-9_]*=[^\s=]+", ("env", "environment", "variables", "variable")),
+    # A name in capitals with an underscore is an environment variable's or a secret's
+    # ("DATABASE_URL", "NPM_TOKEN"); not "environment", which is also where code is deployed.
+    (
+        "constant",
+        r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+",
+        ("env", "variables", "variable", "secret", "secrets"),
+    ),
     ("pair", r"[A-Za-z][\w.-]*=[^\s=]+", ("tags", "tag", "labels", "label", "metadata")),
 )
 """Values a request may hold, by kind (checked in this order; the first kind that a whole
@@ -330,7 +337,8 @@ src/index.js" asks for an operation with a ``path`` argument, "log 3h30m" one wi
 ``duration``, "grow it to 50GB" one with a ``size``, "call /healthz through the proxy" one
 with a ``path`` or ``url`` (a route: a leading "/" and a letter, so no "/28" and no
 "owner/repo"), "tag it with env=prod" one with tags or labels (a key and its value), "set
-LOG_LEVEL=debug" one with environment variables (a key in capitals), "post in #general" one
+LOG_LEVEL=debug" one with environment variables (a key in capitals), "rotate DATABASE_URL"
+one with environment variables or secrets (a name in capitals), "post in #general" one
 with a channel (a hash and a name: no "#42")."""
 
 TITLE_WORDS = frozenset(
