@@ -5452,3 +5452,17 @@ def test_a_name_in_capitals_is_an_environment_variables_or_a_secrets() -> None:
     index = build(rows)
     query = "set DATABASE_URL on api-server to the new connection string"
     assert "createEnv" in top(index, query, 2)
+
+
+def test_plurals_the_stemmer_cuts_otherwise_meet_their_singulars() -> None:
+    for singular, plural in (("alias", "aliases"), ("index", "indices"), ("canvas", "canvases")):
+        assert stem(singular) == stem(plural), plural
+    rows = [
+        ("listAliases", "GET", "/v4/aliases", "List aliases"),
+        ("listDeployments", "GET", "/v6/deployments", "List deployments"),
+        ("getDeployment", "GET", "/v13/deployments/{idOrUrl}", "Get a deployment"),
+        ("listIndices", "GET", "/_cat/indices", "List indices"),
+    ]
+    index = build(rows)
+    assert top(index, "show me every alias we've got") == ["listAliases"]
+    assert top(index, "what is in index logs-2024?") == ["listIndices"]

@@ -113,8 +113,35 @@ def stems(items: Iterable[str]) -> list[str]:
 
 @lru_cache(maxsize=CACHED_WORDS)
 def stem(word: str) -> str:
-    """A word's Snowball stem, of its American spelling (``american``)."""
-    return str(_stemmer().stemWord(american(word)))
+    """A word's Snowball stem, of its American spelling (``american``), a plural the
+    stemmer would keep apart from its singular (``IRREGULAR_PLURALS``) as that singular."""
+    return str(_stemmer().stemWord(american(IRREGULAR_PLURALS.get(word, word))))
+
+
+IRREGULAR_PLURALS = {
+    # Plurals the stemmer cuts otherwise than their singulars ("aliases": alias, "alias":
+    # alia), that APIs name things with (not "leaves", which are also time off).
+    "aliases": "alias",
+    "canvases": "canvas",
+    "buses": "bus",
+    "busses": "bus",
+    "lenses": "lens",
+    "analyses": "analysis",
+    "axes": "axis",
+    "crises": "crisis",
+    "diagnoses": "diagnosis",
+    "hypotheses": "hypothesis",
+    "theses": "thesis",
+    "indices": "index",
+    "matrices": "matrix",
+    "vertices": "vertex",
+    "appendices": "appendix",
+    "criteria": "criterion",
+    "schemata": "schema",
+    "radii": "radius",
+    "shelves": "shelf",
+}
+"""Plurals whose stems are not their singulars', as those singulars."""
 
 
 _BRITISH_ENDINGS = (
