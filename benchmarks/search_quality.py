@@ -174,6 +174,10 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   again and Azure's networking API, Otoroshi (an API gateway's administration) and Fisheye and
   Crucible, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
+- ``dev64`` to ``dev66``: ``benchmarks/queries/dev64/*.json`` to ``dev66/*.json``, 50
+  requests each for Amazon CloudWatch Logs and Azure Cosmos DB, Amazon SQS and Google's
+  People API, AWS Organizations and Azure Logic Apps, weighted like ``dev52``, written
+  blind like ``dev`` from listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -281,6 +285,9 @@ SETS = {
     "dev61": QUERIES / "dev61",
     "dev62": QUERIES / "dev62",
     "dev63": QUERIES / "dev63",
+    "dev64": QUERIES / "dev64",
+    "dev65": QUERIES / "dev65",
+    "dev66": QUERIES / "dev66",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -505,6 +512,12 @@ DIRECTORY = {
     "aznetwork": "azure.com/network",
     "otoroshi": "maif.local/otoroshi",
     "fecru": "fecru.local",
+    "cwlogs": "amazonaws.com/logs",
+    "cosmosdb": "azure.com/cosmos-db",
+    "sqs": "amazonaws.com/sqs",
+    "gpeople": "googleapis.com/people",
+    "awsorgs": "amazonaws.com/organizations",
+    "azlogic": "azure.com/logic",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -514,7 +527,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,validation,heldout,known",
     )
     parser.add_argument(
         "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
