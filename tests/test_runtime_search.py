@@ -5466,3 +5466,19 @@ def test_plurals_the_stemmer_cuts_otherwise_meet_their_singulars() -> None:
     index = build(rows)
     assert top(index, "show me every alias we've got") == ["listAliases"]
     assert top(index, "what is in index logs-2024?") == ["listIndices"]
+
+
+def test_one_action_on_a_queues_path_and_on_the_root_is_one_operation() -> None:
+    """Amazon SQS takes each action in two forms, ``GET /{AccountNumber}/{QueueName}/#Action=X``
+    and ``POST /#Action=X``: the second of the pair comes after the other operations."""
+    rows = []
+    for action, title in (
+        ("SendMessage", "Delivers a message to the specified queue."),
+        ("PurgeQueue", "Deletes available messages in a queue."),
+        ("DeleteQueue", "Deletes the queue specified by the QueueUrl."),
+    ):
+        path = f"/{{AccountNumber}}/{{QueueName}}/#Action={action}"
+        rows += [(f"GET_{action}", "GET", path, title)]
+        rows += [(f"POST_{action}", "POST", f"/#Action={action}", title)]
+    index = build(rows)
+    assert set(top(index, "empty the staging queue", 2)) & {"GET_PurgeQueue", "POST_PurgeQueue"}

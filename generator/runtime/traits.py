@@ -141,6 +141,16 @@ def bulk(core_terms: Iterable[str]) -> bool:
 _SELF_FIRST = (["self"], ["my"], ["me"])
 """First words of a path segment about the caller's own things (``selfsubjectaccessreviews``,
 ``myOrders``)."""
+
+
+def _action_path(path: str) -> str:
+    """An action's path as its action alone (``/{AccountNumber}/{QueueName}/#Action=X``:
+    ``#Action=X``), where the API takes one action in two forms, on the queue's path and
+    on the root."""
+    at = path.find("#Action=")
+    return path[at:] if at >= 0 else path
+
+
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 
 
@@ -288,8 +298,9 @@ class Traits:
     def unversioned(self) -> list[str]:
         """Each operation's method (``methods``) and path without its API version: what
         search counts repeats of. The GET and the POST of one action (``GET`` and ``POST
-        /#Action=RunInstances``) are one, too."""
+        /#Action=RunInstances``) are one, too, on whatever path each takes it
+        (``_action_path``)."""
         return [
-            method + " " + _VERSION.sub("/", op["path"])
+            method + " " + _action_path(_VERSION.sub("/", op["path"]))
             for op, method in zip(self.operations, self.methods, strict=True)
         ]
