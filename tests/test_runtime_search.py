@@ -5482,3 +5482,21 @@ def test_one_action_on_a_queues_path_and_on_the_root_is_one_operation() -> None:
         rows += [(f"POST_{action}", "POST", f"/#Action={action}", title)]
     index = build(rows)
     assert set(top(index, "empty the staging queue", 2)) & {"GET_PurgeQueue", "POST_PurgeQueue"}
+
+
+def test_grepping_searches_and_tailing_reads() -> None:
+    rows = [
+        (action, "POST", f"/#X-Amz-Target=Logs_20140328.{action}", title)
+        for action, title in (
+            ("CreateLogGroup", "Creates a log group with the specified name."),
+            ("CreateLogStream", "Creates a log stream for the specified log group."),
+            ("FilterLogEvents", "Lists log events from the specified log group."),
+            ("PutLogEvents", "Uploads a batch of log events to the specified log stream."),
+        )
+    ]
+    index = build(rows)
+    assert top(index, "grep the payment-service logs for 'timeout'") == ["FilterLogEvents"]
+    from mcpgen.runtime.asking import intent
+
+    assert intent(words("grep the logs for errors")) == "search"
+    assert intent(words("tail the nginx logs")) == "read"

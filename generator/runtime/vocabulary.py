@@ -65,14 +65,14 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(
         _split(
             "get show see view fetch retrieve look check read display inspect describe details "
-            "info detail status download grab much dump chart plot"
+            "info detail status download grab much dump chart plot tail"
         ),
         "read",
     ),
     **dict.fromkeys(_split("enable activate"), "enable"),
     **dict.fromkeys(_split("disable deactivate"), "disable"),
     **dict.fromkeys(_split("list all every browse enumerate which many"), "list"),
-    **dict.fromkeys(_split("search find query lookup filter"), "search"),
+    **dict.fromkeys(_split("search find query lookup filter grep"), "search"),
 }
 """Verbs by what they ask to do; the first one in a request decides."""
 
