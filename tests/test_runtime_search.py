@@ -5500,3 +5500,18 @@ def test_grepping_searches_and_tailing_reads() -> None:
 
     assert intent(words("grep the logs for errors")) == "search"
     assert intent(words("tail the nginx logs")) == "read"
+
+
+def test_letting_someone_do_something_is_a_permission() -> None:
+    rows = [
+        ("SendMessage", "GET", "/#Action=SendMessage", "Delivers a message to the queue."),
+        ("AddPermission", "GET", "/#Action=AddPermission", "Adds a permission to a queue."),
+        ("ListQueues", "GET", "/#Action=ListQueues", "Returns a list of your queues."),
+        ("CreateQueue", "GET", "/#Action=CreateQueue", "Creates a new queue."),
+        ("DeleteMessage", "GET", "/#Action=DeleteMessage", "Deletes a message from the queue."),
+        ("ReceiveMessage", "GET", "/#Action=ReceiveMessage", "Retrieves messages from the queue."),
+    ]
+    index = build(rows)
+    query = "let account 210987654321 send messages to my queue"
+    assert "AddPermission" in top(index, query, 3)
+    assert top(index, "let me send a message to the orders queue") == ["SendMessage"]

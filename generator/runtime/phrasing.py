@@ -284,6 +284,13 @@ STATE_ASKED = re.compile(
 """A question whether a thing is in one of ``STATES`` ("is web-1 currently running or
 stopped?", "are the queues paused?"): its state, its status; the state's word says what
 is asked about, not what to do."""
+LET_DO = re.compile(
+    r"\blet\s+(?!me\b|us\b|it\b|them\b|that\b|this\b)\S+(?:\s+\S+){0,2}?\s+(?:be\s+)?"
+    r"(?:send|see|read|view|access|use|edit|write|publish|pick(?:ed)?|select(?:ed)?|manage"
+    r"|administer|join|deploy|push|pull|invoke|call|download|upload|comment|approve|merge)\b",
+    re.IGNORECASE,
+)
+"""Someone let do something ("let account 2109 send messages to my queue"): a permission."""
 MARKED_AS = re.compile(
     r"\bmark(?:ed|s|ing)?\s+(?:\S+\s+){0,4}?as\s+(?!done\b|finished\b|completed?\b)\w",
     re.IGNORECASE,

@@ -52,6 +52,7 @@ from .phrasing import (
     INCLUDING,
     INITIALS,
     LEFT_QUOTE,
+    LET_DO,
     MADE_SO,
     MANY,
     MARKED_AS,
@@ -385,6 +386,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["event", "activity", "log", "history", "audit"]
     if states or MARKED_AS.search(query):
         hinted += ["state", "status"]
+    if LET_DO.search(query):
+        hinted += ["permission", "allow", "allowed", "access", "grant"]
     sent_by = SENT_BY.search(query)
     if sent_by is not None:
         _adding(own_terms, ["send"])
