@@ -111,13 +111,6 @@ def stems(items: Iterable[str]) -> list[str]:
     return [stem(word) for word in items]
 
 
-@lru_cache(maxsize=CACHED_WORDS)
-def stem(word: str) -> str:
-    """A word's Snowball stem, of its American spelling (``american``), a plural the
-    stemmer would keep apart from its singular (``IRREGULAR_PLURALS``) as that singular."""
-    return str(_stemmer().stemWord(american(IRREGULAR_PLURALS.get(word, word))))
-
-
 IRREGULAR_PLURALS = {
     # Plurals the stemmer cuts otherwise than their singulars ("aliases": alias, "alias":
     # alia), that APIs name things with (not "leaves", which are also time off).
@@ -142,6 +135,13 @@ IRREGULAR_PLURALS = {
     "shelves": "shelf",
 }
 """Plurals whose stems are not their singulars', as those singulars."""
+
+
+@lru_cache(maxsize=CACHED_WORDS)
+def stem(word: str) -> str:
+    """A word's Snowball stem, of its American spelling (``american``), a plural the
+    stemmer would keep apart from its singular (``IRREGULAR_PLURALS``) as that singular."""
+    return str(_stemmer().stemWord(american(IRREGULAR_PLURALS.get(word, word))))
 
 
 _BRITISH_ENDINGS = (
