@@ -178,6 +178,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   requests each for Amazon CloudWatch Logs and Azure Cosmos DB, Amazon SQS and Google's
   People API, AWS Organizations and Azure Logic Apps, weighted like ``dev52``, written
   blind like ``dev`` from listings of the operations, measured before any change for them;
+- ``dev67`` to ``dev70``: ``benchmarks/queries/dev67/*.json`` to ``dev70/*.json``, 50
+  requests each for PocketSmith (personal budgeting) and SoundCloud, AppVeyor (hosted CI)
+  and Apideck's accounting API, iQualify (online courses) and Google Tag Manager,
+  GererMesAffaires (paperwork of a small business or household) and Rumble (network asset
+  inventory), weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -288,6 +294,10 @@ SETS = {
     "dev64": QUERIES / "dev64",
     "dev65": QUERIES / "dev65",
     "dev66": QUERIES / "dev66",
+    "dev67": QUERIES / "dev67",
+    "dev68": QUERIES / "dev68",
+    "dev69": QUERIES / "dev69",
+    "dev70": QUERIES / "dev70",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -518,6 +528,14 @@ DIRECTORY = {
     "gpeople": "googleapis.com/people",
     "awsorgs": "amazonaws.com/organizations",
     "azlogic": "azure.com/logic",
+    "pocketsmith": "pocketsmith.com",
+    "soundcloud": "soundcloud.com",
+    "appveyor": "appveyor.com",
+    "apiacct": "apideck.com/accounting",
+    "iqualify": "iqualify.com",
+    "tagmanager": "googleapis.com/tagmanager",
+    "gerer": "gerermesaffaires.com",
+    "rumble": "rumble.run",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -527,10 +545,12 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,validation,heldout,known",
     )
     parser.add_argument(
-        "--apis", default=",".join([*DOCUMENTS, *DIRECTORY]), help="comma-separated API keys"
+        "--apis",
+        default=",".join([*DOCUMENTS, *DIRECTORY]),
+        help="comma-separated API keys",
     )
     parser.add_argument("--misses", action="store_true", help="list the requests missed")
     parser.add_argument(
