@@ -5515,3 +5515,14 @@ def test_letting_someone_do_something_is_a_permission() -> None:
     query = "let account 210987654321 send messages to my queue"
     assert "AddPermission" in top(index, query, 3)
     assert top(index, "let me send a message to the orders queue") == ["SendMessage"]
+
+
+def test_suppliers_are_providers() -> None:
+    rows = [
+        ("listProviders", "GET", "/spaces/{spaceId}/providers", "Returns the providers"),
+        ("listCustomers", "GET", "/spaces/{spaceId}/customers", "Returns the customers"),
+        ("getSession", "GET", "/session", "Returns member id of user logged"),
+        ("getProfile", "GET", "/profile", "Returns status of member"),
+    ]
+    index = build(rows)
+    assert top(index, "Who are our suppliers?") == ["listProviders"]

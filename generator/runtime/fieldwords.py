@@ -238,10 +238,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Running a function is invoking it.
     "run": ("invoke", "execute", "trigger"),
     "invoke": ("run", "call", "execute"),
-    # Bookkeeping: the general ledger is the journal; a supplier is a vendor or a contact.
+    # Bookkeeping: the general ledger is the journal; a supplier is a vendor, a provider or
+    # a contact.
     "ledger": ("journal", "account"),
-    "supplier": ("vendor", "contact"),
-    "vendor": ("supplier", "contact"),
+    "supplier": ("vendor", "contact", "provider"),
+    "vendor": ("supplier", "contact", "provider"),
+    "provider": ("supplier", "vendor"),
     # What is owed to suppliers is bills.
     "payable": ("bill", "creditor", "supplier"),
     "printable": ("pdf", "print", "document"),
