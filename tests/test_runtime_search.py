@@ -5526,3 +5526,15 @@ def test_suppliers_are_providers() -> None:
     ]
     index = build(rows)
     assert top(index, "Who are our suppliers?") == ["listProviders"]
+
+
+def test_banks_are_institutions() -> None:
+    rows = [
+        ("listInstitutions", "GET", "/users/{id}/institutions", "Lists institutions"),
+        ("createInstitution", "POST", "/users/{id}/institutions", "Create an institution"),
+        ("listAccounts", "GET", "/users/{id}/accounts", "Lists accounts"),
+        ("createAccount", "POST", "/users/{id}/accounts", "Create an account"),
+        ("listTransactions", "GET", "/accounts/{id}/transactions", "Lists transactions"),
+    ]
+    index = build(rows)
+    assert top(index, "Which banks have I added?") == ["listInstitutions"]

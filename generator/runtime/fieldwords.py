@@ -56,7 +56,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "billed": ("invoice", "charge"),
     "charged": ("invoice", "charge", "payment"),
     "card": ("payment", "method", "source"),
-    "bank": ("account", "external", "payout"),
+    # A bank is a financial institution (where a budgeting app keeps the accounts it follows).
+    "bank": ("account", "external", "payout", "institution"),
     "payout": ("disbursement", "settlement"),
     "disbursement": ("payout",),
     "paid": ("payment",),
