@@ -5538,3 +5538,19 @@ def test_banks_are_institutions() -> None:
     ]
     index = build(rows)
     assert top(index, "Which banks have I added?") == ["listInstitutions"]
+
+
+def test_liabilities_are_on_the_balance_sheet_and_an_accrual_is_a_journal_entry() -> None:
+    rows = [
+        ("getBalanceSheet", "GET", "/accounting/balance-sheet", "Get BalanceSheet"),
+        ("getProfitAndLoss", "GET", "/accounting/profit-and-loss", "Get Profit and Loss"),
+        ("addJournalEntry", "POST", "/accounting/journal-entries", "Create Journal Entry"),
+        ("addCreditNote", "POST", "/accounting/credit-notes", "Create Credit Note"),
+        ("addPayment", "POST", "/accounting/payments", "Create Payment"),
+        ("addSupplier", "POST", "/accounting/suppliers", "Create Supplier"),
+    ]
+    index = build(rows)
+    assert top(index, "what are our assets and liabilities at the end of June?") == [
+        "getBalanceSheet"
+    ]
+    assert top(index, "post the month-end accrual for rent") == ["addJournalEntry"]

@@ -247,6 +247,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "provider": ("supplier", "vendor"),
     # What is owed to suppliers is bills.
     "payable": ("bill", "creditor", "supplier"),
+    # What is owned and owed is on the balance sheet; an accrual is booked as a journal entry.
+    "liability": ("balance", "sheet"),
+    "accrual": ("journal", "entry"),
     "printable": ("pdf", "print", "document"),
     "uptime": ("monitor", "ping", "availability", "health"),
     "probe": ("ping", "check", "monitor", "health"),
