@@ -2731,7 +2731,7 @@ def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -
         assert top(hybrid, query) == top(lexical, query)
     # Meaning ranks what words cannot: only "changes" is a word of the API (update), but
     # what is asked is a merge.
-    query = "combine the proposed changes"
+    query = "integrate the proposed changes"
     meaning = [hybrid.operations[p]["operation"] for p in hybrid._meaning(query, None)]
     assert meaning[0] == "mergePull"
     assert "mergePull" in top(hybrid, query, 2)
@@ -5554,3 +5554,14 @@ def test_liabilities_are_on_the_balance_sheet_and_an_accrual_is_a_journal_entry(
         "getBalanceSheet"
     ]
     assert top(index, "post the month-end accrual for rent") == ["addJournalEntry"]
+
+
+def test_merging_is_combining() -> None:
+    rows = [
+        ("combine", "POST", "/containers/{id}:combine", "Combines containers."),
+        ("createTag", "POST", "/containers/{id}/tags", "Creates a tag."),
+        ("createContainer", "POST", "/containers", "Creates a container."),
+        ("updateContainer", "PUT", "/containers/{id}", "Updates a container."),
+    ]
+    index = build(rows)
+    assert top(index, "merge the old container into the new one") == ["combine"]
