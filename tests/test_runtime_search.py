@@ -5565,3 +5565,14 @@ def test_merging_is_combining() -> None:
     ]
     index = build(rows)
     assert top(index, "merge the old container into the new one") == ["combine"]
+
+
+def test_words_also_written_with_a_hyphen_are_one_word() -> None:
+    rows = [
+        ("listWireless", "GET", "/org/wireless", "Get all wireless LANs"),
+        ("getWireless", "GET", "/org/wireless/{id}", "Get wireless LAN details"),
+        ("listAgents", "GET", "/org/agents", "Get all agents"),
+        ("listSites", "GET", "/org/sites", "Get all sites"),
+    ]
+    index = build(rows)
+    assert top(index, "Which Wi-Fi networks have we picked up?") == ["listWireless"]
