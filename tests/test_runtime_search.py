@@ -5576,3 +5576,15 @@ def test_words_also_written_with_a_hyphen_are_one_word() -> None:
     ]
     index = build(rows)
     assert top(index, "Which Wi-Fi networks have we picked up?") == ["listWireless"]
+
+
+def test_who_works_for_a_business_is_its_employees() -> None:
+    rows = [
+        ("listEmployees", "GET", "/spaces/{spaceId}/employees", "Returns the employees"),
+        ("listCustomers", "GET", "/spaces/{spaceId}/customers", "Returns the customers"),
+        ("getSession", "GET", "/session", "Returns member id of user logged"),
+        ("getProfile", "GET", "/profile", "Returns status of member"),
+        ("currentVersion", "GET", "/documents/{id}/versions/current", "Current version"),
+    ]
+    index = build(rows)
+    assert top(index, "Who works for us right now?") == ["listEmployees"]

@@ -358,7 +358,13 @@ ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
 no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
 USER_DEFINED = re.compile(r"\buser[- ]defined\b", re.IGNORECASE)
 """What users define (a field, an attribute): a custom one."""
+WORKS_FOR = re.compile(
+    r"\b(?:works?|working)\s+(?:for|at)\s+(?:us|me|our|my|the\s+(?:company|firm|business))\b",
+    re.IGNORECASE,
+)
+"""Who works for a business ("who works for us right now?"): its employees, its staff."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (WORKS_FOR, ("employee", "staff", "worker")),
     (IN_ONE, ("batch", "bulk")),
     (MADE_ROLE, ("role", "member", "membership")),
     (VALID_ASKED, ("validate", "validation", "verify", "verification")),
