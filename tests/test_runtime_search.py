@@ -5588,3 +5588,20 @@ def test_who_works_for_a_business_is_its_employees() -> None:
     ]
     index = build(rows)
     assert top(index, "Who works for us right now?") == ["listEmployees"]
+
+
+def test_a_yaml_file_is_a_configuration() -> None:
+    rows = [
+        (
+            "getYaml",
+            "GET",
+            "/projects/{account}/{slug}/settings/yaml",
+            "Get project settings in YAML",
+        ),
+        ("putYaml", "PUT", "/projects/{account}/{slug}/settings/yaml", "Update settings in YAML"),
+        ("addRole", "POST", "/roles", "Add role"),
+        ("addProject", "POST", "/projects", "Add project"),
+        ("getBuild", "GET", "/projects/{account}/{slug}", "Get project last build"),
+    ]
+    index = build(rows)
+    assert set(top(index, "export the appveyor.yml for docs-site", 2)) == {"getYaml", "putYaml"}

@@ -256,15 +256,17 @@ _TYPED_FILES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("subtitles", "srt|vtt", ("caption", "subtitle", "track")),
     ("document", "pdf|docx?|pptx?|xlsx?|odt", ("document", "attachment", "drive")),
     ("certificate", "pem|crt|cer|p12|pfx", ("certificate", "cert", "key")),
+    ("yaml", "ya?ml", ("yaml", "config", "configuration")),
 )
 """Files whose type says what they are, by their extensions (in any case), and the names
 of what takes them beside a file's (``VALUE_KINDS``): an office document is kept in a
-drive, too ("older versions of proposal.docx": a drive's item)."""
+drive, too ("older versions of proposal.docx": a drive's item); a YAML file is a
+configuration ("export the appveyor.yml", "run the deploy.yml pipeline")."""
 
 FILE_NAME = (
     _FILE_PATH
     + r"\.(?i:"
-    + "|".join((*(extensions for _, extensions, _ in _TYPED_FILES), "csv|txt|md|json|ya?ml|zip"))
+    + "|".join((*(extensions for _, extensions, _ in _TYPED_FILES), "csv|txt|md|json|zip"))
     + ")"
 )
 """A file's name (a pattern) by an extension files of documents, media and data have
