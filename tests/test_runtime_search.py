@@ -5605,3 +5605,16 @@ def test_a_yaml_file_is_a_configuration() -> None:
     ]
     index = build(rows)
     assert set(top(index, "export the appveyor.yml for docs-site", 2)) == {"getYaml", "putYaml"}
+
+
+def test_a_staged_rollout_is_a_phased_release() -> None:
+    rows = [
+        ("createPhased", "POST", "/v1/appStoreVersionPhasedReleases", ""),
+        ("deletePhased", "DELETE", "/v1/appStoreVersionPhasedReleases/{id}", ""),
+        ("updatePhased", "PATCH", "/v1/appStoreVersionPhasedReleases/{id}", ""),
+        ("updateVersion", "PATCH", "/v1/appStoreVersions/{id}", ""),
+        ("listBuilds", "GET", "/v1/builds", ""),
+        ("updateBuild", "PATCH", "/v1/builds/{id}", ""),
+    ]
+    index = build(rows)
+    assert top(index, "pause the staged rollout of 4.2 for now") == ["updatePhased"]

@@ -182,7 +182,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "build": ("run", "workflow", "check", "pipeline", "job"),
     "deploy": ("deployment", "release"),
     "publish": ("release", "deploy"),
-    "rollout": ("deployment", "rollback"),
+    # A release rolled out in stages is a phased release.
+    "rollout": ("deployment", "rollback", "release"),
+    "staged": ("phased",),
     "email": ("mail", "address", "message", "send"),
     "mail": ("email", "message"),
     # Emails are the messages of a mailbox; one email is also an address.
