@@ -5618,3 +5618,15 @@ def test_a_staged_rollout_is_a_phased_release() -> None:
     ]
     index = build(rows)
     assert top(index, "pause the staged rollout of 4.2 for now") == ["updatePhased"]
+
+
+def test_following_an_issue_is_watching_it() -> None:
+    rows = [
+        ("getWatchers", "GET", "/rest/api/3/issue/{key}/watchers", "Get issue watchers"),
+        ("addWatcher", "POST", "/rest/api/3/issue/{key}/watchers", "Add watcher"),
+        ("getIssue", "GET", "/rest/api/3/issue/{key}", "Get issue"),
+        ("getIssueType", "GET", "/rest/api/3/issuetype", "Get all issue types for user"),
+        ("getVotes", "GET", "/rest/api/3/issue/{key}/votes", "Get votes"),
+    ]
+    index = build(rows)
+    assert top(index, "who's following HR-17?") == ["getWatchers"]

@@ -338,7 +338,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "watch": ("subscription", "watcher", "watching", "track", "monitor"),
     "monitor": ("track", "watch"),
     "dump": ("export", "download", "backup"),
-    "follow": ("follower", "following"),
+    # Who follows a thing (an issue, a ticket) may be its watchers.
+    "follow": ("follower", "following", "watcher"),
     "profile": ("user", "account"),
     "logged": ("authenticated", "user"),
     "login": ("authenticated", "user", "session"),
