@@ -5630,3 +5630,21 @@ def test_following_an_issue_is_watching_it() -> None:
     ]
     index = build(rows)
     assert top(index, "who's following HR-17?") == ["getWatchers"]
+
+
+def test_what_people_voted_on_is_a_poll() -> None:
+    rows = [
+        (
+            "listPolls",
+            "GET",
+            "/past_meetings/{meetingId}/polls",
+            "List past meeting's poll results",
+        ),
+        ("getMetrics", "GET", "/metrics/meetings/{meetingId}", "Get meeting details"),
+        ("getMeeting", "GET", "/meetings/{meetingId}", "Get a meeting"),
+        ("listParticipants", "GET", "/past_meetings/{meetingId}/participants", "Participants"),
+    ]
+    index = build(rows)
+    assert top(index, "what did people vote in last week's all hands, meeting 90210?") == [
+        "listPolls"
+    ]

@@ -204,7 +204,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "promote": ("role", "admin", "permission"),
     "decline": ("reject",),
     "refuse": ("decline", "reject", "deny"),
-    "vote": ("reaction",),
+    # What people voted on is a poll.
+    "vote": ("reaction", "poll"),
     "cost": ("price", "pricing", "billing", "usage"),
     "spent": ("balance", "billing", "usage", "invoice", "cost"),
     "rescan": ("refresh", "scan", "sync", "retest"),
