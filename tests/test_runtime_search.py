@@ -5648,3 +5648,15 @@ def test_what_people_voted_on_is_a_poll() -> None:
     assert top(index, "what did people vote in last week's all hands, meeting 90210?") == [
         "listPolls"
     ]
+
+
+def test_archives_may_be_backups() -> None:
+    rows = [
+        ("listBackups", "GET", "/admin/backups.json", "List backups"),
+        ("createBackup", "POST", "/admin/backups.json", "Create backup"),
+        ("getSite", "GET", "/site.json", "Get site info"),
+        ("getAbout", "GET", "/about.json", "Get about info"),
+        ("listCategories", "GET", "/categories.json", "Retrieves a list of categories"),
+    ]
+    index = build(rows)
+    assert top(index, "which archives do we have on the server right now?") == ["listBackups"]

@@ -140,6 +140,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "award": ("badge", "achievement"),
     # What is not to be heard of again is ignored (or its notifications turned off).
     "mute": ("notification", "ignore", "silence"),
+    # A site's or a server's archives are its backups, its exports.
+    "archives": ("backup", "export"),
     "silence": ("mute", "ignore"),
     "snooze": ("ignore", "mute", "silence"),
     "suppress": ("ignore", "mute", "suppression", "reject", "block", "dnc", "optout"),
