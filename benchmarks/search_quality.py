@@ -184,6 +184,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   GererMesAffaires (paperwork of a small business or household) and Rumble (network asset
   inventory), weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
+- ``dev71`` to ``dev74``: ``benchmarks/queries/dev71/*.json`` to ``dev74/*.json``, 50
+  requests each for Google Cloud SQL's admin API and Twilio Verify, Google My Business and
+  AWS KMS, Amazon EventBridge and envoice (invoicing), Getty Images and redirection.io
+  (a website's redirects), weighted like ``dev52``, written blind like ``dev`` from listings
+  of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -298,6 +303,10 @@ SETS = {
     "dev68": QUERIES / "dev68",
     "dev69": QUERIES / "dev69",
     "dev70": QUERIES / "dev70",
+    "dev71": QUERIES / "dev71",
+    "dev72": QUERIES / "dev72",
+    "dev73": QUERIES / "dev73",
+    "dev74": QUERIES / "dev74",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -536,6 +545,14 @@ DIRECTORY = {
     "tagmanager": "googleapis.com/tagmanager",
     "gerer": "gerermesaffaires.com",
     "rumble": "rumble.run",
+    "sqladmin": "googleapis.com/sqladmin",
+    "tverify": "twilio.com/twilio_verify_v2",
+    "mybusiness": "googleapis.com/my-business",
+    "kms": "amazonaws.com/kms",
+    "eventbridge": "amazonaws.com/eventbridge",
+    "envoice": "envoice.in",
+    "getty": "gettyimages.com",
+    "redirio": "redirection.io",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -545,7 +562,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,validation,heldout,known",
     )
     parser.add_argument(
         "--apis",
