@@ -10,7 +10,16 @@ import pytest
 from mcpgen.runtime.clauses import modal, unframed
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
-from mcpgen.runtime.terms import CACHED_WORDS, _term, document_terms, stem, summary, terms, words
+from mcpgen.runtime.terms import (
+    CACHED_WORDS,
+    _term,
+    document_terms,
+    stem,
+    summary,
+    terms,
+    value_kind,
+    words,
+)
 from mcpgen.runtime.vocabulary import STOP_WORDS
 
 from .server_support import needs_semantic
@@ -5660,3 +5669,17 @@ def test_archives_may_be_backups() -> None:
     ]
     index = build(rows)
     assert top(index, "which archives do we have on the server right now?") == ["listBackups"]
+
+
+def test_a_possessive_after_a_value_leaves_its_kind() -> None:
+    rows = [
+        ("getUser", "GET", "/users/{userEmail}", "Get a user"),
+        ("updateUser", "PATCH", "/users/{userEmail}", "Update a user"),
+        ("getProgress", "GET", "/users/{userEmail}/progress", "Get a user's progress"),
+        ("createUser", "POST", "/users", "Create a user"),
+        ("listOfferings", "GET", "/users/{userEmail}/offerings", "Get a user's offerings"),
+        ("listBadges", "GET", "/users/{userEmail}/badges", "Get a user's badges"),
+    ]
+    index = build(rows)
+    assert value_kind("anna.smith@school.edu's")[0] == "email"
+    assert top(index, "pull up anna.smith@school.edu's profile") == ["getUser"]

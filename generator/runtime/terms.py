@@ -403,6 +403,8 @@ def value_kinds(
 def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
     """A word's kind of value and the names of arguments that take it; ``("", ())``."""
     token = token.strip(EDGES).rstrip(".")
+    if token.endswith(("'s", "\u2019s")):  # a possessive: "anna@school.edu's profile"
+        token = token[:-2]
     for kind, pattern, names in _KINDS:
         if pattern.fullmatch(token):
             return kind, names
