@@ -5683,3 +5683,17 @@ def test_a_possessive_after_a_value_leaves_its_kind() -> None:
     index = build(rows)
     assert value_kind("anna.smith@school.edu's")[0] == "email"
     assert top(index, "pull up anna.smith@school.edu's profile") == ["getUser"]
+
+
+def test_what_is_pushed_live_is_published() -> None:
+    rows = [
+        ("publish", "POST", "/rule-set-versions/{id}/publish", "Publish a rule set version"),
+        ("listVersions", "GET", "/rule-set-versions", "Retrieves the versions"),
+        ("getVersion", "GET", "/rule-set-versions/{id}", "Retrieves a version"),
+        ("createChange", "POST", "/rule-changes", "Creates a rule change"),
+        ("listRules", "GET", "/rules", "Retrieves the rules"),
+    ]
+    index = build(rows)
+    assert top(index, "push the draft live") == ["publish"]
+    query = "push the current draft version live so they start working"
+    assert top(index, query) == ["publish"]

@@ -363,7 +363,13 @@ WORKS_FOR = re.compile(
     re.IGNORECASE,
 )
 """Who works for a business ("who works for us right now?"): its employees, its staff."""
+GOES_LIVE = re.compile(
+    r"\b(?:push|put|make|take|set|send)\s+(?:\S+\s+){0,4}?live\b|\bgo(?:es|ing)?\s+live\b",
+    re.IGNORECASE,
+)
+"""Something put live ("push the draft live", "go live"): it is published."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (GOES_LIVE, ("publish", "release", "deploy")),
     (WORKS_FOR, ("employee", "staff", "worker")),
     (IN_ONE, ("batch", "bulk")),
     (MADE_ROLE, ("role", "member", "membership")),
