@@ -5697,3 +5697,18 @@ def test_what_is_pushed_live_is_published() -> None:
     assert top(index, "push the draft live") == ["publish"]
     query = "push the current draft version live so they start working"
     assert top(index, query) == ["publish"]
+
+
+def test_more_things_like_a_given_one_are_similar_ones() -> None:
+    rows = [
+        ("similarImages", "GET", "/v3/images/{id}/similar", "Search for similar images"),
+        ("similarVideos", "GET", "/v3/videos/{id}/similar", "Search for similar videos"),
+        ("getImage", "GET", "/v3/images/{id}", "Get metadata for a single image"),
+        ("getVideo", "GET", "/v3/videos/{id}", "Get metadata for a single video"),
+        ("searchImages", "GET", "/v3/search/images", "Search for images"),
+        ("searchVideos", "GET", "/v3/search/videos", "Search for videos"),
+        ("purchased", "GET", "/v3/purchased-assets", "Get purchased assets"),
+    ]
+    index = build(rows)
+    assert top(index, "more pictures like 865229378") == ["similarImages"]
+    assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]

@@ -368,7 +368,15 @@ GOES_LIVE = re.compile(
     re.IGNORECASE,
 )
 """Something put live ("push the draft live", "go live"): it is published."""
+LOOKS_LIKE = re.compile(
+    r"\b(?:more|other|others|ones?|anything|something|stuff)\s+(?:\w+\s+)?like\s+"
+    r"(?:\w+\s+)?(?:this|that|it|\S*\d)|\blooks?\s+like\s+(?:\w+\s+)?(?:this|that|it|\S*\d)",
+    re.IGNORECASE,
+)
+"""Things like a given one ("more pictures like 8652", "footage that looks like clip 11"):
+similar ones."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (LOOKS_LIKE, ("similar",)),
     (GOES_LIVE, ("publish", "release", "deploy")),
     (WORKS_FOR, ("employee", "staff", "worker")),
     (IN_ONE, ("batch", "bulk")),
