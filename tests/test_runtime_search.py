@@ -1787,6 +1787,7 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
     request = "the shared drive clutters my sidebar but I don't want to delete it"
     assert "delete" not in unsaid(request)
     assert "auto-merge" in unsaid("Never mind: don't auto-merge it")
+    assert "delete" in unsaid("oops, don't delete that key after all")
 
 
 @pytest.mark.parametrize(

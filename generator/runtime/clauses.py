@@ -39,10 +39,10 @@ _NEGATED = re.compile(
 )
 _ASIDE = frozenset(
     {"never", "mind", "actually", "wait", "oh", "sorry", "scratch", "nope", "hold", "hmm"}
-    | {"second", "thought"}
+    | {"second", "thought", "oops", "whoops", "ah", "no", "ok", "okay"}
 )
 """Words a request may open with before it says what not to do after all: "never mind,
-don't ...", "actually, do not ..."."""
+don't ...", "actually, do not ...", "oops, don't ..."."""
 
 QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 """Quoted text: a value (a title, a message, a name), not words of the request."""
