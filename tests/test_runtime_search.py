@@ -5713,3 +5713,16 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     index = build(rows)
     assert top(index, "more pictures like 865229378") == ["similarImages"]
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
+
+
+def test_what_is_pulled_out_of_something_is_removed_from_it() -> None:
+    rows = [
+        ("addArticle", "POST", "/collections/{id}/articles", "Add collection articles"),
+        ("removeArticle", "DELETE", "/collections/{id}/articles/{article}", "Delete article"),
+        ("listArticles", "GET", "/collections/{id}/articles", "List collection articles"),
+        ("getArticle", "GET", "/articles/{article}", "View article details"),
+        ("updateCollection", "PUT", "/collections/{id}", "Update collection"),
+    ]
+    index = build(rows)
+    query = "pull article 1002 out of my collection 5566 but keep the article itself"
+    assert top(index, query) == ["removeArticle"]

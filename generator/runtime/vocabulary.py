@@ -94,6 +94,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("back", "up"): "create",
     ("kick", "off"): "create",
     ("take", "out"): "delete",
+    ("pull", "out"): "delete",
     ("kick", "out"): "delete",
     ("boot", "out"): "delete",
     ("call", "off"): "act",
