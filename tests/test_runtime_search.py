@@ -5726,3 +5726,56 @@ def test_what_is_pulled_out_of_something_is_removed_from_it() -> None:
     index = build(rows)
     query = "pull article 1002 out of my collection 5566 but keep the article itself"
     assert top(index, query) == ["removeArticle"]
+
+
+def test_how_something_did_asks_for_its_figures() -> None:
+    rows = [
+        (
+            "postInsights",
+            "POST",
+            "/v4/{name}/localPosts:reportInsights",
+            "Returns insights for a set of local posts associated with a single listing.",
+        ),
+        (
+            "locationInsights",
+            "POST",
+            "/v4/{name}/locations:reportInsights",
+            "Returns a report containing insights on one or more metrics by location.",
+        ),
+        (
+            "listPosts",
+            "GET",
+            "/v4/{parent}/localPosts",
+            "Returns a list of local posts associated with a location.",
+        ),
+        ("getPost", "GET", "/v4/{name}/localPosts/{post}", "Gets the specified local post"),
+        (
+            "createPost",
+            "POST",
+            "/v4/{parent}/localPosts",
+            "Creates a new local post associated with the specified location",
+        ),
+        ("deletePost", "DELETE", "/v4/{name}/localPosts/{post}", "Deletes a local post."),
+        ("listReviews", "GET", "/v4/{parent}/reviews", "Returns the list of reviews"),
+        (
+            "listLocations",
+            "GET",
+            "/v4/{parent}/locations",
+            "Lists the locations for the specified account.",
+        ),
+        (
+            "listMedia",
+            "GET",
+            "/v4/{parent}/media",
+            "Returns a list of media items associated with a location.",
+        ),
+        (
+            "listQuestions",
+            "GET",
+            "/v4/{parent}/questions",
+            "Returns the paginated list of questions",
+        ),
+    ]
+    index = build(rows)
+    assert "postInsights" in top(index, "How did our last three posts do?", 2)
+    assert "postInsights" in top(index, "how are my posts doing?", 2)

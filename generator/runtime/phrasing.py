@@ -375,7 +375,15 @@ LOOKS_LIKE = re.compile(
 )
 """Things like a given one ("more pictures like 8652", "footage that looks like clip 11"):
 similar ones."""
+HOW_IT_DID = re.compile(
+    r"\bhow\s+(?:well\s+|badly\s+)?(?:did|does|do|is|are|was|were)\s+(?:\S+\s+){1,5}?"
+    r"(?:do|doing|did|perform|performing|performed)\b",
+    re.IGNORECASE,
+)
+"""How something did ("how did our last three posts do?", "how is the campaign
+performing?"): its figures, its insights."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (HOW_IT_DID, ("insight", "metric", "analytics", "statistic", "performance", "report")),
     (LOOKS_LIKE, ("similar",)),
     (GOES_LIVE, ("publish", "release", "deploy")),
     (WORKS_FOR, ("employee", "staff", "worker")),
