@@ -5779,3 +5779,15 @@ def test_how_something_did_asks_for_its_figures() -> None:
     index = build(rows)
     assert "postInsights" in top(index, "How did our last three posts do?", 2)
     assert "postInsights" in top(index, "how are my posts doing?", 2)
+
+
+def test_a_total_is_a_sum() -> None:
+    rows = [
+        ("sumInvoices", "GET", "/spaces/{spaceId}/folders/{id}/sum-invoices", "Returns sum"),
+        ("listInvoices", "GET", "/spaces/{spaceId}/folders/{id}/invoices", "Returns invoices"),
+        ("getFolder", "GET", "/spaces/{spaceId}/folders/{id}", "Returns a folder"),
+        ("listFolders", "GET", "/spaces/{spaceId}/folders", "Returns folders"),
+    ]
+    index = build(rows)
+    query = "How much have we billed Café du Port in total so far? Their folder is 733."
+    assert top(index, query) == ["sumInvoices"]

@@ -237,6 +237,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Figures over many records: an aggregate.
     "average": ("aggregate", "statistic", "mean", "avg"),
     "sum": ("aggregate", "total"),
+    "total": ("sum", "summary", "aggregate"),
     # Running a function is invoking it.
     "run": ("invoke", "execute", "trigger"),
     "invoke": ("run", "call", "execute"),
