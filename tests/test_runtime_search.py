@@ -5791,3 +5791,24 @@ def test_a_total_is_a_sum() -> None:
     index = build(rows)
     query = "How much have we billed Café du Port in total so far? Their folder is 733."
     assert top(index, query) == ["sumInvoices"]
+
+
+def test_a_copy_kept_of_something_is_an_archive() -> None:
+    rows = [
+        (action, "POST", f"/#X-Amz-Target=AWSEvents.{action}", title)
+        for action, title in (
+            ("CreateArchive", "Creates an archive of events with the specified settings."),
+            ("CreateEventBus", "Creates a new event bus within your account."),
+            ("StartReplay", "Starts the specified replay."),
+            ("PutEvents", "Sends custom events to Amazon EventBridge."),
+            ("PutRule", "Creates or updates the specified rule."),
+            ("DescribeArchive", "Retrieves details about an archive."),
+            ("ListArchives", "Lists your archives."),
+            ("DeleteArchive", "Deletes the specified archive."),
+            ("ListReplays", "Lists your replays."),
+            ("DescribeEventBus", "Displays details about an event bus."),
+        )
+    ]
+    index = build(rows)
+    query = "keep a copy of everything that hits orders-bus for 90 days so we can replay it later"
+    assert "CreateArchive" in top(index, query, 2)

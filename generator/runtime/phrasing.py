@@ -382,7 +382,14 @@ HOW_IT_DID = re.compile(
 )
 """How something did ("how did our last three posts do?", "how is the campaign
 performing?"): its figures, its insights."""
+KEEP_A_COPY = re.compile(
+    r"\b(?:keep|store|save)\s+(?:a\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\b",
+    re.IGNORECASE,
+)
+"""A copy kept of something ("keep a copy of everything that hits orders-bus"): an
+archive, a backup."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (KEEP_A_COPY, ("archive", "backup", "snapshot")),
     (HOW_IT_DID, ("insight", "metric", "analytics", "statistic", "performance", "report")),
     (LOOKS_LIKE, ("similar",)),
     (GOES_LIVE, ("publish", "release", "deploy")),
