@@ -5812,3 +5812,16 @@ def test_a_copy_kept_of_something_is_an_archive() -> None:
     index = build(rows)
     query = "keep a copy of everything that hits orders-bus for 90 days so we can replay it later"
     assert "CreateArchive" in top(index, query, 2)
+
+
+def test_what_is_coming_up_is_upcoming() -> None:
+    rows = [
+        ("listEvents", "GET", "/users/{id}/events", "Lists events belonging to a user"),
+        ("listCategories", "GET", "/users/{id}/categories", "Lists categories"),
+        ("createCategory", "POST", "/users/{id}/categories", "Create a category"),
+        ("budgetSummary", "GET", "/users/{id}/budget_summary", "Get the user's budget summary"),
+        ("listBills", "GET", "/users/{id}/bills", "Lists bills"),
+    ]
+    index = build(rows)
+    query = "What paydays are coming up between now and December?"
+    assert top(index, query) == ["listEvents"]

@@ -388,7 +388,10 @@ KEEP_A_COPY = re.compile(
 )
 """A copy kept of something ("keep a copy of everything that hits orders-bus"): an
 archive, a backup."""
+COMING_UP = re.compile(r"\b(?:coming\s+up|due\s+soon)\b", re.IGNORECASE)
+"""What is coming up ("what bills and paydays are coming up?"): upcoming events."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (COMING_UP, ("upcoming", "event", "schedule", "future")),
     (KEEP_A_COPY, ("archive", "backup", "snapshot")),
     (HOW_IT_DID, ("insight", "metric", "analytics", "statistic", "performance", "report")),
     (LOOKS_LIKE, ("similar",)),
