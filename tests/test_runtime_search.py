@@ -5825,3 +5825,17 @@ def test_what_is_coming_up_is_upcoming() -> None:
     index = build(rows)
     query = "What paydays are coming up between now and December?"
     assert top(index, query) == ["listEvents"]
+
+
+def test_what_has_gone_through_a_card_is_its_transactions() -> None:
+    rows = [
+        ("accountTransactions", "GET", "/accounts/{id}/transactions", "Lists transactions"),
+        ("getAccount", "GET", "/accounts/{id}", "Get an account"),
+        ("updateUser", "PUT", "/users/{id}", "Updates a user"),
+        ("getMe", "GET", "/me", "Get the authorised user"),
+        ("listAccounts", "GET", "/users/{id}/accounts", "List accounts in a user"),
+        ("getInstitution", "GET", "/institutions/{id}", "Get an institution"),
+    ]
+    index = build(rows)
+    query = "Show me what's gone through my credit card this week"
+    assert "accountTransactions" in top(index, query, 2)

@@ -390,7 +390,14 @@ KEEP_A_COPY = re.compile(
 archive, a backup."""
 COMING_UP = re.compile(r"\b(?:coming\s+up|due\s+soon)\b", re.IGNORECASE)
 """What is coming up ("what bills and paydays are coming up?"): upcoming events."""
+GONE_THROUGH = re.compile(
+    r"\b(?:gone|went|come|came)\s+through\s+(?:my|our|the|this|that|your)\b",
+    re.IGNORECASE,
+)
+"""What has gone through an account or a card ("what's gone through my credit card this
+week"): its transactions."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (GONE_THROUGH, ("transaction", "charge", "payment")),
     (COMING_UP, ("upcoming", "event", "schedule", "future")),
     (KEEP_A_COPY, ("archive", "backup", "snapshot")),
     (HOW_IT_DID, ("insight", "metric", "analytics", "statistic", "performance", "report")),
