@@ -5839,3 +5839,16 @@ def test_what_has_gone_through_a_card_is_its_transactions() -> None:
     index = build(rows)
     query = "Show me what's gone through my credit card this week"
     assert "accountTransactions" in top(index, query, 2)
+
+
+def test_things_that_have_already_ended_are_past_ones() -> None:
+    rows = [
+        ("pastOfferings", "GET", "/offerings/past", "Find past offerings"),
+        ("futureOfferings", "GET", "/offerings/future", "Find future offerings"),
+        ("currentOfferings", "GET", "/offerings/current", "Find current offerings"),
+        ("getOffering", "GET", "/offerings/{offeringId}", "Find offering by ID"),
+        ("permissions", "GET", "/courses/{contentId}/permissions", "Find course permissions"),
+        ("endpoints", "GET", "/", "List supported endpoints URLs"),
+    ]
+    index = build(rows)
+    assert top(index, "list offerings that have already finished") == ["pastOfferings"]

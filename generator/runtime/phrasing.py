@@ -396,7 +396,14 @@ GONE_THROUGH = re.compile(
 )
 """What has gone through an account or a card ("what's gone through my credit card this
 week"): its transactions."""
+ALREADY_ENDED = re.compile(
+    r"\b(?:that|which|who)\s+(?:have|has)\s+(?:already\s+)?(?:finished|ended|closed|expired)\b"
+    r"|\b(?:that|which)\s+(?:are|were)\s+(?:already\s+)?(?:finished|over)\b",
+    re.IGNORECASE,
+)
+"""Things that have already ended ("list offerings that have already finished"): past ones."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (ALREADY_ENDED, ("past", "ended", "completed", "expired")),
     (GONE_THROUGH, ("transaction", "charge", "payment")),
     (COMING_UP, ("upcoming", "event", "schedule", "future")),
     (KEEP_A_COPY, ("archive", "backup", "snapshot")),
