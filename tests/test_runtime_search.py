@@ -5852,3 +5852,9 @@ def test_things_that_have_already_ended_are_past_ones() -> None:
     ]
     index = build(rows)
     assert top(index, "list offerings that have already finished") == ["pastOfferings"]
+
+
+def test_words_written_with_a_hyphen_are_one_word_in_an_apis_text_too() -> None:
+    assert terms("Send the invoice by e-mail over Wi-Fi") == terms(
+        "Send the invoice by email over wifi"
+    )

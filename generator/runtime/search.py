@@ -43,7 +43,6 @@ the two rankings fused, the lexical first result kept first.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Mapping
 from functools import cached_property
@@ -55,7 +54,7 @@ from .reading import Reading, read
 from .segments import plain_operation_segments
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import distinct_words, related, stems
+from .terms import distinct_words, joined, related, stems
 from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 from .weights import (
@@ -104,17 +103,6 @@ def _bounded(query: str) -> str:
     # Else the word the limit falls in goes, when a word comes before it.
     start = query[:MAX_QUERY].rsplit(None, 1)
     return start[0] if len(start) > 1 else query[:MAX_QUERY]
-
-
-_JOINED = re.compile(r"\b(?:wi-fi|e-mail)\b", re.IGNORECASE)
-"""Words also written with a hyphen ("Wi-Fi", "e-mail"), written as one: an API's words
-and its near-synonyms have them as one ("wifi", "email")."""
-
-
-def _joined(query: str) -> str:
-    if "-" not in query:
-        return query
-    return _JOINED.sub(lambda found: found.group().replace("-", "").lower(), query)
 
 
 _READING = frozenset({"read", "list", "search"})
@@ -293,7 +281,7 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
-        query = unsaid(unframed(_joined(_bounded(query))))
+        query = unsaid(unframed(joined(_bounded(query))))
         tag = tag.lower() if tag is not None else None
         with self._lock:
             request = read(query, self.words, self._api_names)
