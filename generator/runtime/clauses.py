@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .terms import EDGES, stems, words
+from .terms import EDGES, stems, unpossessive, words
 from .vocabulary import DETERMINERS, INTENTS, PHRASAL, STOP_WORDS, TITLE_WORDS
 
 # A verb a request says not to do: "without deleting", "don't (want to) merge", "instead
@@ -300,8 +300,7 @@ def brand_words(split: list[str], names: frozenset[str]) -> set[str]:
 
 def bare(token: str) -> str:
     """A word as written, lower case, without what surrounds it: ``Stripe's,`` -> stripe."""
-    word = token.strip(EDGES + ".").lower()
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    return unpossessive(token.strip(EDGES + ".").lower())
 
 
 SUBORDINATE = re.compile(

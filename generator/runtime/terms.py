@@ -413,11 +413,15 @@ def value_kinds(
     return frozenset(stems(names))
 
 
+def unpossessive(word: str) -> str:
+    """``word`` without a possessive's "'s" (``Stripe's`` -> Stripe)."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def value_kind(token: str) -> tuple[str, tuple[str, ...]]:
     """A word's kind of value and the names of arguments that take it; ``("", ())``."""
-    token = token.strip(EDGES).rstrip(".")
-    if token.endswith(("'s", "\u2019s")):  # a possessive: "anna@school.edu's profile"
-        token = token[:-2]
+    # Without a possessive: "anna@school.edu's profile".
+    token = unpossessive(token.strip(EDGES).rstrip("."))
     for kind, pattern, names in _KINDS:
         if pattern.fullmatch(token):
             return kind, names
