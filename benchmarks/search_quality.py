@@ -189,6 +189,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   AWS KMS, Amazon EventBridge and envoice (invoicing), Getty Images and redirection.io
   (a website's redirects), weighted like ``dev52``, written blind like ``dev`` from listings
   of the operations, measured before any change for them;
+- ``dev75`` to ``dev78``: ``benchmarks/queries/dev75/*.json`` to ``dev78/*.json``, 50
+  requests each for Amazon API Gateway v2 and Meshery (a cloud-native management plane),
+  Azure's Billing API and Appwrite's client API, Twilio's Programmable Chat and api.video,
+  AWS CodeBuild and Google App Engine's Admin API, weighted like ``dev52``, written blind
+  like ``dev`` from listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -307,6 +312,10 @@ SETS = {
     "dev72": QUERIES / "dev72",
     "dev73": QUERIES / "dev73",
     "dev74": QUERIES / "dev74",
+    "dev75": QUERIES / "dev75",
+    "dev76": QUERIES / "dev76",
+    "dev77": QUERIES / "dev77",
+    "dev78": QUERIES / "dev78",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -553,6 +562,14 @@ DIRECTORY = {
     "envoice": "envoice.in",
     "getty": "gettyimages.com",
     "redirio": "redirection.io",
+    "apigw2": "amazonaws.com/apigatewayv2",
+    "meshery": "meshery.local",
+    "azbilling": "azure.com/billing",
+    "appwrite": "appwrite.io/client",
+    "tchat": "twilio.com/twilio_chat_v2",
+    "apivideo": "api.video",
+    "codebuild": "amazonaws.com/codebuild",
+    "appengine": "googleapis.com/appengine",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -562,7 +579,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,dev75,dev76,dev77,dev78,validation,heldout,known",
     )
     parser.add_argument(
         "--apis",
