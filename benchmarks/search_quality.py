@@ -565,7 +565,7 @@ DIRECTORY = {
     "apigw2": "amazonaws.com/apigatewayv2",
     "meshery": "meshery.local",
     "azbilling": "azure.com/billing",
-    "appwrite": "appwrite.io/client",
+    "appwritec": "appwrite.io/client",
     "tchat": "twilio.com/twilio_chat_v2",
     "apivideo": "api.video",
     "codebuild": "amazonaws.com/codebuild",
