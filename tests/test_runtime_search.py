@@ -5858,3 +5858,15 @@ def test_words_written_with_a_hyphen_are_one_word_in_an_apis_text_too() -> None:
     assert terms("Send the invoice by e-mail over Wi-Fi") == terms(
         "Send the invoice by email over wifi"
     )
+
+
+def test_subtitles_are_captions() -> None:
+    rows = [
+        ("listCaptions", "GET", "/videos/{videoId}/captions", "List a video's captions"),
+        ("getCaption", "GET", "/videos/{videoId}/captions/{language}", "Retrieve a caption"),
+        ("getVideo", "GET", "/videos/{videoId}", "Retrieve a video object"),
+        ("listChapters", "GET", "/videos/{videoId}/chapters", "List video chapters"),
+    ]
+    index = build(rows)
+    found = top(index, "which subtitle languages does video vi4kX9 have?", 2)
+    assert set(found) == {"listCaptions", "getCaption"}
