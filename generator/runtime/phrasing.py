@@ -364,10 +364,11 @@ WORKS_FOR = re.compile(
 )
 """Who works for a business ("who works for us right now?"): its employees, its staff."""
 GOES_LIVE = re.compile(
-    r"\b(?:push|put|make|take|set|send)\s+(?:\S+\s+){0,4}?live\b|\bgo(?:es|ing)?\s+live\b",
+    r"\b(?:push|put|make|take|set|send)\s+(?:\S+\s+){0,7}?live\b|\bgo(?:es|ing)?\s+live\b",
     re.IGNORECASE,
 )
-"""Something put live ("push the draft live", "go live"): it is published."""
+"""Something put live ("push the draft live", "push version 0.3 of the app live", "go
+live"): it is published."""
 LOOKS_LIKE = re.compile(
     r"\b(?:more|other|others|ones?|anything|something|stuff)\s+(?:\w+\s+)?like\s+"
     r"(?:\w+\s+)?(?:this|that|it|\S*\d)|\blooks?\s+like\s+(?:\w+\s+)?(?:this|that|it|\S*\d)",
