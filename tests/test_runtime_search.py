@@ -5872,3 +5872,18 @@ def test_subtitles_are_captions() -> None:
     index = build(rows)
     found = top(index, "which subtitle languages does video vi4kX9 have?", 2)
     assert set(found) == {"listCaptions", "getCaption"}
+
+
+def test_charges_may_be_transactions() -> None:
+    rows = [
+        ("getTransaction", "GET", "/profiles/{profile}/transactions/{name}", "Gets a transaction"),
+        ("listTransactions", "GET", "/profiles/{profile}/transactions", "Lists the transactions"),
+        ("listMethods", "GET", "/profiles/{profile}/paymentMethods", "Lists payment methods"),
+        ("getInvoice", "GET", "/profiles/{profile}/invoices/{name}", "Gets an invoice"),
+        ("getProfile", "GET", "/profiles/{profile}", "Gets a billing profile"),
+    ]
+    index = build(rows)
+    assert top(index, "Look up charge txn-5521 on PROF-22") == ["getTransaction"]
+    assert top(index, "list charges on billing profile PROF-22 for last month") == [
+        "listTransactions"
+    ]

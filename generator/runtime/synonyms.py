@@ -59,7 +59,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "refresh": ("sync", "synchronize", "reload"),
     "invoice": ("bill",),
     "payment": ("charge", "pay", "intent"),
-    "charge": ("payment",),
+    "charge": ("payment", "transaction"),
     "pay": ("payment", "charge"),
     "money": ("balance", "fund", "amount"),
     "funds": ("balance", "payout", "transfer"),
