@@ -154,6 +154,24 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     assert not deleted.is_error, deleted.content
     assert (upstream.last().method, upstream.last().path) == ("DELETE", "/v1/items/7")
 
+    # Models copy what they were shown: a name in other letter case, or method and path.
+    for alias in ("GETITEM", "GET /items/{id}", " get  /items/{id} "):
+        described = await client.call_tool("describe_operation", {"operation": alias})
+        assert not described.is_error, (alias, described.content)
+        assert described.structured_content is not None
+        assert described.structured_content["operation"] == "getItem"
+    called = await client.call_tool(
+        "call_operation", {"operation": "GET /items/{id}", "arguments": {"id": "7"}}
+    )
+    assert not called.is_error and called.structured_content == ITEM
+    assert (upstream.last().method, upstream.last().path) == ("GET", "/v1/items/7")
+    near = await client.call_tool("describe_operation", {"operation": "getItm"})
+    assert near.is_error and "did you mean 'getItem'" in _text(near)
+    written = await client.call_tool(
+        "call_operation", {"operation": "delete /items/{id}", "arguments": {"id": "7"}}
+    )
+    assert written.is_error and "deleteItem is a DELETE operation" in _text(written)
+
 
 @pytest.mark.parametrize("era", ERAS)
 def test_discovery_over_stdio(project: tuple[Path, str], upstream: Upstream, era: str) -> None:

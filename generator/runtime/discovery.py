@@ -18,15 +18,20 @@ shapes are part of mcpgen's documented interface:
   against the operation's complete input schema, and the result is exactly
   what the operation's own tool would return.
 
+An operation is named by its name, by its name in other letter case where no other
+operation has it so, or by its method and path as search shows them ("GET /pets/{petId}");
+an unknown name's error suggests the nearest names.
+
 Read-only tools say so in their annotations, so that clients can keep
 approving reads automatically and ask before writes.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
@@ -241,6 +246,7 @@ class Discovery:
         self.run = run
         self.checked = checked
         self.tags: Mapping[str, str] = spec.get("tags") or {}
+        self._aliases: dict[str, str] | None = None
 
     def names(self) -> frozenset[str]:
         return frozenset({SEARCH, GROUPS, DESCRIBE, CALL, CALL_WRITE})
@@ -312,17 +318,31 @@ class Discovery:
             structured_content={"groups": groups},
         )
 
-    def _unknown(self, operation: str) -> types.CallToolResult:
+    def _find(self, catalog: Catalog, operation: str) -> str | None:
+        """The name of the operation ``operation`` names: its name, the same in other
+        letter case where only one operation has it so, or its method and path as search
+        shows them ("GET /repos/{owner}/{repo}"): models copy what they were shown."""
+        if operation in catalog.by_name:
+            return operation
+        if self._aliases is None:
+            self._aliases = _aliases(catalog)
+        return self._aliases.get(" ".join(operation.split()).lower())
+
+    def _unknown(self, catalog: Catalog, operation: str) -> types.CallToolResult:
+        """An unknown operation's error, with the names nearest to it, if any."""
+        near = nearest_names(catalog.by_name, operation)
+        hint = f"did you mean {_either(near)}? " if near else ""
         return error_result(
-            f"Unknown operation {shown(operation)}; {SEARCH} finds operation names "
-            "(they are case-sensitive)."
+            f"Unknown operation {shown(operation)}; {hint}{SEARCH} finds operation names."
         )
 
     def describe(self, operation: str, at: str | None) -> types.CallToolResult:
         catalog = self._operations()
-        tool = catalog.by_name.get(operation)
-        if tool is None:
-            return self._unknown(operation)
+        found = self._find(catalog, operation)
+        if found is None:
+            return self._unknown(catalog, operation)
+        operation = found
+        tool = catalog.by_name[operation]
         budget = catalog.budget * DESCRIBE_BUDGET_FACTOR if catalog.budget > 0 else 0
         note = f"summarised; {DESCRIBE} with 'at' set to this schema's JSON pointer shows it"
         http = tool.get("http") or {}
@@ -360,9 +380,11 @@ class Discovery:
         self, via: str, operation: str, arguments: Any
     ) -> types.CallToolResult:
         catalog = self._operations()
-        tool = catalog.by_name.get(operation)
-        if tool is None:
-            return self._unknown(operation)
+        found = self._find(catalog, operation)
+        if found is None:
+            return self._unknown(catalog, operation)
+        operation = found
+        tool = catalog.by_name[operation]
         if not isinstance(arguments, Mapping):
             return error_result(f"Invalid arguments for operation {operation!r}: not an object")
         method = (tool.get("http") or {}).get("method", "")
@@ -379,6 +401,44 @@ class Discovery:
             )
         result = await self.run(tool, arguments)
         return self.checked(operation, result)
+
+
+def _aliases(catalog: Catalog) -> dict[str, str]:
+    """Each operation by its name in lower case (where no other has that) and by its
+    method and path ("get /repos/{owner}/{repo}", where one operation has them)."""
+    found: dict[str, str | None] = {}
+    for name, tool in catalog.by_name.items():
+        http = tool.get("http") or {}
+        keys = [name.lower()]
+        if http.get("method") and http.get("path"):
+            keys.append(f"{http['method']} {http['path']}".lower())
+        for key in keys:
+            found[key] = name if found.get(key, name) == name else None
+    return {key: name for key, name in found.items() if name is not None}
+
+
+NEAREST = 3
+"""Names an unknown operation's error suggests at most."""
+
+
+def nearest_names(names: Iterable[str], operation: str) -> list[str]:
+    """The names most like ``operation`` (letter case aside), best first."""
+    lowered: dict[str, str] = {}
+    for name in names:
+        lowered.setdefault(name.lower(), name)
+    wanted = operation.strip().lower()[:MAX_NAME]
+    return [lowered[n] for n in difflib.get_close_matches(wanted, lowered, NEAREST, 0.6)]
+
+
+MAX_NAME = 200
+"""Characters of an unknown name compared with the operations' names, at most."""
+
+
+def _either(names: list[str]) -> str:
+    shown_names = [shown(name) for name in names]
+    if len(shown_names) == 1:
+        return shown_names[0]
+    return ", ".join(shown_names[:-1]) + " or " + shown_names[-1]
 
 
 def part_of(catalog: Catalog, schema: Any, pointer: str) -> Any | None:
