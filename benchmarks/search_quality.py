@@ -194,6 +194,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Azure's Billing API and Appwrite's client API, Twilio's Programmable Chat and api.video,
   AWS CodeBuild and Google App Engine's Admin API, weighted like ``dev52``, written blind
   like ``dev`` from listings of the operations, measured before any change for them;
+- ``dev79`` to ``dev82``: ``benchmarks/queries/dev79/*.json`` to ``dev82/*.json``, 50
+  requests each for the WhatsApp Business API and Google Books, Azure Resource Manager and
+  Amazon WorkSpaces, AWS Config and AWS CodeDeploy, Google's Content API for Shopping and
+  Twilio Flex, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -316,6 +321,10 @@ SETS = {
     "dev76": QUERIES / "dev76",
     "dev77": QUERIES / "dev77",
     "dev78": QUERIES / "dev78",
+    "dev79": QUERIES / "dev79",
+    "dev80": QUERIES / "dev80",
+    "dev81": QUERIES / "dev81",
+    "dev82": QUERIES / "dev82",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -570,6 +579,14 @@ DIRECTORY = {
     "apivideo": "api.video",
     "codebuild": "amazonaws.com/codebuild",
     "appengine": "googleapis.com/appengine",
+    "whatsapp": "whatsapp.local",
+    "gbooks": "googleapis.com/books",
+    "azresources": "azure.com/resources",
+    "workspaces": "amazonaws.com/workspaces",
+    "awsconfig": "amazonaws.com/config",
+    "codedeploy": "amazonaws.com/codedeploy",
+    "shopping": "googleapis.com/shoppingcontent",
+    "twflex": "twilio.com/twilio_flex_v1",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -579,7 +596,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,dev75,dev76,dev77,dev78,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,dev75,dev76,dev77,dev78,dev79,dev80,dev81,dev82,validation,heldout,known",
     )
     parser.add_argument(
         "--apis",
