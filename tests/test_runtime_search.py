@@ -17,9 +17,11 @@ from mcpgen.runtime.terms import (
     stem,
     summary,
     terms,
+    undone,
     value_kind,
     words,
 )
+from mcpgen.runtime.traits import method_by_name
 from mcpgen.runtime.vocabulary import STOP_WORDS
 
 from .server_support import needs_semantic
@@ -5887,3 +5889,29 @@ def test_charges_may_be_transactions() -> None:
     assert top(index, "list charges on billing profile PROF-22 for last month") == [
         "listTransactions"
     ]
+
+
+def test_an_action_that_undoes_another_removes() -> None:
+    assert [undone(w) for w in ("untag", "unsubscribe", "unread", "unresolved", "unit")] == [
+        "tag",
+        "subscribe",
+        "",
+        "",
+        "",
+    ]
+    assert method_by_name("POST", "/#X-Amz-Target=Deploy.UntagResource") == "DELETE"
+    assert method_by_name("POST", "/#X-Amz-Target=Deploy.UndeleteKey") == "PATCH"
+    rows = [
+        (
+            "UntagResource",
+            "POST",
+            "/#X-Amz-Target=Deploy.UntagResource",
+            "Disassociates a resource",
+        ),
+        ("TagResource", "POST", "/#X-Amz-Target=Deploy.TagResource", "Associates a resource"),
+        ("DeleteApp", "POST", "/#X-Amz-Target=Deploy.DeleteApplication", "Deletes an application"),
+        ("GetApp", "POST", "/#X-Amz-Target=Deploy.GetApplication", "Gets an application"),
+        ("ListApps", "POST", "/#X-Amz-Target=Deploy.ListApplications", "Lists the applications"),
+    ]
+    index = build(rows)
+    assert "UntagResource" in top(index, "remove the temporary tag from analytics-dev", 2)

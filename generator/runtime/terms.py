@@ -310,11 +310,35 @@ def document_terms(
     linked = _LINKING.get(method) if path.endswith("/$ref") else None
     if linked is not None:
         core += [t for t in terms(linked) if t not in core]
+    # An action that undoes another ("UntagResource", "unassignTicket") is about what it
+    # undoes: the tag, the assignment.
+    core += [t for w in words(name) for t in terms(undone(w)) if t not in core]
     if path.rstrip("/").rsplit("/", 1)[-1].lower() in _CALLER:
         # ``/me``, ``/myself``: the calling user ("me" is a stop word).
         core += [t for t in terms(_CALLER_WORDS) if t not in core]
     more = terms(description) + terms(" ".join(args))
     return core, more
+
+
+def undone(word: str) -> str:
+    """What a verb that undoes another undoes ("untag": tag, "unsubscribe": subscribe); ""
+    for any other word, a participle or adjective ("unread", "unresolved") among them."""
+    if (
+        len(word) < 5
+        or not word.startswith("un")
+        or word.endswith(("ed", "ing"))
+        or word in _NOT_UNDOING
+    ):
+        return ""
+    return word[2:]
+
+
+_NOT_UNDOING = frozenset(
+    {"unique", "unit", "units", "until", "universal", "universe", "unified", "unicode"}
+    | {"union", "unions", "uniform", "unix", "unity", "unread", "unpaid", "unseen", "unsent"}
+    | {"unknown", "unlimited", "unless", "unsafe", "unstable", "unused", "unusual", "unwanted"}
+)
+"""Words that begin with "un" and undo no verb."""
 
 
 _CALLER = frozenset({"me", "myself", "self", "whoami"})

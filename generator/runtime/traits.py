@@ -105,6 +105,24 @@ def _verb_last(path: str) -> bool:
     return not explicit and len(named) == 1 and (named[0] in INTENTS or named[0] in _READ_ACTIONS)
 
 
+def action_intent(word: str) -> str | None:
+    """What an action's verb asks for (``INTENTS``); for a verb that undoes another
+    ("UntagResource", "UnsubscribeFromTopic", "UnpublishApp"), the undoing of what that one
+    asks for, or a delete where it is no verb of ``INTENTS`` (the tag goes)."""
+    found = INTENTS.get(word)
+    if found is not None or not word.startswith("un") or len(word) < 5:
+        return found
+    if word.endswith(("ed", "ing")):
+        return None
+    done = INTENTS.get(word[2:])
+    return _UNDONE.get(done, "delete") if done else "delete"
+
+
+_UNDONE = {"create": "delete", "update": "update", "delete": "update"}
+"""What undoing an intent asks for: undoing a create deletes ("unsubscribe"), undoing a
+delete restores, an update ("undelete")."""
+
+
 _NAMED_METHODS = {"create": "POST", "delete": "DELETE", "update": "PATCH"}
 """The method an action's verb stands for, where the API's own method does not say."""
 
@@ -118,7 +136,7 @@ def method_by_name(method: str, path: str) -> str:
     DELETE. (A POST that changes stays a POST: "start billing her again" is as much a
     create as the resume it asks for.)"""
     named, explicit = _action(path)
-    intent = INTENTS.get(named[0]) if named else None
+    intent = action_intent(named[0]) if named else None
     if explicit and named and method in ("GET", "POST"):
         if intent in ("read", "list", "search"):
             return "GET"
@@ -276,7 +294,7 @@ class Traits:
         out: list[tuple[str | None, frozenset[str]]] = []
         for op in self.operations:
             named, explicit = _action(op["path"])
-            intent = INTENTS.get(named[0]) if named and explicit else None
+            intent = action_intent(named[0]) if named and explicit else None
             out.append((intent, frozenset(terms(named[0])) if intent else frozenset()))
         return out
 
