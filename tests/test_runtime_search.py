@@ -5915,3 +5915,18 @@ def test_an_action_that_undoes_another_removes() -> None:
     ]
     index = build(rows)
     assert "UntagResource" in top(index, "remove the temporary tag from analytics-dev", 2)
+
+
+def test_whether_something_is_up_asks_for_its_health() -> None:
+    rows = [
+        ("checkHealth", "GET", "/health", "Check-Health"),
+        ("getStats", "GET", "/stats/app", "Get-App-Stats"),
+        ("sendMessage", "POST", "/messages", "Send-Message"),
+        ("getSettings", "GET", "/settings/application", "Get-Application-Settings"),
+        ("getClient", "GET", "/settings/client", "Get the client's settings"),
+        ("listRunning", "GET", "/jobs/running", "List the running jobs"),
+        ("getServer", "GET", "/servers/{id}", "Get a server"),
+    ]
+    index = build(rows)
+    assert top(index, "is the virus scanner up?") == ["checkHealth"]
+    assert "checkHealth" in top(index, "is the whatsapp client up and running?", 2)

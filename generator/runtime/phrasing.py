@@ -403,7 +403,15 @@ ALREADY_ENDED = re.compile(
     re.IGNORECASE,
 )
 """Things that have already ended ("list offerings that have already finished"): past ones."""
+IS_UP = re.compile(
+    r"\bup\s+and\s+running\b"
+    r"|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:up|down|alive|reachable)\s*(?:\?|$)",
+    re.IGNORECASE,
+)
+"""Whether something is up or down ("is the scanner up?", "is the client up and
+running?"): its health."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (IS_UP, ("health", "status", "ping", "heartbeat")),
     (ALREADY_ENDED, ("past", "ended", "completed", "expired")),
     (GONE_THROUGH, ("transaction", "charge", "payment")),
     (COMING_UP, ("upcoming", "event", "schedule", "future")),
