@@ -5338,6 +5338,9 @@ def test_the_fields_to_show_after_a_dash_are_not_which_thing() -> None:
     query = "pull up product 310118 - name, description, category, brand"
     assert top(index, query)[:1] == ["getProduct"]
     assert top(index, "show brand 77")[:1] == ["getBrand"]
+    # Or after a colon.
+    query = "show me the details of product 310118: category, brand and description"
+    assert top(index, query)[:1] == ["getProduct"]
 
 
 def test_people_may_be_contacts_tries_attempts_and_redirects_forwards() -> None:

@@ -333,11 +333,12 @@ on it?"): the main clause follows it."""
 
 _FIELDS = re.compile(
     r"^\W*(?:pull|show|tell|give|get|list|look|fetch|display|details?|what|which)\b"
-    r"[^—–.?!]*?\S(\s+[—–-]\s+)(?=[^.?!—–]*,)",
+    r"[^—–.?!]*?\S(\s+[—–-]\s+|:\s+)(?=[^.?!—–]*,)",
     re.IGNORECASE,
 )
-"""A request to show a thing, then after a dash which of its fields ("pull up product 3101
-- name, description, category"): the fields are no part of which thing."""
+"""A request to show a thing, then after a dash or a colon which of its fields ("pull up
+product 3101 - name, description, category", "show me payable 88e1: supplier, line items,
+amount due"): the fields are no part of which thing."""
 
 
 def main_clause_end(query: str) -> int | None:
