@@ -5933,3 +5933,14 @@ def test_whether_something_is_up_asks_for_its_health() -> None:
     index = build(rows)
     assert top(index, "is the virus scanner up?") == ["checkHealth"]
     assert "checkHealth" in top(index, "is the whatsapp client up and running?", 2)
+
+
+def test_what_is_fixed_is_resolved_or_remediated() -> None:
+    rows = [
+        ("resolveIncidents", "PATCH", "/incidents/resolve", "Resolve incidents"),
+        ("ackIncidents", "PATCH", "/incidents/acknowledge", "Acknowledge incidents"),
+        ("listIncidents", "GET", "/incidents", "List the incidents"),
+        ("getUser", "GET", "/users/{user}", "Get a user"),
+    ]
+    index = build(rows)
+    assert top(index, "Mark every incident that paged user mlopez as fixed") == ["resolveIncidents"]

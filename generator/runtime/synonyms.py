@@ -163,6 +163,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "failure": ("error", "fail", "failed"),
     "fail": ("failure", "error"),
     "thumbnail": ("preview", "thumb", "image"),
+    "fix": ("remediation", "repair", "resolve"),
     "subtitle": ("caption", "transcript"),
     "step": ("task", "stage"),
     "note": ("comment", "journal"),
