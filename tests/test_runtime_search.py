@@ -5944,3 +5944,13 @@ def test_what_is_fixed_is_resolved_or_remediated() -> None:
     ]
     index = build(rows)
     assert top(index, "Mark every incident that paged user mlopez as fixed") == ["resolveIncidents"]
+
+
+def test_what_is_exempt_is_an_exception() -> None:
+    rows = [
+        ("listExceptions", "GET", "/remediation/exceptions", "Describe remediation exceptions"),
+        ("listResources", "GET", "/resources", "List discovered resources"),
+        ("listRules", "GET", "/rules", "Describe config rules"),
+    ]
+    index = build(rows)
+    assert top(index, "which buckets are exempt?") == ["listExceptions"]

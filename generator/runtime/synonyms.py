@@ -164,6 +164,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fail": ("failure", "error"),
     "thumbnail": ("preview", "thumb", "image"),
     "fix": ("remediation", "repair", "resolve"),
+    "exempt": ("exception", "exclusion"),
     "subtitle": ("caption", "transcript"),
     "step": ("task", "stage"),
     "note": ("comment", "journal"),
