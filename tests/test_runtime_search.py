@@ -5954,3 +5954,15 @@ def test_what_is_exempt_is_an_exception() -> None:
     ]
     index = build(rows)
     assert top(index, "which buckets are exempt?") == ["listExceptions"]
+
+
+def test_where_someone_left_off_is_their_position() -> None:
+    rows = [
+        ("getPosition", "GET", "/mylibrary/readingpositions/{volumeId}", "Retrieves my reading position"),
+        ("setPosition", "POST", "/mylibrary/readingpositions/{volumeId}/setPosition", "Sets my reading position"),
+        ("getVolume", "GET", "/volumes/{volumeId}", "Gets volume information"),
+        ("listVolumes", "GET", "/volumes", "Performs a book search"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "where did I leave off in Kd3vDwAAQBAJ?") == ["getPosition"]
+    assert top(index, "save my place at page 212 of The Hobbit") == ["setPosition"]

@@ -410,7 +410,15 @@ IS_UP = re.compile(
 )
 """Whether something is up or down ("is the scanner up?", "is the client up and
 running?"): its health."""
+LEFT_OFF = re.compile(
+    r"\b(?:left|leave)\s+off\b|\b(?:save|keep|remember)\s+(?:my|our|the)\s+(?:place|spot)\b"
+    r"|\bwhere\s+(?:I|we)\s+(?:was|were|stopped)\b",
+    re.IGNORECASE,
+)
+"""Where someone stopped reading or watching ("where did I leave off?", "save my place"):
+their position."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (LEFT_OFF, ("position", "progress", "bookmark")),
     (IS_UP, ("health", "status", "ping", "heartbeat")),
     (ALREADY_ENDED, ("past", "ended", "completed", "expired")),
     (GONE_THROUGH, ("transaction", "charge", "payment")),
