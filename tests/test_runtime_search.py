@@ -5966,3 +5966,15 @@ def test_where_someone_left_off_is_their_position() -> None:
     index = build(rows)
     assert top(index, "where did I leave off in Kd3vDwAAQBAJ?") == ["getPosition"]
     assert top(index, "save my place at page 212 of The Hobbit") == ["setPosition"]
+
+
+def test_an_action_that_reads_one_thing_is_an_item() -> None:
+    rows = [
+        ("ListDeployments", "POST", "/#X-Amz-Target=Deploy.ListDeployments", "Lists the deployments"),
+        ("GetDeployment", "POST", "/#X-Amz-Target=Deploy.GetDeployment", "Gets information about a deployment"),
+        ("ListConfigs", "POST", "/#X-Amz-Target=Deploy.ListDeploymentConfigs", "Lists the deployment configurations"),
+        ("StopDeployment", "POST", "/#X-Amz-Target=Deploy.StopDeployment", "Stops a deployment"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert index.traits.items == [False, True, False, False]
+    assert top(index, "what's the status of deployment d-7XQ2KJ9AB?") == ["GetDeployment"]

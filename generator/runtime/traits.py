@@ -123,6 +123,17 @@ _UNDONE = {"create": "delete", "update": "update", "delete": "update"}
 delete restores, an update ("undelete")."""
 
 
+def _names_one(path: str) -> bool:
+    """Whether an action named the remote-procedure way reads one thing, as an item path
+    does: a read of a thing named in the singular (``/#X-Amz-Target=...GetDeployment``;
+    not ``ListDeployments``, nor ``DescribeInstances``)."""
+    named, explicit = _action(path)
+    if not explicit or len(named) < 2 or INTENTS.get(named[0]) != "read":
+        return False
+    last = named[-1]
+    return not last.endswith("s") or last.endswith(("ss", "us", "is"))
+
+
 _NAMED_METHODS = {"create": "POST", "delete": "DELETE", "update": "PATCH"}
 """The method an action's verb stands for, where the API's own method does not say."""
 
@@ -300,8 +311,9 @@ class Traits:
 
     @cached_property
     def items(self) -> list[bool]:
-        """Whether each operation's path names one item (``/pets/{id}``), not a collection."""
-        return [is_item_path(op["path"]) for op in self.operations]
+        """Whether each operation's path names one item (``/pets/{id}``), not a collection;
+        or its action reads one (``_names_one``)."""
+        return [is_item_path(op["path"]) or _names_one(op["path"]) for op in self.operations]
 
     def creates(self, position: int) -> bool:
         """Whether an operation makes a new thing: a POST to a collection that reads
