@@ -5904,6 +5904,8 @@ def test_an_action_that_undoes_another_removes() -> None:
     ]
     assert method_by_name("POST", "/#X-Amz-Target=Deploy.UntagResource") == "DELETE"
     assert method_by_name("POST", "/#X-Amz-Target=Deploy.UndeleteKey") == "PATCH"
+    # "units" undoes nothing: a POST to them adds one.
+    assert method_by_name("POST", "/unitclasses/{webId}/units") == "POST"
     rows = [
         (
             "UntagResource",

@@ -26,6 +26,7 @@ from .terms import (
     particles,
     read_particles,
     stem,
+    undone,
     value_like,
     words,
 )
@@ -41,6 +42,7 @@ from .vocabulary import (
     PHRASAL,
     QUANTITIES,
     STOP_WORDS,
+    UNDONE,
 )
 
 _QUESTION_WORDS = frozenset(
@@ -75,24 +77,18 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
     return None
 
 
-_UNDONE = {"create": "delete", "update": "update", "delete": "update"}
-"""What undoing a verb's intent asks for ("unschedule": delete; "unarchive": update;
-"undelete": restore, an update)."""
-
-
 def undoing(word: str, nouns: frozenset[str] = frozenset()) -> str | None:
     """The intent of a verb that undoes another ("unschedule", "unpin", "unarchive") that
     ``INTENTS`` does not name: by the intent of what it undoes, or a delete where that is
     one of the API's ``nouns`` ("unpin": the pin goes). Not a participle ("unmerged
     branches", "unused addresses"): that says what a thing is."""
-    if not word.startswith("un") or len(word) < 5 or word in INTENTS:
+    rest = undone(word)
+    if not rest or word in INTENTS:
         return None
-    if word.endswith(("ed", "ing")):
-        return None
-    done = INTENTS.get(word[2:])
+    done = INTENTS.get(rest)
     if done is not None:
-        return _UNDONE.get(done)
-    return "delete" if stem(word[2:]) in nouns else None
+        return UNDONE.get(done)
+    return "delete" if stem(rest) in nouns else None
 
 
 def asked_for(

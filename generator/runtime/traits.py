@@ -13,8 +13,8 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from .segments import is_item_path, operation_segments
-from .terms import terms, words
-from .vocabulary import INTENTS
+from .terms import terms, undone, words
+from .vocabulary import INTENTS, UNDONE
 
 _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
 """What a POST is whose title or name opens with one of these verbs (``Traits.methods``)."""
@@ -110,17 +110,11 @@ def action_intent(word: str) -> str | None:
     ("UntagResource", "UnsubscribeFromTopic", "UnpublishApp"), the undoing of what that one
     asks for, or a delete where it is no verb of ``INTENTS`` (the tag goes)."""
     found = INTENTS.get(word)
-    if found is not None or not word.startswith("un") or len(word) < 5:
+    rest = undone(word) if found is None else ""
+    if not rest:
         return found
-    if word.endswith(("ed", "ing")):
-        return None
-    done = INTENTS.get(word[2:])
-    return _UNDONE.get(done, "delete") if done else "delete"
-
-
-_UNDONE = {"create": "delete", "update": "update", "delete": "update"}
-"""What undoing an intent asks for: undoing a create deletes ("unsubscribe"), undoing a
-delete restores, an update ("undelete")."""
+    done = INTENTS.get(rest)
+    return UNDONE.get(done, "delete") if done else "delete"
 
 
 def _names_one(path: str) -> bool:

@@ -75,6 +75,10 @@ INTENTS: dict[str, str] = {
     **dict.fromkeys(_split("search find query lookup filter grep"), "search"),
 }
 """Verbs by what they ask to do; the first one in a request decides."""
+UNDONE = {"create": "delete", "update": "update", "delete": "update"}
+"""What undoing a verb's intent asks for: undoing a create deletes ("unschedule",
+"unsubscribe"), undoing an update or a delete is an update ("unarchive"; "undelete":
+restore)."""
 
 OPENING_INTENTS: dict[str, str] = {"tag": "create", "label": "create"}
 """Verbs that are nouns as often, read as verbs only where they open the request ("tag
