@@ -199,6 +199,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Amazon WorkSpaces, AWS Config and AWS CodeDeploy, Google's Content API for Shopping and
   Twilio Flex, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
+- ``dev83`` to ``dev86``: ``benchmarks/queries/dev83/*.json`` to ``dev86/*.json``, 50
+  requests each for AWS Elastic Load Balancing v2 and PandaScore's esports data, Amazon ECR
+  and Apideck's point-of-sale API, Google Cloud Logging and Twilio Messaging Services,
+  Dialogflow and the Federal Election Commission's OpenFEC, weighted like ``dev52``,
+  written blind like ``dev`` from listings of the operations, measured before any change
+  for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -325,6 +331,10 @@ SETS = {
     "dev80": QUERIES / "dev80",
     "dev81": QUERIES / "dev81",
     "dev82": QUERIES / "dev82",
+    "dev83": QUERIES / "dev83",
+    "dev84": QUERIES / "dev84",
+    "dev85": QUERIES / "dev85",
+    "dev86": QUERIES / "dev86",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -587,6 +597,14 @@ DIRECTORY = {
     "codedeploy": "amazonaws.com/codedeploy",
     "shopping": "googleapis.com/shoppingcontent",
     "twflex": "twilio.com/twilio_flex_v1",
+    "elbv2": "amazonaws.com/elasticloadbalancingv2",
+    "pandascore": "pandascore.co",
+    "ecr": "amazonaws.com/ecr",
+    "apos": "apideck.com/pos",
+    "glogging": "googleapis.com/logging",
+    "twmsg": "twilio.com/twilio_messaging_v1",
+    "dialogflow": "googleapis.com/dialogflow",
+    "fec": "fec.gov",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -596,7 +614,7 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="tuned,dev",
-        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,dev75,dev76,dev77,dev78,dev79,dev80,dev81,dev82,validation,heldout,known",
+        help="comma-separated: tuned,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,dev44,dev45,dev46,dev47,dev48,dev49,dev50,dev51,dev52,dev53,dev54,dev55,dev56,dev57,dev58,dev59,dev60,dev61,dev62,dev63,dev64,dev65,dev66,dev67,dev68,dev69,dev70,dev71,dev72,dev73,dev74,dev75,dev76,dev77,dev78,dev79,dev80,dev81,dev82,dev83,dev84,dev85,dev86,validation,heldout,known",
     )
     parser.add_argument(
         "--apis",
