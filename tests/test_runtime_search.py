@@ -5980,3 +5980,17 @@ def test_an_action_that_reads_one_thing_is_an_item() -> None:
     index = build(rows)
     assert index.traits.items == [False, True, False, False]
     assert top(index, "what's the status of deployment d-7XQ2KJ9AB?") == ["GetDeployment"]
+
+
+def test_logs_are_log_entries() -> None:
+    rows = [
+        ("logging.projects.locations.operations.get", "GET", "/v2/{name}", "Gets the latest state of a long-running operation"),
+        ("logging.entries.list", "POST", "/v2/entries:list", "Lists log entries"),
+        ("logging.projects.sinks.list", "GET", "/v2/{parent}/sinks", "Lists sinks"),
+        ("logging.projects.metrics.list", "GET", "/v2/{parent}/metrics", "Lists logs-based metrics"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "show me the error logs") == ["logging.entries.list"]
+    assert top(index, "error logs of the checkout service in project shop-prod") == [
+        "logging.entries.list"
+    ]
