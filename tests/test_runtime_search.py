@@ -5994,3 +5994,19 @@ def test_logs_are_log_entries() -> None:
     assert top(index, "error logs of the checkout service in project shop-prod") == [
         "logging.entries.list"
     ]
+
+
+def test_what_is_under_way_is_running() -> None:
+    rows = [
+        ("get_tournaments", "GET", "/tournaments", "List tournaments"),
+        ("get_tournaments_running", "GET", "/tournaments/running", "Get running tournaments"),
+        ("get_tournaments_past", "GET", "/tournaments/past", "Get past tournaments"),
+        ("get_tournaments_upcoming", "GET", "/tournaments/upcoming", "Get upcoming tournaments"),
+        ("get_tournament", "GET", "/tournaments/{id}", "Get a tournament"),
+        ("get_tournament_matches", "GET", "/tournaments/{id}/matches", "List matches of a tournament"),
+    ]  # fmt: skip
+    index = build(rows)
+    running = ["get_tournaments_running"]
+    assert top(index, "what tournaments are happening at the moment?") == running
+    assert top(index, "which tournaments are going on?") == running
+    assert top(index, "ongoing tournaments") == running

@@ -403,6 +403,13 @@ ALREADY_ENDED = re.compile(
     re.IGNORECASE,
 )
 """Things that have already ended ("list offerings that have already finished"): past ones."""
+UNDER_WAY = re.compile(
+    r"\b(?:\w+s|that|which|who)\s+(?:are|is)\s+(?:\w+\s+)?(?:happening|going\s+on|under\s*way"
+    r"|in\s+progress|taking\s+place)\b|\b(?:ongoing|in-progress)\s+\w+s\b",
+    re.IGNORECASE,
+)
+"""Things under way ("what tournaments are happening at the moment?", "which seasons are
+going on?", "ongoing matches"): the running ones, the live ones."""
 IS_UP = re.compile(
     r"\bup\s+and\s+running\b"
     r"|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:up|down|alive|reachable)\s*(?:\?|$)",
@@ -420,6 +427,7 @@ their position."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (LEFT_OFF, ("position", "progress", "bookmark")),
     (IS_UP, ("health", "status", "ping", "heartbeat")),
+    (UNDER_WAY, ("running", "ongoing", "live", "current", "active")),
     (ALREADY_ENDED, ("past", "ended", "completed", "expired")),
     (GONE_THROUGH, ("transaction", "charge", "payment")),
     (COMING_UP, ("upcoming", "event", "schedule", "future")),
