@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from mcpgen.runtime.clauses import modal, unframed
+from mcpgen.runtime.phrasing import ALREADY_ENDED
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import (
@@ -6010,3 +6011,6 @@ def test_what_is_under_way_is_running() -> None:
     assert top(index, "what tournaments are happening at the moment?") == running
     assert top(index, "which tournaments are going on?") == running
     assert top(index, "ongoing tournaments") == running
+    # Finished ones are past ones; not a meeting "that ended this morning".
+    assert top(index, "show finished tournaments from last month") == ["get_tournaments_past"]
+    assert not ALREADY_ENDED.search("who attended the meeting that ended this morning?")

@@ -399,10 +399,12 @@ GONE_THROUGH = re.compile(
 week"): its transactions."""
 ALREADY_ENDED = re.compile(
     r"\b(?:that|which|who)\s+(?:have|has)\s+(?:already\s+)?(?:finished|ended|closed|expired)\b"
-    r"|\b(?:that|which)\s+(?:are|were)\s+(?:already\s+)?(?:finished|over)\b",
+    r"|\b(?:that|which)\s+(?:are|were)\s+(?:already\s+)?(?:finished|over)\b"
+    r"|\b(?:finished|ended|concluded)\s+(?!\w*ing\b|(?:this|his|is|was|has|as|us)\b)\w+s\b",
     re.IGNORECASE,
 )
-"""Things that have already ended ("list offerings that have already finished"): past ones."""
+"""Things that have already ended ("list offerings that have already finished", "show
+finished tournaments"): past ones."""
 UNDER_WAY = re.compile(
     r"\b(?:\w+s|that|which|who)\s+(?:are|is)\s+(?:\w+\s+)?(?:happening|going\s+on|under\s*way"
     r"|in\s+progress|taking\s+place)\b|\b(?:ongoing|in-progress)\s+\w+s\b",
