@@ -6014,3 +6014,16 @@ def test_what_is_under_way_is_running() -> None:
     # Finished ones are past ones; not a meeting "that ended this morning".
     assert top(index, "show finished tournaments from last month") == ["get_tournaments_past"]
     assert not ALREADY_ENDED.search("who attended the meeting that ended this morning?")
+
+
+def test_a_menu_is_items() -> None:
+    rows = [
+        ("itemsAll", "GET", "/pos/items", "List Items"),
+        ("itemsOne", "GET", "/pos/items/{id}", "Get Item"),
+        ("itemsAdd", "POST", "/pos/items", "Create Item"),
+        ("locationsAll", "GET", "/pos/locations", "List Locations"),
+        ("ordersAll", "GET", "/pos/orders", "List Orders"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "put oat milk cold brew on the menu") == ["itemsAdd"]
+    assert "itemsAll" in top(index, "what's on the menu?", 2)

@@ -23,6 +23,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "sku": ("product", "item"),
     # What a shop's customers and its goods are called.
     "listing": ("product", "item"),
+    # A restaurant's menu is its items.
+    "menu": ("item", "product"),
     "buyer": ("customer",),
     "shopper": ("customer",),
     # Shipping: an address that can be delivered to is a valid one.
