@@ -6027,3 +6027,15 @@ def test_a_menu_is_items() -> None:
     index = build(rows)
     assert top(index, "put oat milk cold brew on the menu") == ["itemsAdd"]
     assert "itemsAll" in top(index, "what's on the menu?", 2)
+
+
+def test_other_ways_to_say_delete_find_the_operation_named_by_its_verb() -> None:
+    rows = [
+        ("GetInstance", "POST", "/#X-Amz-Target=Lightsail.GetInstance", "Returns information about a virtual private server (instance)"),
+        ("DeleteInstance", "POST", "/#X-Amz-Target=Lightsail.DeleteInstance", "Deletes an instance"),
+        ("StopInstance", "POST", "/#X-Amz-Target=Lightsail.StopInstance", "Stops an instance"),
+        ("CreateInstances", "POST", "/#X-Amz-Target=Lightsail.CreateInstances", "Creates instances"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "nuke the test box, nobody uses it") == ["DeleteInstance"]
+    assert top(index, "destroy the staging box") == ["DeleteInstance"]
