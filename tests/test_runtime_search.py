@@ -6039,3 +6039,22 @@ def test_other_ways_to_say_delete_find_the_operation_named_by_its_verb() -> None
     index = build(rows)
     assert top(index, "nuke the test box, nobody uses it") == ["DeleteInstance"]
     assert top(index, "destroy the staging box") == ["DeleteInstance"]
+
+
+def test_out_of_rotation_is_deregistered_and_behind_the_load_balancer_registered() -> None:
+    rows = [
+        ("RegisterTargets", "POST", "/#Action=RegisterTargets", "Registers the specified targets with the specified target group"),
+        ("DeregisterTargets", "POST", "/#Action=DeregisterTargets", "Deregisters the specified targets from the specified target group"),
+        ("CreateLoadBalancer", "POST", "/#Action=CreateLoadBalancer", "Creates an Application Load Balancer"),
+        ("DeleteLoadBalancer", "POST", "/#Action=DeleteLoadBalancer", "Deletes the specified load balancer"),
+        ("CreateListener", "POST", "/#Action=CreateListener", "Creates a listener for the specified load balancer"),
+        ("DescribeTargetHealth", "POST", "/#Action=DescribeTargetHealth", "Describes the health of the specified targets"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "take i-0abc123def4567890 out of rotation, I need to patch it") == [
+        "DeregisterTargets"
+    ]
+    assert top(index, "we added two EC2 boxes, put them behind the load balancer") == [
+        "RegisterTargets"
+    ]
+    assert top(index, "put web-3 back into rotation") == ["RegisterTargets"]

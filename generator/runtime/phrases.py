@@ -77,6 +77,19 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("limitrange", "limit", "range"),
     ),
     (r"\bpod\s+ips?\b", ("endpoints", "endpoint")),
+    # Servers taken out of a load balancer's rotation are deregistered from it, drained;
+    # those put behind it, or back into rotation, registered as its targets.
+    (
+        r"\bout\s+of\s+(?:the\s+)?rotation\b",
+        ("deregister", "remove", "drain", "deactivate", "disable", "target"),
+    ),
+    (
+        (
+            r"\b(?:back\s+)?in(?:to)?\s+(?:the\s+)?rotation\b"
+            r"|\bbehind\s+(?:the|our|my|a|an|that|this)\s+(?:load[- ]?balancer|lb|alb|nlb|elb)\b"
+        ),
+        ("register", "add", "target"),
+    ),
     # More things like one: similar ones.
     (
         (
