@@ -6058,3 +6058,15 @@ def test_out_of_rotation_is_deregistered_and_behind_the_load_balancer_registered
         "RegisterTargets"
     ]
     assert top(index, "put web-3 back into rotation") == ["RegisterTargets"]
+
+
+def test_donations_are_contributions() -> None:
+    rows = [
+        ("listContributions", "GET", "/contributions", "List contributions received by a campaign"),
+        ("listExpenditures", "GET", "/expenditures", "List expenditures"),
+        ("listCandidates", "GET", "/candidates", "List candidates"),
+        ("getCandidate", "GET", "/candidates/{id}", "Get a candidate"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "every donation over 1000 dollars from Austin") == ["listContributions"]
+    assert top(index, "list our donors") == ["listContributions"]

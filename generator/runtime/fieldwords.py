@@ -63,6 +63,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "payout": ("disbursement", "settlement"),
     "disbursement": ("payout",),
     "paid": ("payment",),
+    # Fundraising: a donation is a contribution (a gift), the donor its contributor.
+    "donation": ("contribution", "gift"),
+    "donate": ("contribution", "contribute", "gift"),
+    "donor": ("contributor", "contribution"),
     "timesheet": ("timecard", "time", "card", "entry"),
     "region": ("location", "zone"),
     "shard": ("nodegroup", "node", "group", "partition"),
