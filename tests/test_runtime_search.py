@@ -6070,3 +6070,17 @@ def test_donations_are_contributions() -> None:
     index = build(rows)
     assert top(index, "every donation over 1000 dollars from Austin") == ["listContributions"]
     assert top(index, "list our donors") == ["listContributions"]
+
+
+def test_automatic_expiry_is_a_lifecycle_policy() -> None:
+    rows = [
+        ("PutLifecyclePolicy", "POST", "/#X-Amz-Target=ECR.PutLifecyclePolicy", "Creates or updates the lifecycle policy for the specified repository"),
+        ("DeleteLifecyclePolicy", "POST", "/#X-Amz-Target=ECR.DeleteLifecyclePolicy", "Deletes the lifecycle policy associated with the specified repository"),
+        ("BatchDeleteImage", "POST", "/#X-Amz-Target=ECR.BatchDeleteImage", "Deletes a list of specified images within a repository"),
+        ("DeleteRepository", "POST", "/#X-Amz-Target=ECR.DeleteRepository", "Deletes a repository"),
+        ("ListImages", "POST", "/#X-Amz-Target=ECR.ListImages", "Lists all the image IDs for the specified repository"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "turn off automatic image expiry on the analytics repo") == [
+        "DeleteLifecyclePolicy"
+    ]

@@ -306,9 +306,12 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # What is deleted by itself after a time expires: a lifecycle rule, a retention policy.
     (
         (
-            r"\b(?:deleted|removed|purged|expired?)\s+automatically\b"
-            r"|\bautomatically\s+(?:delete[sd]?|remove[sd]?|purge[sd]?|expire[sd]?)\b"
-            r"|\bauto[-\s]?(?:delete|deletion|expire|expiry|expiration)\b"
+            r"\b(?:deleted|removed|purged|expired?|cleaned\s+(?:up|out))\s+automatically\b"
+            r"|\bautomatically\s+(?:delete[sd]?|remove[sd]?|purge[sd]?|expire[sd]?"
+            r"|clean(?:s|ed)?\s+(?:out|up))\b"
+            r"|\bauto(?:matic)?[-\s]?(?:\w+\s+)?(?:delete|deletion|expire|expiry|expiration"
+            r"|clean-?up|purge)\b"
+            r"|\bkeep\s+only\s+the\s+(?:last|latest|newest|most\s+recent)\s+\d+"
         ),
         ("lifecycle", "expiration", "retention"),
     ),
