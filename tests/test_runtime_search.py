@@ -6084,3 +6084,20 @@ def test_automatic_expiry_is_a_lifecycle_policy() -> None:
     assert top(index, "turn off automatic image expiry on the analytics repo") == [
         "DeleteLifecyclePolicy"
     ]
+
+
+def test_what_is_no_longer_to_be_ingested_is_excluded() -> None:
+    rows = [
+        ("logging.exclusions.create", "POST", "/v2/{parent}/exclusions", "Creates a new exclusion in the _Default sink"),
+        ("logging.sinks.create", "POST", "/v2/{parent}/sinks", "Creates a sink that exports specified log entries to a destination"),
+        ("logging.logs.delete", "DELETE", "/v2/{logName}", "Deletes all the log entries in a log"),
+        ("logging.entries.list", "POST", "/v2/entries:list", "Lists log entries"),
+        ("logging.buckets.create", "POST", "/v2/{parent}/buckets", "Creates a log bucket"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "stop ingesting the noisy health-check logs, we pay too much for them") == [
+        "logging.exclusions.create"
+    ]
+    assert "logging.exclusions.create" in top(
+        index, "drop debug logs from the dev project before they get stored", 3
+    )
