@@ -2979,6 +2979,11 @@ def test_where_or_whose_a_thing_is_is_not_what_is_asked_for() -> None:
         ["tag", "project"],
     )
     assert read("list the pods in the dev namespace") == (["list", "pods"], ["dev", "namespace"])
+    # The words after a preposition count from past its determiners.
+    assert read("remove the old instances from the payments target group") == (
+        ["remove", "old", "instances"],
+        ["payments", "target", "group"],
+    )
     assert read("add user 5 to group 9") == (["user"], ["group"])  # what is added, to what
     assert read("delete the stale branches") == ([], [])
     rows = [

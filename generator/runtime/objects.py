@@ -122,8 +122,18 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         plain_words = [t for t in part if not value_like(t)]
         return [w for t in plain_words for w in words(t) if w.isalpha() and w not in STOP_WORDS]
 
+    def after(at: int) -> int:
+        """Where the words after a preposition start: past its determiners ("from the
+        payments target group": payments)."""
+        at += 1
+        while at < len(plain) and plain[at] in DETERMINERS:
+            at += 1
+        return at
+
     about = content(plain[: starts[0]])
-    context = [w for at in starts for w in content(plain[at + 1 : at + 2 + CONTEXT_WORDS])]
+    context = [
+        w for at in starts for w in content(plain[after(at) : after(at) + 1 + CONTEXT_WORDS])
+    ]
     return about, list(dict.fromkeys(context))
 
 
