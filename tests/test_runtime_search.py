@@ -6106,3 +6106,16 @@ def test_what_is_no_longer_to_be_ingested_is_excluded() -> None:
     assert "logging.exclusions.create" in top(
         index, "drop debug logs from the dev project before they get stored", 3
     )
+
+
+def test_a_leaderboard_is_the_standings() -> None:
+    rows = [
+        ("getTournament", "GET", "/tournaments/{id}", "Get a tournament"),
+        ("getStandings", "GET", "/tournaments/{id}/standings", "Get standings for a tournament"),
+        ("getTeams", "GET", "/tournaments/{id}/teams", "List teams for a tournament"),
+        ("getMatches", "GET", "/tournaments/{id}/matches", "List matches for a tournament"),
+        ("getRankings", "GET", "/districts/{key}/rankings", "Get district rankings"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what's the current leaderboard for tournament 12345?") == ["getStandings"]
+    assert top(index, "district standings for fim") == ["getRankings"]

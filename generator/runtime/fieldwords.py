@@ -31,6 +31,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "deliverable": ("validate", "validation", "verify"),
     # Video: a stream sent on to other platforms is a simulcast.
     "restream": ("simulcast",),
+    # Competition: a leaderboard is the standings, a ranking.
+    "leaderboard": ("standings", "ranking", "rank", "score"),
+    "standings": ("ranking", "leaderboard", "rank"),
+    "ranking": ("standings", "leaderboard", "rank"),
     # Stock media: footage is video, music audio; what is curated is featured.
     "footage": ("video", "clip"),
     "music": ("audio", "track", "song"),
