@@ -6119,3 +6119,16 @@ def test_a_leaderboard_is_the_standings() -> None:
     index = build(rows)
     assert top(index, "what's the current leaderboard for tournament 12345?") == ["getStandings"]
     assert top(index, "district standings for fim") == ["getRankings"]
+
+
+def test_a_machine_brought_back_up_is_started_not_backed_up() -> None:
+    rows = [
+        ("StartInstances", "POST", "/#Action=StartInstances", "Starts an Amazon EBS-backed instance that you've previously stopped"),
+        ("StopInstances", "POST", "/#Action=StopInstances", "Stops an Amazon EBS-backed instance"),
+        ("CreateSnapshot", "POST", "/#Action=CreateSnapshot", "Creates a snapshot of an EBS volume, a backup"),
+        ("DescribeInstances", "POST", "/#Action=DescribeInstances", "Describes the specified instances"),
+        ("RebootInstances", "POST", "/#Action=RebootInstances", "Requests a reboot of the specified instances"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "bring instance i-0abc back up") == ["StartInstances"]
+    assert top(index, "back up the orders database") == ["CreateSnapshot"]

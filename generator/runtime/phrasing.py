@@ -412,6 +412,11 @@ UNDER_WAY = re.compile(
 )
 """Things under way ("what tournaments are happening at the moment?", "which seasons are
 going on?", "ongoing matches"): the running ones, the live ones."""
+BACK_UP_AGAIN = re.compile(
+    r"\b(?:bring|brought|get|put)\s+(?:\S+\s+){0,4}?back\s+(?:up|online|on)\b", re.IGNORECASE
+)
+"""A machine brought back up, or back online ("bring the staging box back up"): started
+again, resumed (not backed up)."""
 IS_UP = re.compile(
     r"\bup\s+and\s+running\b"
     r"|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:up|down|alive|reachable)\s*(?:\?|$)",
@@ -429,6 +434,7 @@ their position."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (LEFT_OFF, ("position", "progress", "bookmark")),
     (IS_UP, ("health", "status", "ping", "heartbeat")),
+    (BACK_UP_AGAIN, ("start", "boot", "power", "resume", "online")),
     (UNDER_WAY, ("running", "ongoing", "live", "current", "active")),
     (ALREADY_ENDED, ("past", "ended", "completed", "expired")),
     (GONE_THROUGH, ("transaction", "charge", "payment")),

@@ -29,10 +29,11 @@ from .objects import (
     object_and_context,
     things_asked,
 )
-from .phrases import SENDING
+from .phrases import PHRASES, SENDING
 from .phrasing import (
     AROUND_PATH,
     ASKED_OF_ME,
+    BACK_UP_AGAIN,
     BY_DEFAULT,
     COMPARED,
     CORRECTED,
@@ -213,6 +214,8 @@ def _said_aside(
 
 _MAKING = frozenset(stems(["create"]))
 """The term of making, which a verb with its particle may mean ("set up")."""
+_BACKED_UP = frozenset(stems(PHRASES[("back", "up")]))
+"""What "back up" means alone (a backup), which a machine brought back up is not."""
 LEFT_OF = frozenset({"s", "d", "m"})
 """What is left of a possessive or a contraction once words are split at the apostrophe
 ("the issue's watchers", "who's", "I'd", "I'm"): no word of the request, which would
@@ -353,6 +356,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         # A question about what is ("which shops are set up under it?"): a verb with its
         # particle that means making ("set up") asks to make nothing.
         phrased = [t for t in phrased if t not in _MAKING]
+    if BACK_UP_AGAIN.search(query):
+        # "bring the box back up": started again, not backed up.
+        phrased = [t for t in phrased if t not in _BACKED_UP]
     own_terms += [t for t in phrased if t not in own_terms]
     hinted = (
         ["search", "filter", "query"] if COMPARED.search(query) or MENTIONING.search(query) else []
