@@ -6132,3 +6132,12 @@ def test_a_machine_brought_back_up_is_started_not_backed_up() -> None:
     index = build(rows)
     assert top(index, "bring instance i-0abc back up") == ["StartInstances"]
     assert top(index, "back up the orders database") == ["CreateSnapshot"]
+
+
+def test_the_lexical_first_stays_first_only_where_its_meaning_is_near_too() -> None:
+    index = small_api(False)
+    # The semantic ranking has it: the lexical first result stays first.
+    assert index._fused([0, 1, 2], [1, 2, 0, 3])[0] == 0
+    # It has nothing of it: the fused ranking decides (1 is second by words, first by
+    # meaning).
+    assert index._fused([0, 1, 2], [1, 2, 3]) == [1, 0, 2, 3]

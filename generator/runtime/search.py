@@ -397,7 +397,8 @@ class Index:
     def _fused(self, lexical: list[int], semantic: list[int]) -> list[int]:
         """The two rankings as one (reciprocal rank fusion, repeats of an operation under
         another API version after the first), the lexical first result first (where words
-        match, it is seldom wrong), then the rest of the lexical."""
+        match, it is seldom wrong) unless the semantic ranking has it nowhere in its first
+        ``FUSION_DEPTH``, then the rest of the lexical."""
         if not semantic or not lexical:
             return lexical
         scores: dict[int, float] = {}
@@ -407,6 +408,9 @@ class Index:
         fused = sorted(scores, key=lambda p: -scores[p])
         varied = [p for _, _, p in self._varied([(scores[p], 0, p) for p in fused])]
         first = lexical[0]
+        if first not in semantic[:FUSION_DEPTH]:
+            # Words match, but nothing of its meaning does: the fused ranking decides.
+            return [*varied, *(p for p in lexical[FUSION_DEPTH:] if p not in scores)]
         return [
             first,
             *(p for p in varied if p != first),
