@@ -6141,3 +6141,8 @@ def test_the_lexical_first_stays_first_only_where_its_meaning_is_near_too() -> N
     # It has nothing of it: the fused ranking decides (1 is second by words, first by
     # meaning).
     assert index._fused([0, 1, 2], [1, 2, 3]) == [1, 0, 2, 3]
+    # Or where it leads the lexical ranking by little: first by words, sixth by meaning,
+    # it comes after the second by words that is first by meaning.
+    semantic = [1, 2, 3, 4, 5, 0]
+    assert index._fused([0, 1, 2], semantic)[0] == 0
+    assert index._fused([0, 1, 2], semantic, leads=False)[:2] == [1, 0]

@@ -71,6 +71,7 @@ from .weights import (
     GUESS_SIMILARITY,
     GUESS_WEIGHT,
     KIND_WEIGHT,
+    LEXICAL_LEAD,
     META_FACTOR,
     METHOD_WEIGHT,
     MORE_WEIGHT,
@@ -285,8 +286,13 @@ class Index:
         tag = tag.lower() if tag is not None else None
         with self._lock:
             request = read(query, self.words, self._api_names)
-            lexical = [position for _, position in self._lexical(query, tag, request)]
-            order = self._fused(lexical, self._meaning(query, tag, request) if lexical else [])
+            ranked = self._lexical(query, tag, request)
+            lexical = [position for _, position in ranked]
+            # The lexical first leads clearly, or its lead is no lead (``LEXICAL_LEAD``).
+            leads = len(ranked) < 2 or ranked[1][0] < LEXICAL_LEAD * ranked[0][0]
+            order = self._fused(
+                lexical, self._meaning(query, tag, request) if lexical else [], leads
+            )
         return [self.operations[position] for position in order[: max(limit, 0)]]
 
     def _lexical(
@@ -394,11 +400,12 @@ class Index:
         ranked.sort(key=lambda item: -item[0])
         return [(score, position) for score, _, position in self._varied(ranked)]
 
-    def _fused(self, lexical: list[int], semantic: list[int]) -> list[int]:
+    def _fused(self, lexical: list[int], semantic: list[int], leads: bool = True) -> list[int]:
         """The two rankings as one (reciprocal rank fusion, repeats of an operation under
-        another API version after the first), the lexical first result first (where words
-        match, it is seldom wrong) unless the semantic ranking has it nowhere in its first
-        ``FUSION_DEPTH``, then the rest of the lexical."""
+        another API version after the first), the lexical first result first where it
+        ``leads`` the lexical ranking clearly and the semantic ranking has it in its first
+        ``FUSION_DEPTH`` too (where words match that well, it is seldom wrong), then the
+        rest of the lexical."""
         if not semantic or not lexical:
             return lexical
         scores: dict[int, float] = {}
@@ -408,8 +415,9 @@ class Index:
         fused = sorted(scores, key=lambda p: -scores[p])
         varied = [p for _, _, p in self._varied([(scores[p], 0, p) for p in fused])]
         first = lexical[0]
-        if first not in semantic[:FUSION_DEPTH]:
-            # Words match, but nothing of its meaning does: the fused ranking decides.
+        if not leads or first not in semantic[:FUSION_DEPTH]:
+            # Others match about as well, or nothing of its meaning does: the fused ranking
+            # decides.
             return [*varied, *(p for p in lexical[FUSION_DEPTH:] if p not in scores)]
         return [
             first,

@@ -55,6 +55,9 @@ SEMANTIC_METHOD_WEIGHT = 0.2
 ``METHODS``' fit of its method to what a request asks, from -0.5 (none) to 0.5."""
 FUSION_DEPTH = 50
 """How far down each ranking (lexical, semantic) counts in the fused one."""
+LEXICAL_LEAD = 0.8
+"""The lexical first result leads its ranking clearly where the second scores less than
+this share of its score: only then does it come first whatever the fusion says."""
 FUSION_K = 1.0
 SEMANTIC_SHARE = 0.5
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
