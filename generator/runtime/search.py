@@ -37,7 +37,7 @@ is about) is ``reading``; this module scores the operations with it.
 
 Where ``search.json`` asks for it (``--search hybrid``), the operations are also ranked by
 meaning (``semantic``: a request may share no word with the operation that answers it) and
-the two rankings fused, the lexical first result kept first.
+the two rankings fused, the lexical first result kept first where it leads clearly.
 """
 
 from __future__ import annotations
