@@ -627,10 +627,10 @@ def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit()
         "ban troll123",
         "bill Acme Ltd for 10 hours of consulting",
         "invoice Acme for the March retainer",
-        # An export is made, as a job, then fetched.
-        "export all our contacts to a CSV",
     ):
         assert intent(words(query)) == "create", query
+    # An export is read out (GET .../export), or made as a job and then fetched.
+    assert intent(words("export all our contacts to a CSV")) == "export"
 
 
 def test_a_card_on_file_is_no_file() -> None:
@@ -6146,3 +6146,15 @@ def test_the_lexical_first_stays_first_only_where_its_meaning_is_near_too() -> N
     semantic = [1, 2, 3, 4, 5, 0]
     assert index._fused([0, 1, 2], semantic)[0] == 0
     assert index._fused([0, 1, 2], semantic, leads=False)[:2] == [1, 0]
+
+
+def test_what_is_exported_is_read_out_or_made_as_a_file() -> None:
+    rows = [
+        ("listContacts", "GET", "/contacts", "List contacts"),
+        ("createContact", "POST", "/contacts", "Create a contact"),
+        ("getContact", "GET", "/contacts/{id}", "Get a contact"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "export all our contacts for the accountant") == ["listContacts"]
+    rows += [("createExport", "POST", "/contacts/exports", "Start an export of contacts as CSV")]
+    assert top(build(rows), "export all our contacts as a CSV file") == ["createExport"]

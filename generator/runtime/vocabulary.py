@@ -38,7 +38,7 @@ INTENTS: dict[str, str] = {
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
             "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
             "ask buy purchase answer reply respond record log reserve hold book tell clone pay "
-            "ring dial publish block ban bill invoice export"
+            "ring dial publish block ban bill invoice"
         ),
         "create",
     ),
@@ -69,6 +69,8 @@ INTENTS: dict[str, str] = {
         ),
         "read",
     ),
+    # What is exported is read out (GET .../export) or made as a file (POST .../exports).
+    "export": "export",
     **dict.fromkeys(_split("enable activate"), "enable"),
     **dict.fromkeys(_split("disable deactivate"), "disable"),
     **dict.fromkeys(_split("list all every browse enumerate which many"), "list"),
@@ -171,6 +173,7 @@ METHODS: dict[str, dict[str, float]] = {
     "read": {"GET": 1.0, "HEAD": 0.5},
     "list": {"GET": 1.0},
     "search": {"GET": 1.0, "POST": 0.3},
+    "export": {"GET": 1.0, "POST": 1.0},
     # A verb no intent names ("store", "expose", "label"): something is to be done.
     "act": {"POST": 1.0, "PUT": 0.9, "PATCH": 0.9, "DELETE": 0.5},
 }
