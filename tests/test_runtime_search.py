@@ -6158,3 +6158,21 @@ def test_what_is_exported_is_read_out_or_made_as_a_file() -> None:
     assert top(index, "export all our contacts for the accountant") == ["listContacts"]
     rows += [("createExport", "POST", "/contacts/exports", "Start an export of contacts as CSV")]
     assert top(build(rows), "export all our contacts as a CSV file") == ["createExport"]
+
+
+def test_what_is_checked_may_be_read_or_validated() -> None:
+    from mcpgen.runtime.traits import method_by_name
+
+    rows = [
+        ("getWorkflow", "GET", "/workflows/{name}", "Gets a workflow"),
+        ("validateWorkflow", "POST", "/workflows/{name}/validate", "Validates the workflow definition"),
+        ("listWorkflows", "GET", "/workflows", "Lists workflows"),
+        ("CheckDNSAvailability", "POST", "/#Action=CheckDNSAvailability", "Checks if the specified CNAME is available"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "check whether my workflow definition is valid before I deploy it") == [
+        "validateWorkflow"
+    ]
+    assert top(index, "check if myshop.example.com is available") == ["CheckDNSAvailability"]
+    # An action named the remote-procedure way for checking reads.
+    assert method_by_name("POST", "/#Action=CheckDNSAvailability") == "GET"

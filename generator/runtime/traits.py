@@ -143,7 +143,7 @@ def method_by_name(method: str, path: str) -> str:
     named, explicit = _action(path)
     intent = action_intent(named[0]) if named else None
     if explicit and named and method in ("GET", "POST"):
-        if intent in ("read", "list", "search"):
+        if intent in ("read", "list", "search", "check"):
             return "GET"
         return _NAMED_METHODS.get(intent or "", "POST")
     if method == "POST":

@@ -64,13 +64,14 @@ INTENTS: dict[str, str] = {
     ),
     **dict.fromkeys(
         _split(
-            "get show see view fetch retrieve look check read display inspect describe details "
+            "get show see view fetch retrieve look read display inspect describe details "
             "info detail status download grab much dump chart plot tail"
         ),
         "read",
     ),
     # What is exported is read out (GET .../export) or made as a file (POST .../exports).
     "export": "export",
+    "check": "check",
     **dict.fromkeys(_split("enable activate"), "enable"),
     **dict.fromkeys(_split("disable deactivate"), "disable"),
     **dict.fromkeys(_split("list all every browse enumerate which many"), "list"),
@@ -174,6 +175,7 @@ METHODS: dict[str, dict[str, float]] = {
     "list": {"GET": 1.0},
     "search": {"GET": 1.0, "POST": 0.3},
     "export": {"GET": 1.0, "POST": 1.0},
+    "check": {"GET": 1.0, "POST": 0.9},
     # A verb no intent names ("store", "expose", "label"): something is to be done.
     "act": {"POST": 1.0, "PUT": 0.9, "PATCH": 0.9, "DELETE": 0.5},
 }
