@@ -6146,6 +6146,9 @@ def test_the_lexical_first_stays_first_only_where_its_meaning_is_near_too() -> N
     semantic = [1, 2, 3, 4, 5, 0]
     assert index._fused([0, 1, 2], semantic)[0] == 0
     assert index._fused([0, 1, 2], semantic, leads=False)[:2] == [1, 0]
+    # An operation the request gives outright (by its path, or its title in quotes) stays
+    # first whatever the meaning says.
+    assert index._fused([0, 1, 2], [1, 2, 3], leads=False, given=True)[0] == 0
 
 
 def test_what_is_exported_is_read_out_or_made_as_a_file() -> None:
@@ -6176,3 +6179,10 @@ def test_what_is_checked_may_be_read_or_validated() -> None:
     assert top(index, "check if myshop.example.com is available") == ["CheckDNSAvailability"]
     # An action named the remote-procedure way for checking reads.
     assert method_by_name("POST", "/#Action=CheckDNSAvailability") == "GET"
+
+
+@needs_semantic
+def test_an_operation_given_by_its_path_comes_first_in_hybrid_search_too() -> None:
+    hybrid = small_api(True)
+    assert top(hybrid, "GET /repos/{repo}/pulls") == ["listPulls"]
+    assert top(hybrid, "call PUT /repos/{repo}/merge on acme/api") == ["mergePull"]

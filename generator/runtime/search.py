@@ -288,10 +288,11 @@ class Index:
             request = read(query, self.words, self._api_names)
             ranked = self._lexical(query, tag, request)
             lexical = [position for _, position in ranked]
-            # The lexical first leads clearly, or its lead is no lead (``LEXICAL_LEAD``).
+            # The lexical first leads clearly (``LEXICAL_LEAD``), or is given outright.
+            given = bool(ranked) and ranked[0][1] in request.outright
             leads = len(ranked) < 2 or ranked[1][0] < LEXICAL_LEAD * ranked[0][0]
             order = self._fused(
-                lexical, self._meaning(query, tag, request) if lexical else [], leads
+                lexical, self._meaning(query, tag, request) if lexical else [], leads, given
             )
         return [self.operations[position] for position in order[: max(limit, 0)]]
 
@@ -400,12 +401,15 @@ class Index:
         ranked.sort(key=lambda item: -item[0])
         return [(score, position) for score, _, position in self._varied(ranked)]
 
-    def _fused(self, lexical: list[int], semantic: list[int], leads: bool = True) -> list[int]:
+    def _fused(
+        self, lexical: list[int], semantic: list[int], leads: bool = True, given: bool = False
+    ) -> list[int]:
         """The two rankings as one (reciprocal rank fusion, repeats of an operation under
         another API version after the first), the lexical first result first where it
         ``leads`` the lexical ranking clearly and the semantic ranking has it in its first
-        ``FUSION_DEPTH`` too (where words match that well, it is seldom wrong), then the
-        rest of the lexical."""
+        ``FUSION_DEPTH`` too (where words match that well, it is seldom wrong), or where
+        the request gives it outright (``given``: by its path, or its title in quotes),
+        then the rest of the lexical."""
         if not semantic or not lexical:
             return lexical
         scores: dict[int, float] = {}
@@ -415,7 +419,7 @@ class Index:
         fused = sorted(scores, key=lambda p: -scores[p])
         varied = [p for _, _, p in self._varied([(scores[p], 0, p) for p in fused])]
         first = lexical[0]
-        if not leads or first not in semantic[:FUSION_DEPTH]:
+        if not given and (not leads or first not in semantic[:FUSION_DEPTH]):
             # Others match about as well, or nothing of its meaning does: the fused ranking
             # decides.
             return [*varied, *(p for p in lexical[FUSION_DEPTH:] if p not in scores)]
