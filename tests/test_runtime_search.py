@@ -6186,3 +6186,14 @@ def test_an_operation_given_by_its_path_comes_first_in_hybrid_search_too() -> No
     hybrid = small_api(True)
     assert top(hybrid, "GET /repos/{repo}/pulls") == ["listPulls"]
     assert top(hybrid, "call PUT /repos/{repo}/merge on acme/api") == ["mergePull"]
+
+
+def test_verbs_that_are_nouns_as_often_ask_only_where_they_open_the_request() -> None:
+    from mcpgen.runtime.asking import intent
+
+    assert intent(words("carve out a /24 in vpc-0prod")) == "create"
+    assert intent(words("draft a proposal for Acme")) == "create"
+    assert intent(words("bake an image from web-1")) == "create"
+    assert intent(words("expand volume 7724 to 500 GB")) == "update"
+    assert intent(words("shift the dentist appointment to my personal calendar")) == "update"
+    assert intent(words("the draft of article 5 is approved")) is None

@@ -83,7 +83,16 @@ UNDONE = {"create": "delete", "update": "update", "delete": "update"}
 "unsubscribe"), undoing an update or a delete is an update ("unarchive"; "undelete":
 restore)."""
 
-OPENING_INTENTS: dict[str, str] = {"tag": "create", "label": "create"}
+OPENING_INTENTS: dict[str, str] = {
+    "tag": "create",
+    "label": "create",
+    "draft": "create",
+    "carve": "create",
+    "bake": "create",
+    "onboard": "create",
+    "expand": "update",
+    "shift": "update",
+}
 """Verbs that are nouns as often, read as verbs only where they open the request ("tag
 hosted zone Z1 with env=prod"; not "take the 'urgent' tag off")."""
 
