@@ -132,7 +132,7 @@ def object_and_context(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
 
     about = content(plain[: starts[0]])
     context = [
-        w for at in starts for w in content(plain[after(at) : after(at) + 1 + CONTEXT_WORDS])
+        w for begin in map(after, starts) for w in content(plain[begin : begin + 1 + CONTEXT_WORDS])
     ]
     return about, list(dict.fromkeys(context))
 
