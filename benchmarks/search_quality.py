@@ -205,6 +205,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Dialogflow and the Federal Election Commission's OpenFEC, weighted like ``dev52``,
   written blind like ``dev`` from listings of the operations, measured before any change
   for them;
+- ``dev87`` to ``dev90``: ``benchmarks/queries/dev87/*.json`` to ``dev90/*.json``, 50
+  requests each for NetBox (network inventory; the demo instance's document, not
+  ``netbox``'s) and Twilio Sync, Amazon Rekognition and Google Cloud DNS, Google Cloud
+  SQL's Admin API and CloudWatch Events (EventBridge's older API, not ``eventbridge``'s),
+  Amazon WorkDocs and AWS Security Hub, weighted like ``dev52``, written blind like
+  ``dev`` from listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -335,6 +341,10 @@ SETS = {
     "dev84": QUERIES / "dev84",
     "dev85": QUERIES / "dev85",
     "dev86": QUERIES / "dev86",
+    "dev87": QUERIES / "dev87",
+    "dev88": QUERIES / "dev88",
+    "dev89": QUERIES / "dev89",
+    "dev90": QUERIES / "dev90",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -605,6 +615,14 @@ DIRECTORY = {
     "twmsg": "twilio.com/twilio_messaging_v1",
     "dialogflow": "googleapis.com/dialogflow",
     "fec": "fec.gov",
+    "netboxdemo": "netboxdemo.com",
+    "twsync": "twilio.com/twilio_sync_v1",
+    "rekognition": "amazonaws.com/rekognition",
+    "gdns": "googleapis.com/dns",
+    "cloudsql": "googleapis.com/sql",
+    "cwevents": "amazonaws.com/events",
+    "workdocs": "amazonaws.com/workdocs",
+    "securityhub": "amazonaws.com/securityhub",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
