@@ -229,6 +229,7 @@ RUNTIME = (
     "synonyms.py",
     "fieldwords.py",
     "phrases.py",
+    "cues.py",
     "weights.py",
     "semantic.py",
     "service.py",

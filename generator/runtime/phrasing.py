@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .clauses import QUOTED
-from .phrases import CLOCK, CUES, NEXT_WORKDAY, SENDING, WEEKDAY
+from .cues import CLOCK, CUES, NEXT_WORKDAY, WEEKDAY
+from .phrases import SENDING
 
 META_WORDS = frozenset({"api", "apis", "version", "versions", "group", "groups", "discovery"})
 """Words that ask about the API itself: its versions, its groups."""
