@@ -1701,6 +1701,10 @@ def test_verbs_with_a_particle() -> None:
     assert intent(words("shut down every droplet tagged staging")) == "act"
     # Too far from its verb, a particle is another word's.
     assert intent(words("set the limit for every team up north")) == "update"
+    # ... unless it ends the request: the particle of the verb that opens it.
+    assert intent(words("switch the rule daily-snapshot back on")) == "enable"
+    assert intent(words("turn every alert for the staging cluster off")) == "disable"
+    assert intent(words("switch the nightly export rule to daily")) == "update"
 
 
 def test_everyday_words_for_states_and_events() -> None:

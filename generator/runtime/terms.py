@@ -385,8 +385,17 @@ def identifier(token: str) -> bool:
 
 def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
     """The words after the verb at ``at`` that may be its particle ("sign it off"): up to
-    ``PARTICLE_REACH`` on."""
-    return query_words[at + 1 : at + 1 + PARTICLE_REACH]
+    ``PARTICLE_REACH`` on; for the request's first word, its last word too, however far
+    ("switch the rule daily-snapshot back on")."""
+    near = query_words[at + 1 : at + 1 + PARTICLE_REACH]
+    if at == 0 and len(query_words) > PARTICLE_REACH + 1 and query_words[-1] in _LAST_PARTICLES:
+        return [*near, query_words[-1]]
+    return near
+
+
+_LAST_PARTICLES = frozenset({"on", "off", "back", "up", "down", "out", "away", "over"})
+"""Particles that end a request as its first verb's ("turn the nightly export back on";
+not "in": "what groups is she in?")."""
 
 
 def read_particles(query_words: Sequence[str], at: int) -> list[tuple[str, bool]]:
