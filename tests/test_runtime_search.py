@@ -774,6 +774,22 @@ def test_what_is_left_of_a_contraction_is_no_word() -> None:
     assert "won" in terms("which deals have we won?")  # a word, not a contraction
 
 
+def test_appending_adds_an_item() -> None:
+    from mcpgen.runtime.asking import intent
+
+    rows = [
+        ("createListItem", "POST", "/lists/{list}/items", "Create a list item"),
+        ("getListItem", "GET", "/lists/{list}/items/{index}", "Fetch a list item"),
+        ("updateListItem", "POST", "/lists/{list}/items/{index}", "Update a list item"),
+        ("createList", "POST", "/lists", "Create a list"),
+    ]
+    index = build(rows)
+    # Its words but "append" name the list: it adds, to something that has items.
+    found = top(index, 'append {"msg": "hello"} to chat-history-room-9', 2)
+    assert sorted(found) == ["createList", "createListItem"]
+    assert intent(words("append three rows to the sheet")) == "create"
+
+
 def test_kubernetes_kinds_in_everyday_words() -> None:
     rows = [
         (

@@ -269,6 +269,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "decommission": ("delete", "deregister"),
     "rid": ("delete", "remove"),
     "add": ("create",),
+    "append": ("add", "create", "insert"),
     "make": ("create",),
     "new": ("create",),
     "open": ("create",),
