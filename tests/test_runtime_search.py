@@ -790,6 +790,18 @@ def test_appending_adds_an_item() -> None:
     assert intent(words("append three rows to the sheet")) == "create"
 
 
+def test_network_gear_and_where_it_stands() -> None:
+    rows = [
+        ("listSites", "GET", "/dcim/sites/", "List sites"),
+        ("listRegions", "GET", "/dcim/regions/", "List regions"),
+        ("listDevices", "GET", "/dcim/devices/", "List devices"),
+        ("listRacks", "GET", "/dcim/racks/", "List racks"),
+    ]
+    index = build(rows)
+    assert top(index, "list all our datacenters") == ["listSites"]
+    assert top(index, "which routers do we have?") == ["listDevices"]
+
+
 def test_kubernetes_kinds_in_everyday_words() -> None:
     rows = [
         (

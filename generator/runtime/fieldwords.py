@@ -301,6 +301,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spare": ("available",),
     "hold": ("reserve", "reservation"),
     "nic": ("interface", "network"),
+    # Network gear and where it stands.
+    "router": ("device",),
+    "appliance": ("device",),
+    "datacenter": ("site", "location"),
+    "datacentre": ("site", "location"),
     "area": ("region", "zone"),
     "audit": ("activity", "log", "event"),
     # People and messaging.
