@@ -2083,6 +2083,27 @@ def test_a_verb_nobody_may_do_or_whose_permission_is_asked_is_not_what_is_asked(
     assert top(index, "nobody should be able to push straight to main") == ["protectBranch"]
 
 
+def test_a_question_of_what_someone_may_do_checks_it() -> None:
+    """ "Does ops-bot have manage rights on it?" reads a grant, it makes none; "who can
+    read it?" lists who may."""
+    rows = [
+        ("getGrant", "GET", "/lists/{list}/grants/{identity}", "Fetch a list grant"),
+        ("setGrant", "POST", "/lists/{list}/grants/{identity}", "Update a list grant"),
+        ("listGrants", "GET", "/lists/{list}/grants", "Read all grants of a list"),
+    ]
+    index = build(rows)
+    assert (
+        read("does ops-bot have manage rights on list L7?", index.words, frozenset()).wanted
+        == "check"
+    )
+    assert (
+        read("what is agent_17 allowed to do on list L7?", index.words, frozenset()).wanted
+        == "check"
+    )
+    assert "setGrant" not in top(index, "does ops-bot have manage rights on list L7?", 2)
+    assert read("who can read list L7?", index.words, frozenset()).wanted == "list"
+
+
 def test_the_apis_own_name_is_no_word_of_a_request() -> None:
     """ "All my Netlify sites": every operation is Netlify's; the one that says so in its
     summary is no nearer. A title word that is also a path word is the API's noun."""

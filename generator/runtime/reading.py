@@ -432,6 +432,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             near = [t for t in near if t not in made]
     else:
         wanted = intent(words(said.lead), nouns) or MODAL[said.kind][0]
+        if wanted is None and said.kind == "permission" and not asks_who:
+            # "is she allowed to merge?", "does ops-bot have manage rights on it?": a
+            # check (who may, a list of them).
+            wanted = "check"
         if said.kind == "standing" and wanted in ("read", "list", "search"):
             # "I want our bot to get an HTTP call every time ...": each time, a subscription.
             wanted = MODAL[said.kind][0]
