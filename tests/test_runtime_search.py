@@ -790,6 +790,22 @@ def test_appending_adds_an_item() -> None:
     assert intent(words("append three rows to the sheet")) == "create"
 
 
+def test_image_analysis_in_everyday_words() -> None:
+    rows = [
+        ("DetectText", "POST", "/#X-Amz-Target=Vision.DetectText", "Detects text in an image"),
+        ("DetectLabels", "POST", "/#X-Amz-Target=Vision.DetectLabels", "Detects labels"),
+        ("DetectModerationLabels", "POST", "/#X-Amz-Target=Vision.DetectModerationLabels",
+         "Detects unsafe content in an image"),
+        ("RecognizeCelebrities", "POST", "/#X-Amz-Target=Vision.RecognizeCelebrities",
+         "Returns an array of celebrities recognized in the input image"),
+        ("DetectFaces", "POST", "/#X-Amz-Target=Vision.DetectFaces", "Detects faces"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "grab the words printed on the sign in this photo") == ["DetectText"]
+    assert top(index, "is this avatar nsfw?") == ["DetectModerationLabels"]
+    assert top(index, "which famous people are in this picture?") == ["RecognizeCelebrities"]
+
+
 def test_network_gear_and_where_it_stands() -> None:
     rows = [
         ("listSites", "GET", "/dcim/sites/", "List sites"),

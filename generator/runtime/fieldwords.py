@@ -337,6 +337,18 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # What IT tracks: assets are configuration items (CIs), laptops devices.
     "asset": ("configuration", "device", "inventory"),
     "standup": ("meeting", "event"),
+    # Image and video analysis: who is famous is a celebrity; what may not be shown is
+    # moderated (unsafe, explicit); reading the words in a picture detects its text.
+    "famous": ("celebrity",),
+    "celeb": ("celebrity",),
+    "celebs": ("celebrity",),
+    "nsfw": ("moderation", "unsafe", "explicit", "safe"),
+    "nudity": ("moderation", "explicit", "unsafe"),
+    "explicit": ("moderation", "unsafe"),
+    "violent": ("moderation", "unsafe", "violence"),
+    "ocr": ("text", "detect"),
+    "printed": ("text",),
+    "ppe": ("protective", "equipment"),
     # Films and shows.
     "actor": ("person", "people", "cast"),
     "director": ("person", "people", "crew"),
