@@ -6266,3 +6266,5 @@ def test_verbs_that_are_nouns_as_often_ask_only_where_they_open_the_request() ->
     assert intent(words("expand volume 7724 to 500 GB")) == "update"
     assert intent(words("shift the dentist appointment to my personal calendar")) == "update"
     assert intent(words("the draft of article 5 is approved")) is None
+    assert intent(words("share filter 10044 with the whole marketing group")) == "create"
+    assert intent(words("the folders shared with me")) is None

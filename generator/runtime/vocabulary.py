@@ -90,6 +90,7 @@ OPENING_INTENTS: dict[str, str] = {
     "carve": "create",
     "bake": "create",
     "onboard": "create",
+    "share": "create",
     "expand": "update",
     "shift": "update",
 }
