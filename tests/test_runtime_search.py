@@ -806,6 +806,17 @@ def test_image_analysis_in_everyday_words() -> None:
     assert top(index, "which famous people are in this picture?") == ["RecognizeCelebrities"]
 
 
+def test_a_history_is_of_changes() -> None:
+    rows = [
+        ("listChanges", "GET", "/zones/{zone}/changes", "Enumerates Changes to a zone"),
+        ("getZone", "GET", "/zones/{zone}", "Fetches a zone"),
+        ("listRecords", "GET", "/zones/{zone}/rrsets", "Enumerates resource record sets"),
+    ]
+    index = build(rows)
+    assert top(index, "show the history of edits made to the example-com zone") == ["listChanges"]
+    assert top(index, "zone history") == ["listChanges"]
+
+
 def test_network_gear_and_where_it_stands() -> None:
     rows = [
         ("listSites", "GET", "/dcim/sites/", "List sites"),

@@ -223,7 +223,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "variable": ("var", "env"),
     "stats": ("statistic", "metric", "usage"),
     "usage": ("statistic", "metric"),
-    "history": ("event", "log", "timeline", "activity", "revision", "version"),
+    "history": ("event", "log", "timeline", "activity", "revision", "version", "change"),
     "past": ("history",),
     "activity": ("event", "history", "feed", "action", "audit", "log"),
     "nested": ("child", "children", "sub"),
