@@ -1574,6 +1574,22 @@ def test_records_are_items() -> None:
     assert top(build(rows), "show me the latest entries of articles") == ["listItems"]
 
 
+def test_a_verb_before_things_acts_and_a_kind_of_them_lists() -> None:
+    """ "Mute notifications for the next hour": a verb no intent names, then things; "unpaid
+    invoices from last month": a kind of them."""
+    from mcpgen.runtime.asking import asked_for
+
+    nouns = frozenset({"notif", "invoic", "task", "queue", "rule"})
+    own = ["notifications", "hour"]
+    assert asked_for("mute notifications for the next hour", own, nouns) == "act"
+    own = ["sqs", "queue", "rule"]
+    assert asked_for("hook up SQS queue q1 to the payment rule", own, nouns) == "act"
+    for query in ("unpaid invoices from last month", "overdue tasks", "recent invoices"):
+        assert asked_for(query, query.split()[:2], nouns) == "list", query
+    assert asked_for("more invoices like this one", ["invoices"], nouns) == "list"
+    assert asked_for("mute notifications?", ["notifications"], nouns) == "list"
+
+
 def test_a_question_asks_for_what_is() -> None:
     from mcpgen.runtime.asking import asked_for
 

@@ -151,6 +151,10 @@ def asked_for(
         return "act"
     if _determined(tokens) and _commands(tokens, nouns, named):
         return "act"
+    if _verb_like(first) and not query.rstrip().endswith("?") and _commands(tokens, nouns, named):
+        # "mute notifications for the next hour", "hook up SQS queue q1 to the rule": a
+        # verb before the things, not a kind of them ("unpaid invoices", "active users").
+        return "act"
     if about_things(own):
         return "list"
     if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
@@ -440,6 +444,33 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
         return True
     return _determined(tokens)
+
+
+_ADJECTIVE_ENDS = (
+    "ed", "ing", "ive", "al", "ous", "ful", "less", "able", "ible", "ic", "ent", "ant", "y",
+    "ue", "id", "est", "er", "ish", "ary", "ory", "ile", "ar", "or",
+)  # fmt: skip
+"""Endings of words that are adjectives as often as verbs ("failed", "pending", "active",
+"recent", "overdue", "unpaid", "older"), or nouns ("category")."""
+_ADJECTIVES = frozenset(
+    {"old", "new", "big", "small", "large", "open", "free", "hot", "top", "last", "next"}
+    | {"unread", "paid", "public", "private", "main", "live", "dead", "long", "short", "high"}
+    | {"low", "full", "empty", "own", "same", "other", "all", "most", "many", "few", "some"}
+    | {"more", "less", "average", "breakdown", "overall"}
+)
+"""Adjectives that open a request as often as a verb does, and end like verbs."""
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a request's first word reads as a verb rather than an adjective: no
+    ``_ADJECTIVES``, none of their endings (``_ADJECTIVE_ENDS``)."""
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word not in _ADJECTIVES
+        and word not in NOT_VERBS
+        and not word.endswith(_ADJECTIVE_ENDS)
+    )
 
 
 _SPREAD = frozenset({"all", "every", "each", "both"})
