@@ -6295,3 +6295,15 @@ def test_verbs_that_are_nouns_as_often_ask_only_where_they_open_the_request() ->
     assert intent(words("the draft of article 5 is approved")) is None
     assert intent(words("share filter 10044 with the whole marketing group")) == "create"
     assert intent(words("the folders shared with me")) is None
+    assert intent(words("empty the staging queue")) == "delete"
+    assert intent(words("empty out the scratch folder but keep the folder itself")) == "delete"
+
+
+def test_undoing_a_verb_that_opens_a_request_is_what_is_asked() -> None:
+    """ "Unshare folder 3e3f": share undone, a delete; not some other verb that no intent
+    names (which would make it an act)."""
+    from mcpgen.runtime.asking import asked_for
+
+    nouns = frozenset({"folder", "permiss", "resourc"})
+    assert asked_for("unshare folder 3e3f from everybody", ["folder"], nouns) == "delete"
+    assert asked_for("unblock lisa@customer.com", [], nouns) == "delete"

@@ -85,7 +85,7 @@ def undoing(word: str, nouns: frozenset[str] = frozenset()) -> str | None:
     rest = undone(word)
     if not rest or word in INTENTS:
         return None
-    done = INTENTS.get(rest)
+    done = INTENTS.get(rest) or OPENING_INTENTS.get(rest)  # "unshare": share undone
     if done is not None:
         return UNDONE.get(done)
     return "delete" if stem(rest) in nouns else None
@@ -378,6 +378,8 @@ def _opens_with_verb(tokens: Sequence[str], nouns: frozenset[str], named: frozen
     the next verb say ("let me see the pictures", "leave a comment")."""
     first = tokens[0].strip(EDGES).lower() if tokens else ""
     if first in INTENTS or first in _PHRASAL_VERBS or first in _LIGHT_VERBS:
+        return False
+    if undoing(first, nouns) is not None:  # "unshare folder 7", "unblock bob@acme.com"
         return False
     return _commands(tokens, nouns, named)
 

@@ -91,6 +91,7 @@ OPENING_INTENTS: dict[str, str] = {
     "bake": "create",
     "onboard": "create",
     "share": "create",
+    "empty": "delete",
     "expand": "update",
     "shift": "update",
 }
@@ -126,6 +127,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("take", "off"): "delete",
     ("take", "away"): "delete",
     ("shut", "down"): "act",
+    ("empty", "out"): "delete",
     ("turn", "off"): "disable",
     ("turn", "on"): "enable",
     ("switch", "off"): "disable",
