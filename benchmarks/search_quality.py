@@ -208,9 +208,10 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 - ``dev87`` to ``dev90``: ``benchmarks/queries/dev87/*.json`` to ``dev90/*.json``, 50
   requests each for NetBox (network inventory; the demo instance's document, not
   ``netbox``'s) and Twilio Sync, Amazon Rekognition and Google Cloud DNS, Google Cloud
-  SQL's Admin API and CloudWatch Events (EventBridge's older API, not ``eventbridge``'s),
-  Amazon WorkDocs and AWS Security Hub, weighted like ``dev52``, written blind like
-  ``dev`` from listings of the operations, measured before any change for them;
+  SQL's Admin API (its v1beta4 document; ``sqladmin``'s is v1) and CloudWatch Events
+  (EventBridge's older API, not ``eventbridge``'s), Amazon WorkDocs and AWS Security Hub,
+  weighted like ``dev52``, written blind like ``dev`` from listings of the operations,
+  measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
