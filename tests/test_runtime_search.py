@@ -5475,6 +5475,12 @@ def test_opening_a_thing_named_by_its_value_looks_at_it() -> None:
     assert top(index, "open the activity 6620")[:1] == ["getMeeting"]
     # A new one is made.
     assert top(index, "open a new activity for the Acme call")[:1] == ["createMeeting"]
+    # A thing and its ID, with no determiner: there already.
+    assert top(index, "open activity 6620")[:1] == ["getMeeting"]
+    assert top(index, "open activity 7f3a21 and show me its notes")[:1] == ["getMeeting"]
+    from mcpgen.runtime.asking import asked_for
+
+    assert asked_for("open port 443 on firewall fw-web", ["port", "firewall"]) != "read"
 
 
 def test_what_a_thing_named_by_its_value_has_is_that_thing() -> None:

@@ -23,6 +23,7 @@ from .phrases import PHRASES
 from .terms import (
     EDGES,
     PARTICLE_REACH,
+    identifier,
     particles,
     read_particles,
     stem,
@@ -168,15 +169,30 @@ _DEFINITE = frozenset({"the", "this", "that", "my", "our", "his", "her", "their"
 def _opens_one(query_words: Sequence[str]) -> bool:
     """Whether the request opens a thing that is there, to look at it: "open the Acme
     account, id 918", "open up the meeting with id 6620" (a definite thing and its
-    value), not "open a ticket" or "open an account for ..."."""
+    value), "open invoice 10234" (a thing and its ID), not "open a ticket" or "open an
+    account for ..."."""
     if "open" not in query_words:
         return False
     at = query_words.index("open") + 1
     if at < len(query_words) and query_words[at] == "up":
         at += 1
-    if at >= len(query_words) or query_words[at] not in _DEFINITE:
+    if at >= len(query_words):
         return False
+    if query_words[at] not in _DEFINITE:
+        # "open invoice 10234", "open design 7c1e9a2f": a thing by its ID, nothing new.
+        return (
+            query_words[0] == "open"
+            and query_words[at] not in _INDEFINITE
+            and query_words[at] not in _OPENED
+            and at + 1 < len(query_words)
+            and identifier(query_words[at + 1])
+        )
     return any(value_like(w) for w in query_words[at + 1 :])
+
+
+_INDEFINITE = frozenset({"a", "an", "new", "another", "some"})
+_OPENED = frozenset({"port", "ports"})
+"""What is opened to let traffic in ("open port 443"), not to look at."""
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:!]\s+|\s+[-\u2013\u2014]+\s+|\.\s+")
