@@ -6302,6 +6302,9 @@ def test_verbs_that_are_nouns_as_often_ask_only_where_they_open_the_request() ->
     assert intent(words("share filter 10044 with the whole marketing group")) == "create"
     assert intent(words("the folders shared with me")) is None
     assert intent(words("empty the staging queue")) == "delete"
+    assert intent(words("pull the call log for conversation t-9")) == "read"
+    assert intent(words("pull the money back")) == "act"
+    assert intent(words("pull in the latest commits")) == "act"
     assert intent(words("empty out the scratch folder but keep the folder itself")) == "delete"
 
 
