@@ -4215,7 +4215,7 @@ def test_what_is_so_now_asks_for_current_figures() -> None:
         ("getQueue", "GET", "/queues/{InstanceId}/{QueueId}", "DescribeQueue"),
     ]
     index = build(rows)
-    query = "pull the queue metrics at this moment"
+    query = "compute the queue metrics at this moment"  # a verb that acts: a read GETs
     assert top(index, query) == ["currentMetrics"]
 
 
