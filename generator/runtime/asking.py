@@ -32,6 +32,7 @@ from .terms import (
     words,
 )
 from .vocabulary import (
+    ADJECTIVE_ENDS,
     ADJECTIVES,
     APART,
     ATTRIBUTIVE,
@@ -39,6 +40,7 @@ from .vocabulary import (
     EQUIVALENTS,
     INTENTS,
     NOT_VERBS,
+    OPENING_ADJECTIVES,
     OPENING_INTENTS,
     PHRASAL,
     QUANTITIES,
@@ -464,30 +466,15 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     return _determined(tokens)
 
 
-_ADJECTIVE_ENDS = (
-    "ed", "ing", "ive", "al", "ous", "ful", "less", "able", "ible", "ic", "ent", "ant", "y",
-    "ue", "id", "est", "er", "ish", "ary", "ory", "ile", "ar", "or",
-)  # fmt: skip
-"""Endings of words that are adjectives as often as verbs ("failed", "pending", "active",
-"recent", "overdue", "unpaid", "older"), or nouns ("category")."""
-_ADJECTIVES = frozenset(
-    {"old", "new", "big", "small", "large", "open", "free", "hot", "top", "last", "next"}
-    | {"unread", "paid", "public", "private", "main", "live", "dead", "long", "short", "high"}
-    | {"low", "full", "empty", "own", "same", "other", "all", "most", "many", "few", "some"}
-    | {"more", "less", "average", "breakdown", "overall"}
-)
-"""Adjectives that open a request as often as a verb does, and end like verbs."""
-
-
 def _verb_like(word: str) -> bool:
-    """Whether a request's first word reads as a verb rather than an adjective: no
-    ``_ADJECTIVES``, none of their endings (``_ADJECTIVE_ENDS``)."""
+    """Whether a request's first word reads as a verb rather than an adjective: none of
+    ``OPENING_ADJECTIVES``, none of adjectives' endings (``ADJECTIVE_ENDS``)."""
     return (
         len(word) > 2
         and word.isalpha()
-        and word not in _ADJECTIVES
+        and word not in OPENING_ADJECTIVES
         and word not in NOT_VERBS
-        and not word.endswith(_ADJECTIVE_ENDS)
+        and not word.endswith(ADJECTIVE_ENDS)
     )
 
 

@@ -179,6 +179,21 @@ ATTRIBUTIVE = frozenset(
     {"any", "the", "my", "our", "your", "their", "its", "some", "no", "these", "those", "each"}
 )
 """Words after which ``ADJECTIVES`` are adjectives, not verbs."""
+ADJECTIVE_ENDS = (
+    "ed", "ing", "ive", "al", "ous", "ful", "less", "able", "ible", "ic", "ent", "ant", "y",
+    "ue", "id", "est", "er", "ish", "ary", "ory", "ile", "ar", "or",
+)  # fmt: skip
+"""Endings of words that are adjectives as often as verbs ("failed", "pending", "active",
+"recent", "overdue", "unpaid", "older"), or nouns ("category", "error")."""
+OPENING_ADJECTIVES = frozenset(
+    {"old", "new", "big", "small", "large", "open", "free", "hot", "top", "last", "next"}
+    | {"unread", "paid", "public", "private", "main", "live", "dead", "long", "short", "high"}
+    | {"low", "full", "empty", "own", "same", "other", "all", "most", "many", "few", "some"}
+    | {"more", "less", "average", "breakdown", "overall"}
+)
+"""Words that open a request as often as a verb does and are none, though they end like
+one: adjectives and quantities ("unread messages", "more pictures like this one"), and
+nouns of figures ("average CPU", "breakdown of costs")."""
 
 METHODS: dict[str, dict[str, float]] = {
     "create": {"POST": 1.0, "PUT": 0.6},
