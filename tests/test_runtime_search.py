@@ -806,6 +806,23 @@ def test_image_analysis_in_everyday_words() -> None:
     assert top(index, "which famous people are in this picture?") == ["RecognizeCelebrities"]
 
 
+def test_what_is_inside_a_thing_is_its_contents() -> None:
+    rows = [
+        ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),
+        ("getFolderContents", "GET", "/folders/{id}/contents", "Describe folder contents"),
+        ("getFolder", "GET", "/folders/{id}", "Get folder metadata"),
+    ]
+    index = build(rows)
+    assert top(index, "what's inside the Q3 Reports folder? id is 8f2a1c90") == [
+        "getFolderContents"
+    ]
+    # Its contents, items or members, whichever the API calls them.
+    from mcpgen.runtime.reading import read
+
+    near = read("what's inside folder 1024?", index.words, frozenset()).near
+    assert {"item", "member"} <= set(near)
+
+
 def test_a_history_is_of_changes() -> None:
     rows = [
         ("listChanges", "GET", "/zones/{zone}/changes", "Enumerates Changes to a zone"),

@@ -234,7 +234,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # How two things are related: a link between them.
     "relationship": ("link", "relation"),
     # What is made inside a folder is its child.
-    "inside": ("children", "child"),
+    "inside": ("children", "child", "content", "item", "member"),
     # Who signs a document is one of its recipients.
     "signer": ("recipient", "signatory"),
     "channel": ("conversation", "room"),
