@@ -150,19 +150,18 @@ def asked_for(
     first = tokens[0].strip(EDGES).lower() if tokens else ""
     if stem(first) in actions and not first.endswith("ed"):
         return "act"
-    if led and _commands(tokens, nouns, named):  # "can you store the password as a secret?"
-        return "act"
-    if _determined(tokens) and _commands(tokens, nouns, named):
-        return "act"
-    if _verb_like(first) and not query.rstrip().endswith("?") and _commands(tokens, nouns, named):
-        # "mute notifications for the next hour", "hook up SQS queue q1 to the rule": a
-        # verb before the things, not a kind of them ("unpaid invoices", "active users").
+    commands = _commands(tokens, nouns, named)
+    questioned = query.rstrip().endswith("?")
+    # A verb after "can you" ("can you store the password as a secret?"), or before a
+    # determiner or a value, acts; so does one before the things that reads as no
+    # adjective ("mute notifications for the next hour", not "unpaid invoices").
+    if commands and (led or _determined(tokens) or (_verb_like(first) and not questioned)):
         return "act"
     if about_things(own):
         return "list"
-    if query.rstrip().endswith("?") or query_words[0] in _QUESTION_WORDS:
+    if questioned or query_words[0] in _QUESTION_WORDS:
         return "read"
-    return "act" if _commands(tokens, nouns, named) else None
+    return "act" if commands else None
 
 
 _DEFINITE = frozenset({"the", "this", "that", "my", "our", "his", "her", "their", "your"})
@@ -467,15 +466,10 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
 
 
 def _verb_like(word: str) -> bool:
-    """Whether a request's first word reads as a verb rather than an adjective: none of
-    ``OPENING_ADJECTIVES``, none of adjectives' endings (``ADJECTIVE_ENDS``)."""
-    return (
-        len(word) > 2
-        and word.isalpha()
-        and word not in OPENING_ADJECTIVES
-        and word not in NOT_VERBS
-        and not word.endswith(ADJECTIVE_ENDS)
-    )
+    """Whether a request's first word, one ``_commands`` takes for a verb, reads as one
+    rather than as an adjective: none of ``OPENING_ADJECTIVES``, none of adjectives'
+    endings (``ADJECTIVE_ENDS``)."""
+    return len(word) > 2 and word not in OPENING_ADJECTIVES and not word.endswith(ADJECTIVE_ENDS)
 
 
 _SPREAD = frozenset({"all", "every", "each", "both"})
