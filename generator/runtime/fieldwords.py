@@ -341,7 +341,6 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # moderated (unsafe, explicit); reading the words in a picture detects its text.
     "famous": ("celebrity",),
     "celeb": ("celebrity",),
-    "celebs": ("celebrity",),
     "nsfw": ("moderation", "unsafe", "explicit", "safe"),
     "nudity": ("moderation", "explicit", "unsafe"),
     "explicit": ("moderation", "unsafe"),
