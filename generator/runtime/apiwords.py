@@ -12,6 +12,8 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
+from .clauses import QUOTED
+from .phrasing import AROUND_PATH, HTTP_METHODS
 from .segments import plain_operation_segments
 from .synonyms import SYNONYMS
 from .terms import EDGES, stem, stems, terms, words
@@ -221,6 +223,25 @@ class ApiWords:
             if len(title.split()) > 1:
                 found.setdefault(squashed(title), []).append(position)
         return found
+
+    def named_outright(self, query: str) -> tuple[frozenset[int], frozenset[int]]:
+        """The operations ``query`` names by their own name or title ("PostChargesCharge",
+        "compute_routers_get"), and those it gives outright: at a path it gives ("GET
+        /repos/{owner}/{repo}/issues", "carts/mine/...") or by their title in quotes
+        ("call 'List repository issues' for octocat/hello-world")."""
+        split = query.split()
+        names = self.operation_names
+        exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
+        exact.update(self.titles.get(squashed(query), ()))
+        outright: set[int] = set()
+        for at, token in enumerate(split):
+            if "/" in token:
+                before = split[at - 1].upper() if at else ""
+                method = before if before in HTTP_METHODS else None
+                outright.update(self.at_path(token.strip(AROUND_PATH), method))
+        for span in QUOTED.findall(query):
+            outright.update(self.titles.get(squashed("".join(span)), ()))
+        return frozenset(exact), frozenset(outright)
 
     @cached_property
     def path_vocabulary(self) -> frozenset[str]:

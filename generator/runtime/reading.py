@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .apiwords import ApiWords, squashed
+from .apiwords import ApiWords
 from .asking import (
     SO_FAR,
     asked_for,
@@ -31,7 +31,6 @@ from .objects import (
 )
 from .phrases import PHRASES, SENDING
 from .phrasing import (
-    AROUND_PATH,
     ASKED_OF_ME,
     BACK_UP_AGAIN,
     BY_DEFAULT,
@@ -47,7 +46,6 @@ from .phrasing import (
     HAVE_ASKED,
     HINTS,
     HOW_MANY,
-    HTTP_METHODS,
     IDENTIFIER,
     IN_ONE,
     INCLUDING,
@@ -459,20 +457,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             recipient, set(stems(sorted(recipient))), own, own_terms, near
         )
         wanted = "create"
-    # An operation named by its own name ("PostChargesCharge", "compute_routers_get").
-    names = api.operation_names
-    exact = {names[k] for k in [squashed(query), *map(squashed, split)] if k in names}
-    exact.update(api.titles.get(squashed(query), ()))
-    # An operation given by its path ("GET /repos/{owner}/{repo}/issues", "carts/mine/...").
-    outright: set[int] = set()
-    for at, token in enumerate(split):
-        if "/" in token:
-            before = split[at - 1].upper() if at else ""
-            method = before if before in HTTP_METHODS else None
-            outright.update(api.at_path(token.strip(AROUND_PATH), method))
-    # Or its title in quotes ("call 'List repository issues' for octocat/hello-world").
-    for span in QUOTED.findall(query):
-        outright.update(api.titles.get(squashed("".join(span)), ()))
+    exact, outright = api.named_outright(query)
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
     about, context = object_and_context(split)
@@ -502,8 +487,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         or ASKED_OF_ME.search(query) is not None,
         meta_asked=bool(META_WORDS.intersection(query_words)),
         mentioned=frozenset(own_terms) | frozenset(near) | frozenset(values) | pieces,
-        exact=frozenset(exact),
-        outright=frozenset(outright),
+        exact=exact,
+        outright=outright,
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
     )
