@@ -212,6 +212,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   (EventBridge's older API, not ``eventbridge``'s), Amazon WorkDocs and AWS Security Hub,
   weighted like ``dev52``, written blind like ``dev`` from listings of the operations,
   measured before any change for them;
+- ``dev91`` to ``dev94``: ``benchmarks/queries/dev91/*.json`` to ``dev94/*.json``, 50
+  requests each for YNAB (budgeting) and Amazon Comprehend, Postmark (one server's
+  transactional email) and AWS Database Migration Service, Docker Hub and Google Play EMM
+  (Android Enterprise), Braze and Azure Data Factory, weighted like ``dev52``, written
+  blind like ``dev`` from listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -346,6 +351,10 @@ SETS = {
     "dev88": QUERIES / "dev88",
     "dev89": QUERIES / "dev89",
     "dev90": QUERIES / "dev90",
+    "dev91": QUERIES / "dev91",
+    "dev92": QUERIES / "dev92",
+    "dev93": QUERIES / "dev93",
+    "dev94": QUERIES / "dev94",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -624,6 +633,14 @@ DIRECTORY = {
     "cwevents": "amazonaws.com/events",
     "workdocs": "amazonaws.com/workdocs",
     "securityhub": "amazonaws.com/securityhub",
+    "ynab": "youneedabudget.com",
+    "comprehend": "amazonaws.com/comprehend",
+    "postmark": "postmarkapp.com/server",
+    "dms": "amazonaws.com/dms",
+    "dockerhub": "docker.com/hub",
+    "androident": "googleapis.com/androidenterprise",
+    "braze": "braze.com",
+    "datafactory": "azure.com/datafactory",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
