@@ -806,6 +806,32 @@ def test_image_analysis_in_everyday_words() -> None:
     assert top(index, "which famous people are in this picture?") == ["RecognizeCelebrities"]
 
 
+def test_an_analysis_of_what_is_given_reads_as_much_as_a_describe() -> None:
+    # Detect, analyse, recognise, classify, compare: the action reads what it is given and
+    # changes nothing, so a request about "this paragraph" may be answered by it, not only
+    # by the reads of earlier jobs.
+    target = "/#X-Amz-Target=Language."
+    rows = [
+        ("DetectKeyPhrases", "POST", target + "DetectKeyPhrases",
+         "Detects the key noun phrases found in the text"),
+        ("DescribeKeyPhrasesDetectionJob", "POST", target + "DescribeKeyPhrasesDetectionJob",
+         "Gets the properties associated with a key phrases detection job"),
+        ("ListKeyPhrasesDetectionJobs", "POST", target + "ListKeyPhrasesDetectionJobs",
+         "Get a list of key phrase detection jobs that you have submitted"),
+        ("StartKeyPhrasesDetectionJob", "POST", target + "StartKeyPhrasesDetectionJob",
+         "Starts an asynchronous key phrase detection job for a collection of documents"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "key phrases of this paragraph") == ["DetectKeyPhrases"]
+    found = top(index, "what are the main talking points in this transcript? the key phrases")
+    assert found == ["DetectKeyPhrases"]
+    from mcpgen.runtime.traits import reads_by_name
+
+    assert reads_by_name("POST", target + "ClassifyDocument")
+    assert reads_by_name("POST", "/v1/images:analyze")
+    assert not reads_by_name("POST", "/resources/extract")  # unpacking an archive acts
+
+
 def test_what_is_inside_a_thing_is_its_contents() -> None:
     rows = [
         ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),

@@ -37,9 +37,13 @@ _BULK = frozenset({"bulk", "batch"})
 _READ_ACTIONS = frozenset(
     {"search", "query", "lookup", "list", "find", "get", "fetch", "retrieve", "read", "count"}
     | {"describe"}
+    | {"detect", "analyze", "analyse", "recognize", "classify", "compare", "contains"}
 )
 """Words an action's name starts with when the action reads (``/customers/search``,
-``/orders/batch-retrieve``, ``/me/microsoft.graph.getSchedule``)."""
+``/orders/batch-retrieve``, ``/me/microsoft.graph.getSchedule``), or reads what it is given
+and changes nothing (``DetectKeyPhrases``, ``ClassifyDocument``, ``CompareFaces``): a
+question about "this paragraph" is answered by reading it. Not "extract", which unpacks an
+archive as often."""
 
 
 def own_path(path: str) -> bool:
