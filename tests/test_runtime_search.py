@@ -832,6 +832,21 @@ def test_an_analysis_of_what_is_given_reads_as_much_as_a_describe() -> None:
     assert not reads_by_name("POST", "/resources/extract")  # unpacking an archive acts
 
 
+def test_a_phone_is_a_device_and_a_raw_message_its_dump() -> None:
+    rows = [
+        ("listDevices", "GET", "/devices", "Returns all devices of a user"),
+        ("addDevice", "POST", "/devices", "Adds a device"),
+        ("listUsers", "GET", "/users", "List users"),
+        ("getMessage", "GET", "/messages/outbound/{messageid}/details",
+         "Outbound message details"),
+        ("getMessageDump", "GET", "/messages/outbound/{messageid}/dump", "Outbound message dump"),
+        ("listMessages", "GET", "/messages/outbound", "Outbound message search"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "which phones does alice have registered?") == ["listDevices"]
+    assert top(index, "get me the raw source of message 2a3f6d10-8c1e") == ["getMessageDump"]
+
+
 def test_what_is_inside_a_thing_is_its_contents() -> None:
     rows = [
         ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),

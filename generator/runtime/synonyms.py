@@ -352,6 +352,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "watch": ("subscription", "watcher", "watching", "track", "monitor"),
     "monitor": ("track", "watch"),
     "dump": ("export", "download", "backup"),
+    # A message's raw source is its dump.
+    "raw": ("dump", "source"),
+    # A phone is a device.
+    "phone": ("device",),
     # Who follows a thing (an issue, a ticket) may be its watchers.
     "follow": ("follower", "following", "watcher"),
     "profile": ("user", "account"),
