@@ -3085,6 +3085,21 @@ def test_what_an_action_at_the_end_of_a_path_acts_on_is_the_segment_before() -> 
     assert resources == [["item"], ["balanc"], ["custom"], ["status"], ["custom"]]
 
 
+def test_the_verb_that_opens_an_action_segment_is_not_what_it_acts_on() -> None:
+    """``/pipelines/{name}/createRun`` makes a run, ``/tasks/{gid}/addProject`` adds a
+    project: "create" and "add" say what it does, and a request that says them does not
+    ask for that thing."""
+    rows = [
+        ("createRun", "POST", "/pipelines/{pipelineName}/createRun", "Creates a run"),
+        ("addProject", "POST", "/tasks/{task_gid}/addProject", "Add a project to a task"),
+        ("listAuthKeys", "POST", "/runtimes/{name}/listAuthKeys", "Retrieves the keys"),
+        ("getHealth", "POST", "/services/{name}/getHealth", "Gets the health"),
+        ("startCluster", "POST", "/clusters/{name}:start", "Starts a cluster"),
+    ]
+    resources = [sorted(r) for r in _segmented(rows).traits.resources]
+    assert resources == [["run"], ["project"], ["auth", "key"], ["health"], ["cluster"]]
+
+
 def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:
     from mcpgen.runtime.asking import asked_for
 

@@ -34,6 +34,14 @@ _API_LEVEL = re.compile(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|dev))/*$"
 )
 _BULK = frozenset({"bulk", "batch"})
+_OPENING_VERBS = frozenset(
+    terms(
+        "create get list update delete add remove set query search fetch retrieve describe "
+        "generate regenerate start stop cancel enable disable upsert"
+    )
+)
+"""The terms of verbs that open a path segment named as an action (``createRun``,
+``listAuthKeys``, ``getStatus``): what the operation does, not what it acts on."""
 _READ_ACTIONS = frozenset(
     {"search", "query", "lookup", "list", "find", "get", "fetch", "retrieve", "read", "count"}
     | {"describe"}
@@ -222,6 +230,11 @@ class Traits:
         acted_on = [
             found[-2] if len(found) > 1 and _verb_last(op["path"]) else found[-1] if found else ""
             for op, found in zip(operations, acting, strict=True)
+        ]
+        # Less the verb that opens a segment named as an action (``createRun``: a run).
+        acted_on = [
+            seg.split(" ", 1)[1] if seg.split(" ", 1)[0] in _OPENING_VERBS and " " in seg else seg
+            for seg in acted_on
         ]
         self.resources: list[frozenset[str]] = [frozenset(seg.split()) for seg in acted_on]
         # What it is, of those words: the last ("rack reservations": reservations).
