@@ -3098,6 +3098,15 @@ def test_the_verb_that_opens_an_action_segment_is_not_what_it_acts_on() -> None:
     ]
     resources = [sorted(r) for r in _segmented(rows).traits.resources]
     assert resources == [["run"], ["project"], ["auth", "key"], ["health"], ["cluster"]]
+    # An action named the remote-procedure way acts on what its name says after the verb,
+    # not on the header and service before it.
+    rows = [
+        ("StartReplicationTask", "POST", "/#X-Amz-Target=DMSv20160101.StartReplicationTask",
+         "Starts a replication task"),
+        ("DescribeInstances", "GET", "/#Action=DescribeInstances", "Describes instances"),
+    ]  # fmt: skip
+    resources = [sorted(r) for r in _segmented(rows).traits.resources]
+    assert resources == [["replic", "task"], ["instanc"]]
 
 
 def test_a_noun_of_the_api_followed_by_a_determiner_is_a_verb() -> None:

@@ -196,6 +196,16 @@ _FORMATS = frozenset({"json", "xml", "yaml"})
 (``/containers/json``: the containers)."""
 
 
+def _named_object(path: str) -> str:
+    """The terms of what an action named the remote-procedure way acts on: its name's
+    words after its verb (``#Action=DescribeInstances``: "instanc"); "" for any other."""
+    named, explicit = _action(path)
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if not explicit or len(named) < 2 or "=" not in last:
+        return ""
+    return " ".join(terms(" ".join(named[1:])))
+
+
 def _acting_segments(op: dict[str, Any], found: list[str]) -> list[str]:
     """The terms of an operation's literal path segments (``found``) but OData's
     ``_MARKERS`` and a last segment of ``_FORMATS`` after another."""
@@ -231,10 +241,18 @@ class Traits:
             found[-2] if len(found) > 1 and _verb_last(op["path"]) else found[-1] if found else ""
             for op, found in zip(operations, acting, strict=True)
         ]
-        # Less the verb that opens a segment named as an action (``createRun``: a run).
+        # Less the verb that opens a segment named as an action (``createRun``: a run); an
+        # action named the remote-procedure way acts on what its name says after its verb
+        # (``#X-Amz-Target=DMS.StartReplicationTask``: a replication task), not on the
+        # header or service before it.
         acted_on = [
-            seg.split(" ", 1)[1] if seg.split(" ", 1)[0] in _OPENING_VERBS and " " in seg else seg
-            for seg in acted_on
+            _named_object(op["path"])
+            or (
+                seg.split(" ", 1)[1]
+                if seg.split(" ", 1)[0] in _OPENING_VERBS and " " in seg
+                else seg
+            )
+            for op, seg in zip(operations, acted_on, strict=True)
         ]
         self.resources: list[frozenset[str]] = [frozenset(seg.split()) for seg in acted_on]
         # What it is, of those words: the last ("rack reservations": reservations).
