@@ -847,6 +847,17 @@ def test_a_phone_is_a_device_and_a_raw_message_its_dump() -> None:
     assert top(index, "get me the raw source of message 2a3f6d10-8c1e") == ["getMessageDump"]
 
 
+def test_figures_period_by_period_are_a_time_series() -> None:
+    rows = [
+        ("listSegments", "GET", "/segments/list", "Export segment list"),
+        ("segmentDetails", "GET", "/segments/details", "Export segment details"),
+        ("segmentSeries", "GET", "/segments/data_series", "Export segment analytics"),
+    ]
+    index = build(rows)
+    assert top(index, "segment sizes month by month") == ["segmentSeries"]
+    assert top(index, "how big was segment 1a2b each day this month?") == ["segmentSeries"]
+
+
 def test_what_is_inside_a_thing_is_its_contents() -> None:
     rows = [
         ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),

@@ -432,6 +432,16 @@ LEFT_OFF = re.compile(
 )
 """Where someone stopped reading or watching ("where did I leave off?", "save my place"):
 their position."""
+OVER_TIME = re.compile(
+    r"\b(?:per|each)\s+(?:day|week|month|hour)\b"
+    r"|\b(?:day|week|month|hour|year)[\s-]+by[\s-]+(?:day|week|month|hour|year)\b"
+    r"|\bover\s+time\b|\btime[\s-]?series\b"
+    r"|\b(?:daily|hourly|weekly|monthly)\s+(?:\w+\s+)?(?:counts?|totals?|numbers|stats|"
+    r"statistics|averages?|volumes?|usage|sends|metrics|breakdown)\b",
+    re.IGNORECASE,
+)
+"""Figures asked for period by period ("session counts per day", "month by month", "daily
+bounce totals", "the trend of motor amps"): a time series, a history of a metric."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (LEFT_OFF, ("position", "progress", "bookmark")),
     (IS_UP, ("health", "status", "ping", "heartbeat")),
@@ -456,6 +466,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (DONE_AGAIN, ("retry", "rerun", "redeliver", "replay")),
     (SENT_AGAIN, ("resend", "email", "notification")),
     (PERIODIC, ("schedule", "recurring", "recurrence")),
+    (OVER_TIME, ("series", "timeseries", "history", "historic")),
     (USER_DEFINED, ("custom",)),
     (STOP_SENDING, ("subscription", "notification", "unsubscribe")),
 )
