@@ -15,6 +15,7 @@ from mcpgen.runtime.terms import (
     CACHED_WORDS,
     _term,
     document_terms,
+    particles,
     stem,
     summary,
     terms,
@@ -856,6 +857,22 @@ def test_figures_period_by_period_are_a_time_series() -> None:
     index = build(rows)
     assert top(index, "segment sizes month by month") == ["segmentSeries"]
     assert top(index, "how big was segment 1a2b each day this month?") == ["segmentSeries"]
+
+
+def test_a_particle_past_the_object_of_the_first_verb_is_still_its_own() -> None:
+    # "take ... off" removes, though the thing taken off is three words long; "on" so far
+    # off is as often where ("switch the UK sender on VA123 to ...").
+    rows = [
+        ("addLabels", "POST", "/issues/{issue_number}/labels", "Add labels to an issue"),
+        ("removeLabel", "DELETE", "/issues/{issue_number}/labels/{name}",
+         "Remove a label from an issue"),
+        ("setLabels", "PUT", "/issues/{issue_number}/labels", "Set labels for an issue"),
+        ("createLabel", "POST", "/labels", "Create a label"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "take the wontfix label off issue 12") == ["removeLabel"]
+    assert top(index, "take the 'Needs review' label off issue 7781") == ["removeLabel"]
+    assert particles(words("switch the uk sender on va123 to mg456"), 0) == ["the", "uk", "sender"]
 
 
 def test_what_is_inside_a_thing_is_its_contents() -> None:

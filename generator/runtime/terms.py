@@ -386,16 +386,26 @@ def identifier(token: str) -> bool:
 def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
     """The words after the verb at ``at`` that may be its particle ("sign it off"): up to
     ``PARTICLE_REACH`` on; for the request's first word, its last word too, however far
-    ("switch the rule daily-snapshot back on")."""
+    ("switch the rule daily-snapshot back on"), or one of ``_FAR_PARTICLES`` two words
+    further on."""
     near = query_words[at + 1 : at + 1 + PARTICLE_REACH]
     if at == 0 and len(query_words) > PARTICLE_REACH + 1 and query_words[-1] in _LAST_PARTICLES:
         return [*near, query_words[-1]]
+    if at == 0 and _LAST_PARTICLES.isdisjoint(near):
+        # A few words further on, before what the thing is taken off or out of ("take the
+        # wontfix label off issue 12"); not "on", which is as often where ("switch the UK
+        # sender on VA123 to ...").
+        later = query_words[1 + PARTICLE_REACH : 1 + PARTICLE_REACH + 2]
+        return [*near, *(w for w in later if w in _FAR_PARTICLES)]
     return near
 
 
 _LAST_PARTICLES = frozenset({"on", "off", "back", "up", "down", "out", "away", "over"})
 """Particles that end a request as its first verb's ("turn the nightly export back on";
 not "in": "what groups is she in?")."""
+_FAR_PARTICLES = frozenset({"off", "out", "back", "away"})
+"""Particles that may come a word or two past ``PARTICLE_REACH`` from the request's first
+verb, where none came sooner ("take the 'Needs review' label off card 7781")."""
 
 
 def read_particles(query_words: Sequence[str], at: int) -> list[tuple[str, bool]]:
