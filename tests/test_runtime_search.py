@@ -875,6 +875,21 @@ def test_a_particle_past_the_object_of_the_first_verb_is_still_its_own() -> None
     assert particles(words("switch the uk sender on va123 to mg456"), 0) == ["the", "uk", "sender"]
 
 
+def test_having_someone_do_a_thing_is_an_errand_not_a_question() -> None:
+    # "Have agent 8 download ..." asks for the download; "have we ...?" asks what is.
+    rows = [
+        ("getAgent", "GET", "/agents/{agentNum}", "Get an agent's configuration"),
+        ("listSessions", "GET", "/agents/{agentNum}/tftp/sessions",
+         "List the agent's TFTP sessions"),
+        ("startSession", "POST", "/agents/{agentNum}/tftp/sessions",
+         "Start a TFTP session to download a file"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "Have agent 8 download config.bin from the TFTP server") == ["startSession"]
+    assert top(index, "have agent 8 fetch config.bin over TFTP") == ["startSession"]
+    assert top(index, "have we any TFTP sessions on agent 8?") == ["listSessions"]
+
+
 def test_what_is_inside_a_thing_is_its_contents() -> None:
     rows = [
         ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),

@@ -351,6 +351,14 @@ security-alerts@acme.io?", "is Tom on the on-call team?"): a membership."""
 LABELLING = frozenset({"with", "whose", "where", "having"})
 """Words before a field's name and its value ("a user with password Secret123!", "the
 customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""
+CAUSATIVE = re.compile(
+    r"^\W*(?:please\s+)?have\s+(?!(?:you|we|i|they|he|she|it|u|ya|y'all|people|anyone|"
+    r"anybody|someone|somebody|any|all)\b)(?![^?]*\bbeen\b)(?=[^?]*[^?\s]\W*$)",
+    re.IGNORECASE,
+)
+"""A request that has someone or something do a thing ("have the card reader collect
+$12.50", "have Jenna call the pharmacy"): an errand, no question whether things have been
+("have the invoices been paid?", "have we shipped it?")."""
 INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
 """Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
 HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")

@@ -34,6 +34,7 @@ from .phrasing import (
     ASKED_OF_ME,
     BACK_UP_AGAIN,
     BY_DEFAULT,
+    CAUSATIVE,
     COMPARED,
     CORRECTED,
     CUE_PATTERNS,
@@ -225,6 +226,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     of its title that name it)."""
     # Initials joined by "&" are one abbreviation ("P&L": pl, profit and loss).
     query = INITIALS.sub(r"\1\2", query)
+    # "have the reader collect $12.50": who is to do it, and what; no auxiliary's question.
+    errand = CAUSATIVE.match(query)
+    query = query[errand.end() :] if errand else query
     # Quoted text is a value (a title, a message, a name): its words are not the request's.
     quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
     # A verb nobody should be able to do, or whose permission is asked about, is not.
@@ -438,6 +442,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             # "I want our bot to get an HTTP call every time ...": each time, a subscription.
             wanted = MODAL[said.kind][0]
     wanted = _asked_instead(query, wanted, sent_by is not None, asks_who)
+    if errand is not None and wanted in (None, "read", "list"):
+        wanted = "act"
     along = {w for span in INCLUDING.findall(query) for w in words(span)}
     if along:
         # What goes along with the thing is not the thing ("including all its users").
