@@ -890,6 +890,21 @@ def test_having_someone_do_a_thing_is_an_errand_not_a_question() -> None:
     assert top(index, "have we any TFTP sessions on agent 8?") == ["listSessions"]
 
 
+def test_a_link_to_a_thing_is_its_permalink_or_a_way_to_share_it() -> None:
+    rows = [
+        ("getPermalink", "GET", "/chat.getPermalink",
+         "Retrieve a permalink URL for a specific extant message"),
+        ("history", "GET", "/conversations.history",
+         "Fetches a conversation's history of messages and events"),
+        ("postMessage", "POST", "/chat.postMessage", "Sends a message to a channel"),
+        ("addSharedLink", "PUT", "/files/{file_id}#add_shared_link", "Add shared link to file"),
+        ("getFile", "GET", "/files/{file_id}", "Get file information"),
+    ]  # fmt: skip
+    index = build(rows)
+    found = top(index, "I need a link to Priya's launch announcement in #product", 2)
+    assert "getPermalink" in found
+
+
 def test_what_is_inside_a_thing_is_its_contents() -> None:
     rows = [
         ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),

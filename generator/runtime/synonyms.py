@@ -36,6 +36,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "permission": ("access", "role", "collaborator", "grant"),
     "access": ("permission", "collaborator", "grant", "role"),
     "share": ("permission", "collaborator", "access", "invite", "acl"),
+    # A link to a thing is a way to share it, its permalink, its URL.
+    "link": ("share", "sharing", "permalink"),
     "sharing": ("permission", "collaborator", "access", "acl"),
     "role": ("permission", "binding"),
     "log": ("logs", "event", "audit", "history", "entry"),
