@@ -888,6 +888,7 @@ def test_having_someone_do_a_thing_is_an_errand_not_a_question() -> None:
     assert top(index, "Have agent 8 download config.bin from the TFTP server") == ["startSession"]
     assert top(index, "have agent 8 fetch config.bin over TFTP") == ["startSession"]
     assert top(index, "have we any TFTP sessions on agent 8?") == ["listSessions"]
+    assert top(index, "have the TFTP sessions on agent 8 finished?") == ["listSessions"]
 
 
 def test_a_link_to_a_thing_is_its_permalink_or_a_way_to_share_it() -> None:

@@ -353,7 +353,7 @@ LABELLING = frozenset({"with", "whose", "where", "having"})
 customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""
 CAUSATIVE = re.compile(
     r"^\W*(?:please\s+)?have\s+(?!(?:you|we|i|they|he|she|it|u|ya|y'all|people|anyone|"
-    r"anybody|someone|somebody|any|all)\b)(?![^?]*\bbeen\b)(?=[^?]*[^?\s]\W*$)",
+    r"anybody|someone|somebody|any|all)\b)(?!.*\bbeen\b)(?!.*\?)",
     re.IGNORECASE,
 )
 """A request that has someone or something do a thing ("have the card reader collect
@@ -449,7 +449,7 @@ OVER_TIME = re.compile(
     re.IGNORECASE,
 )
 """Figures asked for period by period ("session counts per day", "month by month", "daily
-bounce totals", "the trend of motor amps"): a time series, a history of a metric."""
+bounce totals"): a time series, a history of a metric."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (LEFT_OFF, ("position", "progress", "bookmark")),
     (IS_UP, ("health", "status", "ping", "heartbeat")),

@@ -36,7 +36,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "permission": ("access", "role", "collaborator", "grant"),
     "access": ("permission", "collaborator", "grant", "role"),
     "share": ("permission", "collaborator", "access", "invite", "acl"),
-    # A link to a thing is a way to share it, its permalink, its URL.
+    # A link to a thing is a way to share it, or its permalink.
     "link": ("share", "sharing", "permalink"),
     "sharing": ("permission", "collaborator", "access", "acl"),
     "role": ("permission", "binding"),
