@@ -906,6 +906,18 @@ def test_a_link_to_a_thing_is_its_permalink_or_a_way_to_share_it() -> None:
     assert "getPermalink" in found
 
 
+def test_a_network_switch_is_a_device() -> None:
+    rows = [
+        ("listDevices", "GET", "/dcim/devices/", "List devices"),
+        ("listSites", "GET", "/dcim/sites/", "List sites"),
+        ("listRacks", "GET", "/dcim/racks/", "List racks"),
+    ]
+    index = build(rows)
+    # The site is where they are: it matches outright, the switches by their near-synonym.
+    assert top(index, "list the leaf switches at site fra2", 2) == ["listSites", "listDevices"]
+    assert top(index, "which switches are in rack R14?", 2) == ["listRacks", "listDevices"]
+
+
 def test_what_is_inside_a_thing_is_its_contents() -> None:
     rows = [
         ("getFolderPath", "GET", "/folders/{id}/path", "Get the path of a folder"),

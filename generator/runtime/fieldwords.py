@@ -301,8 +301,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spare": ("available",),
     "hold": ("reserve", "reservation"),
     "nic": ("interface", "network"),
-    # Network gear and where it stands.
+    # Network gear and where it stands (a switch too: the verb's near-synonym weighs little).
     "router": ("device",),
+    "switch": ("device",),
     "appliance": ("device",),
     "datacenter": ("site", "location"),
     "datacentre": ("site", "location"),
