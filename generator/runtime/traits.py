@@ -196,14 +196,19 @@ _FORMATS = frozenset({"json", "xml", "yaml"})
 (``/containers/json``: the containers)."""
 
 
-def _named_object(path: str) -> str:
-    """The terms of what an action named the remote-procedure way acts on: its name's
-    words after its verb (``#Action=DescribeInstances``: "instanc"); "" for any other."""
+def _acted_on(path: str, segment: str) -> str:
+    """The terms of what an operation acts on, given its path and the terms of the path
+    segment that names it: that segment less the verb that opens it (``createRun``: a
+    run); for an action named the remote-procedure way, its name's words after its verb
+    (``#X-Amz-Target=DMS.StartReplicationTask``: a replication task), not the header or
+    service before them."""
     named, explicit = _action(path)
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    if not explicit or len(named) < 2 or "=" not in last:
-        return ""
-    return " ".join(terms(" ".join(named[1:])))
+    if explicit and len(named) > 1 and "=" in path.rstrip("/").rsplit("/", 1)[-1]:
+        after = " ".join(terms(" ".join(named[1:])))
+        if after:
+            return after
+    verb, _, rest = segment.partition(" ")
+    return rest if rest and verb in _OPENING_VERBS else segment
 
 
 def _acting_segments(op: dict[str, Any], found: list[str]) -> list[str]:
@@ -241,18 +246,8 @@ class Traits:
             found[-2] if len(found) > 1 and _verb_last(op["path"]) else found[-1] if found else ""
             for op, found in zip(operations, acting, strict=True)
         ]
-        # Less the verb that opens a segment named as an action (``createRun``: a run); an
-        # action named the remote-procedure way acts on what its name says after its verb
-        # (``#X-Amz-Target=DMS.StartReplicationTask``: a replication task), not on the
-        # header or service before it.
         acted_on = [
-            _named_object(op["path"])
-            or (
-                seg.split(" ", 1)[1]
-                if seg.split(" ", 1)[0] in _OPENING_VERBS and " " in seg
-                else seg
-            )
-            for op, seg in zip(operations, acted_on, strict=True)
+            _acted_on(op["path"], seg) for op, seg in zip(operations, acted_on, strict=True)
         ]
         self.resources: list[frozenset[str]] = [frozenset(seg.split()) for seg in acted_on]
         # What it is, of those words: the last ("rack reservations": reservations).
