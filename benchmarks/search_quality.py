@@ -217,6 +217,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   transactional email) and AWS Database Migration Service, Docker Hub and Google Play EMM
   (Android Enterprise), Braze and Azure Data Factory, weighted like ``dev52``, written
   blind like ``dev`` from listings of the operations, measured before any change for them;
+- ``dev95`` to ``dev98``: ``benchmarks/queries/dev95/*.json`` to ``dev98/*.json``, 50
+  requests each for Google BigQuery and Amazon EKS, AWS Step Functions and AWS CloudTrail,
+  Amazon DocumentDB and Amazon Kendra, Azure API Management (its APIs document) and the
+  Google Cloud Healthcare API, weighted like ``dev52``, written blind like ``dev`` from
+  listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -355,6 +360,10 @@ SETS = {
     "dev92": QUERIES / "dev92",
     "dev93": QUERIES / "dev93",
     "dev94": QUERIES / "dev94",
+    "dev95": QUERIES / "dev95",
+    "dev96": QUERIES / "dev96",
+    "dev97": QUERIES / "dev97",
+    "dev98": QUERIES / "dev98",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -641,6 +650,14 @@ DIRECTORY = {
     "androident": "googleapis.com/androidenterprise",
     "braze": "braze.com",
     "datafactory": "azure.com/datafactory",
+    "bigquery": "googleapis.com/bigquery",
+    "eks": "amazonaws.com/eks",
+    "sfn": "amazonaws.com/states",
+    "cloudtrail": "amazonaws.com/cloudtrail",
+    "docdb": "amazonaws.com/docdb",
+    "kendra": "amazonaws.com/kendra",
+    "apimgmt": "azure.com/apimanagement-apimapis",
+    "ghealth": "googleapis.com/healthcare",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
