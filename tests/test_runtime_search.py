@@ -6469,3 +6469,22 @@ def test_undoing_a_verb_that_opens_a_request_is_what_is_asked() -> None:
     nouns = frozenset({"folder", "permiss", "resourc"})
     assert asked_for("unshare folder 3e3f from everybody", ["folder"], nouns) == "delete"
     assert asked_for("unblock lisa@customer.com", [], nouns) == "delete"
+
+
+def test_what_is_fired_off_is_started_or_sent() -> None:
+    rows = [
+        ("startExecution", "POST", "/#X-Amz-Target=Flows.StartExecution",
+         "Starts an execution of a workflow"),
+        ("sendTaskHeartbeat", "POST", "/#X-Amz-Target=Flows.SendTaskHeartbeat",
+         "Sends a heartbeat for a task of a workflow"),
+        ("stopExecution", "POST", "/#X-Amz-Target=Flows.StopExecution", "Stops an execution"),
+        ("createWorkflow", "POST", "/#X-Amz-Target=Flows.CreateWorkflow", "Creates a workflow"),
+        ("deleteWorkflow", "POST", "/#X-Amz-Target=Flows.DeleteWorkflow", "Deletes a workflow"),
+        ("sendMessage", "POST", "/messages", "Send a message"),
+    ]  # fmt: skip
+    index = build(rows)
+    # Set going: not a new workflow, nor a workflow fired (removed).
+    assert top(index, "fire off the image-resize workflow") == ["startExecution"]
+    assert top(index, "fire up the image-resize workflow in the background") == ["startExecution"]
+    assert top(index, "fire the resize workflow off") == ["startExecution"]
+    assert top(index, "fire off a message to the on-call channel") == ["sendMessage"]

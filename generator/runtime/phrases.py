@@ -78,6 +78,9 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("dig", "up"): ("search", "find"),
     # Started, not kicked out (``APART``: "kick them off the board" is).
     ("kick", "off"): ("start", "run", "trigger"),
+    # Set going, or sent on its way ("fire off an email").
+    ("fire", "off"): ("start", "run", "trigger", "send"),
+    ("fire", "up"): ("start", "launch", "run"),
     ("go", "back"): ("rollback", "revert", "restore"),
     ("bring", "back"): ("restore", "recover", "undelete"),
     ("roll", "back"): ("rollback", "revert"),

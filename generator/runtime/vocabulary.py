@@ -112,6 +112,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("sign", "up"): "create",
     ("back", "up"): "create",
     ("kick", "off"): "create",
+    ("fire", "off"): "create",
+    ("fire", "up"): "create",
     ("take", "out"): "delete",
     ("pull", "out"): "delete",
     ("pull", "back"): "act",
