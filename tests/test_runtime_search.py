@@ -6488,3 +6488,27 @@ def test_what_is_fired_off_is_started_or_sent() -> None:
     assert top(index, "fire up the image-resize workflow in the background") == ["startExecution"]
     assert top(index, "fire the resize workflow off") == ["startExecution"]
     assert top(index, "fire off a message to the on-call channel") == ["sendMessage"]
+
+
+def test_words_said_together_count_most_where_they_stand_together() -> None:
+    # The same words, side by side in one description and apart in the other.
+    rows = [
+        ("getVolumeSettings", "GET", "/volumes/{id}/settings", "Get volume settings",
+         "Whether the volume has protection from deletion."),
+        ("getSnapshotSettings", "GET", "/snapshots/{id}/settings", "Get snapshot settings",
+         "Whether the snapshot has deletion protection."),
+    ]  # fmt: skip
+    operations: list[dict[str, Any]] = []
+    core: list[str] = []
+    more: list[str] = []
+    for name, method, path, title, description in rows:
+        operations.append(
+            {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
+        )
+        found = document_terms(name, title, description, path, [], [], method)
+        core.append(" ".join(found[0]))
+        more.append(" ".join(found[1]))
+    index = Index({"operations": operations, "terms": core, "more": more, "semantic": False})
+    assert top(index, "is deletion protection on?") == ["getSnapshotSettings"]
+    assert top(index, "which ones have deletion protection") == ["getSnapshotSettings"]
+    assert top(index, "is it protected from deletion?") == ["getVolumeSettings"]

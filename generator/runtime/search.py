@@ -14,6 +14,9 @@ with ``terms``, the same code that reads requests here), ranks with BM25 (the
   "store the password as a secret", asks for a write) and "list all" means a collection
   while "this" means one item; "my" means the calling user; "anywhere" or "across"
   means the widest collection (fewest path parameters), "in prod" one within a parent;
+- words said one after the other count more where an operation's description or
+  arguments have them side by side too ("deletion protection" is one setting, not any
+  deletion and any protection);
 - of two operations that match alike, the one whose path mentions nothing else comes
   first, and the same operation under another API version comes after the first;
 - the API's own long names are abbreviated by their initials ("pvc" for
@@ -54,7 +57,7 @@ from .reading import Reading, read
 from .segments import plain_operation_segments
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
-from .terms import distinct_words, joined, related, stems
+from .terms import adjacent_pairs, distinct_words, holds, joined, related, stems
 from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 from .weights import (
@@ -76,6 +79,8 @@ from .weights import (
     METHOD_WEIGHT,
     MORE_WEIGHT,
     NEAR_COVERAGE,
+    PHRASE_CAP,
+    PHRASE_WEIGHT,
     QUESTION_FACTOR,
     REPEAT_FACTOR,
     RESOURCE_WEIGHT,
@@ -264,6 +269,22 @@ class Index:
                 total = total + times * (found > 0)
         return total / len(own)
 
+    def _phrases(self, own: list[str], scores: Any) -> Any:
+        """For each operation with a score, how many pairs of words the request says one
+        after the other its description and argument names have side by side (``holds``),
+        at most ``PHRASE_CAP`` (its name and summary match the words well enough alone)."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
+        found = numpy.zeros(len(self.operations))
+        more = self._fields["more"]
+        for pair in adjacent_pairs(stems(own)):
+            first, second = pair.split()
+            both = (scores > 0) & (self._scores("more", [first]) > 0)
+            both &= self._scores("more", [second]) > 0
+            for position in numpy.flatnonzero(both).tolist():
+                found[position] += holds(more[position], pair)
+        return numpy.minimum(found, PHRASE_CAP)
+
     def _both(self, query_terms: list[str]) -> Any:
         scores = self._scores("core", query_terms)
         return _scaled(scores + MORE_WEIGHT * self._scores("more", query_terms))
@@ -334,6 +355,7 @@ class Index:
         scores = self._both(own_terms)
         if len(own) > 1:
             scores = scores * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * self._coverage(own))
+            scores = scores * (1.0 + PHRASE_WEIGHT * self._phrases(own, scores))
         if request.values:
             scores = scores + VALUE_WEIGHT * self._both(request.values)
         if near:

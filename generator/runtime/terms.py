@@ -20,6 +20,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .phrases import COMPOUNDS, PHRASES
@@ -318,6 +319,22 @@ def document_terms(
         core += [t for t in terms(_CALLER_WORDS) if t not in core]
     more = terms(description) + terms(" ".join(args))
     return core, more
+
+
+def adjacent_pairs(terms_said: Sequence[str]) -> list[str]:
+    """Each two terms said one after the other, as ``holds`` looks for them ("a b")."""
+    return sorted({f"{a} {b}" for a, b in pairwise(terms_said) if a != b})
+
+
+def holds(text: str, pair: str) -> bool:
+    """Whether ``text`` (terms between single spaces) has ``pair``'s two side by side."""
+    at = text.find(pair)
+    while at >= 0:
+        end = at + len(pair)
+        if (at == 0 or text[at - 1] == " ") and (end == len(text) or text[end] == " "):
+            return True
+        at = text.find(pair, at + 1)
+    return False
 
 
 def undone(word: str) -> str:

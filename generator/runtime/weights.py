@@ -21,6 +21,12 @@ VALUE_WEIGHT = 0.3
 RESOURCE_WEIGHT = 0.15
 COVERAGE_WEIGHT = 0.5
 """How much it counts that an operation has all of the request's words, not just some."""
+PHRASE_WEIGHT = 0.3
+PHRASE_CAP = 2
+"""An operation's score is multiplied by 1 + PHRASE_WEIGHT for each pair of words the request
+says one after the other that its description or argument names have side by side too (at
+most PHRASE_CAP pairs): "deletion protection" is that setting, not any deletion and any
+protection."""
 NEAR_COVERAGE = 0.5
 """How much a request's word counts as an operation's when only a near-synonym of it is."""
 SPECIFIC_WEIGHT = 0.3
