@@ -6512,3 +6512,19 @@ def test_words_said_together_count_most_where_they_stand_together() -> None:
     assert top(index, "is deletion protection on?") == ["getSnapshotSettings"]
     assert top(index, "which ones have deletion protection") == ["getSnapshotSettings"]
     assert top(index, "is it protected from deletion?") == ["getVolumeSettings"]
+
+
+def test_what_is_triggered_is_run_not_made() -> None:
+    rows = [
+        ("startExecution", "POST", "/#X-Amz-Target=Flows.StartExecution",
+         "Starts an execution of a state machine"),
+        ("createAlias", "POST", "/#X-Amz-Target=Flows.CreateStateMachineAlias",
+         "Creates an alias of a state machine"),
+        ("createStateMachine", "POST", "/#X-Amz-Target=Flows.CreateStateMachine",
+         "Creates a state machine"),
+        ("deleteStateMachine", "POST", "/#X-Amz-Target=Flows.DeleteStateMachine",
+         "Deletes a state machine"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "trigger the invoice state machine") == ["startExecution"]
+    assert top(index, "trigger a run of the nightly state machine") == ["startExecution"]

@@ -276,7 +276,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "new": ("create",),
     "open": ("create",),
     "start": ("create", "run", "dispatch", "trigger"),
-    "trigger": ("dispatch", "run", "create"),
+    "trigger": ("dispatch", "run", "start", "execute"),
     "rerun": ("rerun", "retry", "run"),
     "retry": ("rerun", "attempt"),
     "try": ("attempt",),
