@@ -6528,3 +6528,23 @@ def test_what_is_triggered_is_run_not_made() -> None:
     index = build(rows)
     assert top(index, "trigger the invoice state machine") == ["startExecution"]
     assert top(index, "trigger a run of the nightly state machine") == ["startExecution"]
+
+
+def test_functions_and_stored_procedures_are_routines() -> None:
+    rows = [
+        ("listRoutines", "GET", "/datasets/{datasetId}/routines", "List routines in a dataset"),
+        ("deleteRoutine", "DELETE", "/datasets/{datasetId}/routines/{routineId}",
+         "Delete a routine"),
+        ("deleteDataset", "DELETE", "/datasets/{datasetId}", "Delete a dataset"),
+        ("listTables", "GET", "/datasets/{datasetId}/tables", "List tables in a dataset"),
+        ("startSync", "POST", "/sources/{sourceId}/sync-jobs", "Start a sync job of a source"),
+        ("updateSource", "PUT", "/sources/{sourceId}", "Update a data source"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "remove the stored procedure etl.sp_backfill_legacy") == ["deleteRoutine"]
+    assert top(index, "list the stored procedures and UDFs in the utils dataset") == [
+        "listRoutines"
+    ]
+    # Crawled: synced.
+    assert top(index, "crawl the confluence source") == ["startSync"]
+    assert top(index, "crawl the wiki source again") == ["startSync"]

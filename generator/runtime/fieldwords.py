@@ -251,6 +251,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     # Running a function is invoking it.
     "run": ("invoke", "execute", "trigger"),
     "invoke": ("run", "call", "execute"),
+    # A database's functions and stored procedures are its routines.
+    "function": ("routine",),
+    "procedure": ("routine", "function"),
+    # What a search service crawls it syncs from a data source.
+    "crawl": ("sync", "index", "scan"),
     # Bookkeeping: the general ledger is the journal; a supplier is a vendor, a provider or
     # a contact.
     "ledger": ("journal", "account"),
