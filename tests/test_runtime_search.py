@@ -6548,3 +6548,22 @@ def test_functions_and_stored_procedures_are_routines() -> None:
     # Crawled: synced.
     assert top(index, "crawl the confluence source") == ["startSync"]
     assert top(index, "crawl the wiki source again") == ["startSync"]
+
+
+def test_access_let_or_granted_is_an_iam_policy_set() -> None:
+    rows = [
+        ("setFolderIamPolicy", "PUT", "/buckets/{bucket}/folders/{folder}/iam",
+         "Updates an IAM policy for the specified folder"),
+        ("getFolderIamPolicy", "GET", "/buckets/{bucket}/folders/{folder}/iam",
+         "Returns an IAM policy for the specified folder"),
+        ("createFolder", "POST", "/buckets/{bucket}/folders", "Creates a new folder"),
+        ("getFolder", "GET", "/buckets/{bucket}/folders/{folder}",
+         "Returns metadata of the specified folder"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "let contractor@ext.com read the team-b folder") == ["setFolderIamPolicy"]
+    # The access given is what is asked for, not who gets it, however far on the folder
+    # it is on comes.
+    request = read("grant the etl service account read access on the reports folder",
+                   index.words, NONE)  # fmt: skip
+    assert "access" in request.own

@@ -99,7 +99,17 @@ MODAL: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "permission": (None, ("permission", "access", "allowed", "authorization", "review")),
     "grant": (
         "create",
-        ("access", "collaborator", "member", "grant", "add", "invite", "binding", "permission"),
+        (
+            "access",
+            "collaborator",
+            "member",
+            "grant",
+            "add",
+            "invite",
+            "binding",
+            "permission",
+            "iam",
+        ),
     ),
     "standing": (
         "create",

@@ -117,11 +117,13 @@ of the team"): it is about their role, as a member (which an API may change, or 
 owner: the intent stays the verb's)."""
 GIVEN_TO = re.compile(
     r"^\W*(?:please\s+)?(?:give|grant|award)\s+(?!(?:me|us)\b)"
-    r"((?:the|our|my|this|that|user|group)\s+[^,.;:!?]*?|\S+)\s+(?:the|an?)\s+\S",
+    r"((?:the|our|my|this|that|user|group)\s+(?:(?!\b(?:access|rights?|permissions?)\b)"
+    r"[^,.;:!?])*?|\S+)\s+(?:the|an?)\s+\S",
     re.IGNORECASE,
 )
 """Whom something is given, before what is given ("give the ci-bot service account the
-edit role", "grant bob the admin role"): where it goes, not the thing asked for."""
+edit role", "grant bob the admin role"): where it goes, not the thing asked for. Access
+given is no recipient ("grant the bot read access on the store": not "the store")."""
 WHAT_HAPPENED = re.compile(
     r"\b(?:what|everything|anything|all)(?:'s|\u2019s|\s+that|\s+has|\s+have|\s+that\s+has)?"
     r"\s+(?:happened|(?:is\s+|are\s+)?happening|been\s+happening|been\s+going\s+on|went\s+on|"
