@@ -6567,3 +6567,20 @@ def test_access_let_or_granted_is_an_iam_policy_set() -> None:
     request = read("grant the etl service account read access on the reports folder",
                    index.words, NONE)  # fmt: skip
     assert "access" in request.own
+
+
+def test_an_apis_endpoints_are_its_operations_or_routes() -> None:
+    rows = [
+        ("listApis", "GET", "/service/{serviceName}/apis", "Lists all APIs of the service"),
+        ("getApi", "GET", "/service/{serviceName}/apis/{apiId}", "Gets the details of the API"),
+        ("listOperations", "GET", "/service/{serviceName}/apis/{apiId}/operations",
+         "Lists the operations of the API"),
+        ("deleteOperation", "DELETE", "/service/{serviceName}/apis/{apiId}/operations/{operationId}",
+         "Deletes an operation of the API"),
+        ("createRoute", "POST", "/v2/apis/{apiId}/routes", "Creates a route for an API"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "what endpoints does customers-api expose?") == ["listOperations"]
+    assert top(index, "remove the deprecated DELETE /users endpoint from the users api") == [
+        "deleteOperation"
+    ]

@@ -248,6 +248,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "average": ("aggregate", "statistic", "mean", "avg"),
     "sum": ("aggregate", "total"),
     "total": ("sum", "summary", "aggregate"),
+    # An API's endpoints are its operations (API management, gateways), or its routes.
+    "endpoint": ("operation", "route"),
     # Running a function is invoking it.
     "run": ("invoke", "execute", "trigger"),
     "invoke": ("run", "call", "execute"),
