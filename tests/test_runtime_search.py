@@ -6584,3 +6584,15 @@ def test_an_apis_endpoints_are_its_operations_or_routes() -> None:
     assert top(index, "remove the deprecated DELETE /users endpoint from the users api") == [
         "deleteOperation"
     ]
+
+
+def test_what_runs_long_is_an_operation() -> None:
+    rows = [
+        ("listOperations", "GET", "/v1/{name}/operations",
+         "Lists operations that match the specified filter in the request"),
+        ("getOperation", "GET", "/v1/{name}", "Gets the latest state of an operation"),
+        ("listDatasets", "GET", "/v1/{parent}/datasets", "Lists the datasets of a project"),
+        ("runPipeline", "POST", "/v1/{parent}/pipelines:run", "Runs a pipeline job"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "list the long-running jobs") == ["listOperations"]

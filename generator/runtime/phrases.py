@@ -37,6 +37,8 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("distribution", "center"): "warehouse",
     ("virtual", "machine"): "vm",
     ("virtual", "machines"): "vms",
+    # What runs long in the background: an operation (Google's, Azure's long-running ones).
+    ("long", "running"): "operation",
     # A time, not a right ("is it running right now?"): "now" is a stop word.
     ("right", "now"): "now",
 }
