@@ -6596,3 +6596,19 @@ def test_what_runs_long_is_an_operation() -> None:
     ]  # fmt: skip
     index = build(rows)
     assert top(index, "list the long-running jobs") == ["listOperations"]
+
+
+def test_whether_a_thing_is_still_doing_something_is_its_status() -> None:
+    rows = [
+        ("getTrailStatus", "POST", "/#X-Amz-Target=Trails.GetTrailStatus",
+         "Returns a JSON-formatted list of information about the specified trail"),
+        ("startLogging", "POST", "/#X-Amz-Target=Trails.StartLogging",
+         "Starts the recording of API calls and log file delivery for a trail"),
+        ("stopLogging", "POST", "/#X-Amz-Target=Trails.StopLogging",
+         "Suspends the recording of API calls and log file delivery for a trail"),
+        ("lookupEvents", "POST", "/#X-Amz-Target=Trails.LookupEvents",
+         "Looks up management events captured by the service"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "is the audit trail still logging?") == ["getTrailStatus"]
+    assert top(index, "is org-trail currently logging?") == ["getTrailStatus"]

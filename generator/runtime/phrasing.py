@@ -281,12 +281,14 @@ STATES = frozenset(
 )
 STATE_ASKED = re.compile(
     r"^\W*(?:is|are|was|were)\s+(?:\S+\s+){1,5}?(?:(?:currently|still|now|actually)\s+)?"
-    rf"(?:{'|'.join(sorted(STATES))})\b",
+    rf"(?:{'|'.join(sorted(STATES))})\b"
+    r"|^\W*(?:is|are)\s+(?:\S+\s+){1,5}?(?:currently|still|actually)\s+\w+ing\b",
     re.IGNORECASE,
 )
 """A question whether a thing is in one of ``STATES`` ("is web-1 currently running or
-stopped?", "are the queues paused?"): its state, its status; the state's word says what
-is asked about, not what to do."""
+stopped?", "are the queues paused?"), or still or indeed doing something ("is the trail
+actually logging?"): its state, its status; the state's word says what is asked about,
+not what to do."""
 LET_DO = re.compile(
     r"\blet\s+(?!me\b|us\b|it\b|them\b|that\b|this\b)\S+(?:\s+\S+){0,2}?\s+(?:be\s+)?"
     r"(?:send|see|read|view|access|use|edit|write|publish|pick(?:ed)?|select(?:ed)?|manage"
