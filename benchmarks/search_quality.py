@@ -222,6 +222,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Amazon DocumentDB and Amazon Kendra, Azure API Management (its APIs document) and the
   Google Cloud Healthcare API, weighted like ``dev52``, written blind like ``dev`` from
   listings of the operations, measured before any change for them;
+- ``dev99`` to ``dev102``: ``benchmarks/queries/dev99/*.json`` to ``dev102/*.json``, 50
+  requests each for AWS Secrets Manager and AWS CodePipeline, Amazon EFS and Google Chat,
+  Azure Event Hubs and Google Cloud Identity, AWS AppSync and Amazon Kinesis Data
+  Streams, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -364,6 +369,10 @@ SETS = {
     "dev96": QUERIES / "dev96",
     "dev97": QUERIES / "dev97",
     "dev98": QUERIES / "dev98",
+    "dev99": QUERIES / "dev99",
+    "dev100": QUERIES / "dev100",
+    "dev101": QUERIES / "dev101",
+    "dev102": QUERIES / "dev102",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -658,6 +667,14 @@ DIRECTORY = {
     "kendra": "amazonaws.com/kendra",
     "apimgmt": "azure.com/apimanagement-apimapis",
     "ghealth": "googleapis.com/healthcare",
+    "secrets": "amazonaws.com/secretsmanager",
+    "codepipeline": "amazonaws.com/codepipeline",
+    "efs": "amazonaws.com/elasticfilesystem",
+    "gchat": "googleapis.com/chat",
+    "eventhub": "azure.com/eventhub-EventHub",
+    "cloudidentity": "googleapis.com/cloudidentity",
+    "appsync": "amazonaws.com/appsync",
+    "kinesis": "amazonaws.com/kinesis",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
