@@ -6612,3 +6612,19 @@ def test_whether_a_thing_is_still_doing_something_is_its_status() -> None:
     index = build(rows)
     assert top(index, "is the audit trail still logging?") == ["getTrailStatus"]
     assert top(index, "is org-trail currently logging?") == ["getTrailStatus"]
+
+
+def test_what_is_no_longer_collected_is_excluded_or_disabled() -> None:
+    rows = [
+        ("EnableEnhancedMonitoring", "POST", "/#X-Amz-Target=Streams.EnableEnhancedMonitoring",
+         "Enables enhanced shard-level metrics of a stream"),
+        ("DisableEnhancedMonitoring", "POST", "/#X-Amz-Target=Streams.DisableEnhancedMonitoring",
+         "Disables enhanced monitoring of a stream"),
+        ("ListShards", "POST", "/#X-Amz-Target=Streams.ListShards", "Lists the shards in a stream"),
+        ("CreateExclusion", "POST", "/exclusions", "Creates a log exclusion filter"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "stop recording metrics for the orders stream") == [
+        "DisableEnhancedMonitoring"
+    ]
+    assert top(index, "stop ingesting the health-check logs") == ["CreateExclusion"]

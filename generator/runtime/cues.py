@@ -282,14 +282,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("lifecycle", "expiration", "retention"),
     ),
     # What is no longer to be taken in or kept ("stop ingesting the health-check logs",
-    # "drop debug logs before they get stored") is excluded: an exclusion, a filter.
+    # "drop debug logs before they get stored") is excluded: an exclusion, a filter; or
+    # what collects it is stopped, disabled ("stop collecting shard-level metrics").
     (
         (
             r"\bstop\s+(?:ingesting|collecting|storing|keeping|recording|capturing|indexing)\b"
             r"|\bbefore\s+(?:they|it)\s+(?:get|gets|are|is)\s+(?:stored|ingested|saved|kept"
             r"|indexed)\b"
         ),
-        ("exclusion", "exclude", "filter", "ignore"),
+        ("exclusion", "exclude", "filter", "ignore", "disable", "stop"),
     ),
     # How long things are kept asks for their retention.
     (
