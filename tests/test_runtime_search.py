@@ -6628,3 +6628,19 @@ def test_what_is_no_longer_collected_is_excluded_or_disabled() -> None:
         "DisableEnhancedMonitoring"
     ]
     assert top(index, "stop ingesting the health-check logs") == ["CreateExclusion"]
+
+
+def test_an_overview_is_a_summary() -> None:
+    rows = [
+        ("DescribeStream", "POST", "/#X-Amz-Target=Streams.DescribeStream",
+         "Describes the specified stream and its shards"),
+        ("DescribeStreamSummary", "POST", "/#X-Amz-Target=Streams.DescribeStreamSummary",
+         "Provides a summarized description of the specified stream"),
+        ("ListStreams", "POST", "/#X-Amz-Target=Streams.ListStreams", "Lists your streams"),
+        ("RegisterConsumer", "POST", "/#X-Amz-Target=Streams.RegisterStreamConsumer",
+         "Registers a consumer with a stream"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "give me a quick overview of the payments stream") == [
+        "DescribeStreamSummary"
+    ]

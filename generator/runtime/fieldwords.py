@@ -248,6 +248,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "average": ("aggregate", "statistic", "mean", "avg"),
     "sum": ("aggregate", "total"),
     "total": ("sum", "summary", "aggregate"),
+    # A thing at a glance: its summary.
+    "overview": ("summary",),
+    "rundown": ("summary",),
     # An API's endpoints are its operations (API management, gateways), or its routes.
     "endpoint": ("operation", "route"),
     # Running a function is invoking it.
