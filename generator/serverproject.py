@@ -216,6 +216,7 @@ RUNTIME = (
     "discovery.py",
     "search.py",
     "reading.py",
+    "request.py",
     "phrasing.py",
     "clauses.py",
     "asking.py",

@@ -7,8 +7,6 @@ operations with it; nothing here looks at an operation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from .apiwords import ApiWords
@@ -80,6 +78,7 @@ from .phrasing import (
     WHO_DID,
     WITH_SPAN,
 )
+from .request import Reading, adding, aside, said_aside
 from .synonyms import SYNONYMS
 from .terms import (
     EDGES,
@@ -104,65 +103,6 @@ from .vocabulary import (
 )
 
 
-@dataclass(frozen=True)
-class Reading:
-    """What one request says."""
-
-    own: list[str]
-    """The request's own words: no stop words, values, quoted text or the API's name;
-    abbreviations spelt out; an ID's object ("cus_9": customer)."""
-    own_terms: list[str]
-    """Their stems and equivalents, what a verb with its particle means in place of the
-    verb ("hand it over": transfer), and what a modal phrase asks about ("am I allowed to
-    delete pods?": permission)."""
-    values: list[str]
-    """Stems of the words of values that name things (``WORDY_KINDS``)."""
-    near: list[str]
-    """Stems of near-synonyms: of the words, of what happened in a question about the
-    past, of a verb nobody may do."""
-    wanted: str | None
-    """What it asks to do: an ``INTENTS`` value, "act", or None."""
-    kinds: frozenset[str]
-    """Stems of the argument names that would take its values (``value_kinds``)."""
-    broad: bool
-    """About everything ("anywhere", "across"): the widest collection."""
-    scoped: bool
-    """About things within one parent ("in prod")."""
-    plural: bool
-    """About things, not one thing."""
-    many: bool
-    """About many things at once ("these", "in one go")."""
-    mine: bool
-    """About the caller's own things ("my", "which teams am I on?")."""
-    meta_asked: bool
-    """About the API itself."""
-    mentioned: frozenset[str]
-    """Every term it searches, and the pieces of abbreviations."""
-    exact: frozenset[int]
-    """Positions of the operations it names by their own name or title."""
-    outright: frozenset[int]
-    """Positions of the operations it gives outright: at a path it gives
-    (``ApiWords.at_path``), or by their title in quotes."""
-    parent: frozenset[str]
-    """Stems of the words that say only where or whose its thing is ("from tag v1.2")."""
-    existing: frozenset[str]
-    """Those of them that name a thing it takes to exist (``known_things``: "on task
-    4411", "to the newsletter list"), which it does not ask to make."""
-    asked: bool = False
-    """A question about what is, which reads ("what cards does cus_8 have on file?":
-    ``asks_what_is``)."""
-
-    @property
-    def one(self) -> bool:
-        """About one thing."""
-        return not self.plural and not self.broad and not self.many
-
-
-def _adding(terms: list[str], found: Iterable[str], having: Sequence[str] = ()) -> None:
-    """Adds to ``terms`` the stems of ``found`` that neither it nor ``having`` has yet."""
-    terms.extend([t for t in stems(found) if t not in terms and t not in having])
-
-
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
     """What a request asks to do where its shape says more than its verb: a message sent
     (``SENT_BY``) or a new thing wanted (``NEED_NEW``) is made; to stop following or
@@ -185,30 +125,6 @@ def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool
     if asks_who and wanted in (None, "read"):
         return "list"
     return wanted
-
-
-def _aside(
-    moved: set[str], moved_terms: set[str], own: list[str], own_terms: list[str], near: list[str]
-) -> tuple[list[str], list[str], list[str]]:
-    """The request's own words and terms without ``moved`` (and ``moved_terms``), which
-    join its near-synonyms: words that say something of the thing, not what it is. Unless
-    they are all the request says."""
-    if not moved_terms or moved_terms == set(own_terms):
-        return own, own_terms, near
-    return (
-        [w for w in own if w not in moved],
-        [t for t in own_terms if t not in moved_terms],
-        near + [t for t in own_terms if t in moved_terms and t not in near],
-    )
-
-
-def _said_aside(
-    said: set[str], own: list[str], own_terms: list[str], near: list[str]
-) -> tuple[list[str], list[str], list[str]]:
-    """``_aside`` for the words of a span of the request (``said``), save the terms the
-    rest of the request has too."""
-    said_terms = set(stems(sorted(said))) - set(stems([w for w in own if w not in said]))
-    return _aside(said, said_terms, own, own_terms, near)
 
 
 _MAKING = frozenset(stems(["create"]))
@@ -374,11 +290,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["user", "member", "people"]
     if who_did:
         # Its record: a history, an audit log, an issue's changelog ("who bumped it?").
-        _adding(own_terms, ["history", "audit", "log", "changelog"])
+        adding(own_terms, ["history", "audit", "log", "changelog"])
     if HOW_MANY.search(query):
-        _adding(own_terms, ["count"])
+        adding(own_terms, ["count"])
     if spent is not None:
-        _adding(own_terms, TIME_WORKED)
+        adding(own_terms, TIME_WORKED)
     cued: set[str] = set()
     cued_terms: set[str] = set()
     for cue, meant in CUE_PATTERNS:
@@ -389,7 +305,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             cued.update(cue_words)
             cued_terms.update(stems(cue_words))
             own_terms = [t for t in own_terms if t not in cued_terms]
-            _adding(own_terms, meant)
+            adding(own_terms, meant)
     if WHAT_HAPPENED.search(query) or FAILED_SIGN_INS.search(query) or who_did:
         hinted += ["event", "activity", "log", "history", "audit"]
     if states or MARKED_AS.search(query):
@@ -398,7 +314,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         hinted += ["permission", "allow", "allowed", "access", "grant"]
     sent_by = SENT_BY.search(query)
     if sent_by is not None:
-        _adding(own_terms, ["send"])
+        adding(own_terms, ["send"])
         hinted += list(SENDING[sent_by.group(1).lower()])
     if any(title == "dr" for title, _ in titled):
         hinted += ["doctor", "physician", "provider"]
@@ -409,16 +325,16 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     base = own + happened + telling + ["someone"] * someone
     alone = [w for w in base if w not in with_particle] if base else query_words
     near = [t for t in related(alone, SYNONYMS) if t not in own_terms]
-    _adding(near, happened + hinted, own_terms)
-    _adding(near, sorted(labels), own_terms)
+    adding(near, happened + hinted, own_terms)
+    adding(near, sorted(labels), own_terms)
     # What takes the values it holds is what it is about, a little ("read docs/setup.md":
     # a file; "invite new-hire@acme.io": an email address).
     kinded = [n for t in split for kind, names in [kind_of[t]] if kind not in REFS for n in names]
-    _adding(near, kinded, own_terms)
+    adding(near, kinded, own_terms)
     if said.kind is not None:
-        _adding(own_terms, MODAL[said.kind][1])
+        adding(own_terms, MODAL[said.kind][1])
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
-        _adding(near, taken, own_terms)
+        adding(near, taken, own_terms)
     broad = any(w in BREADTH and w not in cued for w in query_words)
     nouns = api.path_vocabulary
     one_named = named_by_value(split, nouns)
@@ -447,21 +363,19 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     along = {w for span in INCLUDING.findall(query) for w in words(span)}
     if along:
         # What goes along with the thing is not the thing ("including all its users").
-        own, own_terms, near = _said_aside(along, own, own_terms, near)
+        own, own_terms, near = said_aside(along, own, own_terms, near)
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
         given = {w for spans in WITH_SPAN.findall(query) for span in spans for w in words(span)}
-        own, own_terms, near = _said_aside(given, own, own_terms, near)
+        own, own_terms, near = said_aside(given, own, own_terms, near)
     given_to = GIVEN_TO.search(unquoted(query))
     if given_to is not None:
         # Giving someone something makes a grant (a binding, a license, a membership): who
         # gets it says where it goes, a little ("give the ci-bot service account the edit
         # role": not the service account, nor an edit).
         recipient = {w for w in words(given_to.group(1)) if w not in STOP_WORDS}
-        own, own_terms, near = _aside(
-            recipient, set(stems(sorted(recipient))), own, own_terms, near
-        )
+        own, own_terms, near = aside(recipient, set(stems(sorted(recipient))), own, own_terms, near)
         wanted = "create"
     exact, outright = api.named_outright(query)
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is

@@ -53,7 +53,8 @@ from typing import Any
 
 from .apiwords import ApiWords
 from .clauses import api_names, main_clause, unframed, unsaid
-from .reading import Reading, read
+from .reading import read
+from .request import Reading
 from .segments import plain_operation_segments
 from .semantic import Embedder, Lexicon, operation_text
 from .synonyms import SYNONYMS
