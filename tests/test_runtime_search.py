@@ -6644,3 +6644,22 @@ def test_an_overview_is_a_summary() -> None:
     assert top(index, "give me a quick overview of the payments stream") == [
         "DescribeStreamSummary"
     ]
+
+
+def test_a_verb_done_again_is_that_verb() -> None:
+    rows = [
+        ("activateBounce", "PUT", "/bounces/{bounceid}/activate", "Activate a bounce"),
+        ("getBounce", "GET", "/bounces/{bounceid}", "Get a single bounce"),
+        ("getBounces", "GET", "/bounces", "Get bounces"),
+        ("searchStores", "GET", "/stores:search", "Search stores"),
+        ("listStores", "GET", "/datasets/{dataset}/stores", "List the stores of a dataset"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "reactivate bounce 692560173 so we can email them again") == [
+        "activateBounce"
+    ]
+    # Research is no search done again.
+    assert (
+        "search"
+        not in read("which stores are in the research dataset?", index.words, NONE).own_terms
+    )

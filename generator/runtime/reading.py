@@ -87,6 +87,7 @@ from .terms import (
     identifier,
     phrase_terms,
     related,
+    stem,
     stems,
     value_kind,
     value_kinds,
@@ -97,6 +98,7 @@ from .values import MONEY, field_labels, hyphenated_names, money, proper_names
 from .vocabulary import (
     BREADTH,
     EQUIVALENTS,
+    INTENTS,
     NUMBERED_WORDS,
     PEOPLE,
     STOP_WORDS,
@@ -135,6 +137,27 @@ LEFT_OF = frozenset({"s", "d", "m"})
 """What is left of a possessive or a contraction once words are split at the apostrophe
 ("the issue's watchers", "who's", "I'd", "I'm"): no word of the request, which would
 match every possessive of the API's texts."""
+
+
+_NOT_AGAIN = frozenset({"research", "return", "review", "retail"})
+"""Words that open with "re" and a verb, and are no verb done again."""
+
+
+def _again(word: str, api: ApiWords) -> bool:
+    """Whether ``word`` is a verb done again ("re" and a verb the API acts by or search
+    knows) that the API has no term of, and no word search knows alone ("remove",
+    "restore"), nor ``_NOT_AGAIN``."""
+    verb = word[2:]
+    return (
+        word.startswith("re")
+        and len(verb) >= 3
+        and word not in _NOT_AGAIN
+        and word not in INTENTS
+        and word not in SYNONYMS
+        and stem(word) not in api.known
+        and (verb in INTENTS or stem(verb) in api.action_verbs)
+        and stem(verb) in api.known
+    )
 
 
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
@@ -253,6 +276,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w not in SO_FAR]
     own_terms = stems(own)
     own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
+    # A verb done again that is no word of the API's ("rerun", "redeploy", "resync") is
+    # that verb, done: what the API does is what it does again.
+    adding(own_terms, [w[2:] for w in own if _again(w, api)])
     values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
     # "my" (a word of its own, not part of a name such as my-lib): the calling user.
     telling = [w for w in query.lower().split() if w.strip(EDGES) in TELLING]
