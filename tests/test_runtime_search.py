@@ -14,7 +14,9 @@ from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import (
     CACHED_WORDS,
     _term,
+    adjacent_pairs,
     document_terms,
+    holds,
     particles,
     stem,
     summary,
@@ -6663,3 +6665,14 @@ def test_a_verb_done_again_is_that_verb() -> None:
         "search"
         not in read("which stores are in the research dataset?", index.words, NONE).own_terms
     )
+
+
+def test_pairs_are_held_side_by_side_and_whole() -> None:
+    assert adjacent_pairs(["delet", "protect", "protect", "on"]) == ["delet protect", "protect on"]
+    assert holds("set delet protect cluster", "delet protect")
+    assert holds("delet protect", "delet protect")
+    # Not apart, not the other way round, not inside longer terms.
+    assert not holds("protect against delet", "delet protect")
+    assert not holds("undelet protect", "delet protect")
+    assert not holds("delet protection", "delet protect")
+    assert holds("undelet protection delet protect", "delet protect")
