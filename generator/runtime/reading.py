@@ -86,6 +86,7 @@ from .terms import (
     compounded,
     identifier,
     phrase_terms,
+    redone,
     related,
     stem,
     stems,
@@ -139,25 +140,21 @@ LEFT_OF = frozenset({"s", "d", "m"})
 match every possessive of the API's texts."""
 
 
-_NOT_AGAIN = frozenset({"research", "return", "review", "retail"})
-"""Words that open with "re" and a verb, and are no verb done again."""
-
-
-def _again(word: str, api: ApiWords) -> bool:
-    """Whether ``word`` is a verb done again ("re" and a verb the API acts by or search
-    knows) that the API has no term of, and no word search knows alone ("remove",
-    "restore"), nor ``_NOT_AGAIN``."""
-    verb = word[2:]
-    return (
-        word.startswith("re")
-        and len(verb) >= 3
-        and word not in _NOT_AGAIN
+def _again(word: str, api: ApiWords) -> str:
+    """The verb of ``word`` where it is that verb done again (``redone``) and the API has
+    no term of it: a verb search knows (``INTENTS``) or the API acts by, and has; not a
+    word search knows alone ("remove", "restore"). Else ""."""
+    verb = redone(word)
+    if (
+        verb
         and word not in INTENTS
         and word not in SYNONYMS
         and stem(word) not in api.known
         and (verb in INTENTS or stem(verb) in api.action_verbs)
         and stem(verb) in api.known
-    )
+    ):
+        return verb
+    return ""
 
 
 def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
@@ -278,7 +275,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     own_terms += [t for t in related(own, EQUIVALENTS) if t not in own_terms]
     # A verb done again that is no word of the API's ("rerun", "redeploy", "resync") is
     # that verb, done: what the API does is what it does again.
-    adding(own_terms, [w[2:] for w in own if _again(w, api)])
+    adding(own_terms, [verb for w in own if (verb := _again(w, api))])
     values = [t for t in stems(sorted(searched - STOP_WORDS)) if t not in own_terms]
     # "my" (a word of its own, not part of a name such as my-lib): the calling user.
     telling = [w for w in query.lower().split() if w.strip(EDGES) in TELLING]

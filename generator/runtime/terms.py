@@ -350,6 +350,16 @@ def undone(word: str) -> str:
     return word[2:]
 
 
+def redone(word: str) -> str:
+    """What a verb done again does ("rerun": run, "redeploy": deploy); "" for any other
+    word that begins with "re", a few of which ``_NOT_REDOING`` knows ("research")."""
+    if len(word) < 5 or not word.startswith("re") or word in _NOT_REDOING:
+        return ""
+    return word[2:]
+
+
+_NOT_REDOING = frozenset({"research", "return", "review", "retail"})
+"""Words that begin with "re" and do no verb again."""
 _NOT_UNDOING = frozenset(
     {"unique", "unit", "units", "until", "universal", "universe", "unified", "unicode"}
     | {"union", "unions", "uniform", "unix", "unity", "unread", "unpaid", "unseen", "unsent"}
