@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -186,23 +187,26 @@ def test_groups_and_browsing(index: Index) -> None:
 
 
 def build(
-    rows: list[tuple[str, str, str, str]],
+    rows: Sequence[tuple[str, ...]],
     segments: list[list[str]] | None = None,
     semantic: bool = False,
 ) -> Index:
-    """An index of (name, method, path, summary) rows, nothing else (ranked by meaning too
-    when ``semantic``)."""
+    """An index of (name, method, path, summary) rows, or (name, method, path, summary,
+    description) rows, nothing else (ranked by meaning too when ``semantic``)."""
     operations: list[dict[str, Any]] = []
     core: list[str] = []
-    for name, method, path, title in rows:
+    more: list[str] = []
+    for name, method, path, title, *described in rows:
         operations.append(
             {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
         )
-        core.append(" ".join(document_terms(name, title, "", path, [], [], method)[0]))
+        found = document_terms(name, title, "".join(described), path, [], [], method)
+        core.append(" ".join(found[0]))
+        more.append(" ".join(found[1]))
     data: dict[str, Any] = {
         "operations": operations,
         "terms": core,
-        "more": [""] * len(rows),
+        "more": more,
         "semantic": semantic,
     }
     if segments is not None:
@@ -6500,17 +6504,7 @@ def test_words_said_together_count_most_where_they_stand_together() -> None:
         ("getSnapshotSettings", "GET", "/snapshots/{id}/settings", "Get snapshot settings",
          "Whether the snapshot has deletion protection."),
     ]  # fmt: skip
-    operations: list[dict[str, Any]] = []
-    core: list[str] = []
-    more: list[str] = []
-    for name, method, path, title, description in rows:
-        operations.append(
-            {"operation": name, "method": method, "path": path, "summary": title, "tags": []}
-        )
-        found = document_terms(name, title, description, path, [], [], method)
-        core.append(" ".join(found[0]))
-        more.append(" ".join(found[1]))
-    index = Index({"operations": operations, "terms": core, "more": more, "semantic": False})
+    index = build(rows)
     assert top(index, "is deletion protection on?") == ["getSnapshotSettings"]
     assert top(index, "which ones have deletion protection") == ["getSnapshotSettings"]
     assert top(index, "is it protected from deletion?") == ["getVolumeSettings"]
