@@ -227,6 +227,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Azure Event Hubs and Google Cloud Identity, AWS AppSync and Amazon Kinesis Data
   Streams, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
+- ``dev103`` to ``dev106``: ``benchmarks/queries/dev103/*.json`` to ``dev106/*.json``, 50
+  requests each for AWS WAF (v2) and Google Cloud Spanner, Azure App Service and AWS
+  Amplify Hosting, GoTo Webinar and the DEV Community (Forem) API, Google Cloud KMS and
+  AWS App Runner, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -373,6 +378,10 @@ SETS = {
     "dev100": QUERIES / "dev100",
     "dev101": QUERIES / "dev101",
     "dev102": QUERIES / "dev102",
+    "dev103": QUERIES / "dev103",
+    "dev104": QUERIES / "dev104",
+    "dev105": QUERIES / "dev105",
+    "dev106": QUERIES / "dev106",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -675,6 +684,14 @@ DIRECTORY = {
     "cloudidentity": "googleapis.com/cloudidentity",
     "appsync": "amazonaws.com/appsync",
     "kinesis": "amazonaws.com/kinesis",
+    "wafv2": "amazonaws.com/wafv2",
+    "spanner": "googleapis.com/spanner",
+    "appservice": "azure.com/web-service",
+    "amplify": "amazonaws.com/amplify",
+    "gotowebinar": "getgo.com/gotowebinar",
+    "devto": "dev.to",
+    "cloudkms": "googleapis.com/cloudkms",
+    "apprunner": "amazonaws.com/apprunner",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
