@@ -2299,6 +2299,18 @@ def test_the_apis_own_name_is_no_word_of_a_request() -> None:
     assert top(plain, "my netlify sites") == ["listSites"]
     assert top(plain, "purge netlify's cache") == ["purge"]
     assert top(plain, "Netlify") == ["purge"]  # the request has no other word
+    # Nor any other the API has ("projects" is none of its words): the name is then the
+    # word that finds something, and what is asked ranks it.
+    described = build(
+        [
+            ("listSites", "GET", "/sites", "List sites", "Every Netlify site of the account"),
+            ("getSite", "GET", "/sites/{id}", "Get a site", "One Netlify site"),
+            ("deleteSite", "DELETE", "/sites/{id}", "Delete a site", "Deletes a Netlify site"),
+        ]
+    )
+    described._api_names = api_names("Netlify's API", described.words.path_vocabulary)
+    assert top(described, "which netlify projects do we have in us-east-1?") == ["listSites"]
+    assert top(described, "junk the projects") == []  # no word of the API's, nor its name
     names = plain.words.path_vocabulary
     assert api_names("Google Drive API", names) == {"google", "google drive"}
     assert api_names("OData Service for namespace microsoft.graph", names) == {

@@ -309,6 +309,11 @@ class Index:
         with self._lock:
             request = read(query, self.words, self._api_names)
             ranked = self._lexical(query, tag, request)
+            if not ranked and self._api_names:
+                # The API's name is no word of a request, but where no other word finds
+                # anything ("which amplify projects do we have?"), it is the one it has.
+                request = read(query, self.words, frozenset())
+                ranked = self._lexical(query, tag, request)
             lexical = [position for _, position in ranked]
             # The lexical first leads clearly (``LEXICAL_LEAD``), or is given outright.
             given = bool(ranked) and ranked[0][1] in request.outright
