@@ -1673,6 +1673,30 @@ def test_quoted_text_is_a_value() -> None:
     assert top(index, "open a login button for the issue's page") == ["createLoginButton"]
 
 
+def test_a_statement_of_sql_is_a_value_that_asks_to_run_sql_or_change_a_schema() -> None:
+    rows = [
+        ("executeSql", "POST", "/v1/{session}:executeSql", "Executes an SQL statement"),
+        ("getDdl", "GET", "/v1/{database}/ddl", "Returns the schema (DDL) of a database"),
+        ("updateDdl", "PATCH", "/v1/{database}/ddl", "Updates the schema (DDL) of a database"),
+        ("updateDatabase", "PATCH", "/v1/{database}", "Updates a database"),
+        ("listOrders", "GET", "/v1/orders", "Lists orders"),
+    ]
+    index = build(rows)
+    # The statement's words are none of the request's (not an update, not orders).
+    query = "execute this update: UPDATE Accounts SET Status='closed' WHERE AccountId=88231"
+    assert top(index, query) == ["executeSql"]
+    assert top(index, "run SELECT * FROM Orders WHERE CustomerId = 'c-1' on db-2") == ["executeSql"]
+    assert top(index, "dump the CREATE TABLE statements for everything in analytics-db") == [
+        "getDdl"
+    ]
+    assert top(index, "apply our migration: ALTER TABLE Customers ADD COLUMN Tier INT64") == [
+        "updateDdl"
+    ]
+    # Written in lower case, the same words are the request's.
+    assert top(index, "update the database db-2") == ["updateDatabase"]
+    assert top(index, "select the orders from last week") == ["listOrders"]
+
+
 def test_a_format_suffix_keeps_an_item_an_item() -> None:
     rows = [
         ("listCalls", "GET", "/Accounts/{AccountSid}/Calls.json", "Fetch calls"),

@@ -64,6 +64,7 @@ from .phrasing import (
     RESCHEDULED,
     SCOPE,
     SENT_BY,
+    SQL_TEXT,
     STATE_ASKED,
     STATES,
     STOP_DOING,
@@ -167,6 +168,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     query = query[errand.end() :] if errand else query
     # Quoted text is a value (a title, a message, a name): its words are not the request's.
     quoted = {w for span in QUOTED.findall(query) for part in span for w in words(part)}
+    statement = SQL_TEXT.search(query)
+    if statement is not None:  # And so is a statement of SQL.
+        quoted |= set(words(statement.group()))
     # A verb nobody should be able to do, or whose permission is asked about, is not.
     said = modal(query, unquoted(query))
     # A standing subscription's clause is blanked out of what is read; the phrases that
