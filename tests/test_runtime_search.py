@@ -6089,6 +6089,7 @@ def test_how_something_did_asks_for_its_figures() -> None:
     index = build(rows)
     assert "postInsights" in top(index, "How did our last three posts do?", 2)
     assert "postInsights" in top(index, "how are my posts doing?", 2)
+    assert "postInsights" in top(index, "how did post 4455 go last week?", 2)
 
 
 def test_a_total_is_a_sum() -> None:

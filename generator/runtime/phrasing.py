@@ -391,7 +391,8 @@ LOOKS_LIKE = re.compile(
 similar ones."""
 HOW_IT_DID = re.compile(
     r"\bhow\s+(?:well\s+|badly\s+)?(?:did|does|do|is|are|was|were)\s+(?:\S+\s+){1,5}?"
-    r"(?:do|doing|did|perform|performing|performed)\b",
+    r"(?:do|doing|did|perform|performing|performed)\b"
+    r"|\bhow\s+did\s+(?:\S+\s+){1,5}?go\b",
     re.IGNORECASE,
 )
 """How something did ("how did our last three posts do?", "how is the campaign
