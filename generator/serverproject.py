@@ -218,6 +218,7 @@ RUNTIME = (
     "reading.py",
     "request.py",
     "phrasing.py",
+    "hints.py",
     "clauses.py",
     "asking.py",
     "objects.py",

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from mcpgen.runtime.clauses import modal, unframed
-from mcpgen.runtime.phrasing import ALREADY_ENDED
+from mcpgen.runtime.hints import ALREADY_ENDED
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import (

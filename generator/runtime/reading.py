@@ -19,6 +19,7 @@ from .asking import (
     intent,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
+from .hints import BACK_UP_AGAIN, HINTS, SQL_TEXT
 from .objects import (
     about_things,
     known_things,
@@ -30,7 +31,6 @@ from .objects import (
 from .phrases import PHRASES, SENDING
 from .phrasing import (
     ASKED_OF_ME,
-    BACK_UP_AGAIN,
     BY_DEFAULT,
     CAUSATIVE,
     COMPARED,
@@ -43,7 +43,6 @@ from .phrasing import (
     GIVEN_TO,
     GOT_DONE,
     HAVE_ASKED,
-    HINTS,
     HOW_MANY,
     IDENTIFIER,
     IN_ONE,
@@ -64,7 +63,6 @@ from .phrasing import (
     RESCHEDULED,
     SCOPE,
     SENT_BY,
-    SQL_TEXT,
     STATE_ASKED,
     STATES,
     STOP_DOING,
