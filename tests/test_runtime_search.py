@@ -343,6 +343,17 @@ def test_two_words_the_api_writes_as_one() -> None:
     assert top(index, "roll back my deployment to the last revision") == ["rollback"]
 
 
+def test_rolled_back_to_a_backup_is_restored() -> None:
+    rows = [
+        ("restoreSite", "POST", "/sites/{name}/backups/{backupId}/restore", "Restores a site"),
+        ("backupSite", "POST", "/sites/{name}/backup", "Creates a backup of a site"),
+        ("updateBackupConfig", "PUT", "/sites/{name}/config/backup", "Updates backup settings"),
+        ("takeSnapshot", "PUT", "/sites/{name}/snapshots", "Takes a snapshot of a site"),
+    ]
+    index = build(rows)
+    assert top(index, "roll contoso-api back to backup 1038 from last tuesday") == ["restoreSite"]
+
+
 def test_a_request_about_everything_means_the_widest_collection() -> None:
     index = _segmented(VOLUMES)
     assert top(index, "show every pod running anywhere in the cluster") == ["listPod"]

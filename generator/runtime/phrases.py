@@ -85,7 +85,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("fire", "up"): ("start", "launch", "run"),
     ("go", "back"): ("rollback", "revert", "restore"),
     ("bring", "back"): ("restore", "recover", "undelete"),
-    ("roll", "back"): ("rollback", "revert"),
+    ("roll", "back"): ("rollback", "revert", "restore"),
     # Money handed back: a refund; taken back: a reversal.
     ("give", "back"): ("refund", "return", "release"),
     ("pay", "back"): ("refund", "return"),
