@@ -343,6 +343,17 @@ def test_two_words_the_api_writes_as_one() -> None:
     assert top(index, "roll back my deployment to the last revision") == ["rollback"]
 
 
+def test_another_says_nothing_of_which_operation() -> None:
+    """ "another" asks for one more: no word of a description that says "another source"."""
+    rows = [
+        ("macSign", "POST", "/v1/{name}:macSign", "Signs data", "With a key version, for another to verify"),
+        ("createVersion", "POST", "/v1/{parent}/versions", "Creates a key version", "A new one"),
+        ("listVersions", "GET", "/v1/{parent}/versions", "Lists key versions", "Of a key"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "add another version to key k1", 2) == ["createVersion", "listVersions"]
+
+
 def test_rolled_back_to_a_backup_is_restored() -> None:
     rows = [
         ("restoreSite", "POST", "/sites/{name}/backups/{backupId}/restore", "Restores a site"),

@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     his her please want wants wanted need needs needed like just also some any all each every which who
     whom whose what when where why how about via per not no yes up down out over under again
     let lets gonna wanna ok okay hey thanks thank let's i'm i'd i've it's what's that's
-    much many now"""
+    much many now another"""
     )
     # What is left of a contraction once words are split at the apostrophe ("I've", "don't",
     # "we'll"): the verb it joins says what is meant, not the piece.
