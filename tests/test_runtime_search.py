@@ -1539,6 +1539,19 @@ def test_words_of_networks_and_devices_have_near_synonyms() -> None:
     assert top(index, "add a new SSID called Corp-Guest for the whole org") == ["createWlan"]
 
 
+def test_a_certificates_formats_name_certificates() -> None:
+    rows = [
+        ("updateCertificate", "PATCH", "/certificates/{name}", "Update a certificate"),
+        ("listCertificates", "GET", "/certificates", "List certificates"),
+        ("updateSite", "PATCH", "/sites/{name}", "Update a site"),
+        ("listSites", "GET", "/sites", "List sites"),
+    ]
+    index = build(rows)
+    for query in ("upload our new wildcard pfx", "swap the PEM on the site", "list the SSL ones"):
+        assert "certif" in read(query, index.words, frozenset()).near, query
+    assert top(index, "list the SSL ones we have") == ["listCertificates"]
+
+
 def test_sharing_is_an_access_control_list() -> None:
     rows = [
         ("listAcl", "GET", "/calendars/{calendarId}/acl", "Returns the rules in the access control list"),

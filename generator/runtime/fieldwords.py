@@ -169,6 +169,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "drain": ("eviction", "node"),
     "expose": ("service", "ingress", "port"),
     "certificate": ("cert", "tls", "csr"),
+    # A certificate's file formats, and what secures a connection, name certificates.
+    "pfx": ("certificate", "cert"),
+    "pem": ("certificate", "cert", "key"),
+    "ssl": ("certificate", "cert", "tls"),
     "dns": ("domain", "record", "zone"),
     "domain": ("dns", "hostname"),
     "backup": ("snapshot", "export"),
