@@ -232,6 +232,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Amplify Hosting, GoTo Webinar and the DEV Community (Forem) API, Google Cloud KMS and
   AWS App Runner, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
+- ``dev107`` to ``dev110``: ``benchmarks/queries/dev107/*.json`` to ``dev110/*.json``, 50
+  requests each for Twilio Video and Twilio Serverless, eBay's Sell Account API and the
+  Apicurio Registry, Apideck's file storage API and CyberArk Conjur, WireMock's admin API
+  and Adyen's Balance Platform configuration API, weighted like ``dev52``, written blind
+  like ``dev`` from listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -382,6 +387,10 @@ SETS = {
     "dev104": QUERIES / "dev104",
     "dev105": QUERIES / "dev105",
     "dev106": QUERIES / "dev106",
+    "dev107": QUERIES / "dev107",
+    "dev108": QUERIES / "dev108",
+    "dev109": QUERIES / "dev109",
+    "dev110": QUERIES / "dev110",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -692,6 +701,14 @@ DIRECTORY = {
     "devto": "dev.to",
     "cloudkms": "googleapis.com/cloudkms",
     "apprunner": "amazonaws.com/apprunner",
+    "twvideo": "twilio.com/twilio_video_v1",
+    "twserverless": "twilio.com/twilio_serverless_v1",
+    "ebayacct": "ebay.com/sell-account",
+    "apicurio": "apicurio.local/registry",
+    "apdfiles": "apideck.com/file-storage",
+    "conjur": "conjur.local",
+    "wiremock": "wiremock.org/admin",
+    "adyenbp": "adyen.com/BalancePlatformService",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
