@@ -1539,6 +1539,18 @@ def test_words_of_networks_and_devices_have_near_synonyms() -> None:
     assert top(index, "add a new SSID called Corp-Guest for the whole org") == ["createWlan"]
 
 
+def test_shipping_is_fulfillment() -> None:
+    rows = [
+        ("listReturn", "GET", "/return_policy", "Get return policies"),
+        ("listCustom", "GET", "/custom_policy/", "Get custom policies"),
+        ("listRates", "GET", "/rate_table", "Get rate tables"),
+        ("listFulfillment", "GET", "/fulfillment_policy", "Get fulfillment policies"),
+    ]
+    index = build(rows)
+    assert top(index, "show me all the shipping policies we have on EBAY_US") == ["listFulfillment"]
+    assert top(index, "which shipping profiles are configured?") == ["listFulfillment"]
+
+
 def test_a_certificates_formats_name_certificates() -> None:
     rows = [
         ("updateCertificate", "PATCH", "/certificates/{name}", "Update a certificate"),

@@ -90,6 +90,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "checkout": ("session", "cart", "payment"),
     "cart": ("checkout", "order", "basket"),
     "order": ("purchase", "checkout"),
+    # Goods shipped are an order fulfilled (eBay's and Shopify's fulfillments).
+    "shipping": ("fulfillment", "shipment", "delivery"),
+    "ship": ("fulfillment", "shipment", "delivery"),
     "purchase": ("order", "payment", "charge"),
     "trial": ("subscription", "trial"),
     # Infrastructure.
