@@ -1964,6 +1964,17 @@ def test_an_operation_on_many_at_once_comes_after_the_one_for_one_thing() -> Non
     index = build(rows)
     assert top(index, "rename device 301 to web-07") == ["devices_partial_update"]
     assert top(index, "rename all of these devices in one go") == ["devices_bulk_partial_update"]
+    # A change named for all of something acts on many ("moveAllCards"); a read named so
+    # lists all of them ("listPodForAllNamespaces").
+    rows = [
+        ("moveAllCards", "POST", "/lists/{idList}/moveAllCards", "Move all cards in a list"),
+        ("updateCard", "PUT", "/cards/{idCard}", "Update a card"),
+        ("listCards", "GET", "/lists/{idList}/cards", "Get cards in a list"),
+    ]
+    index = build(rows)
+    assert top(index, "move the login bug card to Done") == ["updateCard"]
+    assert top(index, "move all the cards of list 5 to Done") == ["moveAllCards"]
+    assert not build([("listPodForAllNamespaces", "GET", "/pods", "List")]).traits.bulk[0]
 
 
 def test_verbs_with_a_particle() -> None:

@@ -163,6 +163,10 @@ def method_by_name(method: str, path: str) -> str:
     return method
 
 
+_ALL_OF = re.compile(r"[a-z]All[A-Z]|(?:^|[_.-])all[_.-]")
+"""A name that says a change acts on all of something ("moveAllCards", "mark_all_read"): a
+word "all" between others (a stop word, so no term of its name). A read named so lists all
+("listPodForAllNamespaces")."""
 _BULK_TERMS = _BULK | {"multipl"}
 """Terms that say an operation acts on many things at once ("multiple": its stem)."""
 
@@ -293,7 +297,11 @@ class Traits:
     @cached_property
     def bulk(self) -> list[bool]:
         """Whether each operation acts on many things at once (``bulk``)."""
-        return [bulk(core.split()) for core in self._core]
+        return [
+            bulk(core.split())
+            or (op["method"] not in ("GET", "HEAD") and _ALL_OF.search(op["operation"]) is not None)
+            for core, op in zip(self._core, self.operations, strict=True)
+        ]
 
     @cached_property
     def reads(self) -> list[bool]:
