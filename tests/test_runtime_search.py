@@ -2661,6 +2661,18 @@ def test_who_is_in_a_conversation_asks_for_its_participants() -> None:
     ]
     index = build(rows)
     assert top(index, "who is in conversation 88?") == ["listParticipants"]
+    # Who took part in something are its participants, whatever the verb.
+    assert "particip" in read("who attended meeting 12?", index.words, frozenset()).near
+    rows = [
+        ("getMeeting", "GET", "/meetings/{id}", "Get a meeting"),
+        ("listMeetings", "GET", "/meetings", "List meetings"),
+        ("listParticipants", "GET", "/meetings/{id}/participants", "List participants"),
+        ("listRecordings", "GET", "/meetings/{id}/recordings", "List recordings"),
+    ]
+    index = build(rows)
+    assert top(index, "who attended the board meeting that ended this morning?") == [
+        "listParticipants"
+    ]
 
 
 def test_an_issue_key_names_an_issue_in_an_issue_tracker() -> None:

@@ -312,7 +312,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if member_of is not None:
         hinted += ["user", "member", "membership"]
     if asks_who and not who_did:
-        hinted += ["user", "member", "people"]
+        hinted += ["user", "member", "people", "participant"]
     if who_did:
         # Its record: a history, an audit log, an issue's changelog ("who bumped it?").
         adding(own_terms, ["history", "audit", "log", "changelog"])
