@@ -1744,6 +1744,33 @@ def test_a_statement_of_sql_is_a_value_that_asks_to_run_sql_or_change_a_schema()
     assert top(index, "select the orders from last week") == ["listOrders"]
 
 
+def test_one_thing_named_by_its_value_is_an_item_not_its_collection() -> None:
+    """ "registrant 7788990011": one registrant, whose own operation comes before the one
+    that lists them all, though that one says the request's other words too."""
+    rows = [
+        (
+            "listRegistrants",
+            "GET",
+            "/webinars/{webinarKey}/registrants",
+            "Look up registrants",
+            "Retrieve registration details for all registrants of a specific webinar",
+        ),
+        (
+            "getRegistrant",
+            "GET",
+            "/webinars/{webinarKey}/registrants/{registrantKey}",
+            "Get registrant",
+            "Retrieve registration details for a specific registrant",
+        ),
+        ("getWebinar", "GET", "/webinars/{webinarKey}", "Get webinar", "A webinar"),
+    ]
+    index = build(rows)
+    query = "look up registrant 7788990011 on webinar 4433221100"
+    assert read(query, index.words, frozenset()).named_one == {"registr"}  # not the webinar
+    assert top(index, query) == ["getRegistrant"]
+    assert top(index, "look up the registrants of webinar 4433221100") == ["listRegistrants"]
+
+
 def test_a_format_suffix_keeps_an_item_an_item() -> None:
     rows = [
         ("listCalls", "GET", "/Accounts/{AccountSid}/Calls.json", "Fetch calls"),

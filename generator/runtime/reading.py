@@ -436,4 +436,5 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         outright=outright,
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
+        named_one=frozenset(stems(one_named)) - parent,
     )

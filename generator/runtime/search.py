@@ -79,6 +79,7 @@ from .weights import (
     META_FACTOR,
     METHOD_WEIGHT,
     MORE_WEIGHT,
+    NAMED_ITEM_WEIGHT,
     NEAR_COVERAGE,
     PHRASE_CAP,
     PHRASE_WEIGHT,
@@ -389,6 +390,8 @@ class Index:
             resource = traits.resources[position]
             if resource & asked and not resource & request.parent:
                 factor += RESOURCE_WEIGHT
+            if resource & request.named_one and traits.items[position]:
+                factor += NAMED_ITEM_WEIGHT
             if request.existing & traits.heads[position] and traits.creates(position):
                 factor *= EXISTING_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:

@@ -19,6 +19,9 @@ MORE_WEIGHT = 0.5
 VALUE_WEIGHT = 0.3
 """How much words that look like values (``abc123``, ``src/index.js``, ``@jane``) count."""
 RESOURCE_WEIGHT = 0.15
+NAMED_ITEM_WEIGHT = 0.15
+"""How much more an operation on one item counts where the request names that one by its
+value ("look up registrant 7788990011"): the item, not the collection it is in."""
 COVERAGE_WEIGHT = 0.5
 """How much it counts that an operation has all of the request's words, not just some."""
 PHRASE_WEIGHT = 0.3
