@@ -1769,6 +1769,10 @@ def test_one_thing_named_by_its_value_is_an_item_not_its_collection() -> None:
     assert read(query, index.words, frozenset()).named_one == {"registr"}  # not the webinar
     assert top(index, query) == ["getRegistrant"]
     assert top(index, "look up the registrants of webinar 4433221100") == ["listRegistrants"]
+    # Only the object of a verb that opens the request: not a question about one, nor the
+    # one whose things are asked for.
+    for other in ("is registrant 77 approved?", "captions of video 12", "look up video 12"):
+        assert not read(other, index.words, frozenset()).named_one, other
 
 
 def test_a_format_suffix_keeps_an_item_an_item() -> None:

@@ -202,6 +202,26 @@ def named_by_value(tokens: Sequence[str], nouns: frozenset[str]) -> list[str]:
     ]
 
 
+_BEFORE_OBJECT = DETERMINERS | {"up", "out", "down", "off", "me", "us"}
+"""Words between a verb and its object: a determiner, a particle ("look up", "pull up")."""
+
+
+def object_named(tokens: Sequence[str], nouns: frozenset[str]) -> str | None:
+    """The stem of the API's thing that a request opening with a verb (split at spaces)
+    acts on, where it names one of them by its value right after the verb ("look up
+    registrant 7788990011", "cancel the appointment 5521"); else None (a question, or
+    "captions of video 12": the video only says whose)."""
+    if not tokens or tokens[0].strip(EDGES).lower() in STOP_WORDS:  # "is", "what", "do"
+        return None
+    for at in range(1, min(len(tokens) - 1, 4)):
+        word = tokens[at].strip(EDGES).lower()
+        if stem(word) in nouns and not about_things([word]) and identifier(tokens[at + 1]):
+            return stem(word)
+        if word not in _BEFORE_OBJECT:
+            return None
+    return None
+
+
 def things_asked(own: list[str], named: list[str], nouns: frozenset[str]) -> list[str]:
     """The request's words (``own``), or where it names one of the API's things by its
     value (``named_by_value``) and its plurals are no things of the API ("what permissions

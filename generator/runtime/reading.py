@@ -26,6 +26,7 @@ from .objects import (
     named_by_value,
     named_many,
     object_and_context,
+    object_named,
     things_asked,
 )
 from .phrases import PHRASES, SENDING
@@ -436,5 +437,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         outright=outright,
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
-        named_one=frozenset(stems(one_named)) - parent,
+        named_one=frozenset(
+            found
+            for found in [object_named(split, nouns) if wanted in ("read", "delete") else None]
+            if found is not None and found not in parent
+        ),
     )
