@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from mcpgen.runtime.clauses import modal, unframed
+from mcpgen.runtime.discovery import operation_groups, operations_in_group
 from mcpgen.runtime.hints import ALREADY_ENDED
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
@@ -182,8 +183,15 @@ def test_tag_filter_limit_and_no_match(index: Index) -> None:
 
 
 def test_groups_and_browsing(index: Index) -> None:
-    assert index.groups() == {"repos": 5, "pulls": 2, "billing": 1, "users": 1, "files": 1}
-    assert [op["operation"] for op in index.in_group("Pulls", 10)] == ["listPulls", "mergePull"]
+    assert operation_groups(index.operations) == {
+        "repos": 5,
+        "pulls": 2,
+        "billing": 1,
+        "users": 1,
+        "files": 1,
+    }
+    found = operations_in_group(index.operations, "Pulls", 10)
+    assert [op["operation"] for op in found] == ["listPulls", "mergePull"]
 
 
 def build(

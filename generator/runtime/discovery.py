@@ -273,7 +273,7 @@ class Discovery:
         if query.strip():
             found = index.search(query, limit, tag)
         elif tag is not None:
-            found = index.in_group(tag, limit)
+            found = operations_in_group(index.operations, tag, limit)
         else:
             found = []
         results = [
@@ -303,7 +303,7 @@ class Discovery:
 
     def groups(self) -> types.CallToolResult:
         groups = []
-        for tag, count in self._index().groups().items():
+        for tag, count in operation_groups(self._index().operations).items():
             entry: dict[str, Any] = {"tag": tag, "operations": count}
             if self.tags.get(tag):
                 entry["description"] = self.tags[tag]
@@ -457,3 +457,21 @@ def part_of(catalog: Catalog, schema: Any, pointer: str) -> Any | None:
         else:
             return None
     return node
+
+
+def operations_in_group(
+    operations: list[dict[str, Any]], tag: str, limit: int
+) -> list[dict[str, Any]]:
+    """The operations of one group (tag), in document order."""
+    wanted = tag.lower()
+    found = [op for op in operations if wanted in (t.lower() for t in op["tags"])]
+    return found[: max(limit, 0)]
+
+
+def operation_groups(operations: list[dict[str, Any]]) -> dict[str, int]:
+    """Every group (tag) and how many operations it has, in order of first appearance."""
+    counts: dict[str, int] = {}
+    for op in operations:
+        for tag in op["tags"]:
+            counts[tag] = counts.get(tag, 0) + 1
+    return counts

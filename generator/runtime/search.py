@@ -491,17 +491,3 @@ class Index:
         elif wanted in ("read", "update", "delete"):
             factor += SHAPE_WEIGHT * (1.0 if item else -0.5)
         return factor
-
-    def in_group(self, tag: str, limit: int) -> list[dict[str, Any]]:
-        """The operations of one group (tag), in document order."""
-        wanted = tag.lower()
-        found = [op for op in self.operations if wanted in (t.lower() for t in op["tags"])]
-        return found[: max(limit, 0)]
-
-    def groups(self) -> dict[str, int]:
-        """Every group (tag) and how many operations it has, in order of first appearance."""
-        counts: dict[str, int] = {}
-        for op in self.operations:
-            for tag in op["tags"]:
-                counts[tag] = counts.get(tag, 0) + 1
-        return counts
