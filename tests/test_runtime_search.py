@@ -1783,6 +1783,17 @@ def test_one_thing_named_by_its_value_is_an_item_not_its_collection() -> None:
         assert not read(other, index.words, frozenset()).named_one, other
 
 
+def test_a_thing_is_named_by_its_value_after_a_label_too() -> None:
+    from mcpgen.runtime.objects import named_by_value, object_named
+
+    nouns = frozenset({"file", "pipelin", "compani"})
+    assert named_by_value(["delete", "file", "id", "7733"], nouns) == ["file"]
+    assert named_by_value(["callbacks", "for", "company", "id", "77310?"], nouns) == ["company"]
+    assert named_by_value(["company", "ideas", "77310"], nouns) == []
+    assert object_named(["trash", "file", "no.", "7733"], nouns) == "file"
+    assert object_named(["trash", "file", "7733"], nouns) == "file"
+
+
 def test_a_format_suffix_keeps_an_item_an_item() -> None:
     rows = [
         ("listCalls", "GET", "/Accounts/{AccountSid}/Calls.json", "Fetch calls"),

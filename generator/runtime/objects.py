@@ -192,14 +192,28 @@ def about_things(own: Sequence[str]) -> bool:
     )
 
 
+_VALUE_LABELS = frozenset({"id", "#", "number", "no", "no.", "key"})
+"""Words between a thing and its value that say what the value is ("file id 7733")."""
+
+
+def _valued(tokens: Sequence[str], at: int) -> bool:
+    """Whether the token after ``at`` is a value, or a label and then one ("id 7733")."""
+    following = tokens[at + 1 : at + 3]
+    if following and identifier(following[0]):
+        return True
+    label = following[0].strip(EDGES).lower() if following else ""
+    return len(following) > 1 and label in _VALUE_LABELS and identifier(following[1])
+
+
 def named_by_value(tokens: Sequence[str], nouns: frozenset[str]) -> list[str]:
     """The API's things a request (split at spaces) names one of by its value: "user" of
-    "what permissions does user 77 have?" (``nouns``: the API's)."""
-    return [
-        word
-        for word, following in pairwise(t.strip(EDGES).lower() for t in tokens)
-        if stem(word) in nouns and not about_things([word]) and identifier(following)
-    ]
+    "what permissions does user 77 have?" and of "user id 77" (``nouns``: the API's)."""
+    found: list[str] = []
+    for at, token in enumerate(tokens[:-1]):
+        word = token.strip(EDGES).lower()
+        if stem(word) in nouns and not about_things([word]) and _valued(tokens, at):
+            found.append(word)
+    return found
 
 
 _BEFORE_OBJECT = DETERMINERS | {"up", "out", "down", "off", "me", "us"}
@@ -215,7 +229,7 @@ def object_named(tokens: Sequence[str], nouns: frozenset[str]) -> str | None:
         return None
     for at in range(1, min(len(tokens) - 1, 4)):
         word = tokens[at].strip(EDGES).lower()
-        if stem(word) in nouns and not about_things([word]) and identifier(tokens[at + 1]):
+        if stem(word) in nouns and not about_things([word]) and _valued(tokens, at):
             return stem(word)
         if word not in _BEFORE_OBJECT:
             return None
