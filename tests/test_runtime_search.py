@@ -1547,6 +1547,17 @@ def test_words_of_networks_and_devices_have_near_synonyms() -> None:
     assert top(index, "add a new SSID called Corp-Guest for the whole org") == ["createWlan"]
 
 
+def test_signed_up_for_a_programme_is_opted_in() -> None:
+    rows = [
+        ("getPrograms", "GET", "/program/get_opted_in_programs", "Get opted-in programs"),
+        ("optIn", "POST", "/program/opt_in", "Opt in to program"),
+        ("optOut", "POST", "/program/opt_out", "Opt out of program"),
+        ("createPolicy", "POST", "/custom_policy/", "Create custom policy"),
+    ]
+    index = build(rows)
+    assert top(index, "sign us up for out-of-stock control") == ["optIn"]
+
+
 def test_shipping_is_fulfillment() -> None:
     rows = [
         ("listReturn", "GET", "/return_policy", "Get return policies"),

@@ -110,7 +110,7 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("clean", "out"): ("cleanup", "prune", "delete"),
     ("opt", "out"): ("unsubscribe",),
     ("look", "over"): ("review",),
-    ("sign", "up"): ("subscription", "register", "signup"),
+    ("sign", "up"): ("subscription", "register", "signup", "enroll", "opt"),
     ("signed", "up"): ("registrant", "registration", "register", "signup"),
     # Made anew: no spinning.
     ("spin", "up"): ("create", "launch", "provision"),
