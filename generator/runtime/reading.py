@@ -404,6 +404,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own, own_terms, near = aside(recipient, set(stems(sorted(recipient))), own, own_terms, near)
         wanted = "create"
     exact, outright = api.named_outright(query)
+    # "look up registrant 7788990011": one item of the thing the opening verb acts on.
+    acted_on = object_named(split, nouns) if wanted in ("read", "delete") else None
     # "add user 5 to group 9", "cut a branch from tag v1.2": where or whose a thing is
     # is not the thing asked for.
     about, context = object_and_context(split)
@@ -437,9 +439,5 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         outright=outright,
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
-        named_one=frozenset(
-            found
-            for found in [object_named(split, nouns) if wanted in ("read", "delete") else None]
-            if found is not None and found not in parent
-        ),
+        named_one=frozenset({acted_on} - parent if acted_on is not None else ()),
     )

@@ -55,8 +55,9 @@ class Reading:
     """Those of them that name a thing it takes to exist (``known_things``: "on task
     4411", "to the newsletter list"), which it does not ask to make."""
     named_one: frozenset[str] = frozenset()
-    """Stems of the API's things it names one of by its value ("registrant 7788990011"),
-    but where that one is: the thing it is about, one item."""
+    """The stem of the API's thing a request that opens with a verb that reads or deletes
+    names one of by its value right after it (``objects.object_named``: "look up registrant
+    7788990011"), unless that says only where: the one item it acts on."""
     asked: bool = False
     """A question about what is, which reads ("what cards does cus_8 have on file?":
     ``asks_what_is``)."""
