@@ -237,6 +237,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Apicurio Registry, Apideck's file storage API and CyberArk Conjur, WireMock's admin API
   and Adyen's Balance Platform configuration API, weighted like ``dev52``, written blind
   like ``dev`` from listings of the operations, measured before any change for them;
+- ``dev111`` to ``dev114``: ``benchmarks/queries/dev111/*.json`` to ``dev114/*.json``, 50
+  requests each for AWS Transfer Family and Google Cloud Dataproc, Azure Container
+  Registry and Amazon MemoryDB, AWS CodeArtifact and Google Vault, Google Cloud Deploy and
+  AWS Resource Access Manager, weighted like ``dev52``, written blind like ``dev`` from
+  listings of the operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -391,6 +396,10 @@ SETS = {
     "dev108": QUERIES / "dev108",
     "dev109": QUERIES / "dev109",
     "dev110": QUERIES / "dev110",
+    "dev111": QUERIES / "dev111",
+    "dev112": QUERIES / "dev112",
+    "dev113": QUERIES / "dev113",
+    "dev114": QUERIES / "dev114",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -709,6 +718,14 @@ DIRECTORY = {
     "conjur": "conjur.local",
     "wiremock": "wiremock.org/admin",
     "adyenbp": "adyen.com/BalancePlatformService",
+    "transfer": "amazonaws.com/transfer",
+    "dataproc": "googleapis.com/dataproc",
+    "acr": "azure.com/containerregistry",
+    "memorydb": "amazonaws.com/memorydb",
+    "codeartifact": "amazonaws.com/codeartifact",
+    "gvault": "googleapis.com/vault",
+    "clouddeploy": "googleapis.com/clouddeploy",
+    "ram": "amazonaws.com/ram",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
