@@ -205,15 +205,19 @@ def _valued(tokens: Sequence[str], at: int) -> bool:
     return len(following) > 1 and label in _VALUE_LABELS and identifier(following[1])
 
 
+def _named_at(tokens: Sequence[str], at: int, nouns: frozenset[str]) -> str | None:
+    """The word at ``at``, lower case, where it is one of the API's ``nouns``, said of one
+    thing and followed by that thing's value (``_valued``); else None."""
+    word = tokens[at].strip(EDGES).lower()
+    if stem(word) in nouns and not about_things([word]) and _valued(tokens, at):
+        return word
+    return None
+
+
 def named_by_value(tokens: Sequence[str], nouns: frozenset[str]) -> list[str]:
     """The API's things a request (split at spaces) names one of by its value: "user" of
     "what permissions does user 77 have?" and of "user id 77" (``nouns``: the API's)."""
-    found: list[str] = []
-    for at, token in enumerate(tokens[:-1]):
-        word = token.strip(EDGES).lower()
-        if stem(word) in nouns and not about_things([word]) and _valued(tokens, at):
-            found.append(word)
-    return found
+    return [word for at in range(len(tokens) - 1) if (word := _named_at(tokens, at, nouns))]
 
 
 _BEFORE_OBJECT = DETERMINERS | {"up", "out", "down", "off", "me", "us"}
@@ -228,10 +232,10 @@ def object_named(tokens: Sequence[str], nouns: frozenset[str]) -> str | None:
     if not tokens or tokens[0].strip(EDGES).lower() in STOP_WORDS:  # "is", "what", "do"
         return None
     for at in range(1, min(len(tokens) - 1, 4)):
-        word = tokens[at].strip(EDGES).lower()
-        if stem(word) in nouns and not about_things([word]) and _valued(tokens, at):
-            return stem(word)
-        if word not in _BEFORE_OBJECT:
+        named = _named_at(tokens, at, nouns)
+        if named is not None:
+            return stem(named)
+        if tokens[at].strip(EDGES).lower() not in _BEFORE_OBJECT:
             return None
     return None
 
