@@ -163,16 +163,14 @@ OVER_TIME = re.compile(
 )
 """Figures asked for period by period ("session counts per day", "month by month", "daily
 bounce totals"): a time series, a history of a metric."""
-SQL_TEXT = re.compile(
-    r"\b(?:SELECT\s.+?\sFROM|UPDATE\s+\S+\s+SET|INSERT\s+INTO|DELETE\s+FROM"
-    r"|(?:CREATE|ALTER|DROP)\s+(?:TABLE|INDEX|VIEW))\s.*"
-)
-"""A statement of SQL, written in its capitals, to the end of the request: a value, as
-quoted text is ("execute UPDATE Accounts SET Status='closed'": no update of the API's)."""
 SQL_DML = re.compile(r"\b(?:SELECT\s.+?\sFROM|UPDATE\s+\S+\s+SET|INSERT\s+INTO|DELETE\s+FROM)\b")
 """SQL that queries or changes data: a query or statement to run."""
 SQL_DDL = re.compile(r"\b(?:CREATE|ALTER|DROP)\s+(?:TABLE|INDEX|VIEW)\b")
 """SQL that defines tables: a database's schema, its DDL."""
+SQL_TEXT = re.compile(rf"(?:{SQL_DML.pattern}|{SQL_DDL.pattern})\s.*")
+"""A statement of SQL (``SQL_DML``, ``SQL_DDL``), written in its capitals, to the end of the
+request: a value, as quoted text is ("execute UPDATE Accounts SET Status='closed'": no
+update of the API's)."""
 HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (LEFT_OFF, ("position", "progress", "bookmark")),
     (IS_UP, ("health", "status", "ping", "heartbeat")),
