@@ -8,7 +8,7 @@ path that say what else it is about. ``search.Index`` builds one ``Traits`` from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -171,10 +171,13 @@ _BULK_TERMS = _BULK | {"multipl"}
 """Terms that say an operation acts on many things at once ("multiple": its stem)."""
 
 
-def bulk(core_terms: Iterable[str]) -> bool:
-    """Whether an operation acts on many things at once: its name or summary says so
-    ("bulk update", "batch", "delete multiple objects")."""
-    return not _BULK_TERMS.isdisjoint(core_terms)
+def bulk(core_terms: Iterable[str], op: Mapping[str, Any]) -> bool:
+    """Whether an operation (``op``, with its name's and summary's ``core_terms``) acts on
+    many things at once: they say so ("bulk update", "batch", "delete multiple objects"),
+    or the name of a change says all (``_ALL_OF``)."""
+    return not _BULK_TERMS.isdisjoint(core_terms) or (
+        op["method"] not in ("GET", "HEAD") and _ALL_OF.search(op["operation"]) is not None
+    )
 
 
 _SELF_FIRST = (["self"], ["my"], ["me"])
@@ -298,9 +301,7 @@ class Traits:
     def bulk(self) -> list[bool]:
         """Whether each operation acts on many things at once (``bulk``)."""
         return [
-            bulk(core.split())
-            or (op["method"] not in ("GET", "HEAD") and _ALL_OF.search(op["operation"]) is not None)
-            for core, op in zip(self._core, self.operations, strict=True)
+            bulk(core.split(), op) for core, op in zip(self._core, self.operations, strict=True)
         ]
 
     @cached_property
