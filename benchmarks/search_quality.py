@@ -242,6 +242,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Registry and Amazon MemoryDB, AWS CodeArtifact and Google Vault, Google Cloud Deploy and
   AWS Resource Access Manager, weighted like ``dev52``, written blind like ``dev`` from
   listings of the operations, measured before any change for them;
+- ``dev115`` to ``dev118``: ``benchmarks/queries/dev115/*.json`` to ``dev118/*.json``, 50
+  requests each for AWS DataSync and Google Cloud Dataflow, Amazon Location Service and
+  Clever, Amazon OpenSearch Service and Azure Batch, AWS Network Firewall and VTEX's
+  Checkout API, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -400,6 +405,10 @@ SETS = {
     "dev112": QUERIES / "dev112",
     "dev113": QUERIES / "dev113",
     "dev114": QUERIES / "dev114",
+    "dev115": QUERIES / "dev115",
+    "dev116": QUERIES / "dev116",
+    "dev117": QUERIES / "dev117",
+    "dev118": QUERIES / "dev118",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -726,6 +735,14 @@ DIRECTORY = {
     "gvault": "googleapis.com/vault",
     "clouddeploy": "googleapis.com/clouddeploy",
     "ram": "amazonaws.com/ram",
+    "datasync": "amazonaws.com/datasync",
+    "dataflow": "googleapis.com/dataflow",
+    "awsloc": "amazonaws.com/location",
+    "clever": "clever.com",
+    "opensearch": "amazonaws.com/opensearch",
+    "azbatch": "azure.com/batch-BatchService",
+    "netfw": "amazonaws.com/network-firewall",
+    "vtexco": "vtex.local/Checkout-API",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
