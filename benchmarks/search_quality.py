@@ -244,7 +244,7 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   listings of the operations, measured before any change for them;
 - ``dev115`` to ``dev118``: ``benchmarks/queries/dev115/*.json`` to ``dev118/*.json``, 50
   requests each for AWS DataSync and Google Cloud Dataflow, Amazon Location Service and
-  Clever, Amazon OpenSearch Service and Azure Batch, AWS Network Firewall and VTEX's
+  Clever, Amazon OpenSearch Service and Amazon Macie, AWS Network Firewall and VTEX's
   Checkout API, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
@@ -738,9 +738,9 @@ DIRECTORY = {
     "datasync": "amazonaws.com/datasync",
     "dataflow": "googleapis.com/dataflow",
     "awsloc": "amazonaws.com/location",
-    "clever": "clever.com",
+    "cleveredu": "clever.com",
     "opensearch": "amazonaws.com/opensearch",
-    "azbatch": "azure.com/batch-BatchService",
+    "macie": "amazonaws.com/macie2",
     "netfw": "amazonaws.com/network-firewall",
     "vtexco": "vtex.local/Checkout-API",
 }
