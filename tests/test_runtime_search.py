@@ -1570,6 +1570,39 @@ def test_shipping_is_fulfillment() -> None:
     assert top(index, "which shipping profiles are configured?") == ["listFulfillment"]
 
 
+def test_schools_words_have_near_synonyms() -> None:
+    rows = [
+        ("getTeacher", "GET", "/teachers/{id}", "Returns a specific teacher"),
+        (
+            "getSectionsForTeacher",
+            "GET",
+            "/teachers/{id}/sections",
+            "Returns the sections for a teacher",
+        ),
+        ("getSchoolForTeacher", "GET", "/teachers/{id}/school", "Returns the school for a teacher"),
+        (
+            "getSectionsForStudent",
+            "GET",
+            "/students/{id}/sections",
+            "Returns the sections for a student",
+        ),
+        ("getSchoolForStudent", "GET", "/students/{id}/school", "Returns the school for a student"),
+        (
+            "getContactsForStudent",
+            "GET",
+            "/students/{id}/contacts",
+            "Returns the contacts for a student",
+        ),
+        ("getStudent", "GET", "/students/{id}", "Returns a specific student"),
+    ]
+    index = build(rows)
+    assert top(index, "list the classes teacher 5a1b2c3d teaches") == ["getSectionsForTeacher"]
+    assert top(index, "what classes is this student taking?") == ["getSectionsForStudent"]
+    assert top(index, "who are the guardians on file for student 530e5950?") == [
+        "getContactsForStudent"
+    ]
+
+
 def test_a_certificates_formats_name_certificates() -> None:
     rows = [
         ("updateCertificate", "PATCH", "/certificates/{name}", "Update a certificate"),

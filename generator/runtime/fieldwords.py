@@ -95,6 +95,13 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "ship": ("fulfillment", "shipment", "delivery"),
     "purchase": ("order", "payment", "charge"),
     "trial": ("subscription", "trial"),
+    # Schools: a class is a section of a course; pupils and kids are students.
+    "class": ("section", "course"),
+    "classes": ("section", "course"),
+    "classroom": ("section", "course"),
+    "pupil": ("student",),
+    "kid": ("student",),
+    "guardian": ("contact", "parent"),
     # Infrastructure.
     "scale": ("autoscaler", "resize"),
     "replica": ("scale", "replicaset"),
