@@ -1570,6 +1570,24 @@ def test_shipping_is_fulfillment() -> None:
     assert top(index, "which shipping profiles are configured?") == ["listFulfillment"]
 
 
+def test_turning_a_feature_on_or_off_is_also_a_change_of_settings() -> None:
+    # With no operation that enables the thing, "turn on X for Y" changes Y's settings:
+    # not whatever starts ("Start recording").
+    rows = [
+        ("updateGlobalSettings", "POST", "/__admin/settings", "Update global settings"),
+        ("stopRecording", "POST", "/__admin/recordings/stop", "Stop recording"),
+        ("startRecording", "POST", "/__admin/recordings/start", "Start recording"),
+        ("resetAll", "POST", "/__admin/reset", "Reset mappings and request journal"),
+        ("getAllStubMappings", "GET", "/__admin/mappings", "Get all stub mappings"),
+        ("updateBucket", "PATCH", "/b/{bucket}", "Updates a bucket's metadata"),
+        ("getBucket", "GET", "/b/{bucket}", "Returns metadata for the specified bucket"),
+        ("insertObject", "POST", "/b/{bucket}/o", "Stores a new object and metadata"),
+    ]
+    index = build(rows)
+    assert top(index, "turn on object versioning for the acme-logs bucket") == ["updateBucket"]
+    assert "updateGlobalSettings" in top(index, "turn off the server-wide delay we set up", 3)
+
+
 def test_schools_words_have_near_synonyms() -> None:
     rows = [
         ("getTeacher", "GET", "/teachers/{id}", "Returns a specific teacher"),
@@ -6548,9 +6566,12 @@ def test_automatic_expiry_is_a_lifecycle_policy() -> None:
         ("ListImages", "POST", "/#X-Amz-Target=ECR.ListImages", "Lists all the image IDs for the specified repository"),
     ]  # fmt: skip
     index = build(rows)
-    assert top(index, "turn off automatic image expiry on the analytics repo") == [
-        "DeleteLifecyclePolicy"
-    ]
+    # Both are the policy; turning a thing off also calls up a change of its settings, which
+    # "Creates or updates" is.
+    assert set(top(index, "turn off automatic image expiry on the analytics repo", 2)) == {
+        "DeleteLifecyclePolicy",
+        "PutLifecyclePolicy",
+    }
 
 
 def test_what_is_no_longer_to_be_ingested_is_excluded() -> None:

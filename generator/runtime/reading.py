@@ -403,6 +403,10 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         recipient = {w for w in words(given_to.group(1)) if w not in STOP_WORDS}
         own, own_terms, near = aside(recipient, set(stems(sorted(recipient))), own, own_terms, near)
         wanted = "create"
+    if wanted in ("enable", "disable"):
+        # What is turned on or off is often a setting of a thing ("turn on object versioning
+        # for the acme-logs bucket"): a change of it. Not "setting", whose stem is a verb's.
+        adding(near, ["update", "configuration", "modify", "attribute", "preference"], own_terms)
     exact, outright = api.named_outright(query)
     # "look up registrant 7788990011": one item of the thing the opening verb acts on.
     acted_on = object_named(split, nouns) if wanted in ("read", "delete") else None
