@@ -6617,21 +6617,36 @@ def test_a_machine_brought_back_up_is_started_not_backed_up() -> None:
     assert top(index, "back up the orders database") == ["CreateSnapshot"]
 
 
+def ranking(positions: list[int]) -> list[tuple[float, int]]:
+    """Positions as a ranking of (score, position), each scoring a little less."""
+    return [(1.0 - 0.01 * rank, position) for rank, position in enumerate(positions)]
+
+
 def test_the_lexical_first_stays_first_only_where_its_meaning_is_near_too() -> None:
     index = small_api(False)
     # The semantic ranking has it: the lexical first result stays first.
-    assert index._fused([0, 1, 2], [1, 2, 0, 3])[0] == 0
+    assert index._fused(ranking([0, 1, 2]), ranking([1, 2, 0, 3]))[0] == 0
     # It has nothing of it: the fused ranking decides (1 is second by words, first by
-    # meaning).
-    assert index._fused([0, 1, 2], [1, 2, 3]) == [1, 0, 2, 3]
+    # meaning; 2 third by words, second by meaning; 0 is in one ranking only).
+    assert index._fused(ranking([0, 1, 2]), ranking([1, 2, 3])) == [1, 2, 0, 3]
     # Or where it leads the lexical ranking by little: first by words, sixth by meaning,
     # it comes after the second by words that is first by meaning.
-    semantic = [1, 2, 3, 4, 5, 0]
-    assert index._fused([0, 1, 2], semantic)[0] == 0
-    assert index._fused([0, 1, 2], semantic, leads=False)[:2] == [1, 0]
+    semantic = ranking([1, 2, 3, 4, 5, 0])
+    assert index._fused(ranking([0, 1, 2]), semantic)[0] == 0
+    assert index._fused(ranking([0, 1, 2]), semantic, leads=False)[:2] == [1, 0]
     # An operation the request gives outright (by its path, or its title in quotes) stays
     # first whatever the meaning says.
-    assert index._fused([0, 1, 2], [1, 2, 3], leads=False, given=True)[0] == 0
+    assert index._fused(ranking([0, 1, 2]), ranking([1, 2, 3]), leads=False, given=True)[0] == 0
+
+
+def test_fusion_counts_by_how_much_each_ranking_leads_not_only_its_order() -> None:
+    index = small_api(False)
+    # The same two orders: 0 first by words, 1 first by meaning, 0 far behind there.
+    semantic = [(1.0, 1), (0.0, 0)]
+    # Words put 0 barely before 1: meaning decides.
+    assert index._fused([(1.0, 0), (0.95, 1)], semantic, leads=False)[0] == 1
+    # Words put 0 far before 1: words decide.
+    assert index._fused([(1.0, 0), (0.3, 1)], semantic, leads=False)[0] == 0
 
 
 def test_what_is_exported_is_read_out_or_made_as_a_file() -> None:

@@ -87,6 +87,7 @@ from .weights import (
     REPEAT_FACTOR,
     RESOURCE_WEIGHT,
     SCOPE_WEIGHT,
+    SCORE_WEIGHT,
     SELF_WEIGHT,
     SEMANTIC_METHOD_WEIGHT,
     SEMANTIC_SHARE,
@@ -217,10 +218,18 @@ class Index:
         return out
 
     def _meaning(self, query: str, tag: str | None, request: Reading | None = None) -> list[int]:
-        """Operations by how near their text's meaning is to the request's, best first; an
-        operation whose method does what the request asks (``METHODS``) a little nearer
-        (``SEMANTIC_METHOD_WEIGHT``): meaning alone cannot tell "add a member" from "count
-        the members"."""
+        """Operations by how near their text's meaning is to the request's, best first
+        (``_nearness`` without the closeness)."""
+        return [position for _, position in self._nearness(query, tag, request)]
+
+    def _nearness(
+        self, query: str, tag: str | None, request: Reading | None = None
+    ) -> list[tuple[float, int]]:
+        """The first ``FUSION_DEPTH`` operations by how near their text's meaning is to the
+        request's, as (closeness, position), best first; an operation whose method does what
+        the request asks (``METHODS``) a little nearer (``SEMANTIC_METHOD_WEIGHT``): meaning
+        alone cannot tell "add a member" from "count the members". Closeness is scaled from
+        0 (the last of them) to 1 (the first)."""
         semantic = self._semantic
         if semantic is None:
             return []
@@ -229,9 +238,14 @@ class Index:
         if request is not None and request.wanted is not None:
             similarity = similarity + self._method_fit(request.wanted)
         order: list[int] = (-similarity).argsort(kind="stable").tolist()
-        if tag is None:
-            return order[:FUSION_DEPTH]
-        return [p for p in order if self._tagged(p, tag)][:FUSION_DEPTH]
+        if tag is not None:
+            order = [p for p in order if self._tagged(p, tag)]
+        order = order[:FUSION_DEPTH]
+        if not order:
+            return []
+        high, low = float(similarity[order[0]]), float(similarity[order[-1]])
+        span = high - low if high > low else 1.0
+        return [((float(similarity[p]) - low) / span, p) for p in order]
 
     def _method_fit(self, wanted: str) -> Any:
         """What each operation's method adds to its nearness for a request that wants
@@ -298,7 +312,7 @@ class Index:
             for field in self._fields:
                 self._model(field)
             self._lexical("operation")
-            self._meaning("operation", None)
+            self._nearness("operation", None)
 
     def search(self, query: str, limit: int = 10, tag: str | None = None) -> list[dict[str, Any]]:
         """The operations that best answer ``query``, best first (none when no word of the
@@ -315,12 +329,11 @@ class Index:
                 # anything ("which amplify projects do we have?"), it is the one it has.
                 request = read(query, self.words, frozenset())
                 ranked = self._lexical(query, tag, request)
-            lexical = [position for _, position in ranked]
             # The lexical first leads clearly (``LEXICAL_LEAD``), or is given outright.
             given = bool(ranked) and ranked[0][1] in request.outright
             leads = len(ranked) < 2 or ranked[1][0] < LEXICAL_LEAD * ranked[0][0]
             order = self._fused(
-                lexical, self._meaning(query, tag, request) if lexical else [], leads, given
+                ranked, self._nearness(query, tag, request) if ranked else [], leads, given
             )
         return [self.operations[position] for position in order[: max(limit, 0)]]
 
@@ -433,32 +446,40 @@ class Index:
         return [(score, position) for score, _, position in self._varied(ranked)]
 
     def _fused(
-        self, lexical: list[int], semantic: list[int], leads: bool = True, given: bool = False
+        self,
+        lexical: list[tuple[float, int]],
+        semantic: list[tuple[float, int]],
+        leads: bool = True,
+        given: bool = False,
     ) -> list[int]:
-        """The two rankings as one (reciprocal rank fusion, repeats of an operation under
-        another API version after the first), the lexical first result first where it
+        """The two rankings, each as (score, position) best first, as one: reciprocal rank
+        fusion, plus ``SCORE_WEIGHT`` times each ranking's own score scaled to its first
+        (where the first leads by far, ranks alone cannot say so), the semantic ranking
+        ``SEMANTIC_SHARE`` as much as the lexical in both; repeats of an operation under
+        another API version after the first. The lexical first result comes first where it
         ``leads`` the lexical ranking clearly and the semantic ranking has it in its first
         ``FUSION_DEPTH`` too (where words match that well, it is seldom wrong), or where
-        the request gives it outright (``given``: by its path, or its title in quotes),
+        the request gives it outright (``given``: by its path, or its title in quotes);
         then the rest of the lexical."""
+        positions = [position for _, position in lexical]
         if not semantic or not lexical:
-            return lexical
+            return positions
+        best = lexical[0][0] if lexical[0][0] > 0 else 1.0
+        scaled = [(score / best, position) for score, position in lexical]
         scores: dict[int, float] = {}
-        for share, ranking in ((1.0, lexical), (SEMANTIC_SHARE, semantic)):
-            for rank, position in enumerate(ranking[:FUSION_DEPTH]):
-                scores[position] = scores.get(position, 0.0) + share / (FUSION_K + rank + 1)
+        for share, ranking in ((1.0, scaled), (SEMANTIC_SHARE, semantic)):
+            for rank, (score, position) in enumerate(ranking[:FUSION_DEPTH]):
+                fit = 1.0 / (FUSION_K + rank + 1) + SCORE_WEIGHT * score
+                scores[position] = scores.get(position, 0.0) + share * fit
         fused = sorted(scores, key=lambda p: -scores[p])
         varied = [p for _, _, p in self._varied([(scores[p], 0, p) for p in fused])]
-        first = lexical[0]
-        if not given and (not leads or first not in semantic[:FUSION_DEPTH]):
+        first = positions[0]
+        rest = [p for p in positions[FUSION_DEPTH:] if p not in scores]
+        if not given and (not leads or first not in (p for _, p in semantic[:FUSION_DEPTH])):
             # Others match about as well, or nothing of its meaning does: the fused ranking
             # decides.
-            return [*varied, *(p for p in lexical[FUSION_DEPTH:] if p not in scores)]
-        return [
-            first,
-            *(p for p in varied if p != first),
-            *(p for p in lexical[FUSION_DEPTH:] if p not in scores),
-        ]
+            return [*varied, *rest]
+        return [first, *(p for p in varied if p != first), *rest]
 
     def _varied(self, ranked: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
         """The same operation under another API version (``/v1/x``, ``/v1beta1/x``) after

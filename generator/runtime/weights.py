@@ -69,8 +69,11 @@ LEXICAL_LEAD = 0.8
 this share of its score: only then does it come first whatever the fusion says."""
 FUSION_K = 1.0
 SEMANTIC_SHARE = 0.5
+SCORE_WEIGHT = 0.5
 """Reciprocal rank fusion: an operation at rank r (from 0) of a ranking scores
-1 / (FUSION_K + r + 1) from it, times SEMANTIC_SHARE for the semantic ranking."""
+1 / (FUSION_K + r + 1) from it, plus SCORE_WEIGHT times its score there scaled to the
+first's (lexical: its share of the first's score; semantic: its closeness, from 0 at rank
+FUSION_DEPTH to 1 at the first), all times SEMANTIC_SHARE for the semantic ranking."""
 SELF_WEIGHT = 0.15
 """How much more an operation on the calling user's own things (``Traits.own``) counts for a
 request about them ("my", "which teams am I on?")."""
