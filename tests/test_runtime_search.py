@@ -6898,6 +6898,23 @@ def test_a_verb_done_again_is_that_verb() -> None:
     )
 
 
+def test_a_verb_done_again_asks_what_the_verb_asks() -> None:
+    from mcpgen.runtime.asking import intent
+
+    assert intent(words("rerun the migration task")) == "create"
+    assert intent(words("reassign issue 5 to bob")) == "update"
+    rows = [
+        ("DescribeTask", "POST", "/#X-Amz-Target=DataSync.DescribeTask", "Provides information about a task"),
+        ("DescribeTaskExecution", "POST", "/#X-Amz-Target=DataSync.DescribeTaskExecution", "Provides information about an execution of your task"),
+        ("ListTasks", "POST", "/#X-Amz-Target=DataSync.ListTasks", "Returns a list of the tasks you created"),
+        ("StartTaskExecution", "POST", "/#X-Amz-Target=DataSync.StartTaskExecution", "Starts a task"),
+        ("CreateTask", "POST", "/#X-Amz-Target=DataSync.CreateTask", "Configures a task"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "we fixed the permissions on the share, can you rerun the migration task?"
+    assert "StartTaskExecution" in top(index, query, 2)
+
+
 def test_pairs_are_held_side_by_side_and_whole() -> None:
     assert adjacent_pairs(["delet", "protect", "protect", "on"]) == ["delet protect", "protect on"]
     assert holds("set delet protect cluster", "delet protect")

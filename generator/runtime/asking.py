@@ -26,6 +26,7 @@ from .terms import (
     identifier,
     particles,
     read_particles,
+    redone,
     stem,
     undone,
     value_like,
@@ -72,7 +73,8 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
                 return phrasal
         if word in ADJECTIVES and at and query_words[at - 1] in ATTRIBUTIVE:
             continue  # "any open chargebacks?", "the new users": an adjective
-        found = INTENTS.get(word) or undoing(word, nouns)
+        # "rerun the migration task", "redeploy my app": what is done again is done.
+        found = INTENTS.get(word) or undoing(word, nouns) or INTENTS.get(redone(word))
         if found is None and at == 0:
             found = OPENING_INTENTS.get(word)
         if found is not None:
