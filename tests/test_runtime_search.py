@@ -6915,6 +6915,18 @@ def test_a_verb_done_again_asks_what_the_verb_asks() -> None:
     assert "StartTaskExecution" in top(index, query, 2)
 
 
+def test_where_a_thing_is_now_is_its_position() -> None:
+    rows = [
+        ("getPositions", "GET", "/positions", "Fetches a list of Positions"),
+        ("getUsers", "GET", "/users", "Fetch a list of Users"),
+        ("getDevices", "GET", "/devices", "Fetch a list of Devices"),
+        ("getReports", "GET", "/reports/trips", "Fetch a list of Trips"),
+    ]
+    index = build(rows)
+    assert top(index, "where are my vehicles right now?") == ["getPositions"]
+    assert top(index, "last known location of courier-7") == ["getPositions"]
+
+
 def test_pairs_are_held_side_by_side_and_whole() -> None:
     assert adjacent_pairs(["delet", "protect", "protect", "on"]) == ["delet protect", "protect on"]
     assert holds("set delet protect cluster", "delet protect")

@@ -44,6 +44,13 @@ WHERE_WENT = re.compile(
 )
 """A question where something went ("where did truck 17 drive yesterday?", "show me where
 tracker 44 went between monday and tuesday"): its trace, the track of its locations."""
+WHERE_IS = re.compile(
+    r"\bwhere(?:'s|\s+is|\s+are)\s+(?:\S+\s+){0,4}?(?:right\s+now|now|currently|at\s+the\s+moment)\b"
+    r"|\b(?:last\s+known|current)\s+(?:location|position|whereabouts)\b",
+    re.IGNORECASE,
+)
+"""A question where something is now ("where is truck-042 right now?", "last known location
+of courier-7"): its position, its location."""
 AS_FILE = re.compile(
     r"\b(?:as|in|into|to)\s+(?:an?\s+)?(?:csv|excel|xlsx|spreadsheet|tsv)\b",
     re.IGNORECASE,
@@ -190,6 +197,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (IS_IN, ("member", "membership")),
     (AS_IT_WAS, ("restore", "point", "time", "revert", "version")),
     (WHERE_WENT, ("trace", "track", "history", "route")),
+    (WHERE_IS, ("position", "location", "latest")),
     (AS_FILE, ("export", "download", "csv")),
     (AT_PRESENT, ("current", "realtime", "live")),
     (DONE_AGAIN, ("retry", "rerun", "redeliver", "replay")),
