@@ -6927,6 +6927,27 @@ def test_where_a_thing_is_now_is_its_position() -> None:
     assert top(index, "last known location of courier-7") == ["getPositions"]
 
 
+def test_an_operation_on_any_one_item_serves_the_collections_in_a_parent() -> None:
+    # Google's documents have one GET /v1/{name} for every kind of item, described as one
+    # kind ("Gets details of a single Target"): it reads a rollout too.
+    rows = [
+        ("targets.get", "GET", "/v1/{name}", "Gets details of a single Target."),
+        ("targets.patch", "PATCH", "/v1/{name}", "Updates the parameters of a single Target."),
+        ("targets.delete", "DELETE", "/v1/{name}", "Deletes a single Target."),
+        ("rollouts.list", "GET", "/v1/{parent}/rollouts", "Lists Rollouts in a given Release."),
+        ("rollouts.create", "POST", "/v1/{parent}/rollouts", "Creates a new Rollout in a given Release."),
+        ("releases.list", "GET", "/v1/{parent}/releases", "Lists Releases in a given pipeline."),
+        ("targets.list", "GET", "/v1/{parent}/targets", "Lists Targets in a given location."),
+    ]  # fmt: skip
+    index = build(rows)
+    assert index.traits.any_item[0] == [3, 4, 5, 6]
+    assert index.traits.any_item[3] == []
+    assert top(index, "what's the status of rollout rel-042-to-prod-0001?") == ["targets.get"]
+    assert top(index, "delete rollout rel-042-to-prod-0001") == ["targets.delete"]
+    # Not for the collection, nor for one item not named by its value.
+    assert top(index, "list the rollouts of release r-17") == ["rollouts.list"]
+
+
 def test_pairs_are_held_side_by_side_and_whole() -> None:
     assert adjacent_pairs(["delet", "protect", "protect", "on"]) == ["delet protect", "protect on"]
     assert holds("set delet protect cluster", "delet protect")

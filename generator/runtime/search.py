@@ -383,6 +383,12 @@ class Index:
         guessed = self._guessed(own, set(own_terms) | set(near))
         if guessed:
             scores = scores + GUESS_WEIGHT * self._both(guessed)
+        # One item named by its value ("the status of rollout rel-042"): the operation on
+        # any one item is on it as much as its collection is.
+        named = bool(request.values or request.named_one)
+        if named and request.one and request.wanted in ("read", "update", "delete"):
+            for position, served in self._any_item:
+                scores[position] = max(scores[position], max(scores[c] for c in served))
         asked = set(own_terms)
         # A request about the caller's own things mentions them ("am I allowed": ``self``).
         mentioned = request.mentioned | SELF_TERMS if request.mine else request.mentioned
@@ -496,6 +502,11 @@ class Index:
             out.append((score * REPEAT_FACTOR**repeats, safety, position))
         out.sort(key=lambda item: -item[0])
         return out
+
+    @cached_property
+    def _any_item(self) -> list[tuple[int, list[int]]]:
+        """The operations on any one item, with the collections they serve."""
+        return [(p, served) for p, served in enumerate(self.traits.any_item) if served]
 
     @cached_property
     def _api_names(self) -> frozenset[str]:

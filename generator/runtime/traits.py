@@ -231,6 +231,14 @@ def _acting_segments(op: dict[str, Any], found: list[str]) -> list[str]:
     return [terms_of for seg, terms_of in zip(literal, found, strict=True) if seg not in _MARKERS]
 
 
+GENERIC_ITEM = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}")
+"""A path that is an API version and one parameter: an operation on any one named item
+(Google's ``/v1/{name}``)."""
+_IN_A_PARENT = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}/[A-Za-z][\w-]*[^Ss\W]s")
+"""A path that is an API version, a parameter and a plural: a collection in a parent
+(``/v1/{parent}/rollouts``; not ``/v1/{database}/ddl``, a part of one item)."""
+
+
 class Traits:
     """What each of ``operations`` is, by position: from their paths, their literal path
     segments' terms (``segments``) and their names' and summaries' terms (``core``)."""
@@ -296,6 +304,24 @@ class Traits:
     def meta(self) -> list[bool]:
         """Whether each operation is about the API itself (``api_level``)."""
         return [api_level(op["path"]) for op in self.operations]
+
+    @cached_property
+    def any_item(self) -> list[list[int]]:
+        """For an operation on any one item of the API (``GENERIC_ITEM``: Google's
+        ``GET /v1/{name}``, which reads a rollout, a release or an operation alike, though
+        its document describes one kind), the collections of the same version whose items
+        it serves (``/v1/{parent}/rollouts``); none for any other. A request about one of
+        their items means it as much as their words mean them."""
+        collections: dict[str, list[int]] = {}
+        for position, op in enumerate(self.operations):
+            found = _IN_A_PARENT.fullmatch(op["path"])
+            if found is not None:
+                collections.setdefault(found.group(1), []).append(position)
+        out: list[list[int]] = []
+        for op in self.operations:
+            found = GENERIC_ITEM.fullmatch(op["path"])
+            out.append(collections.get(found.group(1), []) if found is not None else [])
+        return out
 
     @cached_property
     def bulk(self) -> list[bool]:
