@@ -53,6 +53,7 @@ from typing import Any
 
 from .apiwords import ApiWords
 from .clauses import api_names, main_clause, unframed, unsaid
+from .fusion import fused, varied
 from .reading import read
 from .request import Reading
 from .segments import plain_operation_segments
@@ -70,7 +71,6 @@ from .weights import (
     EXISTING_FACTOR,
     EXPANSION_WEIGHT,
     FUSION_DEPTH,
-    FUSION_K,
     GUESS_COUNT,
     GUESS_SIMILARITY,
     GUESS_WEIGHT,
@@ -84,13 +84,10 @@ from .weights import (
     PHRASE_CAP,
     PHRASE_WEIGHT,
     QUESTION_FACTOR,
-    REPEAT_FACTOR,
     RESOURCE_WEIGHT,
     SCOPE_WEIGHT,
-    SCORE_WEIGHT,
     SELF_WEIGHT,
     SEMANTIC_METHOD_WEIGHT,
-    SEMANTIC_SHARE,
     SHAPE_WEIGHT,
     SPECIFIC_WEIGHT,
     VALUE_WEIGHT,
@@ -449,7 +446,7 @@ class Index:
         # Equal scores: the operation that changes least first, then document order.
         ranked.sort()
         ranked.sort(key=lambda item: -item[0])
-        return [(score, position) for score, _, position in self._varied(ranked)]
+        return [(score, position) for score, _, position in varied(ranked, self.traits.unversioned)]
 
     def _fused(
         self,
@@ -458,50 +455,8 @@ class Index:
         leads: bool = True,
         given: bool = False,
     ) -> list[int]:
-        """The two rankings, each as (score, position) best first, as one: reciprocal rank
-        fusion, plus ``SCORE_WEIGHT`` times each ranking's own score scaled to its first
-        (where the first leads by far, ranks alone cannot say so), the semantic ranking
-        ``SEMANTIC_SHARE`` as much as the lexical in both; repeats of an operation under
-        another API version after the first. The lexical first result comes first where it
-        ``leads`` the lexical ranking clearly and the semantic ranking has it in its first
-        ``FUSION_DEPTH`` too (where words match that well, it is seldom wrong), or where
-        the request gives it outright (``given``: by its path, or its title in quotes);
-        then the rest of the lexical."""
-        positions = [position for _, position in lexical]
-        if not semantic or not lexical:
-            return positions
-        best = lexical[0][0] if lexical[0][0] > 0 else 1.0
-        scaled = [(score / best, position) for score, position in lexical]
-        scores: dict[int, float] = {}
-        for share, ranking in ((1.0, scaled), (SEMANTIC_SHARE, semantic)):
-            for rank, (score, position) in enumerate(ranking[:FUSION_DEPTH]):
-                fit = 1.0 / (FUSION_K + rank + 1) + SCORE_WEIGHT * score
-                scores[position] = scores.get(position, 0.0) + share * fit
-        fused = sorted(scores, key=lambda p: -scores[p])
-        varied = [p for _, _, p in self._varied([(scores[p], 0, p) for p in fused])]
-        first = positions[0]
-        rest = [p for p in positions[FUSION_DEPTH:] if p not in scores]
-        if not given and (not leads or first not in (p for _, p in semantic[:FUSION_DEPTH])):
-            # Others match about as well, or nothing of its meaning does: the fused ranking
-            # decides.
-            return [*varied, *rest]
-        return [first, *(p for p in varied if p != first), *rest]
-
-    def _varied(self, ranked: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
-        """The same operation under another API version (``/v1/x``, ``/v1beta1/x``) after
-        the first of its kind, each repeat scoring less, so versions don't fill the list."""
-        if REPEAT_FACTOR >= 1.0:
-            return ranked
-        seen: dict[str, int] = {}
-        out: list[tuple[float, int, int]] = []
-        keys = self.traits.unversioned
-        for score, safety, position in ranked:
-            key = keys[position]
-            repeats = seen.get(key, 0)
-            seen[key] = repeats + 1
-            out.append((score * REPEAT_FACTOR**repeats, safety, position))
-        out.sort(key=lambda item: -item[0])
-        return out
+        """``fusion.fused`` over this API's operations."""
+        return fused(lexical, semantic, self.traits.unversioned, leads, given)
 
     @cached_property
     def _any_item(self) -> list[tuple[int, list[int]]]:
