@@ -6948,6 +6948,19 @@ def test_an_operation_on_any_one_item_serves_the_collections_in_a_parent() -> No
     assert top(index, "list the rollouts of release r-17") == ["rollouts.list"]
 
 
+def test_a_thing_scaled_to_a_size_is_updated() -> None:
+    rows = [
+        ("ServiceUpdate", "POST", "/services/{id}/update", "Update a service"),
+        ("ServiceDelete", "DELETE", "/services/{id}", "Delete a service"),
+        ("ServiceInspect", "GET", "/services/{id}", "Inspect a service"),
+        ("ServiceList", "GET", "/services", "List services"),
+        ("ServiceCreate", "POST", "/services/create", "Create a service"),
+        ("TaskList", "GET", "/tasks", "List tasks"),
+    ]
+    index = build(rows)
+    assert top(index, "scale the web service up to 6 replicas") == ["ServiceUpdate"]
+
+
 def test_pairs_are_held_side_by_side_and_whole() -> None:
     assert adjacent_pairs(["delet", "protect", "protect", "on"]) == ["delet protect", "protect on"]
     assert holds("set delet protect cluster", "delet protect")

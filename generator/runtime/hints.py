@@ -51,6 +51,12 @@ WHERE_IS = re.compile(
 )
 """A question where something is now ("where is truck-042 right now?", "last known location
 of courier-7"): its position, its location."""
+SCALED_TO = re.compile(
+    r"\bscale\s+(?:\S+\s+){0,5}?(?:(?:up|down|out|in|back)\s+)?(?:to|from)\s+\S*\d",
+    re.IGNORECASE,
+)
+"""A thing scaled to a size ("scale prod-cache up to db.r6g.xlarge", "scale checkout to 6
+tasks"): a change of its size or count, an update of it."""
 AS_FILE = re.compile(
     r"\b(?:as|in|into|to)\s+(?:an?\s+)?(?:csv|excel|xlsx|spreadsheet|tsv)\b",
     re.IGNORECASE,
@@ -198,6 +204,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (AS_IT_WAS, ("restore", "point", "time", "revert", "version")),
     (WHERE_WENT, ("trace", "track", "history", "route")),
     (WHERE_IS, ("position", "location", "latest")),
+    (SCALED_TO, ("update", "modify", "capacity", "count")),
     (AS_FILE, ("export", "download", "csv")),
     (AT_PRESENT, ("current", "realtime", "live")),
     (DONE_AGAIN, ("retry", "rerun", "redeliver", "replay")),
