@@ -247,6 +247,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Clever, Amazon OpenSearch Service and Amazon Macie, AWS Network Firewall and VTEX's
   Checkout API, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations, measured before any change for them;
+- ``dev119`` to ``dev122``: ``benchmarks/queries/dev119/*.json`` to ``dev122/*.json``, 50
+  requests each for Amazon FSx and Route 53 Resolver, Google Cloud Retail and Amazon
+  Personalize, AWS Device Farm and TVmaze, Amazon Transcribe and AWS Lake Formation,
+  weighted like ``dev52``, written blind like ``dev`` from listings of the operations after
+  every change of session 62, measured with the search from before and after them;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -409,6 +414,10 @@ SETS = {
     "dev116": QUERIES / "dev116",
     "dev117": QUERIES / "dev117",
     "dev118": QUERIES / "dev118",
+    "dev119": QUERIES / "dev119",
+    "dev120": QUERIES / "dev120",
+    "dev121": QUERIES / "dev121",
+    "dev122": QUERIES / "dev122",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -743,6 +752,14 @@ DIRECTORY = {
     "macie": "amazonaws.com/macie2",
     "netfw": "amazonaws.com/network-firewall",
     "vtexco": "vtex.local/Checkout-API",
+    "fsx": "amazonaws.com/fsx",
+    "r53resolver": "amazonaws.com/route53resolver",
+    "gretail": "googleapis.com/retail",
+    "personalize": "amazonaws.com/personalize",
+    "devicefarm": "amazonaws.com/devicefarm",
+    "tvmaze": "tvmaze.com",
+    "transcribe": "amazonaws.com/transcribe",
+    "lakeformation": "amazonaws.com/lakeformation",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
