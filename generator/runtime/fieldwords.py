@@ -97,7 +97,6 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "trial": ("subscription", "trial"),
     # Schools: a class is a section of a course; pupils and kids are students.
     "class": ("section", "course"),
-    "classes": ("section", "course"),
     "classroom": ("section", "course"),
     "pupil": ("student",),
     "kid": ("student",),
