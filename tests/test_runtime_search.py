@@ -3194,7 +3194,7 @@ def test_hybrid_search_keeps_the_lexical_first_and_finds_nothing_for_nothing() -
     # Meaning ranks what words cannot: only "changes" is a word of the API (update), but
     # what is asked is a merge.
     query = "integrate the proposed changes"
-    meaning = [hybrid.operations[p]["operation"] for p in hybrid._meaning(query, None)]
+    meaning = [hybrid.operations[p]["operation"] for _, p in hybrid._nearness(query, None)]
     assert meaning[0] == "mergePull"
     assert "mergePull" in top(hybrid, query, 2)
     assert "mergePull" not in top(lexical, query, 2)
@@ -4090,7 +4090,7 @@ def test_meaning_ranks_an_operation_that_does_what_is_asked_nearer() -> None:
     query = "put user 5f1c in group 02bd"
     request = read(query, index.words, NONE)
     assert request.wanted in ("create", "act")
-    meaning = [index.operations[p]["operation"] for p in index._meaning(query, None, request)]
+    meaning = [index.operations[p]["operation"] for _, p in index._nearness(query, None, request)]
     assert meaning[0] == "groups.CreateRefMembers"
 
 

@@ -214,11 +214,6 @@ class Index:
                 out.append(term)
         return out
 
-    def _meaning(self, query: str, tag: str | None, request: Reading | None = None) -> list[int]:
-        """Operations by how near their text's meaning is to the request's, best first
-        (``_nearness`` without the closeness)."""
-        return [position for _, position in self._nearness(query, tag, request)]
-
     def _nearness(
         self, query: str, tag: str | None, request: Reading | None = None
     ) -> list[tuple[float, int]]:

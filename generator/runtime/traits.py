@@ -231,7 +231,7 @@ def _acting_segments(op: dict[str, Any], found: list[str]) -> list[str]:
     return [terms_of for seg, terms_of in zip(literal, found, strict=True) if seg not in _MARKERS]
 
 
-GENERIC_ITEM = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}")
+_ANY_ITEM = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}")
 """A path that is an API version and one parameter: an operation on any one named item
 (Google's ``/v1/{name}``)."""
 _IN_A_PARENT = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}/[A-Za-z][\w-]*[^Ss\W]s")
@@ -307,7 +307,7 @@ class Traits:
 
     @cached_property
     def any_item(self) -> list[list[int]]:
-        """For an operation on any one item of the API (``GENERIC_ITEM``: Google's
+        """For an operation on any one item of the API (``_ANY_ITEM``: Google's
         ``GET /v1/{name}``, which reads a rollout, a release or an operation alike, though
         its document describes one kind), the collections of the same version whose items
         it serves (``/v1/{parent}/rollouts``); none for any other. A request about one of
@@ -319,7 +319,7 @@ class Traits:
                 collections.setdefault(found.group(1), []).append(position)
         out: list[list[int]] = []
         for op in self.operations:
-            found = GENERIC_ITEM.fullmatch(op["path"])
+            found = _ANY_ITEM.fullmatch(op["path"])
             out.append(collections.get(found.group(1), []) if found is not None else [])
         return out
 
