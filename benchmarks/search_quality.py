@@ -252,6 +252,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Personalize, AWS Device Farm and TVmaze, Amazon Transcribe and AWS Lake Formation,
   weighted like ``dev52``, written blind like ``dev`` from listings of the operations after
   every change of session 62, measured with the search from before and after them;
+- ``dev123`` to ``dev126``: ``benchmarks/queries/dev123/*.json`` to ``dev126/*.json``, 50
+  requests each for AWS Service Catalog and Storage Gateway, Amazon AppStream 2.0 and Lex
+  V2 model building, AWS OpsWorks Stacks and IoT SiteWise, AWS Proton and Azure Site
+  Recovery, weighted like ``dev52``, written blind like ``dev`` from listings of the
+  operations before any change of session 63; read, like ``validation``, only as totals
+  while that session's changes were weighed;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -418,6 +424,10 @@ SETS = {
     "dev120": QUERIES / "dev120",
     "dev121": QUERIES / "dev121",
     "dev122": QUERIES / "dev122",
+    "dev123": QUERIES / "dev123",
+    "dev124": QUERIES / "dev124",
+    "dev125": QUERIES / "dev125",
+    "dev126": QUERIES / "dev126",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -760,6 +770,14 @@ DIRECTORY = {
     "tvmaze": "tvmaze.com",
     "transcribe": "amazonaws.com/transcribe",
     "lakeformation": "amazonaws.com/lakeformation",
+    "servicecatalog": "amazonaws.com/servicecatalog",
+    "storagegw": "amazonaws.com/storagegateway",
+    "appstream": "amazonaws.com/appstream",
+    "lexv2": "amazonaws.com/models.lex.v2",
+    "opsworks": "amazonaws.com/opsworks",
+    "sitewise": "amazonaws.com/iotsitewise",
+    "proton": "amazonaws.com/proton",
+    "asr": "azure.com/recoveryservicessiterecovery-service",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
