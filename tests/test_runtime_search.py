@@ -351,6 +351,34 @@ def test_two_words_the_api_writes_as_one() -> None:
     assert top(index, "roll back my deployment to the last revision") == ["rollback"]
 
 
+def test_one_word_for_two_the_api_writes_apart() -> None:
+    """ "filesystems" is the API's ``FileSystem`` run together: its parts find it, where
+    the unknown word alone found whatever its letters were nearest to. Not the API's own
+    name run together ("awsbackup"), nor a word the API writes as one itself."""
+    target = "/#X-Amz-Target=AWSSimbaAPIService_v20180301."
+    index = build(
+        [
+            (
+                "DescribeFileSystems",
+                "POST",
+                target + "DescribeFileSystems",
+                "Describe file systems",
+            ),
+            ("DeleteFileSystem", "POST", target + "DeleteFileSystem", "Delete a file system"),
+            ("DescribeBackups", "POST", target + "DescribeBackups", "Describe backups"),
+            ("DeleteBackup", "POST", target + "DeleteBackup", "Delete a backup"),
+            ("ListTags", "POST", target + "ListTagsForResource", "List the tags of a resource"),
+        ]
+    )
+    assert top(index, "show my filesystems") == ["DescribeFileSystems"]
+    assert top(index, "delete filesystem fs-0123456789abcdef0") == ["DeleteFileSystem"]
+    words = index.words
+    assert words.apart(["filesystems", "backup"]) == ["file", "systems", "backup"]
+    # Parts the API never writes in a row say nothing together: "tagsystem" stays.
+    assert words.apart(["tagsystem"]) == ["tagsystem"]
+    assert words.apart(["filesystem"], frozenset({"file", "system"})) == ["filesystem"]
+
+
 def test_another_says_nothing_of_which_operation() -> None:
     """ "another" asks for one more: no word of a description that says "another source"."""
     rows = [

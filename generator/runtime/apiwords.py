@@ -14,7 +14,7 @@ from typing import Any
 
 from .clauses import QUOTED
 from .phrasing import AROUND_PATH, HTTP_METHODS
-from .segments import plain_operation_segments
+from .segments import compound_parts, plain_operation_segments
 from .synonyms import SYNONYMS
 from .terms import EDGES, stem, stems, terms, words
 from .traits import action_words
@@ -130,6 +130,32 @@ class ApiWords:
             inner in text or text.startswith(wanted + " ") or text.endswith(" " + wanted)
             for text in self._texts
         )
+
+    def apart(self, query_words: Sequence[str], brand: frozenset[str] = frozenset()) -> list[str]:
+        """The words of a request, each that runs together words the API writes apart, in
+        a row, as those words ("filesystems": file, systems; the API's ``FileSystem``);
+        not the API's name (``brand``: the words of its title that name it) run together
+        ("codeartifact", "elasticbeanstalk")."""
+        out: list[str] = []
+        for word in query_words:
+            parts = self._apart.get(word)
+            if parts is None:
+                parts = self._apart[word] = self._parts(word)
+            named = word in brand or all(part in brand for part in parts)
+            out.extend(parts if parts and not named else (word,))
+        return out
+
+    @cached_property
+    def _apart(self) -> dict[str, list[str]]:
+        return {}
+
+    def _parts(self, word: str) -> list[str]:
+        """``word``'s parts where the API names things with them in a row and never with
+        ``word`` itself."""
+        if stem(word) in self.named:
+            return []
+        parts = compound_parts(word, self.named)
+        return parts if parts and self.says(parts) else []
 
     def is_name(self, token: str) -> bool:
         """A token that names something as code does, not a value: letters in three or

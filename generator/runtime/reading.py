@@ -225,6 +225,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     own = [
         w for w in query_words if w not in STOP_WORDS and w not in value_words and w not in LEFT_OF
     ]
+    own = api.apart(own, api_names)
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
     if ON_FILE.search(query):

@@ -51,6 +51,12 @@ def split_compound(word: str, known: frozenset[str]) -> list[str]:
     """The parts of a run-together word, each a known stem of at least three letters,
     fewest parts first (``clusterrolebindings`` -> cluster, role, bind); ``[]`` when the
     word is known as it is or does not split into known parts."""
+    return [stem(part) for part in compound_parts(word, known)]
+
+
+def compound_parts(word: str, known: frozenset[str]) -> list[str]:
+    """``split_compound``'s parts as the word spells them (``filesystems`` -> file,
+    systems)."""
     if len(word) < 6 or stem(word) in known or not word.isalpha():
         return []
     best: list[list[str] | None] = [[]] + [None] * len(word)
@@ -59,8 +65,8 @@ def split_compound(word: str, known: frozenset[str]) -> list[str]:
         if sofar is None:
             continue
         for end in range(start + 3, len(word) + 1):
-            part = stem(word[start:end])
-            if part in known or word[start:end] in known:
+            part = word[start:end]
+            if stem(part) in known or part in known:
                 found = best[end]
                 if found is None or len(found) > len(sofar) + 1:
                     best[end] = [*sofar, part]
