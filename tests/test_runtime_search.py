@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from mcpgen.runtime.clauses import modal, unframed
+from mcpgen.runtime.clauses import modal, opening, unframed
 from mcpgen.runtime.discovery import operation_groups, operations_in_group
 from mcpgen.runtime.hints import ALREADY_ENDED
 from mcpgen.runtime.reading import read
@@ -377,6 +377,29 @@ def test_one_word_for_two_the_api_writes_apart() -> None:
     # Parts the API never writes in a row say nothing together: "tagsystem" stays.
     assert words.apart(["tagsystem"]) == ["tagsystem"]
     assert words.apart(["filesystem"], frozenset({"file", "system"})) == ["filesystem"]
+
+
+def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
+    """ "Hey, can you please give me a checkout page" asks what "give me a checkout page"
+    does: read with its opening, the verb was no longer first and the request asked to
+    read sessions, not to make one."""
+    index = build(
+        [
+            ("createSession", "POST", "/v1/checkout/sessions", "Create a Checkout Session"),
+            ("listSessions", "GET", "/v1/checkout/sessions", "List all Checkout Sessions"),
+            ("getSession", "GET", "/v1/checkout/sessions/{session}", "Retrieve a Checkout Session"),
+        ]
+    )
+    plain = "give me a checkout page for 2 t-shirts"
+    assert top(index, plain) == ["createSession"]
+    for opened in ("Hey, can you please ", "Hey Claude, could you ", "hi team! I need to "):
+        assert top(index, opened + plain) == ["createSession"], opened
+    assert opening("Hey Claude, could you please give me a page") == "give me a page"
+    assert opening("hey can you give me a page") == "give me a page"
+    # Only a capitalised name, before a comma, is whom a greeting greets.
+    assert opening("hey there can you list repos") == "list repos"
+    assert opening("ok delete it") == "delete it"
+    assert opening("Please") == "Please"
 
 
 def test_another_says_nothing_of_which_operation() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .clauses import unled
 from .objects import about_things, adds_to_item
 from .phrases import PHRASES
 from .terms import (
@@ -128,7 +129,7 @@ def asked_for(
     if _gets_a_new_one(query_words):
         return "create"
     # "please", "can you", "I need to": the verb comes after them.
-    tokens = _unled(query.split())
+    tokens = unled(query.split())
     if [t.strip(EDGES).lower() for t in tokens[:2]] in (["give", "me"], ["give", "us"]):
         # "give me the logs of pod web-1": what the caller is given is read.
         return "list" if about_things(own) else "read"
@@ -218,7 +219,7 @@ def _then_commanded(
     if not any(t in _TELLING_VERBS or t.endswith(("ed", "n't", "'s", "'re")) for t in told):
         return None
     for clause in clauses[1:]:
-        rest = _unled(clause.split())
+        rest = unled(clause.split())
         while rest and rest[0].strip(EDGES).lower() in _ON_WITH:
             rest = rest[1:]
         if not rest:
@@ -401,42 +402,6 @@ def _opens_with_verb(tokens: Sequence[str], nouns: frozenset[str], named: frozen
     if undoing(first, nouns) is not None:  # "unshare folder 7", "unblock bob@acme.com"
         return False
     return _commands(tokens, nouns, named)
-
-
-_LEADS = (
-    ("please",),
-    ("pls",),
-    ("kindly",),
-    ("can", "you"),
-    ("could", "you"),
-    ("would", "you"),
-    ("will", "you"),
-    ("i", "need", "to"),
-    ("we", "need", "to"),
-    ("i", "want", "to"),
-    ("we", "want", "to"),
-    ("i'd", "like", "to"),
-    ("we'd", "like", "to"),
-    ("i", "would", "like", "to"),
-    ("let's",),
-    ("go", "ahead", "and"),
-    ("help", "me"),
-)
-
-
-def _unled(tokens: Sequence[str]) -> list[str]:
-    """A request's tokens without the words that lead up to its verb ("please", "can you",
-    "I need to", "let's"): "could you please store the password" -> "store the password"."""
-    rest = list(tokens)
-    changed = True
-    while changed and rest:
-        changed = False
-        lowered = [t.strip(EDGES).lower().replace("\u2019", "'") for t in rest[:4]]
-        for lead in _LEADS:
-            if tuple(lowered[: len(lead)]) == lead and len(rest) > len(lead):
-                rest, changed = rest[len(lead) :], True
-                break
-    return rest
 
 
 def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:

@@ -20,6 +20,7 @@ app_api, ..."), which fields to show, or what a message is to say.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .terms import EDGES, stems, unpossessive, words
@@ -166,6 +167,61 @@ _FRAME = re.compile(
 _VERBS = frozenset(INTENTS) | frozenset(verb for verb, _ in PHRASAL)
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")
 _CONNECTORS = frozenset({"to", "for", "that", "which"})
+
+
+LEADS = (
+    ("please",),
+    ("pls",),
+    ("kindly",),
+    ("can", "you"),
+    ("could", "you"),
+    ("would", "you"),
+    ("will", "you"),
+    ("i", "need", "to"),
+    ("we", "need", "to"),
+    ("i", "want", "to"),
+    ("we", "want", "to"),
+    ("i'd", "like", "to"),
+    ("we'd", "like", "to"),
+    ("i", "would", "like", "to"),
+    ("let's",),
+    ("go", "ahead", "and"),
+    ("help", "me"),
+)
+
+
+def unled(tokens: Sequence[str]) -> list[str]:
+    """A request's tokens without the words that lead up to its verb ("please", "can you",
+    "I need to", "let's"): "could you please store the password" -> "store the password"."""
+    rest = list(tokens)
+    changed = True
+    while changed and rest:
+        changed = False
+        lowered = [t.strip(EDGES).lower().replace("\u2019", "'") for t in rest[:4]]
+        for lead in LEADS:
+            if tuple(lowered[: len(lead)]) == lead and len(rest) > len(lead):
+                rest, changed = rest[len(lead) :], True
+                break
+    return rest
+
+
+_GREETING = re.compile(
+    r"^\W*(?i:hey|hi|hello|yo|ok|okay|alright|so|um|hmm)\b"
+    r"(?:\s+(?:(?i:there|team|all|folks)\b|[A-Z][\w-]*(?=\s*[,!:])))?\s*[,!.:;\u2014-]*\s+"
+)
+"""A greeting or filler that opens a request, with whom it greets ("Hey Claude,", "hi
+team!", "ok so")."""
+
+
+def opening(query: str) -> str:
+    """``query`` from its verb on: without a greeting (``_GREETING``) and the words that
+    lead up to the verb (``LEADS``). "Hey, can you please give me a checkout page" asks
+    what "give me a checkout page" does; read with them, its verb was no longer its first
+    word, and the request lost what it asks to do."""
+    query = _GREETING.sub("", query, count=1)
+    tokens = query.split()
+    rest = unled(tokens)
+    return " ".join(rest) if len(rest) < len(tokens) else query
 
 
 def unframed(query: str) -> str:

@@ -52,7 +52,7 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords
-from .clauses import api_names, main_clause, unframed, unsaid
+from .clauses import api_names, main_clause, opening, unframed, unsaid
 from .fusion import fused, varied
 from .reading import read
 from .request import Reading
@@ -311,7 +311,7 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
-        query = unsaid(unframed(joined(_bounded(query))))
+        query = unsaid(unframed(opening(joined(_bounded(query)))))
         tag = tag.lower() if tag is not None else None
         with self._lock:
             request = read(query, self.words, self._api_names)
