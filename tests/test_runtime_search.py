@@ -402,6 +402,28 @@ def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
     assert opening("Please") == "Please"
 
 
+def test_a_question_how_to_do_something_asks_to_do_it() -> None:
+    """ "How do I paste this snippet as a secret gist?" asks to make one, as "paste this
+    snippet as a secret gist" does; read as a question, it asked to read gists."""
+    index = build(
+        [
+            ("createGist", "POST", "/gists", "Create a gist"),
+            ("getGist", "GET", "/gists/{gist_id}", "Get a gist"),
+            ("listGists", "GET", "/gists", "List gists for the authenticated user"),
+            ("deleteGist", "DELETE", "/gists/{gist_id}", "Delete a gist"),
+            ("transferRepo", "POST", "/repos/{owner}/{repo}/transfer", "Transfer a repository"),
+            ("getRepo", "GET", "/repos/{owner}/{repo}", "Get a repository"),
+        ]
+    )
+    assert top(index, "How do I paste this snippet as a secret gist?") == ["createGist"]
+    assert top(index, "How would I go about handing the repo over to acme?") == ["transferRepo"]
+    assert unframed("how can we rotate the key") == "rotate the key"
+    assert unframed("How to delete a repo?") == "delete a repo"
+    # Not a question how much or how many, nor one whose verb is missing.
+    assert unframed("how many pods are running?") == "how many pods are running?"
+    assert unframed("how do I my PR is behind") == "how do I my PR is behind"
+
+
 def test_another_says_nothing_of_which_operation() -> None:
     """ "another" asks for one more: no word of a description that says "another source"."""
     rows = [

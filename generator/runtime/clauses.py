@@ -224,10 +224,31 @@ def opening(query: str) -> str:
     return " ".join(rest) if len(rest) < len(tokens) else query
 
 
+_HOW = re.compile(
+    r"^\W*how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|one)\s+"
+    r"(?:go\s+about\s+|be\s+able\s+to\s+)?|to\s+)",
+    re.IGNORECASE,
+)
+"""A question how to do something ("how do I merge a PR?", "how can we rotate the key"),
+which asks to do it."""
+
+
 def unframed(query: str) -> str:
     """``query`` without the words that ask for the API's way of doing something ("which
     endpoint creates a repo?", "is there a way to merge a PR?", "API call for listing
-    issues"): the request is to do it ("create a repo"), its verb in its plain form."""
+    issues", "how do I merge a PR?"): the request is to do it ("create a repo"), its verb
+    in its plain form."""
+    how = _HOW.match(query)
+    if how is not None:
+        asked = query[how.end() :].rstrip().rstrip("?").rstrip()
+        first, _, after = asked.partition(" ")
+        verb = first.lower()
+        if verb.endswith("ing"):  # "how would I go about handing it over"
+            forms = [verb[:-3], verb[:-3] + "e", verb[:-4]]
+            plain = next((form for form in forms if form in _VERBS), None)
+            asked = f"{plain} {after}".rstrip() if plain is not None else asked
+        if verb.isalpha() and verb not in STOP_WORDS:
+            return asked
     found = _FRAME.match(query)
     if found is None or found.end() == len(query):
         return query
