@@ -402,6 +402,30 @@ def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
     assert opening("Please") == "Please"
 
 
+def test_a_label_before_the_request_comes_after_it() -> None:
+    """ "Quick one: give me a checkout page": the label is read after the request, whose
+    verb is then its first word again. Not a label that says what to do ("add an
+    expense:"), names a thing of its own ("Fix a typo:") or holds a value."""
+    index = build(
+        [
+            ("createSession", "POST", "/v1/checkout/sessions", "Create a Checkout Session"),
+            ("listSessions", "GET", "/v1/checkout/sessions", "List all Checkout Sessions"),
+            ("getSession", "GET", "/v1/checkout/sessions/{session}", "Retrieve a Checkout Session"),
+        ]
+    )
+    for label in ("Quick one: ", "Urgent - ", "Heads up \u2014 "):
+        assert top(index, label + "give me a checkout page for 2 t-shirts") == ["createSession"]
+    assert opening("Jenkins here: report that build 311 failed") == (
+        "report that build 311 failed (Jenkins here)"
+    )
+    for kept in (
+        "add an expense: 18.50 lunch at Chipotle",
+        "Fix a typo: the message IM321 should say hi",
+        "withdraw registration q1w2e - the study was retracted",
+    ):
+        assert opening(kept) == kept
+
+
 def test_a_question_how_to_do_something_asks_to_do_it() -> None:
     """ "How do I paste this snippet as a secret gist?" asks to make one, as "paste this
     snippet as a secret gist" does; read as a question, it asked to read gists."""

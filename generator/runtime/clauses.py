@@ -213,12 +213,29 @@ _GREETING = re.compile(
 team!", "ok so")."""
 
 
+_LABEL = re.compile(
+    r"^\W*([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2})\s*(?::|\s[-\u2013\u2014])\s+"
+)
+"""Up to three words, letters only, before a colon or a dash that open a request ("Quick
+one:", "Urgent -", "Heads up:"; not "withdraw registration q1w2e -")."""
+
+
 def opening(query: str) -> str:
     """``query`` from its verb on: without a greeting (``_GREETING``) and the words that
-    lead up to the verb (``LEADS``). "Hey, can you please give me a checkout page" asks
-    what "give me a checkout page" does; read with them, its verb was no longer its first
-    word, and the request lost what it asks to do."""
+    lead up to the verb (``LEADS``), and with a label before its verb ("Quick one:", "Canary
+    time -") after it. "Hey, can you please give me a checkout page" asks what "give me a
+    checkout page" does; read with them, its verb was no longer its first word, and the
+    request lost what it asks to do."""
     query = _GREETING.sub("", query, count=1)
+    label = _LABEL.match(query)
+    # A label names no verb, nor a thing of its own ("Fix a typo:", "add an expense:" say
+    # what to do).
+    if label is not None and not any(
+        w in _VERBS or w in DETERMINERS for w in words(label.group(1))
+    ):
+        rest = unled(query[label.end() :].split())
+        if len(rest) > 1 and rest[0].strip(EDGES).isalpha():
+            return " ".join(rest) + f" ({label.group(1)})"
     tokens = query.split()
     rest = unled(tokens)
     return " ".join(rest) if len(rest) < len(tokens) else query
