@@ -258,6 +258,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Recovery, weighted like ``dev52``, written blind like ``dev`` from listings of the
   operations before any change of session 63; read, like ``validation``, only as totals
   while that session's changes were weighed;
+- ``dev127`` to ``dev130``: ``benchmarks/queries/dev127/*.json`` to ``dev130/*.json``, 50
+  queries each for GoTo Webinar and Postmark, Docker Hub and YNAB, NetBox and Braze, Google
+  Chat and AWS Secrets Manager, written blind from listings of the operations as an AI
+  agent would pass them to ``search_operations``: terse keywords, short phrases and noun
+  phrases in the agent's own words rather than a user's sentences;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -428,6 +433,10 @@ SETS = {
     "dev124": QUERIES / "dev124",
     "dev125": QUERIES / "dev125",
     "dev126": QUERIES / "dev126",
+    "dev127": QUERIES / "dev127",
+    "dev128": QUERIES / "dev128",
+    "dev129": QUERIES / "dev129",
+    "dev130": QUERIES / "dev130",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
