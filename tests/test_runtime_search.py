@@ -402,6 +402,30 @@ def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
     assert opening("Please") == "Please"
 
 
+def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
+    """ "I'm trying to paste this snippet as a secret gist" asks what "paste this snippet
+    as a secret gist" does; read with its lead-up, the request asked to read gists."""
+    index = build(
+        [
+            ("createGist", "POST", "/gists", "Create a gist"),
+            ("getGist", "GET", "/gists/{gist_id}", "Get a gist"),
+            ("listGists", "GET", "/gists", "List gists for the authenticated user"),
+        ]
+    )
+    for lead in (
+        "I'm trying to ",
+        "Need to ",
+        "We'd love to ",
+        "I'm looking to ",
+        "we really need to ",
+    ):
+        assert top(index, lead + "paste this snippet as a secret gist") == ["createGist"], lead
+    assert opening("Could you please, I need to list repos") == "list repos"
+    # Not where no verb follows ("I have 3 repos"), nor a plan, which says when.
+    assert opening("I have 3 repos, list them") == "I have 3 repos, list them"
+    assert opening("Plan to turn on the flag at 9am") == "Plan to turn on the flag at 9am"
+
+
 def test_a_label_before_the_request_comes_after_it() -> None:
     """ "Quick one: give me a checkout page": the label is read after the request, whose
     verb is then its first word again. Not a label that says what to do ("add an

@@ -220,12 +220,23 @@ _LABEL = re.compile(
 one:", "Urgent -", "Heads up:"; not "withdraw registration q1w2e -")."""
 
 
+_WANTING = re.compile(
+    r"^\W*(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
+    r"(?:(?:really|just|also|still|now|first)\s+)?"
+    r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
+    r"wish|going|ought)\s+to|wanna|gotta|gonna|must|should)\s+",
+    re.IGNORECASE,
+)
+"""A wish or a need that leads up to the verb, with or without who has it ("I'm trying
+to", "we'd love to", "need to", "gotta")."""
+
+
 def opening(query: str) -> str:
     """``query`` from its verb on: without a greeting (``_GREETING``) and the words that
-    lead up to the verb (``LEADS``), and with a label before its verb ("Quick one:", "Canary
-    time -") after it. "Hey, can you please give me a checkout page" asks what "give me a
-    checkout page" does; read with them, its verb was no longer its first word, and the
-    request lost what it asks to do."""
+    lead up to the verb (``LEADS``, ``_WANTING``), and with a label before its verb ("Quick
+    one:", "Canary time -") after it. "Hey, can you please give me a checkout page" asks
+    what "give me a checkout page" does; read with them, its verb was no longer its first
+    word, and the request lost what it asks to do."""
     query = _GREETING.sub("", query, count=1)
     label = _LABEL.match(query)
     # A label names no verb, nor a thing of its own ("Fix a typo:", "add an expense:" say
@@ -233,12 +244,25 @@ def opening(query: str) -> str:
     if label is not None and not any(
         w in _VERBS or w in DETERMINERS for w in words(label.group(1))
     ):
-        rest = unled(query[label.end() :].split())
+        rest = _unwished(query[label.end() :])
         if len(rest) > 1 and rest[0].strip(EDGES).isalpha():
             return " ".join(rest) + f" ({label.group(1)})"
+    rest = _unwished(query)
+    return " ".join(rest) if len(rest) < len(query.split()) else query
+
+
+def _unwished(query: str) -> list[str]:
+    """The tokens of ``query`` from its verb on (``LEADS``, ``_WANTING``), however many of
+    them lead up to it ("could you please ... I need to ...")."""
     tokens = query.split()
-    rest = unled(tokens)
-    return " ".join(rest) if len(rest) < len(tokens) else query
+    while True:
+        rest = unled(tokens)
+        wish = _WANTING.match(" ".join(rest))
+        if wish is not None and wish.end() < len(" ".join(rest)):
+            rest = " ".join(rest)[wish.end() :].split()
+        if len(rest) == len(tokens):
+            return rest
+        tokens = rest
 
 
 _HOW = re.compile(
