@@ -278,6 +278,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 
 ``--misses`` lists the requests whose right answer is not in the top five, with what came
 first (refused with ``validation`` and ``heldout``).
+
+``--framings`` also ranks each command framed as people open or close one ("Hey, can
+you please ...", "I'm trying to ...", "How do I ...?", "Quick one: ...", "... Thanks!";
+``FRAMINGS``), which does not change what it asks: how far each framing's figures fall
+below the set's as written is how much search depends on the request's opening.
 """
 
 from __future__ import annotations
@@ -293,14 +298,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mcpgen.runtime.search import Index  # type: ignore[import-not-found, unused-ignore]
+
 from benchmarks.directory import document as directory_document
 from benchmarks.large import (
     HELDOUT,
     QUERIES,
+    TOP,
     Query,
     generate,
     load_queries,
     quality,
+    rank,
     ranked,
 )
 from tests.corpus import corpus
@@ -805,6 +814,12 @@ def main() -> None:
     )
     parser.add_argument("--misses", action="store_true", help="list the requests missed")
     parser.add_argument(
+        "--framings",
+        action="store_true",
+        help="also rank each request framed as people open or close one (FRAMINGS) and "
+        "print the totals of each framing",
+    )
+    parser.add_argument(
         "--search",
         choices=("hybrid", "lexical"),
         default="hybrid",
@@ -819,6 +834,7 @@ def main() -> None:
         )
     documents = corpus()
     totals: dict[str, list[int | None]] = {s: [] for s in sets}
+    framed_totals: dict[tuple[str, str], list[int | None]] = {}
     with tempfile.TemporaryDirectory(prefix="mcpgen-search-") as tmp:
         for api in args.apis.split(","):
             wanted = {s: load_queries(api, SETS[s]) for s in sets if s != "known"}
@@ -850,9 +866,50 @@ def main() -> None:
                     f"bm25 {_row(theirs)}",
                     flush=True,
                 )
+                if args.framings:
+                    for framing in FRAMINGS:
+                        framed_ranks = index_ranks(folder, [framed(q, framing) for q in queries])
+                        framed_totals.setdefault((name, framing), []).extend(framed_ranks)
     for name, ranks in totals.items():
         if ranks:
             print(f"{'all':11} {name:8} n={len(ranks):3}  mcpgen {_row(ranks)}")
+    for (name, framing), ranks in framed_totals.items():
+        print(f"{'all':11} {name:8} n={len(ranks):3}  {framing:10} {_row(ranks)}")
+
+
+FRAMINGS = {
+    "hey": "Hey, can you please {}",
+    "need": "I need to {}",
+    "trying": "I'm trying to {}",
+    "looking": "I'm looking to {}",
+    "how": "How do I {}?",
+    "label": "Quick one: {}",
+    "thanks": "{}. Thanks!",
+}
+"""Ways people open or close a request that do not change what it asks (``--framings``):
+each frames the requests that are commands (not those that end in "?"); the others
+stay as written, so that each framing's figures compare with the set's as written."""
+
+
+def framed(query: Query, framing: str) -> Query:
+    """``query`` framed (``FRAMINGS``): a command's first letter in lower case after an
+    opening, its closing punctuation before a closing."""
+    text = query.query
+    if text.endswith("?"):
+        return query
+    template = FRAMINGS[framing]
+    if not template.startswith("{}"):
+        text = text[:1].lower() + text[1:]
+    return Query(template.format(text.rstrip(".!")), query.answers)
+
+
+def index_ranks(folder: Path, queries: list[Query]) -> list[int | None]:
+    """Where mcpgen's search ranks each request's answer (None: not in the top ten)."""
+    index = Index(json.loads((folder / "search.json").read_text("utf-8")))
+    return [
+        rank([f"{r['method']} {r['path']}" for r in index.search(q.query, TOP)], q.answers)
+        for q in queries
+    ]
 
 
 def known_items(folder: Path) -> tuple[Query, ...]:
