@@ -464,6 +464,15 @@ def test_a_question_how_to_do_something_asks_to_do_it() -> None:
         ]
     )
     assert top(index, "How do I paste this snippet as a secret gist?") == ["createGist"]
+    for asked in (
+        "Show me how to paste this snippet as a secret gist",
+        "Would it be possible to paste this snippet as a secret gist?",
+        "Any chance you could paste this snippet as a secret gist?",
+        "I need you to paste this snippet as a secret gist",
+    ):
+        assert top(index, asked) == ["createGist"], asked
+    assert unframed(opening("would you mind deleting gist 5?")) == "delete gist 5"
+    assert unframed("show me how many pods run") == "show me how many pods run"
     assert top(index, "How would I go about handing the repo over to acme?") == ["transferRepo"]
     assert unframed("how can we rotate the key") == "rotate the key"
     assert unframed("How to delete a repo?") == "delete a repo"

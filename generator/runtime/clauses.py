@@ -224,11 +224,11 @@ _WANTING = re.compile(
     r"^\W*(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
     r"(?:(?:really|just|also|still|now|first)\s+)?"
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
-    r"wish|going|ought)\s+to|wanna|gotta|gonna|must|should)\s+",
+    r"wish|going|ought)\s+(?:you\s+)?to|wanna|gotta|gonna|must|should)\s+",
     re.IGNORECASE,
 )
 """A wish or a need that leads up to the verb, with or without who has it ("I'm trying
-to", "we'd love to", "need to", "gotta")."""
+to", "we'd love to", "need to", "I need you to", "gotta")."""
 
 
 def opening(query: str) -> str:
@@ -266,12 +266,18 @@ def _unwished(query: str) -> list[str]:
 
 
 _HOW = re.compile(
-    r"^\W*how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|one)\s+"
-    r"(?:go\s+about\s+|be\s+able\s+to\s+)?|to\s+)",
+    r"^\W*(?:(?:show|tell|teach|remind)\s+(?:me|us)\s+|explain\s+)?"
+    r"how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|one)\s+"
+    r"(?:go\s+about\s+|be\s+able\s+to\s+)?|to\s+)"
+    # "would it be possible to ...?", "any chance you could ...?", "would you mind ...?"
+    r"|^\W*(?:(?:would|will|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|me|us)\s+)?to"
+    r"|any\s+chance\s+(?:you|we|i)\s+(?:could|can)|do\s+you\s+think\s+you\s+(?:could|can)"
+    r"|(?:would\s+you\s+)?mind(?=\s+\w+ing\b))\s+",
     re.IGNORECASE,
 )
-"""A question how to do something ("how do I merge a PR?", "how can we rotate the key"),
-which asks to do it."""
+"""A question how to do something ("how do I merge a PR?", "show me how to rotate the
+key") or whether it can be done ("would it be possible to ...?", "any chance you could
+...?"), which asks to do it."""
 
 
 def unframed(query: str) -> str:
