@@ -280,7 +280,8 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
 first (refused with ``validation`` and ``heldout``).
 
 ``--framings`` also ranks each command framed as people open or close one ("Hey, can
-you please ...", "I'm trying to ...", "How do I ...?", "Quick one: ...", "... Thanks!";
+you please ...", "I'm trying to ...", "How do I ...?", "Show me how to ...", "Would it be
+possible to ...?", "Quick one: ...", "... Thanks!";
 ``FRAMINGS``), which does not change what it asks: how far each framing's figures fall
 below the set's as written is how much search depends on the request's opening.
 """
@@ -875,6 +876,13 @@ def main() -> None:
             print(f"{'all':11} {name:8} n={len(ranks):3}  mcpgen {_row(ranks)}")
     for (name, framing), ranks in framed_totals.items():
         print(f"{'all':11} {name:8} n={len(ranks):3}  {framing:10} {_row(ranks)}")
+    if framed_totals and len(sets) > 1:
+        # Every set at once: as written, then each framing.
+        written = [r for name in sets for r in totals[name]]
+        print(f"{'all':11} {'sets':8} n={len(written):3}  {'as written':10} {_row(written)}")
+        for framing in FRAMINGS:
+            ranks = [r for name in sets for r in framed_totals.get((name, framing), [])]
+            print(f"{'all':11} {'sets':8} n={len(ranks):3}  {framing:10} {_row(ranks)}")
 
 
 FRAMINGS = {
@@ -883,6 +891,8 @@ FRAMINGS = {
     "trying": "I'm trying to {}",
     "looking": "I'm looking to {}",
     "how": "How do I {}?",
+    "show": "Show me how to {}",
+    "possible": "Would it be possible to {}?",
     "label": "Quick one: {}",
     "thanks": "{}. Thanks!",
 }
