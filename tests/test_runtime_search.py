@@ -437,7 +437,7 @@ def test_a_label_before_the_request_comes_after_it() -> None:
             ("getSession", "GET", "/v1/checkout/sessions/{session}", "Retrieve a Checkout Session"),
         ]
     )
-    for label in ("Quick one: ", "Urgent - ", "Heads up \u2014 "):
+    for label in ("Quick one: ", "Urgent - ", "Heads up \u2014 ", "Quick question. ", "Urgent! "):
         assert top(index, label + "give me a checkout page for 2 t-shirts") == ["createSession"]
     assert opening("Jenkins here: report that build 311 failed") == (
         "report that build 311 failed (Jenkins here)"
@@ -446,6 +446,7 @@ def test_a_label_before_the_request_comes_after_it() -> None:
         "add an expense: 18.50 lunch at Chipotle",
         "Fix a typo: the message IM321 should say hi",
         "withdraw registration q1w2e - the study was retracted",
+        "Dr. Lee is leaving, hand his appointments to resource 57",
     ):
         assert opening(kept) == kept
 

@@ -214,10 +214,12 @@ team!", "ok so")."""
 
 
 _LABEL = re.compile(
-    r"^\W*([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2})\s*(?::|\s[-\u2013\u2014])\s+"
+    r"^\W*([A-Za-z][A-Za-z'-]*(?:\s+([A-Za-z][A-Za-z'-]*)){0,2})\s*"
+    r"(?::|!|\s[-\u2013\u2014]|\.(?(2)|(?!)))\s+"
 )
-"""Up to three words, letters only, before a colon or a dash that open a request ("Quick
-one:", "Urgent -", "Heads up:"; not "withdraw registration q1w2e -")."""
+"""Up to three words, letters only, before a colon, a dash or an exclamation mark that
+open a request ("Quick one:", "Urgent -", "Heads up!"; not "withdraw registration q1w2e
+-"), or two or three before a full stop ("Quick question."; not "Dr.")."""
 
 
 _WANTING = re.compile(
