@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .clauses import unled
 from .objects import about_things, adds_to_item
+from .openings import unled
 from .phrases import PHRASES
 from .terms import (
     EDGES,

@@ -52,8 +52,9 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords
-from .clauses import api_names, main_clause, opening, unframed, unsaid
+from .clauses import api_names, main_clause, unframed, unsaid
 from .fusion import fused, varied
+from .openings import opening
 from .reading import read
 from .request import Reading
 from .segments import plain_operation_segments

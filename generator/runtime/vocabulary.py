@@ -163,6 +163,8 @@ PHRASAL: dict[tuple[str, str], str] = {
 }
 """Verbs with a particle, which may come a few words later ("kick jane out"): they ask for
 something other than the verb alone ("set" changes, "set up" creates)."""
+VERBS = frozenset(INTENTS) | frozenset(verb for verb, _ in PHRASAL)
+"""The verbs search knows: each intent's, each verb read with a particle."""
 
 APART: dict[tuple[str, str], str] = {
     ("kick", "off"): "delete",

@@ -1,0 +1,109 @@
+"""How a request opens before its verb, and reading past it: a greeting ("Hey Claude,"),
+the words that lead up to the verb ("can you please", "I'm trying to", "I need you to") and
+a label ("Quick one:", "Urgent!"). "Hey, can you please give me a checkout page" asks what
+"give me a checkout page" does: every reader of a request looks for its verb first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .terms import EDGES, words
+from .vocabulary import DETERMINERS, VERBS
+
+LEADS = (
+    ("please",),
+    ("pls",),
+    ("kindly",),
+    ("can", "you"),
+    ("could", "you"),
+    ("would", "you"),
+    ("will", "you"),
+    ("i", "need", "to"),
+    ("we", "need", "to"),
+    ("i", "want", "to"),
+    ("we", "want", "to"),
+    ("i'd", "like", "to"),
+    ("we'd", "like", "to"),
+    ("i", "would", "like", "to"),
+    ("let's",),
+    ("go", "ahead", "and"),
+    ("help", "me"),
+)
+
+
+def unled(tokens: Sequence[str]) -> list[str]:
+    """A request's tokens without the words that lead up to its verb ("please", "can you",
+    "I need to", "let's"): "could you please store the password" -> "store the password"."""
+    rest = list(tokens)
+    changed = True
+    while changed and rest:
+        changed = False
+        lowered = [t.strip(EDGES).lower().replace("\u2019", "'") for t in rest[:4]]
+        for lead in LEADS:
+            if tuple(lowered[: len(lead)]) == lead and len(rest) > len(lead):
+                rest, changed = rest[len(lead) :], True
+                break
+    return rest
+
+
+_GREETING = re.compile(
+    r"^\W*(?i:hey|hi|hello|yo|ok|okay|alright|so|um|hmm)\b"
+    r"(?:\s+(?:(?i:there|team|all|folks)\b|[A-Z][\w-]*(?=\s*[,!:])))?\s*[,!.:;\u2014-]*\s+"
+)
+"""A greeting or filler that opens a request, with whom it greets ("Hey Claude,", "hi
+team!", "ok so")."""
+
+
+_LABEL = re.compile(
+    r"^\W*([A-Za-z][A-Za-z'-]*(?:\s+([A-Za-z][A-Za-z'-]*)){0,2})\s*"
+    r"(?::|!|\s[-\u2013\u2014]|\.(?(2)|(?!)))\s+"
+)
+"""Up to three words, letters only, before a colon, a dash or an exclamation mark that
+open a request ("Quick one:", "Urgent -", "Heads up!"; not "withdraw registration q1w2e
+-"), or two or three before a full stop ("Quick question."; not "Dr.")."""
+
+
+_WANTING = re.compile(
+    r"^\W*(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
+    r"(?:(?:really|just|also|still|now|first)\s+)?"
+    r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
+    r"wish|going|ought)\s+(?:you\s+)?to|wanna|gotta|gonna|must|should)\s+",
+    re.IGNORECASE,
+)
+"""A wish or a need that leads up to the verb, with or without who has it ("I'm trying
+to", "we'd love to", "need to", "I need you to", "gotta")."""
+
+
+def opening(query: str) -> str:
+    """``query`` from its verb on: without a greeting (``_GREETING``) and the words that
+    lead up to the verb (``LEADS``, ``_WANTING``), and with a label before its verb ("Quick
+    one:", "Canary time -") after it. "Hey, can you please give me a checkout page" asks
+    what "give me a checkout page" does; read with them, its verb was no longer its first
+    word, and the request lost what it asks to do."""
+    query = _GREETING.sub("", query, count=1)
+    label = _LABEL.match(query)
+    # A label names no verb, nor a thing of its own ("Fix a typo:", "add an expense:" say
+    # what to do).
+    if label is not None and not any(w in VERBS or w in DETERMINERS for w in words(label.group(1))):
+        rest = _unwished(query[label.end() :])
+        if len(rest) > 1 and rest[0].strip(EDGES).isalpha():
+            return " ".join(rest) + f" ({label.group(1)})"
+    rest = _unwished(query)
+    return " ".join(rest) if len(rest) < len(query.split()) else query
+
+
+def _unwished(query: str) -> list[str]:
+    """The tokens of ``query`` from its verb on (``LEADS``, ``_WANTING``), however many of
+    them lead up to it ("could you please ... I need to ...")."""
+    tokens = query.split()
+    while True:
+        rest = unled(tokens)
+        text = " ".join(rest)
+        wish = _WANTING.match(text)
+        if wish is not None and wish.end() < len(text):
+            rest = text[wish.end() :].split()
+        if len(rest) == len(tokens):
+            return rest
+        tokens = rest
