@@ -192,10 +192,9 @@ def unframed(query: str) -> str:
         asked = query[how.end() :].rstrip().rstrip("?").rstrip()
         first, _, after = asked.partition(" ")
         verb = first.lower()
-        if verb.endswith("ing"):  # "how would I go about handing it over"
-            forms = [verb[:-3], verb[:-3] + "e", verb[:-4]]
-            plain = next((form for form in forms if form in VERBS), None)
-            asked = f"{plain} {after}".rstrip() if plain is not None else asked
+        # "how would I go about handing it over": its plain form.
+        plain = _plain_verb(verb) if verb.endswith("ing") else None
+        asked = f"{plain} {after}".rstrip() if plain is not None else asked
         if verb.isalpha() and verb not in STOP_WORDS:
             return asked
     found = _FRAME.match(query)
@@ -206,13 +205,7 @@ def unframed(query: str) -> str:
     word = first.lower()
     if word in STOP_WORDS:  # "what endpoints are there?": no verb follows
         return query
-    if word.endswith("ing"):  # "listing", "creating", "running"
-        forms = [word[:-3], word[:-3] + "e", word[:-4]]
-    elif word.endswith("s"):  # "lists", "pushes", "copies"
-        forms = [word[:-1], word[:-2], word[:-3] + "y"]
-    else:  # "which endpoints list pods"
-        forms = [word]
-    plain = next((form for form in forms if form in VERBS), None)
+    plain = _plain_verb(word)
     following = words(after)[:1]
     if plain is None and word.endswith("s") and following and following[0] in DETERMINERS:
         # A verb no intent names, as a determiner after it says: "merges a PR".
@@ -222,6 +215,18 @@ def unframed(query: str) -> str:
     # Else a verb must follow "to" or "for": "which calls failed?" asks about calls.
     frame = words(found.group())
     return rest if frame and frame[-1] in _CONNECTORS else query
+
+
+def _plain_verb(word: str) -> str | None:
+    """The plain form of a verb search knows, from itself or a form of it ("listing",
+    "creating", "running"; "lists", "pushes", "copies"); None for any other word."""
+    if word.endswith("ing"):
+        forms = [word[:-3], word[:-3] + "e", word[:-4]]
+    elif word.endswith("s"):
+        forms = [word[:-1], word[:-2], word[:-3] + "y"]
+    else:  # "which endpoints list pods"
+        forms = [word]
+    return next((form for form in forms if form in VERBS), None)
 
 
 def unsaid(query: str) -> str:
