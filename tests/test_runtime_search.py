@@ -378,6 +378,9 @@ def test_one_word_for_two_the_api_writes_apart() -> None:
     # Parts the API never writes in a row say nothing together: "tagsystem" stays.
     assert words.apart(["tagsystem"]) == ["tagsystem"]
     assert words.apart(["filesystem"], frozenset({"file", "system"})) == ["filesystem"]
+    # What it has read is kept, but not every word a long-running server was ever asked.
+    words.apart([f"word{index}" for index in range(CACHED_WORDS + 10)])
+    assert len(words._apart) <= CACHED_WORDS
 
 
 def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:

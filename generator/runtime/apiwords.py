@@ -16,7 +16,7 @@ from .clauses import QUOTED
 from .phrasing import AROUND_PATH, HTTP_METHODS
 from .segments import compound_parts, plain_operation_segments
 from .synonyms import SYNONYMS
-from .terms import EDGES, stem, stems, terms, words
+from .terms import CACHED_WORDS, EDGES, stem, stems, terms, words
 from .traits import action_words
 from .vocabulary import EQUIVALENTS, FILE_NAME, INTENTS
 
@@ -101,6 +101,8 @@ class ApiWords:
         self.segments = segments
         self._vocabulary = vocabulary
         self._texts = texts
+        self._apart: dict[str, list[str]] = {}
+        """Each request word read so far, with its parts (``apart``)."""
         # Longest first: of "WS" and "WSA", an ID "WSA12" is the latter's.
         self._prefixes = sorted(
             (
@@ -140,20 +142,16 @@ class ApiWords:
         for word in query_words:
             parts = self._apart.get(word)
             if parts is None:
+                if len(self._apart) >= CACHED_WORDS:  # a long-running server's, bounded
+                    self._apart.clear()
                 parts = self._apart[word] = self._parts(word)
             named = word in brand or all(part in brand for part in parts)
             out.extend(parts if parts and not named else (word,))
         return out
 
-    @cached_property
-    def _apart(self) -> dict[str, list[str]]:
-        return {}
-
     def _parts(self, word: str) -> list[str]:
         """``word``'s parts where the API names things with them in a row and never with
-        ``word`` itself."""
-        if stem(word) in self.named:
-            return []
+        ``word`` itself (``compound_parts`` splits no word the API has)."""
         parts = compound_parts(word, self.named)
         return parts if parts and self.says(parts) else []
 
