@@ -383,17 +383,25 @@ def test_one_word_for_two_the_api_writes_apart() -> None:
     assert len(words._apart) <= CACHED_WORDS
 
 
+CHECKOUT = [
+    ("createSession", "POST", "/v1/checkout/sessions", "Create a Checkout Session"),
+    ("listSessions", "GET", "/v1/checkout/sessions", "List all Checkout Sessions"),
+    ("getSession", "GET", "/v1/checkout/sessions/{session}", "Retrieve a Checkout Session"),
+]
+"""Checkout sessions: made, listed, read (what an opening of a request must not change)."""
+GISTS = [
+    ("createGist", "POST", "/gists", "Create a gist"),
+    ("getGist", "GET", "/gists/{gist_id}", "Get a gist"),
+    ("listGists", "GET", "/gists", "List gists for the authenticated user"),
+]
+"""Gists: made, read, listed."""
+
+
 def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
     """ "Hey, can you please give me a checkout page" asks what "give me a checkout page"
     does: read with its opening, the verb was no longer first and the request asked to
     read sessions, not to make one."""
-    index = build(
-        [
-            ("createSession", "POST", "/v1/checkout/sessions", "Create a Checkout Session"),
-            ("listSessions", "GET", "/v1/checkout/sessions", "List all Checkout Sessions"),
-            ("getSession", "GET", "/v1/checkout/sessions/{session}", "Retrieve a Checkout Session"),
-        ]
-    )
+    index = build(CHECKOUT)
     plain = "give me a checkout page for 2 t-shirts"
     assert top(index, plain) == ["createSession"]
     for opened in ("Hey, can you please ", "Hey Claude, could you ", "hi team! I need to "):
@@ -409,13 +417,7 @@ def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
 def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
     """ "I'm trying to paste this snippet as a secret gist" asks what "paste this snippet
     as a secret gist" does; read with its lead-up, the request asked to read gists."""
-    index = build(
-        [
-            ("createGist", "POST", "/gists", "Create a gist"),
-            ("getGist", "GET", "/gists/{gist_id}", "Get a gist"),
-            ("listGists", "GET", "/gists", "List gists for the authenticated user"),
-        ]
-    )
+    index = build(GISTS)
     for lead in (
         "I'm trying to ",
         "Need to ",
@@ -434,13 +436,7 @@ def test_a_label_before_the_request_comes_after_it() -> None:
     """ "Quick one: give me a checkout page": the label is read after the request, whose
     verb is then its first word again. Not a label that says what to do ("add an
     expense:"), names a thing of its own ("Fix a typo:") or holds a value."""
-    index = build(
-        [
-            ("createSession", "POST", "/v1/checkout/sessions", "Create a Checkout Session"),
-            ("listSessions", "GET", "/v1/checkout/sessions", "List all Checkout Sessions"),
-            ("getSession", "GET", "/v1/checkout/sessions/{session}", "Retrieve a Checkout Session"),
-        ]
-    )
+    index = build(CHECKOUT)
     for label in ("Quick one: ", "Urgent - ", "Heads up \u2014 ", "Quick question. ", "Urgent! "):
         assert top(index, label + "give me a checkout page for 2 t-shirts") == ["createSession"]
     assert opening("Jenkins here: report that build 311 failed") == (
@@ -460,9 +456,7 @@ def test_a_question_how_to_do_something_asks_to_do_it() -> None:
     snippet as a secret gist" does; read as a question, it asked to read gists."""
     index = build(
         [
-            ("createGist", "POST", "/gists", "Create a gist"),
-            ("getGist", "GET", "/gists/{gist_id}", "Get a gist"),
-            ("listGists", "GET", "/gists", "List gists for the authenticated user"),
+            *GISTS,
             ("deleteGist", "DELETE", "/gists/{gist_id}", "Delete a gist"),
             ("transferRepo", "POST", "/repos/{owner}/{repo}/transfer", "Transfer a repository"),
             ("getRepo", "GET", "/repos/{owner}/{repo}", "Get a repository"),
