@@ -868,8 +868,9 @@ def main() -> None:
                     flush=True,
                 )
                 if args.framings:
+                    index = Index(json.loads((folder / "search.json").read_text("utf-8")))
                     for framing in FRAMINGS:
-                        framed_ranks = index_ranks(folder, [framed(q, framing) for q in queries])
+                        framed_ranks = index_ranks(index, [framed(q, framing) for q in queries])
                         framed_totals.setdefault((name, framing), []).extend(framed_ranks)
     for name, ranks in totals.items():
         if ranks:
@@ -913,9 +914,9 @@ def framed(query: Query, framing: str) -> Query:
     return Query(template.format(text.rstrip(".!")), query.answers)
 
 
-def index_ranks(folder: Path, queries: list[Query]) -> list[int | None]:
-    """Where mcpgen's search ranks each request's answer (None: not in the top ten)."""
-    index = Index(json.loads((folder / "search.json").read_text("utf-8")))
+def index_ranks(index: Index, queries: list[Query]) -> list[int | None]:
+    """Where mcpgen's search (``index``, made once for every framing) ranks each request's
+    answer (None: not in the top ten)."""
     return [
         rank([f"{r['method']} {r['path']}" for r in index.search(q.query, TOP)], q.answers)
         for q in queries
