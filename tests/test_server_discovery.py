@@ -210,6 +210,19 @@ def test_groups_and_browsing(tmp_path: Path) -> None:
         async with in_process(server, "http://127.0.0.1:9") as client:
             groups = await client.call_tool("list_operation_groups", {})
             browsed = await client.call_tool("search_operations", {"query": "", "tag": tags[0]})
+            unknown = await client.call_tool(
+                "search_operations", {"query": "pets", "tag": "no such group"}
+            )
+            assert unknown.structured_content == {"results": []}
+            assert unknown.content[0].text == (  # type: ignore[union-attr]
+                "No group is named 'no such group'; list_operation_groups lists the groups."
+            )
+            # A group that is there, and words that are in none of its operations.
+            none = await client.call_tool(
+                "search_operations", {"query": "zzyzx qwv", "tag": tags[0].upper()}
+            )
+            assert none.structured_content == {"results": []}
+            assert none.content[0].text.startswith("No operation matches")  # type: ignore[union-attr]
             return groups.structured_content, browsed.structured_content
 
     groups, browsed = anyio.run(run)
