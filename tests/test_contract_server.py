@@ -432,8 +432,13 @@ async def _exercise(client: Client, era: str) -> None:
     assert found.structured_content == {
         "notes": [{"id": 1, "title": "first", "body": "hello world", "tags": ["a"]}]
     }
+    # A value sent as its JSON text (models and clients do) is read as that value.
+    texted = await client.call_tool("search_notes", {"query": "hello", "limit": "5"})
+    assert texted.structured_content == found.structured_content, _text(texted)
     invalid = await client.call_tool("search_notes", {"query": "x", "limit": 99})
     assert invalid.is_error and "limit" in _text(invalid)
+    invalid = await client.call_tool("search_notes", {"query": "x", "limit": "99"})
+    assert invalid.is_error and "limit: 99 is greater than" in _text(invalid)
     missing = await client.call_tool("add_note", {"body": "no title"})
     assert missing.is_error and "title" in _text(missing)
     wrong = await client.call_tool("add_note", {"title": "bad", "body": "x"})

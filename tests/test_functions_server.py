@@ -105,6 +105,9 @@ def test_input_schemas_are_what_pydantic_makes_of_the_signatures(
 CALLS: list[tuple[str, dict[str, Any], Any]] = [
     ("add", {"a": 40}, {"result": 42}),
     ("centroid", {"points": [{"x": 0, "y": 0}, {"x": 2, "y": 4}]}, {"x": 1.0, "y": 2.0}),
+    # Values sent as their JSON text (models and clients do) are read as those values.
+    ("add", {"a": "40"}, {"result": 42}),
+    ("centroid", {"points": '[{"x": 0, "y": 0}, {"x": 2, "y": 4}]'}, {"x": 1.0, "y": 2.0}),
     (
         "when",
         {

@@ -153,6 +153,13 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     )
     assert not deleted.is_error, deleted.content
     assert (upstream.last().method, upstream.last().path) == ("DELETE", "/v1/items/7")
+    # Arguments sent as their JSON text (models and clients do) are read as that object.
+    texted = await client.call_tool(
+        "call_write_operation", {"operation": "deleteItem", "arguments": '{"id": "7"}'}
+    )
+    assert not texted.is_error, texted.content
+    assert len(upstream.requests) == before + 3
+    assert (upstream.last().method, upstream.last().path) == ("DELETE", "/v1/items/7")
 
     # Models copy what they were shown: a name in other letter case, or method and path.
     for alias in ("GETITEM", "GET /items/{id}", " get  /items/{id} "):

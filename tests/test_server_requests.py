@@ -164,6 +164,38 @@ def test_query_values_per_the_member_they_match(server: ModuleType, upstream: Up
     assert upstream.last().query == "ids=1&ids=2&city=Oslo&either=a&either=b&api_key=qk"
 
 
+def test_values_sent_as_their_json_text_are_read_as_those_values(
+    server: ModuleType, upstream: Upstream
+) -> None:
+    # Models and clients send an object, an array, a number or a boolean as its JSON text.
+    where = '{"city": "Oslo"}'
+    assert not call(server, upstream, "search", {"ids": "[1, 2]", "where": where}).is_error
+    assert upstream.last().query == "ids=1&ids=2&city=Oslo&api_key=qk"
+    assert not call(server, upstream, "search", {"ids": ["1", " 2 "], "where": where}).is_error
+    assert upstream.last().query == "ids=1&ids=2&city=Oslo&api_key=qk"
+    assert not call(server, upstream, "archiveThing", {"id": "5"}).is_error
+    assert upstream.last().path == "/v1/things/5"
+    assert not call(server, upstream, "createNote", {"title": "7", "pinned": "true"}).is_error
+    assert upstream.last().json() == {"title": "7", "pinned": True}
+    # Text stays text where the schema takes text (a member of oneOf is a string).
+    assert not call(
+        server, upstream, "search", {"ids": [1], "where": where, "either": '["a"]'}
+    ).is_error
+    assert upstream.last().query == "ids=1&city=Oslo&either=%5B%22a%22%5D&api_key=qk"
+    before = len(upstream.requests)
+    for name, arguments, message in (
+        ("search", {"ids": "1, 2", "where": where}, "ids: '1, 2' is not of type 'array'"),
+        ("search", {"ids": "[1.5]", "where": where}, "ids/0: 1.5 is not of type 'integer'"),
+        ("search", {"ids": [1], "where": "[1]"}, "where: '[1]' is not of type 'object'"),
+        ("archiveThing", {"id": "NaN"}, "id: 'NaN' is not of type 'integer'"),
+        ("archiveThing", {"id": "true"}, "id: 'true' is not of type 'integer'"),
+        ("createNote", {"pinned": "1"}, "pinned: '1' is not of type 'boolean'"),
+    ):
+        result = call(server, upstream, name, arguments)
+        assert result.is_error and message in text(result), (arguments, text(result))
+    assert sent(upstream, before) == [], "nothing was sent"
+
+
 def test_empty_values_are_sent_where_the_document_allows_them(
     server: ModuleType, upstream: Upstream
 ) -> None:

@@ -158,6 +158,11 @@ class Catalog:
         problem, naming the argument."""
         return problems(self._validator(name), arguments)
 
+    def read_arguments(self, name: str, arguments: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``arguments`` with what was sent as JSON text read as the value it writes, where
+        the complete input schema wants that kind of value and no text (``unquoted``)."""
+        return unquoted(self._validator(name), arguments)
+
     def prepare_validators(self) -> None:
         """Make every tool's argument validator now (and import what they need), not at
         each tool's first call: for a few tools, such as the discovery tools."""
@@ -270,6 +275,69 @@ def _replaced(value: Any, path: list[Any], new: Any) -> Any:
         copy[key] = _replaced(value[key], rest, new)
         return copy
     return value
+
+
+UNQUOTED_DEPTH = 8
+"""Rounds of ``unquoted``: JSON text found inside JSON text that was read, and so on."""
+
+
+def unquoted(
+    validator: jsonschema.protocols.Validator, arguments: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """``arguments`` with each JSON text of an object, an array, a number or a boolean, sent
+    where the schema wants that kind of value and no text, read as that value (a copy; the
+    arguments themselves are left as they were). Models and clients send the text
+    ``'{"limit": 3}'`` for an object, ``"5"`` for an integer; the MCP SDK's own servers read
+    ``"5"`` as 5 (pydantic does). Anything else, text that is not JSON or JSON of another
+    kind, is left for validation to refuse. ``arguments`` itself where nothing is read."""
+    mended = start = dict(arguments)
+    for _ in range(UNQUOTED_DEPTH):
+        before = mended
+        for error in _all_errors(list(validator.iter_errors(mended))):
+            value = _written_value(error)
+            if value is not None:
+                mended = _replaced(mended, list(error.absolute_path), value[0])
+        if mended is before:
+            break
+    return arguments if mended is start else mended
+
+
+_JSON_KINDS: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+def _written_value(error: jsonschema.ValidationError) -> tuple[Any] | None:
+    """The value that the text ``error`` is about writes in JSON, in a one-item tuple, where
+    the schema wants a value of that kind and no text; else None."""
+    kinds = error.validator_value if error.validator == "type" else None
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    text = error.instance
+    if not isinstance(kinds, list) or "string" in kinds or not isinstance(text, str):
+        return None
+    try:
+        value = json.loads(text, parse_constant=_no_constant)
+    except ValueError:  # not JSON (json.JSONDecodeError is a ValueError)
+        return None
+    for kind in kinds:
+        wanted = _JSON_KINDS.get(kind)
+        if wanted is None or not isinstance(value, wanted):
+            continue
+        if kind != "boolean" and isinstance(value, bool):
+            continue  # JSON's true is no number
+        if kind == "integer" and not isinstance(value, int):
+            continue
+        return (value,)
+    return None
+
+
+def _no_constant(name: str) -> Any:
+    """Python reads ``NaN`` and ``Infinity`` as numbers; JSON has no such values."""
+    raise ValueError(name)
 
 
 def problems(validator: jsonschema.protocols.Validator, arguments: Mapping[str, Any]) -> list[str]:

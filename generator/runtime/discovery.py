@@ -398,6 +398,9 @@ class Discovery:
             )
         problems = catalog.argument_errors(operation, arguments)
         if problems:
+            arguments = catalog.read_arguments(operation, arguments)
+            problems = catalog.argument_errors(operation, arguments)
+        if problems:
             return error_result(
                 f"Invalid arguments for operation {operation!r}:\n" + "\n".join(problems)
             )

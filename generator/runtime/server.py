@@ -226,8 +226,12 @@ def build_server(
                 code=types.INVALID_PARAMS,
                 message=f"Unknown tool: {shown(params.name, quoted=False)}",
             )
-        arguments = params.arguments or {}
+        arguments: Mapping[str, Any] = params.arguments or {}
         problems = listed.argument_errors(params.name, arguments)
+        if problems:
+            # Values sent as their JSON text ("5", '{"a": 1}') are read as those values.
+            arguments = listed.read_arguments(params.name, arguments)
+            problems = listed.argument_errors(params.name, arguments)
         if problems:
             note_outcome("invalid_arguments")
             return error_result(
