@@ -896,6 +896,10 @@ FRAMINGS = {
     "possible": "Would it be possible to {}?",
     "label": "Quick one: {}",
     "thanks": "{}. Thanks!",
+    "which": "Which API call lets me {}?",
+    "endpoint": "Is there an endpoint to {}?",
+    "can": "Can I {}?",
+    "api": "I need an API to {}",
 }
 """Ways people open or close a request that do not change what it asks (``--framings``):
 each frames the requests that are commands (not those that end in "?"); the others

@@ -474,6 +474,12 @@ def test_a_question_how_to_do_something_asks_to_do_it() -> None:
     assert unframed("show me how many pods run") == "show me how many pods run"
     assert top(index, "How would I go about handing the repo over to acme?") == ["transferRepo"]
     assert unframed("how can we rotate the key") == "rotate the key"
+    # Whether one may do it asks to do it; not where no verb follows.
+    assert unframed("Can I paste this snippet as a secret gist?") == (
+        "paste this snippet as a secret gist"
+    )
+    assert top(index, "May we delete gist 5?") == ["deleteGist"]
+    assert unframed("can I my PR is behind") == "can I my PR is behind"
     assert unframed("How to delete a repo?") == "delete a repo"
     # Not a question how much or how many, nor one whose verb is missing.
     assert unframed("how many pods are running?") == "how many pods are running?"
@@ -3724,6 +3730,11 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("is it possible to update a repository?", "update a repository?"),
         ("does the API support listing pull requests?", "list pull requests?"),
         ("what endpoint do I use to get the authenticated user?", "get the authenticated user?"),
+        ("which API call lets me merge a pull request?", "merge a pull request?"),
+        ("what endpoint allows you to delete a repo", "delete a repo"),
+        ("I need an API to create a repository", "create a repository"),
+        ("we're looking for an endpoint to list pull requests", "list pull requests"),
+        ("API to delete a repo", "delete a repo"),
         # No frame, or nothing after it that asks: as it is.
         ("what endpoints are there?", "what endpoints are there?"),
         ("which teams am I on?", "which teams am I on?"),
@@ -3731,6 +3742,7 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("which calls failed yesterday?", "which calls failed yesterday?"),
         ("what API keys do I have?", "what API keys do I have?"),
         ("operations for the dev zone", "operations for the dev zone"),
+        ("API keys to rotate", "API keys to rotate"),
     ],
 )
 def test_a_question_about_the_apis_way_of_doing_something_asks_to_do_it(

@@ -154,17 +154,22 @@ _FRAME = re.compile(
     r"^\W*(?:(?:what|which)(?:'s|\u2019s|\s+is|\s+are|\s+would\s+be)?\s+(?:the\s+|an?\s+)?"
     rf"(?:right\s+|correct\s+|best\s+)?{_WAY}\s+"
     r"(?:(?:do|should|can|would)\s+(?:i|we)\s+(?:use|call)\s+)?(?:(?:to|for|that|which)\s+)?"
+    # "which API call lets me merge a PR?", "what endpoint allows you to rename a file?"
+    r"(?:(?:lets|let|allows?|enables?|helps?)\s+(?:me|us|you|one)\s+(?:to\s+)?)?"
     # "is there a way to merge a PR?", "is it possible to update a release?"
     rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?(?:{_WAY}|possible)\s+(?:to|for)\s+"
-    # "API call to get a repository", "endpoint for deleting a comment"
-    r"|(?:an?\s+|the\s+)?(?:endpoint|api\s+call|operation|route)s?\s+(?:to|for)\s+"
+    # "API call to get a repository", "endpoint for deleting a comment", "I need an API to
+    # rename a file"
+    r"|(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:need|want|looking\s+for)\s+)?"
+    r"(?:an?\s+|the\s+)?(?:endpoint|api\s+call|api|operation|route)s?\s+(?:to|for)\s+"
     # "does the API support deleting comments?", "can this API let me merge PRs?"
     r"|(?:does|do|can)\s+(?:the|this|your)\s+api\s+(?:have|support|offer|provide|allow"
     rf"(?:\s+me)?(?:\s+to)?|let\s+me)\s+(?:an?\s+)?(?:{_WAY}\s+(?:to|for)\s+)?)",
     re.IGNORECASE,
 )
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")
-_CONNECTORS = frozenset({"to", "for", "that", "which"})
+_CONNECTORS = frozenset({"to", "for", "that", "which", "me", "us", "you", "one"})
+"""The last words of a frame that a verb follows ("API call to", "endpoint that lets me")."""
 
 
 _HOW = re.compile(
@@ -174,7 +179,8 @@ _HOW = re.compile(
     # "would it be possible to ...?", "any chance you could ...?", "would you mind ...?"
     r"|^\W*(?:(?:would|will|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|me|us)\s+)?to"
     r"|any\s+chance\s+(?:you|we|i)\s+(?:could|can)|do\s+you\s+think\s+you\s+(?:could|can)"
-    r"|(?:would\s+you\s+)?mind(?=\s+\w+ing\b))\s+",
+    # "can I see my invoices?", "may we rename the project?"
+    r"|(?:can|could|may)\s+(?:i|we)" r"|(?:would\s+you\s+)?mind(?=\s+\w+ing\b))\s+",
     re.IGNORECASE,
 )
 """A question how to do something ("how do I merge a PR?", "show me how to rotate the
