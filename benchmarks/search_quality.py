@@ -900,20 +900,22 @@ FRAMINGS = {
     "endpoint": "Is there an endpoint to {}?",
     "can": "Can I {}?",
     "api": "I need an API to {}",
+    "context": "I'm working on the Q3 report. {}",
 }
-"""Ways people open or close a request that do not change what it asks (``--framings``):
+"""Ways people open or close a request, or tell something before it, that do not change
+what it asks (``--framings``):
 each frames the requests that are commands (not those that end in "?"); the others
 stay as written, so that each framing's figures compare with the set's as written."""
 
 
 def framed(query: Query, framing: str) -> Query:
     """``query`` framed (``FRAMINGS``): a command's first letter in lower case after an
-    opening, its closing punctuation before a closing."""
+    opening (not after a sentence), its closing punctuation before a closing."""
     text = query.query
     if text.endswith("?"):
         return query
     template = FRAMINGS[framing]
-    if not template.startswith("{}"):
+    if not template.startswith("{}") and not template.endswith(". {}"):
         text = text[:1].lower() + text[1:]
     return Query(template.format(text.rstrip(".!")), query.answers)
 

@@ -11,7 +11,7 @@ import pytest
 from mcpgen.runtime.clauses import modal, unframed
 from mcpgen.runtime.discovery import operation_groups, operations_in_group
 from mcpgen.runtime.hints import ALREADY_ENDED
-from mcpgen.runtime.openings import opening
+from mcpgen.runtime.openings import asked_first, opening
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import (
@@ -449,6 +449,33 @@ def test_a_label_before_the_request_comes_after_it() -> None:
         "Dr. Lee is leaving, hand his appointments to resource 57",
     ):
         assert opening(kept) == kept
+
+
+def test_the_sentence_that_asks_is_read_before_those_that_tell() -> None:
+    """ "Context: new team member here. List my checkout sessions" asks to list them: read
+    in its order, "new" was what it asked to do. What a request tells before it asks (what
+    the caller is working on, what happened) is read after what it asks."""
+    index = build(CHECKOUT)
+    assert top(index, "Context: new team member here. List my checkout sessions") == [
+        "listSessions"
+    ]
+    assert top(index, "I am working on the Q3 report. give me a checkout page for 2 t-shirts") == [
+        "createSession"
+    ]
+    assert asked_first("We're migrating this week. Delete webhook 7.") == (
+        "Delete webhook 7. We're migrating this week."
+    )
+    assert (
+        asked_first("Bob left. Is his report done? Thanks.")
+        == "Is his report done? Bob left. Thanks."
+    )
+    for kept in (
+        "Delete webhook 7. We're migrating this week.",
+        "We're migrating this week, delete webhook 7.",
+        "We're migrating this week. Nothing else to do.",
+        "Job 88123 went red. Dana from legal has the logs.",
+    ):
+        assert asked_first(kept) == kept
 
 
 def test_a_question_how_to_do_something_asks_to_do_it() -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from .terms import EDGES, words
-from .vocabulary import DETERMINERS, VERBS
+from .vocabulary import DETERMINERS, NOT_VERBS, QUANTITIES, STOP_WORDS, VERBS
 
 LEADS = (
     ("please",),
@@ -76,13 +76,54 @@ _WANTING = re.compile(
 to", "we'd love to", "need to", "I need you to", "gotta")."""
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _asks(sentence: str) -> bool:
+    """Whether ``sentence`` asks something: a question, or a command (its verb first, past
+    a greeting and the words that lead up to it)."""
+    if sentence.rstrip().endswith("?"):
+        return True
+    rest = _unwished(_GREETING.sub("", sentence, count=1))
+    if not rest:
+        return False
+    first = rest[0].strip(EDGES).lower()
+    if first in VERBS:
+        return True
+    # A verb search names no intent for, as the determiner after it shows: "give me a
+    # page", "paste this snippet"; not "Dana from legal needs ...", nor "Job 88123 failed".
+    following = rest[1].strip(EDGES).lower() if len(rest) > 2 else ""
+    return (
+        first.isalpha()
+        and first not in STOP_WORDS
+        and first not in NOT_VERBS
+        and first not in QUANTITIES
+        and not first.endswith("ly")
+        and following in DETERMINERS
+    )
+
+
+def asked_first(query: str) -> str:
+    """``query`` with the sentence that asks something first, where sentences that only
+    tell (what the caller is working on, what happened) come before it: "We're migrating
+    this week. Delete webhook 7." reads "Delete webhook 7. We're migrating this week." The
+    sentences that tell stay, after it: they often name what it is about."""
+    sentences = _SENTENCE_END.split(query.strip())
+    if len(sentences) < 2 or _asks(sentences[0]):
+        return query
+    first = next((i for i, sentence in enumerate(sentences) if _asks(sentence)), None)
+    if first is None:
+        return query
+    return " ".join([sentences[first], *sentences[:first], *sentences[first + 1 :]])
+
+
 def opening(query: str) -> str:
     """``query`` from its verb on: without a greeting (``_GREETING``) and the words that
     lead up to the verb (``LEADS``, ``_WANTING``), and with a label before its verb ("Quick
     one:", "Canary time -") after it. "Hey, can you please give me a checkout page" asks
     what "give me a checkout page" does; read with them, its verb was no longer its first
     word, and the request lost what it asks to do."""
-    query = _GREETING.sub("", query, count=1)
+    query = asked_first(_GREETING.sub("", query, count=1))
     label = _LABEL.match(query)
     # A label names no verb, nor a thing of its own ("Fix a typo:", "add an expense:" say
     # what to do).
