@@ -901,6 +901,7 @@ FRAMINGS = {
     "can": "Can I {}?",
     "api": "I need an API to {}",
     "context": "I'm working on the Q3 report. {}",
+    "chance": "When you get a chance, {}",
 }
 """Ways people open or close a request, or tell something before it, that do not change
 what it asks (``--framings``):

@@ -478,6 +478,34 @@ def test_the_sentence_that_asks_is_read_before_those_that_tell() -> None:
         assert asked_first(kept) == kept
 
 
+def test_a_clause_before_a_command_is_read_after_it() -> None:
+    """ "When you get a chance, give me a checkout page" asks to make one: its "get" was
+    read as what it asks to do. A clause that only asks politely goes; any other clause
+    before a command is read after it."""
+    index = build(CHECKOUT)
+    gists = build(GISTS)
+    for polite in (
+        "When you get a chance, ",
+        "Real quick, ",
+        "If you have a moment, ",
+        "Sorry to bother you, ",
+    ):
+        assert top(index, polite + "give me a checkout page for 2 t-shirts") == [
+            "createSession"
+        ], polite
+        assert top(gists, polite + "paste this snippet as a secret gist") == ["createGist"]
+    assert opening("When you get a chance, our webhook was down") == "our webhook was down"
+    assert opening("Jane changed her phone, update her record") == (
+        "update her record, Jane changed her phone"
+    )
+    # Not before what is no command ("including the ..."), nor what is no polite clause.
+    for kept in (
+        "I need every photo on project 902, including the ones from receipts",
+        "When the job is done, the logs go",
+    ):
+        assert opening(kept) == kept
+
+
 def test_a_question_how_to_do_something_asks_to_do_it() -> None:
     """ "How do I paste this snippet as a secret gist?" asks to make one, as "paste this
     snippet as a secret gist" does; read as a question, it asked to read gists."""

@@ -79,10 +79,10 @@ to", "we'd love to", "need to", "I need you to", "gotta")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def _asks(sentence: str) -> bool:
-    """Whether ``sentence`` asks something: a question, or a command (its verb first, past
-    a greeting and the words that lead up to it)."""
-    if sentence.rstrip().endswith("?"):
+def _asks(sentence: str, questions: bool = True) -> bool:
+    """Whether ``sentence`` asks something: a question (where ``questions``), or a command
+    (its verb first, past a greeting and the words that lead up to it)."""
+    if questions and sentence.rstrip().endswith("?"):
         return True
     rest = _unwished(_GREETING.sub("", sentence, count=1))
     if not rest:
@@ -98,7 +98,7 @@ def _asks(sentence: str) -> bool:
         and first not in STOP_WORDS
         and first not in NOT_VERBS
         and first not in QUANTITIES
-        and not first.endswith("ly")
+        and not first.endswith(("ly", "ing", "ed"))  # "including the ...", "based on the ..."
         and following in DETERMINERS
     )
 
@@ -109,12 +109,52 @@ def asked_first(query: str) -> str:
     this week. Delete webhook 7." reads "Delete webhook 7. We're migrating this week." The
     sentences that tell stay, after it: they often name what it is about."""
     sentences = _SENTENCE_END.split(query.strip())
-    if len(sentences) < 2 or _asks(sentences[0]):
-        return query
+    if _asks(sentences[0]):
+        return _command_first(query)
     first = next((i for i, sentence in enumerate(sentences) if _asks(sentence)), None)
     if first is None:
-        return query
-    return " ".join([sentences[first], *sentences[:first], *sentences[first + 1 :]])
+        return _command_first(query)
+    asked = _command_first(sentences[first])
+    return " ".join([asked, *sentences[:first], *sentences[first + 1 :]])
+
+
+_CLAUSE_END = re.compile(r",\s+")
+LEADING_WORDS = 10
+"""Words of a clause before a command at most (``_command_first``)."""
+
+
+_COURTESY = frozenset(
+    """whenever chance moment minute sec second time spare free get have find bother trouble
+    pester sorry quick quickly real really possible convenience rush hurry""".split()
+)
+"""The words of a clause that only asks politely ("When you get a chance,", "Sorry to
+bother you,", "Real quick,", "If possible,"), beside stop words: it says nothing of what
+to do, and its "get" is no verb of the request."""
+
+
+def _command_first(sentence: str) -> str:
+    """``sentence`` with the command that follows a clause before it first, and that clause
+    after it: "Jane changed her phone, update her record" reads "update her record, Jane
+    changed her phone", whose verb is "update". A clause that only asks politely
+    (``_COURTESY``) goes: "When you get a chance, give me a page" reads "give me a page"."""
+    first = _CLAUSE_END.search(sentence)
+    if first is not None and _polite(sentence[: first.start()]):
+        sentence = sentence[first.end() :]
+    if _asks(sentence, questions=False):
+        return sentence
+    for comma in _CLAUSE_END.finditer(sentence):
+        before, after = sentence[: comma.start()], sentence[comma.end() :]
+        if len(before.split()) > LEADING_WORDS:
+            break
+        if _asks(after, questions=False):
+            return f"{after.rstrip()}, {before.strip()}"
+    return sentence
+
+
+def _polite(clause: str) -> bool:
+    """Whether ``clause`` only asks politely (``_COURTESY``)."""
+    said = words(clause)
+    return bool(said) and all(w in STOP_WORDS or w in _COURTESY for w in said)
 
 
 def opening(query: str) -> str:
