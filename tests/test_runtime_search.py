@@ -428,7 +428,7 @@ def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
         assert top(index, lead + "paste this snippet as a secret gist") == ["createGist"], lead
     assert opening("Could you please, I need to list repos") == "list repos"
     # Not where no verb follows ("I have 3 repos"), nor a plan, which says when.
-    assert opening("I have 3 repos, list them") == "I have 3 repos, list them"
+    assert opening("I have 3 repos to list") == "I have 3 repos to list"
     assert opening("Plan to turn on the flag at 9am") == "Plan to turn on the flag at 9am"
 
 
@@ -446,9 +446,12 @@ def test_a_label_before_the_request_comes_after_it() -> None:
         "add an expense: 18.50 lunch at Chipotle",
         "Fix a typo: the message IM321 should say hi",
         "withdraw registration q1w2e - the study was retracted",
-        "Dr. Lee is leaving, hand his appointments to resource 57",
     ):
         assert opening(kept) == kept
+    # A command after a clause comes first, but no label is made of a title.
+    assert opening("Dr. Lee is leaving, hand his appointments to resource 57") == (
+        "hand his appointments to resource 57, Dr. Lee is leaving"
+    )
 
 
 def test_the_sentence_that_asks_is_read_before_those_that_tell() -> None:
@@ -465,13 +468,15 @@ def test_the_sentence_that_asks_is_read_before_those_that_tell() -> None:
     assert asked_first("We're migrating this week. Delete webhook 7.") == (
         "Delete webhook 7. We're migrating this week."
     )
+    assert asked_first("We're migrating this week, delete webhook 7.") == (
+        "delete webhook 7, We're migrating this week."
+    )
     assert (
         asked_first("Bob left. Is his report done? Thanks.")
         == "Is his report done? Bob left. Thanks."
     )
     for kept in (
         "Delete webhook 7. We're migrating this week.",
-        "We're migrating this week, delete webhook 7.",
         "We're migrating this week. Nothing else to do.",
         "Job 88123 went red. Dana from legal has the logs.",
     ):

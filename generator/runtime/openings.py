@@ -123,10 +123,13 @@ LEADING_WORDS = 10
 """Words of a clause before a command at most (``_command_first``)."""
 
 
-_COURTESY = frozenset(
-    """whenever chance moment minute sec second time spare free get have find bother trouble
-    pester sorry quick quickly real really possible convenience rush hurry""".split()
-)
+# fmt: off
+_COURTESY = frozenset({
+    "whenever", "chance", "moment", "minute", "sec", "second", "time", "spare", "free", "get",
+    "have", "find", "bother", "trouble", "pester", "sorry", "quick", "quickly", "real",
+    "really", "possible", "convenience", "rush", "hurry",
+})
+# fmt: on
 """The words of a clause that only asks politely ("When you get a chance,", "Sorry to
 bother you,", "Real quick,", "If possible,"), beside stop words: it says nothing of what
 to do, and its "get" is no verb of the request."""
@@ -147,7 +150,9 @@ def _command_first(sentence: str) -> str:
         if len(before.split()) > LEADING_WORDS:
             break
         if _asks(after, questions=False):
-            return f"{after.rstrip()}, {before.strip()}"
+            said = after.rstrip()
+            end = said[len(said.rstrip(".!")) :]
+            return f"{said[: len(said) - len(end)]}, {before.strip()}{end}"
     return sentence
 
 
