@@ -902,6 +902,7 @@ FRAMINGS = {
     "api": "I need an API to {}",
     "context": "I'm working on the Q3 report. {}",
     "chance": "When you get a chance, {}",
+    "find": "Find the operation to {}",
 }
 """Ways people open or close a request, or tell something before it, that do not change
 what it asks (``--framings``):

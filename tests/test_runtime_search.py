@@ -424,6 +424,9 @@ def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
         "We'd love to ",
         "I'm looking to ",
         "we really need to ",
+        "Could you possibly ",
+        "It's time to ",
+        "just ",
     ):
         assert top(index, lead + "paste this snippet as a secret gist") == ["createGist"], lead
     assert opening("Could you please, I need to list repos") == "list repos"
@@ -3795,6 +3798,9 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("I need an API to create a repository", "create a repository"),
         ("we're looking for an endpoint to list pull requests", "list pull requests"),
         ("API to delete a repo", "delete a repo"),
+        ("find the operation to merge a pull request", "merge a pull request"),
+        ("search for an endpoint that lets me delete a repo", "delete a repo"),
+        ("look up the API call which can create a repository", "create a repository"),
         # No frame, or nothing after it that asks: as it is.
         ("what endpoints are there?", "what endpoints are there?"),
         ("which teams am I on?", "which teams am I on?"),

@@ -160,8 +160,13 @@ _FRAME = re.compile(
     rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?(?:{_WAY}|possible)\s+(?:to|for)\s+"
     # "API call to get a repository", "endpoint for deleting a comment", "I need an API to
     # rename a file"
-    r"|(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:need|want|looking\s+for)\s+)?"
-    r"(?:an?\s+|the\s+)?(?:endpoint|api\s+call|api|operation|route)s?\s+(?:to|for)\s+"
+    r"|(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:need|want|looking\s+for)\s+"
+    # "find the operation to merge a PR", "search for an endpoint that lets me ..."
+    r"|(?:find|search\s+for|look\s+for|look\s+up|locate|show\s+me|give\s+me)\s+)?"
+    r"(?:an?\s+|the\s+|any\s+)?(?:right\s+|correct\s+|best\s+)?"
+    r"(?:endpoint|api\s+call|api|operation|route)s?\s+(?:to|for"
+    r"|(?:that\s+|which\s+)?(?:lets|allows|enables|helps)\s+(?:me|us|you|one)(?:\s+to)?"
+    r"|(?:that|which)\s+(?:can|will|would))\s+"
     # "does the API support deleting comments?", "can this API let me merge PRs?"
     r"|(?:does|do|can)\s+(?:the|this|your)\s+api\s+(?:have|support|offer|provide|allow"
     rf"(?:\s+me)?(?:\s+to)?|let\s+me)\s+(?:an?\s+)?(?:{_WAY}\s+(?:to|for)\s+)?)",

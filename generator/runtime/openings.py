@@ -16,6 +16,9 @@ LEADS = (
     ("please",),
     ("pls",),
     ("kindly",),
+    ("possibly",),
+    ("just",),
+    ("also",),
     ("can", "you"),
     ("could", "you"),
     ("would", "you"),
@@ -29,6 +32,7 @@ LEADS = (
     ("i", "would", "like", "to"),
     ("let's",),
     ("go", "ahead", "and"),
+    ("it's", "time", "to"),
     ("help", "me"),
 )
 
