@@ -447,6 +447,8 @@ SETS = {
     "dev128": QUERIES / "dev128",
     "dev129": QUERIES / "dev129",
     "dev130": QUERIES / "dev130",
+    "dev131": QUERIES / "dev131",
+    "dev132": QUERIES / "dev132",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
