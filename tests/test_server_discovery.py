@@ -160,6 +160,14 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     assert not texted.is_error, texted.content
     assert len(upstream.requests) == before + 3
     assert (upstream.last().method, upstream.last().path) == ("DELETE", "/v1/items/7")
+    # And an operation's arguments put beside its name rather than in "arguments".
+    flat = await client.call_tool("call_operation", {"operation": "getItem", "id": "7"})
+    assert not flat.is_error and flat.structured_content == ITEM, flat.content
+    assert (upstream.last().method, upstream.last().path) == ("GET", "/v1/items/7")
+    mixed = await client.call_tool(
+        "call_operation", {"operation": "getItem", "arguments": {"id": "7"}, "id": "8"}
+    )
+    assert mixed.is_error and "'id' was unexpected" in _text(mixed)
 
     # Models copy what they were shown: a name in other letter case, or method and path.
     for alias in ("GETITEM", "GET /items/{id}", " get  /items/{id} "):

@@ -268,6 +268,17 @@ class Discovery:
             name, str(arguments["operation"]), arguments.get("arguments") or {}
         )
 
+    def folded(self, name: str, arguments: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The arguments of a call of an operation whose own arguments a model put beside
+        ``operation`` rather than in ``arguments`` (``{"operation": "getItem", "id": "7"}``,
+        as models flatten them): in ``arguments``. Any other arguments as they are."""
+        if name not in (CALL, CALL_WRITE) or "arguments" in arguments:
+            return arguments
+        own = {key: value for key, value in arguments.items() if key != "operation"}
+        if not own or "operation" not in arguments:
+            return arguments
+        return {"operation": arguments["operation"], "arguments": own}
+
     def search(self, query: str, limit: int, tag: str | None) -> types.CallToolResult:
         index = self._index()
         if query.strip():

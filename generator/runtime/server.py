@@ -229,8 +229,11 @@ def build_server(
         arguments: Mapping[str, Any] = params.arguments or {}
         problems = listed.argument_errors(params.name, arguments)
         if problems:
-            # Values sent as their JSON text ("5", '{"a": 1}') are read as those values.
+            # Values sent as their JSON text ("5", '{"a": 1}') are read as those values, and
+            # an operation's arguments put beside its name as its arguments.
             arguments = listed.read_arguments(params.name, arguments)
+            if discovery is not None:
+                arguments = discovery.folded(params.name, arguments)
             problems = listed.argument_errors(params.name, arguments)
         if problems:
             note_outcome("invalid_arguments")
