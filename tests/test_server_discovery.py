@@ -164,6 +164,16 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     flat = await client.call_tool("call_operation", {"operation": "getItem", "id": "7"})
     assert not flat.is_error and flat.structured_content == ITEM, flat.content
     assert (upstream.last().method, upstream.last().path) == ("GET", "/v1/items/7")
+    for none in (None, ""):  # no arguments, as models say so
+        also = await client.call_tool(
+            "call_operation", {"operation": "getItem", "arguments": none, "id": "7"}
+        )
+        assert not also.is_error and also.structured_content == ITEM, also.content
+        bare = await client.call_tool("call_operation", {"operation": "getItem", "arguments": none})
+        assert bare.is_error
+        assert (
+            _text(bare) == "Invalid arguments for operation 'getItem':\n'id' is a required property"
+        )
     mixed = await client.call_tool(
         "call_operation", {"operation": "getItem", "arguments": {"id": "7"}, "id": "8"}
     )

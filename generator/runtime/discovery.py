@@ -271,8 +271,15 @@ class Discovery:
     def folded(self, name: str, arguments: Mapping[str, Any]) -> Mapping[str, Any]:
         """The arguments of a call of an operation whose own arguments a model put beside
         ``operation`` rather than in ``arguments`` (``{"operation": "getItem", "id": "7"}``,
-        as models flatten them): in ``arguments``. Any other arguments as they are."""
-        if name not in (CALL, CALL_WRITE) or "arguments" in arguments:
+        as models flatten them): in ``arguments``; ``arguments`` null or empty text, as
+        none. Any other arguments as they are."""
+        if name not in (CALL, CALL_WRITE):
+            return arguments
+        if "arguments" in arguments and arguments["arguments"] in (None, ""):
+            arguments = {key: value for key, value in arguments.items() if key != "arguments"}
+            if len(arguments) == 1:
+                return arguments
+        if "arguments" in arguments:
             return arguments
         own = {key: value for key, value in arguments.items() if key != "operation"}
         if not own or "operation" not in arguments:
