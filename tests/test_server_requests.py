@@ -196,6 +196,23 @@ def test_values_sent_as_their_json_text_are_read_as_those_values(
     assert sent(upstream, before) == [], "nothing was sent"
 
 
+def test_optional_arguments_given_null_are_left_out(server: ModuleType, upstream: Upstream) -> None:
+    """Clients that make every argument required for a model (OpenAI's strict mode) send null
+    for those it leaves unset: an optional argument whose schema takes no null is then not
+    given. A required one given null is refused, as before."""
+    assert not call(server, upstream, "compactItems", {"page": None}).is_error
+    assert upstream.last().query == "mode=compact&api_key=qk"
+    assert not call(server, upstream, "createNote", {"title": None, "pinned": True}).is_error
+    assert upstream.last().json() == {"pinned": True}
+    where = {"city": "Oslo"}
+    assert not call(server, upstream, "search", {"ids": [1], "where": where, "sort": None}).is_error
+    assert upstream.last().query == "ids=1&city=Oslo&api_key=qk"
+    before = len(upstream.requests)
+    refused = call(server, upstream, "search", {"ids": None, "where": where})
+    assert refused.is_error and "ids: None is not of type 'array'" in text(refused)
+    assert sent(upstream, before) == []
+
+
 def test_empty_values_are_sent_where_the_document_allows_them(
     server: ModuleType, upstream: Upstream
 ) -> None:

@@ -289,17 +289,80 @@ def unquoted(
     arguments themselves are left as they were). Models and clients send the text
     ``'{"limit": 3}'`` for an object, ``"5"`` for an integer; the MCP SDK's own servers read
     ``"5"`` as 5 (pydantic does). Anything else, text that is not JSON or JSON of another
-    kind, is left for validation to refuse. ``arguments`` itself where nothing is read."""
-    mended = start = dict(arguments)
+    kind, is left for validation to refuse. And an optional argument given null where its
+    schema takes no null is left out, as not given: clients that make every argument
+    required for a model (OpenAI's strict mode) send null for those it leaves unset; a
+    required one stays null, and is refused. ``arguments`` itself where nothing changes."""
+    mended: dict[str, Any] = dict(arguments)
+    start = mended
+    dropped: list[list[Any]] = []
     for _ in range(UNQUOTED_DEPTH):
         before = mended
         for error in _all_errors(list(validator.iter_errors(mended))):
+            path = list(error.absolute_path)
             value = _written_value(error)
             if value is not None:
-                mended = _replaced(mended, list(error.absolute_path), value[0])
+                mended = _replaced(mended, path, value[0])
+            elif _null_unwanted(error) and path and isinstance(path[-1], str):
+                mended, gone = _without(mended, path)
+                if gone:
+                    dropped.append(path)
         if mended is before:
             break
+    if dropped:
+        missing = {
+            (tuple(error.absolute_path), name)
+            for error in _all_errors(list(validator.iter_errors(mended)))
+            if error.validator == "required" and isinstance(error.validator_value, list)
+            for name in error.validator_value
+        }
+        for path in dropped:
+            if (tuple(path[:-1]), path[-1]) in missing:
+                mended = _with_null(mended, path)
     return arguments if mended is start else mended
+
+
+def _null_unwanted(error: jsonschema.ValidationError) -> bool:
+    """Whether ``error`` is about a null where the schema takes no null."""
+    kinds = error.validator_value if error.validator == "type" else None
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    return isinstance(kinds, list) and "null" not in kinds and error.instance is None
+
+
+def _without(value: Any, path: list[Any]) -> tuple[Any, bool]:
+    """``value`` without the member at ``path`` (an object's key), the containers on the way
+    copied, and whether there was one."""
+    key, rest = path[0], path[1:]
+    if not rest:
+        if isinstance(value, dict) and key in value:
+            return {k: v for k, v in value.items() if k != key}, True
+        return value, False
+    if isinstance(value, dict) and key in value:
+        inner, gone = _without(value[key], rest)
+        return ({**value, key: inner}, True) if gone else (value, False)
+    if isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+        inner, gone = _without(value[key], rest)
+        if not gone:
+            return value, False
+        copy = list(value)
+        copy[key] = inner
+        return copy, True
+    return value, False
+
+
+def _with_null(value: Any, path: list[Any]) -> Any:
+    """``value`` with null put back at ``path`` (an object's key), the containers on the
+    way copied."""
+    key, rest = path[0], path[1:]
+    if not rest:
+        return {**value, key: None} if isinstance(value, dict) else value
+    if isinstance(value, dict) and key in value:
+        return {**value, key: _with_null(value[key], rest)}
+    if isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+        copy = list(value)
+        copy[key] = _with_null(value[key], rest)
+        return copy
+    return value
 
 
 _JSON_KINDS: dict[str, tuple[type, ...]] = {
