@@ -312,7 +312,7 @@ class Discovery:
                 for r in results
             ]
             text = "\n".join(lines)
-        elif tag is not None and not _has_group(index.operations, tag):
+        elif tag is not None and not operations_in_group(index.operations, tag, 1):
             text = f"No group is named {tag[:100]!r}; list_operation_groups lists the groups."
         else:
             text = "No operation matches; try other words, or list_operation_groups."
@@ -489,13 +489,6 @@ def operations_in_group(
     wanted = tag.lower()
     found = [op for op in operations if wanted in (t.lower() for t in op["tags"])]
     return found[: max(limit, 0)]
-
-
-def _has_group(operations: list[dict[str, Any]], tag: str) -> bool:
-    """Whether some operation is in the group ``tag`` (in any letter case, as search
-    reads it)."""
-    wanted = tag.lower()
-    return any(wanted == t.lower() for op in operations for t in op["tags"])
 
 
 def operation_groups(operations: list[dict[str, Any]]) -> dict[str, int]:
