@@ -12,7 +12,7 @@ on first use and kept; ``operations.json``'s ``forms`` says which form (see
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .formats import format_checker
@@ -158,10 +158,14 @@ class Catalog:
         problem, naming the argument."""
         return problems(self._validator(name), arguments)
 
-    def read_arguments(self, name: str, arguments: Mapping[str, Any]) -> Mapping[str, Any]:
-        """``arguments`` with what was sent as JSON text read as the value it writes, where
-        the complete input schema wants that kind of value and no text (``unquoted``)."""
-        return unquoted(self._validator(name), arguments)
+    def checked_arguments(
+        self,
+        name: str,
+        arguments: Mapping[str, Any],
+        mend: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
+    ) -> tuple[Mapping[str, Any], list[str]]:
+        """``checked`` against the complete input schema of the tool ``name``."""
+        return checked(self._validator(name), arguments, mend)
 
     def prepare_validators(self) -> None:
         """Make every tool's argument validator now (and import what they need), not at
@@ -245,12 +249,18 @@ def _all_errors(
         yield from _all_errors(list(error.context or ()))
 
 
-def _text_wanted(error: jsonschema.ValidationError) -> bool:
-    """A number or a boolean where only text (or null) would do."""
+def _types(error: jsonschema.ValidationError) -> list[Any] | None:
+    """The types a ``type`` error wanted, as a list; None for an error of another keyword."""
     kinds = error.validator_value if error.validator == "type" else None
     kinds = [kinds] if isinstance(kinds, str) else kinds
+    return kinds if isinstance(kinds, list) else None
+
+
+def _text_wanted(error: jsonschema.ValidationError) -> bool:
+    """A number or a boolean where only text (or null) would do."""
+    kinds = _types(error)
     return (
-        isinstance(kinds, list)
+        kinds is not None
         and "string" in kinds
         and not {"number", "integer", "boolean"} & set(kinds)
         and isinstance(error.instance, (int, float))
@@ -304,8 +314,10 @@ def unquoted(
             if value is not None:
                 mended = _replaced(mended, path, value[0])
             elif _null_unwanted(error) and path and isinstance(path[-1], str):
-                mended, gone = _without(mended, path)
-                if gone:
+                parent = _at(mended, path[:-1])
+                if isinstance(parent, dict) and path[-1] in parent:
+                    kept = {key: v for key, v in parent.items() if key != path[-1]}
+                    mended = _replaced(mended, path[:-1], kept)
                     dropped.append(path)
         if mended is before:
             break
@@ -317,51 +329,27 @@ def unquoted(
             for name in error.validator_value
         }
         for path in dropped:
-            if (tuple(path[:-1]), path[-1]) in missing:
-                mended = _with_null(mended, path)
+            parent = _at(mended, path[:-1])
+            if (tuple(path[:-1]), path[-1]) in missing and isinstance(parent, dict):
+                mended = _replaced(mended, path[:-1], {**parent, path[-1]: None})
     return arguments if mended is start else mended
 
 
 def _null_unwanted(error: jsonschema.ValidationError) -> bool:
     """Whether ``error`` is about a null where the schema takes no null."""
-    kinds = error.validator_value if error.validator == "type" else None
-    kinds = [kinds] if isinstance(kinds, str) else kinds
-    return isinstance(kinds, list) and "null" not in kinds and error.instance is None
+    kinds = _types(error)
+    return kinds is not None and "null" not in kinds and error.instance is None
 
 
-def _without(value: Any, path: list[Any]) -> tuple[Any, bool]:
-    """``value`` without the member at ``path`` (an object's key), the containers on the way
-    copied, and whether there was one."""
-    key, rest = path[0], path[1:]
-    if not rest:
-        if isinstance(value, dict) and key in value:
-            return {k: v for k, v in value.items() if k != key}, True
-        return value, False
-    if isinstance(value, dict) and key in value:
-        inner, gone = _without(value[key], rest)
-        return ({**value, key: inner}, True) if gone else (value, False)
-    if isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
-        inner, gone = _without(value[key], rest)
-        if not gone:
-            return value, False
-        copy = list(value)
-        copy[key] = inner
-        return copy, True
-    return value, False
-
-
-def _with_null(value: Any, path: list[Any]) -> Any:
-    """``value`` with null put back at ``path`` (an object's key), the containers on the
-    way copied."""
-    key, rest = path[0], path[1:]
-    if not rest:
-        return {**value, key: None} if isinstance(value, dict) else value
-    if isinstance(value, dict) and key in value:
-        return {**value, key: _with_null(value[key], rest)}
-    if isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
-        copy = list(value)
-        copy[key] = _with_null(value[key], rest)
-        return copy
+def _at(value: Any, path: list[Any]) -> Any:
+    """What is at ``path`` in ``value``; None where nothing is."""
+    for key in path:
+        if isinstance(value, dict):
+            value = value.get(key)
+        elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+            value = value[key]
+        else:
+            return None
     return value
 
 
@@ -377,10 +365,9 @@ _JSON_KINDS: dict[str, tuple[type, ...]] = {
 def _written_value(error: jsonschema.ValidationError) -> tuple[Any] | None:
     """The value that the text ``error`` is about writes in JSON, in a one-item tuple, where
     the schema wants a value of that kind and no text; else None."""
-    kinds = error.validator_value if error.validator == "type" else None
-    kinds = [kinds] if isinstance(kinds, str) else kinds
+    kinds = _types(error)
     text = error.instance
-    if not isinstance(kinds, list) or "string" in kinds or not isinstance(text, str):
+    if kinds is None or "string" in kinds or not isinstance(text, str):
         return None
     try:
         value = json.loads(text, parse_constant=_no_constant)
@@ -401,6 +388,23 @@ def _written_value(error: jsonschema.ValidationError) -> tuple[Any] | None:
 def _no_constant(name: str) -> Any:
     """Python reads ``NaN`` and ``Infinity`` as numbers; JSON has no such values."""
     raise ValueError(name)
+
+
+def checked(
+    validator: jsonschema.protocols.Validator,
+    arguments: Mapping[str, Any],
+    mend: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
+) -> tuple[Mapping[str, Any], list[str]]:
+    """``arguments`` as they are read, and what is wrong with them (``problems``): as sent
+    where they are right; else as ``unquoted`` reads them, then ``mend`` (a caller's own
+    reading, where it has one)."""
+    found = problems(validator, arguments)
+    if not found:
+        return arguments, found
+    arguments = unquoted(validator, arguments)
+    if mend is not None:
+        arguments = mend(arguments)
+    return arguments, problems(validator, arguments)
 
 
 def problems(validator: jsonschema.protocols.Validator, arguments: Mapping[str, Any]) -> list[str]:

@@ -33,7 +33,7 @@ from mcp.shared.exceptions import MCPError
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
-from .catalog import first_problem, problems, shown, unquoted, validator_for
+from .catalog import checked, first_problem, shown, validator_for
 from .results import error_result, within_nesting
 from .service import CallLog, note_outcome
 
@@ -125,12 +125,8 @@ async def call_tool(
         raise MCPError(
             code=types.INVALID_PARAMS, message=f"Unknown tool: {shown(name, quoted=False)}"
         )
-    validator = _validator(tool["inputSchema"])
-    found = problems(validator, arguments)
-    if found:
-        # Values sent as their JSON text ("5", '{"a": 1}') are read as those values.
-        arguments = unquoted(validator, arguments)
-        found = problems(validator, arguments)
+    # Values sent as their JSON text ("5", '{"a": 1}') are read as those values.
+    arguments, found = checked(_validator(tool["inputSchema"]), arguments)
     if found:
         note_outcome("invalid_arguments")
         return error_result(f"Invalid arguments for tool {name!r}:\n" + "\n".join(found))

@@ -273,18 +273,12 @@ class Discovery:
         ``operation`` rather than in ``arguments`` (``{"operation": "getItem", "id": "7"}``,
         as models flatten them): in ``arguments``; ``arguments`` null or empty text, as
         none. Any other arguments as they are."""
-        if name not in (CALL, CALL_WRITE):
+        if name not in (CALL, CALL_WRITE) or "operation" not in arguments:
             return arguments
-        if "arguments" in arguments and arguments["arguments"] in (None, ""):
-            arguments = {key: value for key, value in arguments.items() if key != "arguments"}
-            if len(arguments) == 1:
-                return arguments
-        if "arguments" in arguments:
+        if arguments.get("arguments") not in (None, ""):
             return arguments
-        own = {key: value for key, value in arguments.items() if key != "operation"}
-        if not own or "operation" not in arguments:
-            return arguments
-        return {"operation": arguments["operation"], "arguments": own}
+        own = {k: v for k, v in arguments.items() if k not in ("operation", "arguments")}
+        return {"operation": arguments["operation"], **({"arguments": own} if own else {})}
 
     def search(self, query: str, limit: int, tag: str | None) -> types.CallToolResult:
         index = self._index()
@@ -414,10 +408,7 @@ class Discovery:
                 f"{operation} is a {method} operation, which may change data; "
                 f"call it with {CALL_WRITE}."
             )
-        problems = catalog.argument_errors(operation, arguments)
-        if problems:
-            arguments = catalog.read_arguments(operation, arguments)
-            problems = catalog.argument_errors(operation, arguments)
+        arguments, problems = catalog.checked_arguments(operation, arguments)
         if problems:
             return error_result(
                 f"Invalid arguments for operation {operation!r}:\n" + "\n".join(problems)

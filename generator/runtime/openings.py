@@ -113,10 +113,8 @@ def asked_first(query: str) -> str:
     this week. Delete webhook 7." reads "Delete webhook 7. We're migrating this week." The
     sentences that tell stay, after it: they often name what it is about."""
     sentences = _SENTENCE_END.split(query.strip())
-    if _asks(sentences[0]):
-        return _command_first(query)
     first = next((i for i, sentence in enumerate(sentences) if _asks(sentence)), None)
-    if first is None:
+    if not first:  # the first sentence asks, or none does
         return _command_first(query)
     asked = _command_first(sentences[first])
     return " ".join([asked, *sentences[:first], *sentences[first + 1 :]])

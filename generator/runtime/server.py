@@ -22,6 +22,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping
+from functools import partial
 from importlib.resources import files
 from typing import Any, Protocol, cast
 
@@ -226,15 +227,10 @@ def build_server(
                 code=types.INVALID_PARAMS,
                 message=f"Unknown tool: {shown(params.name, quoted=False)}",
             )
-        arguments: Mapping[str, Any] = params.arguments or {}
-        problems = listed.argument_errors(params.name, arguments)
-        if problems:
-            # Values sent as their JSON text ("5", '{"a": 1}') are read as those values, and
-            # an operation's arguments put beside its name as its arguments.
-            arguments = listed.read_arguments(params.name, arguments)
-            if discovery is not None:
-                arguments = discovery.folded(params.name, arguments)
-            problems = listed.argument_errors(params.name, arguments)
+        # Values sent as their JSON text ("5", '{"a": 1}') are read as those values, and an
+        # operation's arguments put beside its name as its arguments.
+        mend = partial(discovery.folded, params.name) if discovery is not None else None
+        arguments, problems = listed.checked_arguments(params.name, params.arguments or {}, mend)
         if problems:
             note_outcome("invalid_arguments")
             return error_result(
