@@ -240,6 +240,7 @@ RUNTIME = (
     "guards.py",
     "patterns.py",
     "formats.py",
+    "unknown.py",
 )
 """The runtime modules every server project carries, whatever its backend."""
 

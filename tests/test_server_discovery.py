@@ -19,6 +19,7 @@ from typing import Any
 import anyio
 import pytest
 from mcp import Client, types
+from mcp.shared.exceptions import MCPError
 from mcpgen.openapi.build import ServerOptions, tools_mode
 from mcpgen.openapi.generate import generate_server
 from mcpgen.pipeline import write_tree
@@ -192,6 +193,23 @@ async def _exercise(client: Client, era: str, upstream: Upstream) -> None:
     assert (upstream.last().method, upstream.last().path) == ("GET", "/v1/items/7")
     near = await client.call_tool("describe_operation", {"operation": "getItm"})
     assert near.is_error and "did you mean 'getItem'" in _text(near)
+    # Or respell it (snake_case, kebab-case) ...
+    for alias in ("get_item", "get-item", "Get Item"):
+        described = await client.call_tool("describe_operation", {"operation": alias})
+        assert not described.is_error, (alias, described.content)
+        assert described.structured_content is not None
+        assert described.structured_content["operation"] == "getItem"
+    # ... or give what it does for its name: what search finds for those words.
+    worded = await client.call_tool("describe_operation", {"operation": "remove an item"})
+    assert worded.is_error and "did you mean 'deleteItem'" in _text(worded), worded.content
+    # An operation called as a tool: a protocol error that says how to call it.
+    for tool, via in (("getItem", "call_operation"), ("delete_item", "call_write_operation")):
+        with pytest.raises(MCPError) as raised:
+            await client.call_tool(tool, {"id": "7"})
+        assert raised.value.error.code == types.INVALID_PARAMS
+        assert f"call it with {via}, its arguments in 'arguments'" in raised.value.error.message
+    with pytest.raises(MCPError, match="did you mean 'call_write_operation'"):
+        await client.call_tool("call_operation_write", {"operation": "deleteItem"})
     written = await client.call_tool(
         "call_operation", {"operation": "delete /items/{id}", "arguments": {"id": "7"}}
     )
@@ -242,6 +260,12 @@ def test_groups_and_browsing(tmp_path: Path) -> None:
             assert unknown.content[0].text == (  # type: ignore[union-attr]
                 "No group is named 'no such group'; list_operation_groups lists the groups."
             )
+            near = await client.call_tool("search_operations", {"query": "", "tag": tags[0][:-1]})
+            assert near.structured_content == {"results": []}
+            assert near.content[0].text == (  # type: ignore[union-attr]
+                f"No group is named {tags[0][:-1]!r}; did you mean {tags[0]!r}? "
+                "list_operation_groups lists the groups."
+            )
             # A group that is there, and words that are in none of its operations.
             none = await client.call_tool(
                 "search_operations", {"query": "zzyzx qwv", "tag": tags[0].upper()}
@@ -254,6 +278,22 @@ def test_groups_and_browsing(tmp_path: Path) -> None:
     assert sorted(g["tag"] for g in groups["groups"]) == tags
     in_tag = [t.name for t in project.tools if tags[0] in t.tags]
     assert [r["operation"] for r in browsed["results"]] == in_tag
+
+
+def test_a_group_asked_of_an_api_without_groups(tmp_path: Path) -> None:
+    document = tmp_path / "plain.json"
+    document.write_text(json.dumps(_document(3)))
+    contents, project, _ = generate_server(str(document), ServerOptions(tools_mode="discovery"))
+    write_tree(tmp_path / "out", contents)
+    server = import_package(tmp_path / "out", project.package)
+
+    async def run() -> types.CallToolResult:
+        async with in_process(server, "http://127.0.0.1:9") as client:
+            return await client.call_tool("search_operations", {"query": "things", "tag": "x"})
+
+    result = anyio.run(run)
+    assert result.structured_content == {"results": []}
+    assert _text(result) == "No group is named 'x': this API's operations have no groups."
 
 
 def _document(operations: int) -> dict[str, Any]:

@@ -329,18 +329,20 @@ def test_invalid_arguments_never_reach_the_api(kitchen: ModuleType, upstream: Up
 def test_unknown_tool_is_a_protocol_error(kitchen: ModuleType, upstream: Upstream) -> None:
     async def body(client: Any) -> list[MCPError]:
         found = []
-        for name in ("nope", "n" * 100_000):
+        for name in ("nope", "n" * 100_000, "getItm"):
             try:
                 await client.call_tool(name, {})
             except MCPError as exc:
                 found.append(exc)
         return found
 
-    short, long = run_with_client(kitchen, upstream, body)
-    assert short.error.code == long.error.code == types.INVALID_PARAMS
+    short, long, near = run_with_client(kitchen, upstream, body)
+    assert short.error.code == long.error.code == near.error.code == types.INVALID_PARAMS
     assert short.error.message == "Unknown tool: nope"
     # A long name is not said back in full.
     assert long.error.message == "Unknown tool: " + "n" * 100 + "… (100,000 characters)"
+    # A misspelt name: the tools nearest to it.
+    assert near.error.message.startswith("Unknown tool: getItm; did you mean 'getItem'")
 
 
 def get_item(

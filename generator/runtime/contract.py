@@ -36,6 +36,7 @@ from pydantic_core import PydanticSerializationError, to_jsonable_python
 from .catalog import checked, first_problem, shown, validator_for
 from .results import error_result, within_nesting
 from .service import CallLog, note_outcome
+from .unknown import unknown_tool
 
 logger = logging.getLogger(__package__)
 
@@ -122,9 +123,7 @@ async def call_tool(
     binding = _entry(spec, "tools", name)
     if tool is None or binding is None:
         note_outcome("unknown_tool")
-        raise MCPError(
-            code=types.INVALID_PARAMS, message=f"Unknown tool: {shown(name, quoted=False)}"
-        )
+        raise unknown_tool(name, runner.tools)
     # Values sent as their JSON text ("5", '{"a": 1}') are read as those values.
     arguments, found = checked(_validator(tool["inputSchema"]), arguments)
     if found:

@@ -18,9 +18,10 @@ shapes are part of mcpgen's documented interface:
   against the operation's complete input schema, and the result is exactly
   what the operation's own tool would return.
 
-An operation is named by its name, by its name in other letter case where no other
-operation has it so, or by its method and path as search shows them ("GET /pets/{petId}");
-an unknown name's error suggests the nearest names.
+An operation is named by its name, by its name in other letter case or with other
+separators ("get_pet", "get-pet" for "getPet") where no other operation has it so, or by its
+method and path as search shows them ("GET /pets/{petId}"); an unknown name's error
+suggests what search finds for it where it is words, else the nearest names.
 
 Read-only tools say so in their annotations, so that clients can keep
 approving reads automatically and ask before writes.
@@ -28,7 +29,6 @@ approving reads automatically and ask before writes.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -41,6 +41,7 @@ from mcp import types
 from .catalog import Catalog, shown
 from .results import error_result
 from .search import MAX_QUERY, Index
+from .unknown import NEAREST, either, nearest_names
 
 SEARCH = "search_operations"
 GROUPS = "list_operation_groups"
@@ -263,7 +264,10 @@ class Discovery:
         if name == GROUPS:
             return self.groups()
         if name == DESCRIBE:
-            return self.describe(str(arguments["operation"]), arguments.get("at"))
+            # The first one loads the operations, and an unknown name's error searches.
+            return await anyio.to_thread.run_sync(
+                partial(self.describe, str(arguments["operation"]), arguments.get("at"))
+            )
         return await self.call_operation(
             name, str(arguments["operation"]), arguments.get("arguments") or {}
         )
@@ -307,7 +311,7 @@ class Discovery:
             ]
             text = "\n".join(lines)
         elif tag is not None and not operations_in_group(index.operations, tag, 1):
-            text = f"No group is named {tag[:100]!r}; list_operation_groups lists the groups."
+            text = _no_group(tag, operation_groups(index.operations))
         else:
             text = "No operation matches; try other words, or list_operation_groups."
         return types.CallToolResult(
@@ -340,12 +344,34 @@ class Discovery:
             return operation
         if self._aliases is None:
             self._aliases = _aliases(catalog)
-        return self._aliases.get(" ".join(operation.split()).lower())
+        key = " ".join(operation.split()).lower()
+        return self._aliases.get(key) or self._aliases.get(_COMPACT + _compact(key))
+
+    def operation_hint(self, name: str) -> str:
+        """What an unknown tool's name is, where it names an operation (models call the
+        operations they found as tools): how to call it; else nothing."""
+        catalog = self._operations()
+        found = self._find(catalog, name)
+        if found is None:
+            return ""
+        method = (catalog.by_name[found].get("http") or {}).get("method", "")
+        via = CALL if method in READ_METHODS else CALL_WRITE
+        return (
+            f"{shown(found)} is one of the API's operations, not a tool: call it with "
+            f"{via}, its arguments in 'arguments'"
+        )
 
     def _unknown(self, catalog: Catalog, operation: str) -> types.CallToolResult:
-        """An unknown operation's error, with the names nearest to it, if any."""
-        near = nearest_names(catalog.by_name, operation)
-        hint = f"did you mean {_either(near)}? " if near else ""
+        """An unknown operation's error, with the operations it most likely means: for
+        words ("create a refund": models give an operation's summary for its name), what
+        search finds for them; else, or where search finds nothing, the names nearest in
+        spelling."""
+        near: list[str] = []
+        if len(operation.split()) > 1:
+            found = self._index().search(operation[:MAX_QUERY], NEAREST)
+            near = [op["operation"] for op in found]
+        near = near or nearest_names(catalog.by_name, operation)
+        hint = f"did you mean {either(near)}? " if near else ""
         return error_result(
             f"Unknown operation {shown(operation)}; {hint}{SEARCH} finds operation names."
         )
@@ -396,7 +422,7 @@ class Discovery:
         catalog = self._operations()
         found = self._find(catalog, operation)
         if found is None:
-            return self._unknown(catalog, operation)
+            return await anyio.to_thread.run_sync(self._unknown, catalog, operation)
         operation = found
         tool = catalog.by_name[operation]
         if not isinstance(arguments, Mapping):
@@ -418,12 +444,14 @@ class Discovery:
 
 
 def _aliases(catalog: Catalog) -> dict[str, str]:
-    """Each operation by its name in lower case (where no other has that) and by its
-    method and path ("get /repos/{owner}/{repo}", where one operation has them)."""
+    """Each operation by its name in lower case, by its name's letters and digits alone
+    (``_COMPACT`` first: "post_refunds" and "post-refunds" for ``PostRefunds``, as models
+    respell names) and by its method and path ("get /repos/{owner}/{repo}"), each where
+    no other operation has it."""
     found: dict[str, str | None] = {}
     for name, tool in catalog.by_name.items():
         http = tool.get("http") or {}
-        keys = [name.lower()]
+        keys = [name.lower(), _COMPACT + _compact(name.lower())]
         if http.get("method") and http.get("path"):
             keys.append(f"{http['method']} {http['path']}".lower())
         for key in keys:
@@ -431,28 +459,12 @@ def _aliases(catalog: Catalog) -> dict[str, str]:
     return {key: name for key, name in found.items() if name is not None}
 
 
-NEAREST = 3
-"""Names an unknown operation's error suggests at most."""
+_COMPACT = "\x00"
+"""The start of a name's key of its letters and digits alone, apart from other keys."""
 
 
-def nearest_names(names: Iterable[str], operation: str) -> list[str]:
-    """The names most like ``operation`` (letter case aside), best first."""
-    lowered: dict[str, str] = {}
-    for name in names:
-        lowered.setdefault(name.lower(), name)
-    wanted = operation.strip().lower()[:MAX_NAME]
-    return [lowered[n] for n in difflib.get_close_matches(wanted, lowered, NEAREST, 0.6)]
-
-
-MAX_NAME = 200
-"""Characters of an unknown name compared with the operations' names, at most."""
-
-
-def _either(names: list[str]) -> str:
-    shown_names = [shown(name) for name in names]
-    if len(shown_names) == 1:
-        return shown_names[0]
-    return ", ".join(shown_names[:-1]) + " or " + shown_names[-1]
+def _compact(name: str) -> str:
+    return "".join(c for c in name if c.isalnum())
 
 
 def part_of(catalog: Catalog, schema: Any, pointer: str) -> Any | None:
@@ -480,6 +492,16 @@ def operations_in_group(
     wanted = tag.lower()
     found = [op for op in operations if wanted in (t.lower() for t in op["tags"])]
     return found[: max(limit, 0)]
+
+
+def _no_group(tag: str, groups: Iterable[str]) -> str:
+    """What search says of a group (tag) the API does not have: the nearest ones."""
+    groups = list(groups)
+    if not groups:
+        return f"No group is named {shown(tag)}: this API's operations have no groups."
+    near = nearest_names(groups, tag)
+    hint = f"did you mean {either(near)}? " if near else ""
+    return f"No group is named {shown(tag)}; {hint}{GROUPS} lists the groups."
 
 
 def operation_groups(operations: list[dict[str, Any]]) -> dict[str, int]:

@@ -30,9 +30,8 @@ import anyio
 from mcp import types
 from mcp.server import Server, ServerRequestContext
 from mcp.server.transport_security import TransportSecuritySettings
-from mcp.shared.exceptions import MCPError
 
-from .catalog import Catalog, shown
+from .catalog import Catalog
 from .discovery import Discovery
 from .discovery import tools as discovery_tools
 from .guards import guard_hosts, hostname, require_token
@@ -49,6 +48,7 @@ from .service import (
     serve_stdio,
     watch_responses,
 )
+from .unknown import unknown_tool
 
 logger = logging.getLogger(__package__)
 
@@ -223,10 +223,10 @@ def build_server(
         tool = listed.by_name.get(params.name)
         if tool is None:
             note_outcome("unknown_tool")
-            raise MCPError(
-                code=types.INVALID_PARAMS,
-                message=f"Unknown tool: {shown(params.name, quoted=False)}",
-            )
+            hint = ""
+            if discovery is not None:
+                hint = await anyio.to_thread.run_sync(discovery.operation_hint, params.name)
+            raise unknown_tool(params.name, listed.by_name, hint)
         # Values sent as their JSON text ("5", '{"a": 1}') are read as those values, and an
         # operation's arguments put beside its name as its arguments.
         mend = partial(discovery.folded, params.name) if discovery is not None else None

@@ -1,0 +1,67 @@
+"""What a server says of a name it does not know: the known names nearest to it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from mcp import types
+from mcp.shared.exceptions import MCPError
+
+from .catalog import shown
+
+NEAREST = 3
+"""Names an unknown name's error suggests at most."""
+
+MAX_NAME = 200
+"""Characters of an unknown name compared with the known names, at most."""
+
+
+def nearest_names(names: Iterable[str], name: str) -> list[str]:
+    """The names most like ``name`` (letter case aside), best first: those of the same
+    words in another order ("call_operation_write" for "call_write_operation"), then
+    those nearest in spelling."""
+    lowered: dict[str, str] = {}
+    for known in names:
+        lowered.setdefault(known.lower(), known)
+    wanted = name.strip()[:MAX_NAME]
+    words = _words(wanted)
+    same = [known for known in lowered.values() if words and _words(known) == words]
+    close = difflib.get_close_matches(wanted.lower(), lowered, NEAREST, 0.6)
+    return list(dict.fromkeys([*same, *(lowered[n] for n in close)]))[:NEAREST]
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name (camelCase, snake_case, kebab-case ...), lower case, sorted."""
+    return sorted(w.lower() for w in _WORD.findall(name))
+
+
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def either(names: list[str], last: str = "or") -> str:
+    """``'a'``, ``'a' or 'b'``, ``'a', 'b' or 'c'`` (``last`` the word before the last)."""
+    shown_names = [shown(name) for name in names]
+    if len(shown_names) == 1:
+        return shown_names[0]
+    return ", ".join(shown_names[:-1]) + f" {last} " + shown_names[-1]
+
+
+def unknown_tool(name: str, tools: Iterable[str], hint: str = "") -> MCPError:
+    """The protocol error of a call of a tool the server does not have (invalid params,
+    as the specification asks), naming the tools most like it, or ``hint`` where given
+    (what the name is, if not a tool)."""
+    tools = sorted(tools)
+    near = nearest_names(tools, name)
+    if hint:
+        more = f"; {hint}"
+    elif near:
+        more = f"; did you mean {either(near)}?"
+    elif len(tools) <= NEAREST * 3:
+        more = f"; the tools are {either(tools, 'and')}" if tools else "; this server has no tools"
+    else:
+        more = ""
+    return MCPError(
+        code=types.INVALID_PARAMS, message=f"Unknown tool: {shown(name, quoted=False)}{more}"
+    )
