@@ -449,6 +449,7 @@ SETS = {
     "dev130": QUERIES / "dev130",
     "dev131": QUERIES / "dev131",
     "dev132": QUERIES / "dev132",
+    "dev133": QUERIES / "dev133",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -799,6 +800,8 @@ DIRECTORY = {
     "sitewise": "amazonaws.com/iotsitewise",
     "proton": "amazonaws.com/proton",
     "asr": "azure.com/recoveryservicessiterecovery-service",
+    "azbatch2": "azure.com/batch-BatchService",
+    "imagebuilder": "amazonaws.com/imagebuilder",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
@@ -905,6 +908,7 @@ FRAMINGS = {
     "context": "I'm working on the Q3 report. {}",
     "chance": "When you get a chance, {}",
     "find": "Find the operation to {}",
+    "call": "What call do I make to {}?",
 }
 """Ways people open or close a request, or tell something before it, that do not change
 what it asks (``--framings``):

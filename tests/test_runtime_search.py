@@ -3794,6 +3794,10 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("does the API support listing pull requests?", "list pull requests?"),
         ("what endpoint do I use to get the authenticated user?", "get the authenticated user?"),
         ("which API call lets me merge a pull request?", "merge a pull request?"),
+        ("what call do I make to delete a repo?", "delete a repo?"),
+        ("which API request should we send to merge a pull request", "merge a pull request"),
+        ("what endpoint do I need to hit to create a repository?", "create a repository?"),
+        ("what method do I have to call to delete a repo", "delete a repo"),
         ("what endpoint allows you to delete a repo", "delete a repo"),
         ("I need an API to create a repository", "create a repository"),
         ("we're looking for an endpoint to list pull requests", "list pull requests"),
@@ -3809,6 +3813,7 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("what API keys do I have?", "what API keys do I have?"),
         ("operations for the dev zone", "operations for the dev zone"),
         ("API keys to rotate", "API keys to rotate"),
+        ("which requests for review are open?", "which requests for review are open?"),
     ],
 )
 def test_a_question_about_the_apis_way_of_doing_something_asks_to_do_it(

@@ -147,13 +147,18 @@ def unquoted(query: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group()), query)
 
 
-_WAY = r"(?:endpoint|api\s+call|api|call|operation|method|route|tool|function|way)s?"
+_WAY = (
+    r"(?:endpoint|api\s+call|api\s+request|api|call|operation|method|route|tool|function"
+    r"|way)s?"
+)
 _FRAME = re.compile(
     # "which endpoint creates a repo?", "what's the right API call to list issues",
     # "what endpoint do I use to merge a PR?"
     r"^\W*(?:(?:what|which)(?:'s|\u2019s|\s+is|\s+are|\s+would\s+be)?\s+(?:the\s+|an?\s+)?"
     rf"(?:right\s+|correct\s+|best\s+)?{_WAY}\s+"
-    r"(?:(?:do|should|can|would)\s+(?:i|we)\s+(?:use|call)\s+)?(?:(?:to|for|that|which)\s+)?"
+    # "what call do I make to ...", "which request should we send to ..."
+    r"(?:(?:do|should|can|would|could|must)\s+(?:i|we)\s+(?:(?:need|have)\s+to\s+)?"
+    r"(?:use|call|make|hit|send|invoke|run|need)\s+)?(?:(?:to|for|that|which)\s+)?"
     # "which API call lets me merge a PR?", "what endpoint allows you to rename a file?"
     r"(?:(?:lets|let|allows?|enables?|helps?)\s+(?:me|us|you|one)\s+(?:to\s+)?)?"
     # "is there a way to merge a PR?", "is it possible to update a release?"
