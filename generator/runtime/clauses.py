@@ -147,10 +147,7 @@ def unquoted(query: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group()), query)
 
 
-_WAY = (
-    r"(?:endpoint|api\s+call|api\s+request|api|call|operation|method|route|tool|function"
-    r"|way)s?"
-)
+_WAY = r"(?:endpoint|api\s+(?:call|request)|api|call|operation|method|route|tool|function|way)s?"
 _FRAME = re.compile(
     # "which endpoint creates a repo?", "what's the right API call to list issues",
     # "what endpoint do I use to merge a PR?"
