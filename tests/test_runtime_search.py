@@ -427,6 +427,10 @@ def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
         "Could you possibly ",
         "It's time to ",
         "just ",
+        # Where it comes in a sequence ("OK, now ...", "Then ..."), or as an ability.
+        "OK, now ",
+        "Then ",
+        "I'd like to be able to ",
     ):
         assert top(index, lead + "paste this snippet as a secret gist") == ["createGist"], lead
     assert opening("Could you please, I need to list repos") == "list repos"
@@ -3805,6 +3809,14 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("find the operation to merge a pull request", "merge a pull request"),
         ("search for an endpoint that lets me delete a repo", "delete a repo"),
         ("look up the API call which can create a repository", "create a repository"),
+        ("any way to merge a pull request?", "merge a pull request?"),
+        ("Anyway to delete a repo?", "delete a repo?"),
+        ("write a script to delete a repo", "delete a repo"),
+        ("Write Python code that calls the API to create a repository", "create a repository"),
+        ("give me a curl command that lists pull requests", "list pull requests"),
+        # How the caller would have it done: through the API, as every request is.
+        ("delete a repo via the API", "delete a repo"),
+        ("Using the REST API, merge a pull request", "merge a pull request"),
         # No frame, or nothing after it that asks: as it is.
         ("what endpoints are there?", "what endpoints are there?"),
         ("which teams am I on?", "which teams am I on?"),
@@ -3814,6 +3826,8 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("operations for the dev zone", "operations for the dev zone"),
         ("API keys to rotate", "API keys to rotate"),
         ("which requests for review are open?", "which requests for review are open?"),
+        ("write a function to resize images", "write a function to resize images"),
+        ("add the operation to the API", "add the operation to the API"),
     ],
 )
 def test_a_question_about_the_apis_way_of_doing_something_asks_to_do_it(

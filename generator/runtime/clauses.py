@@ -160,6 +160,12 @@ _FRAME = re.compile(
     r"(?:(?:lets|let|allows?|enables?|helps?)\s+(?:me|us|you|one)\s+(?:to\s+)?)?"
     # "is there a way to merge a PR?", "is it possible to update a release?"
     rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?(?:{_WAY}|possible)\s+(?:to|for)\s+"
+    # "any way to merge a PR?", "anyway to rename a file?" (as it is often typed)
+    r"|any\s*way\s+(?:to|for)\s+"
+    # "write a script to delete stale branches", "give me a curl command that lists pods"
+    r"|(?:write|give)\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+)?(?:quick\s+|small\s+|simple\s+)?"
+    r"(?:\w+\s+)?(?:script|code|snippet|program|command)\s+(?:that\s+|which\s+)?"
+    r"(?:(?:calls|uses|hits)\s+(?:the\s+|this\s+|your\s+)?(?:\w+\s+)?api\s+)?(?:to|that|which)\s+"
     # "API call to get a repository", "endpoint for deleting a comment", "I need an API to
     # rename a file"
     r"|(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:need|want|looking\s+for)\s+"
@@ -195,11 +201,21 @@ key") or whether it can be done ("would it be possible to ...?", "any chance you
 ...?"), which asks to do it."""
 
 
+_VIA = re.compile(
+    r"(?:^\W*|\s+|,\s*)(?:via|using|through)\s+(?:the|this|your|our)\s+(?:rest\s+|http\s+|web\s+)?"
+    r"api\b(?:\s*,)?",
+    re.IGNORECASE,
+)
+"""How the caller would have it done, which every request to the API is: "... via the
+API", "Using the API, ...": no words of what it asks."""
+
+
 def unframed(query: str) -> str:
     """``query`` without the words that ask for the API's way of doing something ("which
     endpoint creates a repo?", "is there a way to merge a PR?", "API call for listing
     issues", "how do I merge a PR?"): the request is to do it ("create a repo"), its verb
     in its plain form."""
+    query = _VIA.sub("", query).strip()
     how = _HOW.match(query)
     if how is not None:
         asked = query[how.end() :].rstrip().rstrip("?").rstrip()

@@ -34,6 +34,10 @@ LEADS = (
     ("go", "ahead", "and"),
     ("it's", "time", "to"),
     ("help", "me"),
+    ("now",),
+    ("then",),
+    ("and", "then"),
+    ("be", "able", "to"),
 )
 
 
