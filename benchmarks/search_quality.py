@@ -909,6 +909,7 @@ FRAMINGS = {
     "chance": "When you get a chance, {}",
     "find": "Find the operation to {}",
     "call": "What call do I make to {}?",
+    "know": "Do you know how to {}?",
 }
 """Ways people open or close a request, or tell something before it, that do not change
 what it asks (``--framings``):

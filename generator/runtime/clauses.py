@@ -160,6 +160,10 @@ _FRAME = re.compile(
     r"(?:(?:lets|let|allows?|enables?|helps?)\s+(?:me|us|you|one)\s+(?:to\s+)?)?"
     # "is there a way to merge a PR?", "is it possible to update a release?"
     rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?(?:{_WAY}|possible)\s+(?:to|for)\s+"
+    # "what do I call to merge a PR?", "what are the steps to rename a file?"
+    r"|what\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?"
+    r"(?:call|use|hit|run|invoke|do)\s+(?:to|for)\s+"
+    r"|what(?:'s|\u2019s|\s+is|\s+are|'re)?\s+the\s+steps?\s+(?:to|for)\s+"
     # "any way to merge a PR?", "anyway to rename a file?" (as it is often typed)
     r"|any\s*way\s+(?:to|for)\s+"
     # "write a script to delete stale branches", "give me a curl command that lists pods"
@@ -168,11 +172,11 @@ _FRAME = re.compile(
     r"(?:(?:calls|uses|hits)\s+(?:the\s+|this\s+|your\s+)?(?:\w+\s+)?api\s+)?(?:to|that|which)\s+"
     # "API call to get a repository", "endpoint for deleting a comment", "I need an API to
     # rename a file"
-    r"|(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:need|want|looking\s+for)\s+"
+    r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+)?(?:need|want|looking\s+for)\s+"
     # "find the operation to merge a PR", "search for an endpoint that lets me ..."
     r"|(?:find|search\s+for|look\s+for|look\s+up|locate|show\s+me|give\s+me)\s+)?"
     r"(?:an?\s+|the\s+|any\s+)?(?:right\s+|correct\s+|best\s+)?"
-    r"(?:endpoint|api\s+call|api|operation|route)s?\s+(?:to|for"
+    r"(?:endpoint|api\s+call|api|operation|route|way)s?\s+(?:to|for"
     r"|(?:that\s+|which\s+)?(?:lets|allows|enables|helps)\s+(?:me|us|you|one)(?:\s+to)?"
     r"|(?:that|which)\s+(?:can|will|would))\s+"
     # "does the API support deleting comments?", "can this API let me merge PRs?"
@@ -186,14 +190,23 @@ _CONNECTORS = frozenset({"to", "for", "that", "which", "me", "us", "you", "one"}
 
 
 _HOW = re.compile(
-    r"^\W*(?:(?:show|tell|teach|remind)\s+(?:me|us)\s+|explain\s+)?"
+    r"^\W*(?:(?:show|tell|teach|remind)\s+(?:me|us)\s+|explain\s+"
+    # "do you know how to ...?", "I'm not sure how to ...", "wondering how to ...",
+    # "trying to figure out how to ..."
+    r"|(?:do|does)\s+(?:you|anyone)\s+know\s+|i\s+(?:wonder|don't\s+know|do\s+not\s+know)\s+"
+    r"|(?:(?:i'm|i\u2019m|i\s+am|we're|we\u2019re|we\s+are)\s+)?(?:not\s+sure|unsure|wondering)\s+"
+    r"|(?:figure|work|find)\s+out\s+)?"
     r"how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|one)\s+"
     r"(?:go\s+about\s+|be\s+able\s+to\s+)?|to\s+)"
+    # "I wonder if I can ...?", "do you know whether we could ...?" (not "where do I go to
+    # ...?", which asks where)
+    r"|^\W*(?:i\s+wonder|(?:i'm\s+|i\u2019m\s+|i\s+am\s+)?wondering|(?:do|does)\s+(?:you|anyone)"
+    r"\s+know)\s+(?:if|whether)\s+(?:i|we|you)\s+(?:can|could)\s+"
     # "would it be possible to ...?", "any chance you could ...?", "would you mind ...?"
     r"|^\W*(?:(?:would|will|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|me|us)\s+)?to"
     r"|any\s+chance\s+(?:you|we|i)\s+(?:could|can)|do\s+you\s+think\s+you\s+(?:could|can)"
     # "can I see my invoices?", "may we rename the project?"
-    r"|(?:can|could|may)\s+(?:i|we)" r"|(?:would\s+you\s+)?mind(?=\s+\w+ing\b))\s+",
+    r"|(?:can|could|may|should|shall)\s+(?:i|we)" r"|(?:would\s+you\s+)?mind(?=\s+\w+ing\b))\s+",
     re.IGNORECASE,
 )
 """A question how to do something ("how do I merge a PR?", "show me how to rotate the
