@@ -910,6 +910,7 @@ FRAMINGS = {
     "find": "Find the operation to {}",
     "call": "What call do I make to {}?",
     "know": "Do you know how to {}?",
+    "easiest": "What's the easiest way to {}?",
 }
 """Ways people open or close a request, or tell something before it, that do not change
 what it asks (``--framings``):

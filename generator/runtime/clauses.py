@@ -148,18 +148,31 @@ def unquoted(query: str) -> str:
 
 
 _WAY = r"(?:endpoint|api\s+(?:call|request)|api|call|operation|method|route|tool|function|way)s?"
+_BEST = (
+    r"(?:(?:right|correct|best|easiest|simplest|quickest|fastest|recommended|preferred|proper"
+    r"|usual|standard|cleanest|safest)\s+)?"
+)
+"""What a way to do something may be said to be ("the easiest way to ...")."""
+_FOR = (
+    r"(?:for\s+(?:me|us|you|one)\s+to|to|for"
+    r"|(?:that\s+|which\s+)?(?:lets|allows|enables|helps)\s+(?:me|us|you|one)(?:\s+to)?"
+    r"|(?:that|which)\s+(?:can|will|would)|(?:that\s+|where\s+)?(?:i|we)\s+(?:can|could))\s+"
+)
+"""What comes between a way and what it does ("to", "for me to", "that lets me", "I can")."""
 _FRAME = re.compile(
     # "which endpoint creates a repo?", "what's the right API call to list issues",
-    # "what endpoint do I use to merge a PR?"
+    # "what endpoint do I use to merge a PR?", "what's the easiest way for me to ..."
     r"^\W*(?:(?:what|which)(?:'s|\u2019s|\s+is|\s+are|\s+would\s+be)?\s+(?:the\s+|an?\s+)?"
-    rf"(?:right\s+|correct\s+|best\s+)?{_WAY}\s+"
+    rf"{_BEST}{_WAY}\s+"
     # "what call do I make to ...", "which request should we send to ..."
     r"(?:(?:do|should|can|would|could|must)\s+(?:i|we)\s+(?:(?:need|have)\s+to\s+)?"
-    r"(?:use|call|make|hit|send|invoke|run|need)\s+)?(?:(?:to|for|that|which)\s+)?"
+    r"(?:use|call|make|hit|send|invoke|run|need)\s+)?"
+    r"(?:for\s+(?:me|us|you|one)\s+to\s+|(?:to|for|that|which)\s+)?"
     # "which API call lets me merge a PR?", "what endpoint allows you to rename a file?"
     r"(?:(?:lets|let|allows?|enables?|helps?)\s+(?:me|us|you|one)\s+(?:to\s+)?)?"
-    # "is there a way to merge a PR?", "is it possible to update a release?"
-    rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?(?:{_WAY}|possible)\s+(?:to|for)\s+"
+    # "is there a way to merge a PR?", "is it possible to update a release?", "is there an
+    # API that lets me ...?", "is there a way I can ...?"
+    rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?{_BEST}(?:{_WAY}|possible)\s+{_FOR}"
     # "what do I call to merge a PR?", "what are the steps to rename a file?"
     r"|what\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?"
     r"(?:call|use|hit|run|invoke|do)\s+(?:to|for)\s+"
@@ -175,10 +188,8 @@ _FRAME = re.compile(
     r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+)?(?:need|want|looking\s+for)\s+"
     # "find the operation to merge a PR", "search for an endpoint that lets me ..."
     r"|(?:find|search\s+for|look\s+for|look\s+up|locate|show\s+me|give\s+me)\s+)?"
-    r"(?:an?\s+|the\s+|any\s+)?(?:right\s+|correct\s+|best\s+)?"
-    r"(?:endpoint|api\s+call|api|operation|route|way)s?\s+(?:to|for"
-    r"|(?:that\s+|which\s+)?(?:lets|allows|enables|helps)\s+(?:me|us|you|one)(?:\s+to)?"
-    r"|(?:that|which)\s+(?:can|will|would))\s+"
+    rf"(?:an?\s+|the\s+|any\s+)?{_BEST}"
+    rf"(?:endpoint|api\s+call|api|operation|route|way)s?\s+{_FOR}"
     # "does the API support deleting comments?", "can this API let me merge PRs?"
     r"|(?:does|do|can)\s+(?:the|this|your)\s+api\s+(?:have|support|offer|provide|allow"
     rf"(?:\s+me)?(?:\s+to)?|let\s+me)\s+(?:an?\s+)?(?:{_WAY}\s+(?:to|for)\s+)?)",

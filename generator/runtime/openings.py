@@ -38,6 +38,11 @@ LEADS = (
     ("then",),
     ("and", "then"),
     ("be", "able", "to"),
+    ("are", "you", "able", "to"),
+    ("can", "someone"),
+    ("could", "someone"),
+    ("can", "somebody"),
+    ("can", "anyone"),
 )
 
 
@@ -77,7 +82,8 @@ _WANTING = re.compile(
     r"^\W*(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
     r"(?:(?:really|just|also|still|now|first)\s+)?"
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
-    r"wish|going|ought)\s+(?:you\s+)?to|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b))\s+",
+    r"wish|going|ought)\s+(?:you\s+)?to|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)"
+    r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would))\s+",
     re.IGNORECASE,
 )
 """A wish or a need that leads up to the verb, with or without who has it ("I'm trying
