@@ -3826,6 +3826,14 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("Are you able to merge a pull request?", "merge a pull request?"),
         ("Can someone delete a repo?", "delete a repo?"),
         ("I'd appreciate it if you could create a repository", "create a repository"),
+        ("Can the API merge a pull request?", "merge a pull request?"),
+        ("Tell me the endpoint to delete a repo", "delete a repo"),
+        ("Get me the API call to create a repository", "create a repository"),
+        ("I'd like the endpoint to delete a repo", "delete a repo"),
+        ("What do I need to create a repository?", "create a repository?"),
+        ("can u merge a pull request?", "merge a pull request?"),
+        ("plz delete a repo", "delete a repo"),
+        ("i need u to create a repository", "create a repository"),
         ("Anyway to delete a repo?", "delete a repo?"),
         ("write a script to delete a repo", "delete a repo"),
         ("Write Python code that calls the API to create a repository", "create a repository"),
@@ -3845,6 +3853,8 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("write a function to resize images", "write a function to resize images"),
         # Where to go asks where: a page, a link.
         ("where do I go to upgrade our plan?", "where do I go to upgrade our plan?"),
+        ("get me the repos", "get me the repos"),
+        ("I'd like the report for May", "I'd like the report for May"),
         ("add the operation to the API", "add the operation to the API"),
     ],
 )

@@ -176,6 +176,8 @@ _FRAME = re.compile(
     # "what do I call to merge a PR?", "what are the steps to rename a file?"
     r"|what\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?"
     r"(?:call|use|hit|run|invoke|do)\s+(?:to|for)\s+"
+    # "what do I need to merge a PR?": what it takes is what the operation asks for
+    r"|what\s+(?:do|would)\s+(?:i|we)\s+need\s+(?:in\s+order\s+)?to\s+"
     r"|what(?:'s|\u2019s|\s+is|\s+are|'re)?\s+the\s+steps?\s+(?:to|for)\s+"
     # "any way to merge a PR?", "anyway to rename a file?" (as it is often typed)
     r"|any\s*way\s+(?:to|for)\s+"
@@ -186,18 +188,23 @@ _FRAME = re.compile(
     # "API call to get a repository", "endpoint for deleting a comment", "I need an API to
     # rename a file"
     r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+)?(?:need|want|looking\s+for)\s+"
+    r"|(?:i|we)(?:'d|\u2019d|\s+would)\s+like\s+"
     # "find the operation to merge a PR", "search for an endpoint that lets me ..."
-    r"|(?:find|search\s+for|look\s+for|look\s+up|locate|show\s+me|give\s+me)\s+)?"
+    r"|(?:find|search\s+for|look\s+for|look\s+up|locate|(?:show|give|get|tell)\s+me"
+    r"|point\s+me\s+to)\s+)?"
     rf"(?:an?\s+|the\s+|any\s+)?{_BEST}"
     rf"(?:endpoint|api\s+call|api|operation|route|way)s?\s+{_FOR}"
     # "does the API support deleting comments?", "can this API let me merge PRs?"
     r"|(?:does|do|can)\s+(?:the|this|your)\s+api\s+(?:have|support|offer|provide|allow"
-    rf"(?:\s+me)?(?:\s+to)?|let\s+me)\s+(?:an?\s+)?(?:{_WAY}\s+(?:to|for)\s+)?)",
+    rf"(?:\s+me)?(?:\s+to)?|let\s+me)\s+(?:an?\s+)?(?:{_WAY}\s+(?:to|for)\s+)?"
+    # "can the API merge PRs?"
+    r"|(?P<able>(?:can|could|will)\s+(?:the|this|your)\s+api\s+(?:be\s+used\s+to\s+)?))",
     re.IGNORECASE,
 )
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")
-_CONNECTORS = frozenset({"to", "for", "that", "which", "me", "us", "you", "one"})
-"""The last words of a frame that a verb follows ("API call to", "endpoint that lets me")."""
+_CONNECTORS = frozenset({"to", "for", "that", "which", "me", "us", "you", "one", "can", "could"})
+"""The last words of a frame that a verb follows ("API call to", "endpoint that lets me",
+"a way I can"); and "can the API" (``able``)."""
 
 
 _HOW = re.compile(
@@ -207,7 +214,7 @@ _HOW = re.compile(
     r"|(?:do|does)\s+(?:you|anyone)\s+know\s+|i\s+(?:wonder|don't\s+know|do\s+not\s+know)\s+"
     r"|(?:(?:i'm|i\u2019m|i\s+am|we're|we\u2019re|we\s+are)\s+)?(?:not\s+sure|unsure|wondering)\s+"
     r"|(?:figure|work|find)\s+out\s+)?"
-    r"how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|one)\s+"
+    r"how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|u|one)\s+"
     r"(?:go\s+about\s+|be\s+able\s+to\s+)?|to\s+)"
     # "I wonder if I can ...?", "do you know whether we could ...?" (not "where do I go to
     # ...?", which asks where)
@@ -267,7 +274,7 @@ def unframed(query: str) -> str:
         return f"{plain} {after}".rstrip()
     # Else a verb must follow "to" or "for": "which calls failed?" asks about calls.
     frame = words(found.group())
-    return rest if frame and frame[-1] in _CONNECTORS else query
+    return rest if frame and (frame[-1] in _CONNECTORS or found.group("able")) else query
 
 
 def _plain_verb(word: str) -> str | None:

@@ -15,6 +15,7 @@ from .vocabulary import DETERMINERS, NOT_VERBS, QUANTITIES, STOP_WORDS, VERBS
 LEADS = (
     ("please",),
     ("pls",),
+    ("plz",),
     ("kindly",),
     ("possibly",),
     ("just",),
@@ -23,6 +24,9 @@ LEADS = (
     ("could", "you"),
     ("would", "you"),
     ("will", "you"),
+    ("can", "u"),
+    ("could", "u"),
+    ("would", "u"),
     ("i", "need", "to"),
     ("we", "need", "to"),
     ("i", "want", "to"),
@@ -82,7 +86,7 @@ _WANTING = re.compile(
     r"^\W*(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
     r"(?:(?:really|just|also|still|now|first)\s+)?"
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
-    r"wish|going|ought)\s+(?:you\s+)?to|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)"
+    r"wish|going|ought)\s+(?:you\s+|u\s+)?to|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)"
     r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would))\s+",
     re.IGNORECASE,
 )
