@@ -431,12 +431,18 @@ def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
         "OK, now ",
         "Then ",
         "I'd like to be able to ",
+        # Or as a plan, a task, a hope.
+        "I'm planning to ",
+        "The task is to ",
+        "My goal here is to ",
+        "Hopefully you can ",
     ):
         assert top(index, lead + "paste this snippet as a secret gist") == ["createGist"], lead
     assert opening("Could you please, I need to list repos") == "list repos"
     # Not where no verb follows ("I have 3 repos"), nor a plan, which says when.
     assert opening("I have 3 repos to list") == "I have 3 repos to list"
     assert opening("Plan to turn on the flag at 9am") == "Plan to turn on the flag at 9am"
+    assert opening("the plan is approved") == "the plan is approved"
 
 
 def test_a_label_before_the_request_comes_after_it() -> None:

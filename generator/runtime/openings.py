@@ -83,15 +83,21 @@ open a request ("Quick one:", "Urgent -", "Heads up!"; not "withdraw registratio
 
 
 _WANTING = re.compile(
-    r"^\W*(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
+    # "the task is to ...", "my goal here is to ..."
+    r"^\W*(?:(?:the|my|our)\s+(?:task|goal|aim|plan|job|idea|objective|ask)\s+(?:here\s+)?"
+    r"is\s+to\s+"
+    r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?"
+    r"|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
     r"(?:(?:really|just|also|still|now|first)\s+)?"
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
-    r"wish|going|ought)\s+(?:you\s+|u\s+)?to|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)"
-    r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would))\s+",
+    r"wish|going|ought|planning|intending|aiming|about)\s+(?:you\s+|u\s+)?to"
+    r"|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)"
+    r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would)|hopefully\s+you\s+(?:can|could))\s+)",
     re.IGNORECASE,
 )
-"""A wish or a need that leads up to the verb, with or without who has it ("I'm trying
-to", "we'd love to", "need to", "I need you to", "gotta")."""
+"""A wish, a need or a plan that leads up to the verb, with or without who has it ("I'm
+trying to", "we'd love to", "need to", "I need you to", "gotta", "I'm planning to", "the
+task is to")."""
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
