@@ -445,6 +445,33 @@ def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:
     assert opening("the plan is approved") == "the plan is approved"
 
 
+def test_a_sentence_that_asks_nothing_of_its_own_is_left_out(index: Index) -> None:
+    """ "I'm writing a script that needs to delete a repo. Which endpoint should I call?":
+    the question asks nothing of its own, and read first it had left the request no verb.
+    Nor does a clause that hedges before "but", "so" or "and then"."""
+    plain = top(index, "delete a repo")
+    for said in (
+        "I'm writing a script that has to delete a repo. Which endpoint should I call?",
+        "For the audit, I have to delete a repo. What do I do?",
+        "Hi! I need some help. I want to delete a repo.",
+        "I'm not sure whether the API supports this, but I'd like to delete a repo.",
+        "Not sure if this is possible, but can you delete a repo?",
+        "We're migrating to a new setup, so I need to delete a repo.",
+        "Do me a favor and delete a repo.",
+        "Would you mind helping me delete a repo?",
+        "Dear assistant, I kindly request you to delete a repo.",
+    ):
+        assert top(index, said) == plain, said
+    assert asked_first("I need to rotate the key. Which endpoint should I call?") == (
+        "I need to rotate the key."
+    )
+    # A sentence with a word of its own stays: "send" is what is asked.
+    assert asked_first("They never got invoice 7. Can you send it to them again?") == (
+        "Can you send it to them again? They never got invoice 7."
+    )
+    assert asked_first("What do I do?") == "What do I do?"
+
+
 def test_a_label_before_the_request_comes_after_it() -> None:
     """ "Quick one: give me a checkout page": the label is read after the request, whose
     verb is then its first word again. Not a label that says what to do ("add an
@@ -484,10 +511,7 @@ def test_the_sentence_that_asks_is_read_before_those_that_tell() -> None:
     assert asked_first("We're migrating this week, delete webhook 7.") == (
         "delete webhook 7, We're migrating this week."
     )
-    assert (
-        asked_first("Bob left. Is his report done? Thanks.")
-        == "Is his report done? Bob left. Thanks."
-    )
+    assert asked_first("Bob left. Is his report done? Thanks.") == "Is his report done? Bob left."
     for kept in (
         "Delete webhook 7. We're migrating this week.",
         "We're migrating this week. Nothing else to do.",
@@ -3838,6 +3862,13 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("I'd like the endpoint to delete a repo", "delete a repo"),
         ("What do I need to create a repository?", "create a repository?"),
         ("can u merge a pull request?", "merge a pull request?"),
+        ("Which API method do I use to delete a repo?", "delete a repo?"),
+        ("What's the correct HTTP method and path to delete a repo?", "delete a repo?"),
+        ("Is there a tool you can use to create a repository?", "create a repository?"),
+        ("What request do I need to send to merge a pull request?", "merge a pull request?"),
+        ("Is there any way you can delete a repo?", "delete a repo?"),
+        ("Can you show me some code to create a repository?", "create a repository?"),
+        ("Remind me, how do you merge a pull request?", "merge a pull request"),
         ("plz delete a repo", "delete a repo"),
         ("i need u to create a repository", "create a repository"),
         ("Anyway to delete a repo?", "delete a repo?"),

@@ -147,7 +147,10 @@ def unquoted(query: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group()), query)
 
 
-_WAY = r"(?:endpoint|api\s+(?:call|request)|api|call|operation|method|route|tool|function|way)s?"
+_WAY = (
+    r"(?:endpoint|(?:api|http)\s+(?:call|request|method|endpoint|operation|route)|api|call"
+    r"|operation|method|route|tool|function|way)s?"
+)
 _BEST = (
     r"(?:(?:right|correct|best|easiest|simplest|quickest|fastest|recommended|preferred|proper"
     r"|usual|standard|cleanest|safest)\s+)?"
@@ -156,14 +159,15 @@ _BEST = (
 _FOR = (
     r"(?:for\s+(?:me|us|you|one)\s+to|to|for"
     r"|(?:that\s+|which\s+)?(?:lets|allows|enables|helps)\s+(?:me|us|you|one)(?:\s+to)?"
-    r"|(?:that|which)\s+(?:can|will|would)|(?:that\s+|where\s+)?(?:i|we)\s+(?:can|could))\s+"
+    r"|(?:that|which)\s+(?:can|will|would)|(?:that\s+|where\s+)?(?:i|we|you)\s+(?:can|could)"
+    r"(?:\s+use\s+to)?)\s+"
 )
 """What comes between a way and what it does ("to", "for me to", "that lets me", "I can")."""
 _FRAME = re.compile(
     # "which endpoint creates a repo?", "what's the right API call to list issues",
     # "what endpoint do I use to merge a PR?", "what's the easiest way for me to ..."
     r"^\W*(?:(?:what|which)(?:'s|\u2019s|\s+is|\s+are|\s+would\s+be)?\s+(?:the\s+|an?\s+)?"
-    rf"{_BEST}{_WAY}\s+"
+    rf"{_BEST}{_WAY}\s+(?:and\s+(?:path|url|endpoint|route|body|parameters)\s+)?"
     # "what call do I make to ...", "which request should we send to ..."
     r"(?:(?:do|should|can|would|could|must)\s+(?:i|we)\s+(?:(?:need|have)\s+to\s+)?"
     r"(?:use|call|make|hit|send|invoke|run|need)\s+)?"
@@ -173,6 +177,9 @@ _FRAME = re.compile(
     # "is there a way to merge a PR?", "is it possible to update a release?", "is there an
     # API that lets me ...?", "is there a way I can ...?"
     rf"|is\s+(?:there|it)\s+(?:an?\s+|any\s+)?{_BEST}(?:{_WAY}|possible)\s+{_FOR}"
+    # "what request do I need to send to merge a PR?"
+    r"|(?:what|which)\s+(?:api\s+|http\s+)?requests?\s+(?:do|should|can|would|must)\s+(?:i|we)\s+"
+    r"(?:need\s+to\s+|have\s+to\s+)?(?:send|make|use|call|hit)\s+(?:to|for)\s+"
     # "what do I call to merge a PR?", "what are the steps to rename a file?"
     r"|what\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?"
     r"(?:call|use|hit|run|invoke|do)\s+(?:to|for)\s+"
@@ -182,8 +189,8 @@ _FRAME = re.compile(
     # "any way to merge a PR?", "anyway to rename a file?" (as it is often typed)
     r"|any\s*way\s+(?:to|for)\s+"
     # "write a script to delete stale branches", "give me a curl command that lists pods"
-    r"|(?:write|give)\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+)?(?:quick\s+|small\s+|simple\s+)?"
-    r"(?:\w+\s+)?(?:script|code|snippet|program|command)\s+(?:that\s+|which\s+)?"
+    r"|(?:write|give|show)\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+)?(?:quick\s+|small\s+|simple\s+)?"
+    r"(?:\w+\s+)?(?:script|code|snippet|program|command|example)\s+(?:that\s+|which\s+)?"
     r"(?:(?:calls|uses|hits)\s+(?:the\s+|this\s+|your\s+)?(?:\w+\s+)?api\s+)?(?:to|that|which)\s+"
     # "API call to get a repository", "endpoint for deleting a comment", "I need an API to
     # rename a file"
@@ -208,7 +215,7 @@ _CONNECTORS = frozenset({"to", "for", "that", "which", "me", "us", "you", "one",
 
 
 _HOW = re.compile(
-    r"^\W*(?:(?:show|tell|teach|remind)\s+(?:me|us)\s+|explain\s+"
+    r"^\W*(?:(?:show|tell|teach|remind)\s+(?:me|us)\s*,?\s+|explain\s+"
     # "do you know how to ...?", "I'm not sure how to ...", "wondering how to ...",
     # "trying to figure out how to ..."
     r"|(?:do|does)\s+(?:you|anyone)\s+know\s+|i\s+(?:wonder|don't\s+know|do\s+not\s+know)\s+"

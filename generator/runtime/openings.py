@@ -42,12 +42,21 @@ LEADS = (
     ("then",),
     ("and", "then"),
     ("be", "able", "to"),
+    ("but",),
+    ("so",),
+    ("mind", "helping", "me"),
+    ("would", "you", "mind", "helping", "me"),
+    ("do", "me", "a", "favor", "and"),
+    ("do", "me", "a", "favour", "and"),
     ("are", "you", "able", "to"),
     ("can", "someone"),
     ("could", "someone"),
     ("can", "somebody"),
     ("can", "anyone"),
 )
+
+
+LONGEST_LEAD = max(len(lead) for lead in LEADS)
 
 
 def unled(tokens: Sequence[str]) -> list[str]:
@@ -57,7 +66,7 @@ def unled(tokens: Sequence[str]) -> list[str]:
     changed = True
     while changed and rest:
         changed = False
-        lowered = [t.strip(EDGES).lower().replace("\u2019", "'") for t in rest[:4]]
+        lowered = [t.strip(EDGES).lower().replace("\u2019", "'") for t in rest[:LONGEST_LEAD]]
         for lead in LEADS:
             if tuple(lowered[: len(lead)]) == lead and len(rest) > len(lead):
                 rest, changed = rest[len(lead) :], True
@@ -88,10 +97,10 @@ _WANTING = re.compile(
     r"is\s+to\s+"
     r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?"
     r"|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
-    r"(?:(?:really|just|also|still|now|first)\s+)?"
+    r"(?:(?:really|just|also|still|now|first|kindly)\s+)?"
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
     r"wish|going|ought|planning|intending|aiming|about)\s+(?:you\s+|u\s+)?to"
-    r"|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)"
+    r"|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)|(?:request|ask)\s+(?:you|u)\s+to"
     r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would)|hopefully\s+you\s+(?:can|could))\s+)",
     re.IGNORECASE,
 )
@@ -127,17 +136,45 @@ def _asks(sentence: str, questions: bool = True) -> bool:
     )
 
 
+# fmt: off
+_HOLLOW = frozenset({
+    "endpoint", "endpoints", "api", "call", "calls", "method", "methods", "path", "http",
+    "correct", "right", "proper", "best", "handle", "help", "need", "parameters", "params",
+    "arguments", "use", "tool", "tools", "operation", "request", "hit",
+    "possible", "doable", "work", "start", "take", "care", "sort", "manage", "done", "go",
+    "about", "way", "ways", "there", "supposed", "should", "look", "into", "able", "thing",
+    "things", "step", "steps", "next", "sure", "ok", "okay", "idea", "ideas", "s", "re", "ll",
+    "ve", "d", "m",
+})
+# fmt: on
+"""The words of a sentence that asks or says nothing of its own ("Which endpoint should I
+call?", "What do I do?", "Can you handle it?", "I need some help."), beside stop words: its
+request is in the sentences around it."""
+
+
 def asked_first(query: str) -> str:
     """``query`` with the sentence that asks something first, where sentences that only
     tell (what the caller is working on, what happened) come before it: "We're migrating
     this week. Delete webhook 7." reads "Delete webhook 7. We're migrating this week." The
-    sentences that tell stay, after it: they often name what it is about."""
+    sentences that tell stay, after it: they often name what it is about. A sentence that
+    asks or says nothing of its own (``_HOLLOW``) is left out: "I need to rotate the key. Which
+    endpoint should I call?" asks what "I need to rotate the key" does."""
     sentences = _SENTENCE_END.split(query.strip())
+    said = [sentence for sentence in sentences if not _hollow(sentence)]
+    if said and len(said) < len(sentences):
+        sentences = said
+        query = " ".join(said)
     first = next((i for i, sentence in enumerate(sentences) if _asks(sentence)), None)
     if not first:  # the first sentence asks, or none does
         return _command_first(query)
     asked = _command_first(sentences[first])
     return " ".join([asked, *sentences[:first], *sentences[first + 1 :]])
+
+
+def _hollow(sentence: str) -> bool:
+    """Whether ``sentence`` asks or says nothing of its own (``_HOLLOW``): "What do I do?",
+    "I need some help."."""
+    return all(w in STOP_WORDS or w in _HOLLOW for w in words(sentence))
 
 
 _CLAUSE_END = re.compile(r",\s+")
