@@ -1140,6 +1140,15 @@ def test_a_particle_past_the_object_of_the_first_verb_is_still_its_own() -> None
     index = build(rows)
     assert top(index, "take the wontfix label off issue 12") == ["removeLabel"]
     assert top(index, "take the 'Needs review' label off issue 7781") == ["removeLabel"]
+    # "pull ... off" as "take ... off": "pull" alone reads.
+    tags = build([
+        ("getTagTasks", "GET", "/tags/{tag_gid}/tasks", "Get tasks from a tag"),
+        ("getTaskTags", "GET", "/tasks/{task_gid}/tags", "Get a task's tags"),
+        ("getTag", "GET", "/tags/{tag_gid}", "Get a tag"),
+        ("removeTag", "POST", "/tasks/{task_gid}/removeTag", "Remove a tag from a task"),
+    ])  # fmt: skip
+    assert top(tags, "pull the 'urgent' tag off task 4512") == ["removeTag"]
+    assert top(tags, "pull the tasks of tag 7") == ["getTagTasks"]
     assert particles(words("switch the uk sender on va123 to mg456"), 0) == ["the", "uk", "sender"]
 
 

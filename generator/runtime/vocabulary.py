@@ -116,6 +116,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("fire", "up"): "create",
     ("take", "out"): "delete",
     ("pull", "out"): "delete",
+    ("pull", "off"): "delete",
     ("pull", "back"): "act",
     ("pull", "in"): "act",
     ("pull", "into"): "act",
