@@ -3,7 +3,7 @@
 Run by hand::
 
     python benchmarks/search_quality.py [--sets tuned,dev] [--apis github,stripe] [--misses]
-                                        [--search hybrid|lexical]
+                                        [--framings] [--wrappings] [--search hybrid|lexical]
 
 Generates each API's discovery-mode project (``--tools-mode discovery``) into a temporary
 folder, then ranks every request of the chosen query sets with
@@ -284,6 +284,12 @@ you please ...", "I'm trying to ...", "How do I ...?", "Show me how to ...", "Wo
 possible to ...?", "Quick one: ...", "... Thanks!";
 ``FRAMINGS``), which does not change what it asks: how far each framing's figures fall
 below the set's as written is how much search depends on the request's opening.
+
+``--wrappings`` does the same with 80 more ways of wrapping a command
+(``queries/wrappings.json``: openers and closers, a sentence of context before or after,
+developers' questions, chat shorthand, hedged requests), written apart from the method,
+and prints how many top-five and first answers they cost in all against the set as
+written, and the wrappings that cost most (80 searches per command: ask for a few sets).
 """
 
 from __future__ import annotations
@@ -826,6 +832,12 @@ def main() -> None:
         "print the totals of each framing",
     )
     parser.add_argument(
+        "--wrappings",
+        action="store_true",
+        help="also rank each command in each of the 80 wrappings of queries/wrappings.json "
+        "and print what they cost",
+    )
+    parser.add_argument(
         "--search",
         choices=("hybrid", "lexical"),
         default="hybrid",
@@ -841,6 +853,7 @@ def main() -> None:
     documents = corpus()
     totals: dict[str, list[int | None]] = {s: [] for s in sets}
     framed_totals: dict[tuple[str, str], list[int | None]] = {}
+    wrapped_totals: dict[str, list[int | None]] = {}
     with tempfile.TemporaryDirectory(prefix="mcpgen-search-") as tmp:
         for api in args.apis.split(","):
             wanted = {s: load_queries(api, SETS[s]) for s in sets if s != "known"}
@@ -872,11 +885,14 @@ def main() -> None:
                     f"bm25 {_row(theirs)}",
                     flush=True,
                 )
-                if args.framings:
+                if args.framings or args.wrappings:
                     index = Index(json.loads((folder / "search.json").read_text("utf-8")))
-                    for framing in FRAMINGS:
-                        framed_ranks = index_ranks(index, [framed(q, framing) for q in queries])
-                        framed_totals.setdefault((name, framing), []).extend(framed_ranks)
+                for framing in FRAMINGS if args.framings else ():
+                    framed_ranks = index_ranks(index, [framed(q, framing) for q in queries])
+                    framed_totals.setdefault((name, framing), []).extend(framed_ranks)
+                for template in WRAPPINGS if args.wrappings else ():
+                    wrapped_ranks = index_ranks(index, [wrapped(q, template) for q in queries])
+                    wrapped_totals.setdefault(template, []).extend(wrapped_ranks)
     for name, ranks in totals.items():
         if ranks:
             print(f"{'all':11} {name:8} n={len(ranks):3}  mcpgen {_row(ranks)}")
@@ -889,6 +905,8 @@ def main() -> None:
         for framing in FRAMINGS:
             ranks = [r for name in sets for r in framed_totals.get((name, framing), [])]
             print(f"{'all':11} {'sets':8} n={len(ranks):3}  {framing:10} {_row(ranks)}")
+    if wrapped_totals:
+        _wrapping_costs([r for name in sets for r in totals[name]], wrapped_totals)
 
 
 FRAMINGS = {
@@ -916,6 +934,44 @@ FRAMINGS = {
 what it asks (``--framings``):
 each frames the requests that are commands (not those that end in "?"); the others
 stay as written, so that each framing's figures compare with the set's as written."""
+
+
+WRAPPINGS: list[str] = json.loads((QUERIES / "wrappings.json").read_text("utf-8"))
+"""80 ways of wrapping a command (``--wrappings``), each with one ``{}``, written apart from
+the method by someone who saw neither it nor the query sets."""
+
+
+def wrapped(query: Query, template: str) -> Query:
+    """``query`` wrapped in ``template`` (``WRAPPINGS``) where it is a command: its first
+    letter in lower case but where the wrapping opens with it, its closing punctuation
+    left to the wrapping."""
+    text = query.query
+    if text.endswith("?"):
+        return query
+    if not template.startswith("{}"):
+        text = text[:1].lower() + text[1:]
+    return Query(template.format(text.rstrip(".!")), query.answers)
+
+
+def _wrapping_costs(written: list[int | None], wrapped_totals: dict[str, list[int | None]]) -> None:
+    """What the wrappings cost against the sets as written: top-five and first answers in
+    all, and the five wrappings that cost most."""
+
+    def hits(ranks: list[int | None], top: int) -> int:
+        return sum(1 for r in ranks if r is not None and r <= top)
+
+    five, first = hits(written, 5), hits(written, 1)
+    costs = sorted(
+        (five - hits(ranks, 5), first - hits(ranks, 1), template)
+        for template, ranks in wrapped_totals.items()
+    )
+    print(
+        f"wrappings: {len(costs)} x {len(written)} requests: top five lost "
+        f"{sum(c[0] for c in costs):,} of {five * len(costs):,}, first lost "
+        f"{sum(c[1] for c in costs):,} of {first * len(costs):,}"
+    )
+    for lost_five, lost_first, template in costs[::-1][:5]:
+        print(f"  top five -{lost_five}, first -{lost_first}: {template}")
 
 
 def framed(query: Query, framing: str) -> Query:
