@@ -3878,6 +3878,10 @@ def test_a_path_segment_that_opens_with_self_or_my_is_the_callers_own() -> None:
         ("Is there any way you can delete a repo?", "delete a repo?"),
         ("Can you show me some code to create a repository?", "create a repository?"),
         ("Remind me, how do you merge a pull request?", "merge a pull request"),
+        # When the caller would like it done: no words of what.
+        ("delete a repo as soon as possible", "delete a repo"),
+        ("create a repository asap, if possible", "create a repository"),
+        ("When you can, merge a pull request", "merge a pull request"),
         ("plz delete a repo", "delete a repo"),
         ("i need u to create a repository", "create a repository"),
         ("Anyway to delete a repo?", "delete a repo?"),

@@ -248,12 +248,22 @@ _VIA = re.compile(
 API", "Using the API, ...": no words of what it asks."""
 
 
+_WHEN = re.compile(
+    r",?\s*\b(?:as\s+soon\s+as\s+(?:possible|you\s+can)|asap|right\s+away|straight\s+away"
+    r"|at\s+your\s+earliest\s+convenience|when(?:ever)?\s+you\s+(?:can|get\s+a\s+chance)"
+    r"|if\s+(?:possible|you\s+can|that's\s+possible|that\s+is\s+possible))\b",
+    re.IGNORECASE,
+)
+"""When the caller would like it done, which says nothing of what: "... as soon as
+possible", "asap", "right away", "when you can", "if possible"."""
+
+
 def unframed(query: str) -> str:
     """``query`` without the words that ask for the API's way of doing something ("which
     endpoint creates a repo?", "is there a way to merge a PR?", "API call for listing
     issues", "how do I merge a PR?"): the request is to do it ("create a repo"), its verb
     in its plain form."""
-    query = _VIA.sub("", query).strip()
+    query = _WHEN.sub("", _VIA.sub("", query)).strip()
     how = _HOW.match(query)
     if how is not None:
         asked = query[how.end() :].rstrip().rstrip("?").rstrip()
