@@ -41,7 +41,7 @@ from mcp import types
 from .catalog import Catalog, shown
 from .results import error_result
 from .search import MAX_QUERY, Index
-from .unknown import NEAREST, either, nearest_names
+from .unknown import NEAREST, Aliases, either, nearest_names
 
 SEARCH = "search_operations"
 GROUPS = "list_operation_groups"
@@ -247,7 +247,7 @@ class Discovery:
         self.run = run
         self.checked = checked
         self.tags: Mapping[str, str] = spec.get("tags") or {}
-        self._aliases: dict[str, str] | None = None
+        self._aliases: Aliases | None = None
 
     def names(self) -> frozenset[str]:
         return frozenset({SEARCH, GROUPS, DESCRIBE, CALL, CALL_WRITE})
@@ -343,9 +343,8 @@ class Discovery:
         if operation in catalog.by_name:
             return operation
         if self._aliases is None:
-            self._aliases = _aliases(catalog)
-        key = " ".join(operation.split()).lower()
-        return self._aliases.get(key) or self._aliases.get(_COMPACT + _compact(key))
+            self._aliases = Aliases(catalog.by_name)
+        return self._aliases.get(operation)
 
     def operation_hint(self, name: str) -> str:
         """What an unknown tool's name is, where it names an operation (models call the
@@ -441,30 +440,6 @@ class Discovery:
             )
         result = await self.run(tool, arguments)
         return self.checked(operation, result)
-
-
-def _aliases(catalog: Catalog) -> dict[str, str]:
-    """Each operation by its name in lower case, by its name's letters and digits alone
-    (``_COMPACT`` first: "post_refunds" and "post-refunds" for ``PostRefunds``, as models
-    respell names) and by its method and path ("get /repos/{owner}/{repo}"), each where
-    no other operation has it."""
-    found: dict[str, str | None] = {}
-    for name, tool in catalog.by_name.items():
-        http = tool.get("http") or {}
-        keys = [name.lower(), _COMPACT + _compact(name.lower())]
-        if http.get("method") and http.get("path"):
-            keys.append(f"{http['method']} {http['path']}".lower())
-        for key in keys:
-            found[key] = name if found.get(key, name) == name else None
-    return {key: name for key, name in found.items() if name is not None}
-
-
-_COMPACT = "\x00"
-"""The start of a name's key of its letters and digits alone, apart from other keys."""
-
-
-def _compact(name: str) -> str:
-    return "".join(c for c in name if c.isalnum())
 
 
 def part_of(catalog: Catalog, schema: Any, pointer: str) -> Any | None:

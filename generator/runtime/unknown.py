@@ -1,10 +1,12 @@
-"""What a server says of a name it does not know: the known names nearest to it."""
+"""Names a server does not have as given: the operation a respelt name stands for
+(``Aliases``), else what the server says of it, with the known names nearest to it."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mcp import types
 from mcp.shared.exceptions import MCPError
@@ -65,3 +67,34 @@ def unknown_tool(name: str, tools: Iterable[str], hint: str = "") -> MCPError:
     return MCPError(
         code=types.INVALID_PARAMS, message=f"Unknown tool: {shown(name, quoted=False)}{more}"
     )
+
+
+class Aliases:
+    """The operations by the other names models give them, each where no other operation
+    has it: its name in lower case, its name's letters and digits alone ("post_refunds"
+    and "post-refunds" for ``PostRefunds``, keyed apart after ``_COMPACT``), and its method
+    and path ("get /repos/{owner}/{repo}", as search shows them)."""
+
+    def __init__(self, tools: Mapping[str, Mapping[str, Any]]) -> None:
+        found: dict[str, str | None] = {}
+        for name, tool in tools.items():
+            http = tool.get("http") or {}
+            keys = [name.lower(), _COMPACT + _compact(name.lower())]
+            if http.get("method") and http.get("path"):
+                keys.append(f"{http['method']} {http['path']}".lower())
+            for key in keys:
+                found[key] = name if found.get(key, name) == name else None
+        self._names = {key: name for key, name in found.items() if name is not None}
+
+    def get(self, given: str) -> str | None:
+        """The operation ``given`` names, if one."""
+        key = " ".join(given.split()).lower()
+        return self._names.get(key) or self._names.get(_COMPACT + _compact(key))
+
+
+_COMPACT = "\x00"
+"""The start of a name's key of its letters and digits alone, apart from other keys."""
+
+
+def _compact(name: str) -> str:
+    return "".join(c for c in name if c.isalnum())
