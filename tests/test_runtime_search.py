@@ -470,6 +470,11 @@ def test_a_sentence_that_asks_nothing_of_its_own_is_left_out(index: Index) -> No
         "Can you send it to them again? They never got invoice 7."
     )
     assert asked_first("What do I do?") == "What do I do?"
+    # A clause that only hedges goes.
+    assert opening("Not sure if this is possible, but can you delete repo 5?") == ("delete repo 5?")
+    assert opening("I'm not sure the API supports it, but I'd like to delete repo 5.") == (
+        "delete repo 5."
+    )
 
 
 def test_a_label_before_the_request_comes_after_it() -> None:

@@ -198,7 +198,8 @@ def _command_first(sentence: str) -> str:
     """``sentence`` with the command that follows a clause before it first, and that clause
     after it: "Jane changed her phone, update her record" reads "update her record, Jane
     changed her phone", whose verb is "update". A clause that only asks politely
-    (``_COURTESY``) goes: "When you get a chance, give me a page" reads "give me a page"."""
+    (``_COURTESY``) or hedges (``_HEDGE``) goes: "When you get a chance, give me a page"
+    reads "give me a page"."""
     first = _CLAUSE_END.search(sentence)
     if first is not None and _polite(sentence[: first.start()]):
         sentence = sentence[first.end() :]
@@ -215,10 +216,18 @@ def _command_first(sentence: str) -> str:
     return sentence
 
 
+_HEDGE = frozenset(
+    {"sure", "unsure", "whether", "know", "possible", "doable", "allowed", "support", "supports",
+     "supported", "api", "works", "think", "idea", "m", "s", "re"}
+)  # fmt: skip
+"""The words of a clause that only hedges ("Not sure if this is possible,", "I'm not sure
+whether the API supports this, but"), beside stop words: it says nothing of what to do."""
+
+
 def _polite(clause: str) -> bool:
-    """Whether ``clause`` only asks politely (``_COURTESY``)."""
+    """Whether ``clause`` only asks politely (``_COURTESY``) or hedges (``_HEDGE``)."""
     said = words(clause)
-    return bool(said) and all(w in STOP_WORDS or w in _COURTESY for w in said)
+    return bool(said) and all(w in STOP_WORDS or w in _COURTESY or w in _HEDGE for w in said)
 
 
 def opening(query: str) -> str:
