@@ -41,7 +41,7 @@ from mcp import types
 from .catalog import Catalog, shown
 from .results import error_result
 from .search import MAX_QUERY, Index
-from .unknown import NEAREST, Aliases, either, nearest_names
+from .unknown import NEAREST, Aliases, did_you_mean, nearest_names
 
 SEARCH = "search_operations"
 GROUPS = "list_operation_groups"
@@ -370,9 +370,9 @@ class Discovery:
             found = self._index().search(operation[:MAX_QUERY], NEAREST)
             near = [op["operation"] for op in found]
         near = near or nearest_names(catalog.by_name, operation)
-        hint = f"did you mean {either(near)}? " if near else ""
         return error_result(
-            f"Unknown operation {shown(operation)}; {hint}{SEARCH} finds operation names."
+            f"Unknown operation {shown(operation)}; {did_you_mean(near)}{SEARCH} finds "
+            "operation names."
         )
 
     def describe(self, operation: str, at: str | None) -> types.CallToolResult:
@@ -475,8 +475,7 @@ def _no_group(tag: str, groups: Iterable[str]) -> str:
     if not groups:
         return f"No group is named {shown(tag)}: this API's operations have no groups."
     near = nearest_names(groups, tag)
-    hint = f"did you mean {either(near)}? " if near else ""
-    return f"No group is named {shown(tag)}; {hint}{GROUPS} lists the groups."
+    return f"No group is named {shown(tag)}; {did_you_mean(near)}{GROUPS} lists the groups."
 
 
 def operation_groups(operations: list[dict[str, Any]]) -> dict[str, int]:

@@ -45,7 +45,6 @@ LEADS = (
     ("but",),
     ("so",),
     ("mind", "helping", "me"),
-    ("would", "you", "mind", "helping", "me"),
     ("do", "me", "a", "favor", "and"),
     ("do", "me", "a", "favour", "and"),
     ("are", "you", "able", "to"),
@@ -143,8 +142,7 @@ _HOLLOW = frozenset({
     "arguments", "use", "tool", "tools", "operation", "request", "hit",
     "possible", "doable", "work", "start", "take", "care", "sort", "manage", "done", "go",
     "about", "way", "ways", "there", "supposed", "should", "look", "into", "able", "thing",
-    "things", "step", "steps", "next", "sure", "ok", "okay", "idea", "ideas", "s", "re", "ll",
-    "ve", "d", "m",
+    "things", "step", "steps", "next", "sure", "ok", "okay", "idea", "ideas",
 })
 # fmt: on
 """The words of a sentence that asks or says nothing of its own ("Which endpoint should I
@@ -171,10 +169,20 @@ def asked_first(query: str) -> str:
     return " ".join([asked, *sentences[:first], *sentences[first + 1 :]])
 
 
+_CONTRACTED = frozenset({"s", "re", "ll", "ve", "d", "m"})
+"""What is left of a contraction once its apostrophe splits it ("what's", "I'm")."""
+
+
+def _only(said: list[str], vocabulary: frozenset[str]) -> bool:
+    """Whether every word of ``said`` is a stop word, a contraction's end or in
+    ``vocabulary``: what says nothing of what to do."""
+    return all(w in STOP_WORDS or w in _CONTRACTED or w in vocabulary for w in said)
+
+
 def _hollow(sentence: str) -> bool:
     """Whether ``sentence`` asks or says nothing of its own (``_HOLLOW``): "What do I do?",
     "I need some help."."""
-    return all(w in STOP_WORDS or w in _HOLLOW for w in words(sentence))
+    return _only(words(sentence), _HOLLOW)
 
 
 _CLAUSE_END = re.compile(r",\s+")
@@ -218,16 +226,19 @@ def _command_first(sentence: str) -> str:
 
 _HEDGE = frozenset(
     {"sure", "unsure", "whether", "know", "possible", "doable", "allowed", "support", "supports",
-     "supported", "api", "works", "think", "idea", "m", "s", "re"}
+     "supported", "api", "works", "think", "idea"}
 )  # fmt: skip
 """The words of a clause that only hedges ("Not sure if this is possible,", "I'm not sure
 whether the API supports this, but"), beside stop words: it says nothing of what to do."""
 
 
+_UNASKED = _COURTESY | _HEDGE
+
+
 def _polite(clause: str) -> bool:
     """Whether ``clause`` only asks politely (``_COURTESY``) or hedges (``_HEDGE``)."""
     said = words(clause)
-    return bool(said) and all(w in STOP_WORDS or w in _COURTESY or w in _HEDGE for w in said)
+    return bool(said) and _only(said, _UNASKED)
 
 
 def opening(query: str) -> str:

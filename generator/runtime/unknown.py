@@ -50,6 +50,11 @@ def either(names: list[str], last: str = "or") -> str:
     return ", ".join(shown_names[:-1]) + f" {last} " + shown_names[-1]
 
 
+def did_you_mean(near: list[str]) -> str:
+    """ "did you mean 'a' or 'b'? " for the names nearest to an unknown one; "" for none."""
+    return f"did you mean {either(near)}? " if near else ""
+
+
 def unknown_tool(name: str, tools: Iterable[str], hint: str = "") -> MCPError:
     """The protocol error of a call of a tool the server does not have (invalid params,
     as the specification asks), naming the tools most like it, or ``hint`` where given
@@ -59,7 +64,7 @@ def unknown_tool(name: str, tools: Iterable[str], hint: str = "") -> MCPError:
     if hint:
         more = f"; {hint}"
     elif near:
-        more = f"; did you mean {either(near)}?"
+        more = f"; {did_you_mean(near).rstrip()}"
     elif len(tools) <= NEAREST * 3:
         more = f"; the tools are {either(tools, 'and')}" if tools else "; this server has no tools"
     else:
