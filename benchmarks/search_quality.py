@@ -942,13 +942,13 @@ the method by someone who saw neither it nor the query sets."""
 
 
 def wrapped(query: Query, template: str) -> Query:
-    """``query`` wrapped in ``template`` (``WRAPPINGS``) where it is a command: its first
-    letter in lower case but where the wrapping opens with it, its closing punctuation
-    left to the wrapping."""
+    """``query`` wrapped in ``template`` (``WRAPPINGS``, ``FRAMINGS``) where it is a
+    command: its first letter in lower case but where the wrapping opens with it or puts it
+    after a sentence, its closing punctuation left to the wrapping."""
     text = query.query
     if text.endswith("?"):
         return query
-    if not template.startswith("{}"):
+    if not template.startswith("{}") and ". {}" not in template:
         text = text[:1].lower() + text[1:]
     return Query(template.format(text.rstrip(".!")), query.answers)
 
@@ -975,15 +975,8 @@ def _wrapping_costs(written: list[int | None], wrapped_totals: dict[str, list[in
 
 
 def framed(query: Query, framing: str) -> Query:
-    """``query`` framed (``FRAMINGS``): a command's first letter in lower case after an
-    opening (not after a sentence), its closing punctuation before a closing."""
-    text = query.query
-    if text.endswith("?"):
-        return query
-    template = FRAMINGS[framing]
-    if not template.startswith("{}") and not template.endswith(". {}"):
-        text = text[:1].lower() + text[1:]
-    return Query(template.format(text.rstrip(".!")), query.answers)
+    """``query`` framed (``FRAMINGS``), as ``wrapped`` wraps it."""
+    return wrapped(query, FRAMINGS[framing])
 
 
 def index_ranks(index: Index, queries: list[Query]) -> list[int | None]:
