@@ -7279,3 +7279,21 @@ def test_pairs_are_held_side_by_side_and_whole() -> None:
     assert not holds("undelet protect", "delet protect")
     assert not holds("delet protection", "delet protect")
     assert holds("undelet protection delet protect", "delet protect")
+
+
+def test_a_thing_that_needs_one_more_of_something_has_it_made() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    own = ["status", "field", "choice"]
+    assert asked_for("our Status field (6060) needs a 'Blocked' choice", own) == "create"
+    assert asked_for("the customers table needs a new column", ["customers", "column"]) == "create"
+    # Not where a verb after it says what to do, nor where it needs a look.
+    assert asked_for("the team needs a new lead, remove jo from it", ["team"]) == "delete"
+    assert asked_for("the report needs a look", ["report"]) != "create"
+    rows = [
+        ("getField", "GET", "/custom_fields/{id}", "Get a custom field"),
+        ("updateField", "PUT", "/custom_fields/{id}", "Update a custom field"),
+        ("createEnumOption", "POST", "/custom_fields/{id}/enum_options", "Create an enum option"),
+    ]
+    query = "our Status field (6060) needs a 'Blocked' option"
+    assert top(build(rows), query) == ["createEnumOption"]

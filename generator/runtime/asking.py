@@ -126,7 +126,7 @@ def asked_for(
     query_words = words(query)
     if asks_what_is(query_words):
         return "list" if about_things(own) else "read"
-    if _gets_a_new_one(query_words):
+    if _gets_a_new_one(query_words) or _needs_a_new_one(query_words):
         return "create"
     # "please", "can you", "I need to": the verb comes after them.
     tokens = unled(query.split())
@@ -352,6 +352,19 @@ def _gets_a_new_one(query_words: Sequence[str]) -> bool:
         return False
     rest = rest[2:] if rest[1:2] in (["me"], ["us"]) else rest[1:]
     return len(rest) > 1 and rest[0] in ("a", "an") and rest[1] not in _TELLING_HOW_MANY
+
+
+def _needs_a_new_one(query_words: Sequence[str]) -> bool:
+    """Whether a request says that a thing needs one more of something, and asks for no
+    verb's intent after it: "our Status field needs a 'Blocked' choice", "the customers table needs
+    a new column loyalty_tier" (a thing of its own that needs it: not "I need a list")."""
+    if "needs" not in query_words:
+        return False
+    at = query_words.index("needs") + 1
+    if intent(query_words[at:]) is not None:
+        return False
+    rest = list(query_words[at : at + 2])
+    return len(rest) == 2 and rest[0] in ("a", "an", "another") and rest[1] not in _TELLING_HOW_MANY
 
 
 _ASKING = frozenset({"what", "which", "who", "whose", "where", "when", "why"})
