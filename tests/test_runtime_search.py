@@ -7297,3 +7297,19 @@ def test_a_thing_that_needs_one_more_of_something_has_it_made() -> None:
     ]
     query = "our Status field (6060) needs a 'Blocked' option"
     assert top(build(rows), query) == ["createEnumOption"]
+
+
+def test_the_words_find_the_path_and_the_intent_its_method() -> None:
+    rows = [
+        ("templates.list", "GET", "/v2/{parent}/templates", "Lists all templates of a workspace"),
+        ("templates.create", "POST", "/v2/{parent}/templates", "Creates a custom template"),
+        ("templates.get", "GET", "/v2/{path}", "Gets a template"),
+        ("clients.list", "GET", "/v2/{parent}/clients", "Lists all clients of a workspace"),
+        ("clients.create", "POST", "/v2/{parent}/clients", "Creates a custom client"),
+    ]
+    index = build(rows)
+    # The create's summary has "custom", the list's does not: the request lists.
+    assert top(index, "what custom templates do we have?") == ["templates.list"]
+    assert top(index, "add a custom template") == ["templates.create"]
+    # Where the request says nothing of what to do, the words alone decide.
+    assert top(index, "custom template") == ["templates.create"]

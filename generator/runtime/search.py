@@ -90,6 +90,7 @@ from .weights import (
     SELF_WEIGHT,
     SEMANTIC_METHOD_WEIGHT,
     SHAPE_WEIGHT,
+    SIBLING_SHARE,
     SPECIFIC_WEIGHT,
     VALUE_WEIGHT,
 )
@@ -376,6 +377,8 @@ class Index:
         guessed = self._guessed(own, set(own_terms) | set(near))
         if guessed:
             scores = scores + GUESS_WEIGHT * self._both(guessed)
+        if request.wanted is not None:
+            scores = self._shared(scores, request.wanted)
         # One item named by its value ("the status of rollout rel-042"): the operation on
         # any one item is on it as much as its collection is.
         named = bool(request.values or request.named_one)
@@ -453,6 +456,38 @@ class Index:
     ) -> list[int]:
         """``fusion.fused`` over this API's operations."""
         return fused(lexical, semantic, self.traits.unversioned, leads, given)
+
+    def _shared(self, scores: Any, wanted: str) -> Any:
+        """``scores`` where each operation whose method does what the request wants
+        (``wanted``) scores at least ``SIBLING_SHARE`` of the best operation on its path:
+        the words of one method's summary ("Create a custom template") and of another's
+        ("List all templates of a workspace") tell the path, and which method the request
+        wants is for its intent to say ("what custom templates do we have?": the list)."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
+        order, starts, sizes = self._siblings
+        if not len(order):
+            return scores
+        best = numpy.repeat(numpy.maximum.reduceat(scores[order], starts), sizes)
+        fits = self._method_fit(wanted)[order] > 0
+        shared = scores.copy()
+        shared[order] = numpy.maximum(scores[order], SIBLING_SHARE * best * fits)
+        return shared
+
+    @cached_property
+    def _siblings(self) -> tuple[Any, Any, Any]:
+        """The operations that share their path with others, path by path (their positions,
+        where each path's begin among them, and how many each has), for ``_shared``."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
+        by_path: dict[str, list[int]] = {}
+        for position, op in enumerate(self.operations):
+            by_path.setdefault(op["path"], []).append(position)
+        groups = [group for group in by_path.values() if len(group) > 1]
+        sizes = [len(group) for group in groups]
+        starts = numpy.cumsum([0, *sizes[:-1]]) if groups else numpy.zeros(0, dtype=int)
+        order = numpy.array([p for group in groups for p in group], dtype=int)
+        return order, starts, numpy.array(sizes, dtype=int)
 
     @cached_property
     def _any_item(self) -> list[tuple[int, list[int]]]:

@@ -13,6 +13,10 @@ GUESS_SIMILARITY = 0.38
 GUESS_COUNT = 3
 """How many such words each of the request's words may bring."""
 METHOD_WEIGHT = 0.5
+SIBLING_SHARE = 0.65
+"""How much of the best score on its path an operation scores at least, where the request
+says what it wants done (``Index._shared``): its words find the path, its intent the
+method."""
 SHAPE_WEIGHT = 0.15
 MORE_WEIGHT = 0.5
 """How much the description and argument names count beside name, summary and path."""
