@@ -7313,3 +7313,26 @@ def test_the_words_find_the_path_and_the_intent_its_method() -> None:
     assert top(index, "add a custom template") == ["templates.create"]
     # Where the request says nothing of what to do, the words alone decide.
     assert top(index, "custom template") == ["templates.create"]
+
+
+def test_what_is_disassociated_is_taken_away() -> None:
+    from mcpgen.runtime.traits import method_by_name
+
+    target = "/#X-Amz-Target=AWSWAF_20190729."
+    assert method_by_name("POST", target + "DisassociateWebACL") == "DELETE"
+    assert method_by_name("POST", target + "AssociateWebACL") == "POST"
+    rows = [
+        ("DisassociateWebACL", "POST", target + "DisassociateWebACL",
+         "Disassociates the specified regional application resource from any existing web ACL "
+         "association"),
+        ("AssociateWebACL", "POST", target + "AssociateWebACL",
+         "Associates a web ACL with a regional application resource"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "attach web ACL prod-acl to our load balancer") == ["AssociateWebACL"]
+    assert top(index, "disassociate the web ACL from our load balancer") == [
+        "DisassociateWebACL"
+    ]
+    from mcpgen.runtime.asking import asked_for
+
+    assert asked_for("disassociate the web ACL from our load balancer", ["web", "acl"]) == "delete"
