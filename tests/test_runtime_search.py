@@ -7336,3 +7336,16 @@ def test_what_is_disassociated_is_taken_away() -> None:
     from mcpgen.runtime.asking import asked_for
 
     assert asked_for("disassociate the web ACL from our load balancer", ["web", "acl"]) == "delete"
+
+
+def test_what_is_overwritten_is_updated() -> None:
+    from mcpgen.runtime.asking import asked_for
+
+    query = "overwrite the whole configuration of check 77 with this JSON body"
+    assert asked_for(query, ["configuration", "check"]) == "update"
+    rows = [
+        ("createCheck", "POST", "/checks", "Create a check"),
+        ("replaceCheck", "PUT", "/checks/{id}", "Replace a check's configuration"),
+        ("getCheck", "GET", "/checks/{id}", "Get a check"),
+    ]
+    assert top(build(rows), "overwrite the configuration of check 77") == ["replaceCheck"]
