@@ -13,10 +13,10 @@ number, null, truncated), 204, a redirect to another host, 404, 429, 500, HTML, 
 PNG bytes and latin-1 JSON.
 
 For ``--operations`` operations of each API (evenly spread) it calls
-``describe_operation``, ``call_operation`` or ``call_write_operation`` three times
-(arguments made from the input schema, none, and hostile strings: path traversal, NUL,
-5,000 characters, a template, an encoded dot segment, emoji) and ``search_operations``
-with the operation's title. Every answer must be a result: a failure is an exception in
+``describe_operation``, ``call_operation`` or ``call_write_operation`` three times (with
+the simplest arguments the input schema takes, drawn as ``prism_corpus`` draws them; with
+none; with hostile strings: path traversal, NUL, 5,000 characters, a template, an encoded
+dot segment, emoji) and ``search_operations`` with the operation's title. Every answer must be a result: a failure is an exception in
 the client, a tool that raised ("Error executing tool", a traceback), or a
 ``describe_operation`` that fails for an operation the server lists.
 
@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.prism_corpus import draw
 from benchmarks.runs import TIMEOUT
 
 RESPONSES: list[tuple[int, str | None, bytes]] = [
@@ -63,6 +63,8 @@ RESPONSES: list[tuple[int, str | None, bytes]] = [
 ]
 """What the upstream answers, one per method and path (by a hash of both)."""
 HOSTILE = ["../../etc/passwd", "a/b?c=d#e", "\x00nul", "x" * 5000, "%2e%2e/", "{id}", "é漢😀"]
+DRAW_SECONDS = 2.0
+"""Seconds to draw one operation's arguments from its input schema (``prism_corpus.draw``)."""
 FAILED = ("Traceback", "Error executing tool")
 """Text of a tool result that says the tool raised rather than answered."""
 
@@ -89,42 +91,6 @@ class _Upstream(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-
-def sample(schema: Any, depth: int = 0) -> Any:
-    """A value the schema most likely accepts: its required properties, each its first
-    choice, default or a plain value of its type."""
-    if depth > 6 or not isinstance(schema, Mapping):
-        return "x"
-    if "const" in schema:
-        return schema["const"]
-    if schema.get("enum"):
-        return schema["enum"][0]
-    if "default" in schema:
-        return schema["default"]
-    for key in ("anyOf", "oneOf"):
-        if schema.get(key):
-            return sample(schema[key][0], depth + 1)
-    kind = schema.get("type")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    if kind == "object" or "properties" in schema:
-        properties = schema.get("properties") or {}
-        return {k: sample(properties.get(k, {}), depth + 1) for k in schema.get("required", [])}
-    if kind == "array":
-        return [sample(schema.get("items", {}), depth + 1)] if schema.get("minItems") else []
-    plain = {"integer": 1, "number": 1.5, "boolean": True, "null": None}
-    if kind in plain:
-        return plain[kind]
-    formats = {
-        "date-time": "2024-01-01T00:00:00Z",
-        "date": "2024-01-01",
-        "uri": "https://example.com/x",
-        "email": "a@example.com",
-        "uuid": "123e4567-e89b-12d3-a456-426614174000",
-        "byte": "aGVsbG8=",
-    }
-    return formats.get(str(schema.get("format")), "x" * max(1, int(schema.get("minLength") or 1)))
 
 
 def sweep(project: Path, package: str, operations: int) -> list[str]:
@@ -169,12 +135,13 @@ def sweep(project: Path, package: str, operations: int) -> list[str]:
                             if method in ("GET", "HEAD")
                             else "call_write_operation"
                         )
-                        schema = tool["inputSchema"]
+                        schema = catalog.wire(name)["inputSchema"]
+                        drawn, _ = draw(schema, DRAW_SECONDS)
                         hostile = {
                             key: HOSTILE[i % len(HOSTILE)]
                             for i, key in enumerate(schema.get("properties") or {})
                         }
-                        for arguments in (sample(schema), {}, hostile):
+                        for arguments in (drawn or {}, {}, hostile):
                             called = await client.call_tool(
                                 via, {"operation": name, "arguments": arguments}
                             )
