@@ -465,7 +465,7 @@ class Index:
         wants is for its intent to say ("what custom templates do we have?": the list)."""
         import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
 
-        order, starts, sizes = self._siblings
+        order, starts, sizes = self.traits.siblings
         if not len(order):
             return scores
         best = numpy.repeat(numpy.maximum.reduceat(scores[order], starts), sizes)
@@ -473,21 +473,6 @@ class Index:
         shared = scores.copy()
         shared[order] = numpy.maximum(scores[order], SIBLING_SHARE * best * fits)
         return shared
-
-    @cached_property
-    def _siblings(self) -> tuple[Any, Any, Any]:
-        """The operations that share their path with others, path by path (their positions,
-        where each path's begin among them, and how many each has), for ``_shared``."""
-        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
-
-        by_path: dict[str, list[int]] = {}
-        for position, op in enumerate(self.operations):
-            by_path.setdefault(op["path"], []).append(position)
-        groups = [group for group in by_path.values() if len(group) > 1]
-        sizes = [len(group) for group in groups]
-        starts = numpy.cumsum([0, *sizes[:-1]]) if groups else numpy.zeros(0, dtype=int)
-        order = numpy.array([p for group in groups for p in group], dtype=int)
-        return order, starts, numpy.array(sizes, dtype=int)
 
     @cached_property
     def _any_item(self) -> list[tuple[int, list[int]]]:

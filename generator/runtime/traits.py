@@ -306,6 +306,22 @@ class Traits:
         return [api_level(op["path"]) for op in self.operations]
 
     @cached_property
+    def siblings(self) -> tuple[Any, Any, Any]:
+        """The operations that share their path with others, path by path: their positions,
+        where each path's begin among them, and how many each path has (numpy arrays, for
+        ``search.Index._shared``)."""
+        import numpy  # type: ignore[import-not-found, unused-ignore]  # bm25s's dependency
+
+        by_path: dict[str, list[int]] = {}
+        for position, op in enumerate(self.operations):
+            by_path.setdefault(op["path"], []).append(position)
+        groups = [group for group in by_path.values() if len(group) > 1]
+        sizes = [len(group) for group in groups]
+        starts = numpy.cumsum([0, *sizes[:-1]]) if groups else numpy.zeros(0, dtype=int)
+        order = numpy.array([p for group in groups for p in group], dtype=int)
+        return order, starts, numpy.array(sizes, dtype=int)
+
+    @cached_property
     def any_item(self) -> list[list[int]]:
         """For an operation on any one item of the API (``_ANY_ITEM``: Google's
         ``GET /v1/{name}``, which reads a rollout, a release or an operation alike, though
