@@ -58,7 +58,8 @@ INTENTS: dict[str, str] = {
             "resize limit cap restrict promote demote archive retire lock unlock pause unpause "
             "resume suspend approve reject fix correct amend reword repair postpone reschedule "
             "delay extend reassign flip swap increase decrease raise lower widen narrow tighten "
-            "loosen allow permit deny forbid prevent restore recover undelete reinstate upsert overwrite"
+            "loosen allow permit deny forbid prevent restore recover undelete reinstate upsert "
+            "overwrite"
         ),
         "update",
     ),
