@@ -468,10 +468,11 @@ class Index:
         order, starts, sizes = self.traits.siblings
         if not len(order):
             return scores
-        best = numpy.repeat(numpy.maximum.reduceat(scores[order], starts), sizes)
+        grouped = scores[order]
+        best = numpy.repeat(numpy.maximum.reduceat(grouped, starts), sizes)
         fits = self._method_fit(wanted)[order] > 0
         shared = scores.copy()
-        shared[order] = numpy.maximum(scores[order], SIBLING_SHARE * best * fits)
+        shared[order] = numpy.maximum(grouped, SIBLING_SHARE * best * fits)
         return shared
 
     @cached_property
