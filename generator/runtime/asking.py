@@ -343,15 +343,17 @@ def _gets_a_new_one(query_words: Sequence[str]) -> bool:
     rest = list(query_words[:4])
     if rest[:1] == ["take"]:
         # "take a snapshot", "take a manual backup": made; "take a look": read.
-        return (
-            len(rest) > 2
-            and rest[1] in ("a", "an", "another")
-            and (rest[2] not in _TELLING_HOW_MANY)
-        )
+        return _one_more(rest[1:])
     if not rest or rest[0] not in _GETTING:
         return False
     rest = rest[2:] if rest[1:2] in (["me"], ["us"]) else rest[1:]
-    return len(rest) > 1 and rest[0] in ("a", "an") and rest[1] not in _TELLING_HOW_MANY
+    return _one_more(rest, ("a", "an"))
+
+
+def _one_more(words: Sequence[str], articles: Sequence[str] = ("a", "an", "another")) -> bool:
+    """Whether ``words`` open with one more of a thing ("a snapshot", "another column"),
+    not with how much of it is told ("a list", "a look", "a few")."""
+    return len(words) > 1 and words[0] in articles and words[1] not in _TELLING_HOW_MANY
 
 
 def _needs_a_new_one(query_words: Sequence[str]) -> bool:
@@ -363,8 +365,7 @@ def _needs_a_new_one(query_words: Sequence[str]) -> bool:
     at = query_words.index("needs") + 1
     if intent(query_words[at:]) is not None:
         return False
-    rest = list(query_words[at : at + 2])
-    return len(rest) == 2 and rest[0] in ("a", "an", "another") and rest[1] not in _TELLING_HOW_MANY
+    return _one_more(query_words[at:])
 
 
 _ASKING = frozenset({"what", "which", "who", "whose", "where", "when", "why"})
