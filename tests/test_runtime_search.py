@@ -2234,6 +2234,13 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
     # Unless the first word is a name, or a verb read with a particle.
     assert asked_for("dave left the company, take him out", [], nouns, named) == "delete"
     assert asked_for("kick jane out of the org", [], nouns, named) == "delete"
+    # A program's name before its command ("kubectl get pods"), or a manner ("bulk
+    # delete"), is no verb; things that do something themselves are no program.
+    assert asked_for("kubectl get secrets -n prod", ["secrets"], nouns, named) == "read"
+    assert asked_for("kubectl describe secret db-pass", [], nouns, named) == "read"
+    assert asked_for("kubectl delete secret db-pass", [], nouns, named) == "delete"
+    assert asked_for("bulk delete the old secrets", [], nouns, named) == "delete"
+    assert asked_for("sessions delete themselves at expiry", [], nouns, named) == "act"
     rows = [
         ("getSecret", "GET", "/namespaces/{namespace}/secrets/{name}", "Read a secret"),
         ("createSecret", "POST", "/namespaces/{namespace}/secrets", "Create a secret"),

@@ -401,6 +401,10 @@ _AFTER_SUBJECT = (
     | _MODAL
     | {"left", "here", "there", "just", "only", "wants", "needs", "said", "says", "asked"}
 )
+_SUBCOMMANDS = frozenset({"get", "create", "delete", "describe", "remove", "add", "fetch"})
+"""Verbs that follow a name as a program's commands do ("kubectl get pods") or a manner
+("bulk delete"): the name before them is no verb of the request. Not the verbs that are
+nouns as often ("dedupe list 4", "install update 7")."""
 _LIGHT_VERBS = frozenset({"let", "help", "try", "go", "keep", "leave", "drop"})
 _PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL) | frozenset(verb for verb, _ in PHRASES)
 
@@ -435,6 +439,9 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
         return False
     second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
     if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
+        return False
+    if second in _SUBCOMMANDS and not about_things([first]):
+        # "kubectl get pods", "bulk delete the drafts"; not "have sessions delete themselves"
         return False
     if first in EQUIVALENTS:
         return False
