@@ -3774,6 +3774,16 @@ def test_words_about_the_http_request_itself_are_no_terms() -> None:
          "create a volume claim: a request for storage"),
     ]  # fmt: skip
     assert top(build(rows), "request a 10Gi volume for my postgres pod") == ["createClaim"]
+    # Nor is the method in the name of an operation that passes such requests on: "get
+    # the pods" lists them, and does not open a pod's port-forward.
+    rows = [
+        ("connectCoreV1GetNamespacedPodPortforward", "GET", "/namespaces/{ns}/pods/{name}/portforward",
+         "connect GET requests to portforward of Pod"),
+        ("listCoreV1NamespacedPod", "GET", "/namespaces/{ns}/pods", "list or watch objects of kind Pod"),
+    ]  # fmt: skip
+    assert top(build(rows), "get the pods") == ["listCoreV1NamespacedPod"]
+    core, _ = document_terms("getPet", "Get a pet", "", "/pets/{id}", [], [])
+    assert "get" in core  # a name's verb where no requests are spoken of
 
 
 def test_a_question_about_what_i_am_or_have_is_about_my_own_things() -> None:
