@@ -7340,8 +7340,8 @@ def test_what_is_disassociated_is_taken_away() -> None:
     assert method_by_name("POST", target + "AssociateWebACL") == "POST"
     rows = [
         ("DisassociateWebACL", "POST", target + "DisassociateWebACL",
-         "Disassociates the specified regional application resource from any existing web ACL "
-         "association"),
+         ("Disassociates the specified regional application resource from any existing web "
+          "ACL association")),
         ("AssociateWebACL", "POST", target + "AssociateWebACL",
          "Associates a web ACL with a regional application resource"),
     ]  # fmt: skip
