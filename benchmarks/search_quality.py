@@ -456,6 +456,7 @@ SETS = {
     "dev131": QUERIES / "dev131",
     "dev132": QUERIES / "dev132",
     "dev133": QUERIES / "dev133",
+    "dev134": QUERIES / "dev134",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
