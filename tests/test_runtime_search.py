@@ -2161,6 +2161,9 @@ def test_a_question_asks_for_what_is() -> None:
     assert asked_for("is the api healthy", ["api", "healthy"]) == "read"
     assert asked_for("are there failed jobs?", ["failed", "jobs"]) == "list"
     assert asked_for("can you delete the job?", ["job"]) == "delete"  # the verb says
+    # "do a ..." commands ("do a dry run of ..."); "do the pods ...?" asks.
+    assert asked_for("do a scale of deployment web to 5", ["deployment"]) == "update"
+    assert asked_for("do the pods restart often?", ["pods"]) == "list"
     # A verb in a question about what is or was says what is asked about.
     assert asked_for("what files have people uploaded to task 4411?", ["files"]) == "list"
     assert asked_for("who created this invoice?", ["invoice"]) == "read"

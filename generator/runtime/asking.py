@@ -388,6 +388,8 @@ def asks_what_is(query_words: Sequence[str]) -> bool:
     a kind of thing comes first ("what storage classes can I provision from?")."""
     if not query_words or query_words[0] not in _ASKING | _AUXILIARY:
         return False
+    if query_words[0] == "do" and query_words[1:2] in (["a"], ["an"]):
+        return False  # "do a rolling restart of web": a command, not a question
     modal_at = next((at for at, word in enumerate(query_words[:4]) if word in _MODAL), None)
     if modal_at is None:
         return True
