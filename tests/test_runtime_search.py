@@ -2242,6 +2242,8 @@ def test_a_request_that_opens_with_a_verb_no_intent_names_asks_to_act() -> None:
     assert asked_for("kubectl get secrets -n prod", ["secrets"], nouns, named) == "read"
     assert asked_for("kubectl describe secret db-pass", [], nouns, named) == "read"
     assert asked_for("kubectl delete secret db-pass", [], nouns, named) == "delete"
+    # A program people name is none, whatever command comes next.
+    assert asked_for("kubectl scale deployment web --replicas=5", [], nouns, named) == "update"
     assert asked_for("bulk delete the old secrets", [], nouns, named) == "delete"
     assert asked_for("sessions delete themselves at expiry", [], nouns, named) == "act"
     rows = [

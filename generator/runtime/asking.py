@@ -45,6 +45,7 @@ from .vocabulary import (
     OPENING_ADJECTIVES,
     OPENING_INTENTS,
     PHRASAL,
+    PROGRAMS,
     QUANTITIES,
     STOP_WORDS,
     UNDONE,
@@ -436,6 +437,8 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     determiner or a value must come next ("watch this repo", "text +15551234567 ...")."""
     first = tokens[0].strip(EDGES).lower() if tokens else ""
     if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES or first in NOT_VERBS:
+        return False
+    if first in PROGRAMS:  # "kubectl scale deployment web --replicas=5"
         return False
     if first.endswith("ly"):  # "actually", "quickly"
         return False

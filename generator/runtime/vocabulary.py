@@ -424,6 +424,13 @@ NOT_VERBS = frozenset(
 """Words that may open a request and are no verb: it does not command with them (an
 adjective opens a noun phrase: "latest values of ...", "pending invites")."""
 
+PROGRAMS = frozenset(
+    _split("""kubectl kubeadm helm oc gh glab git aws az gcloud gsutil bq docker podman
+    terraform doctl flyctl heroku wrangler npm pip curl wget""")
+)
+"""Command-line programs people name before the command they would type ("kubectl
+describe node worker-1", "npm packages owned by acme"): no verb of the request."""
+
 PEOPLE = frozenset(
     _split("""aaron adam alan albert alex alexander alice alicia amanda amy ana andrea andrew
     angela anna anne anthony ashley barbara ben benjamin beth betty bob bobby brad brandon
