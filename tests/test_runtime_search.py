@@ -873,6 +873,11 @@ def test_more_verbs_say_what_is_asked() -> None:
     # Disconnecting and unlinking remove the link.
     for query in ("disconnect the bank from our app", "unlink the github account from kwong"):
         assert intent(words(query)) == "delete", query
+    # One more of a thing dropped somewhere is added; one dropped from a thing goes.
+    assert intent(words("drop a :tada: on release 88")) == "create"
+    assert intent(words("drop a card with the build status into the space")) == "create"
+    assert intent(words("drop a column from the users table")) == "delete"
+    assert intent(words("drop the stale index")) == "delete"
 
 
 def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit() -> None:

@@ -75,6 +75,8 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
                 return phrasal
         if word in ADJECTIVES and at and query_words[at - 1] in ATTRIBUTIVE:
             continue  # "any open chargebacks?", "the new users": an adjective
+        if word == "drop" and _drops_one_more(query_words[at + 1 :]):
+            return "create"
         # "rerun the migration task", "redeploy my app": what is done again is done.
         found = INTENTS.get(word) or undoing(word, nouns) or INTENTS.get(redone(word))
         if found is None and at == 0:
@@ -82,6 +84,12 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found is not None:
             return found
     return None
+
+
+def _drops_one_more(after: Sequence[str]) -> bool:
+    """Whether what follows "drop" adds one thing somewhere ("drop a :tada: on release 88",
+    "drop an invite in the channel"), not takes one out ("drop a column from the table")."""
+    return after[:1] in (["a"], ["an"]) and "from" not in after
 
 
 def undoing(word: str, nouns: frozenset[str] = frozenset()) -> str | None:
