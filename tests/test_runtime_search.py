@@ -2737,6 +2737,15 @@ def test_a_question_of_what_someone_may_do_checks_it() -> None:
     )
     assert "setGrant" not in top(index, "does ops-bot have manage rights on list L7?", 2)
     assert read("who can read list L7?", index.words, frozenset()).wanted == "list"
+    # "Can <someone> <do it>?": whether they may; not "can I ...?", which asks to do it, nor
+    # a question of what a thing can do ("can the connector reach the server?").
+    for query, wanted in (
+        ("can user alice read list L7?", "check"),
+        ("could ops-bot actually edit list L7?", "check"),
+        ("can I read list L7?", "read"),
+    ):
+        assert read(query, index.words, frozenset()).wanted == wanted, query
+    assert read("can ops-bot reach the server?", index.words, frozenset()).wanted != "check"
 
 
 def test_the_apis_own_name_is_no_word_of_a_request() -> None:

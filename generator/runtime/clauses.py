@@ -63,6 +63,12 @@ _PROHIBITED = re.compile(
     rf"(?:being\s+able\s+to\s+)?{_VERB}",
     re.IGNORECASE,
 )
+_MAY_DO = (
+    r"list|see|read|view|edit|write|push|pull|merge|delete|create|access|manage|approve"
+    r"|deploy|publish|execute|impersonate|invoke|modify|change|update|remove|administer"
+)
+"""What someone may be asked whether they can do ("can user alice list secrets?"): the
+verbs of permissions, not of capability ("can the connector reach the server?")."""
 # Whether someone may do it: "am I allowed to delete", "whether the bot can create pods",
 # "who can see the doc", "does bob have permission to push".
 _PERMISSION = re.compile(
@@ -71,6 +77,10 @@ _PERMISSION = re.compile(
     + _VERB
     + rf"|\bwho\s+(?:else\s+)?(?:can|could|may|is\s+able\s+to)\s+{_VERB}"
     + rf"|\b(?:permission|rights?)\s+to\s+{_VERB}"
+    # "can user alice list secrets in finance?", "could the ci bot push to main?"
+    + r"|^\W*(?:can|could|may)\s+(?!(?:i|we|you|u|ya|someone|somebody|anyone|anybody|it)\b)"
+    + r"(?:[\w.@'/:-]+\s+){1,4}?(?:(?:still|actually|really|even)\s+)?"
+    + rf"({_MAY_DO})\b"
     # No verb: "does alice have admin rights on the repo?"
     + r"|^\s*(?:does|do|has|have)\s+(?:[\w.@'-]+\s+){1,3}?(?:have|got)\s+(?:\w+\s+)?"
     + r"(?:access|rights|permissions?)\b(?!\s+to\b)()",
