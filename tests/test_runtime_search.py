@@ -2362,6 +2362,8 @@ def test_verbs_with_a_particle() -> None:
     assert intent(words("get them all onto the list in one request")) == "create"
     # Shut down, a machine is stopped, not deleted.
     assert intent(words("shut down every droplet tagged staging")) == "act"
+    # An eye kept on a thing reads it, whatever verb names the thing ("deploy web").
+    assert intent(words("keep an eye on deploy web and tell me when it changes")) == "read"
     # Too far from its verb, a particle is another word's.
     assert intent(words("set the limit for every team up north")) == "update"
     # ... unless it ends the request: the particle of the verb that opens it.

@@ -160,6 +160,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("wake", "up"): "act",
     ("bring", "in"): "create",
     ("carry", "on"): "act",
+    ("keep", "eye"): "read",
     ("get", "out"): "act",
     **dict.fromkeys(LEFT_NOTES, "create"),
 }
