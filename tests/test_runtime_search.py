@@ -2748,6 +2748,17 @@ def test_a_question_of_what_someone_may_do_checks_it() -> None:
     ):
         assert read(query, index.words, frozenset()).wanted == wanted, query
     assert read("can ops-bot reach the server?", index.words, frozenset()).wanted != "check"
+    # Who may: the people who have it, not a setting that says who (a workflow's access).
+    rows = [
+        ("getWorkflowAccess", "GET", "/repos/{owner}/{repo}/actions/permissions/access",
+         "Get the level of access for workflows outside of the repository"),
+        ("listCollaborators", "GET", "/repos/{owner}/{repo}/collaborators",
+         "List repository collaborators"),
+        ("getRepo", "GET", "/repos/{owner}/{repo}", "Get a repository"),
+        ("listMembers", "GET", "/orgs/{org}/members", "List organization members"),
+    ]  # fmt: skip
+    found = top(build(rows), "who can see acme/secret-sauce?", 2)
+    assert sorted(found) == ["listCollaborators", "listMembers"]
 
 
 def test_the_apis_own_name_is_no_word_of_a_request() -> None:

@@ -360,6 +360,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     adding(near, kinded, own_terms)
     if said.kind is not None:
         adding(own_terms, MODAL[said.kind][1])
+        if said.kind == "permission" and asks_who:
+            # "who can see acme/web?": the people who may, its collaborators and members.
+            adding(own_terms, ["collaborator", "member"])
         taken = [w for w in words(" ".join(said.verbs)) if w not in STOP_WORDS]
         adding(near, taken, own_terms)
     broad = any(w in BREADTH and w not in cued for w in query_words)
