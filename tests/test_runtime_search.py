@@ -2761,6 +2761,16 @@ def test_a_question_of_what_someone_may_do_checks_it() -> None:
     assert sorted(found) == ["listCollaborators", "listMembers"]
 
 
+def test_grep_searches_code() -> None:
+    """ "grep the org for TODO": a search of its text, its code."""
+    rows = [
+        ("searchCode", "GET", "/search/code", "Search code"),
+        ("searchIssues", "GET", "/search/issues", "Search issues and pull requests"),
+        ("getOrg", "GET", "/orgs/{org}", "Get an organization"),
+    ]
+    assert "searchCode" in top(build(rows), "grep the whole acme org for TODO", 2)
+
+
 def test_the_apis_own_name_is_no_word_of_a_request() -> None:
     """ "All my Netlify sites": every operation is Netlify's; the one that says so in its
     summary is no nearer. A title word that is also a path word is the API's noun."""

@@ -329,6 +329,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "count": ("list",),
     "find": ("search", "list"),
     "lookup": ("search", "get"),
+    # grep searches text: code, files, their content.
+    "grep": ("search", "code", "text", "content"),
     "look": ("search", "get"),
     "my": ("authenticated", "user", "me"),
     "mine": ("authenticated", "user"),
