@@ -2761,6 +2761,22 @@ def test_a_question_of_what_someone_may_do_checks_it() -> None:
     assert sorted(found) == ["listCollaborators", "listMembers"]
 
 
+def test_short_names_that_are_no_initials_are_spelt_out() -> None:
+    """kubectl's "sts" and "netpol", "gha" for GitHub Actions: not the initials of a name
+    of the API (those are read off its names), so a table of them."""
+    rows = [
+        ("listStatefulSets", "GET", "/namespaces/{ns}/statefulsets", "list StatefulSets"),
+        ("listNetworkPolicies", "GET", "/namespaces/{ns}/networkpolicies", "list NetworkPolicies"),
+        ("listCertificates", "GET", "/certificates", "List certificates"),
+        ("listWorkflows", "GET", "/repos/{repo}/actions/workflows", "List workflows"),
+        ("listKeys", "GET", "/keys", "List keys"),
+    ]
+    index = build(rows)
+    assert top(index, "list the sts in prod") == ["listStatefulSets"]
+    assert top(index, "show every netpol in prod") == ["listNetworkPolicies"]
+    assert top(index, "which GHA workflows does web have?") == ["listWorkflows"]
+
+
 def test_grep_searches_code() -> None:
     """ "grep the org for TODO": a search of its text, its code."""
     rows = [

@@ -248,6 +248,15 @@ EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "ns": ("namespace",),
     "svc": ("service",),
     "pto": ("time", "off"),
+    "var": ("variable",),
+    "cert": ("certificate",),
+    "creds": ("credential",),
+    "perms": ("permission",),
+    "pkg": ("package",),
+    "deps": ("dependency",),
+    "gha": ("actions",),  # GitHub Actions
+    "sts": ("statefulset",),  # kubectl's short names that are not initials
+    "netpol": ("networkpolicy",),
 }
 """Abbreviations and their long forms: searched at the full weight of the word given."""
 
