@@ -1303,6 +1303,7 @@ def test_kubernetes_kinds_named_by_what_they_do() -> None:
     assert top(index, "which pod IPs is the web service sending traffic to?") == ["listEndpoints"]
     request = "cap the team namespace at 20 CPUs and 64Gi of memory"
     assert top(index, request) == ["createResourceQuota"]
+    assert top(index, "cap ns team-b at 20 pods and 40 cpu") == ["createResourceQuota"]
     request = "only allow traffic to the db pods from the api pods"
     assert {"network", "polici"} <= set(read(request, index.words, frozenset()).own_terms)
     request = "route shop.example.com to the web service"
