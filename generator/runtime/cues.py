@@ -104,8 +104,10 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("schedule", "next"),
     ),
     (
-        r"\b(?:cap|limit|restrict)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+(?:namespace|ns|project)"
-        r"|(?:namespace|ns|project)\s+[\w-]+)\b",
+        (
+            r"\b(?:cap|limit|restrict)\s+(?:the\s+|our\s+|a\s+)?"
+            r"(?:[\w-]+\s+(?:namespace|ns|project)|(?:namespace|ns|project)\s+[\w-]+)\b"
+        ),
         ("resourcequota", "quota"),
     ),
     (r"\bonly\s+(?:allow\s+|let\s+)?traffic\b", ("networkpolicy", "network", "policy")),
