@@ -2749,6 +2749,9 @@ def test_a_question_of_what_someone_may_do_checks_it() -> None:
     ):
         assert read(query, index.words, frozenset()).wanted == wanted, query
     assert read("can ops-bot reach the server?", index.words, frozenset()).wanted != "check"
+    # kubectl's own question is the caller's ("kubectl auth can-i delete pods").
+    asked = read("kubectl auth can-i read list L7", index.words, frozenset())
+    assert asked.wanted == "check" and asked.mine
     # Who may: the people who have it, not a setting that says who (a workflow's access).
     rows = [
         ("getWorkflowAccess", "GET", "/repos/{owner}/{repo}/actions/permissions/access",
@@ -7406,9 +7409,7 @@ def test_what_is_disassociated_is_taken_away() -> None:
     ]  # fmt: skip
     index = build(rows)
     assert top(index, "attach web ACL prod-acl to our load balancer") == ["AssociateWebACL"]
-    assert top(index, "disassociate the web ACL from our load balancer") == [
-        "DisassociateWebACL"
-    ]
+    assert top(index, "disassociate the web ACL from our load balancer") == ["DisassociateWebACL"]
     from mcpgen.runtime.asking import asked_for
 
     assert asked_for("disassociate the web ACL from our load balancer", ["web", "acl"]) == "delete"

@@ -77,6 +77,8 @@ _PERMISSION = re.compile(
     + _VERB
     + rf"|\bwho\s+(?:else\s+)?(?:can|could|may|is\s+able\s+to)\s+{_VERB}"
     + rf"|\b(?:permission|rights?)\s+to\s+{_VERB}"
+    # kubectl's own question: "kubectl auth can-i delete pods -n prod"
+    + rf"|\bcan-i\s+{_VERB}"
     # "can user alice list secrets in finance?", "could the ci bot push to main?"
     + r"|^\W*(?:can|could|may)\s+(?!(?:i|we|you|u|ya|someone|somebody|anyone|anybody|it)\b)"
     + r"(?:[\w.@'/:-]+\s+){1,4}?(?:(?:still|actually|really|even)\s+)?"

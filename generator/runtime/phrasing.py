@@ -30,8 +30,9 @@ this namespace"), not in a time ("in the last hour"), anywhere ("in any audience
 manner ("in bulk", "in progress", "in order to")."""
 
 
-ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b", re.IGNORECASE)
-"""A question about the caller ("which teams am I on?", "what do I have access to?")."""
+ASKED_OF_ME = re.compile(r"\b(?:am|do|did|have|was)\s+i\b|\bcan-i\b", re.IGNORECASE)
+"""A question about the caller ("which teams am I on?", "what do I have access to?",
+kubectl's "auth can-i delete pods")."""
 COMPARED = re.compile(
     r"\b(?:over|under|above|below|(?:more|less|fewer|greater|bigger|smaller)\s+than|at\s+least"
     r"|at\s+most)\s+[$€£]?[0-9]"
