@@ -878,6 +878,10 @@ def test_more_verbs_say_what_is_asked() -> None:
     assert intent(words("drop a card with the build status into the space")) == "create"
     assert intent(words("drop a column from the users table")) == "delete"
     assert intent(words("drop the stale index")) == "delete"
+    # So is a thing dropped into or onto another ("just drop this one in", "drop it into
+    # my Finance folder").
+    assert intent(words("drop report.pdf into my Finance folder")) == "create"
+    assert intent(words("just drop this one in and let the app sort it")) == "create"
 
 
 def test_publishing_blocking_and_billing_create_and_throttling_is_a_rate_limit() -> None:
