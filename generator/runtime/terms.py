@@ -244,17 +244,14 @@ _HTTP_REQUESTS = re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)
 method is the operation's own, and the words say nothing of what it acts on."""
 
 
-def _requests_said(text: str) -> set[str]:
-    """The terms of the methods whose requests ``text`` speaks of (``_HTTP_REQUESTS``)."""
+def _without_requests(text: str) -> tuple[str, set[str]]:
+    """``text`` without its words about HTTP requests (``_HTTP_REQUESTS``), and the terms of
+    the methods they name; looked for only where it has " request": a long description is
+    read once, not once a method."""
     if " request" not in text:
-        return set()
-    return set(terms(" ".join(found.split()[0] for found in _HTTP_REQUESTS.findall(text))))
-
-
-def _without_requests(text: str) -> str:
-    """``text`` without its words about HTTP requests (``_HTTP_REQUESTS``), looked for only
-    where it has " request": a long description is read once, not once a method."""
-    return _HTTP_REQUESTS.sub(" ", text) if " request" in text else text
+        return text, set()
+    said = " ".join(found.split()[0] for found in _HTTP_REQUESTS.findall(text))
+    return _HTTP_REQUESTS.sub(" ", text), set(terms(said))
 
 
 def _flat(text: str) -> str:
@@ -315,9 +312,8 @@ def document_terms(
     # Where the summary says which HTTP requests the operation passes on ("connect GET
     # requests to proxy of Pod"), the method in its name (connectCoreV1GetNamespacedPodProxy)
     # is that one too, no verb of what it does ("get the pods" is not a proxy).
-    passed = _requests_said(summary_text)
-    summary_text = _without_requests(summary_text)
-    description = _without_requests(description)
+    summary_text, passed = _without_requests(summary_text)
+    description, _ = _without_requests(description)
     named = [t for t in terms(name) if t not in passed]
     core = named + terms(summary_text) + terms(path_words(path)) + terms(" ".join(tags))
     linked = _LINKING.get(method) if path.endswith("/$ref") else None
