@@ -228,6 +228,7 @@ RUNTIME = (
     "apiwords.py",
     "traits.py",
     "terms.py",
+    "spelling.py",
     "segments.py",
     "vocabulary.py",
     "synonyms.py",

@@ -18,12 +18,12 @@ relatively, so the same text works here and in a generated package.
   byte budget, and where a schema holds schemas.
 - ``discovery``, ``search``, ``fusion``, ``weights``, ``reading``, ``request``, ``phrasing``,
   ``hints``, ``clauses``, ``openings``, ``asking``, ``objects``, ``values``, ``terms``,
-  ``apiwords``, ``traits``, ``semantic``, ``vocabulary``, ``synonyms``, ``phrases`` and
-  ``cues``: the discovery tools of large APIs, their operation search, how its rankings by
-  words and by meaning become one and how much each of its signals counts, how it reads a
-  request (how it opens before its verb, what it says, its phrases and the near-synonyms
-  they call up, what it asks to do and to what, which of its words are values), its terms,
-  what it knows of the API's words, of its operations' kinds and of meaning, and the words
-  and phrases it knows.
+  ``spelling``, ``apiwords``, ``traits``, ``semantic``, ``vocabulary``, ``synonyms``,
+  ``phrases`` and ``cues``: the discovery tools of large APIs, their operation search, how
+  its rankings by words and by meaning become one and how much each of its signals counts,
+  how it reads a request (how it opens before its verb, what it says, its phrases and the
+  near-synonyms they call up, what it asks to do and to what, which of its words are
+  values), its terms (in American spelling), what it knows of the API's words, of its
+  operations' kinds and of meaning, and the words and phrases it knows.
 - ``service``: logs, probes and the process around the server.
 """
