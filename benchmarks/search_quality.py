@@ -263,6 +263,14 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Chat and AWS Secrets Manager, written blind from listings of the operations as an AI
   agent would pass them to ``search_operations``: terse keywords, short phrases and noun
   phrases in the agent's own words rather than a user's sentences;
+- ``dev134``: ``benchmarks/queries/dev134/*.json``, 60 requests each for Kubernetes and
+  GitHub, written blind as engineers and agents write them: commands they would type,
+  terse, questions, context first, operators' jargon;
+- ``dev135``: ``benchmarks/queries/dev135/*.json``, 60 requests each for Stripe, Jira and
+  Microsoft Graph, written blind in six styles, ten each: queries an agent types, chat
+  requests with concrete values, goals that do not name the operation, corrections ("don't
+  delete the user, just stop them signing in"), questions, and a sentence or two of
+  context first;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -457,6 +465,7 @@ SETS = {
     "dev132": QUERIES / "dev132",
     "dev133": QUERIES / "dev133",
     "dev134": QUERIES / "dev134",
+    "dev135": QUERIES / "dev135",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
