@@ -2467,6 +2467,28 @@ def test_a_request_that_opens_with_what_not_to_do_calls_it_off() -> None:
     assert "delete" in unsaid("oops, don't delete that key after all")
 
 
+def test_what_to_do_instead_of_what_a_request_opens_against_is_asked() -> None:
+    """ "Don't refund it - just release the hold": a request that says what to do in
+    place of what it opens against asks that, and the verb it opens against is not
+    searched; nor one after an adverb ("don't fully accept it")."""
+    from mcpgen.runtime.clauses import unsaid
+
+    rows = [
+        ("createRefund", "POST", "/refunds", "Create a refund"),
+        ("listRefunds", "GET", "/refunds", "List all refunds"),
+        ("cancelIntent", "POST", "/payment_intents/{intent}/cancel", "Cancel a PaymentIntent"),
+        ("captureIntent", "POST", "/payment_intents/{intent}/capture", "Capture a payment"),
+    ]
+    request = "don't refund it, it was never captured - just cancel the payment intent pi_3Ab"
+    assert "refund" not in unsaid(request)
+    assert top(build(rows), request, 1) == ["cancelIntent"]
+    assert "refund" not in unsaid("do not refund it; instead cancel the payment")
+    assert "delete" not in unsaid("don't delete the user, only block their sign-in")
+    assert "decline" not in unsaid("mark it tentative, don't fully decline it")
+    # Nothing in its place: the request calls off what it names.
+    assert "refund" in unsaid("never mind, don't refund charge 9")
+
+
 @pytest.mark.parametrize(
     ("request_text", "kind", "verbs"),
     [

@@ -33,7 +33,7 @@ _NEGATED = re.compile(
     r"\b(?:without|(?:don'?t|do not)(?!\s+disturb\b)|no need to|rather than|instead of"
     r"|(?P<unable>can'?t|cannot"
     r"|can not|couldn'?t|won'?t|will not|unable to|fail(?:s|ed|ing)? to))"
-    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+)?"
+    r"(?:\s+(?:want|need)\s+to)?\s+(?:actually\s+|really\s+|ever\s+|[a-z]+ly\s+)?"
     r"(?P<verb>[A-Za-z]+(?:-[A-Za-z]+)*)",
     re.IGNORECASE,
 )
@@ -43,6 +43,13 @@ _ASIDE = frozenset(
 )
 """Words a request may open with before it says what not to do after all: "never mind,
 don't ...", "actually, do not ...", "oops, don't ..."."""
+_INSTEAD = re.compile(
+    r"(?:[,;:.!]|\s[-\u2013\u2014]+)\s*(?:but\s+)?(?:just|only|simply|instead)\b"
+    r"|\binstead\b(?!\s+of)",
+    re.IGNORECASE,
+)
+"""What a request asks in place of what it says not to do: "don't refund it - just
+release the hold", "don't cancel the subscription, only detach the schedule"."""
 
 QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 """Quoted text: a value (a title, a message, a name), not words of the request."""
@@ -331,8 +338,10 @@ def unsaid(query: str) -> str:
     if first is None:
         return query
     # Only the first of them may open the request.
-    opening = first.group().lower().startswith(("don", "do ")) and all(
-        w in STOP_WORDS or w in _ASIDE for w in words(query[: first.start()])
+    opening = (
+        first.group().lower().startswith(("don", "do "))
+        and all(w in STOP_WORDS or w in _ASIDE for w in words(query[: first.start()]))
+        and not _INSTEAD.search(query, first.end())
     )
 
     def cut(found: re.Match[str]) -> str:
