@@ -639,6 +639,25 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
     assert value_kinds("log 3h30m against it") >= {"durat", "spent", "estim"}
     assert value_kinds("grow the disk to 50GB") == value_kinds("a 10Gi volume") >= {"size"}
     assert value_kinds("events since 2024-05-01") >= {"date", "sinc"}
+    # A time said in words is a date or time too; a month's name without a day is not.
+    for said in (
+        "what's on my calendar next week?",
+        "meetings between Monday and Friday",
+        "invoices from March 3",
+        "push my 3pm to 4 p.m.",
+        "failed logins in the last 24 hours",
+        "runs from 2 days ago",
+    ):
+        assert value_kinds(said) >= {"date", "time", "start", "end"}, said
+    assert value_kinds("may I see the March madness bracket?") == frozenset()
+    rows = [
+        ("listEvents", "GET", "/calendar/events", "List events"),
+        ("listEventsBetween", "GET", "/calendar/events/{startTime}/{endTime}", "List events"),
+    ]
+    assert top(build(rows), "list the events on my calendar") == ["listEvents"]
+    assert top(build(rows), "events on my calendar between Monday and Friday") == [
+        "listEventsBetween"
+    ]
     assert value_kinds("give them a $20 credit") >= {"amount"}
     assert value_kinds("call +14155550100") >= {"phone"}
     assert value_kinds("scale out at 70% CPU") >= {"threshold", "percent"}

@@ -416,6 +416,23 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
 _COMMAND = re.compile(r"`[^`]*\s[^`]*`")
 """Code of more than one word: a command ("run `ls /data` in the container")."""
 COMMAND_NAMES = ("command", "cmd", "exec", "script")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_SPAN = r"(?:minute|hour|day|night|week|weekend|month|quarter|year|morning|afternoon|evening)"
+_WHEN = re.compile(
+    r"\b(?:today|tomorrow|yesterday|tonight"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|(?:last|next|past|this|coming|previous|prior)\s+(?:\d+\s+|few\s+|couple\s+of\s+)?{_SPAN}s?"
+    rf"|\d+\s+{_SPAN}s?\s+ago"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"|\d{1,2}(?::\d{2})?\s?[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+"""A time said in words ("next week", "between Monday and Friday", "March 3", "3pm", "in
+the last 24 hours"): a date or time, as ``2024-03-03`` is."""
+DATE_NAMES = next(names for kind, _, names in VALUE_KINDS if kind == "date")
 
 
 def value_kinds(
@@ -429,6 +446,8 @@ def value_kinds(
     names = [n for _, kind_names in found for n in kind_names]
     if _COMMAND.search(query):
         names += COMMAND_NAMES
+    if _WHEN.search(query):
+        names += DATE_NAMES
     return frozenset(stems(names))
 
 
