@@ -6239,6 +6239,31 @@ def test_a_clause_that_says_when_before_the_main_one_counts_less() -> None:
     assert top(index, "delete app_api")[:1] == ["deleteApp"]
 
 
+def test_a_clause_that_tells_how_things_are_before_so_counts_less() -> None:
+    """ "We've been migrating ... to a new setup, so please ...": what follows "so" is asked,
+    and the clause before it tells why; "... so I can ..." still says why after the
+    request, and so does "so" in a later sentence."""
+    from mcpgen.runtime.clauses import main_clause
+
+    rows = [
+        ("startMigration", "POST", "/migrations", "Start a migration of services"),
+        ("listMigrations", "GET", "/migrations", "List migrations"),
+        ("createSetup", "POST", "/setups", "Create a new setup"),
+        ("listPods", "GET", "/pods", "List pods"),
+        ("deletePod", "DELETE", "/pods/{name}", "Delete a pod"),
+    ]
+    index = build(rows)
+    told = "We have been migrating all of our old services over to a brand new setup this week"
+    assert top(index, f"{told}, so please list the pods") == ["listPods"]
+    assert top(index, f"{told}, so I need to delete pod web-1") == ["deletePod"]
+    assert main_clause("Tom left, so please delete his account") == "please delete his account"
+    assert main_clause("delete it so I can start over") == "delete it"
+    assert main_clause("save the flow to a file so we have a backup") == "save the flow to a file"
+    assert (
+        main_clause("add EUR? We sell in Europe, so we need euros") == "add EUR? We sell in Europe"
+    )
+
+
 def test_the_fields_to_show_after_a_dash_are_not_which_thing() -> None:
     rows = [
         ("getProduct", "GET", "/catalog/product/{productId}", "Get a product"),

@@ -494,12 +494,24 @@ def main_clause_end(query: str) -> int | None:
     return min(ends, default=None)
 
 
+_THEN_ASKED = re.compile(
+    r"^[^.?!]*?\S[\s,;]+so,?\s+(?=(?:i|we)\s+(?:need|want|must|should|have\s+to)\b"
+    r"|(?:i|we)(?:'d|\s+would)\s+like\b|please\b|(?:can|could|would)\s+you\b|go\s+ahead\b"
+    r"|let'?s\b)",
+    re.IGNORECASE,
+)
+"""A first sentence that tells how things are, then asks ("we're moving to a new setup, so I
+need to ...", "Tom left, so please ..."): what follows "so" is the main clause, where it
+is no clause that says why ("... so I can ...", "... so we have a backup")."""
+
+
 def main_clause(query: str) -> str | None:
     """The main clause of ``query``, after a clause that says when (``_LEADING``: "before I
-    delete app_api, which apps rely on it?") and up to ``main_clause_end``; None when the
-    whole request is one ("add the tag web so the firewall rule picks it up": "add the tag
-    web")."""
-    leading = _LEADING.match(unquoted(query))
+    delete app_api, which apps rely on it?") or how things are (``_THEN_ASKED``), and up to
+    ``main_clause_end``; None when the whole request is one ("add the tag web so the
+    firewall rule picks it up": "add the tag web")."""
+    plain = unquoted(query)
+    leading = _LEADING.match(plain) or _THEN_ASKED.search(plain)
     start = leading.end() if leading is not None else 0
     end = main_clause_end(query[start:])
     if end is None and not start:
