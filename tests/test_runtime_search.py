@@ -1289,6 +1289,24 @@ def test_kubernetes_kinds_in_everyday_words() -> None:
     assert top(index, "are the scheduler and controller-manager healthy?") == ["componentStatuses"]
 
 
+def test_who_reports_to_someone_are_their_direct_reports() -> None:
+    """ "Who reports to jane@...?" asks for her direct reports, "who does Tom report to?"
+    for his manager: not for reports; "show the report 7" still is one."""
+    rows = [
+        ("listReports", "GET", "/reports", "List reports"),
+        ("getReport", "GET", "/reports/{id}", "Get a report"),
+        ("listDirectReports", "GET", "/users/{id}/directReports", "List a user's direct reports"),
+        ("getManager", "GET", "/users/{id}/manager", "Get a user's manager"),
+        ("listUsers", "GET", "/users", "List users"),
+    ]
+    index = build(rows)
+    assert top(index, "who reports to jane@contoso.com?") == ["listDirectReports"]
+    assert top(index, "people who report directly to me") == ["listDirectReports"]
+    assert top(index, "who does Tom report to?") == ["getManager"]
+    assert top(index, "show the report 7") == ["getReport"]
+    assert top(index, "send the report to finance") == ["listReports"]
+
+
 def test_kubernetes_kinds_named_by_what_they_do() -> None:
     """What runs on every node is a DaemonSet, what runs to completion a Job, what keeps
     pods up while nodes drain a PodDisruptionBudget, defaults for containers' requests a

@@ -56,6 +56,16 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("register", "add", "target"),
     ),
+    # Who reports to someone are their direct reports; whom someone reports to, their
+    # manager.
+    (
+        r"\bwho(?:\s+\w+)?\s+reports?\s+(?:directly\s+)?(?:in)?to\s+(?=[\w@])",
+        ("directreports", "direct", "reports", "subordinates"),
+    ),
+    (
+        r"\b(?:do|does|did)\s+[\w.@'-]+(?:\s+[\w.@'-]+)?\s+report\s+(?:directly\s+)?(?:in)?to\s*(?:[?.!]|$)",
+        ("manager", "supervisor", "boss"),
+    ),
     # More things like one: similar ones.
     (
         (
