@@ -1307,6 +1307,23 @@ def test_who_reports_to_someone_are_their_direct_reports() -> None:
     assert top(index, "send the report to finance") == ["listReports"]
 
 
+def test_the_list_of_things_asked_for_is_things_not_one() -> None:
+    """ "Pull up the list of people who report to me": the collections come before any one
+    item; "I have a list of 12 IDs" is a list given, not asked for."""
+    from mcpgen.runtime.phrasing import LIST_OF
+
+    rows = [
+        ("getPerson", "GET", "/people/{id}", "Get a person"),
+        ("listPeople", "GET", "/people", "List people"),
+        ("getDirectReport", "GET", "/me/directReports/{id}", "Get a direct report"),
+        ("listDirectReports", "GET", "/me/directReports", "List direct reports"),
+    ]
+    query = "pull up the list of people who report directly to me"
+    assert top(build(rows), query, 2) == ["listDirectReports", "listPeople"]
+    assert LIST_OF.search("pull our full list of contacts")
+    assert not LIST_OF.search("I have a list of 12 commit IDs")
+
+
 def test_kubernetes_kinds_named_by_what_they_do() -> None:
     """What runs on every node is a DaemonSet, what runs to completion a Job, what keeps
     pods up while nodes drain a PodDisruptionBudget, defaults for containers' requests a

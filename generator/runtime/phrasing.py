@@ -254,6 +254,13 @@ MARKED_AS = re.compile(
 """A thing marked as something ("mark invoice 4411 as sent"): its state, its status."""
 EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE)
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
+LIST_OF = re.compile(
+    r"\b(?:the|our|my|your|their|full|complete|whole|entire)\s+(?:full\s+|complete\s+|whole\s+)?"
+    r"list\s+of\s+(?!\d)",
+    re.IGNORECASE,
+)
+"""Things asked for as a list ("pull up the list of people who report to me", "our full
+list of contacts"): things, not one; not a list given ("a list of 12 commit IDs")."""
 EVERYONE = frozenset({"everyone", "everybody"})
 """People named all at once ("everybody who has a login"): people, not one."""
 HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"})

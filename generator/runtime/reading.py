@@ -51,6 +51,7 @@ from .phrasing import (
     INITIALS,
     LEFT_QUOTE,
     LET_DO,
+    LIST_OF,
     MADE_SO,
     MANY,
     MARKED_AS,
@@ -388,6 +389,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
             # "I want our bot to get an HTTP call every time ...": each time, a subscription.
             wanted = MODAL[said.kind][0]
     wanted = _asked_instead(query, wanted, sent_by is not None, asks_who)
+    listed = LIST_OF.search(query) is not None
+    if listed and wanted == "read":
+        wanted = "list"  # "pull up the list of people who ...": the people
     if errand is not None and wanted in (None, "read", "list"):
         wanted = "act"
     along = {w for span in INCLUDING.findall(query) for w in words(span)}
@@ -432,6 +436,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         scoped=not broad and bool(SCOPE.search(unquoted(query))),
         plural=about_things(things_asked(own, one_named, nouns))
         or EVERY.search(unquoted(query)) is not None
+        or listed
         or asks_who
         or not EVERYONE.isdisjoint(query_words),
         # About one thing: an operation on many at once is not the first choice.
