@@ -221,6 +221,7 @@ RUNTIME = (
     "phrasing.py",
     "hints.py",
     "clauses.py",
+    "mainclause.py",
     "openings.py",
     "asking.py",
     "objects.py",

@@ -1433,7 +1433,7 @@ def test_a_clause_about_it_after_a_comma_says_why() -> None:
     query = "nuke deployment dpl_5, it exposes a half-finished feature"
     assert top(index, query) == ["deleteDeployment"]
     # Where the main clause ends.
-    from mcpgen.runtime.clauses import SUBORDINATE
+    from mcpgen.runtime.mainclause import SUBORDINATE
 
     query = "detach old-brand.com from the landing project but keep it in the account"
     found = SUBORDINATE.search(query)
@@ -1462,7 +1462,7 @@ def test_what_a_message_is_to_say_is_no_part_of_what_is_done() -> None:
     assert top(index, query) == ["sendMail"]
     assert top(index, "leave a note on ticket 88 saying we swapped the printer") == ["createNote"]
     # Where the main clause ends; not where others say something.
-    from mcpgen.runtime.clauses import main_clause_end
+    from mcpgen.runtime.mainclause import main_clause_end
 
     query = "pop up a note on the bedroom TV saying 'dinner is ready'"
     assert main_clause_end(query) == len("pop up a note on the bedroom TV saying")
@@ -6278,7 +6278,7 @@ def test_a_clause_that_tells_how_things_are_before_so_counts_less() -> None:
     """ "We've been migrating ... to a new setup, so please ...": what follows "so" is asked,
     and the clause before it tells why; "... so I can ..." still says why after the
     request, and so does "so" in a later sentence."""
-    from mcpgen.runtime.clauses import main_clause
+    from mcpgen.runtime.mainclause import main_clause
 
     rows = [
         ("startMigration", "POST", "/migrations", "Start a migration of services"),

@@ -52,8 +52,9 @@ from functools import cached_property
 from typing import Any
 
 from .apiwords import ApiWords
-from .clauses import api_names, main_clause, unframed, unsaid
+from .clauses import api_names, unframed, unsaid
 from .fusion import fused, varied
+from .mainclause import main_clause
 from .openings import opening
 from .reading import read
 from .request import Reading

@@ -62,7 +62,7 @@ EXACT_WEIGHT = 3.0
 title word for word."""
 CLAUSE_WEIGHT = 0.5
 """How much a whole request counts beside its main clause, when a subordinate clause
-(``clauses.SUBORDINATE``) follows it."""
+(``mainclause.SUBORDINATE``) follows it."""
 SEMANTIC_METHOD_WEIGHT = 0.2
 """How much nearer in meaning an operation is (in cosine similarity) for each unit of
 ``METHODS``' fit of its method to what a request asks, from -0.5 (none) to 0.5."""
