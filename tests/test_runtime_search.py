@@ -1289,6 +1289,22 @@ def test_kubernetes_kinds_in_everyday_words() -> None:
     assert top(index, "are the scheduler and controller-manager healthy?") == ["componentStatuses"]
 
 
+def test_someone_kept_in_the_loop_on_a_thing_watches_it() -> None:
+    """ "Keep me posted on PROJ-7", "kept in the loop on every update to INFRA-500": a
+    watcher, not an edit of the issue; "update INFRA-500" still edits it."""
+    rows = [
+        ("getIssue", "GET", "/issue/{key}", "Get an issue"),
+        ("updateIssue", "PUT", "/issue/{key}", "Edit an issue"),
+        ("addWatcher", "POST", "/issue/{key}/watchers", "Add a watcher"),
+        ("listUpdated", "GET", "/worklog/updated", "Get IDs of updated worklogs"),
+    ]
+    index = build(rows)
+    assert top(index, "keep me posted on PROJ-7") == ["addWatcher"]
+    query = "I want to be kept in the loop on every update to INFRA-500"
+    assert top(index, query) == ["addWatcher"]
+    assert top(index, "update INFRA-500") == ["updateIssue"]
+
+
 def test_who_reports_to_someone_are_their_direct_reports() -> None:
     """ "Who reports to jane@...?" asks for her direct reports, "who does Tom report to?"
     for his manager: not for reports; "show the report 7" still is one."""

@@ -56,6 +56,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("register", "add", "target"),
     ),
+    # Someone kept in the loop on a thing, or posted on it, watches it: they follow it.
+    (
+        (
+            r"\b(?:keep|kept|keeping|stay|staying)\s+(?:(?:me|us|him|her|them|[\w.@-]+)\s+)?"
+            r"(?:in\s+the\s+loop|posted|updated|informed)\s+(?:on|about|of|with)\b"
+        ),
+        ("watch", "watcher", "follower", "subscribe", "subscription", "notification"),
+    ),
     # Who reports to someone are their direct reports; whom someone reports to, their
     # manager.
     (
