@@ -1289,6 +1289,38 @@ def test_kubernetes_kinds_in_everyday_words() -> None:
     assert top(index, "are the scheduler and controller-manager healthy?") == ["componentStatuses"]
 
 
+def test_a_namespace_before_an_action_in_a_path_is_no_word_of_it() -> None:
+    """OData qualifies actions and functions with a namespace (``microsoft.graph.sendMail``,
+    ``microsoft.graph.getUserActivity(period='{period}')``): the action's name says what it
+    is; a request does not say "microsoft graph", and the words are not held against it.
+    A dotted name of one segment's own (Kubernetes' API groups) is no namespace, nor is a
+    single word before the dot (Slack's ``chat.postMessage``)."""
+    from mcpgen.runtime.traits import namespaces
+
+    plural = ("users", "groups", "devices", "messages", "sites", "drives", "teams", "chats")
+    rows = [
+        ("sendMail", "POST", "/users/{id}/microsoft.graph.sendMail", "Send mail"),
+        ("outboxSend", "POST", "/users/{id}/outbox/send", "Send mail"),
+        ("wipe", "POST", "/devices/{id}/microsoft.graph.wipe", "Wipe a device"),
+        ("retire", "POST", "/devices/{id}/microsoft.graph.retire", "Retire a device"),
+        ("forward", "POST", "/messages/{id}/microsoft.graph.forward", "Forward a message"),
+        ("reply", "POST", "/messages/{id}/microsoft.graph.reply", "Reply to a message"),
+        *[(f"list_{name}", "GET", f"/{name}", f"List {name}") for name in plural],
+    ]
+    index = build(rows)
+    assert top(index, "send mail to dana@contoso.com") == ["sendMail"]
+    assert {"microsoft", "graph"}.isdisjoint(index.traits.path_terms[0])
+    paths = [
+        "/me/microsoft.graph.sendMail",
+        "/reports/microsoft.graph.getUserActivity(period='{period}')",
+        *(f"/devices/{{id}}/microsoft.graph.{name}" for name in ("wipe", "retire", "sync")),
+        *(f"/apis/{group}.k8s.io/v1/roles" for group in ("rbac", "storage", "batch")),
+        *(f"/apis/rbac.authorization.k8s.io/v{n}/roles" for n in range(1, 7)),
+        *(f"/chat.{name}" for name in ("postMessage", "update", "delete", "unfurl", "meMessage")),
+    ]
+    assert namespaces([{"path": path} for path in paths]) == {"microsoft.graph"}
+
+
 def test_someone_kept_in_the_loop_on_a_thing_watches_it() -> None:
     """ "Keep me posted on PROJ-7", "kept in the loop on every update to INFRA-500": a
     watcher, not an edit of the issue; "update INFRA-500" still edits it."""

@@ -218,17 +218,52 @@ def _acted_on(path: str, segment: str) -> str:
     return rest if rest and verb in _OPENING_VERBS else segment
 
 
-def _acting_segments(op: dict[str, Any], found: list[str]) -> list[str]:
+NAMESPACE_NAMES = 5
+"""Names a dotted prefix of path segments comes before at least, to be a namespace
+(``microsoft.graph.sendMail``, ``microsoft.graph.wipe``: ``microsoft.graph``)."""
+_NAMESPACE = re.compile(r"[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)+")
+"""A namespace as OData writes one: lower-case names, two or more, dotted (not Slack's
+``chat`` of ``chat.postMessage``, which is the thing acted on)."""
+_CALL = re.compile(r"\(.*$")
+"""A function's arguments after its name in a path segment (``getReport(period='{p}')``)."""
+
+
+def namespaces(operations: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The dotted prefixes of literal path segments that ``NAMESPACE_NAMES`` names or more
+    come after: a namespace the API qualifies its actions and functions with (OData's
+    ``microsoft.graph``), not a name of its own (``rbac.authorization.k8s.io``)."""
+    named: dict[str, set[str]] = {}
+    for op in operations:
+        for seg in operation_segments(op):
+            prefix, dot, name = _CALL.sub("", seg).rpartition(".")
+            if dot and _NAMESPACE.fullmatch(prefix) and name[:1].isalpha():
+                named.setdefault(prefix, set()).add(name)
+    return frozenset(p for p, names in named.items() if len(names) >= NAMESPACE_NAMES)
+
+
+def _acting_segments(
+    op: Mapping[str, Any], found: list[str], spaces: frozenset[str] = frozenset()
+) -> list[str]:
     """The terms of an operation's literal path segments (``found``) but OData's
-    ``_MARKERS`` and a last segment of ``_FORMATS`` after another."""
+    ``_MARKERS`` and a last segment of ``_FORMATS`` after another; of a segment qualified
+    by one of the API's namespaces (``spaces``), its name's alone (``sendMail``)."""
     literal = operation_segments(op)
     if len(literal) != len(found):
         return found
+    if spaces:
+        found = [_unqualified(seg, spaces) or terms_of for seg, terms_of in zip(literal, found)]
     if len(literal) > 1 and literal[-1].lower() in _FORMATS:
         literal, found = literal[:-1], found[:-1]
     if _MARKERS.isdisjoint(literal):
         return found
     return [terms_of for seg, terms_of in zip(literal, found, strict=True) if seg not in _MARKERS]
+
+
+def _unqualified(segment: str, spaces: frozenset[str]) -> str:
+    """The terms of a segment's name without its namespace (``microsoft.graph.sendMail``:
+    send mail), where one of ``spaces`` qualifies it; else ""."""
+    prefix, dot, name = _CALL.sub("", segment).rpartition(".")
+    return " ".join(terms(name)) if dot and prefix in spaces else ""
 
 
 _ANY_ITEM = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}")
@@ -252,8 +287,10 @@ class Traits:
         # OData's ``$ref`` and ``$value`` say how the thing before them is acted on (a link
         # to it, its raw content), not what is: ``POST /groups/{id}/members/$ref`` adds a
         # member; a format after it, how it comes (``GET /containers/json`` lists them).
+        spaces = namespaces(operations)
         acting = [
-            _acting_segments(op, found) for op, found in zip(operations, segments, strict=True)
+            _acting_segments(op, found, spaces)
+            for op, found in zip(operations, segments, strict=True)
         ]
         # What an operation acts on: its path's last literal segment, or the one before
         # where that one is the action's verb (``/item/remove``, ``/customers/search``).
