@@ -1321,6 +1321,23 @@ def test_a_namespace_before_an_action_in_a_path_is_no_word_of_it() -> None:
     assert namespaces([{"path": path} for path in paths]) == {"microsoft.graph"}
 
 
+def test_a_thing_made_read_only_with_its_history_kept_is_archived() -> None:
+    """ "Make it read-only", "keep its history around": an archive; not a read-only key,
+    nor the history itself when that is what is asked for."""
+    rows = [
+        ("getProject", "GET", "/project/{key}", "Get a project"),
+        ("updateProject", "PUT", "/project/{key}", "Update a project"),
+        ("archiveProject", "POST", "/project/{key}/archive", "Archive a project"),
+        ("getHistory", "GET", "/project/{key}/history", "Get the history of a project"),
+        ("createKey", "POST", "/keys", "Create a read-only or read-write key"),
+    ]
+    index = build(rows)
+    assert top(index, "we're done with project LP, make it read-only") == ["archiveProject"]
+    assert top(index, "the Apollo project is over; keep its history around") == ["archiveProject"]
+    assert top(index, "show the history of project LP") == ["getHistory"]
+    assert top(index, "add a read-only key") == ["createKey"]
+
+
 def test_someone_kept_in_the_loop_on_a_thing_watches_it() -> None:
     """ "Keep me posted on PROJ-7", "kept in the loop on every update to INFRA-500": a
     watcher, not an edit of the issue; "update INFRA-500" still edits it."""

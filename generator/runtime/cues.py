@@ -56,6 +56,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("register", "add", "target"),
     ),
+    # A thing made read-only, or put away with its history kept, is archived.
+    (
+        (
+            r"\b(?:make|makes|making|set|turn|leave)\s+(?:[\w#.-]+\s+){1,3}?read[- ]only\b"
+            r"|\bkeep(?:ing)?\s+(?:its|the|their|all\s+(?:its|the|their))\s+(?:history|conversations?)\b"
+        ),
+        ("archive", "archived"),
+    ),
     # Someone kept in the loop on a thing, or posted on it, watches it: they follow it.
     (
         (
