@@ -644,7 +644,7 @@ def test_values_say_which_kind_of_argument_is_meant() -> None:
         "what's on my calendar next week?",
         "meetings between Monday and Friday",
         "invoices from March 3",
-        "push my 3pm to 4 p.m.",
+        "push my 3pm meeting to 4pm",
         "failed logins in the last 24 hours",
         "runs from 2 days ago",
     ):

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
+from .cues import CLOCK, WEEKDAY
 from .phrases import COMPOUNDS, PHRASES
 from .spelling import american
 from .vocabulary import APART, INTENTS, PRONOUNS_OF_THINGS, STOP_WORDS, VALUE_KINDS
@@ -421,13 +422,12 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _SPAN = r"(?:minute|hour|day|night|week|weekend|month|quarter|year|morning|afternoon|evening)"
-_WHEN = re.compile(
-    r"\b(?:today|tomorrow|yesterday|tonight"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_TIME_SAID = re.compile(
+    rf"\b(?:today|tomorrow|yesterday|tonight|{WEEKDAY}"
     rf"|(?:last|next|past|this|coming|previous|prior)\s+(?:\d+\s+|few\s+|couple\s+of\s+)?{_SPAN}s?"
     rf"|\d+\s+{_SPAN}s?\s+ago"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-    r"|\d{1,2}(?::\d{2})?\s?[ap]\.?m\b)",
+    rf"|{CLOCK}\b)",
     re.IGNORECASE,
 )
 """A time said in words ("next week", "between Monday and Friday", "March 3", "3pm", "in
@@ -446,7 +446,7 @@ def value_kinds(
     names = [n for _, kind_names in found for n in kind_names]
     if _COMMAND.search(query):
         names += COMMAND_NAMES
-    if _WHEN.search(query):
+    if _TIME_SAID.search(query):
         names += DATE_NAMES
     return frozenset(stems(names))
 
