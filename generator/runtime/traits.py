@@ -251,7 +251,10 @@ def _acting_segments(
     if len(literal) != len(found):
         return found
     if spaces:
-        found = [_unqualified(seg, spaces) or terms_of for seg, terms_of in zip(literal, found)]
+        found = [
+            _unqualified(seg, spaces) or terms_of
+            for seg, terms_of in zip(literal, found, strict=True)
+        ]
     if len(literal) > 1 and literal[-1].lower() in _FORMATS:
         literal, found = literal[:-1], found[:-1]
     if _MARKERS.isdisjoint(literal):
