@@ -1321,6 +1321,22 @@ def test_a_namespace_before_an_action_in_a_path_is_no_word_of_it() -> None:
     assert namespaces([{"path": path} for path in paths]) == {"microsoft.graph"}
 
 
+def test_a_request_that_opens_with_file_files_something_not_a_file() -> None:
+    """ "File a bug in MOB", "file an issue against payments-api": the verb, no file; a file
+    named elsewhere in a request is still one."""
+    rows = [
+        ("addAttachment", "POST", "/issue/{key}/attachments", "Add attachment", "Adds files"),
+        ("createIssue", "POST", "/issue", "Create issue", "Creates an issue or a sub-task"),
+        ("updateIssue", "PUT", "/issue/{key}", "Edit issue"),
+        ("uploadFile", "POST", "/files", "Upload a file"),
+    ]
+    index = build(rows)
+    assert top(index, "file a bug in MOB: 'Login button unresponsive'") == ["createIssue"]
+    assert top(index, "file an issue against payments-api") == ["createIssue"]
+    assert top(index, "upload the file report.pdf") == ["uploadFile"]
+    assert top(index, "attach a file to PROJ-7") == ["addAttachment"]
+
+
 def test_a_thing_made_read_only_with_its_history_kept_is_archived() -> None:
     """ "Make it read-only", "keep its history around": an archive; not a read-only key,
     nor the history itself when that is what is asked for."""

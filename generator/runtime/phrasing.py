@@ -307,6 +307,10 @@ $12.50", "have Jenna call the pharmacy"): an errand, no question whether things 
 INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
 """Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
 HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
-ON_FILE = re.compile(r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])")
+ON_FILE = re.compile(
+    r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])"
+    r"|^\W*(?i:file)\s+(?=(?i:a|an|another|the|this|that|these|those|it|them|my|our)\s)"
+)
 """"On file", kept for later use ("the card on file", "which cards do we have on file?"):
-no file is meant, unless one is named after it ("the comment on file Qw12Er34")."""
+no file is meant, unless one is named after it ("the comment on file Qw12Er34"); nor where
+a request opens with the verb ("file a bug in MOB", "file this email under Receipts")."""
