@@ -232,22 +232,35 @@ def namespaces(operations: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     """The dotted prefixes of literal path segments that ``NAMESPACE_NAMES`` names or more
     come after: a namespace the API qualifies its actions and functions with (OData's
     ``microsoft.graph``), not a name of its own (``rbac.authorization.k8s.io``)."""
+    return _namespaces(operation_segments(op) for op in operations)
+
+
+def _namespaces(literals: Iterable[Sequence[str]]) -> frozenset[str]:
+    """``namespaces`` of operations' literal path segments (``operation_segments``)."""
     named: dict[str, set[str]] = {}
-    for op in operations:
-        for seg in operation_segments(op):
-            prefix, dot, name = _CALL.sub("", seg).rpartition(".")
-            if dot and _NAMESPACE.fullmatch(prefix) and name[:1].isalpha():
+    for literal in literals:
+        for seg in literal:
+            prefix, name = _qualified(seg)
+            if _NAMESPACE.fullmatch(prefix) and name[:1].isalpha():
                 named.setdefault(prefix, set()).add(name)
     return frozenset(p for p, names in named.items() if len(names) >= NAMESPACE_NAMES)
 
 
+def _qualified(segment: str) -> tuple[str, str]:
+    """A path segment's dotted prefix and name, without a function's arguments
+    (``microsoft.graph.getReport(period='{p}')``: microsoft.graph, getReport); "" and the
+    segment where it has no dot."""
+    prefix, _, name = _CALL.sub("", segment).rpartition(".")
+    return prefix, name
+
+
 def _acting_segments(
-    op: Mapping[str, Any], found: list[str], spaces: frozenset[str] = frozenset()
+    literal: list[str], found: list[str], spaces: frozenset[str] = frozenset()
 ) -> list[str]:
-    """The terms of an operation's literal path segments (``found``) but OData's
-    ``_MARKERS`` and a last segment of ``_FORMATS`` after another; of a segment qualified
-    by one of the API's namespaces (``spaces``), its name's alone (``sendMail``)."""
-    literal = operation_segments(op)
+    """The terms of an operation's literal path segments (``literal``, ``found`` their
+    terms) but OData's ``_MARKERS`` and a last segment of ``_FORMATS`` after another; of a
+    segment qualified by one of the API's namespaces (``spaces``), its name's alone
+    (``sendMail``)."""
     if len(literal) != len(found):
         return found
     if spaces:
@@ -265,8 +278,8 @@ def _acting_segments(
 def _unqualified(segment: str, spaces: frozenset[str]) -> str:
     """The terms of a segment's name without its namespace (``microsoft.graph.sendMail``:
     send mail), where one of ``spaces`` qualifies it; else ""."""
-    prefix, dot, name = _CALL.sub("", segment).rpartition(".")
-    return " ".join(terms(name)) if dot and prefix in spaces else ""
+    prefix, name = _qualified(segment)
+    return " ".join(terms(name)) if prefix in spaces else ""
 
 
 _ANY_ITEM = re.compile(r"(/v\d[\w.]*)/\{[^}/]+\}")
@@ -290,10 +303,11 @@ class Traits:
         # OData's ``$ref`` and ``$value`` say how the thing before them is acted on (a link
         # to it, its raw content), not what is: ``POST /groups/{id}/members/$ref`` adds a
         # member; a format after it, how it comes (``GET /containers/json`` lists them).
-        spaces = namespaces(operations)
+        literals = [operation_segments(op) for op in operations]
+        spaces = _namespaces(literals)
         acting = [
-            _acting_segments(op, found, spaces)
-            for op, found in zip(operations, segments, strict=True)
+            _acting_segments(literal, found, spaces)
+            for literal, found in zip(literals, segments, strict=True)
         ]
         # What an operation acts on: its path's last literal segment, or the one before
         # where that one is the action's verb (``/item/remove``, ``/customers/search``).
