@@ -4610,6 +4610,28 @@ def test_which_things_someone_is_a_member_of_lists_the_things() -> None:
     assert top(index, "which lists has @paulg been put on by other people?") == ["listMemberships"]
 
 
+def test_which_things_someone_is_in_or_belongs_to_lists_the_things_not_their_members() -> None:
+    rows = [
+        ("getBoardsMemberships", "GET", "/boards/{idBoard}/memberships", "Get memberships of a board"),
+        ("getBoardsMembers", "GET", "/boards/{idBoard}/members", "Get the members of a board"),
+        ("getBoard", "GET", "/boards/{idBoard}", "Get a board"),
+        ("getMembersBoards", "GET", "/members/{idMember}/boards", "Get boards of a member"),
+        ("getMember", "GET", "/members/{idMember}", "Get a member"),
+        ("getMembersCards", "GET", "/members/{idMember}/cards", "Get cards of a member"),
+        ("getTeams", "GET", "/teams", "List teams"),
+        ("getTeamMembers", "GET", "/teams/{team-id}/members", "List members of a team"),
+        ("joinedTeams", "GET", "/me/joinedTeams", "Get the teams that the user is a direct member of"),
+        ("getUser", "GET", "/users/{user-id}", "Get a user"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "which boards is carol a member of?") == ["getMembersBoards"]
+    assert top(index, "which boards am I on?") == ["getMembersBoards"]
+    assert top(index, "which boards does carol belong to?") == ["getMembersBoards"]
+    assert top(index, "who are the members of board 7?") == ["getBoardsMembers"]
+    assert top(index, "which teams am I in?") == ["joinedTeams"]
+    assert top(index, "which teams does bob belong to?") == ["joinedTeams"]
+
+
 def test_an_odata_link_made_adds_and_one_undone_removes() -> None:
     rows = [
         ("groups.CreateRefMembers", "POST", "/groups/{group-id}/members/$ref", "Create new navigation property ref to members for groups"),

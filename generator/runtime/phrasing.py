@@ -285,14 +285,17 @@ HAVE_ASKED = re.compile(r"\b(?:do|does|did)\b(?:\s+\S+){1,4}?\s+have\b", re.IGNO
 """A question whose verb is "have" ("which cards does cus_8 have?", "do I have enough
 quota?"): "have" says nothing of which operation is meant."""
 MEMBER_OF = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){1,3}?(?:is|are|am|was|were|has|have)\s+\S+"
-    r"(?:\s+\S+){0,3}?\s+((?:(?:a|an)\s+)?(?:member|part)\s+of"
-    r"|(?:been\s+)?(?:put|added)\s+(?:on|to|in)(?=\s*(?:[?.,!]|$|by\b)))",
+    r"\b(?:which|what)\s+((?:[\w-]+\s+){1,3}?)(?:is|are|am|was|were|has|have|do|does|did)\s+"
+    r"\S+(?:\s+\S+){0,3}?\s+((?:(?:a|an)\s+)?(?:member|part)\s+of"
+    r"|(?:been\s+)?(?:put|added)\s+(?:on|to|in)(?=\s*(?:[?.,!]|$|by\b))"
+    r"|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\byou\s)|(?<=\bthey\s)|(?<=\bhe\s)|(?<=\bshe\s))"
+    r"(?:in|on)(?=\s*(?:[?.!]|$))|belong\s+to)",
     re.IGNORECASE,
 )
 """A question which things someone belongs to ("which groups is priya@acme.io a member of?",
-"which maintenance windows is i-0abc123 part of?", "which lists has @paulg been put on?"):
-the things are listed, not their members or parts, nor what was put or added."""
+"which maintenance windows is i-0abc123 part of?", "which lists has @paulg been put on?",
+"which teams am I in?", "which groups does carol belong to?"): the things (group 1) are
+listed, not their members or parts, nor what was put or added (group 2)."""
 LABELLING = frozenset({"with", "whose", "where", "having"})
 """Words before a field's name and its value ("a user with password Secret123!", "the
 customer whose email is jane@acme.io"): the field is of the thing asked about, not it."""

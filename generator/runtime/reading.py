@@ -235,7 +235,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         own = [w for w in own if w != "have"]
     member_of = MEMBER_OF.search(query)
     if member_of is not None:
-        relation = set(words(member_of.group(1)))
+        relation = set(words(member_of.group(2)))
         own = [w for w in own if w not in relation]
     if GOT_DONE.search(query):
         own = [w for w in own if w != "get"]
@@ -313,7 +313,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     asks_who = WHO.match(query) is not None
     who_did = bool(did)
     if member_of is not None:
-        hinted += ["user", "member", "membership"]
+        hinted += ["user", "member", "membership", "joined"]
     if asks_who and not who_did:
         hinted += ["user", "member", "people", "participant"]
     if who_did:
@@ -453,4 +453,5 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
         named_one=frozenset({acted_on} - parent if acted_on is not None else ()),
+        belonging=frozenset(stems(words(member_of.group(1)))) if member_of else frozenset(),
     )

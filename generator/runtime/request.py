@@ -61,6 +61,9 @@ class Reading:
     asked: bool = False
     """A question about what is, which reads ("what cards does cus_8 have on file?":
     ``asks_what_is``)."""
+    belonging: frozenset[str] = frozenset()
+    """Stems of the things a question asks someone belongs to ("which teams am I in?":
+    team): the things are listed, not their members (``phrasing.MEMBER_OF``)."""
 
     @property
     def one(self) -> bool:

@@ -78,6 +78,7 @@ from .weights import (
     GUESS_WEIGHT,
     KIND_WEIGHT,
     LEXICAL_LEAD,
+    MEMBERS_FACTOR,
     META_FACTOR,
     METHOD_WEIGHT,
     MORE_WEIGHT,
@@ -115,6 +116,7 @@ def _bounded(query: str) -> str:
 
 
 _READING = frozenset({"read", "list", "search"})
+_MEMBERS = frozenset({"member", "membership"})
 
 
 def _agrees(wanted: str, does: str) -> bool:
@@ -410,6 +412,16 @@ class Index:
                 factor += NAMED_ITEM_WEIGHT
             if request.existing & traits.heads[position] and traits.creates(position):
                 factor *= EXISTING_FACTOR
+            if (
+                request.belonging
+                and traits.heads[position] & _MEMBERS
+                and not request.belonging & resource
+                and not request.belonging.isdisjoint(
+                    " ".join(traits.segments[position][:-1]).split()
+                )
+            ):
+                # "which teams am I in?": the teams, not a team's members.
+                factor *= MEMBERS_FACTOR
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
             unasked_terms = traits.path_terms[position] - mentioned

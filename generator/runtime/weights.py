@@ -47,6 +47,10 @@ EXISTING_FACTOR = 0.5
 """How much a POST to the collection of a thing that a request takes to exist counts
 ("drop a note on task 4411", "add bob to the newsletter list" create no task and no list;
 ``Reading.existing``)."""
+MEMBERS_FACTOR = 0.5
+"""How much an operation on the members of a thing counts where a question asks which
+such things someone belongs to ("which teams am I in?": the teams, not a team's members;
+``Reading.belonging``)."""
 KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
