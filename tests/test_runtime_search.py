@@ -1388,6 +1388,33 @@ def test_who_reports_to_someone_are_their_direct_reports() -> None:
     assert top(index, "send the report to finance") == ["listReports"]
 
 
+def test_a_membership_through_nested_groups_is_transitive() -> None:
+    """Groups someone is in "through nested groups", "even indirectly", and a group's
+    members "not just the direct ones" are the transitive memberships; "nested" elsewhere
+    ("OUs nested under ou-1") is not."""
+    rows = [
+        ("listMemberOf", "GET", "/users/{id}/memberOf", "List a user's group memberships"),
+        ("listTransitiveMemberOf", "GET", "/users/{id}/transitiveMemberOf", "List a user's transitive memberships"),
+        ("listMembers", "GET", "/groups/{id}/members", "List a group's members"),
+        ("listTransitiveMembers", "GET", "/groups/{id}/transitiveMembers", "List a group's transitive members"),
+        ("listChildren", "GET", "/units/{id}/children", "List the units nested under a unit"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "which groups is ali a member of, including nested ones?") == [
+        "listTransitiveMemberOf"
+    ]
+    assert top(index, "which groups does ali belong to, even indirectly?") == [
+        "listTransitiveMemberOf"
+    ]
+    assert top(index, "which groups is ali a member of?") == ["listMemberOf"]
+    assert top(index, "what units are nested under unit 4?") == ["listChildren"]
+    index = build([row for row in rows if row[0] != "listTransitiveMemberOf"])
+    assert top(index, "everyone in group 7, not just the direct members") == [
+        "listTransitiveMembers"
+    ]
+    assert top(index, "everyone in group 7") == ["listMembers"]
+
+
 def test_the_list_of_things_asked_for_is_things_not_one() -> None:
     """ "Pull up the list of people who report to me": the collections come before any one
     item; "I have a list of 12 IDs" is a list given, not asked for."""

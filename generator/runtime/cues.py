@@ -72,6 +72,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("watch", "watcher", "follower", "subscribe", "subscription", "notification"),
     ),
+    # A membership through nested groups, indirect or more than direct, is transitive.
+    (
+        (
+            r"\bnested(?=\s+(?:groups?|ones|members?|memberships?)\b)|\bindirect(?:ly)?\b"
+            r"|\bnot\s+(?:just|only)\s+(?:the\s+)?direct(?=\s+members?\b)"
+        ),
+        ("transitive",),
+    ),
     # Who reports to someone are their direct reports; whom someone reports to, their
     # manager.
     (
