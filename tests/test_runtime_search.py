@@ -1388,6 +1388,23 @@ def test_who_reports_to_someone_are_their_direct_reports() -> None:
     assert top(index, "send the report to finance") == ["listReports"]
 
 
+def test_a_device_factory_reset_is_wiped() -> None:
+    """A device reset to its factory settings is wiped; its passcode reset is not that,
+    nor is a printer's defaults restored."""
+    rows = [
+        ("wipe", "POST", "/managedDevices/{id}/wipe", "Wipe a managed device"),
+        ("resetPasscode", "POST", "/managedDevices/{id}/resetPasscode", "Reset the passcode of a managed device"),
+        ("remoteLock", "POST", "/managedDevices/{id}/remoteLock", "Lock a managed device remotely"),
+        ("updateDevice", "PATCH", "/managedDevices/{id}", "Update a managed device"),
+        ("restoreFactoryDefaults", "POST", "/printers/{id}/restoreFactoryDefaults", "Restore a printer's factory defaults"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "factory reset device 4411") == ["wipe"]
+    assert top(index, "the phone was stolen, reset it back to factory settings") == ["wipe"]
+    assert top(index, "reset the passcode on device 4411") == ["resetPasscode"]
+    assert top(index, "restore printer 7 to its factory defaults") == ["restoreFactoryDefaults"]
+
+
 def test_a_membership_through_nested_groups_is_transitive() -> None:
     """Groups someone is in "through nested groups", "even indirectly", and a group's
     members "not just the direct ones" are the transitive memberships; "nested" elsewhere

@@ -72,6 +72,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("watch", "watcher", "follower", "subscribe", "subscription", "notification"),
     ),
+    # A device reset to how it left the factory is wiped: erased.
+    (
+        (
+            r"\bfactory[- ]?reset(?:s|ting)?\b"
+            r"|\b(?:back\s+)?to\s+(?:its\s+|their\s+)?factory\s+settings\b"
+        ),
+        ("wipe", "erase", "factory"),
+    ),
     # A membership through nested groups, indirect or more than direct, is transitive.
     (
         (
