@@ -6847,6 +6847,48 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
 
 
+def test_anything_like_a_named_thing_is_a_similar_one() -> None:
+    rows = [
+        ("similarMovies", "GET", "/Movies/{itemId}/Similar", "Gets similar items"),
+        ("getMovie", "GET", "/Movies/{itemId}", "Gets a movie"),
+        ("getYear", "GET", "/Years/{year}", "Gets a year"),
+        ("getGenre", "GET", "/Genres/{genreName}", "Gets a genre by name"),
+        ("getStudio", "GET", "/Studios/{name}", "Gets a studio by name"),
+        ("getPerson", "GET", "/Persons/{name}", "Get person by name"),
+    ]
+    index = build(rows)
+    assert top(index, "got anything like Interstellar?") == ["similarMovies"]
+    assert top(index, "is there anything like that genre?") != ["similarMovies"]
+
+
+def test_stars_or_a_score_out_of_five_given_to_a_thing_rate_it() -> None:
+    rows = [
+        ("updateRating", "POST", "/Users/{userId}/Items/{itemId}/Rating", "Updates a user's rating for an item"),
+        ("addToCollection", "POST", "/Collections/{collectionId}/Items", "Adds items to a collection"),
+        ("addToPlaylist", "POST", "/Playlists/{playlistId}/Items", "Adds items to a playlist"),
+        ("getItem", "GET", "/Users/{userId}/Items/{itemId}", "Gets an item"),
+        ("starRepo", "PUT", "/user/starred/{owner}/{repo}", "Star a repository"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "give Blade Runner 5 stars") == ["updateRating"]
+    assert top(index, "give Line of Duty (item 702) a 9 out of 10") == ["updateRating"]
+    assert top(index, "star the repo octo/cat") == ["starRepo"]
+
+
+def test_logging_in_as_someone_to_see_what_they_see_impersonates_them() -> None:
+    rows = [
+        ("impersonate", "POST", "/{realm}/users/{id}/impersonation", "Impersonate the user"),
+        ("userSessions", "GET", "/{realm}/users/{id}/sessions", "Get sessions associated with the user"),
+        ("logoutAll", "POST", "/{realm}/logout-all", "Removes all user sessions"),
+        ("deleteSession", "DELETE", "/{realm}/sessions/{session}", "Remove a specific user session"),
+        ("login", "POST", "/{realm}/login", "Log in with a user's credentials"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "log in as customer 77 so I can see exactly what they see") == ["impersonate"]
+    assert top(index, "log in as jdoe to check his view") == ["impersonate"]
+    assert top(index, "log in as admin with password hunter2") == ["login"]
+
+
 def test_what_is_pulled_out_of_something_is_removed_from_it() -> None:
     rows = [
         ("addArticle", "POST", "/collections/{id}/articles", "Add collection articles"),

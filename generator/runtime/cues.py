@@ -104,8 +104,26 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"\b(?:more|other)\s+(?:\w+\s+){0,2}?like\s+"
             r"(?:this|that|it|these|image|photo|video|\w+\s+\d)"
             r"|\blookalikes?\b|\bsame\s+look\b"
+            r"|\b(?:anything|something|stuff|things)\s+(?:else\s+)?like\s+(?!(?:this|that|it)\b)\w"
         ),
         ("similar", "related", "recommendation"),
+    ),
+    # Stars given to a thing, or a score out of five or ten: its rating.
+    (
+        (
+            r"\b(?:give|gives|gave|giving)\s+(?:[\w'.-]+\s+){1,5}?(?:[0-5](?:\.5)?|one|two|three|four|five)\s+stars?\b"
+            r"|\b(?:[1-5]|one|two|three|four|five)[- ]stars?\s+(?:rating|review)\b"
+            r"|\b\d+(?:\.\d)?\s+out\s+of\s+(?:5|10|five|ten)\b"
+        ),
+        ("rating", "rate", "review"),
+    ),
+    # Logging in as someone else, to see what they see: impersonating them.
+    (
+        (
+            r"\b(?:log|logs|logged|sign|signs|signed)\s*(?:in|on)\s+as\s+(?!(?:an?\s+|the\s+)?(?:admin|administrator|root|myself|me)\b)"
+            r"|\bsee\s+(?:exactly\s+)?what\s+(?:they|he|she)\s+sees?\b"
+        ),
+        ("impersonate", "impersonation"),
     ),
     # Who starred a thing: those who did, its stargazers.
     (r"\bwho\s+(?:has\s+|have\s+)?starred\b", ("stargazer", "stargazers", "starrer", "starrers")),
