@@ -6847,6 +6847,25 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
 
 
+def test_figures_asked_for_are_counts_totals_and_statistics() -> None:
+    """ "How many ...", totals and breakdowns ask for figures: an API's statistics come
+    before the thing itself; how many are left is a quota, as before."""
+    rows = [
+        ("listAttempts", "GET", "/endpoints/{id}/attempts", "List the attempts made to an endpoint"),
+        ("endpointStats", "GET", "/endpoints/{id}/stats", "Get basic statistics for the endpoint"),
+        ("getEndpoint", "GET", "/endpoints/{id}", "Get an endpoint"),
+        ("listEndpoints", "GET", "/endpoints", "List endpoints"),
+        ("updateEndpoint", "PATCH", "/endpoints/{id}", "Update an endpoint"),
+        ("rateLimit", "GET", "/rate_limit", "Get rate limit status for the authenticated user"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "how many deliveries to endpoint ep_8 failed this week?") == ["endpointStats"]
+    assert top(index, "how many deliveries did endpoint ep_8 get in total?") == ["endpointStats"]
+    assert top(index, "endpoint ep_8's deliveries broken down by status") == ["endpointStats"]
+    assert top(index, "show endpoint ep_8") == ["getEndpoint"]
+    assert top(index, "how many API calls do I have left?") == ["rateLimit"]
+
+
 def test_anything_like_a_named_thing_is_a_similar_one() -> None:
     rows = [
         ("similarMovies", "GET", "/Movies/{itemId}/Similar", "Gets similar items"),

@@ -118,6 +118,14 @@ HOW_IT_DID = re.compile(
 )
 """How something did ("how did our last three posts do?", "how is the campaign
 performing?"): its figures, its insights."""
+FIGURES_ASKED = re.compile(
+    r"\bhow\s+many\b(?!(?:\s+\S+){0,6}?\s+(?:left|remaining|available|free)\b)"
+    r"|\bin\s+total\b|\btotals?\b|\bbroken\s+down\s+by\b|\bbreakdown\b|\boverall\b",
+    re.IGNORECASE,
+)
+"""Figures asked for ("how many deliveries failed?", "total receipts for the cycle",
+"bounces broken down by type"): counts, totals, a summary of them, statistics; not how
+many are left ("how many API calls do I have left?": a quota)."""
 KEEP_A_COPY = re.compile(
     r"\b(?:keep|store|save)\s+(?:a\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\b",
     re.IGNORECASE,
@@ -194,6 +202,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (COMING_UP, ("upcoming", "event", "schedule", "future")),
     (KEEP_A_COPY, ("archive", "backup", "snapshot")),
     (HOW_IT_DID, ("insight", "metric", "analytics", "statistic", "performance", "report")),
+    (FIGURES_ASKED, ("stats", "statistics", "total", "summary", "metric", "count", "usage")),
     (LOOKS_LIKE, ("similar",)),
     (GOES_LIVE, ("publish", "release", "deploy")),
     (WORKS_FOR, ("employee", "staff", "worker")),
