@@ -6847,6 +6847,19 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
 
 
+def test_what_is_received_is_inbound_and_what_goes_out_outbound() -> None:
+    rows = [
+        ("inboundDomains", "POST", "/inbound/domains.json", "List the domains that have been configured for inbound delivery"),
+        ("listDomains", "POST", "/senders/domains.json", "Returns the sender domains that have been added to this account"),
+        ("sendMessage", "POST", "/messages/send.json", "Send a new transactional message"),
+        ("listOutbound", "GET", "/messages/outbound", "Search outbound messages"),
+        ("listInbound", "GET", "/messages/inbound", "Search inbound messages"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "emails we received yesterday") == ["listInbound"]
+    assert top(index, "search the outgoing messages from yesterday") == ["listOutbound"]
+
+
 def test_figures_asked_for_are_counts_totals_and_statistics() -> None:
     """ "How many ...", totals and breakdowns ask for figures: an API's statistics come
     before the thing itself; how many are left is a quota, as before."""
