@@ -6847,6 +6847,20 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
 
 
+def test_what_would_be_is_previewed_or_estimated() -> None:
+    """A question what would be ("what would they pay?") asks for a preview, an estimate
+    or a test before anything is done; a request to do it is as before."""
+    rows = [
+        ("previewOrder", "POST", "/orders/preview", "Preview an order"),
+        ("createOrder", "POST", "/orders", "Create an order"),
+        ("getOrder", "GET", "/orders/{id}", "Get an order"),
+        ("listOrders", "GET", "/orders", "List orders"),
+    ]
+    index = build(rows)
+    assert top(index, "if Globex ordered the annual plan, what would they pay?") == ["previewOrder"]
+    assert top(index, "order 12 seats of the annual plan for Globex") == ["createOrder"]
+
+
 def test_what_is_received_is_inbound_and_what_goes_out_outbound() -> None:
     rows = [
         ("inboundDomains", "POST", "/inbound/domains.json", "List the domains that have been configured for inbound delivery"),

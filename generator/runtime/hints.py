@@ -126,6 +126,17 @@ FIGURES_ASKED = re.compile(
 """Figures asked for ("how many deliveries failed?", "total receipts for the cycle",
 "bounces broken down by type"): counts, totals, a summary of them, statistics; not how
 many are left ("how many API calls do I have left?": a quota)."""
+WOULD_BE = re.compile(
+    r"\b(?:what|which|how|when|where|who)\b[^.!?]{0,60}?\bwould\b(?!\s+(?:you|u|like|love)\b)"
+    r"|\bwould\s+(?!(?:you|u|like|love|be\s+(?:great|nice|good|possible|helpful))\b)"
+    r"[^.!?]{0,60}\?"
+    r"|\bdry[- ]run\b|\bwithout\s+(?:actually\s+)?(?:creating|saving|applying|committing|"
+    r"changing|sending|running)\b",
+    re.IGNORECASE,
+)
+"""What would be, asked before it is done ("which images would it expire?", "what exchange
+rate would I get?", "would it pass the checks? dry run only"): a preview, an estimate, a
+simulation, a test, a calculation."""
 KEEP_A_COPY = re.compile(
     r"\b(?:keep|store|save)\s+(?:a\s+)?(?:\w+\s+)?cop(?:y|ies)\s+of\b",
     re.IGNORECASE,
@@ -202,6 +213,10 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (COMING_UP, ("upcoming", "event", "schedule", "future")),
     (KEEP_A_COPY, ("archive", "backup", "snapshot")),
     (HOW_IT_DID, ("insight", "metric", "analytics", "statistic", "performance", "report")),
+    (
+        WOULD_BE,
+        ("preview", "estimate", "simulate", "simulation", "test", "calculate", "quote", "predict"),
+    ),
     (FIGURES_ASKED, ("stats", "statistics", "total", "summary", "metric", "count", "usage")),
     (LOOKS_LIKE, ("similar",)),
     (GOES_LIVE, ("publish", "release", "deploy")),
