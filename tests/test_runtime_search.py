@@ -6847,6 +6847,21 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
 
 
+def test_a_thing_that_waits_for_or_blocks_another_depends_on_it() -> None:
+    rows = [
+        ("createIssueLink", "POST", "/rest/api/3/issueLink", "Create issue link"),
+        ("editIssue", "PUT", "/rest/api/3/issue/{issueIdOrKey}", "Edit issue"),
+        ("getIssue", "GET", "/rest/api/3/issue/{issueIdOrKey}", "Get issue"),
+        ("addDependencies", "POST", "/tasks/{task_gid}/addDependencies", "Set dependencies for a task"),
+        ("updateTask", "PUT", "/tasks/{task_gid}", "Update a task"),
+        ("createSubtask", "POST", "/tasks/{task_gid}/subtasks", "Create a subtask"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "Mark WEB-12 as blocking WEB-15") == ["createIssueLink"]
+    assert top(index, "task 88 has to wait for task 77") == ["addDependencies"]
+    assert top(index, "mark WEB-12 as done") == ["editIssue"]
+
+
 def test_what_would_be_is_previewed_or_estimated() -> None:
     """A question what would be ("what would they pay?") asks for a preview, an estimate
     or a test before anything is done; a request to do it is as before."""

@@ -306,6 +306,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bon\s+(?:my|our|his|her|their)\s+plate\b", ("task", "tasks", "todo", "assigned")),
     # What blocks a thing is what it depends on.
     (r"\bwhat(?:'s|\s+is)\s+blocking\b", ("dependency", "dependencies", "blocker", "link")),
+    # A thing that cannot start until another is done, or that blocks it, depends on it.
+    (
+        (
+            r"\bcan(?:'t|not|\s+not)\s+(?:start|begin|go|run|proceed|happen)\s+(?:\S+\s+){0,3}?"
+            r"(?:until|before)\b|\b(?:has|have|needs?)\s+to\s+wait\s+(?:for|on|until)\b"
+            r"|\bas\s+(?:blocking|blocked\s+by)\b"
+        ),
+        ("dependency", "dependencies", "blocker", "link", "predecessor", "dependent"),
+    ),
     # Sent at a later time ("send it to #general tomorrow at 9am"): a scheduled message or
     # send (not "tonight's op", what it is about).
     (
