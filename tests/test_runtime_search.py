@@ -6847,6 +6847,32 @@ def test_more_things_like_a_given_one_are_similar_ones() -> None:
     assert top(index, "find footage that looks like clip 1136510211") == ["similarVideos"]
 
 
+def test_a_question_how_many_is_answered_by_what_counts_the_things() -> None:
+    """OData's ``$count`` and a path that ends in ``count`` count the things before them;
+    a question how many asks for them, how many are left does not."""
+    rows = [
+        ("listMembers", "GET", "/groups/{group-id}/members", "List group members"),
+        ("countMembers", "GET", "/groups/{group-id}/members/$count", "Get the number of the resource"),
+        ("getGroup", "GET", "/groups/{group-id}", "Get a group"),
+        ("listOwners", "GET", "/groups/{group-id}/owners", "List group owners"),
+        ("countOwners", "GET", "/groups/{group-id}/owners/$count", "Get the number of the resource"),
+        ("listUsers", "GET", "/users", "List users"),
+        ("countUsers", "GET", "/users/count.json", "Returns the number of users"),
+        ("rateLimit", "GET", "/rate_limit", "Get rate limit status"),
+    ]  # fmt: skip
+    index = build(rows)
+    counts = [
+        name for (name, *_), counting in zip(rows, index.traits.counts, strict=True) if counting
+    ]
+    assert counts == ["countMembers", "countOwners", "countUsers"]
+    assert read("how many members are in group 7?", index.words, frozenset()).counting
+    assert not read("how many API calls do I have left?", index.words, frozenset()).counting
+    assert not read("list the members of group 7", index.words, frozenset()).counting
+    assert top(index, "how many members are in the Engineering group?") == ["countMembers"]
+    assert top(index, "list the members of the Engineering group") == ["listMembers"]
+    assert top(index, "how many owners does group 7 have?") == ["countOwners"]
+
+
 def test_a_thing_that_waits_for_or_blocks_another_depends_on_it() -> None:
     rows = [
         ("createIssueLink", "POST", "/rest/api/3/issueLink", "Create issue link"),

@@ -19,7 +19,7 @@ from .asking import (
     intent,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
-from .hints import BACK_UP_AGAIN, HINTS, SQL_TEXT
+from .hints import BACK_UP_AGAIN, FIGURES_ASKED, HINTS, SQL_TEXT
 from .objects import (
     about_things,
     known_things,
@@ -453,5 +453,6 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         parent=frozenset(parent),
         existing=frozenset(parent.intersection(stems(known_things(split)))),
         named_one=frozenset({acted_on} - parent if acted_on is not None else ()),
+        counting=HOW_MANY.search(query) is not None and FIGURES_ASKED.search(query) is not None,
         belonging=frozenset(stems(words(member_of.group(1)))) if member_of else frozenset(),
     )

@@ -61,6 +61,9 @@ class Reading:
     asked: bool = False
     """A question about what is, which reads ("what cards does cus_8 have on file?":
     ``asks_what_is``)."""
+    counting: bool = False
+    """A question how many ("how many members are in the group?"), not how many are left:
+    an operation that counts the things answers it."""
     belonging: frozenset[str] = frozenset()
     """Stems of the things a question asks someone belongs to ("which teams am I in?":
     team): the things are listed, not their members (``phrasing.MEMBER_OF``)."""

@@ -68,6 +68,7 @@ from .weights import (
     BREADTH_WEIGHT,
     BULK_FACTOR,
     CLAUSE_WEIGHT,
+    COUNT_WEIGHT,
     COVERAGE_WEIGHT,
     EXACT_WEIGHT,
     EXISTING_FACTOR,
@@ -422,6 +423,8 @@ class Index:
             ):
                 # "which teams am I in?": the teams, not a team's members.
                 factor *= MEMBERS_FACTOR
+            if request.counting and traits.counts[position]:
+                factor += COUNT_WEIGHT
             if request.kinds and request.kinds & self.words.takes[position]:
                 factor += KIND_WEIGHT
             unasked_terms = traits.path_terms[position] - mentioned

@@ -196,6 +196,8 @@ def _action_path(path: str) -> str:
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 
 
+_COUNTING = frozenset({"$count", "count"})
+"""A path's last segment that counts the things before it."""
 _MARKERS = frozenset({"$ref", "$value"})
 """OData's path segments for a link to the thing before them and for its raw content."""
 _FORMATS = frozenset({"json", "xml", "yaml"})
@@ -398,6 +400,17 @@ class Traits:
         """Whether each operation acts on many things at once (``bulk``)."""
         return [
             bulk(core.split(), op) for core, op in zip(self._core, self.operations, strict=True)
+        ]
+
+    @cached_property
+    def counts(self) -> list[bool]:
+        """Whether each operation counts the things its path names before its last segment
+        (OData's ``GET /groups/{id}/members/$count``, ``GET /users/count``,
+        ``GET /products/count.json``)."""
+        return [
+            op["method"] == "GET"
+            and op["path"].rstrip("/").rsplit("/", 1)[-1].split(".")[0].lower() in _COUNTING
+            for op in self.operations
         ]
 
     @cached_property

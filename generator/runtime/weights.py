@@ -51,6 +51,9 @@ MEMBERS_FACTOR = 0.5
 """How much an operation on the members of a thing counts where a question asks which
 such things someone belongs to ("which teams am I in?": the teams, not a team's members;
 ``Reading.belonging``)."""
+COUNT_WEIGHT = 2.0
+"""How much more an operation that counts things counts for a question how many
+(``Reading.counting``, ``Traits.counts``)."""
 KIND_WEIGHT = 0.5
 """How much it counts that an operation takes the kind of value a request holds (a file
 path, an email address, a version): ``VALUE_KINDS``."""
