@@ -294,11 +294,19 @@ def unframed(query: str) -> str:
     found = _FRAME.match(query)
     if found is None or found.end() == len(query):
         return query
-    rest = query[found.end() :]
+    # The question was the framing's ("which tool should I use to refund it?"): what it
+    # frames is a request to do, no question.
+    rest = query[found.end() :].rstrip().rstrip("?").rstrip()
     first, _, after = rest.partition(" ")
     word = first.lower()
-    if word in STOP_WORDS:  # "what endpoints are there?": no verb follows
-        return query
+    frame = words(found.group())
+    connected = bool(frame) and (frame[-1] in _CONNECTORS or bool(found.group("able")))
+    if word in STOP_WORDS:
+        # "what endpoints are there?": no verb follows; in a question, what follows "to"
+        # or "for" is what is asked about ("which call is for the pods that failed?"),
+        # not in a phrase ("operations for the dev zone").
+        questioned = connected and frame[-1] in ("to", "for") and query.rstrip().endswith("?")
+        return rest if questioned else query
     plain = _plain_verb(word)
     following = words(after)[:1]
     if plain is None and word.endswith("s") and following and following[0] in DETERMINERS:
@@ -307,8 +315,7 @@ def unframed(query: str) -> str:
     if plain is not None:
         return f"{plain} {after}".rstrip()
     # Else a verb must follow "to" or "for": "which calls failed?" asks about calls.
-    frame = words(found.group())
-    return rest if frame and (frame[-1] in _CONNECTORS or found.group("able")) else query
+    return rest if connected else query
 
 
 def _plain_verb(word: str) -> str | None:
