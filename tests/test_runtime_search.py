@@ -570,8 +570,13 @@ def test_a_question_how_to_do_something_asks_to_do_it() -> None:
         "Would it be possible to paste this snippet as a secret gist?",
         "Any chance you could paste this snippet as a secret gist?",
         "I need you to paste this snippet as a secret gist",
+        "Any idea how to paste this snippet as a secret gist?",
+        "My script fails when I try to paste this snippet as a secret gist. What's the call?",
     ):
         assert top(index, asked) == ["createGist"], asked
+    assert unframed(opening("Got any idea how to delete gist 5?")) == "delete gist 5"
+    assert unframed(opening("any idea why gist 5 is gone?")) == "any idea why gist 5 is gone?"
+    assert opening("Our bot keeps failing when it tries to delete gist 5") == "delete gist 5"
     assert unframed(opening("would you mind deleting gist 5?")) == "delete gist 5"
     assert unframed("show me how many pods run") == "show me how many pods run"
     assert top(index, "How would I go about handing the repo over to acme?") == ["transferRepo"]

@@ -237,7 +237,9 @@ _HOW = re.compile(
     # "trying to figure out how to ..."
     r"|(?:do|does)\s+(?:you|anyone)\s+know\s+|i\s+(?:wonder|don't\s+know|do\s+not\s+know)\s+"
     r"|(?:(?:i'm|i\u2019m|i\s+am|we're|we\u2019re|we\s+are)\s+)?(?:not\s+sure|unsure|wondering)\s+"
-    r"|(?:figure|work|find)\s+out\s+)?"
+    r"|(?:figure|work|find)\s+out\s+"
+    # "any idea how to ...?", "got a clue how to ...?"
+    r"|(?:(?:do\s+(?:you|u)\s+)?(?:have|got)\s+)?(?:any|an|a|no)\s+(?:idea|clue)s?\s+)?"
     r"how\s+(?:(?:do|can|could|would|should|shall|will|may|must)\s+(?:i|we|you|u|one)\s+"
     r"(?:go\s+about\s+|be\s+able\s+to\s+)?|to\s+)"
     # "I wonder if I can ...?", "do you know whether we could ...?" (not "where do I go to

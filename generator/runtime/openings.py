@@ -94,6 +94,10 @@ _WANTING = re.compile(
     # "the task is to ...", "my goal here is to ..."
     r"^\W*(?:(?:the|my|our)\s+(?:task|goal|aim|plan|job|idea|objective|ask)\s+(?:here\s+)?"
     r"is\s+to\s+"
+    # "my script fails when I try to ...": what it tries is asked for.
+    r"|(?:the|my|our)\s+(?:[\w-]+\s+){1,2}?(?:fails|failed|errors(?:\s+out)?|breaks|crashes|"
+    r"keeps\s+failing|(?:doesn't|does\s+not|isn't|is\s+not)\s+working)\s+when\s+(?:i|we|it)\s+"
+    r"(?:try|tries|tried|attempt|attempts)\s+to\s+"
     r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?"
     r"|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
     r"(?:(?:really|just|also|still|now|first|kindly)\s+)?"
