@@ -412,6 +412,17 @@ def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
     assert opening("hey there can you list repos") == "list repos"
     assert opening("ok delete it") == "delete it"
     assert opening("Please") == "Please"
+    # An acknowledgement before the next request, and what leads up to its verb.
+    assert opening("Perfect. Next I'd like you to delete gist 5.") == "delete gist 5."
+    assert opening("Thanks! Then I need to delete gist 5") == "delete gist 5"
+    assert opening("Great Britain's gists") == "Great Britain's gists"
+    # What a wish or a need leads up to, after a clause of context, is the request.
+    assert opening("For the audit, I have to close issue 42. What do I do?") == (
+        "close issue 42, For the audit."
+    )
+    # Not where the sentence before already asks.
+    said = "Mute the #random channel. I still want to stay in it, just stop the pings."
+    assert opening(said) == said
 
 
 def test_a_wish_or_a_need_before_the_verb_changes_nothing() -> None:

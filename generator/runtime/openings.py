@@ -76,9 +76,11 @@ def unled(tokens: Sequence[str]) -> list[str]:
 _GREETING = re.compile(
     r"^\W*(?i:hey|hi|hello|yo|ok|okay|alright|so|um|hmm)\b"
     r"(?:\s+(?:(?i:there|team|all|folks)\b|[A-Z][\w-]*(?=\s*[,!:])))?\s*[,!.:;\u2014-]*\s+"
+    r"|^\W*(?i:perfect|great|thanks|thank\s+you|cool|nice|awesome|got\s+it|excellent|good|"
+    r"sounds\s+good|that\s+worked|done)\s*[,!.:;\u2014-]+\s+"
 )
-"""A greeting or filler that opens a request, with whom it greets ("Hey Claude,", "hi
-team!", "ok so")."""
+"""A greeting, filler or acknowledgement that opens a request, with whom it greets ("Hey
+Claude,", "hi team!", "ok so", "Perfect.", "Thanks!")."""
 
 
 _LABEL = re.compile(
@@ -98,7 +100,8 @@ _WANTING = re.compile(
     r"|(?:the|my|our)\s+(?:[\w-]+\s+){1,2}?(?:fails|failed|errors(?:\s+out)?|breaks|crashes|"
     r"keeps\s+failing|(?:doesn't|does\s+not|isn't|is\s+not)\s+working)\s+when\s+(?:i|we|it)\s+"
     r"(?:try|tries|tried|attempt|attempts)\s+to\s+"
-    r"|(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?"
+    r"|(?:(?:next|then|now|also|and|so)\s*,?\s+)?"
+    r"(?:(?:(?:i|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?"
     r"|(?:i|we)(?:'d|\u2019d|\s+would))\s+)?"
     r"(?:(?:really|just|also|still|now|first|kindly)\s+)?"
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
@@ -115,17 +118,27 @@ task is to")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def _asks(sentence: str, questions: bool = True) -> bool:
+def _asks(sentence: str, questions: bool = True, wished: bool = False) -> bool:
     """Whether ``sentence`` asks something: a question (where ``questions``), or a command
-    (its verb first, past a greeting and the words that lead up to it)."""
+    (its verb first, past a greeting and the words that lead up to it; where ``wished``,
+    any word that a wish or a need leads up to: "I have to close issue 42")."""
     if questions and sentence.rstrip().endswith("?"):
         return True
-    rest = _unwished(_GREETING.sub("", sentence, count=1))
+    greeted = _GREETING.sub("", sentence, count=1)
+    rest = _unwished(greeted)
     if not rest:
         return False
     first = rest[0].strip(EDGES).lower()
     if first in VERBS:
         return True
+    if (
+        wished
+        and _WANTING.match(greeted) is not None
+        and first.isalpha()
+        and first not in STOP_WORDS
+    ):
+        # What a wish or a need leads up to is a verb ("I have to close issue 42").
+        return first not in NOT_VERBS and first not in QUANTITIES
     # A verb search names no intent for, as the determiner after it shows: "give me a
     # page", "paste this snippet"; not "Dana from legal needs ...", nor "Job 88123 failed".
     following = rest[1].strip(EDGES).lower() if len(rest) > 2 else ""
@@ -221,7 +234,7 @@ def _command_first(sentence: str) -> str:
         before, after = sentence[: comma.start()], sentence[comma.end() :]
         if len(before.split()) > LEADING_WORDS:
             break
-        if _asks(after, questions=False):
+        if _asks(after, questions=False, wished=True):
             said = after.rstrip()
             end = said[len(said.rstrip(".!")) :]
             return f"{said[: len(said) - len(end)]}, {before.strip()}{end}"
