@@ -420,6 +420,15 @@ def test_a_greeting_and_what_leads_up_to_the_verb_change_nothing() -> None:
     assert opening("For the audit, I have to close issue 42. What do I do?") == (
         "close issue 42, For the audit."
     )
+    # Fillers, someone else's ask, and a question after a dash that asks nothing of its own.
+    assert opening("btw can you delete gist 5") == "delete gist 5"
+    assert opening("Our client asked us to delete gist 5.") == "delete gist 5."
+    assert opening("delete gist 5 via the API - what parameters do I need?") == (
+        "delete gist 5 via the API"
+    )
+    assert opening("list the gists - which ones are secret?") == (
+        "list the gists - which ones are secret?"
+    )
     # Not where the sentence before already asks.
     said = "Mute the #random channel. I still want to stay in it, just stop the pings."
     assert opening(said) == said

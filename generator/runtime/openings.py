@@ -74,7 +74,7 @@ def unled(tokens: Sequence[str]) -> list[str]:
 
 
 _GREETING = re.compile(
-    r"^\W*(?i:hey|hi|hello|yo|ok|okay|alright|so|um|hmm)\b"
+    r"^\W*(?i:hey|hi|hello|yo|ok|okay|alright|so|um|hmm|btw|fyi|oh|by\s+the\s+way)\b"
     r"(?:\s+(?:(?i:there|team|all|folks)\b|[A-Z][\w-]*(?=\s*[,!:])))?\s*[,!.:;\u2014-]*\s+"
     r"|^\W*(?i:perfect|great|thanks|thank\s+you|cool|nice|awesome|got\s+it|excellent|good|"
     r"sounds\s+good|that\s+worked|done)\s*[,!.:;\u2014-]+\s+"
@@ -96,6 +96,9 @@ _WANTING = re.compile(
     # "the task is to ...", "my goal here is to ..."
     r"^\W*(?:(?:the|my|our)\s+(?:task|goal|aim|plan|job|idea|objective|ask)\s+(?:here\s+)?"
     r"is\s+to\s+"
+    # "our client asked us to ...", "my boss wants me to ...": what they ask is asked for.
+    r"|(?:the|my|our|a)\s+(?:[\w-]+\s+){1,2}?(?:asked|asks|wants|wanted|told|needs|needed)\s+"
+    r"(?:us|me)\s+to\s+"
     # "my script fails when I try to ...": what it tries is asked for.
     r"|(?:the|my|our)\s+(?:[\w-]+\s+){1,2}?(?:fails|failed|errors(?:\s+out)?|breaks|crashes|"
     r"keeps\s+failing|(?:doesn't|does\s+not|isn't|is\s+not)\s+working)\s+when\s+(?:i|we|it)\s+"
@@ -116,6 +119,10 @@ task is to")."""
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_DASHED_QUESTION = re.compile(
+    r"\s+[\u2014\u2013-]+\s+((?:what|which|how|where)\b[^.!?\u2014\u2013]*\?)\s*$", re.IGNORECASE
+)
+"""A question after a dash that ends a request ("... - what parameters do I need?")."""
 
 
 def _asks(sentence: str, questions: bool = True, wished: bool = False) -> bool:
@@ -174,6 +181,11 @@ def asked_first(query: str) -> str:
     sentences that tell stay, after it: they often name what it is about. A sentence that
     asks or says nothing of its own (``_HOLLOW``) is left out: "I need to rotate the key. Which
     endpoint should I call?" asks what "I need to rotate the key" does."""
+    tail = _DASHED_QUESTION.search(query)
+    if tail is not None and _hollow(tail.group(1)):
+        # "... via the API - what parameters do I need?": a question that asks nothing of
+        # its own after a dash.
+        query = query[: tail.start()]
     sentences = _SENTENCE_END.split(query.strip())
     said = [sentence for sentence in sentences if not _hollow(sentence)]
     if said and len(said) < len(sentences):
