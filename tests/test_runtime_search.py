@@ -1413,6 +1413,22 @@ def test_who_reports_to_someone_are_their_direct_reports() -> None:
     assert top(index, "send the report to finance") == ["listReports"]
 
 
+def test_letting_someone_know_something_tells_them() -> None:
+    """ "Let my class know the quiz moved" asks to tell them: an announcement, a message;
+    "let me know ..." asks to be told, as before."""
+    rows = [
+        ("createAnnouncement", "POST", "/v1/courses/{courseId}/announcements", "Creates an announcement"),
+        ("getCourse", "GET", "/v1/courses/{courseId}", "Returns a course"),
+        ("updateCourse", "PATCH", "/v1/courses/{courseId}", "Updates one or more fields in a course"),
+        ("createCourseWork", "POST", "/v1/courses/{courseId}/courseWork", "Creates course work, such as a quiz"),
+        ("listStudents", "GET", "/v1/courses/{courseId}/students", "Returns a list of students of this course"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "let my period 2 class know the quiz has moved to Friday"
+    assert top(index, query) == ["createAnnouncement"]
+    assert top(index, "let me know the students in course 7") == ["listStudents"]
+
+
 def test_a_device_factory_reset_is_wiped() -> None:
     """A device reset to its factory settings is wiped; its passcode reset is not that,
     nor is a printer's defaults restored."""

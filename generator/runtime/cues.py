@@ -72,6 +72,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("watch", "watcher", "follower", "subscribe", "subscription", "notification"),
     ),
+    # Letting someone know something is telling them: a message, a notice, a report.
+    (
+        r"\blet\s+(?!me\b|us\b)(?:[\w#@'.-]+\s+){1,4}?know\b",
+        ("message", "notify", "notification", "announcement", "post", "report"),
+    ),
     # A device reset to how it left the factory is wiped: erased.
     (
         (
