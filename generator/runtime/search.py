@@ -117,7 +117,6 @@ def _bounded(query: str) -> str:
 
 
 _READING = frozenset({"read", "list", "search"})
-_MEMBERS = frozenset({"member", "membership"})
 
 
 def _agrees(wanted: str, does: str) -> bool:
@@ -413,14 +412,7 @@ class Index:
                 factor += NAMED_ITEM_WEIGHT
             if request.existing & traits.heads[position] and traits.creates(position):
                 factor *= EXISTING_FACTOR
-            if (
-                request.belonging
-                and traits.heads[position] & _MEMBERS
-                and not request.belonging & resource
-                and not request.belonging.isdisjoint(
-                    " ".join(traits.segments[position][:-1]).split()
-                )
-            ):
+            if request.belonging and traits.on_members_of(position, request.belonging):
                 # "which teams am I in?": the teams, not a team's members.
                 factor *= MEMBERS_FACTOR
             if request.counting and traits.counts[position]:

@@ -196,6 +196,8 @@ def _action_path(path: str) -> str:
 _VERSION = re.compile(r"/v[0-9]+(?:(?:alpha|beta)[0-9]*)?(?=/|$)")
 
 
+_MEMBERS = frozenset({"member", "membership"})
+"""What the members of a thing are called."""
 _COUNTING = frozenset({"$count", "count"})
 """A path's last segment that counts the things before it."""
 _MARKERS = frozenset({"$ref", "$value"})
@@ -401,6 +403,16 @@ class Traits:
         return [
             bulk(core.split(), op) for core, op in zip(self._core, self.operations, strict=True)
         ]
+
+    def on_members_of(self, position: int, things: frozenset[str]) -> bool:
+        """Whether an operation acts on the members of one of ``things`` (stems), which
+        its path names before them (``GET /boards/{id}/memberships`` for boards), not on
+        those things (``GET /members/{id}/boards``)."""
+        return (
+            bool(self.heads[position] & _MEMBERS)
+            and not things & self.resources[position]
+            and not things.isdisjoint(" ".join(self.segments[position][:-1]).split())
+        )
 
     @cached_property
     def counts(self) -> list[bool]:
