@@ -1413,6 +1413,20 @@ def test_who_reports_to_someone_are_their_direct_reports() -> None:
     assert top(index, "send the report to finance") == ["listReports"]
 
 
+def test_a_risk_or_an_alert_cleared_is_dismissed() -> None:
+    rows = [
+        ("dismissRiskyUsers", "POST", "/identityProtection/riskyUsers/dismiss", "Invoke action dismiss"),
+        ("createRiskDetection", "POST", "/identityProtection/riskDetections", "Create new navigation property to riskDetections"),
+        ("updateRiskDetection", "PATCH", "/identityProtection/riskDetections/{id}", "Update the navigation property riskDetections"),
+        ("clearPresence", "POST", "/users/{id}/presence/clearPresence", "Invoke action clearPresence"),
+        ("getRiskyUser", "GET", "/identityProtection/riskyUsers/{id}", "Get riskyUser"),
+    ]  # fmt: skip
+    index = build(rows)
+    query = "Clear the risk on Tom's account, it was just him logging in from a hotel"
+    assert top(index, query) == ["dismissRiskyUsers"]
+    assert top(index, "clear my presence") == ["clearPresence"]
+
+
 def test_letting_someone_know_something_tells_them() -> None:
     """ "Let my class know the quiz moved" asks to tell them: an announcement, a message;
     "let me know ..." asks to be told, as before."""

@@ -72,6 +72,11 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
         ("watch", "watcher", "follower", "subscribe", "subscription", "notification"),
     ),
+    # A risk or an alert cleared is dismissed.
+    (
+        r"\bclear\s+(?:the\s+|that\s+|this\s+)?(?:risk|alert|warning)s?(?:\s+flags?)?\b",
+        ("dismiss", "resolve", "acknowledge"),
+    ),
     # Letting someone know something is telling them: a message, a notice, a report.
     (
         r"\blet\s+(?!me\b|us\b)(?:[\w#@'.-]+\s+){1,4}?know\b",
