@@ -215,6 +215,7 @@ RUNTIME = (
     "outputs.py",
     "discovery.py",
     "search.py",
+    "fit.py",
     "fusion.py",
     "reading.py",
     "request.py",

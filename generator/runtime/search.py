@@ -53,6 +53,7 @@ from typing import Any
 
 from .apiwords import ApiWords
 from .clauses import api_names, unframed, unsaid
+from .fit import fit_factor
 from .fusion import fused, varied
 from .mainclause import main_clause
 from .openings import opening
@@ -65,36 +66,20 @@ from .terms import adjacent_pairs, distinct_words, holds, joined, related, stems
 from .traits import SELF_TERMS, Traits
 from .vocabulary import EQUIVALENTS, METHODS, STOP_WORDS
 from .weights import (
-    BREADTH_WEIGHT,
-    BULK_FACTOR,
     CLAUSE_WEIGHT,
-    COUNT_WEIGHT,
     COVERAGE_WEIGHT,
-    EXACT_WEIGHT,
-    EXISTING_FACTOR,
     EXPANSION_WEIGHT,
     FUSION_DEPTH,
     GUESS_COUNT,
     GUESS_SIMILARITY,
     GUESS_WEIGHT,
-    KIND_WEIGHT,
     LEXICAL_LEAD,
-    MEMBERS_FACTOR,
-    META_FACTOR,
-    METHOD_WEIGHT,
     MORE_WEIGHT,
-    NAMED_ITEM_WEIGHT,
     NEAR_COVERAGE,
     PHRASE_CAP,
     PHRASE_WEIGHT,
-    QUESTION_FACTOR,
-    RESOURCE_WEIGHT,
-    SCOPE_WEIGHT,
-    SELF_WEIGHT,
     SEMANTIC_METHOD_WEIGHT,
-    SHAPE_WEIGHT,
     SIBLING_SHARE,
-    SPECIFIC_WEIGHT,
     VALUE_WEIGHT,
 )
 
@@ -114,15 +99,6 @@ def _bounded(query: str) -> str:
     # Else the word the limit falls in goes, when a word comes before it.
     start = query[:MAX_QUERY].rsplit(None, 1)
     return start[0] if len(start) > 1 else query[:MAX_QUERY]
-
-
-_READING = frozenset({"read", "list", "search"})
-
-
-def _agrees(wanted: str, does: str) -> bool:
-    """Whether a request that wants ``wanted`` asks for what an action's verb does: the
-    same, or any of reading, listing and searching for another."""
-    return wanted == does or (wanted in _READING and does in _READING)
 
 
 def _scaled(scores: Any) -> Any:
@@ -393,54 +369,16 @@ class Index:
         mentioned = request.mentioned | SELF_TERMS if request.mine else request.mentioned
         ranked: list[tuple[float, int, int]] = []
         traits = self.traits
+        takes = self.words.takes
         for position, score in enumerate(scores.tolist()):
             if score <= 0 and position not in request.outright:
                 continue
             op = self.operations[position]
             if tag is not None and not self._tagged(position, tag):
                 continue
-            method = traits.methods[position]
-            factor = self._prior(method, traits.items[position], request.wanted, request.plural)
-            if position in request.exact:
-                factor *= EXACT_WEIGHT
-            if request.asked and method not in ("GET", "HEAD"):
-                factor *= QUESTION_FACTOR
-            resource = traits.resources[position]
-            if resource & asked and not resource & request.parent:
-                factor += RESOURCE_WEIGHT
-            if resource & request.named_one and traits.items[position]:
-                factor += NAMED_ITEM_WEIGHT
-            if request.existing & traits.heads[position] and traits.creates(position):
-                factor *= EXISTING_FACTOR
-            if request.belonging and traits.on_members_of(position, request.belonging):
-                # "which teams am I in?": the teams, not a team's members.
-                factor *= MEMBERS_FACTOR
-            if request.counting and traits.counts[position]:
-                factor += COUNT_WEIGHT
-            if request.kinds and request.kinds & self.words.takes[position]:
-                factor += KIND_WEIGHT
-            unasked_terms = traits.path_terms[position] - mentioned
-            if unasked_terms and request.wanted is not None:
-                does, verb = traits.verbs[position]
-                if does is not None and _agrees(request.wanted, does):
-                    unasked_terms = unasked_terms - verb
-            unasked = len(unasked_terms)
-            if request.broad:
-                factor /= 1.0 + BREADTH_WEIGHT * op["path"].count("{")
-            elif (
-                request.scoped
-                and request.plural
-                and not traits.items[position]
-                and "{" in op["path"]
-            ):
-                factor *= 1.0 + SCOPE_WEIGHT
-            if request.mine and traits.own[position]:
-                factor += SELF_WEIGHT
-            if traits.meta[position] and not request.meta_asked:
-                factor *= META_FACTOR
-            if traits.bulk[position] and (request.one or request.many):
-                factor *= BULK_FACTOR if request.one else 1.0 / BULK_FACTOR
-            factor /= 1.0 + SPECIFIC_WEIGHT * unasked
+            factor = fit_factor(
+                request, traits, position, op["path"], takes[position], asked, mentioned
+            )
             ranked.append((score * factor, _SAFETY.get(op["method"], 3), position))
         if request.outright and ranked:
             # The operations the request gives outright (by path, or title in quotes) come
@@ -492,14 +430,3 @@ class Index:
     def _api_names(self) -> frozenset[str]:
         """The words of the API's title that name it (``api_names``), found on first search."""
         return api_names(self._title, self.words.path_vocabulary)
-
-    @staticmethod
-    def _prior(method: str, item: bool, wanted: str | None, plural: bool) -> float:
-        if wanted is None:
-            return 1.0
-        factor = 1.0 + METHOD_WEIGHT * (METHODS[wanted].get(method, 0.0) - 0.5)
-        if wanted == "list" or (wanted in ("read", "search", "delete") and plural):
-            factor += SHAPE_WEIGHT * (-1.0 if item else 1.0)
-        elif wanted in ("read", "update", "delete"):
-            factor += SHAPE_WEIGHT * (1.0 if item else -0.5)
-        return factor
