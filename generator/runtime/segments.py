@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Mapping
 from itertools import pairwise
 from typing import Any
 
-from .terms import stem, terms, words
+from .terms import last_segment, stem, terms, words
 from .vocabulary import STOP_WORDS
 
 _FORMAT_SUFFIX = re.compile(r"(?<=\})\.[A-Za-z0-9]{1,5}$")
@@ -147,5 +147,5 @@ def plain_operation_segments(op: Mapping[str, Any]) -> list[str]:
 def is_item_path(path: str) -> bool:
     """The path names one item (it ends with a parameter, perhaps with a format suffix
     such as ``{Sid}.json``), not a collection or action."""
-    last = _FORMAT_SUFFIX.sub("", path.rstrip("/").rsplit("/", 1)[-1])
+    last = _FORMAT_SUFFIX.sub("", last_segment(path))
     return last.startswith("{") and last.endswith("}")

@@ -236,6 +236,11 @@ def path_words(path: str) -> str:
     return " ".join(seg for seg in path.split("/") if seg and not seg.startswith("{"))
 
 
+def last_segment(path: str) -> str:
+    """A path's last segment as written, parameter or not: ``/users/{id}/`` -> ``{id}``."""
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def document_terms(
     name: str,
     summary_text: str,
@@ -264,7 +269,7 @@ def document_terms(
     # An action that undoes another ("UntagResource", "unassignTicket") is about what it
     # undoes: the tag, the assignment.
     core += [t for w in words(name) for t in terms(undone(w)) if t not in core]
-    if path.rstrip("/").rsplit("/", 1)[-1].lower() in _CALLER:
+    if last_segment(path).lower() in _CALLER:
         # ``/me``, ``/myself``: the calling user ("me" is a stop word).
         core += [t for t in terms(_CALLER_WORDS) if t not in core]
     more = terms(description) + terms(" ".join(args))

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from .segments import is_item_path, operation_segments
-from .terms import terms, undone, words
+from .terms import last_segment, terms, undone, words
 from .vocabulary import INTENTS, UNDONE
 
 _TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
@@ -84,7 +84,7 @@ def action_words(path: str) -> tuple[list[str], bool]:
 def _action(path: str) -> tuple[tuple[str, ...], bool]:
     """``action_words``, read once per path: ``Traits`` and ``ApiWords`` each ask of every
     operation."""
-    last = path.rstrip("/").rsplit("/", 1)[-1]
+    last = last_segment(path)
     for mark in "=:":
         if mark in last:
             # A service's name before the action's (``X-Amz-Target=SageMaker.DescribeEndpoint``)
@@ -214,7 +214,7 @@ def _acted_on(path: str, segment: str) -> str:
     (``#X-Amz-Target=DMS.StartReplicationTask``: a replication task), not the header or
     service before them."""
     named, explicit = _action(path)
-    if explicit and len(named) > 1 and "=" in path.rstrip("/").rsplit("/", 1)[-1]:
+    if explicit and len(named) > 1 and "=" in last_segment(path):
         after = " ".join(terms(" ".join(named[1:])))
         if after:
             return after
@@ -420,8 +420,7 @@ class Traits:
         (OData's ``GET /groups/{id}/members/$count``, ``GET /users/count``,
         ``GET /products/count.json``)."""
         return [
-            op["method"] == "GET"
-            and op["path"].rstrip("/").rsplit("/", 1)[-1].split(".")[0].lower() in _COUNTING
+            op["method"] == "GET" and last_segment(op["path"]).split(".")[0].lower() in _COUNTING
             for op in self.operations
         ]
 
