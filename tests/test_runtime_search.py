@@ -7871,3 +7871,22 @@ def test_what_is_overwritten_is_updated() -> None:
         ("getCheck", "GET", "/checks/{id}", "Get a check"),
     ]
     assert top(build(rows), "overwrite the configuration of check 77") == ["replaceCheck"]
+
+
+def test_how_much_there_has_been_is_a_usage_or_a_total() -> None:
+    """ "How much storage is it using?" asks for a usage or a total, not for the thing;
+    how much is left is a quota, as before."""
+    rows = [
+        ("getAccount", "GET", "/accounts/{name}", "Get a database account"),
+        ("listAccounts", "GET", "/accounts", "List database accounts"),
+        ("accountUsages", "GET", "/accounts/{name}/usages", "List the usages of a database account"),
+        ("updateAccount", "PATCH", "/accounts/{name}", "Update a database account"),
+        ("accountKeys", "GET", "/accounts/{name}/keys", "List the keys of a database account"),
+        ("rateLimit", "GET", "/rate_limit", "Get rate limit status for the authenticated user"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "how much storage is database account orders-db using right now?") == [
+        "accountUsages"
+    ]
+    assert top(index, "show database account orders-db") == ["getAccount"]
+    assert top(index, "how much of my rate limit is left?") == ["rateLimit"]

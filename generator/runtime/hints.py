@@ -126,6 +126,12 @@ FIGURES_ASKED = re.compile(
 """Figures asked for ("how many deliveries failed?", "total receipts for the cycle",
 "bounces broken down by type"): counts, totals, a summary of them, statistics; not how
 many are left ("how many API calls do I have left?": a quota)."""
+HOW_MUCH = re.compile(
+    r"\bhow\s+much\b(?!(?:\s+\S+){0,6}?\s+(?:left|remaining|available|free)\b)",
+    re.IGNORECASE,
+)
+"""How much of something there has been ("how much storage are we using?", "how much did
+we spend on travel?"): its usage, its total."""
 WOULD_BE = re.compile(
     r"\b(?:what|which|how|when|where|who)\b[^.!?]{0,60}?\bwould\b(?!\s+(?:you|u|like|love)\b)"
     r"|\bwould\s+(?!(?:you|u|like|love|be\s+(?:great|nice|good|possible|helpful))\b)"
@@ -217,6 +223,7 @@ HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         WOULD_BE,
         ("preview", "estimate", "simulate", "simulation", "test", "calculate", "quote", "predict"),
     ),
+    (HOW_MUCH, ("usage", "total", "consumption", "metric")),
     (FIGURES_ASKED, ("stats", "statistics", "total", "summary", "metric", "count", "usage")),
     (LOOKS_LIKE, ("similar",)),
     (GOES_LIVE, ("publish", "release", "deploy")),
