@@ -152,6 +152,31 @@ def test_summary_prefers_a_real_title() -> None:
     assert summary("PUT the groups in order", "x", "putGroups") == "PUT the groups in order"
 
 
+def test_a_summary_skips_a_note_that_opens_the_description() -> None:
+    """A note before what an operation does says what to know before calling it; the
+    summary (what search shows and ranks by) is what it does, or its name."""
+    ebay = (
+        '<span class="tablenote"><b>Note:</b> This method is only available for select '
+        "partners. See <a href='x'>access requests</a>.</span><br />This method retrieves "
+        "all of the negative keywords. Results are paged."
+    )
+    assert summary("getNegativeKeywords", ebay, "getNegativeKeywords") == (
+        "This method retrieves all of the negative keywords."
+    )
+    moved = "**Note:** Variables have moved to a new endpoint. Please use getEnvVars."
+    assert summary("listSites", moved, "listSites") == "listSites"
+    assert summary("", "Note: use /admin/perms for more\n Lists groups.", "x") == "Lists groups."
+    warned = "**Warning, this is not reversible.**\n\n Stops collecting logs for good."
+    assert summary("", warned, "blockLogs") == "Stops collecting logs for good."
+    # Words that only begin like a note are what the operation does.
+    assert summary("", "Notes are returned for the contact.", "x") == (
+        "Notes are returned for the contact."
+    )
+    assert summary("", "Important dates of the event. More.", "x") == (
+        "Important dates of the event."
+    )
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

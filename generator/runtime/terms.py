@@ -210,13 +210,28 @@ def _first(flat: str, limit: int) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
+_NOTE = re.compile(
+    r"\A\s*(?:<(?!/)[^>]*>\s*)*[*_]{0,2}\s*(?:<(?:b|strong|em|i)>\s*)?"
+    r"(?:note|notes|nb|warning|important|caution|attention|disclaimer)"
+    r"\s*(?:[:,!\u2013\u2014-]|\*\*|__|</(?:b|strong|em|i)>)"
+    r"(?P<note>.*?)(?:</(?:span|p|div|aside|blockquote)>|<br\s*/?>|\n|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A note that opens a description, to the end of its paragraph ("<b>Note:</b> This
+method is only available for select partners ...</span>", "**Warning, this operation is
+not reversible.**"): what to know before calling an operation, not what it does."""
+
+
 def summary(title: str, description: str, name: str) -> str:
     """One line that says what an operation does: its title, unless that is only its
     name or its method and path (what a document without summaries leaves), else the
-    first sentence of its description."""
+    first sentence of its description after any note that opens it (``_NOTE``)."""
     text = title.strip()
     if text and " " in text and text != name and not _LABEL.fullmatch(text):
         return " ".join(title.split())
+    noted = _NOTE.match(description)
+    if noted is not None:
+        description = description[noted.end() :]
     return first_sentence(description) or title or name
 
 
