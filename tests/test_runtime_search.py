@@ -7915,3 +7915,17 @@ def test_how_much_there_has_been_is_a_usage_or_a_total() -> None:
     ]
     assert top(index, "show database account orders-db") == ["getAccount"]
     assert top(index, "how much of my rate limit is left?") == ["rateLimit"]
+
+
+def test_coupons_are_offers_and_rewards_are_loyalty() -> None:
+    rows = [
+        ("insertOfferClass", "POST", "/walletobjects/v1/offerClass", "Inserts an offer class with the given ID and properties."),
+        ("insertLoyaltyClass", "POST", "/walletobjects/v1/loyaltyClass", "Inserts a loyalty class with the given ID and properties."),
+        ("insertTransitClass", "POST", "/walletobjects/v1/transitClass", "Inserts a transit class with the given ID and properties."),
+        ("insertGiftCardClass", "POST", "/walletobjects/v1/giftCardClass", "Inserts a gift card class with the given ID and properties."),
+        ("insertCampaign", "POST", "/campaigns", "Create a campaign"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert "insertOfferClass" in top(index, "set up a new voucher", 2)
+    assert top(index, "create a coupon class for the summer sale") == ["insertOfferClass"]
+    assert top(index, "create a class for our rewards programme") == ["insertLoyaltyClass"]

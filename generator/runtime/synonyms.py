@@ -72,7 +72,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "price": ("plan", "pricing"),
     "tier": ("plan", "price"),
     "discount": ("coupon", "promotion"),
-    "coupon": ("discount", "promotion"),
+    "coupon": ("discount", "promotion", "offer", "voucher"),
+    "voucher": ("coupon", "discount", "offer"),
+    # A rewards programme, its points and its members' cards: loyalty.
+    "reward": ("loyalty", "incentive"),
+    "rewards": ("loyalty", "reward", "incentive"),
+    "loyalty": ("reward", "rewards"),
     "promotion": ("discount", "coupon", "rule", "promo"),
     "promo": ("promotion", "coupon", "code"),
     "ticket": ("issue", "card", "task"),
