@@ -590,6 +590,17 @@ def test_a_clause_before_a_command_is_read_after_it() -> None:
     assert opening("Jane changed her phone, update her record") == (
         "update her record, Jane changed her phone"
     )
+    # The clause before a command may end with a dash or a semicolon as well.
+    assert opening("Jane changed her phone \u2014 update her record") == (
+        "update her record, Jane changed her phone"
+    )
+    assert opening("Jane changed her phone - update her record.") == (
+        "update her record, Jane changed her phone."
+    )
+    assert opening("Not the program itself; just link the coupon to card 7") == (
+        "link the coupon to card 7, Not the program itself"
+    )
+    assert opening("Tom Reyes-Smith moved to sales") == "Tom Reyes-Smith moved to sales"
     # Not before what is no command ("including the ..."), nor what is no polite clause.
     for kept in (
         "I need every photo on project 902, including the ones from receipts",
