@@ -601,6 +601,11 @@ def test_a_clause_before_a_command_is_read_after_it() -> None:
         "link the coupon to card 7, Not the program itself"
     )
     assert opening("Tom Reyes-Smith moved to sales") == "Tom Reyes-Smith moved to sales"
+    # A clause of up to twelve words.
+    assert (
+        opening("Our worker just processed a batch of ten messages from the queue, delete them all")
+        == "delete them all, Our worker just processed a batch of ten messages from the queue"
+    )
     # Not before what is no command ("including the ..."), nor what is no polite clause.
     for kept in (
         "I need every photo on project 902, including the ones from receipts",

@@ -217,7 +217,7 @@ def _hollow(sentence: str) -> bool:
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s[-\u2013\u2014]+\s+")
 """The end of a clause before a command: a comma, a semicolon or a dash between spaces
 ("Jane changed her phone - update her record"), not a hyphen ("Reyes-Smith")."""
-LEADING_WORDS = 10
+LEADING_WORDS = 12
 """Words of a clause before a command at most (``_command_first``)."""
 
 
