@@ -3147,6 +3147,14 @@ def test_the_apis_name_of_several_words_is_no_word_of_a_request() -> None:
     index._api_names = api_names("App Store Connect API", index.words.path_vocabulary)
     assert top(index, "tom left, remove his App Store Connect account") == ["deleteUser"]
     assert top(index, "delete the app store version 2.4") == ["deleteVersion"]
+    # A word of the name said outside it too is a word of the request.
+    from mcpgen.runtime.clauses import brand_words
+
+    assert top(index, "show me every app we have in App Store Connect") == ["listApps"]
+    said = "show me every app we have in App Store Connect"
+    assert brand_words(said.split(" "), index._api_names) == {"store", "connect"}
+    said = "my App Store Connect account"
+    assert brand_words(said.split(" "), index._api_names) == {"app", "store", "connect"}
 
 
 def test_a_verb_finds_the_noun_made_of_it() -> None:

@@ -432,16 +432,17 @@ def brand_words(split: list[str], names: frozenset[str]) -> set[str]:
     """The words of a request's tokens (``split``) that name the API (``api_names``): a
     word of its name, or tokens that together are its name ("remove his App Store
     Connect account")."""
-    found = {w for t in split if bare(t) in names for w in words(t)}
-    runs = [name.split() for name in names if " " in name]
-    if runs:
-        said = [bare(t) for t in split]
-        for run in runs:
-            size = len(run)
-            for at in range(len(said) - size + 1):
-                if said[at : at + size] == run:
-                    found.update(w for t in split[at : at + size] for w in words(t))
-    return found
+    said = [bare(t) for t in split]
+    named = {at for at, word in enumerate(said) if word in names}
+    for run in (name.split() for name in names if " " in name):
+        size = len(run)
+        for at in range(len(said) - size + 1):
+            if said[at : at + size] == run:
+                named.update(range(at, at + size))
+    found = {w for at in named for w in words(split[at])}
+    # A word said outside the name too ("every app we have in App Store Connect") is a
+    # word of the request.
+    return found - {w for at, t in enumerate(split) if at not in named for w in words(t)}
 
 
 def bare(token: str) -> str:
