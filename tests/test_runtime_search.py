@@ -7953,3 +7953,21 @@ def test_coupons_are_offers_and_rewards_are_loyalty() -> None:
     assert "insertOfferClass" in top(index, "set up a new voucher", 2)
     assert top(index, "create a coupon class for the summer sale") == ["insertOfferClass"]
     assert top(index, "create a class for our rewards programme") == ["insertLoyaltyClass"]
+
+
+def test_something_logged_is_recorded() -> None:
+    """ "Log a $500 check we received" records it (an entry is made), not logs, events or
+    sessions; logging in is as before."""
+    rows = [
+        ("recordPayment", "POST", "/payments", "Record a payment"),
+        ("listPayments", "GET", "/payments", "List payments"),
+        ("getLogs", "GET", "/logs", "Get the logs of an account"),
+        ("listEvents", "GET", "/events", "List audit log events"),
+        ("logout", "POST", "/logout", "Log the user out"),
+        ("login", "POST", "/login", "Log the user in"),
+    ]
+    index = build(rows)
+    assert top(index, "Log a $500 check we received yesterday from account 1010") == [
+        "recordPayment"
+    ]
+    assert top(index, "log in as the admin") == ["login"]

@@ -186,6 +186,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Money: how much there is is a balance; a hold released is cancelled (voided), the
     # money on one taken is captured; money knocked off is a discount or a credit.
     (r"\bhow\s+much\s+(?:money|cash|funds?)\b", ("balance",)),
+    # Something logged, as a command (not logging in or out): it is recorded, an entry.
+    (
+        (
+            r"^\W*(?:please\s+)?log\s+(?!(?:in|on|out|into|onto|off)\b)"
+            r"(?:a|an|the|that|this|my|our|[$€£]?\d)"
+        ),
+        ("record", "entry", "create"),
+    ),
     (r"\brelease\s+(?:the\s+|that\s+|this\s+)?(?:hold|authori[sz]ation)\b", ("cancel", "void")),
     (r"\btake\s+the\s+(?:money|payment|funds)\b", ("capture",)),
     (r"\bknock\s+(?:[$€£]?[\d.,]+%?\s+)?off\b", ("discount", "credit", "coupon")),
