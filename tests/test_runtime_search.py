@@ -7971,3 +7971,18 @@ def test_something_logged_is_recorded() -> None:
         "recordPayment"
     ]
     assert top(index, "log in as the admin") == ["login"]
+
+
+def test_someone_cut_off_loses_access_and_what_is_sent_back_is_returned() -> None:
+    rows = [
+        ("disableUser", "POST", "/users/{id}/disable", "Disable a user so they can no longer sign in"),
+        ("getUser", "GET", "/users/{id}", "Get a user"),
+        ("updateUser", "PATCH", "/users/{id}", "Update a user"),
+        ("listFiles", "GET", "/users/{id}/files", "List a user's files"),
+        ("returnPayment", "POST", "/payments/{id}/return", "Return a payment to the payer"),
+        ("getPayment", "GET", "/payments/{id}", "Get a payment"),
+        ("sendPayment", "POST", "/payments", "Send a payment"),
+    ]  # fmt: skip
+    index = build(rows)
+    assert top(index, "Tom left yesterday, cut off user 77 but keep his files") == ["disableUser"]
+    assert top(index, "send payment 88 back to the payer") == ["returnPayment"]

@@ -124,6 +124,10 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("address", "book"): ("contact",),
     # Prepaid credit bought: a recharge, a top-up.
     ("top", "up"): ("recharge", "topup", "credit", "balance", "fund"),
+    # Someone cut off loses their access; what is sent or handed back is returned.
+    ("cut", "off"): ("disable", "revoke", "suspend", "block"),
+    ("send", "back"): ("return", "refund"),
+    ("hand", "back"): ("return", "refund"),
     ("watch", "later"): ("watchlist", "queue"),
     # What came back to what was sent: replies, inbound messages.
     **dict.fromkeys(
