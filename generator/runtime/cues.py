@@ -187,11 +187,9 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # money on one taken is captured; money knocked off is a discount or a credit.
     (r"\bhow\s+much\s+(?:money|cash|funds?)\b", ("balance",)),
     # Something logged, as a command (not logging in or out): it is recorded, an entry.
+    # The request is read from its verb on, past "please" and the like.
     (
-        (
-            r"^\W*(?:please\s+)?log\s+(?!(?:in|on|out|into|onto|off)\b)"
-            r"(?:a|an|the|that|this|my|our|[$€£]?\d)"
-        ),
+        r"^\W*log\s+(?!(?:in|on|out|into|onto|off)\b)(?:a|an|the|that|this|my|our|[$€£]?\d)",
         ("record", "entry", "create"),
     ),
     (r"\brelease\s+(?:the\s+|that\s+|this\s+)?(?:hold|authori[sz]ation)\b", ("cancel", "void")),

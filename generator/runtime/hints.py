@@ -118,18 +118,17 @@ HOW_IT_DID = re.compile(
 )
 """How something did ("how did our last three posts do?", "how is the campaign
 performing?"): its figures, its insights."""
+_NOT_LEFT = r"(?!(?:\s+\S+){0,6}?\s+(?:left|remaining|available|free)\b)"
+"""Not a question of what is left ("how many API calls do I have left?": a quota)."""
 FIGURES_ASKED = re.compile(
-    r"\bhow\s+many\b(?!(?:\s+\S+){0,6}?\s+(?:left|remaining|available|free)\b)"
+    rf"\bhow\s+many\b{_NOT_LEFT}"
     r"|\bin\s+total\b|\btotals?\b|\bbroken\s+down\s+by\b|\bbreakdown\b|\boverall\b",
     re.IGNORECASE,
 )
 """Figures asked for ("how many deliveries failed?", "total receipts for the cycle",
 "bounces broken down by type"): counts, totals, a summary of them, statistics; not how
 many are left ("how many API calls do I have left?": a quota)."""
-HOW_MUCH = re.compile(
-    r"\bhow\s+much\b(?!(?:\s+\S+){0,6}?\s+(?:left|remaining|available|free)\b)",
-    re.IGNORECASE,
-)
+HOW_MUCH = re.compile(rf"\bhow\s+much\b{_NOT_LEFT}", re.IGNORECASE)
 """How much of something there has been ("how much storage are we using?", "how much did
 we spend on travel?"): its usage, its total."""
 WOULD_BE = re.compile(

@@ -214,7 +214,7 @@ _NOTE = re.compile(
     r"\A\s*(?:<(?!/)[^>]*>\s*)*[*_]{0,2}\s*(?:<(?:b|strong|em|i)>\s*)?"
     r"(?:note|notes|nb|warning|important|caution|attention|disclaimer)"
     r"\s*(?:[:,!\u2013\u2014-]|\*\*|__|</(?:b|strong|em|i)>)"
-    r"(?P<note>.*?)(?:</(?:span|p|div|aside|blockquote)>|<br\s*/?>|\n|\Z)",
+    r".*?(?:</(?:span|p|div|aside|blockquote)>|<br\s*/?>|\n|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
 """A note that opens a description, to the end of its paragraph ("<b>Note:</b> This
