@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import jinja2
 
-from . import __version__, progress
+from . import __version__, formatcache, progress
 from .diagnostics import GeneratorBug
 from .publish import MANIFEST, Content, plan_changes, publish, refuse_edited, sha256
 
@@ -96,7 +96,8 @@ def format_python(text: str, path: PurePosixPath, verbatim: bool = False) -> str
     """Parse, then format in-process. A failure here is a generator bug.
 
     ``verbatim`` text comes from a template whose output is already black-formatted
-    (the test suite checks that); it is parsed but not reformatted.
+    (the test suite checks that); it is parsed but not reformatted. Text formatted before
+    comes from ``formatcache``.
     """
     try:
         ast.parse(text, filename=str(path))
@@ -104,16 +105,23 @@ def format_python(text: str, path: PurePosixPath, verbatim: bool = False) -> str
         raise _bug(text, path, exc) from exc
     if verbatim:
         return text
+    name = formatcache.key(text)
+    if name is not None and (kept := formatcache.load(name)) is not None:
+        return kept
     # black is imported on first use: it is most of mcpgen's start-up time.
     import black
     from black.mode import TargetVersion
     from black.parsing import InvalidInput
 
     try:
-        mode = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
-        return black.format_str(text, mode=mode)
+        target = TargetVersion[formatcache.TARGET]
+        mode = black.Mode(target_versions={target}, line_length=formatcache.LINE_LENGTH)
+        formatted = black.format_str(text, mode=mode)
     except InvalidInput as exc:
         raise _bug(text, path, exc) from exc
+    if name is not None:
+        formatcache.store(name, formatted)
+    return formatted
 
 
 def _bug(text: str, path: PurePosixPath, exc: Exception) -> GeneratorBug:
