@@ -21,7 +21,6 @@ import stat
 import tempfile
 import time
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 LIMIT = 1000
@@ -35,6 +34,9 @@ _STALE_NS = 3600 * 10**9
 
 @cache
 def _black_version() -> str | None:
+    # Imported here: it takes longer than all of this module, and most runs format nothing.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("black")
     except PackageNotFoundError:
