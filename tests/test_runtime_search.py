@@ -12,6 +12,7 @@ from mcpgen.runtime.clauses import modal, unframed
 from mcpgen.runtime.discovery import operation_groups, operations_in_group
 from mcpgen.runtime.hints import ALREADY_ENDED
 from mcpgen.runtime.openings import asked_first, opening
+from mcpgen.runtime.phrasing import EVERY
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import (
@@ -7986,3 +7987,21 @@ def test_someone_cut_off_loses_access_and_what_is_sent_back_is_returned() -> Non
     index = build(rows)
     assert top(index, "Tom left yesterday, cut off user 77 but keep his files") == ["disableUser"]
     assert top(index, "send payment 88 back to the payer") == ["returnPayment"]
+
+
+def test_all_the_things_are_things() -> None:
+    """ "all the people", "all my data": things, whatever the word's plural looks like;
+    "all the rest of", "all the way" say nothing of how many."""
+    index = build(
+        [
+            ("listPeople", "GET", "/people", "Lists people"),
+            ("getPerson", "GET", "/people/{id}", "Returns a person"),
+            ("getRestApis", "GET", "/restapis", "Gets the REST APIs"),
+            ("getRestApi", "GET", "/restapis/{restapi_id}", "Gets the REST API"),
+        ]
+    )
+    assert top(index, "show me all the people in our app") == ["listPeople"]
+    assert top(index, "show me all my REST APIs") == ["getRestApis"]
+    assert top(index, "show me the person registered as u-778") == ["getPerson"]
+    assert EVERY.search("set it up all the way for the person") is None
+    assert EVERY.search("show all the rest of the person") is None

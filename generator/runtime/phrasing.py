@@ -252,7 +252,12 @@ MARKED_AS = re.compile(
     re.IGNORECASE,
 )
 """A thing marked as something ("mark invoice 4411 as sent"): its state, its status."""
-EVERY = re.compile(r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+", re.IGNORECASE)
+EVERY = re.compile(
+    r"\b(?:every|each)\s+(?!one\b|time\b|day\b|week\b|month\b)[a-z]+"
+    r"|\ball\s+(?:of\s+)?(?:the|my|our|your|their|its|his|her|these|those)\s+"
+    r"(?!way\b|time\b|same\b|rest\s+of\b)[a-z]+",
+    re.IGNORECASE,
+)
 """Things named one by one ("every subscription tied to customer 42"): things, not one."""
 LIST_OF = re.compile(
     r"\b(?:the|our|my|your|their|full|complete|whole|entire)\s+(?:full\s+|complete\s+|whole\s+)?"
