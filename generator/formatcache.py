@@ -91,11 +91,14 @@ def load(name: str) -> str | None:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
         handle = os.open(path, flags)
         with os.fdopen(handle, "rb") as stream:
-            data = stream.read()
-        os.utime(path)
-        return data.decode("utf-8", "surrogatepass")
+            text = stream.read().decode("utf-8", "surrogatepass")
     except (OSError, UnicodeDecodeError):
         return None
+    try:
+        os.utime(path)  # recently used: the last to go
+    except OSError:
+        pass
+    return text
 
 
 def store(name: str, text: str) -> None:
