@@ -8005,3 +8005,28 @@ def test_all_the_things_are_things() -> None:
     assert top(index, "show me the person registered as u-778") == ["getPerson"]
     assert EVERY.search("set it up all the way for the person") is None
     assert EVERY.search("show all the rest of the person") is None
+
+
+def test_how_it_went_is_asked_and_how_to_do_it_is_not() -> None:
+    """ "how long did the task take?", "how did the balance move?": a question of what was,
+    whatever its verb; "how do I rotate a key?": how to do what the verb says."""
+    from mcpgen.runtime.asking import asked_for
+
+    assert asked_for("how long did the load_to_bq task take in run 5?") == "read"
+    assert asked_for("How did account 901's balance move between two syncs?") == "read"
+    assert asked_for("how often does the mirror poll repo infra?") == "read"
+    assert asked_for("how do I rotate a key?") == "update"
+    assert asked_for("how can I add a user?") == "create"
+    rows = [
+        ("triggerRun", "POST", "/dags/{dag_id}/dagRuns", "Trigger a new DAG run"),
+        (
+            "getTaskInstance",
+            "GET",
+            "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}",
+            "Get a task instance",
+            "Its state, start and end dates, duration and the worker that ran it.",
+        ),
+    ]
+    index = build(rows)
+    query = "how long did the load task take in run 7 and which worker ran it?"
+    assert top(index, query) == ["getTaskInstance"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .hints import HOW_IT_DID
 from .objects import about_things, adds_to_item
 from .openings import unled
 from .phrases import PHRASES
@@ -395,6 +396,15 @@ def asks_what_is(query_words: Sequence[str]) -> bool:
     its verb says what is asked about, not what to do. Not where a modal comes soon
     ("what can I delete?", "who should I add?"): there the verb says what to do; unless
     a kind of thing comes first ("what storage classes can I provision from?")."""
+    if query_words[:1] == ["how"]:
+        # "how long did the task take?", "how did the balance move?": what was, not how to
+        # do it ("how do I rotate a key?", "how can I add a user?"), nor how well it did
+        # ("how did our posts do?": figures, which are often reports made on request).
+        return (
+            not _HOW_ASKED.isdisjoint(query_words[1:3])
+            and _MODAL.isdisjoint(query_words[1:4])
+            and HOW_IT_DID.search(" ".join(query_words)) is None
+        )
     if not query_words or query_words[0] not in _ASKING | _AUXILIARY:
         return False
     if query_words[0] == "do" and query_words[1:2] in (["a"], ["an"]):
@@ -407,6 +417,8 @@ def asks_what_is(query_words: Sequence[str]) -> bool:
     return query_words[0] in ("what", "which") and modal_at > 1
 
 
+_HOW_ASKED = _AUXILIARY - {"do"}
+"""Auxiliaries after "how" (or "how long", "how often") that ask what is or was."""
 _AFTER_SUBJECT = (
     _AUXILIARY
     | _MODAL
