@@ -8030,3 +8030,25 @@ def test_how_it_went_is_asked_and_how_to_do_it_is_not() -> None:
     index = build(rows)
     query = "how long did the load task take in run 7 and which worker ran it?"
     assert top(index, query) == ["getTaskInstance"]
+
+
+def test_what_should_come_to_someone_is_a_state_to_set_up() -> None:
+    """ "every new client should get the audit scope", "everyone should see a notice": a
+    state to set up, not a read of it; a question of what should be is still a read."""
+    rows = [
+        ("listScopes", "GET", "/{realm}/default-client-scopes", "Get realm default client scopes"),
+        (
+            "addDefaultScope",
+            "PUT",
+            "/{realm}/default-client-scopes/{scopeId}",
+            "Add a realm default client scope",
+        ),
+        ("listClients", "GET", "/{realm}/clients", "Get clients belonging to the realm"),
+    ]
+    index = build(rows)
+    query = "every client created from now on should get the audit scope automatically"
+    assert read(query, index.words, frozenset()).wanted == "act"
+    assert "addDefaultScope" in top(index, query, 2)
+    assert read("everyone should see a notice at the top", index.words, frozenset()).wanted == "act"
+    for question in ("which client scopes should a new client get?", "should I see the scope?"):
+        assert read(question, index.words, frozenset()).wanted != "act", question

@@ -19,7 +19,7 @@ from .asking import (
     intent,
 )
 from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
-from .hints import BACK_UP_AGAIN, FIGURES_ASKED, HINTS, SQL_TEXT
+from .hints import BACK_UP_AGAIN, FIGURES_ASKED, HINTS, SHOULD_HAVE, SQL_TEXT
 from .objects import (
     about_things,
     known_things,
@@ -393,6 +393,13 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if listed and wanted == "read":
         wanted = "list"  # "pull up the list of people who ...": the people
     if errand is not None and wanted in (None, "read", "list"):
+        wanted = "act"
+    if (
+        wanted in (None, "read", "list", "search")
+        and not questioned
+        and not query.rstrip().endswith("?")
+        and SHOULD_HAVE.search(query) is not None
+    ):
         wanted = "act"
     along = {w for span in INCLUDING.findall(query) for w in words(span)}
     if along:
