@@ -8052,3 +8052,20 @@ def test_what_should_come_to_someone_is_a_state_to_set_up() -> None:
     assert read("everyone should see a notice at the top", index.words, frozenset()).wanted == "act"
     for question in ("which client scopes should a new client get?", "should I see the scope?"):
         assert read(question, index.words, frozenset()).wanted != "act", question
+
+
+def test_what_is_broken_down_is_a_summary_of_figures() -> None:
+    rows = [
+        (
+            "holdingSummary",
+            "GET",
+            "/derived/holdingSummary",
+            "Get holding summary",
+            "The summary of the user's holdings by asset class.",
+        ),
+        ("assetClasses", "GET", "/holdings/assetClassificationList", "Get asset class list"),
+        ("listInvestments", "GET", "/investments", "Get investments"),
+    ]
+    index = build(rows)
+    assert top(index, "break down my investments by asset class") == ["holdingSummary"]
+    assert top(index, "list my investments") == ["listInvestments"]

@@ -128,6 +128,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("cut", "off"): ("disable", "revoke", "suspend", "block"),
     ("send", "back"): ("return", "refund"),
     ("hand", "back"): ("return", "refund"),
+    # Figures broken down: a breakdown, a summary of them, their statistics.
+    ("break", "down"): ("breakdown", "summary", "statistics", "usage", "report"),
     ("watch", "later"): ("watchlist", "queue"),
     # What came back to what was sent: replies, inbound messages.
     **dict.fromkeys(
