@@ -8052,6 +8052,9 @@ def test_what_should_come_to_someone_is_a_state_to_set_up() -> None:
     assert read("everyone should see a notice at the top", index.words, frozenset()).wanted == "act"
     for question in ("which client scopes should a new client get?", "should I see the scope?"):
         assert read(question, index.words, frozenset()).wanted != "act", question
+    # What I, we or you should do is to be done.
+    suggested = "I think we should get the client scopes of the realm."
+    assert read(suggested, index.words, frozenset()).wanted != "act"
 
 
 def test_what_is_broken_down_is_a_summary_of_figures() -> None:

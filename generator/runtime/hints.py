@@ -132,12 +132,14 @@ HOW_MUCH = re.compile(rf"\bhow\s+much\b{_NOT_LEFT}", re.IGNORECASE)
 """How much of something there has been ("how much storage are we using?", "how much did
 we spend on travel?"): its usage, its total."""
 SHOULD_HAVE = re.compile(
+    r"(?<!\bi\s)(?<!\bwe\s)(?<!\byou\s)"
     r"\b(?:should|must|ought\s+to)\s+(?:(?:only|also|never|always|still|all|now|then|each|"
     r"automatically|instead)\s+)*(?:get|see|receive|have|hear|know|show|land|end\s+up)\b",
     re.IGNORECASE,
 )
 """What should come to someone or somewhere ("every new client should get the audit
-scope", "everyone should see a notice at the top"): a state to set up, not a read."""
+scope", "everyone should see a notice at the top"): a state to set up, not a read. Not what
+I, we or you should do ("I think we should get the logs of web-1"): that is to be done."""
 WOULD_BE = re.compile(
     r"\b(?:what|which|how|when|where|who)\b[^.!?]{0,60}?\bwould\b(?!\s+(?:you|u|like|love)\b)"
     r"|\bwould\s+(?!(?:you|u|like|love|be\s+(?:great|nice|good|possible|helpful))\b)"
