@@ -8072,3 +8072,26 @@ def test_what_is_broken_down_is_a_summary_of_figures() -> None:
     index = build(rows)
     assert top(index, "break down my investments by asset class") == ["holdingSummary"]
     assert top(index, "list my investments") == ["listInvestments"]
+
+
+def test_what_is_said_not_to_be_wanted_is_not_the_thing() -> None:
+    from mcpgen.runtime.clauses import unwanted
+
+    index = build(
+        [
+            ("listCast", "GET", "/shows/{show}/cast", "The actors of a show"),
+            ("listCrew", "GET", "/shows/{show}/crew", "The writers and directors of a show"),
+            ("getRefund", "GET", "/refunds/{id}", "A refund"),
+            ("getTransferReversal", "GET", "/transfers/{id}/reversal", "A transfer reversal"),
+        ]
+    )
+    assert top(index, "Not the actors - who were the writers on 'Succession'?") == ["listCrew"]
+    assert top(index, "the writers of the show, not the actors") == ["listCrew"]
+    assert top(index, "not a refund: the reversal of transfer tr_1") == ["getTransferReversal"]
+    assert unwanted("not just the direct members; every person in the group") == {
+        "the", "direct", "members",
+    }  # fmt: skip
+    # Not a thing: a state asked for, a doubt, and "not only ... but also", which wants both.
+    assert unwanted("invoices that are not paid") == set()
+    assert unwanted("Not sure which plan - list the plans") == set()
+    assert unwanted("not only the owners but also the admins") == set()

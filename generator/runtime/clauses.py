@@ -332,6 +332,37 @@ def _plain_verb(word: str) -> str | None:
     return next((form for form in forms if form in VERBS), None)
 
 
+# What a request says it does not want, as a clause of its own: "not the actors - who
+# wrote it?", "not a customer refund: claw back the transfer", "..., not just the direct
+# members", "... but not the admins"; up to where the clause ends. Not "not sure", "not
+# yet", "not only ... but also" (which wants both), nor a "not" inside a clause ("invoices
+# that are not paid": a state asked for).
+_NOT_WANTED = re.compile(
+    r"(?:^|(?<=[,;:.!?(])|(?<=\s[-\u2013\u2014])|(?<=\s--)|(?<=[\u2013\u2014])|\bbut)\s*"
+    r"(?P<not>\bnot\s+(?:(?P<only>only\s+)|(?:just|even|simply)\s+)?)"
+    r"(?!(?:sure|yet|really|quite|very|too|so|now|always|ever|necessarily|exactly|certain"
+    r"|that|if|when|because|to|urgent|important|needed|necessary|possible|able|allowed"
+    r"|enough|much|working|anymore|again)\b)"
+    r"(?P<thing>[^,;:.!?()\u2013\u2014\s][^,;:.!?()\u2013\u2014]*?)"
+    r"(?=\s*(?:[,;:.!?()\u2013\u2014]|\s-+\s|$)|\s+(?:but|just|only|instead)\b)",
+    re.IGNORECASE,
+)
+
+
+def _wanted_spans(query: str) -> list[re.Match[str]]:
+    return [
+        found
+        for found in _NOT_WANTED.finditer(query)
+        if not (found.group("only") and re.match(r"\s*,?\s*but\s+also\b", query[found.end() :]))
+    ]
+
+
+def unwanted(query: str) -> set[str]:
+    """The words of what ``query`` says, in a clause of its own, that it does not want
+    (``_NOT_WANTED``): "not the actors - who were the writers?" asks for the writers."""
+    return {w for found in _wanted_spans(query) for w in words(found.group("thing"))}
+
+
 def unsaid(query: str) -> str:
     """``query`` without what it says not to do ("lock the account without deleting it",
     "hide the drive, I don't want to delete it"): that is no word of it. Unless the request

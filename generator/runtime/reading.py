@@ -18,7 +18,7 @@ from .asking import (
     changed_in_question,
     intent,
 )
-from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted
+from .clauses import MODAL, QUOTED, bare, brand_words, modal, unquoted, unwanted
 from .hints import BACK_UP_AGAIN, FIGURES_ASKED, HINTS, SHOULD_HAVE, SQL_TEXT
 from .objects import (
     about_things,
@@ -405,6 +405,12 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     if along:
         # What goes along with the thing is not the thing ("including all its users").
         own, own_terms, near = said_aside(along, own, own_terms, near)
+    unwanted_words = unwanted(query)
+    if unwanted_words:
+        # What the request says it does not want is not the thing ("not the actors - who
+        # wrote it?"), but it often names its kind ("not the project's sell orders, the
+        # workgroup's"): a near-synonym.
+        own, own_terms, near = said_aside(unwanted_words, own, own_terms, near)
     if wanted == "create":
         # What a new thing comes with says what it has, not what it is ("create an account
         # for Jane with a temp password she changes at first sign-in").
