@@ -8095,3 +8095,19 @@ def test_what_is_said_not_to_be_wanted_is_not_the_thing() -> None:
     assert unwanted("invoices that are not paid") == set()
     assert unwanted("Not sure which plan - list the plans") == set()
     assert unwanted("not only the owners but also the admins") == set()
+
+
+def test_a_word_said_again_inside_a_named_value_is_said_once() -> None:
+    index = build(
+        [
+            ("CreateVariantStore", "POST", "/variantStore", "Creates a variant store."),
+            ("TagResource", "POST", "/tags/{resourceArn}", "Tags a resource."),
+        ]
+    )
+    arn = "arn:aws:omics:us-east-1:111122223333:variantStore/cohort"
+    # The store's kind, said before its ARN, is not said twice by the ARN's own words.
+    own = read(f"Tag variant store {arn} with project=cardio", index.words, frozenset()).own
+    assert own.count("variant") == own.count("store") == 1
+    # Words said twice outside values are said twice.
+    own = read("copy the store's store settings", index.words, frozenset()).own
+    assert own.count("store") == 2

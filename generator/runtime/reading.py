@@ -96,7 +96,7 @@ from .terms import (
     value_like,
     words,
 )
-from .values import MONEY, field_labels, hyphenated_names, money, proper_names
+from .values import MONEY, field_labels, hyphenated_names, money, proper_names, said_once
 from .vocabulary import (
     BREADTH,
     EQUIVALENTS,
@@ -226,7 +226,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     own = [
         w for w in query_words if w not in STOP_WORDS and w not in value_words and w not in LEFT_OF
     ]
-    own = api.apart(own, api_names)
+    own = said_once(api.apart(own, api_names), split, tokens)
     labels = field_labels(split, set(tokens))
     own = [w for w in own if w not in labels]
     if ON_FILE.search(query):

@@ -5,6 +5,7 @@ Secret123!"), names of titles, products and places ("I loved Arrival"), and amou
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from .apiwords import ApiWords
@@ -87,3 +88,20 @@ def money(split: list[str]) -> set[str]:
         ):
             found |= {t, split[at + 1]}
     return found
+
+
+def said_once(own: list[str], split: list[str], tokens: list[str]) -> list[str]:
+    """The request's own words (``own``) without the repeats that only a value naming a
+    thing by a scheme of its own adds (``tokens`` with a colon: an ARN, a URN, a URL):
+    "tag variant store arn:aws:omics:...:variantStore/cohort" says "variant store" once."""
+    named_in = {w for t in tokens if ":" in t for w in words(t)}
+    if not named_in:
+        return own
+    outside = Counter(w for t in split if t not in tokens for w in words(t))
+    seen: Counter[str] = Counter()
+    kept = []
+    for w in own:
+        seen[w] += 1
+        if w not in named_in or seen[w] <= max(outside[w], 1):
+            kept.append(w)
+    return kept
