@@ -7304,6 +7304,8 @@ def test_whether_something_is_up_asks_for_its_health() -> None:
     index = build(rows)
     assert top(index, "is the virus scanner up?") == ["checkHealth"]
     assert "checkHealth" in top(index, "is the whatsapp client up and running?", 2)
+    assert "checkHealth" in top(index, "is the app stats service up and responding?", 2)
+    assert "checkHealth" in top(index, "Is the smart-me API server up and responding?", 2)
 
 
 def test_what_is_fixed_is_resolved_or_remediated() -> None:

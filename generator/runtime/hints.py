@@ -186,12 +186,14 @@ BACK_UP_AGAIN = re.compile(
 """A machine brought back up, or back online ("bring the staging box back up"): started
 again, resumed (not backed up)."""
 IS_UP = re.compile(
-    r"\bup\s+and\s+running\b"
-    r"|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:up|down|alive|reachable)\s*(?:\?|$)",
+    r"\bup\s+and\s+(?:running|responding)\b"
+    r"|\b(?:is|are)\s+(?:\S+\s+){0,4}?(?:up|down|alive|reachable|responding|online|offline)"
+    r"\s*(?:\?|$)",
     re.IGNORECASE,
 )
 """Whether something is up or down ("is the scanner up?", "is the client up and
-running?"): its health."""
+running?", "is the API service up and responding?", "is the gateway online?"): its
+health."""
 LEFT_OFF = re.compile(
     r"\b(?:left|leave)\s+off\b|\b(?:save|keep|remember)\s+(?:my|our|the)\s+(?:place|spot)\b"
     r"|\bwhere\s+(?:I|we)\s+(?:was|were|stopped)\b",
