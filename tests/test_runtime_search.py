@@ -8113,3 +8113,16 @@ def test_a_word_said_again_inside_a_named_value_is_said_once() -> None:
     # Words said twice outside values are said twice.
     own = read("copy the store's store settings", index.words, frozenset()).own
     assert own.count("store") == 2
+
+
+def test_a_word_before_of_opens_a_noun_phrase_not_a_command() -> None:
+    rows = [
+        ("getSessionCost", "GET", "/sessions/{id}/cost", "Get the cost of a charging session"),
+        ("chargeVehicle", "POST", "/vehicles/{id}/charge", "Start charging a vehicle"),
+        ("updateStation", "PATCH", "/stations/{id}", "Update a charge station"),
+    ]
+    index = build(rows)
+    assert read("price of a charging session", index.words, frozenset()).wanted != "act"
+    assert top(index, "price of a charging session") == ["getSessionCost"]
+    # A verb still commands ("price the session at 5 EUR").
+    assert read("price the session at 5 EUR", index.words, frozenset()).wanted == "act"

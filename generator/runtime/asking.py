@@ -465,6 +465,8 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
     if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
         return False
+    if second == "of":  # "price of a charging session", "history of stack 9": a noun
+        return False
     if second in _SUBCOMMANDS and not about_things([first]):
         # "kubectl get pods", "bulk delete the drafts"; not "have sessions delete themselves"
         return False
