@@ -8126,3 +8126,17 @@ def test_a_word_before_of_opens_a_noun_phrase_not_a_command() -> None:
     assert top(index, "price of a charging session") == ["getSessionCost"]
     # A verb still commands ("price the session at 5 EUR").
     assert read("price the session at 5 EUR", index.words, frozenset()).wanted == "act"
+
+
+def test_a_word_joined_to_a_noun_opens_a_noun_phrase_not_a_command() -> None:
+    index = build(
+        [
+            ("listContacts", "GET", "/contacts", "List contacts"),
+            ("createContact", "POST", "/contacts", "Create a contact"),
+            ("updateContact", "PUT", "/contacts/{id}", "Update a contact"),
+        ]
+    )
+    assert read("emergency and noc people on file", index.words, frozenset()).wanted != "act"
+    assert top(index, "emergency and noc people on file") == ["listContacts"]
+    # Two verbs joined still command ("verify and archive the contact").
+    assert top(index, "verify and archive the contact") == ["updateContact"]

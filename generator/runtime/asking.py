@@ -50,6 +50,7 @@ from .vocabulary import (
     QUANTITIES,
     STOP_WORDS,
     UNDONE,
+    VERBS,
 )
 
 _QUESTION_WORDS = frozenset(
@@ -466,6 +467,9 @@ def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str
     if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
         return False
     if second == "of":  # "price of a charging session", "history of stack 9": a noun
+        return False
+    third = tokens[2].strip(EDGES).lower() if len(tokens) > 2 else ""
+    if second in ("and", "or") and third not in VERBS:  # "emergency and noc people"
         return False
     if second in _SUBCOMMANDS and not about_things([first]):
         # "kubectl get pods", "bulk delete the drafts"; not "have sessions delete themselves"
