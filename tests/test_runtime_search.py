@@ -8140,3 +8140,22 @@ def test_a_word_joined_to_a_noun_opens_a_noun_phrase_not_a_command() -> None:
     assert top(index, "emergency and noc people on file") == ["listContacts"]
     # Two verbs joined still command ("verify and archive the contact").
     assert top(index, "verify and archive the contact") == ["updateContact"]
+
+
+def test_artwork_is_images_and_mileage_is_an_odometer() -> None:
+    index = build(
+        [
+            ("getImages", "GET", "/images/{imdbId}", "Get the images of a movie"),
+            ("getTrailers", "GET", "/trailers/{imdbId}", "Get the trailers of a movie"),
+            ("getOdometer", "GET", "/vehicles/{id}/odometer", "Get a vehicle's odometer"),
+            ("getBattery", "GET", "/vehicles/{id}/battery", "Get a vehicle's battery"),
+            ("getValues", "GET", "/devices/{id}/values", "Latest values of a device"),
+            ("getDevice", "GET", "/devices/{id}", "Get a device"),
+            ("getAliases", "GET", "/aliases/{imdbId}", "Known aliases of a movie"),
+        ]
+    )
+    assert top(index, "posters and backdrops for tt0468569") == ["getImages"]
+    assert top(index, "search artwork by title") == ["getImages"]
+    assert top(index, "ev mileage reading") == ["getOdometer"]
+    assert top(index, "most recent measurements of one device") == ["getValues"]
+    assert top(index, "aka of tt0903747") == ["getAliases"]

@@ -207,6 +207,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "picture": ("image", "avatar", "photo", "media"),
     "photo": ("image", "picture", "media"),
     "headshot": ("photo", "picture", "avatar", "image"),
+    # Film and print artwork.
+    "poster": ("image", "artwork", "picture"),
+    "backdrop": ("image", "background", "artwork"),
+    "artwork": ("image", "art", "picture", "cover"),
+    "measurement": ("value", "reading", "metric"),
+    "mileage": ("odometer", "distance"),
+    "aka": ("alias",),
     # Office documents by what people call them.
     "deck": ("presentation", "document", "file"),
     "slides": ("presentation", "document", "file"),
