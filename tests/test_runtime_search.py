@@ -8159,3 +8159,17 @@ def test_artwork_is_images_and_mileage_is_an_odometer() -> None:
     assert top(index, "ev mileage reading") == ["getOdometer"]
     assert top(index, "most recent measurements of one device") == ["getValues"]
     assert top(index, "aka of tt0903747") == ["getAliases"]
+
+
+def test_what_is_loaded_into_a_thing_is_imported() -> None:
+    index = build(
+        [
+            ("getList", "GET", "/lists/{id}", "Get a list"),
+            ("updateList", "PATCH", "/lists/{id}", "Update a list"),
+            ("addMember", "POST", "/lists/{id}/members", "Add a member to a list"),
+            ("importMembers", "POST", "/lists/{id}/import", "Import into a list"),
+        ]
+    )
+    assert top(index, "load the spreadsheet into list 5120") == ["importMembers"]
+    assert top(index, "load the spreadsheet into list 5120 as members") == ["importMembers"]
+    assert top(index, "bring the old CSV into list 5120") == ["importMembers"]

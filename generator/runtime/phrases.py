@@ -151,7 +151,8 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("run", "inside"): ("exec", "command"),
     ("run", "within"): ("exec", "command"),
     ("wake", "up"): ("start", "resume", "wake"),
-    ("bring", "in"): ("import",),
+    # Brought or loaded into a store from elsewhere: imported.
+    **dict.fromkeys([("bring", "in"), ("bring", "into"), ("load", "into")], ("import",)),
     # Dumped somewhere else: exported.
     **dict.fromkeys([("dump", "to"), ("dump", "into")], ("export",)),
     ("carry", "on"): ("resume", "continue"),

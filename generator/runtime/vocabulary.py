@@ -162,6 +162,8 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("loop", "in"): "create",
     ("wake", "up"): "act",
     ("bring", "in"): "create",
+    ("bring", "into"): "create",
+    ("load", "into"): "create",
     ("carry", "on"): "act",
     ("keep", "eye"): "read",
     ("get", "out"): "act",
