@@ -350,6 +350,7 @@ _NOT_WANTED = re.compile(
 
 
 def _wanted_spans(query: str) -> list[re.Match[str]]:
+    """``_NOT_WANTED``'s matches in ``query``, but "not only ... but also"."""
     return [
         found
         for found in _NOT_WANTED.finditer(query)

@@ -211,8 +211,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "poster": ("image", "artwork", "picture"),
     "backdrop": ("image", "background", "artwork"),
     "artwork": ("image", "art", "picture", "cover"),
+    # What a meter or a device reports, and how far a vehicle has gone.
     "measurement": ("value", "reading", "metric"),
     "mileage": ("odometer", "distance"),
+    # "Also known as".
     "aka": ("alias",),
     # Office documents by what people call them.
     "deck": ("presentation", "document", "file"),
