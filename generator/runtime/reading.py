@@ -96,7 +96,14 @@ from .terms import (
     value_like,
     words,
 )
-from .values import MONEY, field_labels, hyphenated_names, money, proper_names, said_once
+from .values import (
+    MONEY,
+    field_labels,
+    hyphenated_names,
+    money,
+    proper_names,
+    said_once,
+)
 from .vocabulary import (
     BREADTH,
     EQUIVALENTS,
