@@ -8173,3 +8173,20 @@ def test_what_is_loaded_into_a_thing_is_imported() -> None:
     assert top(index, "load the spreadsheet into list 5120") == ["importMembers"]
     assert top(index, "load the spreadsheet into list 5120 as members") == ["importMembers"]
     assert top(index, "bring the old CSV into list 5120") == ["importMembers"]
+
+
+def test_e_g_and_etc_are_no_file_names() -> None:
+    index = build(
+        [
+            ("listCategories", "GET", "/expense-categories", "List expense categories"),
+            ("getFile", "GET", "/files/{path}", "Download a file"),
+        ]
+    )
+    for query in (
+        "which expense categories can I pick from, e.g. mileage or per diem?",
+        "expense categories (travel, meals etc.)",
+        "which categories are there, i.e. the expense ones",
+    ):
+        reading = read(query, index.words, frozenset())
+        assert "file" not in reading.near and "file" not in reading.kinds, query
+        assert top(index, query) == ["listCategories"], query

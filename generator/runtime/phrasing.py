@@ -314,6 +314,8 @@ $12.50", "have Jenna call the pharmacy"): an errand, no question whether things 
 ("have the invoices been paid?", "have we shipped it?")."""
 INITIALS = re.compile(r"(?<![\w&])([A-Za-z])\s?&\s?([A-Za-z])(?![\w&])")
 """Initials joined by an ampersand ("P&L", "R & D"): one abbreviation."""
+WRITTEN_SHORT = re.compile(r"(?<![\w.])(?:e\.\s?g|i\.\s?e|etc|n\.\s?b)\.(?!\w)", re.IGNORECASE)
+"""Abbreviations of writing ("e.g.", "i.e.", "etc."): no value, nor a word of the request."""
 HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 ON_FILE = re.compile(
     r"\bon\s+file\b(?!\s+\S*\d)(?!\s+[A-Z'\"])"

@@ -78,6 +78,7 @@ from .phrasing import (
     WHO,
     WHO_DID,
     WITH_SPAN,
+    WRITTEN_SHORT,
 )
 from .request import Reading, adding, aside, said_aside
 from .synonyms import SYNONYMS
@@ -170,6 +171,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     of its title that name it)."""
     # Initials joined by "&" are one abbreviation ("P&L": pl, profit and loss).
     query = INITIALS.sub(r"\1\2", query)
+    # "e.g." and "etc." are no file names ("what roles can a contact be given, e.g. noc").
+    query = WRITTEN_SHORT.sub(",", query)
     # "have the reader collect $12.50": who is to do it, and what; no auxiliary's question.
     errand = CAUSATIVE.match(query)
     query = query[errand.end() :] if errand else query
