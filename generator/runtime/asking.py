@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .hints import HOW_IT_DID
 from .objects import about_things, adds_to_item
-from .openings import unled
+from .openings import AUXILIARIES, MODALS, commands, determined, unled, verb_like
 from .phrases import PHRASES
 from .terms import (
     EDGES,
@@ -35,22 +35,14 @@ from .terms import (
     words,
 )
 from .vocabulary import (
-    ADJECTIVE_ENDS,
     ADJECTIVES,
     APART,
     ATTRIBUTIVE,
     DETERMINERS,
-    EQUIVALENTS,
     INTENTS,
-    NOT_VERBS,
-    OPENING_ADJECTIVES,
     OPENING_INTENTS,
     PHRASAL,
-    PROGRAMS,
-    QUANTITIES,
-    STOP_WORDS,
     UNDONE,
-    VERBS,
 )
 
 _QUESTION_WORDS = frozenset(
@@ -128,7 +120,7 @@ def asked_for(
     - Else its first verb's intent says; else it lists when it is about things (``own``,
       its words, has a plural); a question ("did the job finish?", "is it healthy")
       reads; a request that opens with some other verb ("store the password as a
-      secret", "expose the app") acts (``_commands``), before a plural when a
+      secret", "expose the app") acts (``commands``), before a plural when a
       determiner or a value follows the verb ("request a volume for my postgres pods");
       else None.
 
@@ -164,18 +156,18 @@ def asked_for(
     first = tokens[0].strip(EDGES).lower() if tokens else ""
     if stem(first) in actions and not first.endswith("ed"):
         return "act"
-    commands = _commands(tokens, nouns, named)
+    commanding = commands(tokens, nouns, named)
     questioned = query.rstrip().endswith("?")
     # A verb after "can you" ("can you store the password as a secret?"), or before a
     # determiner or a value, acts; so does one before the things that reads as no
     # adjective ("mute notifications for the next hour", not "unpaid invoices").
-    if commands and (led or _determined(tokens) or (_verb_like(first) and not questioned)):
+    if commanding and (led or determined(tokens) or (verb_like(first) and not questioned)):
         return "act"
     if about_things(own):
         return "list"
     if questioned or query_words[0] in _QUESTION_WORDS:
         return "read"
-    return "act" if commands else None
+    return "act" if commanding else None
 
 
 _DEFINITE = frozenset({"the", "this", "that", "my", "our", "his", "her", "their", "your"})
@@ -254,7 +246,7 @@ def _opens_as_command(tokens: Sequence[str], nouns: frozenset[str], named: froze
         return True
     if any((first, particle) in PHRASAL for particle in particles(said, 0)):
         return True
-    return len(said) > 1 and said[1] in _OBJECT_PRONOUNS and _commands(tokens, nouns, named)
+    return len(said) > 1 and said[1] in _OBJECT_PRONOUNS and commands(tokens, nouns, named)
 
 
 _NOT_COMMANDING = frozenset({"all", "every", "which", "many", "new", "details", "info", "status"})
@@ -317,7 +309,7 @@ def asks_how_far(query_words: Sequence[str]) -> bool:
     progress say what state is asked about, not what to do."""
     return (
         bool(query_words)
-        and query_words[0] in _AUXILIARY
+        and query_words[0] in AUXILIARIES
         and asks_what_is(query_words)
         and not SO_FAR.isdisjoint(query_words)
     )
@@ -380,9 +372,7 @@ def _needs_a_new_one(query_words: Sequence[str]) -> bool:
 
 
 _ASKING = frozenset({"what", "which", "who", "whose", "where", "when", "why"})
-_AUXILIARY = frozenset({"did", "does", "do", "is", "are", "was", "were", "has", "have", "had"})
-_MODAL = frozenset({"can", "could", "should", "would", "will", "shall", "may", "might"})
-_TELLING_VERBS = (_AUXILIARY - {"do", "does", "did"}) | frozenset(
+_TELLING_VERBS = (AUXILIARIES - {"do", "does", "did"}) | frozenset(
     {"looks", "seems", "got", "needs", "keeps", "left", "broke", "ran", "went", "came"}
     | {"sent", "became", "hit", "belongs", "look", "seem", "keep", "belong", "be", "been"}
 )
@@ -403,14 +393,14 @@ def asks_what_is(query_words: Sequence[str]) -> bool:
         # ("how did our posts do?": figures, which are often reports made on request).
         return (
             not _HOW_ASKED.isdisjoint(query_words[1:3])
-            and _MODAL.isdisjoint(query_words[1:4])
+            and MODALS.isdisjoint(query_words[1:4])
             and HOW_IT_DID.search(" ".join(query_words)) is None
         )
-    if not query_words or query_words[0] not in _ASKING | _AUXILIARY:
+    if not query_words or query_words[0] not in _ASKING | AUXILIARIES:
         return False
     if query_words[0] == "do" and query_words[1:2] in (["a"], ["an"]):
         return False  # "do a rolling restart of web": a command, not a question
-    modal_at = next((at for at, word in enumerate(query_words[:4]) if word in _MODAL), None)
+    modal_at = next((at for at, word in enumerate(query_words[:4]) if word in MODALS), None)
     if modal_at is None:
         return True
     # "what GPU types can I attach?", "which folders can user 61 get into?": a question
@@ -418,23 +408,14 @@ def asks_what_is(query_words: Sequence[str]) -> bool:
     return query_words[0] in ("what", "which") and modal_at > 1
 
 
-_HOW_ASKED = _AUXILIARY - {"do"}
+_HOW_ASKED = AUXILIARIES - {"do"}
 """Auxiliaries after "how" (or "how long", "how often") that ask what is or was."""
-_AFTER_SUBJECT = (
-    _AUXILIARY
-    | _MODAL
-    | {"left", "here", "there", "just", "only", "wants", "needs", "said", "says", "asked"}
-)
-_SUBCOMMANDS = frozenset({"get", "create", "delete", "describe", "remove", "add", "fetch"})
-"""Verbs that follow a name as a program's commands do ("kubectl get pods") or a manner
-("bulk delete"): the name before them is no verb of the request. Not the verbs that are
-nouns as often ("dedupe list 4", "install update 7")."""
 _LIGHT_VERBS = frozenset({"let", "help", "try", "go", "keep", "leave", "drop"})
 _PHRASAL_VERBS = frozenset(verb for verb, _ in PHRASAL) | frozenset(verb for verb, _ in PHRASES)
 
 
 def _opens_with_verb(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
-    """Whether the request's first word is a verb that names no intent (``_commands``), so
+    """Whether the request's first word is a verb that names no intent (``commands``), so
     that a later word that names one is not what is asked ("nuke all the droplets": not
     to list them). Not a verb read with a particle ("kick jane out"), nor one that lets
     the next verb say ("let me see the pictures", "leave a comment")."""
@@ -443,64 +424,4 @@ def _opens_with_verb(tokens: Sequence[str], nouns: frozenset[str], named: frozen
         return False
     if undoing(first, nouns) is not None:  # "unshare folder 7", "unblock bob@acme.com"
         return False
-    return _commands(tokens, nouns, named)
-
-
-def _commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
-    """Whether a request opens with a verb, one that no intent names ("store the password
-    as a secret", "expose the app on port 80", "label instance api-3 env=prod"): it asks
-    to do something, which reading does not. Its first word is a plain word that is
-    no stop word, number, preposition or abbreviation of a noun ("pr"). Where it is
-    one of the API's nouns (``nouns``: "pods in prod"), a determiner must come next
-    ("claim a volume", "tag this release"). Where it is a word of the API's names
-    (``named``: "stock level of ...", "version history for ..." open with nouns), two or
-    fewer letters (``vm``, ``ip``) or the request's words but one ("vm image"), a
-    determiner or a value must come next ("watch this repo", "text +15551234567 ...")."""
-    first = tokens[0].strip(EDGES).lower() if tokens else ""
-    if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES or first in NOT_VERBS:
-        return False
-    if first in PROGRAMS:  # "kubectl scale deployment web --replicas=5"
-        return False
-    if first.endswith("ly"):  # "actually", "quickly"
-        return False
-    second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
-    if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
-        return False
-    if second == "of":  # "price of a charging session", "history of stack 9": a noun
-        return False
-    third = tokens[2].strip(EDGES).lower() if len(tokens) > 2 else ""
-    if second in ("and", "or") and third not in VERBS:  # "emergency and noc people"
-        return False
-    if second in _SUBCOMMANDS and not about_things([first]):
-        # "kubectl get pods", "bulk delete the drafts"; not "have sessions delete themselves"
-        return False
-    if first in EQUIVALENTS:
-        return False
-    if stem(first) in nouns:  # "claim a volume", "tag this release": not "pods in prod"
-        # "group all the films", "tag every open issue": a quantity follows a verb too.
-        return (second in DETERMINERS or second in _SPREAD) and len(tokens) > 2
-    if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
-        return True
-    return _determined(tokens)
-
-
-def _verb_like(word: str) -> bool:
-    """Whether a request's first word, one ``_commands`` takes for a verb, reads as one
-    rather than as an adjective: none of ``OPENING_ADJECTIVES``, none of adjectives'
-    endings (``ADJECTIVE_ENDS``)."""
-    return len(word) > 2 and word not in OPENING_ADJECTIVES and not word.endswith(ADJECTIVE_ENDS)
-
-
-_SPREAD = frozenset({"all", "every", "each", "both"})
-"""Quantities that follow a verb as a determiner does ("group all the films")."""
-
-
-def _determined(tokens: Sequence[str]) -> bool:
-    """Whether a determiner or a value follows the first word ("request a volume for my
-    postgres pod", "route example.com to ..."), or a word and a value ("label video 4040
-    with ...")."""
-    following = tokens[1] if len(tokens) > 1 else ""
-    if following.strip(EDGES).lower() in DETERMINERS or value_like(following):
-        return True
-    # A noun and its value ("label video 4040 with ...", "reparent category 20").
-    return len(tokens) > 2 and following.isalpha() and value_like(tokens[2])
+    return commands(tokens, nouns, named)

@@ -1,7 +1,9 @@
 """How a request opens before its verb, and reading past it: a greeting ("Hey Claude,"),
 the words that lead up to the verb ("can you please", "I'm trying to", "I need you to") and
 a label ("Quick one:", "Urgent!"). "Hey, can you please give me a checkout page" asks what
-"give me a checkout page" does: every reader of a request looks for its verb first.
+"give me a checkout page" does: every reader of a request looks for its verb first. And
+whether the word a request opens with is a verb that commands ("store the password as a
+secret", ``commands``) or opens a noun phrase ("price of a charging session").
 """
 
 from __future__ import annotations
@@ -9,8 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .terms import EDGES, words
-from .vocabulary import DETERMINERS, NOT_VERBS, QUANTITIES, STOP_WORDS, VERBS
+from .objects import about_things
+from .terms import EDGES, stem, value_like, words
+from .vocabulary import (
+    ADJECTIVE_ENDS,
+    DETERMINERS,
+    EQUIVALENTS,
+    NOT_VERBS,
+    OPENING_ADJECTIVES,
+    PROGRAMS,
+    QUANTITIES,
+    STOP_WORDS,
+    VERBS,
+)
 
 LEADS = (
     ("please",),
@@ -303,3 +316,77 @@ def _unwished(query: str) -> list[str]:
         if len(rest) == len(tokens):
             return rest
         tokens = rest
+
+
+AUXILIARIES = frozenset({"did", "does", "do", "is", "are", "was", "were", "has", "have", "had"})
+MODALS = frozenset({"can", "could", "should", "would", "will", "shall", "may", "might"})
+"""The auxiliaries and modals a question opens with, or a subject is followed by."""
+_AFTER_SUBJECT = (
+    AUXILIARIES
+    | MODALS
+    | {"left", "here", "there", "just", "only", "wants", "needs", "said", "says", "asked"}
+)
+_SUBCOMMANDS = frozenset({"get", "create", "delete", "describe", "remove", "add", "fetch"})
+"""Verbs that follow a name as a program's commands do ("kubectl get pods") or a manner
+("bulk delete"): the name before them is no verb of the request. Not the verbs that are
+nouns as often ("dedupe list 4", "install update 7")."""
+
+
+def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a request opens with a verb, one that no intent names ("store the password
+    as a secret", "expose the app on port 80", "label instance api-3 env=prod"): it asks
+    to do something, which reading does not. Its first word is a plain word that is
+    no stop word, number, preposition or abbreviation of a noun ("pr"). Where it is
+    one of the API's nouns (``nouns``: "pods in prod"), a determiner must come next
+    ("claim a volume", "tag this release"). Where it is a word of the API's names
+    (``named``: "stock level of ...", "version history for ..." open with nouns), two or
+    fewer letters (``vm``, ``ip``) or the request's words but one ("vm image"), a
+    determiner or a value must come next ("watch this repo", "text +15551234567 ...")."""
+    first = tokens[0].strip(EDGES).lower() if tokens else ""
+    if not first.isalpha() or first in STOP_WORDS or first in QUANTITIES or first in NOT_VERBS:
+        return False
+    if first in PROGRAMS:  # "kubectl scale deployment web --replicas=5"
+        return False
+    if first.endswith("ly"):  # "actually", "quickly"
+        return False
+    second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
+    if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
+        return False
+    if second == "of":  # "price of a charging session", "history of stack 9": a noun
+        return False
+    third = tokens[2].strip(EDGES).lower() if len(tokens) > 2 else ""
+    if second in ("and", "or") and third not in VERBS:  # "emergency and noc people"
+        return False
+    if second in _SUBCOMMANDS and not about_things([first]):
+        # "kubectl get pods", "bulk delete the drafts"; not "have sessions delete themselves"
+        return False
+    if first in EQUIVALENTS:
+        return False
+    if stem(first) in nouns:  # "claim a volume", "tag this release": not "pods in prod"
+        # "group all the films", "tag every open issue": a quantity follows a verb too.
+        return (second in DETERMINERS or second in _SPREAD) and len(tokens) > 2
+    if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
+        return True
+    return determined(tokens)
+
+
+def verb_like(word: str) -> bool:
+    """Whether a request's first word, one ``commands`` takes for a verb, reads as one
+    rather than as an adjective: none of ``OPENING_ADJECTIVES``, none of adjectives'
+    endings (``ADJECTIVE_ENDS``)."""
+    return len(word) > 2 and word not in OPENING_ADJECTIVES and not word.endswith(ADJECTIVE_ENDS)
+
+
+_SPREAD = frozenset({"all", "every", "each", "both"})
+"""Quantities that follow a verb as a determiner does ("group all the films")."""
+
+
+def determined(tokens: Sequence[str]) -> bool:
+    """Whether a determiner or a value follows the first word ("request a volume for my
+    postgres pod", "route example.com to ..."), or a word and a value ("label video 4040
+    with ...")."""
+    following = tokens[1] if len(tokens) > 1 else ""
+    if following.strip(EDGES).lower() in DETERMINERS or value_like(following):
+        return True
+    # A noun and its value ("label video 4040 with ...", "reparent category 20").
+    return len(tokens) > 2 and following.isalpha() and value_like(tokens[2])

@@ -417,7 +417,7 @@ for namespace microsoft.graph"): a request's word that is one of these is its ow
 DETERMINERS = frozenset(
     _split("the a an this that these those my our your his her their its it them me us him")
 )
-"""Words that come after a verb, not after a noun: "watch this repo" (``terms._commands``)."""
+"""Words that come after a verb, not after a noun: "watch this repo" (``openings.commands``)."""
 
 QUANTITIES = frozenset(
     _split("one two three four five six seven eight nine ten both first last next all")
