@@ -8190,3 +8190,20 @@ def test_e_g_and_etc_are_no_file_names() -> None:
         reading = read(query, index.words, frozenset())
         assert "file" not in reading.near and "file" not in reading.kinds, query
         assert top(index, query) == ["listCategories"], query
+
+
+def test_a_post_named_list_or_describe_reads() -> None:
+    """APIs that take every list's filters in a body POST their lists (``POST /stores``,
+    ``ListStores``): a request for what there is asks for that as much as for a GET."""
+    index = build(
+        [
+            ("ListSequenceStores", "POST", "/sequencestores", "Retrieves a list of stores."),
+            ("CreateSequenceStore", "POST", "/sequencestore", "Creates a sequence store."),
+            ("GetSequenceStore", "GET", "/sequencestore/{id}", "Gets a sequence store."),
+            ("DescribeJobs", "POST", "/jobs", "Describes import jobs."),
+            ("StartJob", "POST", "/job", "Starts an import job."),
+            ("GetJob", "GET", "/job/{id}", "Gets an import job."),
+        ]
+    )
+    assert top(index, "What sequence stores do we have?") == ["ListSequenceStores"]
+    assert top(index, "which import jobs are there?") == ["DescribeJobs"]

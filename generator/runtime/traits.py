@@ -16,8 +16,13 @@ from .segments import is_item_path, operation_segments
 from .terms import last_segment, terms, undone, words
 from .vocabulary import INTENTS, UNDONE
 
-_TITLED = dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE")
-"""What a POST is whose title or name opens with one of these verbs (``Traits.methods``)."""
+_TITLED = {
+    **dict.fromkeys(("delete", "deletes", "remove", "removes"), "DELETE"),
+    **dict.fromkeys(("list", "lists", "describe", "describes"), "GET"),
+}
+"""What a POST is whose title or name opens with one of these verbs (``Traits.methods``):
+"Delete a contact" in an API without DELETE; ``ListStores`` in one that takes a list's
+filters in a body."""
 
 COMMON_PATH_SHARE = 0.3
 """Words on more of the paths than this share (``api``, ``v1``, a vendor's main resource)
@@ -434,7 +439,8 @@ class Traits:
     def methods(self) -> list[str]:
         """Each operation's method as a request's intent weighs it: a read that POSTs
         (``reads``) is a GET; a POST whose title or name opens with "Delete" or "Remove"
-        ("Delete a contact", in an API without DELETE; ``DeleteObjects``) is a DELETE; else
+        ("Delete a contact", in an API without DELETE; ``DeleteObjects``) is a DELETE, one
+        that opens with "List" or "Describe" (``ListSequenceStores``) a GET; else
         as its action's name says (``method_by_name``)."""
         out: list[str] = []
         for op, read in zip(self.operations, self.reads, strict=True):
