@@ -280,6 +280,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   a film and TV database (Shinobi) and smart-me's energy meters, written blind in
   ``dev135``'s six styles; measured before any change for them: Recall@5 0.840, 0.900,
   0.880, 0.780, 0.800 and 0.840;
+- ``dev138``: ``benchmarks/queries/dev138/*.json``, 50 requests each for Atlassian
+  Crucible (code review), AWS IoT Wireless, Amazon Fraud Detector, Marketcheck's car
+  listings, Twine Health (care plans) and College Football Data, written blind in
+  ``dev135``'s six styles; measured before any change for them: Recall@5 0.800, 0.900,
+  0.800, 0.860, 0.940 and 0.900;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -477,6 +482,7 @@ SETS = {
     "dev135": QUERIES / "dev135",
     "dev136": QUERIES / "dev136",
     "dev137": QUERIES / "dev137",
+    "dev138": QUERIES / "dev138",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -841,6 +847,12 @@ DIRECTORY = {
     "edrv": "edrv.io",
     "shinobi": "hillbillysoftware.com/shinobi",
     "smartme": "smart-me.com",
+    "crucible": "crucible.local",
+    "iotwireless": "amazonaws.com/iotwireless",
+    "frauddet": "amazonaws.com/frauddetector",
+    "marketcheck": "apigee.net/marketcheck-cars",
+    "twine": "twinehealth.com",
+    "cfb": "collegefootballdata.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
