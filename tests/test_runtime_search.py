@@ -8207,3 +8207,37 @@ def test_a_post_named_list_or_describe_reads() -> None:
     )
     assert top(index, "What sequence stores do we have?") == ["ListSequenceStores"]
     assert top(index, "which import jobs are there?") == ["DescribeJobs"]
+
+
+def test_typeahead_manufacturer_stadium_nudge_and_unregister() -> None:
+    index = build(
+        [
+            ("searchListings", "GET", "/search/rv/active", "Search RV listings"),
+            ("autoComplete", "GET", "/search/rv/auto-complete", "API for auto-completion"),
+            ("getListing", "GET", "/listing/rv/{id}", "Get an RV listing"),
+            ("oemSearch", "GET", "/search/car/incentive/oem", "Search OEM incentives"),
+            ("getVenues", "GET", "/venues", "Venue details"),
+            ("getTeams", "GET", "/teams", "Team details and locations"),
+            ("remindIncompleteReviewers", "POST", "/reviews/{id}/remind", "Remind reviewers"),
+            ("getTransitions", "GET", "/reviews/{id}/transitions", "Get a review's transitions"),
+        ]
+    )
+    assert top(index, "rv typeahead suggestions for the model field") == ["autoComplete"]
+    assert top(index, "manufacturer lease deals on a 2024 Honda Accord") == ["oemSearch"]
+    assert top(index, "every stadium with its capacity") == ["getVenues"]
+    query = "people are dragging their feet on CR-77, I want them nudged by email"
+    assert top(index, query) == ["remindIncompleteReviewers"]
+    index = build(
+        [
+            ("DeleteDevice", "DELETE", "/wireless-devices/{Id}", "Deletes a wireless device."),
+            ("GetDevice", "GET", "/wireless-devices/{Id}", "Gets a wireless device."),
+            (
+                "DeregisterDevice",
+                "PATCH",
+                "/wireless-devices/{Id}/deregister",
+                "Deregister a wireless device from AWS IoT Wireless.",
+            ),
+            ("ListDevices", "GET", "/wireless-devices", "Lists the wireless devices."),
+        ]
+    )
+    assert top(index, "unregister device wd-12 from IoT Wireless", 2)[1] == "DeregisterDevice"

@@ -103,6 +103,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # What is like a thing is related to it; what is put forward, recommended.
     "similar": ("related", "recommendation", "suggest", "alternate", "alternative"),
     "suggest": ("recommend", "recommendation"),
+    # Suggestions as someone types: a typeahead is an autocomplete.
+    "typeahead": ("autocomplete", "complete", "suggest", "suggestion"),
+    "autocomplete": ("typeahead", "complete", "suggest", "suggestion"),
+    # Who makes a product: its manufacturer, its OEM.
+    "manufacturer": ("oem", "make", "brand"),
+    "oem": ("manufacturer",),
+    # Where a game or a show is held.
+    "stadium": ("venue", "arena"),
+    "arena": ("venue", "stadium"),
+    # To nudge someone is to remind them.
+    "nudge": ("remind", "reminder"),
     "recommend": ("suggest", "suggestion"),
     # Where deleted things wait: a trash, a recycle bin.
     "trash": ("deleted", "recycle", "bin"),
@@ -286,6 +297,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "scrap": ("delete",),
     "ditch": ("delete", "remove"),
     "decommission": ("delete", "deregister"),
+    # To unregister and to deregister are one (DeregisterDevice, /devices/{id}/unregister).
+    "unregister": ("deregister",),
+    "deregister": ("unregister",),
     "rid": ("delete", "remove"),
     "add": ("create",),
     "append": ("add", "create", "insert"),
