@@ -8241,3 +8241,16 @@ def test_typeahead_manufacturer_stadium_nudge_and_unregister() -> None:
         ]
     )
     assert top(index, "unregister device wd-12 from IoT Wireless", 2)[1] == "DeregisterDevice"
+
+
+def test_what_is_stripped_off_is_removed() -> None:
+    index = build(
+        [
+            ("TagResource", "POST", "/tags/{arn}", "Adds tags to a resource."),
+            ("UntagResource", "DELETE", "/tags/{arn}", "Removes tags from a resource."),
+            ("ListTags", "GET", "/tags/{arn}", "Lists the tags of a resource."),
+        ]
+    )
+    query = "Strip the env and owner tags off arn:aws:frauddetector:us-east-1:1234:outcome/review"
+    assert top(index, query) == ["UntagResource"]
+    assert top(index, "strip the cost-center tag off my snapshot") == ["UntagResource"]

@@ -296,6 +296,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "nuke": ("delete",),
     "scrap": ("delete",),
     "ditch": ("delete", "remove"),
+    "strip": ("remove", "delete"),
     "decommission": ("delete", "deregister"),
     # To unregister and to deregister are one (DeregisterDevice, /devices/{id}/unregister).
     "unregister": ("deregister",),

@@ -47,7 +47,7 @@ INTENTS: dict[str, str] = {
             "delete remove destroy erase drop kill wipe purge discard unregister revoke terminate "
             "uninstall unstar unfollow unsubscribe rid trash detach tear yank unpublish nuke scrap "
             "ditch decommission disconnect unlink unhook unlike unsave unfavorite unfavourite "
-            "unbookmark unheart unwatch unmute disassociate dissociate"
+            "unbookmark unheart unwatch unmute disassociate dissociate strip"
         ),
         "delete",
     ),
