@@ -8254,3 +8254,19 @@ def test_what_is_stripped_off_is_removed() -> None:
     query = "Strip the env and owner tags off arn:aws:frauddetector:us-east-1:1234:outcome/review"
     assert top(index, query) == ["UntagResource"]
     assert top(index, "strip the cost-center tag off my snapshot") == ["UntagResource"]
+
+
+def test_halting_stops_and_enrolling_makes_a_member() -> None:
+    index = build(
+        [
+            ("CreateJob", "POST", "/jobs", "Creates a scoring job."),
+            ("CancelJob", "POST", "/jobs/{id}/cancel", "Cancels a scoring job."),
+            ("GetJob", "GET", "/jobs/{id}", "Gets a scoring job."),
+            ("getCourse", "GET", "/courses/{id}", "Get a course"),
+            ("updateCourse", "PATCH", "/courses/{id}", "Update a course"),
+            ("listMembers", "GET", "/courses/{id}/members", "List the members of a course"),
+            ("addMember", "POST", "/courses/{id}/members", "Add a member to a course"),
+        ]
+    )
+    assert top(index, "the scoring job score-0412 picked the wrong file; halt it") == ["CancelJob"]
+    assert top(index, "enroll sam.lee@school.org in course 8841") == ["addMember"]

@@ -333,6 +333,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stop": ("cancel", "disable", "delete", "suspend"),
     "cancel": ("delete", "stop"),
     "abort": ("cancel",),
+    "halt": ("stop", "cancel", "suspend"),
+    "enroll": ("enrollment", "add", "member", "membership"),
     "pause": ("suspend", "disable", "stop"),
     "resume": ("enable", "start"),
     "turn": ("enable", "disable", "start", "stop"),

@@ -38,7 +38,7 @@ INTENTS: dict[str, str] = {
             "spin setup initiate issue upload send invite attach deploy run trigger dispatch "
             "schedule provision enqueue fork copy duplicate import subscribe follow star put save "
             "ask buy purchase answer reply respond record log reserve hold book tell clone pay "
-            "ring dial publish block ban bill invoice append"
+            "ring dial publish block ban bill invoice append enroll"
         ),
         "create",
     ),
