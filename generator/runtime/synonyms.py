@@ -296,6 +296,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "nuke": ("delete",),
     "scrap": ("delete",),
     "ditch": ("delete", "remove"),
+    # What is stripped off a thing ("strip the env tag off my snapshot") is removed.
     "strip": ("remove", "delete"),
     "decommission": ("delete", "deregister"),
     # To unregister and to deregister are one (DeregisterDevice, /devices/{id}/unregister).
@@ -333,7 +334,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stop": ("cancel", "disable", "delete", "suspend"),
     "cancel": ("delete", "stop"),
     "abort": ("cancel",),
+    # To halt a run is to stop or cancel it.
     "halt": ("stop", "cancel", "suspend"),
+    # Whom a course or a program enrols becomes one of its members.
     "enroll": ("enrollment", "add", "member", "membership"),
     "pause": ("suspend", "disable", "stop"),
     "resume": ("enable", "start"),
