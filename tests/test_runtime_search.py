@@ -8240,6 +8240,8 @@ def test_typeahead_manufacturer_stadium_nudge_and_unregister() -> None:
             ("ListDevices", "GET", "/wireless-devices", "Lists the wireless devices."),
         ]
     )
+    # Unregistering is a delete, so the DELETE comes first; the deregistering PATCH, which
+    # shares no word with the request but a near-synonym, comes next (without it: the GET).
     assert top(index, "unregister device wd-12 from IoT Wireless", 2)[1] == "DeregisterDevice"
 
 
