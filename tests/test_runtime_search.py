@@ -8272,3 +8272,19 @@ def test_halting_stops_and_enrolling_makes_a_member() -> None:
     )
     assert top(index, "the scoring job score-0412 picked the wrong file; halt it") == ["CancelJob"]
     assert top(index, "enroll sam.lee@school.org in course 8841") == ["addMember"]
+
+
+def test_making_a_thing_the_live_or_default_one_changes_it() -> None:
+    index = build(
+        [
+            ("createVersion", "POST", "/templates/{id}/versions", "Create a template version"),
+            ("updateVersion", "PATCH", "/templates/{id}/versions/{v}", "Edit a template version"),
+            ("getVersion", "GET", "/templates/{id}/versions/{v}", "Get a template version"),
+        ]
+    )
+    for query in (
+        "make version 3 the live one of the welcome template",
+        "make version 2 the default for the welcome template",
+        "make the older version 5521 the current one again",
+    ):
+        assert top(index, query) == ["updateVersion"], query

@@ -273,12 +273,14 @@ AROUND_PATH = "\"'`,;:!?()[]<>."
 """What may stand around a path in a request (not its braces: ``{couponCode}``)."""
 MADE_SO = re.compile(
     r"\bmake\s+(?!an?\b)(?:\S+\s+){0,5}?(?:required|optional|private|public|read-?only"
-    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable)\b"
+    r"|visible|hidden|invisible|mandatory|editable|unlisted|searchable"
+    r"|(?:the|our|my)\s+(?:live|active|default|primary|current|main))\b"
     r"(?!\s+\w+\s+(?:called|named)\b)",
     re.IGNORECASE,
 )
 """Something made so ("make the subtitle field required", "make acme/internal-tools
-private"): it changes; nothing new is made ("make a private channel" makes one)."""
+private", "make version 4 the live one"): it changes; nothing new is made ("make a private
+channel" makes one)."""
 GOT_DONE = re.compile(
     r"\bget\s+(?:him|her|them|it|me|us|everyone|everybody|"
     r"(?:the|this|that|these|those|my|our|his|her|their)\s+[\w-]+)\s+(?:set\s+up|\w+ed)\b",
