@@ -8288,3 +8288,17 @@ def test_making_a_thing_the_live_or_default_one_changes_it() -> None:
         "make the older version 5521 the current one again",
     ):
         assert top(index, query) == ["updateVersion"], query
+
+
+def test_what_is_turned_back_on_resumes() -> None:
+    index = build(
+        [
+            ("pauseCampaign", "POST", "/ad_campaign/{id}/pause", "Pause a campaign"),
+            ("resumeCampaign", "POST", "/ad_campaign/{id}/resume", "Resume a campaign"),
+            ("updateCampaign", "POST", "/ad_campaign/{id}/update", "Update a campaign"),
+            ("endCampaign", "POST", "/ad_campaign/{id}/end", "End a campaign"),
+        ]
+    )
+    reading = read("turn campaign 5521 back on", index.words, frozenset())
+    assert "back" not in reading.own and "resum" in reading.near
+    assert top(index, "turn campaign 5521 back on") == ["resumeCampaign"]

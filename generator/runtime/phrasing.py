@@ -281,6 +281,9 @@ MADE_SO = re.compile(
 """Something made so ("make the subtitle field required", "make acme/internal-tools
 private", "make version 4 the live one"): it changes; nothing new is made ("make a private
 channel" makes one)."""
+TURNED_BACK_ON = re.compile(r"\b(?:turn|switch)\s+(?:\S+\s+){0,6}?back\s+on\b", re.IGNORECASE)
+"""Something turned or switched back on ("turn campaign 5521 back on"): what was paused
+resumes; "back" is no word of what."""
 GOT_DONE = re.compile(
     r"\bget\s+(?:him|her|them|it|me|us|everyone|everybody|"
     r"(?:the|this|that|these|those|my|our|his|her|their)\s+[\w-]+)\s+(?:set\s+up|\w+ed)\b",

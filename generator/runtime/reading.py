@@ -73,6 +73,7 @@ from .phrasing import (
     TIME_SPENT,
     TIME_WORKED,
     TITLED,
+    TURNED_BACK_ON,
     UNITS,
     WHAT_HAPPENED,
     WHO,
@@ -434,6 +435,11 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         recipient = {w for w in words(given_to.group(1)) if w not in STOP_WORDS}
         own, own_terms, near = aside(recipient, set(stems(sorted(recipient))), own, own_terms, near)
         wanted = "create"
+    if wanted == "enable" and TURNED_BACK_ON.search(query):
+        # "turn the recommender back on": what was paused resumes, or starts again.
+        own = [w for w in own if w != "back"]
+        own_terms = [t for t in own_terms if t != "back"]
+        adding(near, ["resume", "reactivate", "restart"], own_terms)
     if wanted in ("enable", "disable"):
         # What is turned on or off is often a setting of a thing ("turn on object versioning
         # for the acme-logs bucket"): a change of it. Not "setting", whose stem is a verb's.
