@@ -285,6 +285,12 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   listings, Twine Health (care plans) and College Football Data, written blind in
   ``dev135``'s six styles; measured before any change for them: Recall@5 0.800, 0.900,
   0.800, 0.860, 0.940 and 0.900;
+- ``dev139``: ``benchmarks/queries/dev139/*.json``, 50 requests each for Netlify and
+  Spotify in APIs.guru's documents (``netlifyguru``, ``sonallux``; the tuning sets have
+  other requests for their other documents), Amazon Forecast, AWS Well-Architected Tool,
+  Amazon Connect Customer Profiles and Threat Jammer (IP and domain reputation), written
+  blind in ``dev135``'s six styles; measured before any change for them: Recall@5 0.780,
+  0.720, 0.820, 0.760, 0.880 and 0.820;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -483,6 +489,7 @@ SETS = {
     "dev136": QUERIES / "dev136",
     "dev137": QUERIES / "dev137",
     "dev138": QUERIES / "dev138",
+    "dev139": QUERIES / "dev139",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -853,6 +860,12 @@ DIRECTORY = {
     "marketcheck": "apigee.net/marketcheck-cars",
     "twine": "twinehealth.com",
     "cfb": "collegefootballdata.com",
+    "netlifyguru": "netlify.com",
+    "sonallux": "spotify.com/sonallux",
+    "forecast": "amazonaws.com/forecast",
+    "wellarch": "amazonaws.com/wellarchitected",
+    "custprof": "amazonaws.com/customer-profiles",
+    "threatjam": "threatjammer.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
