@@ -8302,3 +8302,47 @@ def test_what_is_turned_back_on_resumes() -> None:
     reading = read("turn campaign 5521 back on", index.words, frozenset())
     assert "back" not in reading.own and "resum" in reading.near
     assert top(index, "turn campaign 5521 back on") == ["resumeCampaign"]
+
+
+def test_attach_unlink_compute_podcast_popular_and_halt() -> None:
+    index = build(
+        [
+            ("AssociateLenses", "PATCH", "/workloads/{Id}/associateLenses", "Associate lenses."),
+            ("DisassociateLenses", "PATCH", "/workloads/{Id}/disassociateLenses", "Disassociate."),
+            ("UpgradeLens", "PUT", "/workloads/{Id}/lensReviews/{Lens}/upgrade", "Upgrade a lens."),
+            ("GetLensReview", "GET", "/workloads/{Id}/lensReviews/{Lens}", "Get a lens review."),
+            ("UpdateLensReview", "PATCH", "/workloads/{Id}/lensReviews/{Lens}", "Update review."),
+            ("DeleteWorkload", "DELETE", "/workloads/{Id}", "Delete a workload."),
+        ]
+    )
+    assert top(index, "attach the serverless lens to workload 1a2b") == ["AssociateLenses"]
+    assert top(index, "unlink the IoT lens from workload 3c4d") == ["DisassociateLenses"]
+    index = build(
+        [
+            ("getArtist", "GET", "/artists/{id}", "Get Artist"),
+            ("getTopTracks", "GET", "/artists/{id}/top-tracks", "Get Artist's Top Tracks"),
+            ("getAlbumTracks", "GET", "/albums/{id}/tracks", "Get Album Tracks"),
+            ("getSavedTracks", "GET", "/me/tracks", "Get User's Saved Tracks"),
+            ("getSavedShows", "GET", "/me/shows", "Get User's Saved Shows"),
+            ("getSavedEpisodes", "GET", "/me/episodes", "Get User's Saved Episodes"),
+            ("getRecent", "GET", "/me/player/recently-played", "Get Recently Played Tracks"),
+            ("pause", "PUT", "/me/player/pause", "Pause Playback"),
+            ("saveTracks", "PUT", "/me/tracks", "Save Tracks for Current User"),
+            ("removeTracks", "DELETE", "/me/tracks", "Remove User's Saved Tracks"),
+        ]
+    )
+    assert top(index, "What are Radiohead's most popular songs in Germany?") == ["getTopTracks"]
+    assert top(index, "Which podcasts have I subscribed to?") == ["getSavedShows"]
+    assert top(index, "Halt the music on the living room speaker.") == ["pause"]
+    index = build(
+        [
+            ("ListAttributes", "GET", "/domains/{Domain}/calculated-attributes", "Lists the "
+             "calculated attribute definitions."),
+            ("GetProfileAttributes", "GET", "/domains/{Domain}/profile/{Id}/calculated-attributes",
+             "Retrieve a profile's calculated attributes."),
+            ("ListTags", "GET", "/tags/{Arn}", "Lists the tags of a resource, with their values."),
+        ]
+    )  # fmt: skip
+    # The definitions of what is calculated, not the tags with their values, come next.
+    query = "the computed values for profile 77d3e0 in domain retail-prod"
+    assert top(index, query, 2) == ["GetProfileAttributes", "ListAttributes"]

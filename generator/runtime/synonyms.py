@@ -335,7 +335,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cancel": ("delete", "stop"),
     "abort": ("cancel",),
     # To halt a run is to stop or cancel it.
-    "halt": ("stop", "cancel", "suspend"),
+    "halt": ("stop", "cancel", "suspend", "pause"),
     # Whom a course or a program enrols becomes one of its members.
     "enroll": ("enrollment", "add", "member", "membership"),
     "pause": ("suspend", "disable", "stop"),
@@ -412,6 +412,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "blame": ("commit", "author"),
     "assignee": ("assign", "assignee"),
     "give": ("assign", "grant", "add"),
+    "attach": ("associate",),
+    "detach": ("disassociate",),
+    "unlink": ("disassociate", "detach"),
+    "compute": ("calculate",),
+    "calculate": ("compute",),
+    "podcast": ("show",),
+    "popular": ("top", "trending"),
     "reviewer": ("review", "request"),
     "runner": ("runner", "agent"),
     "artifact": ("artifact", "output", "build"),
