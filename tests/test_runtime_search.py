@@ -8346,3 +8346,22 @@ def test_attach_unlink_compute_podcast_popular_and_halt() -> None:
     # The definitions of what is calculated, not the tags with their values, come next.
     query = "the computed values for profile 77d3e0 in domain retail-prod"
     assert top(index, query, 2) == ["GetProfileAttributes", "ListAttributes"]
+
+
+def test_a_post_named_for_deleting_makes_nothing_new() -> None:
+    # A POST that deletes (by its name) is no create: a request naming the profile it
+    # deletes does not weigh it down as one that would make another profile.
+    index = build(
+        [
+            ("DeleteProfile", "POST", "/domains/{Domain}/profiles/delete",
+             "Deletes the standard customer profile and all data pertaining to the profile."),
+            ("DeleteProfileKey", "POST", "/domains/{Domain}/profiles/keys/delete",
+             "Removes a searchable key from a customer profile."),
+            ("DeleteDomain", "DELETE", "/domains/{Domain}",
+             "Deletes a specific domain and all of its customer data."),
+            ("CreateProfile", "POST", "/domains/{Domain}/profiles", "Creates a standard profile."),
+            ("GetDomain", "GET", "/domains/{Domain}", "Returns information about a domain."),
+        ]
+    )  # fmt: skip
+    query = "wipe everything we hold on profile 3e8c1f in domain retail-prod"
+    assert top(index, query) == ["DeleteProfile"]

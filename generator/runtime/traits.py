@@ -476,9 +476,10 @@ class Traits:
 
     def creates(self, position: int) -> bool:
         """Whether an operation makes a new thing: a POST to a collection that reads
-        nothing (``reads_by_name``)."""
+        nothing (``reads_by_name``) and is weighed as one (``methods``: not
+        ``POST /profiles/delete``, ``DeleteProfile``)."""
         return (
-            self.operations[position]["method"] == "POST"
+            self.methods[position] == "POST"
             and not self.items[position]
             and not self.reads[position]
         )
