@@ -8365,3 +8365,20 @@ def test_a_post_named_for_deleting_makes_nothing_new() -> None:
     )  # fmt: skip
     query = "wipe everything we hold on profile 3e8c1f in domain retail-prod"
     assert top(index, query) == ["DeleteProfile"]
+
+
+def test_what_is_left_alone_is_not_wanted() -> None:
+    index = build(
+        [
+            ("UpdateDetectorVersionStatus", "POST", "/#X-Amz-Target=Svc.UpdateDetectorVersionStatus",
+             "Updates the detector version's status."),
+            ("UpdateDetectorVersionMetadata", "POST",
+             "/#X-Amz-Target=Svc.UpdateDetectorVersionMetadata",
+             "Updates the detector version's description."),
+            ("GetDetectorVersion", "POST", "/#X-Amz-Target=Svc.GetDetectorVersion",
+             "Gets a particular detector version."),
+        ]
+    )  # fmt: skip
+    # "status" asks to read nothing, and is not the thing changed.
+    query = "Leave the status alone, I only want to reword the description on version 2 of fd-1."
+    assert top(index, query) == ["UpdateDetectorVersionMetadata"]

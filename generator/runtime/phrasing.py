@@ -284,6 +284,30 @@ channel" makes one)."""
 TURNED_BACK_ON = re.compile(r"\b(?:turn|switch)\s+(?:\S+\s+){0,6}?back\s+on\b", re.IGNORECASE)
 """Something turned or switched back on ("turn campaign 5521 back on"): what was paused
 resumes; "back" is no word of what."""
+LEFT_ALONE = re.compile(
+    r"\bleave\s+(?P<left>(?:(?!\balone\b)[^,;.!?]){1,60}?)\s+alone\b"
+    r"|\bwithout\s+touching\s+(?P<untouched>[^,;.!?]{1,60})",
+    re.IGNORECASE,
+)
+"""What a request leaves alone ("leave the status alone", "... without touching the
+existing ones"): no word of what it asks, nor of what to do with it."""
+_POSSESSOR = re.compile(r"\b[\w-]+(?:'s|s')(?=\s)", re.IGNORECASE)
+"""A possessive ("the group's settings"): whose a thing is."""
+
+
+def let_alone(query: str) -> tuple[str, list[str]]:
+    """``query`` with what it leaves alone (``LEFT_ALONE``) said as not wanted: "leave the
+    status alone, reword the description" reads ", not the status, reword ..."; and those
+    things. Whose a thing is stays what the request is about ("leave the rest of the
+    group's settings alone": not the rest of the settings)."""
+
+    def unowned(found: re.Match[str]) -> str:
+        return _POSSESSOR.sub("", found.group("left") or found.group("untouched"))
+
+    left = [unowned(found) for found in LEFT_ALONE.finditer(query)]
+    return LEFT_ALONE.sub(lambda found: f", not {unowned(found)},", query), left
+
+
 GOT_DONE = re.compile(
     r"\bget\s+(?:him|her|them|it|me|us|everyone|everybody|"
     r"(?:the|this|that|these|those|my|our|his|her|their)\s+[\w-]+)\s+(?:set\s+up|\w+ed)\b",

@@ -80,6 +80,7 @@ from .phrasing import (
     WHO_DID,
     WITH_SPAN,
     WRITTEN_SHORT,
+    let_alone,
 )
 from .request import Reading, adding, aside, said_aside
 from .synonyms import SYNONYMS
@@ -174,6 +175,8 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     query = INITIALS.sub(r"\1\2", query)
     # "e.g." and "etc." are no file names ("what roles can a contact be given, e.g. noc").
     query = WRITTEN_SHORT.sub(",", query)
+    # What is left alone is not wanted ("leave the status alone, reword the description").
+    query, left_alone = let_alone(query)
     # "have the reader collect $12.50": who is to do it, and what; no auxiliary's question.
     errand = CAUSATIVE.match(query)
     query = query[errand.end() :] if errand else query
@@ -299,6 +302,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # two say together, as much as a word given: not the verb alone, nor its near-synonyms.
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
     noted = LEFT_QUOTE.sub(" note ", query)
+    for thing in left_alone:
+        # What is left alone says nothing of what to do ("leave the status alone, ...").
+        noted = noted.replace(f", not {thing},", ",")
     # "get him set up": the verb after says what is asked.
     noted = GOT_DONE.sub(lambda done: done.group()[3:], noted)
     # An ID between a verb and its particle ("hand certificate 4d5e6f over") is no word
