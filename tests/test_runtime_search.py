@@ -8382,3 +8382,21 @@ def test_what_is_left_alone_is_not_wanted() -> None:
     # "status" asks to read nothing, and is not the thing changed.
     query = "Leave the status alone, I only want to reword the description on version 2 of fd-1."
     assert top(index, query) == ["UpdateDetectorVersionMetadata"]
+
+
+def test_a_command_is_an_action() -> None:
+    index = build(
+        [
+            ("getDevice", "GET", "/api/Devices/{id}", "Gets a device by its ID."),
+            (
+                "getDeviceConfig",
+                "GET",
+                "/api/Devices/{id}/config",
+                "Gets a device's configuration.",
+            ),
+            ("getDeviceValues", "GET", "/api/Devices/{id}/values", "Gets the values of a device."),
+            ("getActions", "GET", "/api/Actions/{id}", "Gets the actions of a device."),
+            ("postAction", "POST", "/api/Actions", "Runs an action on a device."),
+        ]
+    )
+    assert top(index, "list the commands of device 3fa85f64") == ["getActions"]

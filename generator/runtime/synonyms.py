@@ -242,6 +242,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Running a command in a container or a machine.
     "shell": ("exec", "terminal", "console", "command"),
     "execute": ("exec", "run", "command"),
+    "command": ("action", "exec"),
     "machine": ("node", "server", "instance"),
     "server": ("node", "instance", "host"),
     "ssid": ("wlan", "wifi"),
