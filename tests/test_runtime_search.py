@@ -8336,9 +8336,10 @@ def test_attach_unlink_compute_podcast_popular_and_halt() -> None:
     assert top(index, "Halt the music on the living room speaker.") == ["pause"]
     index = build(
         [
-            ("ListAttributes", "GET", "/domains/{Domain}/calculated-attributes", "Lists the "
-             "calculated attribute definitions."),
-            ("GetProfileAttributes", "GET", "/domains/{Domain}/profile/{Id}/calculated-attributes",
+            ("ListAttributes", "GET", "/domains/{Domain}/calculated-attributes",
+             "Lists the calculated attribute definitions."),
+            ("GetProfileAttributes", "GET",
+             "/domains/{Domain}/profile/{Id}/calculated-attributes",
              "Retrieve a profile's calculated attributes."),
             ("ListTags", "GET", "/tags/{Arn}", "Lists the tags of a resource, with their values."),
         ]
@@ -8400,3 +8401,26 @@ def test_a_command_is_an_action() -> None:
         ]
     )
     assert top(index, "list the commands of device 3fa85f64") == ["getActions"]
+
+
+def test_what_should_be_no_more_is_deleted() -> None:
+    index = build(
+        [
+            ("createDocument", "POST", "/v1/SupportingDocuments", "Create a Supporting Document."),
+            ("updateDocument", "POST", "/v1/SupportingDocuments/{Sid}",
+             "Update a Supporting Document."),
+            ("getDocument", "GET", "/v1/SupportingDocuments/{Sid}", "Fetch a Supporting Document."),
+            ("deleteDocument", "DELETE", "/v1/SupportingDocuments/{Sid}",
+             "Delete a Supporting Document."),
+            ("createUser", "POST", "/ssousers", "Create an SSO user."),
+            ("updateUser", "PUT", "/ssousers/{id}", "Update an SSO user."),
+            ("deleteUser", "DELETE", "/ssousers/{id}", "Delete an SSO user."),
+        ]
+    )  # fmt: skip
+    for query, wanted in (
+        ("the supporting document RD12 we uploaded shouldn't be kept at all", "deleteDocument"),
+        (("the supporting document RD12 we made by mistake is cluttering the console; make it "
+          "go away"), "deleteDocument"),
+        ("Tom left the agency; make sure his sso user (id 14) is gone.", "deleteUser"),
+    ):  # fmt: skip
+        assert top(index, query) == [wanted], query

@@ -213,6 +213,18 @@ STOP_SENDING = re.compile(
 )
 """To stop being sent something ("stop emailing me every time someone comments", "stop
 sending events to endpoint 9981") turns off what sends it: a subscription, a setting."""
+WANTED_GONE = re.compile(
+    r"\bmake\s+(?:it|them|this|that|these|those)\s+(?:go\s+away|disappear|vanish)\b"
+    r"|\bmake\s+sure\s+[^.;!?]{0,60}?\b(?:is|are)\s+gone\b"
+    r"|\bshould(?:n't|n\u2019t|\s+not|\s+no\s+longer)\s+(?:be\s+)?"
+    r"(?:kept|exist|be\s+there|be\s+around|be\s+in|be\s+on|be\s+part\s+of|be\s+a\s+member)\b"
+    r"|\b(?:don't|don\u2019t|do\s+not|no\s+longer)\s+want\s+(?:to\s+(?:be\s+)?)?"
+    r"(?:part\s+of|a\s+member\s+of|in)\b",
+    re.IGNORECASE,
+)
+"""A thing that should be no more ("make it go away", "make sure his account is gone",
+"it shouldn't be kept", "he shouldn't be in the chat anymore", "I don't want to be part
+of it anymore"): a delete, of it or of the membership."""
 WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""

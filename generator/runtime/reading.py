@@ -75,6 +75,7 @@ from .phrasing import (
     TITLED,
     TURNED_BACK_ON,
     UNITS,
+    WANTED_GONE,
     WHAT_HAPPENED,
     WHO,
     WHO_DID,
@@ -123,6 +124,8 @@ def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool
     sharing (``STOP_DOING``) undoes it; to stop being sent something (``STOP_SENDING``)
     turns off what sends it; a question who asks for a list."""
     if wanted in (None, "act") and STOP_DOING.search(query):
+        return "delete"
+    if WANTED_GONE.search(query):
         return "delete"
     if wanted in (None, "act", "read", "list") and STOP_SENDING.search(query):
         return "disable"
