@@ -8424,3 +8424,18 @@ def test_what_should_be_no_more_is_deleted() -> None:
         ("Tom left the agency; make sure his sso user (id 14) is gone.", "deleteUser"),
     ):  # fmt: skip
         assert top(index, query) == [wanted], query
+
+
+def test_what_the_caller_wants_to_know_is_a_question() -> None:
+    index = build(
+        [
+            ("createAssignment", "POST", "/v1/CustomerProfiles/{Sid}/ChannelEndpointAssignments",
+             "Create a new Assigned Item."),
+            ("listAssignments", "GET", "/v1/CustomerProfiles/{Sid}/ChannelEndpointAssignments",
+             "Retrieve a list of all Assigned Items for an account."),
+            ("updateProfile", "POST", "/v1/CustomerProfiles/{Sid}", "Updates a Customer-Profile."),
+            ("getProfile", "GET", "/v1/CustomerProfiles/{Sid}", "Fetch a Customer-Profile."),
+        ]
+    )  # fmt: skip
+    query = "I want to know which items are assigned to customer profile BU3344"
+    assert top(index, query) == ["listAssignments"]

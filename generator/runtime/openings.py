@@ -123,7 +123,10 @@ _WANTING = re.compile(
     r"(?:(?:need|needs|want|wants|have|has|got|like|love|hope|hoping|trying|try|looking|"
     r"wish|going|ought|planning|intending|aiming|about)\s+(?:you\s+|u\s+)?to"
     r"|wanna|gotta|gonna|(?:must|should)(?!\s+(?:i|we)\b)|(?:request|ask)\s+(?:you|u)\s+to"
-    r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would)|hopefully\s+you\s+(?:can|could))\s+)",
+    r"|appreciate\s+it\s+if\s+you\s+(?:could|can|would)|hopefully\s+you\s+(?:can|could))\s+)"
+    # "(I need to) know which numbers are tied to it": the question is what is asked.
+    r"|(?:know|find\s+out|figure\s+out|work\s+out|understand|learn|determine)\s+"
+    r"(?=(?:which|what|who|whose|where|when|how|whether|if)\b)",
     re.IGNORECASE,
 )
 """A wish, a need or a plan that leads up to the verb, with or without who has it ("I'm
