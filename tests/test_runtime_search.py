@@ -8439,3 +8439,16 @@ def test_what_the_caller_wants_to_know_is_a_question() -> None:
     )  # fmt: skip
     query = "I want to know which items are assigned to customer profile BU3344"
     assert top(index, query) == ["listAssignments"]
+
+
+def test_things_described_by_a_clause_after_them_are_no_command() -> None:
+    index = build(
+        [
+            ("createReview", "POST", "/reviews", "Create a review"),
+            ("searchReviews", "GET", "/search/reviews", "Search reviews by the files they touch"),
+            ("getReview", "GET", "/reviews/{id}", "Get a review"),
+            ("addFile", "POST", "/reviews/{id}/files", "Add a file to a review"),
+        ]
+    )
+    # "reviews" opens no command "reviews that ...": the reviews that touched it are asked.
+    assert top(index, "reviews that touched a given source file") == ["searchReviews"]

@@ -175,6 +175,7 @@ _VERBS_IN_S = frozenset(
 
 _SINGULAR_IN_S = frozenset(
     {"details", "news", "series", "species", "alias", "canvas", "bias", "atlas", "kudos"}
+    | {"oops", "whoops"}
 )
 """Words in -s that are no plural of a thing ("the details of company X": one company)."""
 

@@ -357,6 +357,8 @@ def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
         return False
     if second == "of":  # "price of a charging session", "history of stack 9": a noun
         return False
+    if second in _RELATIVE and about_things([first]):
+        return False  # "reviews that touched a file", "maps I created": things, described
     third = tokens[2].strip(EDGES).lower() if len(tokens) > 2 else ""
     if second in ("and", "or") and third not in VERBS:  # "emergency and noc people"
         return False
@@ -371,6 +373,10 @@ def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
     if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
         return True
     return determined(tokens)
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whose", "where", "i", "we", "you", "they"})
+"""Words that open a clause saying which things are meant, after them ("maps I created")."""
 
 
 def verb_like(word: str) -> bool:
