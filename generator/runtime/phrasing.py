@@ -309,15 +309,16 @@ _POSSESSOR = re.compile(r"\b[\w-]+(?:'s|s')(?=\s)", re.IGNORECASE)
 
 def let_alone(query: str) -> tuple[str, list[str]]:
     """``query`` with what it leaves alone (``LEFT_ALONE``) said as not wanted: "leave the
-    status alone, reword the description" reads ", not the status, reword ..."; and those
-    things. Whose a thing is stays what the request is about ("leave the rest of the
-    group's settings alone": not the rest of the settings)."""
+    status alone, reword the description" reads ", not the status, reword ..."; and the
+    clauses that say so. Whose a thing is stays what the request is about ("leave the rest
+    of the group's settings alone": not the rest of the settings)."""
 
-    def unowned(found: re.Match[str]) -> str:
-        return _POSSESSOR.sub("", found.group("left") or found.group("untouched"))
+    def unwanted(found: re.Match[str]) -> str:
+        thing = _POSSESSOR.sub("", found.group("left") or found.group("untouched"))
+        return f", not {thing},"
 
-    left = [unowned(found) for found in LEFT_ALONE.finditer(query)]
-    return LEFT_ALONE.sub(lambda found: f", not {unowned(found)},", query), left
+    said = [unwanted(found) for found in LEFT_ALONE.finditer(query)]
+    return LEFT_ALONE.sub(unwanted, query), said
 
 
 GOT_DONE = re.compile(

@@ -121,8 +121,9 @@ from .vocabulary import (
 def _asked_instead(query: str, wanted: str | None, sending: bool, asks_who: bool) -> str | None:
     """What a request asks to do where its shape says more than its verb: a message sent
     (``SENT_BY``) or a new thing wanted (``NEED_NEW``) is made; to stop following or
-    sharing (``STOP_DOING``) undoes it; to stop being sent something (``STOP_SENDING``)
-    turns off what sends it; a question who asks for a list."""
+    sharing (``STOP_DOING``) undoes it, and so does saying a thing should be no more
+    (``WANTED_GONE``); to stop being sent something (``STOP_SENDING``) turns off what
+    sends it; a question who asks for a list."""
     if wanted in (None, "act") and STOP_DOING.search(query):
         return "delete"
     if WANTED_GONE.search(query):
@@ -305,9 +306,9 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
     # two say together, as much as a word given: not the verb alone, nor its near-synonyms.
     # Quoted text left or dropped somewhere is a note ("leave 'LGTM' on MR 12").
     noted = LEFT_QUOTE.sub(" note ", query)
-    for thing in left_alone:
+    for clause in left_alone:
         # What is left alone says nothing of what to do ("leave the status alone, ...").
-        noted = noted.replace(f", not {thing},", ",")
+        noted = noted.replace(clause, ",")
     # "get him set up": the verb after says what is asked.
     noted = GOT_DONE.sub(lambda done: done.group()[3:], noted)
     # An ID between a verb and its particle ("hand certificate 4d5e6f over") is no word

@@ -475,14 +475,9 @@ class Traits:
         return [is_item_path(op["path"]) or _names_one(op["path"]) for op in self.operations]
 
     def creates(self, position: int) -> bool:
-        """Whether an operation makes a new thing: a POST to a collection that reads
-        nothing (``reads_by_name``) and is weighed as one (``methods``: not
-        ``POST /profiles/delete``, ``DeleteProfile``)."""
-        return (
-            self.methods[position] == "POST"
-            and not self.items[position]
-            and not self.reads[position]
-        )
+        """Whether an operation makes a new thing: a POST to a collection, as ``methods``
+        weighs it (not a read that POSTs, nor ``POST /profiles/delete``, ``DeleteProfile``)."""
+        return self.methods[position] == "POST" and not self.items[position]
 
     @cached_property
     def unversioned(self) -> list[str]:
