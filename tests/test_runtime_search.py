@@ -3257,6 +3257,22 @@ def test_a_value_between_a_verb_and_its_particle_does_not_part_them() -> None:
     assert top(index, query) == ["createRefund"]
 
 
+def test_a_value_between_a_verb_and_its_particle_does_not_hide_what_is_asked() -> None:
+    """ "take user 7c1e-22ab out of the group": the ID's letters and digits do not push
+    the particle out of reach, so the request removes a member, it does not read users."""
+    rows = [
+        ("removeMember", "DELETE", "/groups/{group-id}/members/{member-id}", "Remove member"),
+        ("addMember", "POST", "/groups/{group-id}/members", "Add member"),
+        ("getUser", "GET", "/users/{user-id}", "Get user"),
+        ("listUsers", "GET", "/users", "List users"),
+        ("listPeople", "GET", "/users/{user-id}/people", "List people relevant to a user"),
+        ("updateGroup", "PATCH", "/groups/{group-id}", "Update group"),
+    ]
+    index = build(rows)
+    query = "Please take user 7c1e-22ab out of the Finance Approvers group."
+    assert top(index, query) == ["removeMember"]
+
+
 def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
     """Woken up is resumed; frozen, suspended; long-term storage is an archive; how long
     things are kept is their retention; a blackout is a block; a clan is a group; what is

@@ -140,7 +140,9 @@ def asked_for(
     if commanded is not None:
         return commanded
     led = len(tokens) < len(query.split())
-    found = intent(query_words, nouns)
+    # An ID between a verb and its particle ("take user 7c1e-22ab out of the group") is no
+    # word of the two, however many words its letters and digits split into.
+    found = intent(words(" ".join(t for t in query.split() if not identifier(t))), nouns)
     if found is not None and _opens_with_verb(tokens, nouns, named):
         found = "act"
     if found in ("read", "search", "list"):
