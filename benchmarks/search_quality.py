@@ -300,6 +300,11 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Connect, AWS Cost Explorer and The Racing API, written blind in ``dev135``'s six styles;
   measured before any change for them: Recall@5 0.900, 0.880, 0.820, 0.880, 0.860 and
   0.760;
+- ``dev142``: ``benchmarks/queries/dev142/*.json``, 50 requests each for Labs64
+  NetLicensing (software licences), Pendo's product feedback, AWS Elastic Disaster
+  Recovery, Handwrytten (handwritten cards), Amazon AppConfig and Fire's business banking,
+  written blind in ``dev135``'s six styles; measured before any change for them: Recall@5
+  0.760, 0.960, 0.880, 0.880, 0.880 and 0.880;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -501,6 +506,7 @@ SETS = {
     "dev139": QUERIES / "dev139",
     "dev140": QUERIES / "dev140",
     "dev141": QUERIES / "dev141",
+    "dev142": QUERIES / "dev142",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -889,6 +895,12 @@ DIRECTORY = {
     "directconnect": "amazonaws.com/directconnect",
     "costexplorer": "amazonaws.com/ce",
     "racing": "theracingapi.com",
+    "netlicensing": "netlicensing.io",
+    "pendo": "pendo.io",
+    "drs": "amazonaws.com/drs",
+    "handwrytten": "handwrytten.com",
+    "appconfig": "amazonaws.com/appconfig",
+    "firefin": "fire.com",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
