@@ -3257,6 +3257,27 @@ def test_a_value_between_a_verb_and_its_particle_does_not_part_them() -> None:
     assert top(index, query) == ["createRefund"]
 
 
+def test_a_verb_after_its_subject_tells_and_does_not_command() -> None:
+    """ "Before I edit policy p-a1b2 I need to know ...": what the caller will do is told,
+    not asked for; what it needs to know is."""
+    rows = [
+        ("deletePolicy", "DELETE", "/policies/{id}", "Delete a policy"),
+        ("updatePolicy", "PUT", "/policies/{id}", "Update a policy"),
+        ("getPolicy", "GET", "/policies/{id}", "Get a policy"),
+        (
+            "listTargets",
+            "GET",
+            "/policies/{id}/targets",
+            "List the accounts a policy is attached to",
+        ),
+        ("attachPolicy", "POST", "/policies/{id}/targets", "Attach a policy to an account"),
+        ("listPolicies", "GET", "/policies", "List policies"),
+    ]
+    index = build(rows)
+    query = "Before I edit policy p-a1b2 I need to know every unit and account it's attached to"
+    assert top(index, query) == ["listTargets"]
+
+
 def test_a_value_between_a_verb_and_its_particle_does_not_hide_what_is_asked() -> None:
     """ "take user 7c1e-22ab out of the group": the ID's letters and digits do not push
     the particle out of reach, so the request removes a member, it does not read users."""

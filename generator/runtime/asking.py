@@ -69,6 +69,8 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
                 return phrasal
         if word in ADJECTIVES and at and query_words[at - 1] in ATTRIBUTIVE:
             continue  # "any open chargebacks?", "the new users": an adjective
+        if at and query_words[at - 1] in _SUBJECTS:
+            continue  # "we run a fan site and need ...": what they do, told
         if word == "drop" and _drops_one_more(query_words[at + 1 :]):
             return "create"
         # "rerun the migration task", "redeploy my app": what is done again is done.
@@ -78,6 +80,11 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
         if found is not None:
             return found
     return None
+
+
+_SUBJECTS = frozenset({"we", "i", "they", "he", "she"})
+"""Who a verb after them is told of, not asked of ("Before I edit policy p-a1 I need to
+know ...", "we run a fan site and need ..."): what they do, or will do."""
 
 
 def _drops_one_more(after: Sequence[str]) -> bool:
