@@ -8459,6 +8459,8 @@ def test_what_should_be_no_more_is_deleted() -> None:
         (("the supporting document RD12 we made by mistake is cluttering the console; make it "
           "go away"), "deleteDocument"),
         ("Tom left the agency; make sure his sso user (id 14) is gone.", "deleteUser"),
+        ("the old test sso user isn't needed anymore, user 14 can go", "deleteUser"),
+        ("supporting document RD12 should go.", "deleteDocument"),
     ):  # fmt: skip
         assert top(index, query) == [wanted], query
 

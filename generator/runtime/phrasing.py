@@ -219,12 +219,15 @@ WANTED_GONE = re.compile(
     r"|\bshould(?:n't|n\u2019t|\s+not|\s+no\s+longer)\s+(?:be\s+)?"
     r"(?:kept|exist|be\s+there|be\s+around|be\s+in|be\s+on|be\s+part\s+of|be\s+a\s+member)\b"
     r"|\b(?:don't|don\u2019t|do\s+not|no\s+longer)\s+want\s+(?:to\s+(?:be\s+)?)?"
-    r"(?:part\s+of|a\s+member\s+of|in)\b",
+    r"(?:part\s+of|a\s+member\s+of|in)\b"
+    r"|\b(?:should|can|must|has\s+to|have\s+to|needs?\s+to)\s+go"
+    r"(?:\s+(?:away|now|too|completely|for\s+good|as\s+well))?\s*(?:[.,;!?)]|$)",
     re.IGNORECASE,
 )
 """A thing that should be no more ("make it go away", "make sure his account is gone",
 "it shouldn't be kept", "he shouldn't be in the chat anymore", "I don't want to be part
-of it anymore"): a delete, of it or of the membership."""
+of it anymore", "dxvif-test0001 can go", not "it should go to the archive"): a delete, of it
+or of the membership."""
 WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
