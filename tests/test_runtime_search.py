@@ -516,6 +516,13 @@ def test_a_sentence_that_asks_nothing_of_its_own_is_left_out(index: Index) -> No
         "Can you send it to them again? They never got invoice 7."
     )
     assert asked_first("What do I do?") == "What do I do?"
+    # A title or an abbreviation ends no sentence.
+    for said in (
+        "who's on Dr. Kim's schedule tomorrow?",
+        "what states can a project be in, e.g. open, closed, on hold?",
+        "Assign ticket 7 to J. Smith.",
+    ):
+        assert asked_first(said) == said, said
     # A clause that only hedges goes.
     assert opening("Not sure if this is possible, but can you delete repo 5?") == ("delete repo 5?")
     assert opening("I'm not sure the API supports it, but I'd like to delete repo 5.") == (

@@ -134,7 +134,12 @@ trying to", "we'd love to", "need to", "I need you to", "gotta", "I'm planning t
 task is to")."""
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?i:mr|ms|dr|st|jr|sr|vs|no)\.)(?<!\b(?i:mrs)\.)"
+    r"(?<!\b(?i:prof)\.)(?<!\b(?i:e\.g|i\.e|n\.b)\.)\s+"
+)
+"""Where a sentence ends: not after a title or an abbreviation ("Dr. Kim", "Mr. Okafor",
+"e.g. open", "J. Smith")."""
 _DASHED_QUESTION = re.compile(
     r"\s+[\u2014\u2013-]+\s+((?:what|which|how|where)\b[^.!?\u2014\u2013]*\?)\s*$", re.IGNORECASE
 )
