@@ -648,6 +648,9 @@ def test_a_question_how_to_do_something_asks_to_do_it() -> None:
     assert opening("Our bot keeps failing when it tries to delete gist 5") == "delete gist 5"
     assert unframed(opening("would you mind deleting gist 5?")) == "delete gist 5"
     assert unframed("show me how many pods run") == "show me how many pods run"
+    # What a way to do something is, asked about, is no request to do it.
+    asked = "which ways to pay are enabled at checkout?"
+    assert unframed(asked) == asked
     assert top(index, "How would I go about handing the repo over to acme?") == ["transferRepo"]
     assert unframed("how can we rotate the key") == "rotate the key"
     # Whether one may do it asks to do it; not where no verb follows.

@@ -311,6 +311,9 @@ def unframed(query: str) -> str:
         return rest if questioned else query
     plain = _plain_verb(word)
     following = words(after)[:1]
+    if following and following[0] in _BEING:
+        # "which ways to pay are enabled at checkout?": the ways are what is asked about.
+        return query
     if plain is None and word.endswith("s") and following and following[0] in DETERMINERS:
         # A verb no intent names, as a determiner after it says: "merges a PR".
         plain = word[:-2] if word.endswith(_SIBILANT_ES) else word[:-1]
@@ -318,6 +321,9 @@ def unframed(query: str) -> str:
         return f"{plain} {after}".rstrip()
     # Else a verb must follow "to" or "for": "which calls failed?" asks about calls.
     return rest if connected else query
+
+
+_BEING = frozenset({"is", "are", "was", "were"})
 
 
 def _plain_verb(word: str) -> str | None:
