@@ -3267,6 +3267,25 @@ def test_a_value_between_a_verb_and_its_particle_does_not_part_them() -> None:
     assert top(index, query) == ["createRefund"]
 
 
+def test_a_word_that_ends_as_a_noun_opens_no_command() -> None:
+    """ "security audit results across every site": an agent's query of nouns, whose first
+    word ends as a noun does, asks for the results; it runs no audit."""
+    rows = [
+        ("listAudits", "GET", "/audits", "List audit results"),
+        ("runAudit", "POST", "/sites/{id}/audits", "Run an audit on a site"),
+        ("listSiteAudits", "GET", "/sites/{id}/audits", "List the audit results of a site"),
+        ("getSite", "GET", "/sites/{id}", "Get a site"),
+        ("createSite", "POST", "/sites", "Add a site"),
+    ]
+    index = build(rows)
+    for query in (
+        "security audit results across every site",
+        "performance audit results across every site",
+        "compliance audit results for all sites",
+    ):
+        assert "runAudit" not in top(index, query, 2), query
+
+
 def test_a_verb_after_its_subject_tells_and_does_not_command() -> None:
     """ "Before I edit policy p-a1b2 I need to know ...": what the caller will do is told,
     not asked for; what it needs to know is."""

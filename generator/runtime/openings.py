@@ -357,6 +357,8 @@ def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
         return False
     if first.endswith("ly"):  # "actually", "quickly"
         return False
+    if _noun_like(first):  # "activity feed page 2", not "ship the logs", "silence him"
+        return False
     second = tokens[1].strip(EDGES).lower() if len(tokens) > 1 else ""
     if second in _AFTER_SUBJECT:  # "dave left the company", "Jenkins here: ..."
         return False
@@ -378,6 +380,19 @@ def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
     if stem(first) not in named and len(first) > 2 and len(tokens) > 2:
         return True
     return determined(tokens)
+
+
+_NOUN_ENDS = ("ity", "ness", "ship", "ance", "ence", "ics", "ism")
+"""How nouns end, not verbs ("activity", "membership", "attendance", "analytics")."""
+
+
+def _noun_like(word: str) -> bool:
+    """Whether ``word`` ends as a noun does, with more than a few letters before it (not
+    "ship", "silence") and is no verb search knows."""
+    return (
+        any(word.endswith(end) and len(word) >= len(end) + 4 for end in _NOUN_ENDS)
+        and word not in VERBS
+    )
 
 
 _RELATIVE = frozenset({"that", "which", "who", "whose", "where", "i", "we", "you", "they"})
