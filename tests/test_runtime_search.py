@@ -8490,6 +8490,7 @@ def test_what_should_be_no_more_is_deleted() -> None:
         ("Tom left the agency; make sure his sso user (id 14) is gone.", "deleteUser"),
         ("the old test sso user isn't needed anymore, user 14 can go", "deleteUser"),
         ("supporting document RD12 should go.", "deleteDocument"),
+        ("Tom left the agency and we want his sso user (id 14) gone.", "deleteUser"),
     ):  # fmt: skip
         assert top(index, query) == [wanted], query
 

@@ -216,6 +216,8 @@ sending events to endpoint 9981") turns off what sends it: a subscription, a set
 WANTED_GONE = re.compile(
     r"\bmake\s+(?:it|them|this|that|these|those)\s+(?:go\s+away|disappear|vanish)\b"
     r"|\bmake\s+sure\s+[^.;!?]{0,60}?\b(?:is|are)\s+gone\b"
+    r"|\b(?:want|wants|wanted|need|needs|(?:would|'d|\u2019d)\s+like)\s+[^.;!?]{1,60}?\bgone\b"
+    r"(?!\s+(?:through|out|live|to|by|over|into|off)\b)"
     r"|\bshould(?:n't|n\u2019t|\s+not|\s+no\s+longer)\s+(?:be\s+)?"
     r"(?:kept|exist|be\s+there|be\s+around|be\s+in|be\s+on|be\s+part\s+of|be\s+a\s+member)\b"
     r"|\b(?:don't|don\u2019t|do\s+not|no\s+longer)\s+want\s+(?:to\s+(?:be\s+)?)?"
@@ -226,8 +228,9 @@ WANTED_GONE = re.compile(
 )
 """A thing that should be no more ("make it go away", "make sure his account is gone",
 "it shouldn't be kept", "he shouldn't be in the chat anymore", "I don't want to be part
-of it anymore", "dxvif-test0001 can go", not "it should go to the archive"): a delete, of it
-or of the membership."""
+of it anymore", "dxvif-test0001 can go", not "it should go to the archive"; "... and I need
+him gone from Incident Manager", not "... want it gone through"): a delete, of it or of the
+membership."""
 WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
