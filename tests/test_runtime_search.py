@@ -3323,6 +3323,19 @@ def test_a_value_between_a_verb_and_its_particle_does_not_hide_what_is_asked() -
     assert top(index, query) == ["removeMember"]
 
 
+def test_an_office_is_a_branch() -> None:
+    index = build(
+        [
+            ("listBranches", "GET", "/branch/branches", "Get all branches"),
+            ("getBranch", "GET", "/branch/branches/{id}", "Get a branch"),
+            ("listLettings", "GET", "/lettings/advertised", "Get all advertised lettings"),
+            ("listTenancies", "GET", "/lettings/tenancies", "Get all tenancies"),
+            ("listStaff", "GET", "/staff/staff", "Get all staff"),
+        ]
+    )
+    assert top(index, "Which offices does the agency have?") == ["listBranches"]
+
+
 def test_everyday_words_for_waking_keeping_and_looking_into() -> None:
     """Woken up is resumed; frozen, suspended; long-term storage is an archive; how long
     things are kept is their retention; a blackout is a block; a clan is a group; what is

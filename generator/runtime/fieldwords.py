@@ -257,6 +257,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "space": ("usage", "storage", "size"),
     # A site is a location.
     "site": ("location",),
+    # An office of a company is one of its branches or locations.
+    "office": ("branch", "location", "site"),
     # Figures over many records: an aggregate.
     "average": ("aggregate", "statistic", "mean", "avg"),
     "sum": ("aggregate", "total"),
