@@ -3323,6 +3323,22 @@ def test_a_value_between_a_verb_and_its_particle_does_not_hide_what_is_asked() -
     assert top(index, query) == ["removeMember"]
 
 
+def test_what_is_taken_off_or_out_of_something_is_removed() -> None:
+    index = build(
+        [
+            ("removeTrack", "DELETE", "/playlists/{id}/tracks", "Remove items from a playlist"),
+            ("addTrack", "POST", "/playlists/{id}/tracks", "Add items to a playlist"),
+            ("unfollow", "DELETE", "/playlists/{id}/followers", "Unfollow a playlist"),
+            ("getPlaylist", "GET", "/playlists/{id}", "Get a playlist"),
+            ("deleteDevice", "DELETE", "/devices/{id}", "Delete a device"),
+            ("updateDevice", "PUT", "/devices/{id}", "Update a device"),
+            ("routeReport", "GET", "/reports/route", "Fetch positions within a time period"),
+        ]
+    )
+    assert top(index, "take 'Hey Ya' off my party playlist") == ["removeTrack"]
+    assert top(index, "We sold car 77, take it off the system") == ["deleteDevice"]
+
+
 def test_an_office_is_a_branch() -> None:
     index = build(
         [

@@ -92,6 +92,11 @@ PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("pull", "back"): ("reversal", "reverse", "refund"),
     ("take", "back"): ("reversal", "reverse", "refund"),
     ("take", "away"): ("remove", "revoke", "delete"),
+    # Taken or pulled off or out of a place: removed from it ("take it off the system").
+    ("take", "off"): ("remove", "delete"),
+    ("take", "out"): ("remove", "delete"),
+    ("pull", "off"): ("remove", "delete", "unpublish"),
+    ("pull", "out"): ("remove", "delete"),
     # Someone put out of a place: a member or participant removed.
     ("boot", "out"): ("remove", "kick", "delete", "member", "participant"),
     ("kick", "out"): ("remove", "delete", "member", "participant"),

@@ -425,6 +425,8 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
         for particle, apart in read_particles(query_words, at):
             if apart and (word, particle) in APART:
                 continue
+            if (word, particle) in _REMOVING and _CALLER.intersection(query_words[at + 1 : at + 2]):
+                continue  # "take me off the list": the caller leaves it (``cues``)
             found = PHRASES.get((word, particle), ())
             if found:
                 verbs.add(word)
@@ -432,6 +434,11 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
                 if term not in out:
                     out.append(term)
     return out, verbs
+
+
+_REMOVING = frozenset({("take", "off"), ("take", "out"), ("pull", "off"), ("pull", "out")})
+"""A verb with its particle that removes a thing from where it is, but the caller."""
+_CALLER = frozenset({"me", "us", "myself", "ourselves"})
 
 
 _COMMAND = re.compile(r"`[^`]*\s[^`]*`")
