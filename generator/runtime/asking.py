@@ -69,7 +69,7 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
                 return phrasal
         if word in ADJECTIVES and at and query_words[at - 1] in ATTRIBUTIVE:
             continue  # "any open chargebacks?", "the new users": an adjective
-        if at and query_words[at - 1] in _SUBJECTS:
+        if at and query_words[at - 1] in _SUBJECTS and not _asked_of(query_words, at - 1):
             continue  # "we run a fan site and need ...": what they do, told
         if word == "drop" and _drops_one_more(query_words[at + 1 :]):
             return "create"
@@ -85,6 +85,12 @@ def intent(query_words: Sequence[str], nouns: frozenset[str] = frozenset()) -> s
 _SUBJECTS = frozenset({"we", "i", "they", "he", "she"})
 """Who a verb after them is told of, not asked of ("Before I edit policy p-a1 I need to
 know ...", "we run a fan site and need ..."): what they do, or will do."""
+
+
+def _asked_of(query_words: Sequence[str], at: int) -> bool:
+    """Whether the subject at ``at`` follows an auxiliary or a modal, as in a question
+    ("can I delete it?", "should we remove him?"), not a statement."""
+    return at > 0 and (query_words[at - 1] in AUXILIARIES or query_words[at - 1] in MODALS)
 
 
 def _drops_one_more(after: Sequence[str]) -> bool:
