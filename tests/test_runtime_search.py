@@ -3286,6 +3286,20 @@ def test_a_word_that_ends_as_a_noun_opens_no_command() -> None:
         assert "runAudit" not in top(index, query, 2), query
 
 
+def test_a_verb_that_ends_as_an_adverb_does_commands() -> None:
+    """ "apply filter 991 to profile 77120": "apply" is a verb, not an adverb like "only"."""
+    rows = [
+        ("createFilter", "POST", "/accounts/{accountId}/filters", "Create a new filter"),
+        ("updateFilter", "PUT", "/accounts/{accountId}/filters/{filterId}", "Update a filter"),
+        ("getFilter", "GET", "/accounts/{accountId}/filters/{filterId}", "Returns a filter"),
+        ("linkFilter", "POST", "/profiles/{profileId}/profileFilterLinks", "Create a filter link"),
+        ("listLinks", "GET", "/profiles/{profileId}/profileFilterLinks", "Lists filter links"),
+        ("getProfile", "GET", "/profiles/{profileId}", "Gets a view (profile)"),
+    ]
+    index = build(rows)
+    assert top(index, "apply filter 991 to profile 77120") == ["linkFilter"]
+
+
 def test_a_verb_after_its_subject_tells_and_does_not_command() -> None:
     """ "Before I edit policy p-a1b2 I need to know ...": what the caller will do is told,
     not asked for; what it needs to know is."""

@@ -355,7 +355,7 @@ def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
         return False
     if first in PROGRAMS:  # "kubectl scale deployment web --replicas=5"
         return False
-    if first.endswith("ly"):  # "actually", "quickly"
+    if first.endswith("ly") and first not in _VERBS_IN_LY:  # "actually", "quickly"
         return False
     if _noun_like(first):  # "activity feed page 2", not "ship the logs", "silence him"
         return False
@@ -382,6 +382,8 @@ def commands(tokens: Sequence[str], nouns: frozenset[str], named: frozenset[str]
     return determined(tokens)
 
 
+_VERBS_IN_LY = frozenset({"apply", "reply", "supply", "multiply", "comply", "rely"})
+"""Verbs that end as adverbs do ("apply filter 991 to view 77120")."""
 _NOUN_ENDS = ("ity", "ness", "ship", "ance", "ence", "ics", "ism")
 """How nouns end, not verbs ("activity", "membership", "attendance", "analytics")."""
 
