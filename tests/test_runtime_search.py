@@ -523,6 +523,8 @@ def test_a_sentence_that_asks_nothing_of_its_own_is_left_out(index: Index) -> No
         "Assign ticket 7 to J. Smith.",
     ):
         assert asked_first(said) == said, said
+    # "No." is a word of its own, which asks nothing.
+    assert asked_first("No. Rename it to edge-2.") == "Rename it to edge-2."
     # A clause that only hedges goes.
     assert opening("Not sure if this is possible, but can you delete repo 5?") == ("delete repo 5?")
     assert opening("I'm not sure the API supports it, but I'd like to delete repo 5.") == (

@@ -135,7 +135,7 @@ task is to")."""
 
 
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?i:mr|ms|dr|st|jr|sr|vs|no)\.)(?<!\b(?i:mrs)\.)"
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?i:mr|ms|dr|st|jr|sr|vs)\.)(?<!\b(?i:mrs)\.)"
     r"(?<!\b(?i:prof)\.)(?<!\b(?i:e\.g|i\.e|n\.b)\.)\s+"
 )
 """Where a sentence ends: not after a title or an abbreviation ("Dr. Kim", "Mr. Okafor",
