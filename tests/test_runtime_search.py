@@ -12,7 +12,7 @@ from mcpgen.runtime.clauses import modal, unframed
 from mcpgen.runtime.discovery import operation_groups, operations_in_group
 from mcpgen.runtime.hints import ALREADY_ENDED
 from mcpgen.runtime.openings import asked_first, opening
-from mcpgen.runtime.phrasing import EVERY
+from mcpgen.runtime.phrasing import EVERY, WANTED_GONE
 from mcpgen.runtime.reading import read
 from mcpgen.runtime.search import MAX_QUERY, Index
 from mcpgen.runtime.terms import (
@@ -8538,6 +8538,13 @@ def test_what_should_be_no_more_is_deleted() -> None:
         ("Tom left the agency and we want his sso user (id 14) gone.", "deleteUser"),
     ):  # fmt: skip
         assert top(index, query) == [wanted], query
+    # What is said to be gone already, or to go somewhere, is no delete asked for.
+    for said in (
+        "I want the report, the old one is gone",
+        "I want to know whether it has gone through",
+        "it should go to the archive",
+    ):
+        assert WANTED_GONE.search(said) is None, said
 
 
 def test_what_the_caller_wants_to_know_is_a_question() -> None:

@@ -216,7 +216,8 @@ sending events to endpoint 9981") turns off what sends it: a subscription, a set
 WANTED_GONE = re.compile(
     r"\bmake\s+(?:it|them|this|that|these|those)\s+(?:go\s+away|disappear|vanish)\b"
     r"|\bmake\s+sure\s+[^.;!?]{0,60}?\b(?:is|are)\s+gone\b"
-    r"|\b(?:want|wants|wanted|need|needs|(?:would|'d|\u2019d)\s+like)\s+[^.;!?]{1,60}?\bgone\b"
+    r"|\b(?:want|wants|wanted|need|needs|(?:would|'d|\u2019d)\s+like)\s+"
+    r"(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^.;!?]){1,60}?\bgone\b"
     r"(?!\s+(?:through|out|live|to|by|over|into|off)\b)"
     r"|\bshould(?:n't|n\u2019t|\s+not|\s+no\s+longer)\s+(?:be\s+)?"
     r"(?:kept|exist|be\s+there|be\s+around|be\s+in|be\s+on|be\s+part\s+of|be\s+a\s+member)\b"
