@@ -324,6 +324,8 @@ def unframed(query: str) -> str:
 
 
 _BEING = frozenset({"is", "are", "was", "were"})
+"""What says a thing is something: after what a framing frames, it makes it the subject of
+a question, not a verb of a request."""
 
 
 def _plain_verb(word: str) -> str | None:

@@ -389,8 +389,8 @@ _NOUN_ENDS = ("ity", "ness", "ship", "ance", "ence", "ics", "ism")
 
 
 def _noun_like(word: str) -> bool:
-    """Whether ``word`` ends as a noun does, with more than a few letters before it (not
-    "ship", "silence") and is no verb search knows."""
+    """Whether ``word`` ends as a noun does, with four letters or more before the ending
+    (not "ship", "silence"), and is no verb search knows."""
     return (
         any(word.endswith(end) and len(word) >= len(end) + 4 for end in _NOUN_ENDS)
         and word not in VERBS

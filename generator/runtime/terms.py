@@ -439,6 +439,7 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
 _REMOVING = frozenset({("take", "off"), ("take", "out"), ("pull", "off"), ("pull", "out")})
 """A verb with its particle that removes a thing from where it is, but the caller."""
 _CALLER = frozenset({"me", "us", "myself", "ourselves"})
+"""The caller as the object of a verb: "take me off the list" (``cues``: it leaves)."""
 
 
 _COMMAND = re.compile(r"`[^`]*\s[^`]*`")
