@@ -523,6 +523,13 @@ def test_a_sentence_that_asks_nothing_of_its_own_is_left_out(index: Index) -> No
         "Assign ticket 7 to J. Smith.",
     ):
         assert asked_first(said) == said, said
+    # A domain name written whole, with its final dot, ends no sentence before a word in
+    # lower case; a sentence that opens in capitals after it is one of its own.
+    said = "what does the A record for api.example.com. point to right now?"
+    assert asked_first(said) == said
+    assert asked_first("Mail moved for acme.com. Swap the MX records.") == (
+        "Swap the MX records. Mail moved for acme.com."
+    )
     # "No." is a word of its own, which asks nothing.
     assert asked_first("No. Rename it to edge-2.") == "Rename it to edge-2."
     # A clause that only hedges goes.

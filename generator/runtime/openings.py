@@ -207,7 +207,7 @@ def asked_first(query: str) -> str:
         # "... via the API - what parameters do I need?": a question that asks nothing of
         # its own after a dash.
         query = query[: tail.start()]
-    sentences = _SENTENCE_END.split(query.strip())
+    sentences = _sentences(query.strip())
     said = [sentence for sentence in sentences if not _hollow(sentence)]
     if said and len(said) < len(sentences):
         sentences = said
@@ -217,6 +217,23 @@ def asked_first(query: str) -> str:
         return _command_first(query)
     asked = _command_first(sentences[first])
     return " ".join([asked, *sentences[:first], *sentences[first + 1 :]])
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text``: a name in DNS written whole, with its final dot
+    ("example.com."), ends none where a word in lower case follows ("what records are in
+    example.com. right now?")."""
+    sentences: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        if sentences and _WHOLE_NAME.search(sentences[-1]) and sentence[:1].islower():
+            sentences[-1] += " " + sentence
+        else:
+            sentences.append(sentence)
+    return sentences
+
+
+_WHOLE_NAME = re.compile(r"\w\.[a-z]{2,6}\.$")
+"""A domain name that ends with its root's dot, as DNS writes it whole ("example.com.")."""
 
 
 _CONTRACTED = frozenset({"s", "re", "ll", "ve", "d", "m"})
