@@ -32,6 +32,7 @@ from .terms import (
     stem,
     undone,
     value_like,
+    without_identifiers,
     words,
 )
 from .vocabulary import (
@@ -87,10 +88,14 @@ _SUBJECTS = frozenset({"we", "i", "they", "he", "she"})
 know ...", "we run a fan site and need ..."): what they do, or will do."""
 
 
+_BEFORE_SUBJECT = AUXILIARIES | MODALS
+"""Words a subject follows in a question ("can I delete it?", "should we remove him?")."""
+
+
 def _asked_of(query_words: Sequence[str], at: int) -> bool:
-    """Whether the subject at ``at`` follows an auxiliary or a modal, as in a question
-    ("can I delete it?", "should we remove him?"), not a statement."""
-    return at > 0 and (query_words[at - 1] in AUXILIARIES or query_words[at - 1] in MODALS)
+    """Whether the subject at ``at`` follows an auxiliary or a modal (``_BEFORE_SUBJECT``),
+    as in a question, not a statement."""
+    return at > 0 and query_words[at - 1] in _BEFORE_SUBJECT
 
 
 def _drops_one_more(after: Sequence[str]) -> bool:
@@ -153,9 +158,7 @@ def asked_for(
     if commanded is not None:
         return commanded
     led = len(tokens) < len(query.split())
-    # An ID between a verb and its particle ("take user 7c1e-22ab out of the group") is no
-    # word of the two, however many words its letters and digits split into.
-    found = intent(words(" ".join(t for t in query.split() if not identifier(t))), nouns)
+    found = intent(words(without_identifiers(query)), nouns)
     if found is not None and _opens_with_verb(tokens, nouns, named):
         found = "act"
     if found in ("read", "search", "list"):

@@ -320,11 +320,13 @@ def let_alone(query: str) -> tuple[str, list[str]]:
     clauses that say so. Whose a thing is stays what the request is about ("leave the rest
     of the group's settings alone": not the rest of the settings)."""
 
+    said: list[str] = []
+
     def unwanted(found: re.Match[str]) -> str:
         thing = _POSSESSOR.sub("", found.group("left") or found.group("untouched"))
-        return f", not {thing},"
+        said.append(f", not {thing},")
+        return said[-1]
 
-    said = [unwanted(found) for found in LEFT_ALONE.finditer(query)]
     return LEFT_ALONE.sub(unwanted, query), said
 
 

@@ -89,7 +89,6 @@ from .terms import (
     EDGES,
     WORDY_KINDS,
     compounded,
-    identifier,
     phrase_terms,
     redone,
     related,
@@ -98,6 +97,7 @@ from .terms import (
     value_kind,
     value_kinds,
     value_like,
+    without_identifiers,
     words,
 )
 from .values import (
@@ -311,11 +311,7 @@ def read(query: str, api: ApiWords, api_names: frozenset[str]) -> Reading:
         noted = noted.replace(clause, ",")
     # "get him set up": the verb after says what is asked.
     noted = GOT_DONE.sub(lambda done: done.group()[3:], noted)
-    # An ID between a verb and its particle ("hand certificate 4d5e6f over") is no word
-    # of the two, however many words its letters and digits split into: it does not
-    # count in how far on the particle may come.
-    unvalued = " ".join(token for token in noted.split() if not identifier(token))
-    phrased, with_particle = phrase_terms(compounded(words(unvalued)))
+    phrased, with_particle = phrase_terms(compounded(words(without_identifiers(noted))))
     particle_verbs = set(stems(with_particle))
     own_terms = [t for t in own_terms if t not in particle_verbs]
     questioned = asks_what_is(query_words)

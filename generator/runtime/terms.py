@@ -380,6 +380,14 @@ def identifier(token: str) -> bool:
     return value_like(token) and any(character.isdigit() for character in token)
 
 
+def without_identifiers(text: str) -> str:
+    """``text`` without its IDs (``identifier``): an ID between a verb and its particle
+    ("hand certificate 4d5e6f over", "take user 7c1e-22ab out of the group") is no word of
+    the two, however many words its letters and digits split into, and does not count in
+    how far on the particle may come."""
+    return " ".join(token for token in text.split() if not identifier(token))
+
+
 def particles(query_words: Sequence[str], at: int) -> Sequence[str]:
     """The words after the verb at ``at`` that may be its particle ("sign it off"): up to
     ``PARTICLE_REACH`` on; for the request's first word, its last word too, however far
