@@ -315,6 +315,15 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   Manager Incident Manager Contacts and Amazon CodeCatalyst, written blind in ``dev135``'s
   six styles; measured before any change for them: Recall@5 0.920, 0.900, 0.940, 0.920,
   0.800 and 0.980;
+- ``dev145``: ``benchmarks/queries/dev145/*.json``, 50 requests each for TCGdex (trading
+  card game data), the Instagram API, Amazon Route 53 Domains, Flickr, Microcks (API mocks
+  and tests) and Frankie Financial (identity checks), written blind in ``dev135``'s six
+  styles; measured before any change for them: Recall@5 0.840, 0.840, 0.920, 0.860, 0.840
+  and 0.860;
+- ``dev146``: ``benchmarks/queries/dev146/*.json``, 50 requests each for AWS Audit
+  Manager, Google's Dataform API, Taxamo (sales tax), Azure CDN management, Twilio Chat
+  and Amazon Pinpoint SMS Voice V2, written blind in ``dev135``'s six styles; measured
+  before any change for them: Recall@5 0.840, 0.900, 0.840, 0.860, 0.940 and 0.860;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -519,6 +528,8 @@ SETS = {
     "dev142": QUERIES / "dev142",
     "dev143": QUERIES / "dev143",
     "dev144": QUERIES / "dev144",
+    "dev145": QUERIES / "dev145",
+    "dev146": QUERIES / "dev146",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -925,6 +936,18 @@ DIRECTORY = {
     "twproxy": "twilio.com/twilio_proxy_v1",
     "ssmcontacts": "amazonaws.com/ssm-contacts",
     "codecatalyst": "amazonaws.com/codecatalyst",
+    "tcgdex": "tcgdex.net",
+    "instagram": "instagram.com",
+    "r53domains": "amazonaws.com/route53domains",
+    "flickr": "flickr.com",
+    "microcks": "microcks.local",
+    "frankie": "frankiefinancial.io",
+    "auditmgr": "amazonaws.com/auditmanager",
+    "dataform": "googleapis.com/dataform",
+    "taxamo": "taxamo.com",
+    "azcdn": "azure.com/cdn",
+    "twchat": "twilio.com/twilio_chat_v1",
+    "smsvoice": "amazonaws.com/pinpoint-sms-voice-v2",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
