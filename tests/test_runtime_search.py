@@ -8580,3 +8580,17 @@ def test_things_described_by_a_clause_after_them_are_no_command() -> None:
     )
     # "reviews" opens no command "reviews that ...": the reviews that touched it are asked.
     assert top(index, "reviews that touched a given source file") == ["searchReviews"]
+
+
+def test_a_word_after_a_hash_is_a_tag_too() -> None:
+    rows = [
+        ("tag", "GET", "/tags/{tag-name}", "Get information about a tag object"),
+        ("tagMedia", "GET", "/tags/{tag-name}/media/recent", "Get a list of recently tagged media"),
+        ("comments", "GET", "/media/{media-id}/comments", "Get a list of recent comments"),
+        ("comment", "POST", "/media/{media-id}/comments", "Create a comment on a media object"),
+        ("user", "GET", "/users/{user-id}", "Get basic information about a user"),
+    ]
+    index = build(rows)
+    query = "We launched #BrewFest2024 this morning. Show me the newest posts people made with it."
+    assert top(index, query) == ["tagMedia"]
+    assert top(index, "tell me about #vanlife") == ["tag"]

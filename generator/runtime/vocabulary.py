@@ -346,7 +346,7 @@ VALUE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("domain", "host", "hostname"),
     ),
     ("handle", r"@[\w-]+", ("username", "user", "login", "assignee", "member", "handle")),
-    ("channel", r"#[A-Za-z][\w-]*", ("channel", "conversation", "room", "hashtag")),
+    ("channel", r"#[A-Za-z][\w-]*", ("channel", "conversation", "room", "hashtag", "tag")),
     ("uuid", r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", ("id", "uuid")),
     ("sha", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}", ("sha", "commit", "ref")),
     ("cve", r"(?i:cve)-\d{4}-\d{4,}", ("cve", "vulnerability", "vuln", "advisory")),
