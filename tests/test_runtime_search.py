@@ -8594,3 +8594,23 @@ def test_a_word_after_a_hash_is_a_tag_too() -> None:
     query = "We launched #BrewFest2024 this morning. Show me the newest posts people made with it."
     assert top(index, query) == ["tagMedia"]
     assert top(index, "tell me about #vanlife") == ["tag"]
+
+
+def test_what_is_not_needed_any_more_is_deleted() -> None:
+    rows = [
+        ("lists", "POST", "/#X-Amz-Target=Sms.DescribeOptOutLists", "Describes opt-out lists"),
+        ("createList", "POST", "/#X-Amz-Target=Sms.CreateOptOutList", "Creates an opt-out list"),
+        ("deleteList", "POST", "/#X-Amz-Target=Sms.DeleteOptOutList", "Deletes an opt-out list"),
+        ("tags", "POST", "/#X-Amz-Target=Sms.ListTagsForResource", "List tags of a resource"),
+        ("jobs", "GET", "/jobs", "Get importer jobs"),
+        ("job", "GET", "/jobs/{id}", "Get importer job"),
+        ("deleteJob", "DELETE", "/jobs/{id}", "Delete importer job"),
+        ("import", "POST", "/import", "Import a repository"),
+    ]
+    index = build(rows)
+    assert top(index, "the opt-out list winter-optouts isn't needed anymore") == ["deleteList"]
+    assert top(index, "we don't need opt-out list winter-optouts anymore") == ["deleteList"]
+    query = "the legacy-soap importer is pointless now, I never want to see it again"
+    assert top(index, query) == ["deleteJob"]
+    # Not needing to do something says nothing of it.
+    assert top(index, "we don't need to import the legacy-soap job anymore") != ["deleteJob"]
