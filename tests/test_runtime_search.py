@@ -8614,3 +8614,19 @@ def test_what_is_not_needed_any_more_is_deleted() -> None:
     assert top(index, query) == ["deleteJob"]
     # Not needing to do something says nothing of it.
     assert top(index, "we don't need to import the legacy-soap job anymore") != ["deleteJob"]
+
+
+def test_what_should_not_show_up_any_more_is_deleted() -> None:
+    rows = [
+        ("contacts", "GET", "/contacts", "List contacts"),
+        ("addContact", "POST", "/contacts", "Create a contact"),
+        ("contact", "GET", "/contacts/{contactId}", "Get a contact"),
+        ("updateContact", "PUT", "/contacts/{contactId}", "Update a contact"),
+        ("deleteContact", "DELETE", "/contacts/{contactId}", "Delete a contact"),
+        ("message", "POST", "/sms/send", "Send an SMS"),
+    ]
+    index = build(rows)
+    query = "contact 4410 shouldn't appear in our address book anymore"
+    assert top(index, query) == ["deleteContact"]
+    # What does not show up now is no delete.
+    assert top(index, "the new contact I made doesn't show up in the list") == ["contacts"]

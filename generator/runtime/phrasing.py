@@ -228,7 +228,9 @@ WANTED_GONE = re.compile(
     r"|\b(?:is|are|'s|'re|\u2019s|\u2019re)(?:n't|n\u2019t|\s+not|\s+no\s+longer)\s+needed\b"
     r"|\b(?:don't|don\u2019t|do\s+not|no\s+longer)\s+need\s+(?!to\b)(?:[^\s.,;!?]+\s+){1,4}?"
     r"any\s?more\b"
-    r"|\bnever\s+want\s+to\s+see\s+(?:it|them|this|that|these|those|him|her)\s+again\b",
+    r"|\bnever\s+want\s+to\s+see\s+(?:it|them|this|that|these|those|him|her)\s+again\b"
+    r"|\b(?:does|do|should)(?:n't|n\u2019t|\s+not)\s+(?:want\s+(?:\S+\s+){1,4}?(?:to\s+)?)?"
+    r"(?:show(?:ing)?\s+up|appear(?:ing)?|sitting|exist)\b[^.;!?]{0,60}?\bany\s?more\b",
     re.IGNORECASE,
 )
 """A thing that should be no more ("make it go away", "make sure his account is gone",
@@ -236,7 +238,9 @@ WANTED_GONE = re.compile(
 of it anymore", "dxvif-test0001 can go", not "it should go to the archive"; "... and I need
 him gone from Incident Manager", not "... want it gone through"; "the old list isn't needed
 anymore", "we don't need +13125550199 anymore", not "we don't need to proxy images
-anymore"; "I never want to see it again"): a delete, of it or of the membership."""
+anymore"; "I never want to see it again"; "project 8810 shouldn't show up in LGTM
+anymore", "I don't want her number sitting in our address book anymore", not "the new
+schemas don't show up in the picker"): a delete, of it or of the membership."""
 WHO = re.compile(r"\W*who\b", re.IGNORECASE)
 """A question who ("who can see the planning doc?", "who's on the Marketing board?"): it
 asks for the people, any number of them: a list, not one item."""
