@@ -8630,3 +8630,16 @@ def test_what_should_not_show_up_any_more_is_deleted() -> None:
     assert top(index, query) == ["deleteContact"]
     # What does not show up now is no delete.
     assert top(index, "the new contact I made doesn't show up in the list") == ["contacts"]
+
+
+def test_comments_may_be_an_apis_responses() -> None:
+    rows = [
+        ("responses", "GET", "/article/{article_id}/responses", "Get article's responses"),
+        ("fans", "GET", "/article/{article_id}/fans", "Get article's fans"),
+        ("content", "GET", "/article/{article_id}/content", "Get article's content"),
+        ("followers", "GET", "/user/{user_id}/followers", "Get user's followers"),
+        ("article", "GET", "/article/{article_id}", "Get article info"),
+    ]
+    index = build(rows)
+    assert top(index, "Pull the comments people left on article 0b9d8e7f6a5c") == ["responses"]
+    assert top(index, "what comments did my article get?") == ["responses"]

@@ -140,7 +140,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "autoreply": ("vacation", "responder", "autoresponder"),
     "unsent": ("draft",),
     "version": ("release", "tag"),
-    "comment": ("reply", "note", "review"),
+    "comment": ("reply", "note", "review", "response"),
     # A reply to a question is its answer.
     "reply": ("comment", "answer"),
     "creator": ("author", "owner"),
