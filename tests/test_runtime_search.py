@@ -8643,3 +8643,16 @@ def test_comments_may_be_an_apis_responses() -> None:
     index = build(rows)
     assert top(index, "Pull the comments people left on article 0b9d8e7f6a5c") == ["responses"]
     assert top(index, "what comments did my article get?") == ["responses"]
+
+
+def test_a_writer_is_an_author_and_a_photographer_a_person() -> None:
+    rows = [
+        ("author", "GET", "/authors/{id}", "Get an author"),
+        ("books", "GET", "/books", "List books"),
+        ("publisher", "GET", "/publishers/{id}", "Get a publisher"),
+        ("photo", "GET", "/photos/{id}", "Get a photo"),
+        ("person", "GET", "/people/{id}", "Get info about a person"),
+    ]
+    index = build(rows)
+    assert top(index, "details on the writer with id 7") == ["author"]
+    assert "person" in top(index, "who is the photographer behind account 9479?", 2)

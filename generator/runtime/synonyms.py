@@ -145,6 +145,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reply": ("comment", "answer"),
     "creator": ("author", "owner"),
     "author": ("creator",),
+    # Who writes or takes what an API hosts is one of its users, its author.
+    "writer": ("author", "user", "creator"),
+    "photographer": ("user", "owner", "author", "people"),
     "unapproved": ("draft", "pending", "proposal"),
     "publicly": ("publish", "public", "visibility"),
     "alias": ("synonym",),
