@@ -332,6 +332,16 @@ and MRR beside plain BM25, as ``benchmarks/large.py`` computes them. The sets:
   soccer statistics, LGTM (code analysis), ZoomConnect (SMS), Amazon Redshift Serverless,
   AWS Glue DataBrew and GeoDB Cities, written blind in ``dev135``'s six styles; measured
   before any change for them: Recall@5 0.840, 0.960, 0.860, 0.880, 0.880 and 0.900;
+- ``dev149``: ``benchmarks/queries/dev149/*.json``, 50 requests each for Wikimedia's
+  feeds, Channel 4's programmes, Public Transport Victoria's timetables, SureVoIP
+  (telephony), Twilio Voice and the D&D 5e rules, written blind in ``dev135``'s six styles;
+  measured before any change for them: Recall@5 0.880, 0.580, 0.900, 0.980, 0.900 and
+  0.780;
+- ``dev150``: ``benchmarks/queries/dev150/*.json``, 50 requests each for OpenAQ (air
+  quality), the UK Parliament's Members API, Open Banking's Payment Initiation API, AWS
+  Cloud Map, Google Pay Passes and Azure Database for MariaDB, written blind in
+  ``dev135``'s six styles; measured before any change for them: Recall@5 0.800, 0.820,
+  0.580, 0.900, 0.800 and 0.820;
 - ``validation``: ``benchmarks/queries/validation/*.json``, written blind like ``dev``
   (GitHub, Stripe, Kubernetes and Figma from the corpus; Microsoft Graph, Jira, Slack,
   Zoom, DocuSign and Box from APIs.guru's directory, ``benchmarks/directory.py``), only
@@ -540,6 +550,8 @@ SETS = {
     "dev146": QUERIES / "dev146",
     "dev147": QUERIES / "dev147",
     "dev148": QUERIES / "dev148",
+    "dev149": QUERIES / "dev149",
+    "dev150": QUERIES / "dev150",
     "validation": QUERIES / "validation",
     "heldout": HELDOUT,
 }
@@ -970,6 +982,18 @@ DIRECTORY = {
     "rsserverless": "amazonaws.com/redshift-serverless",
     "databrew": "amazonaws.com/databrew",
     "geodb": "mashape.com/geodb",
+    "wikimedia": "wikimedia.org",
+    "channel4": "channel4.com",
+    "ptv": "ptv.vic.gov.au",
+    "surevoip": "surevoip.co.uk",
+    "twvoice": "twilio.com/twilio_voice_v1",
+    "dnd5e": "dnd5eapi.co",
+    "openaq": "openaq.local",
+    "parliament": "parliament.uk/members",
+    "obpayments": "openbanking.org.uk/payment-initiation-openapi",
+    "cloudmap": "amazonaws.com/servicediscovery",
+    "paypasses": "walletobjects.googleapis.com/pay-passes",
+    "azmariadb": "azure.com/mariadb",
 }
 """APIs of APIs.guru's directory (``benchmarks/directory.py``), by their ids there."""
 
