@@ -8656,3 +8656,32 @@ def test_a_writer_is_an_author_and_a_photographer_a_person() -> None:
     index = build(rows)
     assert top(index, "details on the writer with id 7") == ["author"]
     assert "person" in top(index, "who is the photographer behind account 9479?", 2)
+
+
+def test_contractions_read_alike_without_their_apostrophe() -> None:
+    rows = [
+        ("snapshots", "GET", "/snapshots", "List snapshots"),
+        ("createSnapshot", "POST", "/snapshots", "Create a snapshot"),
+        ("snapshot", "GET", "/snapshots/{id}", "Get a snapshot"),
+        ("deleteSnapshot", "DELETE", "/snapshots/{id}", "Delete a snapshot"),
+        ("connections", "GET", "/connections", "List connections"),
+        ("connection", "GET", "/connections/{id}", "Get a connection"),
+    ]
+    index = build(rows)
+    assert top(index, "snapshot snap-1 isnt needed anymore") == ["deleteSnapshot"]
+    assert top(index, "we dont need snapshot snap-1 anymore") == ["deleteSnapshot"]
+    query = "Whats the status of connection con-88213, and is it running as a bundle?"
+    assert top(index, query) == ["connection"]
+
+
+def test_apostrophes_mend_only_contractions_that_are_no_words() -> None:
+    from mcpgen.runtime.spelling import apostrophes
+
+    assert apostrophes("Whats up? we dont need it, hows it going") == (
+        "What's up? we don't need it, how's it going"
+    )
+    # Words of their own stay: "its", "lets", "were", "id", "im".
+    assert (
+        apostrophes("its id lets it in, we were there, im")
+        == "its id lets it in, we were there, im"
+    )

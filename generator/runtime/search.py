@@ -61,6 +61,7 @@ from .reading import read
 from .request import Reading
 from .segments import plain_operation_segments
 from .semantic import Embedder, Lexicon, operation_text
+from .spelling import apostrophes
 from .synonyms import SYNONYMS
 from .terms import adjacent_pairs, distinct_words, holds, joined, related, stems
 from .traits import SELF_TERMS, Traits
@@ -292,7 +293,7 @@ class Index:
         request, nor a near-synonym of one, is the API's): the lexical ranking fused with
         the semantic one. One search at a time (servers search in worker threads): the
         first builds what the others use."""
-        query = unsaid(unframed(opening(joined(_bounded(query)))))
+        query = unsaid(unframed(opening(joined(apostrophes(_bounded(query))))))
         tag = tag.lower() if tag is not None else None
         with self._lock:
             request = read(query, self.words, self._api_names)

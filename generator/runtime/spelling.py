@@ -1,8 +1,11 @@
 """American spelling for search terms: an API and the people who use it may spell a word
 either way ("organisation", "authorise", "colour", "licence", "catalogue"), and the
-stemmer keeps the two apart (``terms.stem`` reads each word in American spelling)."""
+stemmer keeps the two apart (``terms.stem`` reads each word in American spelling). And
+contractions written without their apostrophe, as chat writes them ("dont", "whats")."""
 
 from __future__ import annotations
+
+import re
 
 _BRITISH_ENDINGS = (
     ("isations", "izations"),
@@ -62,3 +65,39 @@ def american(word: str) -> str:
         if word.startswith(british) and not (len(us) > len(british) and word.startswith(us)):
             return us + word[len(british) :]
     return word
+
+
+_CONTRACTED = {
+    **{
+        word: word[:-1] + "'s"
+        for word in ("whats", "hows", "wheres", "whos", "whens", "thats", "theres", "heres")
+    },
+    **{
+        word: word[:-2] + "n't"
+        for word in (
+            *("isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "shouldnt"),
+            *("couldnt", "wouldnt", "havent", "hasnt", "hadnt", "mustnt"),
+        )
+    },
+    "cant": "can't",
+    "wont": "won't",
+    "youre": "you're",
+    "theyre": "they're",
+    "ive": "I've",
+}
+"""Contractions written without their apostrophe, as chat often writes them ("whats the
+status", "we dont need it anymore", "hows the run going?"); not those that are words of
+their own too ("its", "lets", "were", "well", "ill", "id", "im")."""
+_CONTRACTION = re.compile(r"\b(?:" + "|".join(sorted(_CONTRACTED)) + r")\b", re.IGNORECASE)
+
+
+def apostrophes(text: str) -> str:
+    """``text`` with the contractions of ``_CONTRACTED`` written with their apostrophe,
+    in the case of their first letter: a request reads alike with it or without."""
+
+    def mended(found: re.Match[str]) -> str:
+        word = found.group()
+        written = _CONTRACTED[word.lower()]
+        return written[0].upper() + written[1:] if word[0].isupper() else written
+
+    return _CONTRACTION.sub(mended, text)
