@@ -8685,3 +8685,16 @@ def test_apostrophes_mend_only_contractions_that_are_no_words() -> None:
         apostrophes("its id lets it in, we were there, im")
         == "its id lets it in, we were there, im"
     )
+
+
+def test_overseas_and_abroad_are_international() -> None:
+    rows = [
+        ("domestic", "POST", "/domestic-payments", "Create Domestic Payments"),
+        ("international", "POST", "/international-payments", "Create International Payments"),
+        ("getInternational", "GET", "/international-payments/{id}", "Get International Payments"),
+        ("getDomestic", "GET", "/domestic-payments/{id}", "Get Domestic Payments"),
+        ("scheduled", "POST", "/domestic-scheduled-payments", "Create Scheduled Payments"),
+    ]
+    index = build(rows)
+    assert top(index, "pay 300 EUR to a supplier abroad") == ["international"]
+    assert top(index, "send the overseas payment to our Tokyo office") == ["international"]

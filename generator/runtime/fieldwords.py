@@ -290,7 +290,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "printable": ("pdf", "print", "document"),
     "uptime": ("monitor", "ping", "availability", "health"),
     "probe": ("ping", "check", "monitor", "health"),
-    "recurring": ("repeating", "schedule", "subscription"),
+    # A payment that recurs is a standing order as much as a schedule or a subscription.
+    "recurring": ("repeating", "schedule", "subscription", "standing"),
+    # Across a border: international, foreign.
+    "overseas": ("international", "foreign", "abroad"),
+    "abroad": ("international", "foreign", "overseas"),
+    "foreign": ("international", "overseas"),
     "repeating": ("recurring", "schedule"),
     # What would happen, without doing it: a preview.
     "forecast": ("preview", "estimate", "projection"),
