@@ -8698,3 +8698,18 @@ def test_overseas_and_abroad_are_international() -> None:
     index = build(rows)
     assert top(index, "pay 300 EUR to a supplier abroad") == ["international"]
     assert top(index, "send the overseas payment to our Tokyo office") == ["international"]
+
+
+def test_a_programme_is_a_program() -> None:
+    rows = [
+        ("programs", "GET", "/programs", "List TV programs"),
+        ("program", "GET", "/programs/{id}", "Get a program"),
+        ("channels", "GET", "/channels", "List channels"),
+        ("schedule", "GET", "/schedule", "Get the schedule of a channel"),
+    ]
+    index = build(rows)
+    assert top(index, "which programmes are on?") == ["programs"]
+    # The start it shares with American words that are no British spelling stays.
+    assert {stem(w) for w in ("programme", "programmes", "programming", "programmed")} == {
+        "program"
+    }

@@ -44,6 +44,11 @@ _BRITISH_STARTS = (
     ("grey", "gray"),
 )
 
+_BRITISH_WORDS = {"programme": "program", "programmes": "programs"}
+"""British words spelt otherwise as a whole, not by a start that others share ("programmed"
+and "programming" are American too). Not "cheque": its American spelling is a verb
+requests say all the time ("check")."""
+
 _BRITISH_ENDS = tuple(british for british, _ in _BRITISH_ENDINGS)
 _BRITISH_HEADS = tuple(british for british, _ in _BRITISH_STARTS)
 
@@ -55,7 +60,7 @@ def american(word: str) -> str:
     alike, so that a word that is only British-like ("enterprise") stays itself in effect."""
     # Most words have neither an ending nor a start of the tables: one test each says so.
     if not (word.endswith(_BRITISH_ENDS) or word.startswith(_BRITISH_HEADS)):
-        return word
+        return _BRITISH_WORDS.get(word, word)
     if len(word) >= 7:
         for british, us in _BRITISH_ENDINGS:
             if word.endswith(british):
