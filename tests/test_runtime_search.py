@@ -8713,3 +8713,14 @@ def test_a_programme_is_a_program() -> None:
     assert {stem(w) for w in ("programme", "programmes", "programming", "programmed")} == {
         "program"
     }
+
+
+def test_a_warning_is_a_message() -> None:
+    rows = [
+        ("job", "GET", "/jobs/{jobId}", "Get a job"),
+        ("messages", "GET", "/jobs/{jobId}/messages", "Request the job status messages"),
+        ("metrics", "GET", "/jobs/{jobId}/metrics", "Request the job metrics"),
+        ("jobs", "GET", "/jobs", "List jobs"),
+    ]
+    index = build(rows)
+    assert top(index, "any warnings on job 42?") == ["messages"]

@@ -192,6 +192,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "subtitle": ("caption", "transcript"),
     "step": ("task", "stage"),
     "note": ("comment", "journal"),
+    # A warning is a message, a notification ("any errors or warnings logged today?").
+    "warn": ("message", "notify", "notification", "alert"),
     "emoji": ("reaction",),
     "react": ("reaction",),
     "alert": ("notification", "alarm", "monitor", "check", "event"),
