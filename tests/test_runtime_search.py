@@ -8724,3 +8724,19 @@ def test_a_warning_is_a_message() -> None:
     ]
     index = build(rows)
     assert top(index, "any warnings on job 42?") == ["messages"]
+
+
+def test_asking_whether_a_name_is_taken_checks_its_availability() -> None:
+    endpoint = "/profiles/{profileName}/endpoints/{endpointName}"
+    rows = [
+        ("endpoint", "GET", endpoint, "Gets an existing CDN endpoint with the specified name"),
+        ("delete", "DELETE", endpoint, "Deletes an existing CDN endpoint with the specified name"),
+        ("create", "PUT", endpoint, "Creates a new CDN endpoint with the specified name"),
+        ("check", "POST", "/checkNameAvailability", "Check the availability of a resource name"),
+        ("operations", "GET", "/operations", "Lists all of the available CDN REST API operations"),
+    ]
+    index = build(rows)
+    assert "check" in top(index, "is cdn endpoint name web-7 taken?", 2)
+    assert "check" in top(index, "I'd like to know if the endpoint name web-7 is already taken", 2)
+    # A name said to be taken is no question of it.
+    assert top(index, "endpoint web-7 is taken. create web-8 instead") == ["create"]

@@ -49,6 +49,14 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bout\s+of\s+(?:the\s+)?rotation\b",
         ("deregister", "remove", "drain", "deactivate", "disable", "target"),
     ),
+    # Asking whether a name is taken asks whether it is available, or exists: a check.
+    (
+        (
+            r"(?:^\W*|[.!?,;:]\s*)(?:is|are)\s+(?:\S+\s+){0,6}?(?:already\s+|still\s+)?taken\b"
+            r"|\b(?:if|whether)\s+(?:\S+\s+){1,6}?(?:is|are)\s+(?:already\s+|still\s+)?taken\b"
+        ),
+        ("available", "availability", "check", "exists"),
+    ),
     (
         (
             r"\b(?:back\s+)?in(?:to)?\s+(?:the\s+)?rotation\b"
