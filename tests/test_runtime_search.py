@@ -8740,3 +8740,17 @@ def test_asking_whether_a_name_is_taken_checks_its_availability() -> None:
     assert "check" in top(index, "I'd like to know if the endpoint name web-7 is already taken", 2)
     # A name said to be taken is no question of it.
     assert top(index, "endpoint web-7 is taken. create web-8 instead") == ["create"]
+
+
+def test_anything_wrong_or_any_problems_ask_for_disruptions() -> None:
+    rows = [
+        ("disruptions", "GET", "/v3/disruptions", "View all disruptions"),
+        ("routeDisruptions", "GET", "/v3/disruptions/route/{route_id}", "View route disruptions"),
+        ("routes", "GET", "/v3/routes", "View routes"),
+        ("route", "GET", "/v3/routes/{route_id}", "View route name and number"),
+        ("stops", "GET", "/v3/stops/route/{route_id}", "View all stops on a route"),
+    ]
+    index = build(rows)
+    assert top(index, "any problems on route 6 this morning?") == ["routeDisruptions"]
+    query = "I catch route 6 every morning. Is anything going wrong on it today?"
+    assert "routeDisruptions" in top(index, query, 2)

@@ -454,6 +454,15 @@ CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\b(?:having|has|have)\s+(?:issues|problems|trouble|an?\s+outage)\b|\btiming\s+out\b",
         ("health", "status", "outage"),
     ),
+    # Asking whether anything is wrong with a thing, or any problems affect it: what
+    # disrupts it, its incidents, its status ("is anything going wrong on route 6 today?").
+    (
+        (
+            r"\b(?:anything|something)\s+(?:going\s+|gone\s+)?wrong\b"
+            r"|\bany\s+(?:problems|issues|delays|trouble)\s+(?:on|with|affecting|at|for)\b"
+        ),
+        ("disruption", "incident", "outage", "status", "health"),
+    ),
     # A "+1" is a vote.
     (r"(?<![\w+])\+1(?![\d.])", ("vote", "upvote", "reaction")),
     # Someone who left the company is a user or member of the account, to remove.
