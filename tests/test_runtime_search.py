@@ -8754,3 +8754,15 @@ def test_anything_wrong_or_any_problems_ask_for_disruptions() -> None:
     assert top(index, "any problems on route 6 this morning?") == ["routeDisruptions"]
     query = "I catch route 6 every morning. Is anything going wrong on it today?"
     assert "routeDisruptions" in top(index, query, 2)
+
+
+def test_past_and_history_are_historical() -> None:
+    rows = [
+        ("players", "GET", "/Players", "Player Details - by Active"),
+        ("byTeam", "GET", "/PlayersByTeam/{teamid}", "Player Details - by Team"),
+        ("historical", "GET", "/HistoricalMembershipsByTeam/{teamid}", "Historical Memberships"),
+        ("memberships", "GET", "/MembershipsByTeam/{teamid}", "Memberships by Team"),
+    ]
+    index = build(rows)
+    assert top(index, "show the past members of team 509") == ["historical"]
+    assert top(index, "team 509 membership history") == ["historical"]

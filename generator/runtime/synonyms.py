@@ -259,8 +259,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "variable": ("var", "env"),
     "stats": ("statistic", "metric", "usage"),
     "usage": ("statistic", "metric"),
-    "history": ("event", "log", "timeline", "activity", "revision", "version", "change"),
-    "past": ("history",),
+    "history": (
+        *("historical", "event", "log", "timeline", "activity", "revision", "version"),
+        "change",
+    ),
+    "past": ("history", "historical"),
     "activity": ("event", "history", "feed", "action", "audit", "log"),
     "nested": ("child", "children", "sub"),
     "chat": ("message", "conversation"),
