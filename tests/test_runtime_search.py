@@ -8766,3 +8766,16 @@ def test_past_and_history_are_historical() -> None:
     index = build(rows)
     assert top(index, "show the past members of team 509") == ["historical"]
     assert top(index, "team 509 membership history") == ["historical"]
+
+
+def test_a_timer_is_a_schedule() -> None:
+    rows = [
+        ("jobs", "GET", "/jobs", "List jobs"),
+        ("startJob", "POST", "/jobs/{name}/startJobRun", "Start a job run"),
+        ("deleteJob", "DELETE", "/jobs/{name}", "Delete a job"),
+        ("schedules", "GET", "/schedules", "List schedules"),
+        ("deleteSchedule", "DELETE", "/schedules/{name}", "Delete a schedule"),
+    ]
+    index = build(rows)
+    assert top(index, "delete the weekend-batch timer") == ["deleteSchedule"]
+    assert top(index, "which timers do we have?") == ["schedules"]

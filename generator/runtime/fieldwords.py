@@ -167,6 +167,8 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "health": ("status", "condition", "ping", "healthcheck"),
     "schedule": ("cron", "schedule", "job"),
     "cron": ("schedule", "job"),
+    # What fires at set times is a schedule ("get rid of the weekend-batch timer").
+    "timer": ("schedule", "cron"),
     "cordon": ("node", "unschedulable"),
     # Kubernetes' kinds, in everyday words: more replicas as load grows, the control
     # plane's parts.
