@@ -8779,3 +8779,14 @@ def test_a_timer_is_a_schedule() -> None:
     index = build(rows)
     assert top(index, "delete the weekend-batch timer") == ["deleteSchedule"]
     assert top(index, "which timers do we have?") == ["schedules"]
+
+
+def test_a_genre_is_a_category() -> None:
+    rows = [
+        ("categories", "GET", "/categories", "List categories"),
+        ("follows", "GET", "/my/music/follows", "Get my music follows"),
+        ("programmes", "GET", "/radio/programmes", "List radio programmes"),
+        ("plays", "GET", "/my/radio/plays", "Get my plays"),
+    ]
+    index = build(rows)
+    assert top(index, "what genres can I browse?") == ["categories"]

@@ -156,6 +156,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "locale": ("language",),
     "choice": ("option",),
     "classification": ("category", "taxonomy"),
+    # A genre is a kind of work: a category of it.
+    "genre": ("category", "type", "tag"),
     # Rewards of a community: badges.
     "achievement": ("badge", "award", "trophy"),
     "award": ("badge", "achievement"),
