@@ -8790,3 +8790,15 @@ def test_a_genre_is_a_category() -> None:
     ]
     index = build(rows)
     assert top(index, "what genres can I browse?") == ["categories"]
+
+
+def test_a_blurb_or_a_summary_is_a_synopsis() -> None:
+    rows = [
+        ("member", "GET", "/api/Members/{id}", "Return member by ID"),
+        ("synopsis", "GET", "/api/Members/{id}/Synopsis", "Return synopsis for member"),
+        ("contact", "GET", "/api/Members/{id}/Contact", "Return contact details for member"),
+        ("history", "GET", "/api/Members/History", "Return members with their historical names"),
+    ]
+    index = build(rows)
+    assert top(index, "a one paragraph blurb about member 1396") == ["synopsis"]
+    assert top(index, "short summary of member 1396") == ["synopsis"]

@@ -266,7 +266,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "sum": ("aggregate", "total"),
     "total": ("sum", "summary", "aggregate"),
     # A thing at a glance: its summary.
-    "overview": ("summary",),
+    "overview": ("summary", "synopsis"),
+    # A short text about a thing: its summary, its synopsis, its biography.
+    "blurb": ("summary", "synopsis", "description", "biography"),
+    "summary": ("synopsis", "overview"),
     "rundown": ("summary",),
     # An API's endpoints are its operations (API management, gateways), or its routes.
     "endpoint": ("operation", "route"),
