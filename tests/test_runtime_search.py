@@ -8802,3 +8802,14 @@ def test_a_blurb_or_a_summary_is_a_synopsis() -> None:
     index = build(rows)
     assert top(index, "a one paragraph blurb about member 1396") == ["synopsis"]
     assert top(index, "short summary of member 1396") == ["synopsis"]
+
+
+def test_what_is_starred_is_a_favorite() -> None:
+    rows = [
+        ("favourite", "GET", "/filter/favourite", "Get favourite filters"),
+        ("mine", "GET", "/filter/my", "Get my filters"),
+        ("filter", "GET", "/filter/{id}", "Get filter"),
+        ("search", "GET", "/filter/search", "Search for filters"),
+    ]
+    index = build(rows)
+    assert top(index, "list my starred filters") == ["favourite"]

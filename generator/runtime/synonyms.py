@@ -83,7 +83,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ticket": ("issue", "card", "task"),
     "bug": ("issue",),
     "task": ("issue", "job", "todo"),
-    "star": ("starred", "starring"),
+    "star": ("starred", "starring", "favorite"),
     "favorite": ("star", "starred"),
     "bookmark": ("star", "favorite", "save", "later"),
     # A watchlist: what is saved to watch later.
