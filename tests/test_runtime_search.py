@@ -8813,3 +8813,9 @@ def test_what_is_starred_is_a_favorite() -> None:
     ]
     index = build(rows)
     assert top(index, "list my starred filters") == ["favourite"]
+
+
+def test_a_path_ending_in_the_callers_own_record_is_the_authenticated_user() -> None:
+    for path in ("/me", "/myself", "/self", "/whoami"):
+        core, _ = document_terms("getCaller", "Get it", "", path, [], [], "GET")
+        assert {"authent", "user"} <= set(core), path

@@ -433,7 +433,9 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
         for particle, apart in read_particles(query_words, at):
             if apart and (word, particle) in APART:
                 continue
-            if (word, particle) in _REMOVING and _CALLER.intersection(query_words[at + 1 : at + 2]):
+            if (word, particle) in _REMOVING and _OBJECT_CALLER.intersection(
+                query_words[at + 1 : at + 2]
+            ):
                 continue  # "take me off the list": the caller leaves it (``cues``)
             found = PHRASES.get((word, particle), ())
             if found:
@@ -446,7 +448,7 @@ def phrase_terms(query_words: Sequence[str]) -> tuple[list[str], set[str]]:
 
 _REMOVING = frozenset({("take", "off"), ("take", "out"), ("pull", "off"), ("pull", "out")})
 """A verb with its particle that removes a thing from where it is, but the caller."""
-_CALLER = frozenset({"me", "us", "myself", "ourselves"})
+_OBJECT_CALLER = frozenset({"me", "us", "myself", "ourselves"})
 """The caller as the object of a verb: "take me off the list" (``cues``: it leaves)."""
 
 
