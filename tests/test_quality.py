@@ -47,3 +47,24 @@ def test_every_subpackage_is_installed() -> None:
         for init in (ROOT / "generator").rglob("__init__.py")
     }
     assert found <= listed, f"not in pyproject.toml's packages: {sorted(found - listed)}"
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """A module-level constant, function or class bound twice in one module: the second
+    silently replaces the first for every use, including the first's (mypy passes it
+    when both have one type)."""
+    import ast
+    from collections import Counter
+
+    twice: list[str] = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        names: Counter[str] = Counter()
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += 1
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+        twice += [f"{path.relative_to(ROOT)}: {name}" for name, n in names.items() if n > 1]
+    assert twice == []
