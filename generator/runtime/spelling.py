@@ -72,7 +72,7 @@ def american(word: str) -> str:
     return word
 
 
-_CONTRACTED = {
+_UNAPOSTROPHED = {
     **{
         word: word[:-1] + "'s"
         for word in ("whats", "hows", "wheres", "whos", "whens", "thats", "theres", "heres")
@@ -93,16 +93,18 @@ _CONTRACTED = {
 """Contractions written without their apostrophe, as chat often writes them ("whats the
 status", "we dont need it anymore", "hows the run going?"); not those that are words of
 their own too ("its", "lets", "were", "well", "ill", "id", "im")."""
-_CONTRACTION = re.compile(r"\b(?:" + "|".join(sorted(_CONTRACTED)) + r")\b", re.IGNORECASE)
+_UNAPOSTROPHED_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_UNAPOSTROPHED)) + r")\b", re.IGNORECASE
+)
 
 
 def apostrophes(text: str) -> str:
-    """``text`` with the contractions of ``_CONTRACTED`` written with their apostrophe,
+    """``text`` with the contractions of ``_UNAPOSTROPHED`` written with their apostrophe,
     in the case of their first letter: a request reads alike with it or without."""
 
     def mended(found: re.Match[str]) -> str:
         word = found.group()
-        written = _CONTRACTED[word.lower()]
+        written = _UNAPOSTROPHED[word.lower()]
         return written[0].upper() + written[1:] if word[0].isupper() else written
 
-    return _CONTRACTION.sub(mended, text)
+    return _UNAPOSTROPHED_WORD.sub(mended, text)
